@@ -1,0 +1,272 @@
+//! Running the commands: inputs in, JSON Lines out, problems on stderr, an exit code back.
+//!
+//! Files are processed in parallel in fixed-size batches and printed in input order, so output
+//! is stable and memory stays bounded however many files there are.
+
+use crate::cli::{Cli, Command, ExtractArgs, InputArgs, MetaArgs, StripArgs};
+use crate::error::InputError;
+use crate::input::walk::{self, ExtFilter, Input};
+use crate::input::{self, read};
+use crate::output;
+use crate::topic::{Scope, Topic};
+use crate::{analyze, stripped_text, Analysis};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+/// Every input was read.
+pub const EXIT_OK: i32 = 0;
+/// Some inputs failed or were skipped.
+pub const EXIT_PARTIAL: i32 = 1;
+/// Usage error, or nothing could be read.
+pub const EXIT_USAGE: i32 = 2;
+
+const BATCH: usize = 64;
+
+/// Run a parsed command line and return the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Extract(a) => extract(a),
+        Command::Strip(a) => strip(a),
+        Command::Meta(a) => meta(a),
+    }
+}
+
+/// Counts for the end-of-run summary and the exit code.
+#[derive(Debug, Default)]
+struct Tally {
+    seen: usize,
+    read: usize,
+    printed: usize,
+    skipped: BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    fn fail(&mut self, err: &InputError) {
+        eprintln!("natoclaims: {err}");
+        *self.skipped.entry(err.category()).or_insert(0) += 1;
+    }
+
+    fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
+    }
+
+    fn summary(&self, what: &str) -> String {
+        let reasons: Vec<String> = self.skipped.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        let reasons = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) };
+        format!(
+            "natoclaims: {} files seen, {} articles read, {} {what} printed, {} skipped{reasons}",
+            self.seen,
+            self.read,
+            self.printed,
+            self.skipped_total()
+        )
+    }
+
+    fn exit_code(&self) -> i32 {
+        match (self.skipped_total(), self.read) {
+            (0, _) => EXIT_OK,
+            (_, 0) => EXIT_USAGE,
+            _ => EXIT_PARTIAL,
+        }
+    }
+}
+
+fn extract(args: ExtractArgs) -> i32 {
+    let scope = match scope_for(&args.topic) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("natoclaims: --topic {}: {e}", args.topic);
+            return EXIT_USAGE;
+        }
+    };
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => match File::create(p) {
+            Ok(f) => Box::new(BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("natoclaims: {}: cannot create output file: {e}", p.display());
+                return EXIT_USAGE;
+            }
+        },
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let quiet = args.input.quiet;
+    let result = process_all(&args.input, &scope, |a, w| {
+        for c in &a.claims {
+            output::write_claim(w, c)?;
+        }
+        Ok(a.claims.len())
+    }, &mut out);
+    finish(result, out, quiet, "claims")
+}
+
+fn meta(args: MetaArgs) -> i32 {
+    #[derive(Serialize)]
+    struct MetaLine<'a> {
+        path: &'a str,
+        sha256: &'a str,
+        title: &'a Option<String>,
+        outlet: &'a Option<String>,
+        published: &'a Option<String>,
+        byline: &'a [String],
+        claims: usize,
+    }
+    let scope = Scope::nato_ukraine();
+    let mut out: Box<dyn Write> = Box::new(BufWriter::new(io::stdout().lock()));
+    let quiet = args.input.quiet;
+    let result = process_all(&args.input, &scope, |a, w| {
+        let m = &a.article;
+        let line = MetaLine {
+            path: &m.path,
+            sha256: &m.sha256,
+            title: &m.title,
+            outlet: &m.outlet,
+            published: &m.published,
+            byline: &m.byline,
+            claims: a.claims.len(),
+        };
+        output::write_json_line(w, &line)?;
+        Ok(1)
+    }, &mut out);
+    finish(result, out, quiet, "records")
+}
+
+fn strip(args: StripArgs) -> i32 {
+    let loaded = match read_input(&input_of(&args.file), args.max_bytes) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("natoclaims: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if let Some(w) = &loaded.warning {
+        eprintln!("natoclaims: {}: warning: {w}", loaded.document.path);
+    }
+    let text = stripped_text(&loaded.document);
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("natoclaims: writing output: {e}");
+            EXIT_PARTIAL
+        }
+    }
+}
+
+fn input_of(p: &Path) -> Input {
+    if p.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(p.to_path_buf())
+    }
+}
+
+/// The scope a `--topic` value names: a built-in or a topic file.
+pub fn scope_for(topic: &str) -> Result<Scope, String> {
+    match topic {
+        "nato-ukraine" => Ok(Scope::nato_ukraine()),
+        "any" => Ok(Scope::Any),
+        path => {
+            let data = std::fs::read_to_string(path).map_err(|e| format!("not a built-in topic and not readable: {e}"))?;
+            Ok(Scope::Topic(Box::new(Topic::parse(&data)?)))
+        }
+    }
+}
+
+type Emit<'a> = dyn FnMut(&Analysis, &mut dyn Write) -> io::Result<usize> + 'a;
+
+/// Read, analyse and emit every input in order; returns the tally or the write error that
+/// stopped the run.
+fn process_all(
+    args: &InputArgs,
+    scope: &Scope,
+    mut emit: impl FnMut(&Analysis, &mut dyn Write) -> io::Result<usize>,
+    out: &mut Box<dyn Write>,
+) -> Result<Tally, (Tally, io::Error)> {
+    let emit: &mut Emit = &mut emit;
+    let mut tally = Tally::default();
+    let (inputs, errors) = walk::collect(&args.paths, &ExtFilter::new(&args.ext));
+    for e in &errors {
+        tally.seen += 1;
+        tally.fail(e);
+    }
+    let pool = thread_pool(args.threads);
+    for batch in inputs.chunks(BATCH) {
+        let results: Vec<_> = pool.install(|| {
+            batch.par_iter().map(|i| read_input(i, args.max_bytes).map(|l| (analyze(&l.document, scope), l.warning))).collect()
+        });
+        for r in results {
+            tally.seen += 1;
+            match r {
+                Ok((analysis, warning)) => {
+                    tally.read += 1;
+                    if let Some(w) = warning {
+                        eprintln!("natoclaims: {}: warning: {w}", analysis.article.path);
+                    }
+                    match emit(&analysis, out.as_mut()) {
+                        Ok(n) => tally.printed += n,
+                        Err(e) => return Err((tally, e)),
+                    }
+                }
+                Err(e) => tally.fail(&e),
+            }
+        }
+    }
+    Ok(tally)
+}
+
+fn thread_pool(threads: Option<usize>) -> rayon::ThreadPool {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        b = b.num_threads(n.max(1));
+    }
+    b.build().unwrap_or_else(|_| rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool"))
+}
+
+fn finish(result: Result<Tally, (Tally, io::Error)>, mut out: Box<dyn Write>, quiet: bool, what: &str) -> i32 {
+    let (tally, err) = match result {
+        Ok(t) => (t, out.flush().err()),
+        Err((t, e)) => (t, Some(e)),
+    };
+    match err {
+        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,
+        Some(e) => {
+            eprintln!("natoclaims: writing output: {e}");
+            return EXIT_PARTIAL;
+        }
+        None => {}
+    }
+    if !quiet {
+        eprintln!("{}", tally.summary(what));
+    }
+    tally.exit_code()
+}
+
+/// Read and decode one input into a document.
+fn read_input(i: &Input, max_bytes: u64) -> Result<input::Loaded, InputError> {
+    match i {
+        Input::Stdin => Ok(input::load("-", &read::read_stdin(max_bytes)?, false)),
+        Input::File(p) => {
+            let bytes = read::read_file(p, max_bytes)?;
+            let html = matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "htm" | "xhtml"));
+            Ok(input::load(&display_path(p), &bytes, html))
+        }
+    }
+}
+
+/// A path as JSON can carry it: UTF-8 as is, any invalid byte written as `\xNN`.
+pub fn display_path(p: &Path) -> String {
+    let bytes = p.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,118 @@
+//! The reporting-cue lexicon (`lexicon/cues.txt`) and matching it against tokens.
+
+use super::tokens::Token;
+use crate::lexicon::entries;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueForm {
+    /// Its words, lowercase.
+    pub words: Vec<String>,
+    /// Takes an addressee before the content ("told reporters that").
+    pub takes_object: bool,
+    /// Often not a speech verb: needs "that", a colon or a quotation to count.
+    pub strict: bool,
+}
+
+/// A cue found in a sentence: token indices `start..end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueMatch {
+    /// First token of the cue.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// The lexicon entry.
+    pub form: CueForm,
+}
+
+static LEXICON: LazyLock<HashMap<String, Vec<CueForm>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<CueForm>> = HashMap::new();
+    for line in entries(include_str!("../lexicon/cues.txt")) {
+        let form = parse_line(line);
+        map.entry(form.words[0].clone()).or_default().push(form);
+    }
+    for forms in map.values_mut() {
+        forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+        forms.dedup_by(|a, b| a.words == b.words);
+    }
+    map
+});
+
+fn parse_line(line: &str) -> CueForm {
+    let mut words = Vec::new();
+    let (mut takes_object, mut strict) = (false, false);
+    for w in line.split_whitespace() {
+        match w {
+            "+obj" => takes_object = true,
+            "?" => strict = true,
+            _ => words.push(w.to_string()),
+        }
+    }
+    CueForm { words, takes_object, strict }
+}
+
+/// Number of distinct cue forms in the lexicon.
+pub fn lexicon_size() -> usize {
+    LEXICON.values().map(Vec::len).sum()
+}
+
+/// The longest cue starting at token `i`, if any (tokens inside quotations never match).
+pub fn match_at(tokens: &[Token], i: usize) -> Option<CueMatch> {
+    let first = tokens.get(i)?;
+    if first.quoted || !first.is_word {
+        return None;
+    }
+    let forms = LEXICON.get(first.lower.as_str())?;
+    forms.iter().find_map(|f| {
+        let end = i + f.words.len();
+        let ok = end <= tokens.len()
+            && f.words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.lower && !t.quoted);
+        ok.then(|| CueMatch { start: i, end, form: f.clone() })
+    })
+}
+
+/// Every cue in the token list, left to right, non-overlapping.
+pub fn find_all(tokens: &[Token]) -> Vec<CueMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match match_at(tokens, i) {
+            Some(m) => {
+                i = m.end;
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::tokens::tokenize;
+
+    #[test]
+    fn lexicon_is_large_enough() {
+        assert!(lexicon_size() >= 80, "{}", lexicon_size());
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let t = "Smith pointed out that Jones made it clear";
+        let toks = tokenize(t, 0..t.len(), &[]);
+        let cues = find_all(&toks);
+        let words: Vec<Vec<String>> = cues.into_iter().map(|c| c.form.words).collect();
+        assert_eq!(words, vec![vec!["pointed", "out"], vec!["made", "it", "clear"]]);
+    }
+
+    #[test]
+    fn strict_and_object_flags() {
+        let t = "states told";
+        let toks = tokenize(t, 0..t.len(), &[]);
+        assert!(match_at(&toks, 0).unwrap().form.strict);
+        assert!(match_at(&toks, 1).unwrap().form.takes_object);
+    }
+}

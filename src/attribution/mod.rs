@@ -1,0 +1,738 @@
+//! Attribution: find reporting cues in body sentences, the speaker each belongs to, and the
+//! content (quotation or reported clause) it introduces.
+//!
+//! Patterns, all driven by the cue lexicon:
+//! `"Q," X said` · `"Q," said X` · `X said (that) CLAUSE` · `CLAUSE, X said` · `X said: "Q"` ·
+//! `According to X, CLAUSE` · `CLAUSE, according to X` · `This was stated by X` ·
+//! `..., adding that CLAUSE` · `X told Y that ...` · `X called on Y to ...` · multi-paragraph
+//! quotations · a bare quotation continuing the previous speaker's quote.
+
+pub mod cues;
+pub mod speakers;
+pub mod tokens;
+
+use crate::claim::{Mode, SpeakerKind};
+use crate::sentences::Paragraph;
+use cues::CueMatch;
+use speakers::{Mention, Registry, Resolved};
+use std::ops::Range;
+use tokens::{tokenize, Token};
+
+/// One attribution: who, by which cue, said what, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// The resolved speaker.
+    pub speaker: Resolved,
+    /// The speaker as written at the cue.
+    pub mention: String,
+    /// The cue as written.
+    pub cue: String,
+    /// Content fragments (byte ranges), in order.
+    pub content: Vec<Range<usize>>,
+    /// Direct, indirect or mixed.
+    pub mode: Mode,
+    /// The sentence(s) the claim was read from.
+    pub evidence: Range<usize>,
+    /// Index of the paragraph of the cue.
+    pub paragraph: usize,
+    /// Where the statement's time may be written: the attribution frame, outside the content.
+    pub frame: Vec<Range<usize>>,
+    /// "has said", "had said": a statement with no particular occasion.
+    pub perfect: bool,
+    /// "says", "states": present tense, no particular occasion.
+    pub present: bool,
+}
+
+/// Attribute every body sentence of the article.
+pub fn attribute(text: &str, paragraphs: &[Paragraph]) -> Vec<Attribution> {
+    let registry = Registry::build(text, paragraphs);
+    let mut state = State { text, registry: &registry, recent: Vec::new(), out: Vec::new() };
+    for (pi, p) in paragraphs.iter().enumerate() {
+        for (si, s) in p.sentences.iter().enumerate() {
+            state.sentence(paragraphs, pi, si, s.clone());
+        }
+    }
+    state.out
+}
+
+struct State<'a> {
+    text: &'a str,
+    registry: &'a Registry,
+    recent: Vec<(usize, Resolved)>,
+    out: Vec<Attribution>,
+}
+
+/// A cue with its speaker, before its content is known.
+struct Frame {
+    cue: CueMatch,
+    mention: Mention,
+    mention_text: String,
+    /// Token range taken by the speaker phrase and the cue together.
+    region: Range<usize>,
+    /// Speaker phrase tokens.
+    np: Range<usize>,
+    /// How the speaker was found.
+    shape: Shape,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// X said
+    Subject,
+    /// said X
+    Inverted,
+    /// according to X
+    According,
+    /// was stated by X
+    Passive,
+    /// ..., adding that
+    Participle,
+}
+
+const AUX: &[&str] = &[
+    "has", "have", "had", "also", "later", "again", "once", "further", "previously", "repeatedly", "reportedly",
+    "recently", "already", "privately", "publicly", "openly", "firmly", "clearly", "explicitly", "separately",
+    "personally", "himself", "herself", "themselves", "itself", "not", "never", "did", "does", "do", "still",
+    "even", "just", "then", "on", "earlier", "initially", "subsequently", "frequently", "often", "yesterday",
+    "today", "tonight", "will", "would", "could", "may", "might", "is", "was", "were", "are", "be", "been",
+    "flatly", "bluntly", "strongly", "angrily", "openly", "quickly", "immediately", "last", "this", "week",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening",
+    "night", "afternoon", "in", "turn", "private", "public", "twice", "first", "finally", "directly", "however",
+];
+const PERFECT: &[&str] = &["has", "have", "had", "'s"];
+const PARTICIPLE_CUES: &[&str] = &["adding", "noting", "saying", "stressing", "stating", "emphasizing", "emphasising", "insisting", "warning", "explaining", "arguing", "recalling", "underlining", "claiming", "urging", "calling"];
+const CLAUSE_BOUNDARY: &[&str] = &[",", ";", ":", "that", "and", "but", "while", "as", "when", "because", "since", "after", "before", "if", "where", "—", "–", "-", "(", "so", "although", "though", "whereas", "however"];
+
+impl State<'_> {
+    fn sentence(&mut self, paras: &[Paragraph], pi: usize, si: usize, s: Range<usize>) {
+        let p = &paras[pi];
+        let toks = tokenize(self.text, s.clone(), &p.quotes);
+        let frames = self.frames(&toks);
+        if frames.is_empty() {
+            self.bare_quote(p, pi, s, &toks);
+            return;
+        }
+        for (k, f) in frames.iter().enumerate() {
+            let next_region = frames.get(k + 1).map(|n| n.region.start);
+            let prev_region = if k > 0 { Some(frames[k - 1].region.end) } else { None };
+            if let Some(a) = self.build(paras, pi, si, &s, &toks, f, prev_region, next_region) {
+                self.recent.push((a.evidence.start, a.speaker.clone()));
+                self.out.push(a);
+            }
+        }
+    }
+
+    /// All cues of the sentence that have a speaker.
+    fn frames(&self, toks: &[Token]) -> Vec<Frame> {
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(f) = self.according_to(toks, i) {
+                i = f.region.end;
+                frames.push(f);
+                continue;
+            }
+            let Some(cue) = cues::match_at(toks, i) else {
+                i += 1;
+                continue;
+            };
+            i = cue.end;
+            if let Some(f) = self.frame_for(toks, cue, frames.last()) {
+                frames.push(f);
+            }
+        }
+        frames
+    }
+
+    fn frame_for(&self, toks: &[Token], cue: CueMatch, prev: Option<&Frame>) -> Option<Frame> {
+        if let Some(f) = self.participle(toks, &cue, prev) {
+            return Some(f);
+        }
+        if let Some(f) = self.passive(toks, &cue) {
+            return Some(f);
+        }
+        if let Some((np, title)) = subject_np(self.text, toks, cue.start) {
+            let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+            let mention_text = speakers::join(self.text, &toks[np.clone()]);
+            return Some(Frame { region: np.start..cue.end, np, mention, mention_text, cue, shape: Shape::Subject });
+        }
+        let inverted_ok = cue.start == 0
+            || matches!(toks[cue.start - 1].lower.as_str(), "," | ":" | "—" | "–")
+            || toks[cue.start - 1].is_quote(self.text);
+        if !inverted_ok {
+            return None;
+        }
+        let (np, title) = np_after(self.text, toks, cue.end)?;
+        let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+        let mention_text = speakers::join(self.text, &toks[np.clone()]);
+        Some(Frame { region: cue.start..np.end, np, mention, mention_text, cue, shape: Shape::Inverted })
+    }
+
+    /// "..., adding that ...": the speaker of the previous cue in the sentence.
+    fn participle(&self, toks: &[Token], cue: &CueMatch, prev: Option<&Frame>) -> Option<Frame> {
+        let prev = prev?;
+        let first = &toks[cue.start];
+        if !PARTICIPLE_CUES.contains(&first.lower.as_str()) || cue.start == 0 || toks[cue.start - 1].lower != "," {
+            return None;
+        }
+        Some(Frame {
+            cue: cue.clone(),
+            mention: prev.mention.clone(),
+            mention_text: prev.mention_text.clone(),
+            region: cue.start..cue.end,
+            np: prev.np.clone(),
+            shape: Shape::Participle,
+        })
+    }
+
+    /// "This was stated by X": speaker after "by", content in the previous sentence.
+    fn passive(&self, toks: &[Token], cue: &CueMatch) -> Option<Frame> {
+        if cue.start == 0 || !matches!(toks[cue.start - 1].lower.as_str(), "was" | "were" | "been" | "is") {
+            return None;
+        }
+        if toks.get(cue.end)?.lower != "by" {
+            return None;
+        }
+        let (np, title) = np_after(self.text, toks, cue.end + 1)?;
+        let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+        let mention_text = speakers::join(self.text, &toks[np.clone()]);
+        Some(Frame { region: 0..np.end, np, mention, mention_text, cue: cue.clone(), shape: Shape::Passive })
+    }
+
+    fn according_to(&self, toks: &[Token], i: usize) -> Option<Frame> {
+        let t = toks.get(i)?;
+        if t.lower != "according" || t.quoted || toks.get(i + 1)?.lower != "to" {
+            return None;
+        }
+        let (np, title) = np_after(self.text, toks, i + 2)?;
+        let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+        let mention_text = speakers::join(self.text, &toks[np.clone()]);
+        let form = cues::CueForm { words: vec!["according".into(), "to".into()], takes_object: false, strict: false };
+        Some(Frame { region: i..np.end, np, mention, mention_text, cue: CueMatch { start: i, end: i + 2, form }, shape: Shape::According })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        &mut self,
+        paras: &[Paragraph],
+        pi: usize,
+        si: usize,
+        s: &Range<usize>,
+        toks: &[Token],
+        f: &Frame,
+        prev_region: Option<usize>,
+        next_region: Option<usize>,
+    ) -> Option<Attribution> {
+        let p = &paras[pi];
+        let speaker = self.registry.resolve(&f.mention, toks[f.np.start].range.start, &self.recent)?;
+        let (content, evidence) = match f.shape {
+            Shape::Passive => {
+                let prev = p.sentences.get(si.checked_sub(1)?)?.clone();
+                (vec![trim_content(self.text, prev.clone())], prev.start..s.end)
+            }
+            _ => (self.content(p, s, toks, f, prev_region, next_region)?, s.clone()),
+        };
+        let content: Vec<Range<usize>> = content.into_iter().filter(|r| !r.is_empty()).collect();
+        if content.is_empty() {
+            return None;
+        }
+        let (content, evidence) = self.extend_open_quote(paras, pi, content, evidence);
+        let mode = mode_of(self.text, &content, p);
+        let cue_text = self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
+        let frame = frame_ranges(s, &content);
+        let perfect = f.cue.start > 0 && PERFECT.contains(&toks[f.cue.start - 1].lower.as_str())
+            || (f.cue.start > 1 && PERFECT.contains(&toks[f.cue.start - 2].lower.as_str()) && toks[f.cue.start - 1].lower == "also");
+        let present = toks[f.cue.start].lower.ends_with('s') && f.cue.form.words.len() == 1 && !toks[f.cue.start].lower.ends_with("ss");
+        Some(Attribution {
+            speaker,
+            mention: f.mention_text.clone(),
+            cue: cue_text,
+            content,
+            mode,
+            evidence,
+            paragraph: pi,
+            frame,
+            perfect,
+            present,
+        })
+    }
+
+    /// The content of a cue: a quotation next to it, else the clause after or before it.
+    fn content(
+        &self,
+        p: &Paragraph,
+        s: &Range<usize>,
+        toks: &[Token],
+        f: &Frame,
+        prev_region: Option<usize>,
+        next_region: Option<usize>,
+    ) -> Option<Vec<Range<usize>>> {
+        let text = self.text;
+        if let Some(q) = quote_before(text, p, toks, f.region.start, prev_region) {
+            let mut frags = vec![q];
+            frags.extend(quote_after_comma(text, p, toks, f.region.end));
+            return Some(frags);
+        }
+        if let Some(q) = quote_after_colon(text, p, toks, f.region.end) {
+            return Some(vec![q]);
+        }
+        let after_start = after_cue(text, toks, f);
+        let after_end = next_region.map_or(toks.len(), |n| clause_end_before(toks, n));
+        let after = clause(text, toks, after_start, after_end, true);
+        let before = if f.shape == Shape::Participle {
+            None
+        } else {
+            let from = prev_region.unwrap_or(0);
+            let end = before_end(toks, f.region.start);
+            clause(text, toks, from, end, false)
+        };
+        let strong_after = after.as_ref().is_some_and(|(_, strong)| *strong);
+        let strict_ok = |strong: bool| !f.cue.form.strict || strong;
+        match (after, before) {
+            (Some((a, true)), _) if strict_ok(true) => Some(vec![a]),
+            (_, Some((b, _))) if f.shape != Shape::According || f.region.end + 1 >= toks.len() => {
+                Some(vec![b]).filter(|_| strict_ok(true) || starts_sentence(toks, f))
+            }
+            (Some((a, _)), _) if strict_ok(strong_after) && f.shape != Shape::Inverted => Some(vec![a]),
+            _ => {
+                let _ = s;
+                None
+            }
+        }
+    }
+
+    /// A multi-paragraph quotation: if the content ends in a quotation that does not close,
+    /// the following paragraphs that open with a quotation mark continue it.
+    fn extend_open_quote(
+        &self,
+        paras: &[Paragraph],
+        pi: usize,
+        mut content: Vec<Range<usize>>,
+        mut evidence: Range<usize>,
+    ) -> (Vec<Range<usize>>, Range<usize>) {
+        let last_end = content.last().map_or(0, |r| r.end);
+        let open = paras[pi].quotes.iter().any(|q| !q.closed && q.inner.end == last_end && q.inner.start < last_end);
+        if !open {
+            return (content, evidence);
+        }
+        for p in &paras[pi + 1..] {
+            let Some(first) = p.quotes.first() else { break };
+            if first.outer.start != p.range.start {
+                break;
+            }
+            content.push(first.inner.clone());
+            evidence.end = p.range.end;
+            if first.closed {
+                break;
+            }
+        }
+        (content, evidence)
+    }
+
+    /// A sentence that is only a quotation continues the previous speaker's quote when the
+    /// previous claim was direct and in this or the previous paragraph.
+    fn bare_quote(&mut self, p: &Paragraph, pi: usize, s: Range<usize>, toks: &[Token]) {
+        let Some(q) = p.quotes.iter().find(|q| q.outer.start == s.start && q.closed && q.outer.end + 2 >= s.end) else {
+            return;
+        };
+        let _ = toks;
+        let Some(last) = self.out.last_mut() else { return };
+        if last.mode != Mode::Direct || last.paragraph + 1 < pi || last.evidence.end > s.start {
+            return;
+        }
+        if self.text[q.inner.clone()].split_whitespace().count() < 3 {
+            return;
+        }
+        last.content.push(q.inner.clone());
+        last.evidence.end = s.end;
+    }
+}
+
+/// The speaker phrase right before a cue, with a title from an apposition:
+/// "NATO Secretary General Jens Stoltenberg said", "Andriy Yermak, head of the presidential
+/// staff, said", "the head of the Defence Ministry, Oleksii Reznikov, said", "he said".
+fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<(Range<usize>, Option<String>)> {
+    let mut k = cue_start;
+    while k > 0 && AUX.contains(&toks[k - 1].lower.as_str()) && !toks[k - 1].quoted {
+        k -= 1;
+    }
+    k = skip_comma_adjunct(toks, k);
+    if k == 0 {
+        return None;
+    }
+    if toks[k - 1].lower == "," {
+        return apposed_subject(text, toks, k - 1);
+    }
+    let end = k;
+    if ["he", "she", "it", "they", "we", "i"].contains(&toks[end - 1].lower.as_str()) {
+        return subject_starts_clause(toks, end - 1).then(|| (end - 1..end, None));
+    }
+    let start = np_start(text, toks, end);
+    (start < end && subject_starts_clause(toks, start)).then_some((start..end, None))
+}
+
+/// ", in turn," / ", at a meeting with Kallas," between subject and cue.
+fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
+    if k < 2 || toks[k - 1].lower != "," {
+        return k;
+    }
+    let Some(open) = (0..k - 1).rev().find(|&j| toks[j].lower == ",") else { return k };
+    let seg = &toks[open + 1..k - 1];
+    let is_adjunct = seg.first().is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "in" | "at" | "on" | "during" | "after" | "before" | "for" | "speaking" | "meanwhile" | "however" | "too"
+                | "also" | "though" | "while" | "when" | "addressing" | "writing" | "asked" | "responding" | "with"
+                | "according" | "like" | "unlike" | "by" | "from" | "via" | "through" | "following" | "ahead"
+        )
+    }) && seg.len() <= 12
+        && !seg.iter().any(|t| t.quoted);
+    if is_adjunct {
+        open
+    } else {
+        k
+    }
+}
+
+/// Subject with an apposition; `comma` is the index of the comma right before the cue.
+fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Option<(Range<usize>, Option<String>)> {
+    let open = (0..comma).rev().find(|&j| toks[j].lower == ",")?;
+    let seg = open + 1..comma;
+    if seg.is_empty() || toks[seg.clone()].iter().any(|t| t.quoted) {
+        return None;
+    }
+    // NAME, TITLE, said
+    if let Some(title) = speakers::apposition_after(text, toks, open) {
+        let start = np_start(text, toks, open);
+        if start < open && subject_starts_clause(toks, start) {
+            return Some((start..open, Some(title)));
+        }
+    }
+    // TITLE, NAME, said
+    let run = speakers::name_run(text, toks, seg.start);
+    if run == seg {
+        let tstart = np_start(text, toks, open);
+        let title = (tstart < open).then(|| speakers::join(text, &toks[tstart..open]));
+        let title = title.map(|t| t.trim_start_matches("the ").trim_start_matches("The ").to_string());
+        return Some((seg, title.filter(|t| t.split_whitespace().count() >= 1)));
+    }
+    None
+}
+
+fn is_np_word(text: &str, t: &Token) -> bool {
+    if !t.is_word || t.quoted {
+        return false;
+    }
+    t.is_capitalized(text)
+        || crate::lexicon::TITLE_WORDS.contains(t.base())
+        || matches!(t.lower.as_str(), "of" | "the" | "for" | "to")
+        || speakers_nouns(t.base())
+}
+
+fn speakers_nouns(w: &str) -> bool {
+    matches!(
+        w,
+        "team" | "letter" | "publication" | "newspaper" | "outlet" | "agency" | "broadcaster" | "statement" | "post"
+            | "message" | "leader" | "diplomat" | "government" | "ministry" | "office" | "alliance" | "bloc"
+            | "kremlin" | "administration" | "spokesman" | "spokeswoman" | "spokesperson" | "politician"
+            | "embassy" | "department" | "military" | "army" | "army's" | "paper" | "magazine" | "state" | "tweet"
+            | "decree" | "ukrainian" | "russian" | "american" | "german" | "french" | "british" | "polish"
+    )
+}
+
+/// First token of the noun phrase that ends at `end`.
+fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
+    let mut start = end;
+    while start > 0 && is_np_word(text, &toks[start - 1]) {
+        start -= 1;
+    }
+    while start < end && matches!(toks[start].lower.as_str(), "of" | "for" | "to") {
+        start += 1;
+    }
+    if start < end && end - start > 14 {
+        return end;
+    }
+    start
+}
+
+/// The phrase starts a clause: sentence start, punctuation, a conjunction or "that".
+fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
+    start == 0 || {
+        let prev = &toks[start - 1];
+        CLAUSE_BOUNDARY.contains(&prev.lower.as_str()) || !prev.is_word || prev.quoted
+    }
+}
+
+/// The speaker phrase after a cue ("said Zhovkva", "according to the president").
+fn np_after(text: &str, toks: &[Token], from: usize) -> Option<(Range<usize>, Option<String>)> {
+    let mut end = from;
+    if toks.get(end).is_some_and(|t| ["he", "she", "it", "they", "we"].contains(&t.lower.as_str())) {
+        return Some((end..end + 1, None));
+    }
+    while end < toks.len() && (is_np_word(text, &toks[end]) || toks[end].lower == "'s") && end - from < 16 {
+        end += 1;
+    }
+    while end > from && matches!(toks[end - 1].lower.as_str(), "of" | "the" | "for" | "to") {
+        end -= 1;
+    }
+    if end == from {
+        return None;
+    }
+    let title = speakers::apposition_after(text, toks, end);
+    Some((from..end, title))
+}
+
+/// Token index where the clause after the cue begins (addressee, adjuncts and "that" skipped).
+fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
+    let mut i = match f.shape {
+        Shape::Inverted | Shape::According => f.region.end,
+        _ => f.cue.end,
+    };
+    if f.shape == Shape::According {
+        if toks.get(i).is_some_and(|t| t.lower == ",") {
+            i += 1;
+        }
+        return i;
+    }
+    if f.cue.form.takes_object {
+        i = skip_object(text, toks, i);
+    }
+    skip_adjuncts(toks, i)
+}
+
+fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
+    let start = i;
+    while i < toks.len() && i - start < 8 {
+        let t = &toks[i];
+        if matches!(t.lower.as_str(), "that" | ":" | "," | "to") || t.is_quote(text) {
+            break;
+        }
+        i += 1;
+    }
+    if toks.get(i).is_some_and(|t| t.lower == "that" || t.lower == ":" || t.lower == ",") {
+        return i;
+    }
+    if toks.get(i).is_some_and(|t| t.lower == "to") {
+        return start; // "called on allies to act": the addressee belongs to the content
+    }
+    start
+}
+
+/// Skip "on Telegram", "in a statement", "last week", "on Saturday", ",", "that".
+fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
+    loop {
+        let before = i;
+        if let Some(t) = toks.get(i) {
+            let w = t.lower.as_str();
+            if matches!(w, "that" | ":" | "," | "publicly" | "privately" | "also" | "again" | "repeatedly" | "yesterday" | "today" | "earlier" | "later" | "recently" | "firmly" | "then") {
+                i += 1;
+            } else if matches!(w, "on" | "in" | "last" | "this" | "at" | "during" | "via" | "over") {
+                i = skip_pp(toks, i);
+            }
+        }
+        if i == before {
+            return i;
+        }
+    }
+}
+
+/// Skip a short prepositional phrase when a "that" or a quotation follows it closely, or when
+/// it is a time phrase ("on Saturday", "last week").
+fn skip_pp(toks: &[Token], i: usize) -> usize {
+    let limit = (i + 10).min(toks.len());
+    if let Some(j) = (i + 1..limit).find(|&j| toks[j].lower == "that" || toks[j].lower == ":") {
+        if toks[i + 1..j].iter().all(|t| t.is_word || t.lower == "," || t.lower == "-") {
+            return j;
+        }
+    }
+    let time_words = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+        "morning", "evening", "night", "afternoon", "weekend", "day",
+    ];
+    let n = toks[i + 1..limit].iter().take(3).position(|t| time_words.contains(&t.lower.as_str()));
+    match n {
+        Some(k) => {
+            let mut j = i + 1 + k + 1;
+            while toks.get(j).is_some_and(|t| matches!(t.lower.as_str(), "morning" | "evening" | "night" | "afternoon")) {
+                j += 1;
+            }
+            j
+        }
+        None => i,
+    }
+}
+
+/// A clause `toks[from..to]` as a byte range; `strong` when it reads as full content
+/// (3+ words, does not open with a preposition).
+fn clause(text: &str, toks: &[Token], from: usize, to: usize, after: bool) -> Option<(Range<usize>, bool)> {
+    let to = if after { cut_clause(toks, from, to) } else { to };
+    let words = toks.get(from..to)?.iter().filter(|t| t.is_word).count();
+    if words < 3 {
+        return None;
+    }
+    let first = &toks[from];
+    let strong = !matches!(
+        first.lower.as_str(),
+        "on" | "in" | "at" | "during" | "after" | "before" | "while" | "with" | "to" | "from" | "as" | "for" | "by" | "about" | "of"
+    ) || toks[from..to].iter().any(|t| t.quoted);
+    let r = trim_content(text, toks[from].range.start..toks[to - 1].range.end);
+    Some((r, strong))
+}
+
+/// End the clause at ", but did not ...", ", he added" or similar.
+fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
+    for j in from..to {
+        let t = &toks[j];
+        if t.quoted {
+            continue;
+        }
+        if t.lower == "but" && toks.get(j + 1).is_some_and(is_bare_predicate) {
+            return if j > from && toks[j - 1].lower == "," { j - 1 } else { j };
+        }
+    }
+    to
+}
+
+fn is_bare_predicate(t: &Token) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "did" | "didn't" | "gave" | "declined" | "refused" | "offered" | "provided" | "stopped" | "would" | "noted"
+            | "added" | "failed" | "named" | "said" | "could"
+    )
+}
+
+/// The clause before the speaker ends at the comma (or quotation) that precedes it.
+fn before_end(toks: &[Token], region_start: usize) -> usize {
+    let mut e = region_start;
+    while e > 0 && matches!(toks[e - 1].lower.as_str(), "," | "—" | "–" | "-") {
+        e -= 1;
+    }
+    if e == region_start {
+        return 0; // no comma: the speaker opens the sentence or follows a verb
+    }
+    e
+}
+
+/// End of the clause after a cue when another cue's speaker follows in the sentence.
+fn clause_end_before(toks: &[Token], next_region: usize) -> usize {
+    let mut e = next_region;
+    while e > 0 && matches!(toks[e - 1].lower.as_str(), "," | "and" | "—" | "–") {
+        e -= 1;
+    }
+    e
+}
+
+fn starts_sentence(toks: &[Token], f: &Frame) -> bool {
+    f.region.end >= toks.len().saturating_sub(2)
+}
+
+/// `"Q," X said`: the quotation that closes right before the speaker phrase.
+fn quote_before(text: &str, p: &Paragraph, toks: &[Token], region_start: usize, prev_region: Option<usize>) -> Option<Range<usize>> {
+    if region_start == 0 {
+        return None;
+    }
+    let mut j = region_start;
+    while j > 0 && matches!(toks[j - 1].lower.as_str(), "," | "." | "!" | "?" | "—" | "–" | "-" | "…") {
+        j -= 1;
+    }
+    if j == 0 || !toks[j - 1].is_quote(text) || prev_region.is_some_and(|r| j <= r) {
+        return None;
+    }
+    let close_at = toks[j - 1].range.start;
+    let q = p.quotes.iter().find(|q| q.closed && q.inner.end == close_at)?;
+    // The quotation, not a quoted word inside a clause: it must open a sentence or follow a boundary.
+    let opener = text[..q.outer.start].trim_end();
+    let opens = q.outer.start == p.range.start
+        || opener.ends_with(['.', '!', '?', ':', ',', '—', '–'])
+        || opener.len() <= p.range.start
+        || text[q.inner.clone()].split_whitespace().count() >= 4;
+    opens.then(|| trim_content(text, q.inner.clone()))
+}
+
+/// `"Q1," X said, "Q2"`: a quotation right after the speaker phrase and a comma.
+fn quote_after_comma(text: &str, p: &Paragraph, toks: &[Token], region_end: usize) -> Option<Range<usize>> {
+    let mut i = region_end;
+    while i < toks.len() && toks[i].is_word && !toks[i].quoted && i - region_end < 6 {
+        i += 1; // "..., he said in a statement, "..."
+    }
+    if toks.get(i)?.lower != "," {
+        return None;
+    }
+    let open = toks.get(i + 1)?;
+    if !open.is_quote(text) {
+        return None;
+    }
+    let q = p.quotes.iter().find(|q| q.outer.start == open.range.start)?;
+    Some(trim_content(text, q.inner.clone()))
+}
+
+/// `X said: "Q"` or `X said, "Q"`.
+fn quote_after_colon(text: &str, p: &Paragraph, toks: &[Token], region_end: usize) -> Option<Range<usize>> {
+    let mut i = region_end;
+    while i < toks.len() && toks[i].is_word && !toks[i].quoted && i - region_end < 6 {
+        i += 1;
+    }
+    let punct = toks.get(i)?;
+    if !matches!(punct.lower.as_str(), ":" | ",") {
+        return None;
+    }
+    let open = toks.get(i + 1)?;
+    if !open.is_quote(text) {
+        return None;
+    }
+    let q = p.quotes.iter().find(|q| q.outer.start == open.range.start)?;
+    Some(trim_content(text, q.inner.clone()))
+}
+
+/// Trim spaces and trailing punctuation (and a leading "that") from content.
+fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim_start();
+    let t = t.strip_prefix("that ").unwrap_or(t);
+    let lead = lead + (s.trim_start().len() - t.len());
+    let trimmed = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–'));
+    let start = r.start + lead;
+    start..start + trimmed.len()
+}
+
+/// Direct when the content is all quotation, mixed when it holds some, else indirect.
+fn mode_of(text: &str, content: &[Range<usize>], p: &Paragraph) -> Mode {
+    let all_quoted = content.iter().all(|c| {
+        p.quotes.iter().any(|q| q.inner.start <= c.start && c.end <= q.inner.end)
+            || !text[c.clone()].contains(crate::quotes::is_quote_mark) && is_after_quote_mark(text, c.start)
+    });
+    if all_quoted {
+        return Mode::Direct;
+    }
+    if content.iter().any(|c| text[c.clone()].contains(crate::quotes::is_quote_mark)) {
+        Mode::Mixed
+    } else {
+        Mode::Indirect
+    }
+}
+
+fn is_after_quote_mark(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(crate::quotes::is_quote_mark)
+}
+
+/// The sentence minus the content: where the attribution's own words (and date) are.
+fn frame_ranges(s: &Range<usize>, content: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = s.start;
+    for c in content {
+        if c.start >= s.start && c.end <= s.end && c.start >= at {
+            out.push(at..c.start);
+            at = c.end;
+        }
+    }
+    if at < s.end {
+        out.push(at..s.end);
+    }
+    out
+}
+
+/// Is this speaker a person?
+pub fn is_person(r: &Resolved) -> bool {
+    r.kind == SpeakerKind::Person
+}

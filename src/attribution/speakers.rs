@@ -1,0 +1,570 @@
+//! Speakers: reading a subject noun phrase as a name with a title, an institution, a pronoun
+//! or a nominal ("the Ukrainian leader"), and resolving it against an article-level registry
+//! of the people the article names.
+
+use super::tokens::{tokenize, Token};
+use crate::claim::SpeakerKind;
+use crate::lexicon::{entries, NOT_NAME_WORDS, ORGANIZATIONS, OUTLETS, TITLE_WORDS};
+use crate::sentences::Paragraph;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// Fullest name.
+    pub name: String,
+    /// Title or role.
+    pub title: Option<String>,
+    /// Person or organization.
+    pub kind: SpeakerKind,
+}
+
+/// A person the article names.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    title: Option<String>,
+    /// Byte offsets of the mentions, ascending.
+    mentions: Vec<usize>,
+}
+
+/// How a subject noun phrase refers to its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mention {
+    /// "he", "she", "it", "they".
+    Pronoun(String),
+    /// A personal name, with the title written next to it.
+    Name { name: String, title: Option<String> },
+    /// A named person's team, office or letter ("Zelensky's team", "Sybiga's letter").
+    Related { name: String, noun: String },
+    /// An institution, canonical name.
+    Organization(String),
+    /// "the Ukrainian leader", "the secretary-general": the phrase, lowercase.
+    Nominal(String),
+    /// "the publication", "the newspaper".
+    Media,
+}
+
+const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "al", "bin", "da", "di", "le", "la", "du", "del", "ter"];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+const TEAM_NOUNS: &[&str] = &["team", "office", "administration", "government", "camp", "aides", "staff", "spokesman", "spokeswoman", "spokesperson", "press service", "ministry", "party", "campaign"];
+const DOCUMENT_NOUNS: &[&str] = &["letter", "statement", "post", "message", "tweet", "article", "op-ed", "speech", "address", "decree", "interview", "remarks", "comments", "words", "note", "memo", "appeal"];
+const MEDIA_NOUNS: &[&str] = &["publication", "newspaper", "outlet", "agency", "broadcaster", "paper", "magazine", "news agency", "channel", "website"];
+const GENERIC_ORG_HEADS: &[&str] = &["ministry", "government", "office", "embassy", "department", "council", "commission", "parliament", "committee", "agency", "service", "army", "military", "administration", "cabinet", "kremlin", "alliance", "bloc", "presidency", "secretariat", "mission", "delegation", "headquarters", "command", "staff"];
+
+static NOMINALS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut v: Vec<(&str, Vec<&str>)> = entries(include_str!("../lexicon/nominals.txt"))
+        .filter_map(|l| {
+            let (head, titles) = l.split_once('=')?;
+            Some((head.trim(), titles.split(',').map(str::trim).collect()))
+        })
+        .collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    v
+});
+
+/// A capitalised word that can be part of a person's name.
+pub fn is_name_word(text: &str, t: &Token) -> bool {
+    t.is_word
+        && t.is_capitalized(text)
+        && !NOT_NAME_WORDS.contains(t.base())
+        && !TITLE_WORDS.contains(t.base())
+        && !t.lower.chars().all(|c| c.is_ascii_digit())
+        && t.base().chars().any(char::is_alphabetic)
+        && t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+fn is_particle(t: &Token) -> bool {
+    PARTICLES.contains(&t.lower.as_str())
+}
+
+/// A spelling-insensitive key for a surname: Zelensky, Zelenskiy, Zelenskyy and Zelenskyi
+/// share one; so do Sybiga and Sybiha.
+pub fn name_key(surname: &str) -> String {
+    let mut s: String = surname
+        .to_lowercase()
+        .chars()
+        .map(fold_accent)
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    for end in ["yy", "iy", "yi", "ij", "ii", "ei"] {
+        if let Some(stem) = s.strip_suffix(end) {
+            s = format!("{stem}y");
+            break;
+        }
+    }
+    s.replace('h', "g").replace("kg", "k").replace("zg", "z").replace("sg", "s").replace("cg", "c")
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' | 'č' | 'ć' => 'c',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ñ' | 'ń' => 'n',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ý' => 'y',
+        _ => c,
+    }
+}
+
+/// The article's people, with their fullest names and titles.
+#[derive(Debug, Default)]
+pub struct Registry {
+    people: Vec<Person>,
+    by_key: HashMap<String, usize>,
+    outlets: Vec<(usize, String)>,
+}
+
+impl Registry {
+    /// Scan every body sentence for personal names with their titles, and for outlet names.
+    pub fn build(text: &str, paragraphs: &[Paragraph]) -> Registry {
+        let mut reg = Registry::default();
+        for p in paragraphs {
+            for s in &p.sentences {
+                let toks = tokenize(text, s.clone(), &p.quotes);
+                reg.scan_sentence(text, &toks);
+                reg.scan_outlets(text, s.start, &text[s.clone()]);
+            }
+        }
+        reg
+    }
+
+    fn scan_sentence(&mut self, text: &str, toks: &[Token]) {
+        let mut i = 0;
+        while i < toks.len() {
+            let run = name_run(text, toks, i);
+            if run.is_empty() {
+                i += 1;
+                continue;
+            }
+            let words: Vec<&str> = run.clone().map(|k| clean_word(text, &toks[k])).collect();
+            let title = title_before(text, toks, run.start).or_else(|| apposition_after(text, toks, run.end));
+            self.add(&words, title, toks[run.start].range.start);
+            i = run.end;
+        }
+    }
+
+    fn add(&mut self, words: &[&str], title: Option<String>, pos: usize) {
+        let Some(last) = words.last() else { return };
+        let key = name_key(last);
+        let name = words.join(" ");
+        match self.by_key.get(&key) {
+            Some(&idx) => {
+                let p = &mut self.people[idx];
+                if words.len() > p.name.split_whitespace().count() {
+                    p.name = name;
+                }
+                if p.title.is_none() {
+                    p.title = title;
+                }
+                p.mentions.push(pos);
+            }
+            None => {
+                if words.len() < 2 {
+                    return; // a lone capitalised word is not yet known to be a name
+                }
+                self.by_key.insert(key.clone(), self.people.len());
+                self.people.push(Person { name, title, mentions: vec![pos] });
+            }
+        }
+    }
+
+    fn scan_outlets(&mut self, text_start_base: &str, start: usize, sentence: &str) {
+        let _ = text_start_base;
+        for o in OUTLETS.iter() {
+            if let Some(i) = find_word(sentence, o) {
+                self.outlets.push((start + i, o.to_string()));
+            }
+        }
+    }
+
+    /// The person registered under this surname, if any.
+    fn person(&self, surname: &str) -> Option<&Person> {
+        self.by_key.get(&name_key(surname)).map(|&i| &self.people[i])
+    }
+
+    /// Resolve a mention written at byte `pos`; `recent` lists earlier speakers, latest last.
+    pub fn resolve(&self, mention: &Mention, pos: usize, recent: &[(usize, Resolved)]) -> Option<Resolved> {
+        match mention {
+            Mention::Name { name, title } => Some(self.resolve_name(name, title.clone())),
+            Mention::Related { name, noun } => {
+                let person = self.resolve_name(name, None);
+                if DOCUMENT_NOUNS.contains(&noun.as_str()) {
+                    Some(person)
+                } else {
+                    Some(Resolved { name: format!("{}'s {}", person.name, noun), title: None, kind: SpeakerKind::Organization })
+                }
+            }
+            Mention::Organization(name) => {
+                Some(Resolved { name: name.clone(), title: None, kind: SpeakerKind::Organization })
+            }
+            Mention::Pronoun(p) => resolve_pronoun(p, recent),
+            Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
+            Mention::Media => self.outlets.iter().rev().find(|(at, _)| *at < pos).map(|(_, o)| Resolved {
+                name: o.clone(),
+                title: None,
+                kind: SpeakerKind::Organization,
+            }),
+        }
+    }
+
+    fn resolve_name(&self, name: &str, title: Option<String>) -> Resolved {
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        match self.person(surname) {
+            Some(p) if compatible_first_names(name, &p.name) => {
+                Resolved { name: p.name.clone(), title: title.or_else(|| p.title.clone()), kind: SpeakerKind::Person }
+            }
+            _ => Resolved { name: name.to_string(), title, kind: SpeakerKind::Person },
+        }
+    }
+
+    /// "the Ukrainian leader" → the most recently mentioned person whose title fits.
+    fn resolve_nominal(&self, phrase: &str, pos: usize, recent: &[(usize, Resolved)]) -> Option<Resolved> {
+        let titles = nominal_titles(phrase)?;
+        let fits = |t: &Option<String>| {
+            t.as_deref().is_some_and(|t| {
+                let t = t.to_lowercase().replace('-', " ");
+                titles.iter().any(|w| t.contains(&w.replace('-', " ")))
+            })
+        };
+        let from_registry = self
+            .people
+            .iter()
+            .filter(|p| fits(&p.title))
+            .filter_map(|p| p.mentions.iter().rev().find(|&&m| m < pos).map(|&m| (m, p)))
+            .max_by_key(|(m, _)| *m)
+            .map(|(_, p)| Resolved { name: p.name.clone(), title: p.title.clone(), kind: SpeakerKind::Person });
+        from_registry.or_else(|| {
+            recent
+                .iter()
+                .rev()
+                .find(|(_, r)| r.kind == SpeakerKind::Person && fits(&r.title))
+                .map(|(_, r)| r.clone())
+        })
+    }
+}
+
+fn compatible_first_names(mention: &str, full: &str) -> bool {
+    let m: Vec<&str> = mention.split_whitespace().collect();
+    let f: Vec<&str> = full.split_whitespace().collect();
+    m.len() < 2 || f.len() < 2 || m[0].chars().next() == f[0].chars().next() || m.len() == f.len()
+}
+
+fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {
+    let want = if p == "it" { SpeakerKind::Organization } else { SpeakerKind::Person };
+    if p == "they" || p == "we" || p == "i" {
+        return recent.last().map(|(_, r)| r.clone());
+    }
+    recent.iter().rev().find(|(_, r)| r.kind == want).map(|(_, r)| r.clone())
+}
+
+fn nominal_titles(phrase: &str) -> Option<&'static Vec<&'static str>> {
+    let p = phrase.replace(['\u{2019}'], "'");
+    NOMINALS.iter().find(|(head, _)| p.ends_with(head) || p.contains(&format!("{head} "))).map(|(_, t)| t)
+}
+
+fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let at = from + i;
+        let before_ok = hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[at + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + needle.len();
+    }
+    None
+}
+
+/// Token indices of the personal name starting at `i` (empty when none starts there).
+pub fn name_run(text: &str, toks: &[Token], i: usize) -> std::ops::Range<usize> {
+    if !is_name_word(text, &toks[i]) || toks[i].quoted {
+        return i..i;
+    }
+    let mut end = i + 1;
+    while end < toks.len() {
+        let t = &toks[end];
+        if toks[end - 1].is_possessive() {
+            break;
+        }
+        if is_name_word(text, t) && !t.quoted {
+            end += 1;
+        } else if is_particle(t) && toks.get(end + 1).is_some_and(|n| is_name_word(text, n)) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    i..end
+}
+
+fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
+    let w = &text[t.range.clone()];
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+}
+
+fn is_title_word(text: &str, t: &Token) -> bool {
+    t.is_word
+        && (TITLE_WORDS.contains(t.base())
+            || (t.is_capitalized(text) && NOT_NAME_WORDS.contains(t.base()) && !is_function_word(t)))
+}
+
+fn is_function_word(t: &Token) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "the" | "a" | "an" | "this" | "that" | "it" | "its" | "his" | "her" | "their" | "in" | "on" | "at" | "after"
+            | "before" | "but" | "and" | "or" | "however" | "meanwhile" | "earlier" | "later" | "also" | "then"
+            | "now" | "today" | "yesterday" | "when" | "while" | "if" | "as" | "according"
+    )
+}
+
+fn is_connector(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "of" | "the" | "for" | "to" | "on" | "and" | "in") || t.lower == "-"
+}
+
+/// The title written right before a name ("NATO Secretary General" before "Jens Stoltenberg").
+pub fn title_before(text: &str, toks: &[Token], name_start: usize) -> Option<String> {
+    let mut start = name_start;
+    while start > 0 {
+        let t = &toks[start - 1];
+        let mut back = start - 1;
+        while back > 0 && is_connector(&toks[back]) {
+            back -= 1;
+        }
+        if is_title_word(text, t) {
+            start -= 1;
+        } else if is_connector(t) && back < start - 1 && is_title_word(text, &toks[back]) {
+            start = back;
+        } else if t.is_word && t.is_possessive() && t.is_capitalized(text) {
+            start -= 1; // "Zelensky's chief of staff Andriy Yermak"
+        } else {
+            break;
+        }
+    }
+    while start < name_start && (is_connector(&toks[start]) || is_function_word(&toks[start])) {
+        start += 1;
+    }
+    let has_title_word = toks[start..name_start].iter().any(|t| TITLE_WORDS.contains(t.base()));
+    (start < name_start && has_title_word).then(|| join(text, &toks[start..name_start]))
+}
+
+/// The apposition after a name: ", head of the presidential staff," or ", the deputy head of ...".
+pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<String> {
+    if toks.get(name_end)?.lower != "," {
+        return None;
+    }
+    let start = name_end + 1;
+    let mut end = start;
+    while end < toks.len() && toks[end].is_word && !is_clause_word(&toks[end]) {
+        end += 1;
+    }
+    let segment = &toks[start..end];
+    let first = segment.first()?;
+    let opens_title = TITLE_WORDS.contains(first.base())
+        || (matches!(first.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its")
+            && segment.iter().skip(1).take(4).any(|t| TITLE_WORDS.contains(t.base())));
+    let closes = toks.get(end).is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
+    (opens_title && closes && segment.len() <= 14).then(|| join(text, segment))
+}
+
+fn is_clause_word(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "said" | "says" | "who" | "which" | "that" | "told" | "has" | "had" | "is" | "was" | "will" | "would")
+}
+
+/// Source text of a token run.
+pub fn join(text: &str, toks: &[Token]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text[a.range.start..b.range.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Read a subject noun phrase (tokens) as a mention. `apposition` is a title found beside it.
+pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention> {
+    let np = trim_leading(np);
+    let first = np.first()?;
+    if np.len() == 1 && PRONOUNS.contains(&first.lower.as_str()) {
+        return Some(Mention::Pronoun(first.lower.clone()));
+    }
+    if let Some(m) = related(text, np) {
+        return Some(m);
+    }
+    if let Some(m) = named(text, np, apposition) {
+        return Some(m);
+    }
+    let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
+    let bare = phrase.trim_start_matches("the ").trim();
+    if let Some(org) = organization(bare) {
+        return Some(Mention::Organization(org));
+    }
+    if MEDIA_NOUNS.contains(&bare) {
+        return Some(Mention::Media);
+    }
+    if let Some(o) = OUTLETS.iter().find(|o| o.to_lowercase() == bare) {
+        return Some(Mention::Organization(o.to_string()));
+    }
+    if nominal_titles(&phrase).is_some() && phrase.starts_with("the ") {
+        return Some(Mention::Nominal(phrase));
+    }
+    generic_org(text, np)
+}
+
+fn trim_leading(np: &[Token]) -> &[Token] {
+    let skip = np
+        .iter()
+        .take_while(|t| {
+            matches!(
+                t.lower.as_str(),
+                "and" | "but" | "then" | "however" | "meanwhile" | "also" | "so" | "yet" | "now" | "later" | "earlier" | "still" | "instead"
+            ) || !t.is_word
+        })
+        .count();
+    &np[skip..]
+}
+
+/// A person's name (the last name run in the phrase), with the words before it as title.
+fn named(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention> {
+    let mut best = None;
+    let mut i = 0;
+    while i < np.len() {
+        let run = name_run(text, np, i);
+        if run.is_empty() {
+            i += 1;
+        } else {
+            i = run.end;
+            best = Some(run);
+        }
+    }
+    let run = best?;
+    if run.end != np.len() {
+        return None; // the name is not the head of the phrase ("Zelensky's office")
+    }
+    let name = np[run.clone()].iter().map(|t| clean_word(text, t)).collect::<Vec<_>>().join(" ");
+    let title = apposition.or_else(|| title_before(text, np, run.start));
+    Some(Mention::Name { name, title })
+}
+
+/// "Zelensky's team", "the team of Volodymyr Zelensky", "Sybiga's letter".
+fn related(text: &str, np: &[Token]) -> Option<Mention> {
+    let pos = np.iter().position(|t| t.is_possessive() && is_name_word(text, t));
+    if let Some(p) = pos {
+        let noun = np[p + 1..].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+        if TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str()) {
+            let start = (0..=p).rev().take_while(|&k| is_name_word(text, &np[k])).last().unwrap_or(p);
+            let name = np[start..=p].iter().map(|t| clean_word(text, t)).collect::<Vec<_>>().join(" ");
+            return Some(Mention::Related { name, noun });
+        }
+    }
+    let of = np.iter().position(|t| t.lower == "of")?;
+    let noun = np[..of].iter().filter(|t| !is_function_word(t)).map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+    if !(TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str())) {
+        return None;
+    }
+    match named(text, &np[of + 1..], None)? {
+        Mention::Name { name, .. } => Some(Mention::Related { name, noun }),
+        _ => None,
+    }
+}
+
+/// An institution from the lexicon: the longest alias that ends the phrase.
+pub fn organization(bare: &str) -> Option<String> {
+    ORGANIZATIONS
+        .iter()
+        .filter(|(alias, _)| bare == *alias || bare.ends_with(&format!(" {alias}")))
+        .max_by_key(|(alias, _)| alias.len())
+        .map(|(alias, name)| if bare == *alias { name.to_string() } else { capitalize_org(bare) })
+}
+
+fn capitalize_org(bare: &str) -> String {
+    format!("the {bare}")
+}
+
+/// "the Ukrainian Foreign Ministry", "Ukraine's government": a phrase headed by an
+/// institution noun, kept as written.
+fn generic_org(text: &str, np: &[Token]) -> Option<Mention> {
+    let head = np.last()?;
+    if !GENERIC_ORG_HEADS.contains(&head.base()) || np.len() < 2 {
+        return None;
+    }
+    let has_proper = np.iter().any(|t| t.is_capitalized(text) && t.lower != "the");
+    has_proper.then(|| {
+        let s = join(text, np);
+        let s = s.strip_prefix("The ").map(|r| format!("the {r}")).unwrap_or(s);
+        Mention::Organization(s)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn np(t: &str) -> Option<Mention> {
+        let toks = tokenize(t, 0..t.len(), &[]);
+        classify(t, &toks, None)
+    }
+
+    #[test]
+    fn titled_names_split_into_name_and_title() {
+        assert_eq!(
+            np("NATO Secretary General Jens Stoltenberg"),
+            Some(Mention::Name { name: "Jens Stoltenberg".into(), title: Some("NATO Secretary General".into()) })
+        );
+        assert_eq!(
+            np("Deputy Head of the Office of the President of Ukraine Igor Zhovkva"),
+            Some(Mention::Name {
+                name: "Igor Zhovkva".into(),
+                title: Some("Deputy Head of the Office of the President of Ukraine".into())
+            })
+        );
+        assert_eq!(
+            np("US envoy to NATO Julianne Smith"),
+            Some(Mention::Name { name: "Julianne Smith".into(), title: Some("US envoy to NATO".into()) })
+        );
+    }
+
+    #[test]
+    fn pronouns_orgs_nominals_and_relations() {
+        assert_eq!(np("he"), Some(Mention::Pronoun("he".into())));
+        assert_eq!(np("the Kremlin"), Some(Mention::Organization("the Kremlin".into())));
+        assert_eq!(np("the Alliance"), Some(Mention::Organization("NATO".into())));
+        assert_eq!(np("The Ukrainian leader"), Some(Mention::Nominal("the ukrainian leader".into())));
+        assert_eq!(np("Sybiga's letter"), Some(Mention::Related { name: "Sybiga".into(), noun: "letter".into() }));
+        assert_eq!(
+            np("The team of Ukrainian leader Volodymyr Zelensky"),
+            Some(Mention::Related { name: "Volodymyr Zelensky".into(), noun: "team".into() })
+        );
+        assert_eq!(np("The publication"), Some(Mention::Media));
+    }
+
+    #[test]
+    fn spelling_variants_share_a_key() {
+        let k = name_key("Zelensky");
+        for v in ["Zelenskiy", "Zelenskyy", "Zelenskyi"] {
+            assert_eq!(name_key(v), k);
+        }
+        assert_eq!(name_key("Sybiga"), name_key("Sybiha"));
+    }
+
+    #[test]
+    fn registry_resolves_surname_and_nominal() {
+        let t = "NATO Secretary General Jens Stoltenberg arrived in the city on a visit. Later that day Stoltenberg spoke to the press.";
+        let doc = crate::document::Document::from_text(t);
+        let blocks = crate::strip::classify(&doc);
+        let paras = crate::sentences::paragraphs(t, &blocks);
+        let reg = Registry::build(t, &paras);
+        let r = reg.resolve(&Mention::Name { name: "Stoltenberg".into(), title: None }, 60, &[]).unwrap();
+        assert_eq!(r.name, "Jens Stoltenberg");
+        assert_eq!(r.title.as_deref(), Some("NATO Secretary General"));
+        let n = reg.resolve(&Mention::Nominal("the secretary-general".into()), 60, &[]).unwrap();
+        assert_eq!(n.name, "Jens Stoltenberg");
+    }
+}

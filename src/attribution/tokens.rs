@@ -1,0 +1,108 @@
+//! Word and punctuation tokens with byte offsets, for pattern matching inside a sentence.
+
+use crate::quotes::{is_quote_mark, Quotation};
+use std::ops::Range;
+
+/// One token of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the article text.
+    pub range: Range<usize>,
+    /// Lowercase form (possessive "'s" kept).
+    pub lower: String,
+    /// True for words (letters or digits), false for punctuation.
+    pub is_word: bool,
+    /// True when the token lies inside a quotation.
+    pub quoted: bool,
+}
+
+impl Token {
+    /// Starts with an uppercase letter.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        text[self.range.clone()].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The lowercase form without a possessive ending.
+    pub fn base(&self) -> &str {
+        self.lower
+            .strip_suffix("'s")
+            .or_else(|| self.lower.strip_suffix("\u{2019}s"))
+            .unwrap_or(&self.lower)
+    }
+
+    /// Ends in a possessive "'s".
+    pub fn is_possessive(&self) -> bool {
+        self.base().len() != self.lower.len()
+    }
+
+    /// True for a quotation mark.
+    pub fn is_quote(&self, text: &str) -> bool {
+        text[self.range.clone()].chars().next().is_some_and(is_quote_mark)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn joins_word(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&')
+}
+
+/// Tokens of `text[range]`.
+pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<Token> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = range.start + i;
+        let mut end = start + c.len_utf8();
+        if is_word_char(c) {
+            while let Some(&(j, d)) = iter.peek() {
+                let next_is_word = s[j + d.len_utf8()..].chars().next().is_some_and(is_word_char);
+                if is_word_char(d) || (joins_word(d) && next_is_word) || (d == '.' && is_initialism(&s[i..j])) {
+                    end = range.start + j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        let quoted = quotes.iter().any(|q| q.inner.start <= start && end <= q.inner.end);
+        out.push(Token {
+            range: start..end,
+            lower: text[start..end].to_lowercase(),
+            is_word: is_word_char(c),
+            quoted,
+        });
+    }
+    out
+}
+
+/// "U.S" before its last dot: keep the dot in the token.
+fn is_initialism(word: &str) -> bool {
+    word.len() <= 6 && word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_apostrophes_hyphens_and_initialisms() {
+        let t = "Zelensky's secretary-general, the U.S. envoy.";
+        let toks: Vec<String> = tokenize(t, 0..t.len(), &[]).into_iter().map(|t| t.lower).collect();
+        assert_eq!(toks, vec!["zelensky's", "secretary-general", ",", "the", "u.s.", "envoy", "."]);
+    }
+
+    #[test]
+    fn possessive_base() {
+        let t = "Sybiga’s letter";
+        let toks = tokenize(t, 0..t.len(), &[]);
+        assert!(toks[0].is_possessive());
+        assert_eq!(toks[0].base(), "sybiga");
+    }
+}

@@ -1,0 +1,112 @@
+//! The output model: one attributed claim, field for field as `spec/CLAIMS.md` defines it.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema tag written on every line.
+pub const SCHEMA: &str = "natoclaims/1";
+
+/// One attributed statement, as printed on one JSON line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The article the claim was read from.
+    pub article: ArticleMeta,
+    /// Who made the statement.
+    pub speaker: Speaker,
+    /// The quoted words or the reported clause.
+    pub quote: String,
+    /// Direct, indirect or mixed speech.
+    pub mode: Mode,
+    /// The reporting cue as written ("said", "According to", "adding").
+    pub cue: String,
+    /// The day the statement was made (ISO date), when the text fixes it.
+    pub said_on: Option<String>,
+    /// The time phrase that fixed (or failed to fix) `said_on`.
+    pub date_text: Option<String>,
+    /// Stance toward Ukraine joining NATO.
+    pub stance: Stance,
+    /// Byte offsets of the evidence in the article text.
+    pub span: Span,
+    /// The evidence sentence(s), whitespace folded.
+    pub evidence: String,
+}
+
+/// Article-level metadata repeated on each claim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    /// The path as given on the command line (or "-" for stdin).
+    pub path: String,
+    /// Hex SHA-256 of the raw file bytes.
+    pub sha256: String,
+    /// The headline, when found.
+    pub title: Option<String>,
+    /// The outlet, only where the text names it.
+    pub outlet: Option<String>,
+    /// Publication date (ISO 8601 day).
+    pub published: Option<String>,
+    /// Authors, without photographers or wire credits.
+    pub byline: Vec<String>,
+}
+
+/// The speaker of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    /// The fullest form of the name used in the article.
+    pub name: String,
+    /// The speaker's title or role, when the article gives one.
+    pub title: Option<String>,
+    /// Person or organization.
+    pub kind: SpeakerKind,
+    /// The form used at the cue ("he", "the Ukrainian leader", "Stoltenberg").
+    pub mention: String,
+}
+
+/// Whether a speaker is a person or an institution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A named human being.
+    Person,
+    /// An institution, government, team or outlet.
+    Organization,
+}
+
+/// How the statement is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The speaker's words inside quotation marks.
+    Direct,
+    /// A reported clause without quotation marks.
+    Indirect,
+    /// A reported clause that contains quoted words.
+    Mixed,
+}
+
+/// Stance toward Ukraine joining NATO.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// For joining, or for an invitation now or soon.
+    Supports,
+    /// Against it.
+    Opposes,
+    /// Yes, but only after a condition.
+    Conditional,
+    /// Procedural or factual.
+    Neutral,
+}
+
+/// Byte offsets into the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}

@@ -1,0 +1,85 @@
+//! Command-line interface definition (clap derive). One flag definition serves help and parsing.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "Exit codes: 0 every input was read (with or without claims); \
+1 some inputs failed or were skipped (reasons on stderr, everything else still printed); \
+2 usage error, or nothing could be read.";
+
+/// Who said what, and when, about Ukraine's bid to join NATO: reads scraped news articles
+/// and prints attributed claims as JSON Lines.
+#[derive(Debug, Parser)]
+#[command(name = "natoclaims", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract attributed claims from articles (files, folders, or - for stdin) as JSON Lines.
+    #[command(after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html | jq -r '.speaker.name'\n  cat page.html | natoclaims extract -\n  natoclaims extract --topic any ./news -o all.jsonl\n\nExit codes: 0 all inputs read; 1 some inputs failed or were skipped; 2 usage error or nothing readable.")]
+    Extract(ExtractArgs),
+    /// Print an article's text after boilerplate removal: what the extractor reads.
+    #[command(after_help = "Example:\n  natoclaims strip article.txt | less\n\nFor HTML pages this is exactly the text that claim spans point into.")]
+    Strip(StripArgs),
+    /// Print one JSON line of metadata per article: path, sha256, title, outlet, published, byline, claims.
+    #[command(after_help = "Example:\n  natoclaims meta ./articles | jq -r '[.published, .path] | @tsv'")]
+    Meta(MetaArgs),
+}
+
+/// Options shared by commands that read many inputs.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Files and folders to read (folders recursively); "-" reads one article from stdin.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Extensions to read when walking folders, comma-separated; "none" means files without one.
+    #[arg(long, value_delimiter = ',', default_value = "txt,text,md,html,htm,none")]
+    pub ext: Vec<String>,
+    /// Skip files larger than this many bytes (never read whole).
+    #[arg(long, default_value_t = crate::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    pub max_bytes: u64,
+    /// Do not print the end-of-run summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// `extract` options.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the claims to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Topic: "nato-ukraine" (default), "any" (every attributed statement), or a topic file.
+    #[arg(long, default_value = "nato-ukraine")]
+    pub topic: String,
+}
+
+/// `strip` options.
+#[derive(Debug, Args)]
+pub struct StripArgs {
+    /// The article file ("-" for stdin).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = crate::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    pub max_bytes: u64,
+}
+
+/// `meta` options.
+#[derive(Debug, Args)]
+pub struct MetaArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+}

@@ -1,0 +1,1500 @@
+//! Temporal expressions: finding date phrases in article text, resolving them
+//! to calendar days, and parsing publication dates from datelines/metadata.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use regex::{Captures, Match, Regex};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A temporal expression found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte range of the expression in the text given to `find_dates`.
+    pub range: Range<usize>,
+    /// What it denotes.
+    pub kind: DateKind,
+}
+
+/// What a temporal expression denotes, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// A calendar day, with or without its year ("June 29", "29 June 2023", "30.09.2022").
+    Day {
+        /// The year, when stated.
+        year: Option<i32>,
+        /// Month, 1..=12.
+        month: u32,
+        /// Day of month, 1..=31 (not validated against the month).
+        day: u32,
+    },
+    /// A named weekday ("on Saturday", "on Thursday evening", "last Friday").
+    Weekday(Weekday),
+    /// A day relative to publication: today = 0, yesterday = -1, "two days ago" = -2.
+    Relative(i64),
+    /// The same day as the previous dated statement ("on the same day", "earlier in the day").
+    SameDay,
+    /// The day before the previous dated statement ("the day before", "on the eve").
+    DayBefore,
+    /// The day after the previous dated statement ("the next day", "a day later").
+    DayAfter,
+    /// "then", "at the time", "back then": the previous dated statement's day.
+    Then,
+    /// A phrase that places the statement in time without fixing a day ("last week", "in June").
+    Vague,
+}
+
+// ---------------------------------------------------------------- lexicon
+
+/// Full month names, January first.
+const MONTHS_FULL: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Month abbreviations (the first three letters identify the month).
+const MONTHS_ABBR: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+];
+/// Full weekday names, Monday first.
+const WEEKDAYS_FULL: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// Weekday abbreviations, accepted only inside datelines.
+const WEEKDAYS_ABBR: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+/// Prepositions that turn a day into a span ("since June 29") or a future/vague weekday.
+const SPAN_PREPS: &str = "since|until|till|by|before|after|from|through";
+/// Weekday prefixes that do not denote a past occurrence.
+const VAGUE_WEEKDAY_PREFIXES: &[&str] = &[
+    "next", "this", "since", "by", "until", "till", "before", "after", "from", "coming",
+];
+/// Words after "the day before"/"on the eve"/"at the time" that start an event ("of the summit").
+const EVENT_STARTERS: &[&str] = &[
+    "of",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "these",
+    "those",
+    "tomorrow",
+    "yesterday",
+];
+/// Pronouns after "the day before"/"the day after" that start a clause ("the day before he met").
+const CLAUSE_PRONOUNS: &[&str] = &["he", "she", "they", "we", "it", "i", "you"];
+/// Modal verbs: "then" followed by one of these is consequential, not temporal.
+const MODALS: &[&str] = &[
+    "can", "will", "would", "could", "should", "might", "must", "may", "shall", "won't", "can't",
+];
+/// Words before "then" that make it a temporal adverb ("He then said", "and then").
+const THEN_SUBJECTS: &[&str] = &["he", "she", "they", "it", "we", "i", "and", "who"];
+/// Capitalised words before "then" that are not its subject ("Why then", "Only then").
+const NOT_THEN_SUBJECTS: &[&str] = &[
+    "why", "what", "how", "so", "but", "even", "only", "just", "right", "well", "since", "until",
+    "by", "if", "what's", "and", "or", "now",
+];
+/// Words before "Today" that make it an outlet name ("USA Today", "Russia Today").
+const TODAY_OUTLETS: &[&str] = &["usa", "russia"];
+/// Subordinators that make ", then" the consequent of a condition.
+const CONDITIONALS: &[&str] = &["if", "when", "once", "unless", "whenever"];
+/// Non-date words allowed in a dateline (labels, times, zones, reading time).
+const DATELINE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "modified",
+    "first",
+    "date",
+    "time",
+    "on",
+    "at",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "read",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "utc",
+    "gmt",
+    "z",
+    "bst",
+    "cet",
+    "cest",
+    "eet",
+    "eest",
+    "msk",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "et",
+    "pt",
+    "ist",
+    "kyiv",
+    "kiev",
+    "local",
+    "hrs",
+    "h",
+];
+/// Characters that separate dateline fragments.
+const DATELINE_SEPARATORS: &[char] = &[
+    '|', ',', ';', '/', '•', '·', '(', ')', '[', ']', '–', '—', '-', '"', ':', '.',
+];
+/// How far back (bytes) to look for a condition before ", then".
+const THEN_LOOKBACK: usize = 240;
+
+// ---------------------------------------------------------------- regexes
+
+/// Alternation of `words`, each in Title and UPPER case (or lower when `any_case`), abbreviations with optional dot.
+fn word_alternation(full: &[&str], abbr: &[&str], any_case: bool) -> String {
+    let forms = |w: &str| -> Vec<String> {
+        if any_case {
+            return vec![w.to_string()];
+        }
+        let mut title: String = w[..1].to_uppercase();
+        title.push_str(&w[1..]);
+        vec![title, w.to_uppercase()]
+    };
+    let mut alts = Vec::new();
+    for w in full {
+        alts.extend(forms(w).into_iter().map(|f| format!(r"{f}\b")));
+    }
+    for w in abbr {
+        alts.extend(forms(w).into_iter().map(|f| format!(r"{f}\b\.?")));
+    }
+    let body = alts.join("|");
+    if any_case {
+        format!("(?i:{body})")
+    } else {
+        format!("(?:{body})")
+    }
+}
+
+/// Compile a pattern known to be valid, with ASCII word boundaries (keeps the fast DFA on non-ASCII text).
+fn compile(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("dates: invalid built-in regex")
+}
+
+/// Month names as written in running text (Title or UPPER case; "may" the verb excluded).
+static MONTH_TEXT: LazyLock<String> =
+    LazyLock::new(|| word_alternation(MONTHS_FULL, MONTHS_ABBR, false));
+
+/// Month names in any case (metadata and datelines).
+static MONTH_ANY: LazyLock<String> =
+    LazyLock::new(|| word_alternation(MONTHS_FULL, MONTHS_ABBR, true));
+
+/// "on Thursday, June 29, 2023", "the 29th of June", "July 11-12", "since June 29".
+static DAY_TEXT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = MONTH_TEXT.as_str();
+    let wd = WEEKDAYS_FULL.join("|");
+    let ord = "(?i:st|nd|rd|th)?";
+    let md =
+        format!(r"(?P<m1>{m})\s*(?P<d1>[0-9]{{1,2}}){ord}\b(?:\s*[-–]\s*[0-9]{{1,2}}{ord}\b)?");
+    let dm = format!(
+        r"(?:(?i:the)\s+)?(?P<d2>[0-9]{{1,2}}){ord}(?:\s*[-–]\s*[0-9]{{1,2}}{ord})?\s+(?:(?i:of)\s+)?(?P<m2>{m})"
+    );
+    compile(&format!(
+        r"\b(?:(?P<pre>(?i:on|{SPAN_PREPS}))\s+)?(?:(?i:{wd}),?\s+)?(?:{md}|{dm})(?:,?\s+(?P<y>(?:19|20)[0-9]{{2}})\b)?"
+    ))
+});
+
+/// Numeric dates in text: "2023-06-29", "2023/06/29", "29.06.2023", "6/29/2023".
+static NUMERIC_TEXT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:(?i:on)\s+)?(?:(?P<iy>(?:19|20)[0-9]{2})(?P<is>[-/])(?P<im>[0-9]{1,2})[-/](?P<id>[0-9]{1,2})|(?P<nd>[0-9]{1,2})(?P<ns>[./])(?P<nm>[0-9]{1,2})[./](?P<ny>(?:19|20)[0-9]{2}))",
+    )
+});
+
+/// A full date with a 4-digit year in any common format (for `parse_date`).
+static FULL_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = MONTH_ANY.as_str();
+    compile(&format!(
+        r"(?i)(?:(?P<iy>[0-9]{{4}})(?P<is>[-/.])(?P<im>[0-9]{{1,2}})[-/.](?P<id>[0-9]{{1,2}})|(?P<nd>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nm>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}})|\b(?P<m1>{m})\s*[-/]?\s*(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\b,?\s*[-/]?\s*(?P<y1>[0-9]{{4}})|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*[-/]?\s*(?:of\s+)?(?P<m2>{m}),?\s*[-/]?\s*(?P<y2>[0-9]{{4}}))"
+    ))
+});
+
+/// Weekdays: "on Saturday", "late on Thursday", "last Friday", "Saturday night".
+static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let wd = WEEKDAYS_FULL.join("|");
+    compile(&format!(
+        r"(?i)\b(?:(?P<pre>on|last|this|next|past|coming|since|by|until|till|before|after|from|late|early|(?:late|early)\s+on)\s+)?(?P<wd>{wd})(?:\s+(?:morning|afternoon|evening|night))?\b"
+    ))
+});
+
+/// Days relative to publication: "yesterday", "today", "last night", "two days ago".
+static RELATIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:on\s+)?(?:the\s+day\s+before\s+yesterday|(?:(?:earlier|later|late|early)\s+(?:on\s+)?)?(?:yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|(?P<n>a|one|two|three|four|five|six|seven|[0-9]{1,2})\s+days?\s+ago)\b",
+    )
+});
+
+/// Anaphoric days: "on the same day", "earlier in the day", "the day before", "the next day", "at the time".
+static ANAPHORIC_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:on\s+)?(?:the\s+(?:very\s+)?same\s+day|that\s+(?:same\s+|very\s+)?day|(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day|(?:earlier|later)\s+that\s+(?:morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|a\s+day\s+(?:before|earlier|after|later)|the\s+(?:previous|prior|preceding)\s+(?:day|evening|night)|the\s+night\s+before|the\s+eve|the\s+(?:next|following)\s+(?:day|morning|evening)|at\s+(?:the|that)\s+time)\b",
+    )
+});
+
+/// Vague time phrases: "last week", "earlier this month", "recently", "in 2022", "tomorrow".
+static VAGUE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next|past|coming)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)|(?:over|at|during)\s+the\s+weekend|in\s+(?:recent|the\s+(?:past|last|coming|next))\s+(?:few\s+|several\s+|two\s+|three\s+)?(?:days|weeks|months|years)|(?:a\s+few|several|a\s+couple\s+of|two|three|four|five|six|[0-9]{1,2})\s+(?:weeks|months|years)\s+ago|a\s+(?:week|month|year)\s+ago|(?:in|since|during|throughout|until|by)\s+(?:19|20)[0-9]{2}|the\s+day\s+after\s+tomorrow|recently|earlier|previously|tomorrow)\b",
+    )
+});
+
+/// Month without a day: "in June", "since May 2023", "early July", "mid-June".
+static MONTH_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = MONTH_TEXT.as_str();
+    compile(&format!(
+        r"\b(?i:(?:in|since|until|till|by|during|from|throughout|last|this|next|(?:in\s+)?(?:early|late|mid))[\s-]+)(?:{m})(?:\s+(?:19|20)[0-9]{{2}}\b)?"
+    ))
+});
+
+/// "then", optionally with a preposition: "since then", "back then".
+static THEN_RE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:(?P<pre>since|by|until|till|from|back)\s+)?then\b"));
+
+/// A dateline token that is a number, time, or UTC offset ("2:53", "18.00", "t14:51:00z", "+03:00").
+static DATELINE_TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:(?:t?[0-9]{1,2}[:.h][0-9]{2}(?:[:.][0-9]{2}(?:\.[0-9]+)?)?|[0-9]{1,3})(?:[ap]\.?m\.?|z|[+\-−][0-9]{2}:?[0-9]{2})?|(?:utc|gmt)?[+\-−][0-9]{1,2}(?::?[0-9]{2})?)$",
+    )
+});
+
+// ---------------------------------------------------------------- helpers
+
+/// Month number from a name or abbreviation ("Sept." -> 9).
+fn month_number(name: &str) -> Option<u32> {
+    let key: String = name.chars().take(3).collect::<String>().to_lowercase();
+    MONTHS_FULL
+        .iter()
+        .position(|m| m.starts_with(&key) && key.len() == 3)
+        .map(|i| i as u32 + 1)
+}
+
+/// Weekday from a full name or abbreviation ("Thurs" -> Thu).
+fn weekday_from(name: &str) -> Option<Weekday> {
+    let key: String = name.chars().take(3).collect::<String>().to_lowercase();
+    let i = WEEKDAYS_FULL
+        .iter()
+        .position(|w| w.starts_with(&key) && key.len() == 3)?;
+    Weekday::try_from(i as u8).ok()
+}
+
+/// Parse the named capture group as a number.
+fn num(c: &Captures, name: &str) -> Option<u32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+/// Lowercased text of an optional capture.
+fn lower(m: Option<Match>) -> Option<String> {
+    m.map(|m| m.as_str().to_lowercase())
+}
+
+/// True when the match is not glued to further digits on either side ("12023-06-30", "1.30.06.2023").
+fn digit_isolated(s: &str, r: &Range<usize>) -> bool {
+    let mut before = s[..r.start].chars().rev();
+    let glued_before = match before.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('.' | '-' | '/') => before.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    !glued_before && !s[r.end..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// (year, month, day) from the numeric groups of a date regex.
+fn numeric_ymd(c: &Captures) -> Option<(i32, u32, u32)> {
+    if c.name("iy").is_some() {
+        return Some((num(c, "iy")? as i32, num(c, "im")?, num(c, "id")?));
+    }
+    let (a, b, y) = (num(c, "nd")?, num(c, "nm")?, num(c, "ny")? as i32);
+    let us_first = c.name("ns").is_some_and(|s| s.as_str() == "/");
+    let (month, day) = match (us_first, a > 12, b > 12) {
+        (_, true, _) => (b, a),
+        (_, _, true) => (a, b),
+        (true, _, _) => (a, b),
+        (false, _, _) => (b, a),
+    };
+    Some((y, month, day))
+}
+
+/// (year, month, day) from the named-month groups of `FULL_DATE_RE`.
+fn named_ymd(c: &Captures) -> Option<(i32, u32, u32)> {
+    let month = month_number(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;
+    let day = num(c, "d1").or_else(|| num(c, "d2"))?;
+    let year = num(c, "y1").or_else(|| num(c, "y2"))? as i32;
+    Some((year, month, day))
+}
+
+/// Valid calendar date with a plausible publication year.
+fn plausible_date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Every full date (with year) in `s`, in order, with its byte range.
+fn full_dates(s: &str) -> impl Iterator<Item = (Range<usize>, NaiveDate)> + '_ {
+    FULL_DATE_RE.captures_iter(s).filter_map(move |c| {
+        let r = c.get(0)?.range();
+        if !digit_isolated(s, &r) {
+            return None;
+        }
+        let (y, m, d) = numeric_ymd(&c).or_else(|| named_ymd(&c))?;
+        Some((r, plausible_date(y, m, d)?))
+    })
+}
+
+/// The word (up to 40 chars) that follows `pos` on the same line after spaces, if it starts with a letter.
+fn next_word(text: &str, pos: usize) -> Option<&str> {
+    let rest = text[pos..].trim_start_matches([' ', '\t', '\u{a0}']);
+    let mut end = 0;
+    for (i, c) in rest.char_indices().take(40) {
+        if !(c.is_alphanumeric() || c == '\'' || c == '’') {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let word = &rest[..end];
+    word.starts_with(char::is_alphabetic).then_some(word)
+}
+
+/// The word just before `pos` (within 40 bytes), lowercased.
+fn prev_word(text: &str, pos: usize) -> String {
+    let before = text[back_boundary(text, pos, 40)..pos].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.to_lowercase()
+}
+
+/// True when the phrase ending at `end` is followed by an event ("the eve of the summit", "the day before Christmas");
+/// with `clauses`, a following pronoun also counts ("the day before he met").
+fn followed_by_event(text: &str, end: usize, clauses: bool) -> bool {
+    next_word(text, end).is_some_and(|w| {
+        let l = w.to_lowercase();
+        w.chars().next().is_some_and(char::is_uppercase)
+            || EVENT_STARTERS.contains(&l.as_str())
+            || (clauses && CLAUSE_PRONOUNS.contains(&l.as_str()))
+    })
+}
+
+/// Largest char boundary at or after `max(pos - back, 0)`.
+fn back_boundary(text: &str, pos: usize, back: usize) -> usize {
+    let mut s = pos.saturating_sub(back);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    s
+}
+
+// ---------------------------------------------------------------- finders
+
+/// Calendar days written with a month name.
+fn day_mentions(text: &str, out: &mut Vec<DateMention>) {
+    for c in DAY_TEXT_RE.captures_iter(text) {
+        if let (Some(m), Some(kind)) = (c.get(0), text_day_kind(&c)) {
+            out.push(DateMention {
+                range: m.range(),
+                kind,
+            });
+        }
+    }
+}
+
+/// Kind of a `DAY_TEXT_RE` match: a Day, or Vague after "since"/"until"/...
+fn text_day_kind(c: &Captures) -> Option<DateKind> {
+    let month = month_number(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;
+    let day = num(c, "d1").or_else(|| num(c, "d2"))?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let year = num(c, "y").map(|y| y as i32);
+    match lower(c.name("pre")).as_deref() {
+        Some(p) if p != "on" => Some(DateKind::Vague),
+        _ => Some(DateKind::Day { year, month, day }),
+    }
+}
+
+/// Calendar days written with digits only.
+fn numeric_mentions(text: &str, out: &mut Vec<DateMention>) {
+    for c in NUMERIC_TEXT_RE.captures_iter(text) {
+        let Some(r) = c.get(0).map(|m| m.range()) else {
+            continue;
+        };
+        let Some((y, month, day)) = numeric_ymd(&c) else {
+            continue;
+        };
+        if digit_isolated(text, &r) && (1..=12).contains(&month) && (1..=31).contains(&day) {
+            let kind = DateKind::Day {
+                year: Some(y),
+                month,
+                day,
+            };
+            out.push(DateMention { range: r, kind });
+        }
+    }
+}
+
+/// Named weekdays ("next Tuesday" is Vague).
+fn weekday_mentions(text: &str, out: &mut Vec<DateMention>) {
+    for c in WEEKDAY_RE.captures_iter(text) {
+        let (Some(m), Some(wd)) = (
+            c.get(0),
+            c.name("wd").and_then(|w| weekday_from(w.as_str())),
+        ) else {
+            continue;
+        };
+        let vague =
+            lower(c.name("pre")).is_some_and(|p| VAGUE_WEEKDAY_PREFIXES.contains(&p.as_str()));
+        let kind = if vague {
+            DateKind::Vague
+        } else {
+            DateKind::Weekday(wd)
+        };
+        out.push(DateMention {
+            range: m.range(),
+            kind,
+        });
+    }
+}
+
+/// Days relative to publication.
+fn relative_mentions(text: &str, out: &mut Vec<DateMention>) {
+    for c in RELATIVE_RE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let l = m.as_str().to_lowercase();
+        if l.ends_with("today") && TODAY_OUTLETS.contains(&prev_word(text, m.start()).as_str()) {
+            continue;
+        }
+        let offset = if l.contains("before yesterday") {
+            -2
+        } else if l.contains("yesterday") || l.contains("last night") {
+            -1
+        } else if let Some(n) = c.name("n") {
+            -small_number(n.as_str())
+        } else {
+            0
+        };
+        out.push(DateMention {
+            range: m.range(),
+            kind: DateKind::Relative(offset),
+        });
+    }
+}
+
+/// Value of "a", "two", ..., or a digit string (bounded to two digits by the regex).
+fn small_number(w: &str) -> i64 {
+    const WORDS: &[&str] = &["a", "one", "two", "three", "four", "five", "six", "seven"];
+    let w = w.to_lowercase();
+    match WORDS.iter().position(|x| *x == w) {
+        Some(0) => 1,
+        Some(i) => i as i64,
+        None => w.parse().unwrap_or(0),
+    }
+}
+
+/// Phrases anchored to the previous dated statement.
+fn anaphoric_mentions(text: &str, out: &mut Vec<DateMention>) {
+    for m in ANAPHORIC_RE.find_iter(text) {
+        let l = m.as_str().to_lowercase();
+        let event = followed_by_event(text, m.end(), !l.ends_with("time"));
+        let span = SPAN_PREPS
+            .split('|')
+            .any(|p| p == prev_word(text, m.start()));
+        let kind = if span {
+            DateKind::Vague
+        } else {
+            anaphoric_kind(&l, event)
+        };
+        out.push(DateMention {
+            range: m.range(),
+            kind,
+        });
+    }
+}
+
+/// Kind of an `ANAPHORIC_RE` phrase; `event` when an event noun follows ("the eve of the summit").
+fn anaphoric_kind(l: &str, event: bool) -> DateKind {
+    let l = l.strip_prefix("on").map_or(l, str::trim_start);
+    let eventable = |k: DateKind| if event { DateKind::Vague } else { k };
+    if l.contains("same")
+        || l.starts_with("earlier")
+        || l.starts_with("later")
+        || l.starts_with("that")
+    {
+        DateKind::SameDay
+    } else if l.ends_with("time") {
+        eventable(DateKind::Then)
+    } else if l.ends_with("before") || l.ends_with("eve") {
+        eventable(DateKind::DayBefore)
+    } else if ["earlier", "previous", "prior", "preceding"]
+        .iter()
+        .any(|w| l.contains(w))
+    {
+        DateKind::DayBefore
+    } else if l.ends_with("after") {
+        eventable(DateKind::DayAfter)
+    } else {
+        DateKind::DayAfter
+    }
+}
+
+/// Vague phrases from `VAGUE_RE`.
+fn vague_mentions(text: &str, out: &mut Vec<DateMention>) {
+    for m in VAGUE_RE.find_iter(text) {
+        out.push(DateMention {
+            range: m.range(),
+            kind: DateKind::Vague,
+        });
+    }
+}
+
+/// Month-only phrases ("in June"); skipped when a day number follows ("in June 29").
+fn month_only_mentions(text: &str, out: &mut Vec<DateMention>) {
+    for m in MONTH_ONLY_RE.find_iter(text) {
+        let next = text[m.end()..].trim_start().chars().next();
+        if !next.is_some_and(|c| c.is_ascii_digit()) {
+            out.push(DateMention {
+                range: m.range(),
+                kind: DateKind::Vague,
+            });
+        }
+    }
+}
+
+/// Temporal "then" ("Then Zelensky said", "He then said", "since then").
+fn then_mentions(text: &str, out: &mut Vec<DateMention>) {
+    for c in THEN_RE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let kind = match lower(c.name("pre")).as_deref() {
+            Some("back") => Some(DateKind::Then),
+            Some(_) => Some(DateKind::Vague),
+            None => bare_then(text, m.range()).then_some(DateKind::Then),
+        };
+        if let Some(kind) = kind {
+            out.push(DateMention {
+                range: m.range(),
+                kind,
+            });
+        }
+    }
+}
+
+/// Whether a bare "then" at `r` is a temporal adverb rather than "if ..., then" or "the then-minister".
+fn bare_then(text: &str, r: Range<usize>) -> bool {
+    if text[r.end..].starts_with(['-', '‑']) || modal_follows(text, r.end) {
+        return false;
+    }
+    let before = &text[back_boundary(text, r.start, THEN_LOOKBACK)..r.start];
+    let trimmed = before.trim_end();
+    let sentence_start = trimmed.is_empty()
+        || trimmed.ends_with(['.', '!', '?', ':', ';', '"', '”', '“', '\'', '’', '(', '\n']);
+    if sentence_start {
+        return true;
+    }
+    let last_word = trimmed
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let lw = last_word.to_lowercase();
+    if trimmed.ends_with(',') || lw == "and" {
+        return !in_condition(trimmed);
+    }
+    THEN_SUBJECTS.contains(&lw.as_str())
+        || (last_word.starts_with(char::is_uppercase) && !NOT_THEN_SUBJECTS.contains(&lw.as_str()))
+}
+
+/// True when one of the next two words after `pos` is a modal verb ("then Ukraine can return").
+fn modal_follows(text: &str, pos: usize) -> bool {
+    let mut at = pos;
+    for _ in 0..2 {
+        let Some(w) = next_word(text, at) else {
+            return false;
+        };
+        if MODALS.contains(&w.to_lowercase().as_str()) {
+            return true;
+        }
+        at = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+    }
+    false
+}
+
+/// True when the current sentence (text before ", then") opens a condition ("if", "when", ...).
+fn in_condition(before: &str) -> bool {
+    let sentence = before
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or(before);
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CONDITIONALS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Keep the earliest-starting, then longest, non-overlapping mentions.
+fn select(mut all: Vec<DateMention>) -> Vec<DateMention> {
+    all.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    let mut out: Vec<DateMention> = Vec::new();
+    for m in all {
+        if out.last().is_none_or(|l| m.range.start >= l.range.end) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- public API
+
+/// Find every temporal expression in `text`, in order, non-overlapping, preferring the longest.
+pub fn find_dates(text: &str) -> Vec<DateMention> {
+    let mut all = Vec::new();
+    day_mentions(text, &mut all);
+    numeric_mentions(text, &mut all);
+    weekday_mentions(text, &mut all);
+    relative_mentions(text, &mut all);
+    anaphoric_mentions(text, &mut all);
+    vague_mentions(text, &mut all);
+    month_only_mentions(text, &mut all);
+    then_mentions(text, &mut all);
+    select(all)
+}
+
+/// Resolve a mention to a calendar day given the publication date and the previous dated statement's day.
+pub fn resolve(
+    kind: DateKind,
+    published: Option<NaiveDate>,
+    anchor: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    match kind {
+        DateKind::Day {
+            year: Some(y),
+            month,
+            day,
+        } => NaiveDate::from_ymd_opt(y, month, day),
+        DateKind::Day {
+            year: None,
+            month,
+            day,
+        } => resolve_yearless(month, day, published, anchor),
+        DateKind::Weekday(w) => latest_weekday(published?, w),
+        DateKind::Relative(n) => shift(published?, n),
+        DateKind::SameDay | DateKind::Then => anchor,
+        DateKind::DayBefore => anchor?.pred_opt(),
+        DateKind::DayAfter => anchor?.succ_opt(),
+        DateKind::Vague => None,
+    }
+}
+
+/// Latest year (up to 8 back, for Feb 29) that keeps month/day on or before publication.
+fn resolve_yearless(
+    month: u32,
+    day: u32,
+    published: Option<NaiveDate>,
+    anchor: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    match (published, anchor) {
+        (Some(p), _) => (0..=8)
+            .map(|k| p.year() - k)
+            .find_map(|y| NaiveDate::from_ymd_opt(y, month, day).filter(|d| *d <= p)),
+        (None, Some(a)) => NaiveDate::from_ymd_opt(a.year(), month, day),
+        (None, None) => None,
+    }
+}
+
+/// The latest `w` on or before `p` (`p` itself counts).
+fn latest_weekday(p: NaiveDate, w: Weekday) -> Option<NaiveDate> {
+    let back = (p.weekday().num_days_from_monday() + 7 - w.num_days_from_monday()) % 7;
+    p.checked_sub_days(Days::new(u64::from(back)))
+}
+
+/// `p` shifted by `n` days, None on overflow.
+fn shift(p: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        p.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        p.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+/// Parse the first full date with a 4-digit year (1990..=2100) in a dateline or metadata string.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    full_dates(s).next().map(|(_, d)| d)
+}
+
+/// True when the whole trimmed line is a dateline: date with year plus labels, weekday, time, zone, separators.
+pub fn is_dateline(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 200 {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut last = 0;
+    for (r, _) in full_dates(t) {
+        rest.push_str(&t[last..r.start]);
+        rest.push(' ');
+        last = r.end;
+    }
+    if last == 0 {
+        return false;
+    }
+    rest.push_str(&t[last..]);
+    rest.split(|c: char| c.is_whitespace() || "|,;/•·()[]–—\"".contains(c))
+        .all(dateline_token_ok)
+}
+
+/// Whether a dateline fragment is a label, weekday, time, zone, reading-time part or separator.
+fn dateline_token_ok(tok: &str) -> bool {
+    let t = tok.trim_end_matches([',', ':', '.']).to_lowercase();
+    t.chars().all(|c| DATELINE_SEPARATORS.contains(&c))
+        || DATELINE_WORDS.contains(&t.as_str())
+        || WEEKDAYS_FULL.contains(&t.as_str())
+        || WEEKDAYS_ABBR.contains(&t.as_str())
+        || DATELINE_TOKEN_RE.is_match(&t)
+}
+
+// ---------------------------------------------------------------- tests
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn day(year: Option<i32>, month: u32, day: u32) -> DateKind {
+        DateKind::Day { year, month, day }
+    }
+
+    /// (matched text, kind) for each mention.
+    fn found(text: &str) -> Vec<(&str, DateKind)> {
+        find_dates(text)
+            .into_iter()
+            .map(|m| (&text[m.range], m.kind))
+            .collect()
+    }
+
+    fn kinds(text: &str) -> Vec<DateKind> {
+        find_dates(text).into_iter().map(|m| m.kind).collect()
+    }
+
+    fn one(text: &str) -> (&str, DateKind) {
+        let f = found(text);
+        assert_eq!(f.len(), 1, "{text:?} -> {f:?}");
+        f[0]
+    }
+
+    // ---- parse_date
+
+    #[test]
+    fn parse_date_required_formats() {
+        let cases = [
+            ("11 Jun, 2023 14:51", d(2023, 6, 11)),
+            ("April 30, 2024 2:53 PM", d(2024, 4, 30)),
+            ("Friday, 21 April 2023, 10:52", d(2023, 4, 21)),
+            ("21 Apr 2023, 02:25 pm", d(2023, 4, 21)),
+            ("Published April 21, 2023 | 03:30 PM", d(2023, 4, 21)),
+            ("Updated: June 3, 2023", d(2023, 6, 3)),
+            ("2023-06-30", d(2023, 6, 30)),
+            ("2023-06-30T14:51:00Z", d(2023, 6, 30)),
+            ("2023-06-30T14:51:00+03:00", d(2023, 6, 30)),
+            ("2023-06-30 14:51", d(2023, 6, 30)),
+            ("30.06.2023", d(2023, 6, 30)),
+            ("June 30, 2023", d(2023, 6, 30)),
+            ("30 June 2023", d(2023, 6, 30)),
+            ("Jun 30 2023", d(2023, 6, 30)),
+            ("Sat 10 Jun 2023 18.00 BST", d(2023, 6, 10)),
+            ("2023/06/30", d(2023, 6, 30)),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_date(s), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn parse_date_more_formats() {
+        let cases = [
+            ("Sept. 30, 2022", d(2022, 9, 30)),
+            ("30th of September 2022", d(2022, 9, 30)),
+            ("MAY 5, 2023", d(2023, 5, 5)),
+            ("Mon, 18 Nov 2019 16:07:38 -0600", d(2019, 11, 18)),
+            ("2019-11-19T13:03:00.000Z", d(2019, 11, 19)),
+            ("19 Nov 2019 07:09 GMT", d(2019, 11, 19)),
+            ("30-Jun-2023", d(2023, 6, 30)),
+            ("6/30/2023", d(2023, 6, 30)),
+            ("30/06/2023", d(2023, 6, 30)),
+            ("2023.06.30", d(2023, 6, 30)),
+            (" date 2023-06-30 Ukrainian President said", d(2023, 6, 30)),
+            (
+                "by Kateryna Hodunova April 30, 2024 2:53 PM 2 min read",
+                d(2024, 4, 30),
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_date(s), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn parse_date_first_date_wins() {
+        assert_eq!(
+            parse_date("Published June 1, 2023 Updated June 3, 2023"),
+            Some(d(2023, 6, 1))
+        );
+        assert_eq!(
+            parse_date("Feb 30, 2023 then March 2, 2023"),
+            Some(d(2023, 3, 2))
+        );
+    }
+
+    #[test]
+    fn parse_date_rejects() {
+        for s in [
+            "",
+            "June 30",
+            "no date here",
+            "0001-01-01 00:00:00Z",
+            "2023-13-01",
+            "February 30, 2023",
+            "June 2023",
+            "12023-06-30",
+            "2023-06-301",
+            "30 June 1850",
+            "31 member states",
+        ] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+    }
+
+    // ---- is_dateline
+
+    #[test]
+    fn datelines_accepted() {
+        for s in [
+            "11 Jun, 2023 14:51",
+            "April 30, 2024 2:53 PM",
+            "Friday, 21 April 2023, 10:52",
+            "21 Apr 2023, 02:25 pm",
+            "Published April 21, 2023 | 03:30 PM",
+            "Updated: June 3, 2023",
+            "  2023-06-30  ",
+            "2023-06-30T14:51:00Z",
+            "2023-06-30T14:51:00+03:00",
+            "2023-06-30 14:51",
+            "30.06.2023",
+            "Sat 10 Jun 2023 18.00 BST",
+            "2023/06/30",
+            "April 30, 2024 2:53 PM 2 min read",
+            "Last updated: June 3, 2023 at 10:15 a.m. EDT",
+            "Posted on June 3, 2023 - 5 mins read",
+            "Published June 1, 2023 • Updated June 3, 2023",
+            "Mon, 18 Nov 2019 16:07:38 -0600",
+            "June 30, 2023 (UTC+3)",
+        ] {
+            assert!(is_dateline(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn datelines_rejected() {
+        for s in [
+            "Ukraine applied on September 30, 2022, to join.",
+            "On September 30, 2022, Ukraine applied to join NATO on an accelerated basis.",
+            "by Kateryna Hodunova April 30, 2024 2:53 PM 2 min read",
+            "Published today",
+            "June 30",
+            "",
+            "The summit is on July 11, 2023 in Vilnius",
+        ] {
+            assert!(!is_dateline(s), "{s}");
+        }
+    }
+
+    // ---- find_dates: calendar days
+
+    #[test]
+    fn finds_month_day_forms() {
+        assert_eq!(one("said on June 29."), ("on June 29", day(None, 6, 29)));
+        assert_eq!(
+            one("June 29, 2023, he said"),
+            ("June 29, 2023", day(Some(2023), 6, 29))
+        );
+        assert_eq!(
+            one("on 29 June 2023"),
+            ("on 29 June 2023", day(Some(2023), 6, 29))
+        );
+        assert_eq!(
+            one("On September 30, 2022, Ukraine"),
+            ("On September 30, 2022", day(Some(2022), 9, 30))
+        );
+        assert_eq!(
+            one("the 29th of June"),
+            ("the 29th of June", day(None, 6, 29))
+        );
+        assert_eq!(one("Sept. 30 it was"), ("Sept. 30", day(None, 9, 30)));
+        assert_eq!(
+            one("on Thursday, June 29, he"),
+            ("on Thursday, June 29", day(None, 6, 29))
+        );
+        assert_eq!(
+            one("Friday, 21 April 2023"),
+            ("Friday, 21 April 2023", day(Some(2023), 4, 21))
+        );
+        assert_eq!(one("on JUNE 29"), ("on JUNE 29", day(None, 6, 29)));
+    }
+
+    #[test]
+    fn finds_numeric_days() {
+        assert_eq!(
+            one("on 2023-06-29 he"),
+            ("on 2023-06-29", day(Some(2023), 6, 29))
+        );
+        assert_eq!(
+            one("on 30.09.2022 it"),
+            ("on 30.09.2022", day(Some(2022), 9, 30))
+        );
+        assert_eq!(
+            one("dated 2023/06/29."),
+            ("2023/06/29", day(Some(2023), 6, 29))
+        );
+        assert!(
+            found("version 11.2.20234 and 12023-06-29 and 2023-13-40 and 1.30.06.2023").is_empty()
+        );
+    }
+
+    #[test]
+    fn date_range_yields_first_day() {
+        let text = "at the NATO summit on July 11-12 in Vilnius";
+        assert_eq!(one(text), ("on July 11-12", day(None, 7, 11)));
+        assert_eq!(
+            one("the 11-12 July summit"),
+            ("the 11-12 July", day(None, 7, 11))
+        );
+    }
+
+    #[test]
+    fn day_before_then_date_are_two_mentions() {
+        let f = found("The day before, on June 27, Zelensky said");
+        assert_eq!(
+            f,
+            vec![
+                ("The day before", DateKind::DayBefore),
+                ("on June 27", day(None, 6, 27))
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_days() {
+        assert!(found("More than ten NATO member states out of 31 don't want it").is_empty());
+        assert!(found("31 member states and 2 min read and 1,000 troops").is_empty());
+        assert!(found("Article 5 of the treaty").is_empty());
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_date() {
+        assert!(found("Ukraine may join NATO; it may 5 times").is_empty());
+        assert!(found("Kyiv may join the alliance in the future").is_empty());
+        assert_eq!(one("on May 5 he said"), ("on May 5", day(None, 5, 5)));
+        assert_eq!(one("He said in May that"), ("in May", DateKind::Vague));
+        assert_eq!(one("since May 2023"), ("since May 2023", DateKind::Vague));
+    }
+
+    #[test]
+    fn month_only_and_spans_are_vague() {
+        assert_eq!(one("in June, he"), ("in June", DateKind::Vague));
+        assert_eq!(one("in early July"), ("in early July", DateKind::Vague));
+        assert_eq!(one("by mid-July"), ("mid-July", DateKind::Vague));
+        assert_eq!(one("in June 29 talks"), ("June 29", day(None, 6, 29)));
+        assert_eq!(one("since June 29 he"), ("since June 29", DateKind::Vague));
+        assert_eq!(
+            one("until July 11, 2023"),
+            ("until July 11, 2023", DateKind::Vague)
+        );
+    }
+
+    // ---- find_dates: weekdays and relative days
+
+    #[test]
+    fn finds_weekdays() {
+        assert_eq!(
+            one("wrote on Facebook on Saturday."),
+            ("on Saturday", DateKind::Weekday(Weekday::Sat))
+        );
+        assert_eq!(
+            one("on Thursday evening"),
+            ("on Thursday evening", DateKind::Weekday(Weekday::Thu))
+        );
+        assert_eq!(
+            one("on Saturday morning"),
+            ("on Saturday morning", DateKind::Weekday(Weekday::Sat))
+        );
+        assert_eq!(
+            one("Saturday night"),
+            ("Saturday night", DateKind::Weekday(Weekday::Sat))
+        );
+        assert_eq!(
+            one("last Friday"),
+            ("last Friday", DateKind::Weekday(Weekday::Fri))
+        );
+        assert_eq!(
+            one("late on Tuesday"),
+            ("late on Tuesday", DateKind::Weekday(Weekday::Tue))
+        );
+        assert_eq!(
+            one("at Friday's meeting"),
+            ("Friday", DateKind::Weekday(Weekday::Fri))
+        );
+        assert_eq!(
+            one("Kuleba called on Tuesday for"),
+            ("on Tuesday", DateKind::Weekday(Weekday::Tue))
+        );
+        assert_eq!(one("next Tuesday"), ("next Tuesday", DateKind::Vague));
+        assert!(found("Sat down on the Sun").is_empty());
+    }
+
+    #[test]
+    fn finds_relative_days() {
+        assert_eq!(one("said today"), ("today", DateKind::Relative(0)));
+        assert_eq!(one("this morning"), ("this morning", DateKind::Relative(0)));
+        assert_eq!(one("tonight"), ("tonight", DateKind::Relative(0)));
+        assert_eq!(
+            one("earlier today"),
+            ("earlier today", DateKind::Relative(0))
+        );
+        assert_eq!(one("Yesterday, he"), ("Yesterday", DateKind::Relative(-1)));
+        assert_eq!(
+            one("late yesterday"),
+            ("late yesterday", DateKind::Relative(-1))
+        );
+        assert_eq!(one("last night"), ("last night", DateKind::Relative(-1)));
+        assert_eq!(
+            one("the day before yesterday"),
+            ("the day before yesterday", DateKind::Relative(-2))
+        );
+        assert_eq!(
+            one("two days ago"),
+            ("two days ago", DateKind::Relative(-2))
+        );
+        assert_eq!(one("a day ago"), ("a day ago", DateKind::Relative(-1)));
+        assert!(found("he told USA Today and Russia Today").is_empty());
+    }
+
+    // ---- find_dates: anaphora
+
+    #[test]
+    fn finds_same_day_phrases() {
+        for p in [
+            "On the same day",
+            "the same day",
+            "Earlier in the day",
+            "later that day",
+            "later in the day",
+            "that day",
+            "on that day",
+            "later the same day",
+            "earlier that evening",
+        ] {
+            let text = format!("{p}, Stoltenberg said");
+            assert_eq!(one(&text), (p, DateKind::SameDay), "{p}");
+        }
+    }
+
+    #[test]
+    fn finds_day_before_and_after() {
+        assert_eq!(one("a day earlier"), ("a day earlier", DateKind::DayBefore));
+        assert_eq!(
+            one("the previous day"),
+            ("the previous day", DateKind::DayBefore)
+        );
+        assert_eq!(
+            one("On the eve, he said"),
+            ("On the eve", DateKind::DayBefore)
+        );
+        assert_eq!(
+            one("the day before."),
+            ("the day before", DateKind::DayBefore)
+        );
+        assert_eq!(one("the next day"), ("the next day", DateKind::DayAfter));
+        assert_eq!(
+            one("The following day"),
+            ("The following day", DateKind::DayAfter)
+        );
+        assert_eq!(one("a day later"), ("a day later", DateKind::DayAfter));
+        assert_eq!(
+            one("the day after, he"),
+            ("the day after", DateKind::DayAfter)
+        );
+    }
+
+    #[test]
+    fn eve_of_event_is_vague() {
+        assert_eq!(
+            one("on the eve of the summit"),
+            ("on the eve", DateKind::Vague)
+        );
+        assert_eq!(
+            one("the day before the summit"),
+            ("the day before", DateKind::Vague)
+        );
+        assert_eq!(
+            one("the day after Christmas"),
+            ("the day after", DateKind::Vague)
+        );
+        assert_eq!(
+            one("at the time of writing"),
+            ("at the time", DateKind::Vague)
+        );
+        assert_eq!(
+            one("the day after tomorrow"),
+            ("the day after tomorrow", DateKind::Vague)
+        );
+        assert_eq!(one("until that day"), ("that day", DateKind::Vague));
+        assert_eq!(one("At the time he said"), ("At the time", DateKind::Then));
+    }
+
+    #[test]
+    fn finds_then() {
+        assert_eq!(
+            one("basis. Then Zelensky said that"),
+            ("Then", DateKind::Then)
+        );
+        assert_eq!(one("He then said"), ("then", DateKind::Then));
+        assert_eq!(one("he met them and then said"), ("then", DateKind::Then));
+        assert_eq!(one("He met them, then said"), ("then", DateKind::Then));
+        assert_eq!(one("At the time, he said"), ("At the time", DateKind::Then));
+        assert_eq!(
+            one("at that time he said"),
+            ("at that time", DateKind::Then)
+        );
+        assert_eq!(one("Back then, he said"), ("Back then", DateKind::Then));
+    }
+
+    #[test]
+    fn then_not_temporal() {
+        assert!(found("If Ukraine wins, then it joins").is_empty());
+        assert!(found("If Ukraine wins and then reforms, it joins").is_empty());
+        assert!(found("And then Ukraine can return").is_empty());
+        assert!(found("the then-minister and the then minister").is_empty());
+        assert!(found("more then ever").is_empty());
+        assert!(found("Why then would he? Only then.").is_empty());
+    }
+
+    #[test]
+    fn then_with_preposition_is_vague() {
+        for p in ["since then", "by then", "until then", "from then"] {
+            assert_eq!(
+                one(&format!("He has said {p} that")),
+                (p, DateKind::Vague),
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
+    fn vague_phrases() {
+        for p in [
+            "last week",
+            "earlier this week",
+            "this week",
+            "recently",
+            "last month",
+            "in 2022",
+            "last year",
+            "next week",
+            "earlier",
+            "previously",
+            "in recent weeks",
+            "earlier this month",
+            "over the weekend",
+            "tomorrow",
+            "two weeks ago",
+        ] {
+            let text = format!("Reznikov said {p} he expected");
+            assert_eq!(one(&text), (p, DateKind::Vague), "{p}");
+            assert_eq!(
+                resolve(DateKind::Vague, Some(d(2023, 6, 30)), Some(d(2023, 6, 29))),
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn seed_article_000() {
+        let text = "This was stated by Igor Zhovkva on June 29.\n\n\
+            Earlier in the day, NATO Secretary General Jens Stoltenberg said.\n\n\
+            On June 28, Stoltenberg said.\n\nOn the same day, Reznikov said.\n\n\
+            The day before, on June 27, Zelensky said.\n\n\
+            On September 30, 2022, Ukraine applied. Then Zelensky said that.";
+        assert_eq!(
+            kinds(text),
+            vec![
+                day(None, 6, 29),
+                DateKind::SameDay,
+                day(None, 6, 28),
+                DateKind::SameDay,
+                DateKind::DayBefore,
+                day(None, 6, 27),
+                day(Some(2022), 9, 30),
+                DateKind::Then,
+            ]
+        );
+    }
+
+    #[test]
+    fn mentions_are_ordered_and_disjoint() {
+        let text = "Earlier this week, on Monday, and yesterday, the day before, on June 1, 2023, then in May.";
+        let ms = find_dates(text);
+        assert_eq!(ms.len(), 6);
+        assert!(ms.windows(2).all(|w| w[0].range.end <= w[1].range.start));
+    }
+
+    // ---- resolve
+
+    #[test]
+    fn resolve_explicit_days() {
+        assert_eq!(
+            resolve(day(Some(2022), 9, 30), None, None),
+            Some(d(2022, 9, 30))
+        );
+        assert_eq!(
+            resolve(day(Some(2023), 2, 30), Some(d(2023, 6, 1)), None),
+            None
+        );
+        assert_eq!(
+            resolve(day(None, 6, 29), Some(d(2023, 6, 30)), None),
+            Some(d(2023, 6, 29))
+        );
+        assert_eq!(
+            resolve(day(None, 6, 30), Some(d(2023, 6, 30)), None),
+            Some(d(2023, 6, 30))
+        );
+        assert_eq!(
+            resolve(day(None, 6, 29), None, Some(d(2022, 1, 5))),
+            Some(d(2022, 6, 29))
+        );
+        assert_eq!(resolve(day(None, 6, 29), None, None), None);
+        assert_eq!(resolve(day(None, 2, 30), Some(d(2023, 6, 1)), None), None);
+    }
+
+    #[test]
+    fn resolve_yearless_across_year_end() {
+        assert_eq!(
+            resolve(day(None, 12, 30), Some(d(2024, 1, 2)), None),
+            Some(d(2023, 12, 30))
+        );
+        assert_eq!(
+            resolve(day(None, 1, 2), Some(d(2024, 1, 5)), None),
+            Some(d(2024, 1, 2))
+        );
+        assert_eq!(
+            resolve(day(None, 1, 6), Some(d(2024, 1, 5)), None),
+            Some(d(2023, 1, 6))
+        );
+    }
+
+    #[test]
+    fn resolve_leap_day() {
+        assert_eq!(
+            resolve(day(None, 2, 29), Some(d(2025, 3, 1)), None),
+            Some(d(2024, 2, 29))
+        );
+        assert_eq!(
+            resolve(day(None, 2, 29), Some(d(2024, 2, 28)), None),
+            Some(d(2020, 2, 29))
+        );
+        assert_eq!(
+            resolve(day(None, 2, 29), Some(d(2024, 2, 29)), None),
+            Some(d(2024, 2, 29))
+        );
+        assert_eq!(resolve(day(None, 2, 29), None, Some(d(2023, 3, 1))), None);
+    }
+
+    #[test]
+    fn resolve_weekdays() {
+        let sun = d(2023, 6, 11); // a Sunday
+        assert_eq!(
+            resolve(DateKind::Weekday(Weekday::Sat), Some(sun), None),
+            Some(d(2023, 6, 10))
+        );
+        assert_eq!(
+            resolve(DateKind::Weekday(Weekday::Sun), Some(sun), None),
+            Some(sun)
+        );
+        assert_eq!(
+            resolve(DateKind::Weekday(Weekday::Mon), Some(sun), None),
+            Some(d(2023, 6, 5))
+        );
+        let thu = d(2023, 6, 29);
+        assert_eq!(
+            resolve(DateKind::Weekday(Weekday::Thu), Some(thu), None),
+            Some(thu)
+        );
+        assert_eq!(
+            resolve(DateKind::Weekday(Weekday::Fri), Some(thu), None),
+            Some(d(2023, 6, 23))
+        );
+        assert_eq!(
+            resolve(DateKind::Weekday(Weekday::Fri), Some(d(2024, 1, 2)), None),
+            Some(d(2023, 12, 29))
+        );
+        assert_eq!(
+            resolve(DateKind::Weekday(Weekday::Fri), None, Some(thu)),
+            None
+        );
+    }
+
+    #[test]
+    fn resolve_relative_and_anaphoric() {
+        let p = Some(d(2024, 1, 1));
+        let a = Some(d(2024, 3, 1));
+        assert_eq!(resolve(DateKind::Relative(0), p, None), p);
+        assert_eq!(
+            resolve(DateKind::Relative(-1), p, None),
+            Some(d(2023, 12, 31))
+        );
+        assert_eq!(
+            resolve(DateKind::Relative(-2), p, None),
+            Some(d(2023, 12, 30))
+        );
+        assert_eq!(resolve(DateKind::Relative(-1), None, a), None);
+        assert_eq!(resolve(DateKind::Relative(i64::MIN), p, None), None);
+        assert_eq!(resolve(DateKind::Relative(i64::MAX), p, None), None);
+        assert_eq!(resolve(DateKind::SameDay, p, a), a);
+        assert_eq!(resolve(DateKind::Then, p, a), a);
+        assert_eq!(resolve(DateKind::DayBefore, p, a), Some(d(2024, 2, 29)));
+        assert_eq!(
+            resolve(DateKind::DayBefore, p, Some(d(2023, 3, 1))),
+            Some(d(2023, 2, 28))
+        );
+        assert_eq!(
+            resolve(DateKind::DayAfter, p, Some(d(2023, 12, 31))),
+            Some(d(2024, 1, 1))
+        );
+        assert_eq!(
+            resolve(DateKind::DayAfter, p, Some(d(2024, 2, 28))),
+            Some(d(2024, 2, 29))
+        );
+        assert_eq!(resolve(DateKind::SameDay, p, None), None);
+        assert_eq!(resolve(DateKind::DayBefore, p, None), None);
+    }
+
+    #[test]
+    fn resolve_pipeline_seed_002() {
+        let text = "Zhovkva wrote on Facebook on Saturday.";
+        let m = &find_dates(text)[0];
+        assert_eq!(
+            resolve(m.kind, Some(d(2023, 6, 11)), None),
+            Some(d(2023, 6, 10))
+        );
+    }
+
+    // ---- robustness
+
+    fn assert_sane(text: &str) {
+        let ms = find_dates(text);
+        let mut last = 0;
+        for m in &ms {
+            assert!(
+                m.range.start >= last && m.range.start < m.range.end && m.range.end <= text.len()
+            );
+            assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
+            last = m.range.end;
+        }
+        let _ = parse_date(text);
+        let _ = is_dateline(text);
+    }
+
+    #[test]
+    fn no_panic_on_long_line() {
+        let unit = "On June 29, then, the day before Zelensky, если 5.5.2023 — ñ Saturday 31 may ";
+        let mut text = String::new();
+        while text.chars().count() < 200_000 {
+            text.push_str(unit);
+        }
+        let start = std::time::Instant::now();
+        assert_sane(&text);
+        assert!(find_dates(&text).len() > 10_000);
+        assert!(
+            start.elapsed().as_secs() < 30,
+            "too slow: {:?}",
+            start.elapsed()
+        );
+        let plain = "x".repeat(200_000);
+        assert_sane(&plain);
+        assert_sane(&", then".repeat(40_000));
+    }
+
+    #[test]
+    fn no_panic_on_random_unicode() {
+        let alphabet: Vec<char> =
+            "aeThn ,.;:-–—’\"'0123456789JuneMaySatdayéЖ中🙂\u{a0}\u{301}\n\t/"
+                .chars()
+                .collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 80) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            assert_sane(&s);
+            let tail: String = s.chars().rev().collect();
+            assert_sane(&format!("on June 2{tail} then{s}"));
+        }
+    }
+
+    #[test]
+    fn edge_inputs() {
+        for s in [
+            "",
+            " ",
+            "then",
+            "Then",
+            ",then",
+            "the eve",
+            "on",
+            "June",
+            "29",
+            "May 2",
+            "\u{301}then",
+            "🙂June 29🙂",
+        ] {
+            assert_sane(s);
+        }
+        assert_eq!(one("🙂June 29🙂"), ("June 29", day(None, 6, 29)));
+    }
+}

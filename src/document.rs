@@ -1,0 +1,117 @@
+//! The decoded article: its text once, and everything else as byte ranges into it.
+
+use std::ops::Range;
+
+/// Where the article text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// Plain text (spans are offsets into the decoded file).
+    Text,
+    /// An HTML page (spans are offsets into the text `strip` prints).
+    Html,
+}
+
+/// Metadata an input format supplies before any text rule runs (HTML meta tags).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceMeta {
+    /// Headline from the page metadata.
+    pub title: Option<String>,
+    /// Publication date string from the page metadata.
+    pub published: Option<String>,
+    /// Authors from the page metadata.
+    pub byline: Vec<String>,
+    /// Site or publisher name.
+    pub outlet: Option<String>,
+}
+
+/// A decoded article ready for the pipeline.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path as given by the user ("-" for stdin).
+    pub path: String,
+    /// Hex SHA-256 of the raw bytes.
+    pub sha256: String,
+    /// The article text every span points into.
+    pub text: String,
+    /// Plain text or HTML.
+    pub format: SourceFormat,
+    /// Metadata supplied by the input format.
+    pub source_meta: SourceMeta,
+}
+
+impl Document {
+    /// A plain-text document with no path or hash (handy for tests and embedding).
+    pub fn from_text(text: impl Into<String>) -> Self {
+        Document {
+            path: String::new(),
+            sha256: String::new(),
+            text: text.into(),
+            format: SourceFormat::Text,
+            source_meta: SourceMeta::default(),
+        }
+    }
+
+    /// The lines of the text as byte ranges, without their line terminators.
+    pub fn lines(&self) -> Vec<Range<usize>> {
+        line_ranges(&self.text)
+    }
+}
+
+/// Split `text` into line ranges (excluding "\n" and a trailing "\r").
+pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(start..trim_cr(text, start, i));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..trim_cr(text, start, text.len()));
+    }
+    out
+}
+
+fn trim_cr(text: &str, start: usize, end: usize) -> usize {
+    if end > start && text.as_bytes()[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// Shrink a range so it excludes leading and trailing whitespace.
+pub fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return r.start..r.start;
+    }
+    r.start + lead..r.end - trail
+}
+
+/// Fold every whitespace run to one space.
+pub fn fold_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_drop_crlf_and_keep_offsets() {
+        let t = "ab\r\ncd\n\nef";
+        let l = line_ranges(t);
+        assert_eq!(l, vec![0..2, 4..6, 7..7, 8..10]);
+        assert_eq!(&t[l[3].clone()], "ef");
+    }
+
+    #[test]
+    fn trim_range_handles_blank() {
+        assert_eq!(trim_range("  a b  ", 0..7), 2..5);
+        assert_eq!(trim_range("   ", 0..3), 0..0);
+    }
+}

@@ -1,0 +1,94 @@
+//! Bytes to text: BOMs, the charset an HTML page declares, and undeclared legacy encodings
+//! detected from the bytes. Replacement characters are never silent.
+
+use encoding_rs::{Encoding, UTF_8};
+use regex::bytes::Regex;
+use std::sync::LazyLock;
+
+/// Decoded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text (BOM removed).
+    pub text: String,
+    /// The encoding used.
+    pub encoding: &'static str,
+    /// True when malformed sequences were replaced with U+FFFD.
+    pub lossy: bool,
+}
+
+static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_\-:.]{2,40})"#).unwrap()
+});
+
+/// Decode `bytes`: BOM first, then valid UTF-8, then a declared HTML charset, then detection.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return with(enc, &bytes[bom_len..]);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Decoded { text: s.to_string(), encoding: "UTF-8", lossy: false };
+    }
+    let enc = declared_charset(bytes).unwrap_or_else(|| detect(bytes));
+    with(enc, bytes)
+}
+
+fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, lossy) = enc.decode_without_bom_handling(bytes);
+    Decoded { text: text.into_owned(), encoding: enc.name(), lossy }
+}
+
+/// The charset a page declares in its first few kilobytes (UTF-8 declarations are ignored
+/// here: the bytes were already found not to be UTF-8).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let label = META_CHARSET.captures(head)?.get(1)?.as_bytes();
+    Encoding::for_label(label).filter(|e| *e != UTF_8)
+}
+
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    det.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("héllo".as_bytes()).text, "héllo");
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("héllo".as_bytes());
+        let d = decode(&b);
+        assert_eq!((d.text.as_str(), d.lossy), ("héllo", false));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Kyiv".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&le).text, "Kyiv");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Kyiv".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be).text, "Kyiv");
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode("The minister said “no” to the café’s décor and naïve résumé.");
+        let d = decode(&cp1252);
+        assert!(d.text.contains("“no”") && d.text.contains("café"), "{d:?}");
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("Министр иностранных дел Украины заявил, что Киев хочет вступить в НАТО.");
+        let d = decode(&cp1251);
+        assert!(d.text.contains("Киев"), "{d:?}");
+    }
+
+    #[test]
+    fn declared_charset_wins() {
+        let mut page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf".to_vec();
+        page.push(0xE9);
+        let d = decode(&page);
+        assert!(d.text.ends_with("café"));
+    }
+}

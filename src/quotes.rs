@@ -1,0 +1,90 @@
+//! Quotation spans: where the quoted words are, with or without closing marks.
+//!
+//! Double quotation marks of every style count (straight, curly, guillemets, low-9); whether
+//! a mark opens or closes is read from its context, which survives scrapes that mix styles.
+//! Single quotes are left alone: they are apostrophes far more often than quotation marks.
+
+use std::ops::Range;
+
+/// One quotation inside a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// The marks and the words between them.
+    pub outer: Range<usize>,
+    /// The words between the marks.
+    pub inner: Range<usize>,
+    /// False when the paragraph ends before the quotation closes (it runs on).
+    pub closed: bool,
+}
+
+/// True for any double quotation mark.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{201F}')
+}
+
+/// Quotations in `text[range]`, in order; offsets are into `text`.
+pub fn find(text: &str, range: Range<usize>) -> Vec<Quotation> {
+    let para = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in para.char_indices() {
+        if is_quote_mark(c) {
+            let at = range.start + i;
+            match open {
+                None if opens(c, prev) => open = Some(at),
+                None => {}
+                Some(start) if !opens(c, prev) || c == '\u{201D}' || c == '\u{BB}' => {
+                    out.push(Quotation { outer: start..at + c.len_utf8(), inner: start + mark_len(text, start)..at, closed: true });
+                    open = None;
+                }
+                Some(_) => {}
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some(start) = open {
+        out.push(Quotation { outer: start..range.end, inner: start + mark_len(text, start)..range.end, closed: false });
+    }
+    out
+}
+
+fn mark_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// A mark opens when it follows nothing, white space or an opening bracket or dash.
+fn opens(c: char, prev: Option<char>) -> bool {
+    if c == '\u{BB}' || c == '\u{201D}' {
+        return prev.is_none_or(|p| p.is_whitespace()) && c == '\u{BB}';
+    }
+    match prev {
+        None => true,
+        Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | ':' | '/'),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<(&str, bool)> {
+        find(text, 0..text.len()).into_iter().map(|q| (&text[q.inner], q.closed)).collect()
+    }
+
+    #[test]
+    fn straight_curly_and_guillemets() {
+        assert_eq!(inner(r#"He said "yes, now," and left."#), vec![("yes, now,", true)]);
+        assert_eq!(inner("“We ask,” said he. «Non» dit-il."), vec![("We ask,", true), ("Non", true)]);
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_paragraph_end() {
+        assert_eq!(inner("“This goes on. And on."), vec![("This goes on. And on.", false)]);
+    }
+
+    #[test]
+    fn single_quotes_inside_are_ignored() {
+        assert_eq!(inner("“leaders show ‘courage’,” he said"), vec![("leaders show ‘courage’,", true)]);
+    }
+}

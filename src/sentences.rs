@@ -1,0 +1,151 @@
+//! Sentence splitting that knows abbreviations, initials and quotations.
+
+use crate::quotes::{self, Quotation};
+use crate::strip::{Block, BlockKind};
+use std::ops::Range;
+
+/// A body paragraph with its sentences and quotations.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// Byte range of the paragraph.
+    pub range: Range<usize>,
+    /// Byte ranges of its sentences, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Quotations in it, in order.
+    pub quotes: Vec<Quotation>,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "st",
+    "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
+    "vs", "etc", "e.g", "i.e", "inc", "corp", "ltd", "co", "approx", "est", "fig", "vol", "pp", "ft", "mt",
+];
+
+/// Split the body blocks into paragraphs of sentences.
+pub fn paragraphs(text: &str, blocks: &[Block]) -> Vec<Paragraph> {
+    blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+        .map(|b| {
+            let quotes = quotes::find(text, b.range.clone());
+            let sentences = split(text, b.range.clone(), &quotes);
+            Paragraph { range: b.range.clone(), sentences, quotes }
+        })
+        .collect()
+}
+
+/// Sentence ranges of `text[range]`. No break falls inside a quotation that closes in the
+/// paragraph, so `"A. B," he said.` stays one sentence.
+pub fn split(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    while i < range.end {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let end = skip_closers(text, i + len, range.end);
+            if is_boundary(text, i, end, range.clone(), quotes) {
+                out.push(start..end);
+                start = next_non_space(bytes, end, range.end);
+                i = start;
+                continue;
+            }
+        }
+        i += len;
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+    out.retain(|r| !text[r.clone()].trim().is_empty());
+    out
+}
+
+fn skip_closers(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if quotes::is_quote_mark(c) || matches!(c, ')' | ']' | '\u{2019}' | '\'' | '.' | '!' | '?') {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn next_non_space(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end && bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+fn is_boundary(text: &str, dot: usize, after: usize, para: Range<usize>, quotes: &[Quotation]) -> bool {
+    if after >= para.end {
+        return false;
+    }
+    let rest = &text[after..para.end];
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let next = rest.trim_start().chars().next().unwrap_or(' ');
+    if !(next.is_uppercase() || next.is_numeric() || quotes::is_quote_mark(next) || next == '\u{2018}') {
+        return false;
+    }
+    if inside_closed_quote(dot, after, quotes) {
+        return false;
+    }
+    !(text[dot..].starts_with('.') && is_abbreviation(&text[para.start..dot]))
+}
+
+/// A terminator inside a quotation that closes later in the paragraph (the closing mark itself
+/// may be among the characters just skipped, then the sentence may end there).
+fn inside_closed_quote(dot: usize, after: usize, quotes: &[Quotation]) -> bool {
+    quotes.iter().any(|q| q.closed && q.inner.start <= dot && q.outer.end > after)
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true; // an initial: "J. Smith"
+    }
+    if w.contains('.') {
+        return true; // "U.S.", "e.g."
+    }
+    ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        let q = quotes::find(t, 0..t.len());
+        split(t, 0..t.len(), &q).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(sents("Mr. Smith met Gen. Jones in the U.S. Army base. J. K. Doe left."), vec![
+            "Mr. Smith met Gen. Jones in the U.S. Army base.",
+            "J. K. Doe left."
+        ]);
+    }
+
+    #[test]
+    fn closed_quotation_stays_in_one_sentence() {
+        assert_eq!(sents("“We act. We win,” he said. Then he left."), vec!["“We act. We win,” he said.", "Then he left."]);
+    }
+
+    #[test]
+    fn sentence_ends_after_closing_mark() {
+        assert_eq!(sents("He said: “We act.” Then he left."), vec!["He said: “We act.”", "Then he left."]);
+    }
+
+    #[test]
+    fn unclosed_quotation_splits_normally() {
+        assert_eq!(sents("“We act. We win."), vec!["“We act.", "We win."]);
+    }
+}

@@ -1,0 +1,335 @@
+//! Boilerplate stripping: classify each line (or line segment) of an article as body,
+//! headline, caption, dateline, byline, metadata or page furniture.
+//!
+//! The classifier follows jusText's idea: a block is body text when it reads like prose
+//! (length, stop-word density, sentence punctuation) and is not page furniture (a lexicon of UI
+//! phrases, repetition within the page, lists of story titles, credits and warnings).
+//! No rule names a site.
+
+use crate::dates;
+use crate::document::{line_ranges, trim_range, Document};
+use crate::lexicon::{SECTION_HEADERS, STOPWORDS, UI_PHRASES};
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What a block of the article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Article prose: the only kind claims are read from.
+    Body,
+    /// A headline, sub-headline or section heading.
+    Headline,
+    /// A photo caption or credit.
+    Caption,
+    /// A line that only carries the publication date (and time).
+    Dateline,
+    /// An author line ("by Jane Doe").
+    Byline,
+    /// A scraper's metadata prefix (" date 2023-06-30").
+    DateMeta,
+    /// Menus, banners, warnings, related links, footers.
+    Boilerplate,
+}
+
+/// A classified block: a byte range of the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Byte range into the document text (trimmed).
+    pub range: Range<usize>,
+    /// Its class.
+    pub kind: BlockKind,
+}
+
+static DATE_META: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]+)?\s*").unwrap());
+static SERVER_WARNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:PHP )?(?:Warning|Notice|Deprecated|Fatal error|Parse error|Strict Standards)\s*:.*(?:\bon line \d+|\.php\b)")
+        .unwrap()
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|written by|words by|reporting by)\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*)*")
+        .unwrap()
+});
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ©|\(c\)\s+\p{Lu}|FILE\ PHOTO|\bPhoto(?:graph)?\s*(?::|by\b|credit)|\bREUTERS/|\bAP\ Photo\b
+        |Getty\ Images|/\s*AFP\b|\bAFP\s*/|\bEPA\b|\bAnadolu\b.*\bAgency\b|\((?:L|R|C|left|right|center|centre)\)
+        |\bPhoto:\s|\bImage:\s|\bCredit:\s|\bPool\ via\b",
+    )
+    .unwrap()
+});
+static TRAILING_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?]\s*\((?:[\p{Lu}][^()]{1,60})\)\s*$").unwrap());
+static TRAILING_UI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([.!?\u{201D}\u{2019}\x22])\s+(?:Share|Advertisement|Read more|Read More|READ MORE|Comments?|Print|Tweet|Email)\s*$")
+        .unwrap()
+});
+static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:read more|read also|see also|also read|related|watch|listen)\s*[:|\-–—]|\bREAD MORE:").unwrap()
+});
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved").unwrap()
+});
+static COOKIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcookies?\b.*\b(?:use|accept|consent|policy|settings|continu)|\b(?:use|accept)\b.*\bcookies?\b")
+        .unwrap()
+});
+static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:newsletter|subscribe|subscription|sign(?:ing)? up|inbox|e-?mail address|confirmation email)\b")
+        .unwrap()
+});
+
+/// Classify the article's text into blocks, in text order.
+pub fn classify(doc: &Document) -> Vec<Block> {
+    let segments = segments(&doc.text);
+    let counts = repetition_counts(&doc.text, &segments);
+    let mut blocks = Vec::with_capacity(segments.len());
+    let mut in_story_list = false;
+    for seg in segments {
+        let range = trim_trailing_ui(&doc.text, seg.range);
+        let s = &doc.text[range.clone()];
+        let kind = match seg.forced {
+            Some(k) => k,
+            None => classify_line(s, counts.get(&normalize(s)).copied().unwrap_or(1)),
+        };
+        let kind = list_aware(kind, s, &mut in_story_list);
+        blocks.push(Block { range, kind });
+    }
+    blocks
+}
+
+/// The text `strip` prints for a plain-text article: the body blocks, one paragraph each,
+/// separated by blank lines.
+pub fn body_text(doc: &Document, blocks: &[Block]) -> String {
+    let paras: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+        .map(|b| &doc.text[b.range.clone()])
+        .collect();
+    let mut out = paras.join("\n\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+struct Segment {
+    range: Range<usize>,
+    forced: Option<BlockKind>,
+}
+
+/// Non-empty trimmed lines; a leading scraper date prefix is split off its line.
+fn segments(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut seen_content = false;
+    for line in line_ranges(text) {
+        let r = trim_range(text, line.clone());
+        if r.is_empty() {
+            continue;
+        }
+        if !seen_content {
+            if let Some(m) = DATE_META.find(&text[line.clone()]) {
+                let meta = trim_range(text, line.start..line.start + m.end());
+                out.push(Segment { range: meta, forced: Some(BlockKind::DateMeta) });
+                let rest = trim_range(text, line.start + m.end()..line.end);
+                if !rest.is_empty() {
+                    out.push(Segment { range: rest, forced: None });
+                }
+                seen_content = true;
+                continue;
+            }
+        }
+        seen_content = true;
+        out.push(Segment { range: r, forced: None });
+    }
+    out
+}
+
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn repetition_counts(text: &str, segs: &[Segment]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for s in segs {
+        *counts.entry(normalize(&text[s.range.clone()])).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Classify one line on its own.
+fn classify_line(s: &str, repeats: usize) -> BlockKind {
+    if is_furniture(s) {
+        return BlockKind::Boilerplate;
+    }
+    if is_caption(s) {
+        return BlockKind::Caption;
+    }
+    if dates::is_dateline(s) {
+        return BlockKind::Dateline;
+    }
+    if is_byline(s) {
+        return BlockKind::Byline;
+    }
+    let prose = is_prose(s);
+    if prose && repeats == 1 {
+        return BlockKind::Body;
+    }
+    if word_count(s) <= 30 && !prose {
+        return BlockKind::Headline;
+    }
+    BlockKind::Boilerplate
+}
+
+/// After a "Top stories"-style heading, title-like lines are links to other stories.
+fn list_aware(kind: BlockKind, s: &str, in_list: &mut bool) -> BlockKind {
+    if SECTION_HEADERS.contains(ui_key(s).as_str()) {
+        *in_list = true;
+        return BlockKind::Boilerplate;
+    }
+    match kind {
+        BlockKind::Body => {
+            *in_list = false;
+            kind
+        }
+        BlockKind::Headline if *in_list => BlockKind::Boilerplate,
+        _ => kind,
+    }
+}
+
+fn ui_key(s: &str) -> String {
+    normalize(s)
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '*' && c != '\'' && c != '’')
+        .to_string()
+}
+
+fn is_furniture(s: &str) -> bool {
+    UI_PHRASES.contains(ui_key(s).as_str())
+        || SERVER_WARNING.is_match(s)
+        || is_icon_run(s)
+        || READ_MORE.is_match(s)
+        || (COPYRIGHT.is_match(s) && !is_caption(s))
+        || (COOKIES.is_match(s) && s.len() < 400)
+        || (NEWSLETTER.is_match(s) && s.len() < 250)
+        || is_truncated_teaser(s)
+}
+
+/// Icon-font class names and similar UI runs ("bookmark-bicon chevron downicon ...").
+fn is_icon_run(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let icons = words.iter().filter(|w| w.to_lowercase().contains("icon")).count();
+    icons >= 3 && icons * 4 >= words.len()
+}
+
+/// A related-story teaser cut off with an ellipsis mid-word.
+fn is_truncated_teaser(s: &str) -> bool {
+    let t = s.trim_end();
+    (t.ends_with('…') || t.ends_with("...")) && t.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
+}
+
+fn is_caption(s: &str) -> bool {
+    CAPTION.is_match(s) || (TRAILING_CREDIT.is_match(s) && word_count(s) < 60)
+}
+
+fn is_byline(s: &str) -> bool {
+    BYLINE.is_match(s) && word_count(s) <= 25 && !s.trim_end().ends_with('.')
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Reads like a paragraph of prose: enough words, function words, sentence punctuation.
+fn is_prose(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let stop = words
+        .iter()
+        .filter(|w| STOPWORDS.contains(w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase().as_str()))
+        .count();
+    let density = stop as f64 / words.len() as f64;
+    let ends_sentence = ends_like_sentence(s);
+    let inner_sentence = s.contains(". ") || s.contains("? ") || s.contains("! ");
+    (ends_sentence && density >= 0.12) || (inner_sentence && words.len() >= 15 && density >= 0.2)
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end();
+    let t = t.trim_end_matches(['"', '\u{201D}', '\u{2019}', '\'', '\u{BB}', ')']);
+    t.ends_with(['.', '!', '?', ':', '…'])
+}
+
+fn trim_trailing_ui(text: &str, r: Range<usize>) -> Range<usize> {
+    match TRAILING_UI.captures(&text[r.clone()]) {
+        Some(c) => r.start..r.start + c.get(1).map_or(0, |m| m.end()),
+        None => r,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, BlockKind)> {
+        let doc = Document::from_text(text);
+        classify(&doc)
+            .into_iter()
+            .map(|b| (doc.text[b.range].to_string(), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn leading_date_prefix_is_split_from_body() {
+        let k = kinds(" date 2023-06-30 The minister said that talks went well and more would follow.\n");
+        assert_eq!(k[0].1, BlockKind::DateMeta);
+        assert_eq!(k[1].1, BlockKind::Body);
+        assert!(k[1].0.starts_with("The minister"));
+    }
+
+    #[test]
+    fn furniture_and_warnings_are_boilerplate() {
+        let text = "Skip to content\nWarning: Undefined index in /var/www/site/wp-content/x.php on line 12\n\
+                    icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon\n\
+                    This website uses cookies. By continuing to use this site, you accept our use of cookies.\n\
+                    * indicates required\n";
+        assert!(kinds(text).iter().all(|(_, k)| *k == BlockKind::Boilerplate));
+    }
+
+    #[test]
+    fn captions_and_read_more_are_not_body() {
+        let k = kinds(
+            "© Reuters. FILE PHOTO: A minister speaks in a city hall, June 16, 2023.\n\
+             READ MORE: Something happened somewhere today\n\
+             Two leaders stand at a podium in a capital on April 29, 2024. (Presidential Office)\n",
+        );
+        assert_eq!(k[0].1, BlockKind::Caption);
+        assert_eq!(k[1].1, BlockKind::Boilerplate);
+        assert_eq!(k[2].1, BlockKind::Caption);
+    }
+
+    #[test]
+    fn story_list_after_section_heading_is_boilerplate() {
+        let k = kinds("The minister said on Monday that the talks would continue next week.\nTop stories\nA headline about something else\nAnother headline here\n");
+        assert_eq!(k[0].1, BlockKind::Body);
+        assert!(k[1..].iter().all(|(_, k)| *k == BlockKind::Boilerplate));
+    }
+
+    #[test]
+    fn headline_and_trailing_share_word() {
+        let k = kinds("Minister: talks will go on\n\nThe letter says now is the time for a decision. Share\n");
+        assert_eq!(k[0].1, BlockKind::Headline);
+        assert_eq!(k[1].1, BlockKind::Body);
+        assert!(k[1].0.ends_with("decision."));
+    }
+
+    #[test]
+    fn repeated_lines_are_not_body() {
+        let k = kinds("A teaser sentence that repeats itself on the page.\nA teaser sentence that repeats itself on the page.\n");
+        assert!(k.iter().all(|(_, k)| *k != BlockKind::Body));
+    }
+}
