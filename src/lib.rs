@@ -65,8 +65,9 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
         byline: meta.byline.clone(),
     };
     let paragraphs = sentences::paragraphs(&doc.text, &blocks);
-    let attributions = attribution::attribute(&doc.text, &paragraphs);
-    let dated = dating::date_statements(&doc.text, &paragraphs, &attributions, meta.published);
+    let attributed = attribution::attribute(&doc.text, &paragraphs);
+    let attributions = &attributed.attributions;
+    let dated = dating::date_statements(&doc.text, &paragraphs, &attributed, meta.published);
     let title = meta.title.as_deref().unwrap_or("");
     let claims = attributions
         .iter()

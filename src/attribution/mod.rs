@@ -43,8 +43,17 @@ pub struct Attribution {
     pub present: bool,
 }
 
+/// The attributions of an article, and where it names its people.
+#[derive(Debug, Clone, Default)]
+pub struct Attributed {
+    /// Attributions in text order.
+    pub attributions: Vec<Attribution>,
+    /// Every mention of a person as (byte offset, full name), in text order.
+    pub people: Vec<(usize, String)>,
+}
+
 /// Attribute every body sentence of the article.
-pub fn attribute(text: &str, paragraphs: &[Paragraph]) -> Vec<Attribution> {
+pub fn attribute(text: &str, paragraphs: &[Paragraph]) -> Attributed {
     let registry = Registry::build(text, paragraphs);
     let mut state = State { text, registry: &registry, recent: Vec::new(), out: Vec::new() };
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -52,7 +61,7 @@ pub fn attribute(text: &str, paragraphs: &[Paragraph]) -> Vec<Attribution> {
             state.sentence(paragraphs, pi, si, s.clone());
         }
     }
-    state.out
+    Attributed { attributions: state.out, people: registry.mentions() }
 }
 
 struct State<'a> {
@@ -136,9 +145,12 @@ impl State<'_> {
                 i += 1;
                 continue;
             };
+            let cue = called_on_day_for(toks, cue);
             i = cue.end;
             if let Some(f) = self.frame_for(toks, cue, frames.last()) {
-                frames.push(f);
+                if !embedded(toks, &f, frames.last()) {
+                    frames.push(f);
+                }
             }
         }
         frames
@@ -348,6 +360,34 @@ impl State<'_> {
     }
 }
 
+/// "NATO said that Mertens had expressed a view": a cue inside the reported clause of the
+/// previous cue is part of that content, not a new attribution.
+fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
+    prev.is_some_and(|p| p.region.end <= f.region.start)
+        && f.shape == Shape::Subject
+        && f.np.start > 0
+        && toks[f.np.start - 1].lower == "that"
+}
+
+/// "called on Tuesday for ...": "on" opens a time phrase, so the cue is "called ... for".
+fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let is_call_on = cue.form.words.len() == 2 && cue.form.words[0].starts_with("call") && cue.form.words[1] == "on";
+    let day = toks.get(cue.end).is_some_and(|t| DAYS.contains(&t.lower.as_str()));
+    if !(is_call_on && day) {
+        return cue;
+    }
+    let mut j = cue.end + 1;
+    while toks.get(j).is_some_and(|t| matches!(t.lower.as_str(), "morning" | "evening" | "night" | "afternoon")) {
+        j += 1;
+    }
+    let form = cues::CueForm { words: vec![cue.form.words[0].clone(), "for".into()], takes_object: false, strict: false };
+    match toks.get(j) {
+        Some(t) if t.lower == "for" => CueMatch { start: cue.start, end: j + 1, form },
+        _ => CueMatch { start: cue.start, end: cue.start + 1, form: cues::CueForm { words: vec![cue.form.words[0].clone()], takes_object: false, strict: true } },
+    }
+}
+
 /// The speaker phrase right before a cue, with a title from an apposition:
 /// "NATO Secretary General Jens Stoltenberg said", "Andriy Yermak, head of the presidential
 /// staff, said", "the head of the Defence Ministry, Oleksii Reznikov, said", "he said".
@@ -384,8 +424,9 @@ fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
             "in" | "at" | "on" | "during" | "after" | "before" | "for" | "speaking" | "meanwhile" | "however" | "too"
                 | "also" | "though" | "while" | "when" | "addressing" | "writing" | "asked" | "responding" | "with"
                 | "according" | "like" | "unlike" | "by" | "from" | "via" | "through" | "following" | "ahead"
+                | "which" | "who" | "whose" | "where" | "citing" | "referring"
         )
-    }) && seg.len() <= 12
+    }) && seg.len() <= 20
         && !seg.iter().any(|t| t.quoted);
     if is_adjunct {
         open
@@ -526,7 +567,7 @@ fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
             let w = t.lower.as_str();
             if matches!(w, "that" | ":" | "," | "publicly" | "privately" | "also" | "again" | "repeatedly" | "yesterday" | "today" | "earlier" | "later" | "recently" | "firmly" | "then") {
                 i += 1;
-            } else if matches!(w, "on" | "in" | "last" | "this" | "at" | "during" | "via" | "over") {
+            } else if matches!(w, "on" | "in" | "last" | "this" | "at" | "during" | "via" | "over" | "to") {
                 i = skip_pp(toks, i);
             }
         }

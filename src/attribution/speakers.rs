@@ -24,7 +24,8 @@ pub struct Resolved {
 #[derive(Debug, Clone)]
 struct Person {
     name: String,
-    title: Option<String>,
+    /// Every title written beside the name, first first.
+    titles: Vec<String>,
     /// Byte offsets of the mentions, ascending.
     mentions: Vec<usize>,
 }
@@ -36,8 +37,9 @@ pub enum Mention {
     Pronoun(String),
     /// A personal name, with the title written next to it.
     Name { name: String, title: Option<String> },
-    /// A named person's team, office or letter ("Zelensky's team", "Sybiga's letter").
-    Related { name: String, noun: String },
+    /// A team, office or letter of someone ("Zelensky's team", "Sybiga's letter",
+    /// "the head of state's team").
+    Related { owner: Box<Mention>, noun: String },
     /// An institution, canonical name.
     Organization(String),
     /// "the Ukrainian leader", "the secretary-general": the phrase, lowercase.
@@ -146,7 +148,9 @@ impl Registry {
                 continue;
             }
             let words: Vec<&str> = run.clone().map(|k| clean_word(text, &toks[k])).collect();
-            let title = title_before(text, toks, run.start).or_else(|| apposition_after(text, toks, run.end));
+            let title = title_before(text, toks, run.start)
+                .or_else(|| apposition_after(text, toks, run.end))
+                .or_else(|| title_before_comma(text, toks, run.start));
             self.add(&words, title, toks[run.start].range.start);
             i = run.end;
         }
@@ -162,8 +166,10 @@ impl Registry {
                 if words.len() > p.name.split_whitespace().count() {
                     p.name = name;
                 }
-                if p.title.is_none() {
-                    p.title = title;
+                if let Some(t) = title {
+                    if !p.titles.contains(&t) {
+                        p.titles.push(t);
+                    }
                 }
                 p.mentions.push(pos);
             }
@@ -171,10 +177,18 @@ impl Registry {
                 if words.len() < 2 {
                     return; // a lone capitalised word is not yet known to be a name
                 }
-                self.by_key.insert(key.clone(), self.people.len());
-                self.people.push(Person { name, title, mentions: vec![pos] });
+                self.by_key.insert(key, self.people.len());
+                self.people.push(Person { name, titles: title.into_iter().collect(), mentions: vec![pos] });
             }
         }
+    }
+
+    /// Every person mention as (byte offset, full name), in text order.
+    pub fn mentions(&self) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> =
+            self.people.iter().flat_map(|p| p.mentions.iter().map(|&m| (m, p.name.clone()))).collect();
+        out.sort();
+        out
     }
 
     fn scan_outlets(&mut self, text_start_base: &str, start: usize, sentence: &str) {
@@ -195,12 +209,12 @@ impl Registry {
     pub fn resolve(&self, mention: &Mention, pos: usize, recent: &[(usize, Resolved)]) -> Option<Resolved> {
         match mention {
             Mention::Name { name, title } => Some(self.resolve_name(name, title.clone())),
-            Mention::Related { name, noun } => {
-                let person = self.resolve_name(name, None);
+            Mention::Related { owner, noun } => {
+                let owner = self.resolve(owner, pos, recent)?;
                 if DOCUMENT_NOUNS.contains(&noun.as_str()) {
-                    Some(person)
+                    Some(owner)
                 } else {
-                    Some(Resolved { name: format!("{}'s {}", person.name, noun), title: None, kind: SpeakerKind::Organization })
+                    Some(Resolved { name: format!("{}'s {}", owner.name, noun), title: None, kind: SpeakerKind::Organization })
                 }
             }
             Mention::Organization(name) => {
@@ -220,35 +234,53 @@ impl Registry {
         let surname = name.split_whitespace().last().unwrap_or(name);
         match self.person(surname) {
             Some(p) if compatible_first_names(name, &p.name) => {
-                Resolved { name: p.name.clone(), title: title.or_else(|| p.title.clone()), kind: SpeakerKind::Person }
+                Resolved { name: p.name.clone(), title: title.or_else(|| p.titles.first().cloned()), kind: SpeakerKind::Person }
             }
             _ => Resolved { name: name.to_string(), title, kind: SpeakerKind::Person },
         }
     }
 
-    /// "the Ukrainian leader" → the most recently mentioned person whose title fits.
+    /// "the Ukrainian leader" → the person whose titles fit the phrase best (by the nominal
+    /// lexicon and by shared words), the most recently mentioned on a tie.
     fn resolve_nominal(&self, phrase: &str, pos: usize, recent: &[(usize, Resolved)]) -> Option<Resolved> {
-        let titles = nominal_titles(phrase)?;
-        let fits = |t: &Option<String>| {
-            t.as_deref().is_some_and(|t| {
-                let t = t.to_lowercase().replace('-', " ");
-                titles.iter().any(|w| t.contains(&w.replace('-', " ")))
-            })
-        };
-        let from_registry = self
+        let best = self
             .people
             .iter()
-            .filter(|p| fits(&p.title))
-            .filter_map(|p| p.mentions.iter().rev().find(|&&m| m < pos).map(|&m| (m, p)))
-            .max_by_key(|(m, _)| *m)
-            .map(|(_, p)| Resolved { name: p.name.clone(), title: p.title.clone(), kind: SpeakerKind::Person });
-        from_registry.or_else(|| {
+            .filter_map(|p| {
+                let score = p.titles.iter().map(|t| title_fit(phrase, t)).max().unwrap_or(0);
+                let last = p.mentions.iter().rev().find(|&&m| m < pos)?;
+                (score > 0).then_some((score, *last, p))
+            })
+            .max_by_key(|(score, last, _)| (*score, *last))
+            .map(|(_, _, p)| Resolved { name: p.name.clone(), title: p.titles.first().cloned(), kind: SpeakerKind::Person });
+        best.or_else(|| {
             recent
                 .iter()
                 .rev()
-                .find(|(_, r)| r.kind == SpeakerKind::Person && fits(&r.title))
+                .find(|(_, r)| r.kind == SpeakerKind::Person && r.title.as_deref().is_some_and(|t| title_fit(phrase, t) > 0))
                 .map(|(_, r)| r.clone())
         })
+    }
+}
+
+/// How well a nominal phrase fits a title: 2 per lexicon match, plus shared content words.
+fn title_fit(phrase: &str, title: &str) -> usize {
+    let t = title.to_lowercase().replace('-', " ").replace('\u{2019}', "'");
+    let lexicon = nominal_titles(phrase).is_some_and(|ws| ws.iter().any(|w| t.contains(&w.replace('-', " "))));
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| w.len() > 2 && !matches!(*w, "the" | "of" | "for" | "and"))
+            .map(str::to_string)
+            .collect()
+    };
+    let tw = words(&t);
+    let shared = words(&phrase.replace('-', " ")).iter().filter(|w| tw.contains(w)).count();
+    if lexicon {
+        2 + shared
+    } else if shared >= 2 {
+        shared
+    } else {
+        0
     }
 }
 
@@ -357,6 +389,29 @@ pub fn title_before(text: &str, toks: &[Token], name_start: usize) -> Option<Str
     (start < name_start && has_title_word).then(|| join(text, &toks[start..name_start]))
 }
 
+/// "the head of the Defence Ministry, Oleksii Reznikov": a title phrase, then a comma, then the name.
+fn title_before_comma(text: &str, toks: &[Token], name_start: usize) -> Option<String> {
+    if name_start < 2 || toks[name_start - 1].lower != "," {
+        return None;
+    }
+    let comma = name_start - 1;
+    let mut start = comma;
+    while start > 0 && toks[start - 1].is_word && !toks[start - 1].quoted && start + 14 > comma {
+        let t = &toks[start - 1];
+        if is_title_word(text, t) || is_connector(t) || t.is_capitalized(text) || t.is_possessive() {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    while start < comma && (is_connector(&toks[start]) || is_function_word(&toks[start])) {
+        start += 1;
+    }
+    let seg = &toks[start..comma];
+    let role = role_head(seg).is_some_and(|h| PERSON_ROLES.contains(&h));
+    (role && !seg.is_empty()).then(|| join(text, seg))
+}
+
 /// The apposition after a name: ", head of the presidential staff," or ", the deputy head of ...".
 pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<String> {
     if toks.get(name_end)?.lower != "," {
@@ -395,13 +450,19 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if np.len() == 1 && PRONOUNS.contains(&first.lower.as_str()) {
         return Some(Mention::Pronoun(first.lower.clone()));
     }
-    if let Some(m) = related(text, np) {
+    if let Some(m) = possessed(text, np) {
+        return Some(m);
+    }
+    let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
+    if role_head(np).is_some_and(|h| PERSON_ROLES.contains(&h)) && named(text, np, None).is_none() {
+        return Some(Mention::Nominal(phrase));
+    }
+    if let Some(m) = noun_of(text, np) {
         return Some(m);
     }
     if let Some(m) = named(text, np, apposition) {
         return Some(m);
     }
-    let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
     let bare = phrase.trim_start_matches("the ").trim();
     if let Some(org) = organization(bare) {
         return Some(Mention::Organization(org));
@@ -416,6 +477,19 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         return Some(Mention::Nominal(phrase));
     }
     generic_org(text, np)
+}
+
+/// Person-role words that head a nominal mention ("the deputy head of ...").
+const PERSON_ROLES: &[&str] = &[
+    "head", "deputy", "chief", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary",
+    "secretary-general", "ambassador", "envoy", "leader", "director", "chairman", "chairwoman", "adviser",
+    "advisor", "aide", "commander", "representative", "official", "diplomat", "chancellor", "premier",
+];
+
+/// The word a phrase is about: the last word before its first "of"/"for"/"to", else its last.
+fn role_head(np: &[Token]) -> Option<&str> {
+    let cut = np.iter().position(|t| matches!(t.lower.as_str(), "of" | "for" | "to")).unwrap_or(np.len());
+    np[..cut].last().map(Token::base)
 }
 
 fn trim_leading(np: &[Token]) -> &[Token] {
@@ -453,26 +527,43 @@ fn named(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention
     Some(Mention::Name { name, title })
 }
 
-/// "Zelensky's team", "the team of Volodymyr Zelensky", "Sybiga's letter".
-fn related(text: &str, np: &[Token]) -> Option<Mention> {
-    let pos = np.iter().position(|t| t.is_possessive() && is_name_word(text, t));
-    if let Some(p) = pos {
-        let noun = np[p + 1..].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
-        if TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str()) {
-            let start = (0..=p).rev().take_while(|&k| is_name_word(text, &np[k])).last().unwrap_or(p);
-            let name = np[start..=p].iter().map(|t| clean_word(text, t)).collect::<Vec<_>>().join(" ");
-            return Some(Mention::Related { name, noun });
-        }
+/// "Zelensky's team", "the head of state's team", "Sybiga's letter": a possessor and a
+/// team or document noun that ends the phrase.
+fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
+    let p = np.iter().rposition(|t| t.is_possessive())?;
+    let noun = np[p + 1..].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+    if !(TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str())) {
+        return None;
     }
+    // "the deputy head of Zelensky's office" is about the deputy head, not the office.
+    let owner_is_name = is_name_word(text, &np[p]);
+    if owner_is_name && role_head(&np[..p]).is_some_and(|h| PERSON_ROLES.contains(&h)) && np[..p].iter().any(|t| t.lower == "of") {
+        return None;
+    }
+    let owner = if owner_is_name {
+        let start = (0..=p).rev().take_while(|&k| is_name_word(text, &np[k])).last().unwrap_or(p);
+        let name = np[start..=p].iter().map(|t| clean_word(text, t)).collect::<Vec<_>>().join(" ");
+        Mention::Name { name, title: None }
+    } else {
+        let phrase = format!("{} {}", join(text, &np[..p]), np[p].base()).to_lowercase();
+        let phrase = if phrase.starts_with("the ") { phrase } else { format!("the {phrase}") };
+        match organization(phrase.trim_start_matches("the ")) {
+            Some(org) => Mention::Organization(org),
+            None => Mention::Nominal(phrase),
+        }
+    };
+    Some(Mention::Related { owner: Box::new(owner), noun })
+}
+
+/// "the team of Volodymyr Zelensky", "the letter of the head of the ministry".
+fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
     let of = np.iter().position(|t| t.lower == "of")?;
     let noun = np[..of].iter().filter(|t| !is_function_word(t)).map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
     if !(TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str())) {
         return None;
     }
-    match named(text, &np[of + 1..], None)? {
-        Mention::Name { name, .. } => Some(Mention::Related { name, noun }),
-        _ => None,
-    }
+    let owner = classify(text, &np[of + 1..], None)?;
+    Some(Mention::Related { owner: Box::new(owner), noun })
 }
 
 /// An institution from the lexicon: the longest alias that ends the phrase.
@@ -537,10 +628,20 @@ mod tests {
         assert_eq!(np("the Kremlin"), Some(Mention::Organization("the Kremlin".into())));
         assert_eq!(np("the Alliance"), Some(Mention::Organization("NATO".into())));
         assert_eq!(np("The Ukrainian leader"), Some(Mention::Nominal("the ukrainian leader".into())));
-        assert_eq!(np("Sybiga's letter"), Some(Mention::Related { name: "Sybiga".into(), noun: "letter".into() }));
+        let name = |n: &str| Box::new(Mention::Name { name: n.into(), title: None });
+        assert_eq!(np("Sybiga's letter"), Some(Mention::Related { owner: name("Sybiga"), noun: "letter".into() }));
+        let zelensky = Box::new(Mention::Name { name: "Volodymyr Zelensky".into(), title: Some("Ukrainian leader".into()) });
         assert_eq!(
             np("The team of Ukrainian leader Volodymyr Zelensky"),
-            Some(Mention::Related { name: "Volodymyr Zelensky".into(), noun: "team".into() })
+            Some(Mention::Related { owner: zelensky, noun: "team".into() })
+        );
+        assert_eq!(
+            np("The head of state's team"),
+            Some(Mention::Related { owner: Box::new(Mention::Nominal("the head of state".into())), noun: "team".into() })
+        );
+        assert_eq!(
+            np("the deputy head of Vladimir Zelensky's office"),
+            Some(Mention::Nominal("the deputy head of vladimir zelensky's office".into()))
         );
         assert_eq!(np("The publication"), Some(Mention::Media));
     }
