@@ -36,7 +36,7 @@ use attribution::Attribution;
 use claim::{ArticleMeta, Claim, Span, Stance, SCHEMA};
 use document::{fold_ws, Document, SourceFormat};
 use sentences::Paragraph;
-use topic::{Context, Scope};
+use topic::{Candidate, Context, Scope};
 
 /// Everything the pipeline learns about one article.
 #[derive(Debug, Clone)]
@@ -69,22 +69,30 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
     let attributions = &attributed.attributions;
     let dated = dating::date_statements(&doc.text, &paragraphs, &attributed, meta.published);
     let title = meta.title.as_deref().unwrap_or("");
+    let quotes: Vec<String> = attributions.iter().map(|a| quote_text(&doc.text, a)).collect();
+    let keep = match scope {
+        Scope::Any => vec![true; attributions.len()],
+        Scope::Topic(t) => {
+            let cands: Vec<Candidate> = attributions
+                .iter()
+                .zip(&quotes)
+                .map(|(a, q)| candidate(&doc.text, &paragraphs, a, q, title))
+                .collect();
+            t.select(&cands)
+        }
+    };
     let claims = attributions
         .iter()
         .zip(dated)
-        .filter_map(|(a, d)| {
-            let quote = quote_text(&doc.text, a);
+        .zip(quotes)
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(((a, d), quote), _)| {
             let stance = match scope {
                 Scope::Any => Stance::Neutral,
-                Scope::Topic(t) => {
-                    let ctx = context(&doc.text, &paragraphs, a, &quote, title);
-                    if !t.in_scope(&ctx) {
-                        return None;
-                    }
-                    t.stance(&quote)
-                }
+                Scope::Topic(t) => t.stance(&quote),
             };
-            Some(Claim {
+            Claim {
                 schema: SCHEMA.to_string(),
                 article: article.clone(),
                 speaker: claim::Speaker {
@@ -101,7 +109,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                 stance,
                 span: Span { start: a.evidence.start, end: a.evidence.end },
                 evidence: fold_ws(&doc.text[a.evidence.clone()]),
-            })
+            }
         })
         .collect();
     Analysis { article, claims }
@@ -120,11 +128,19 @@ fn quote_text(text: &str, a: &Attribution) -> String {
     a.content.iter().map(|r| fold_ws(&text[r.clone()])).collect::<Vec<_>>().join(" ... ")
 }
 
-fn context<'a>(text: &'a str, paras: &[Paragraph], a: &Attribution, quote: &'a str, title: &'a str) -> Context<'a> {
-    Context {
-        content: quote,
-        sentence: &text[a.evidence.clone()],
-        paragraph: &text[paras[a.paragraph].range.clone()],
-        title,
+fn candidate<'a>(text: &'a str, paras: &[Paragraph], a: &'a Attribution, quote: &'a str, title: &'a str) -> Candidate<'a> {
+    let previous = a.paragraph.checked_sub(1).map_or("", |i| &text[paras[i].range.clone()]);
+    Candidate {
+        context: Context {
+            content: quote,
+            sentence: &text[a.evidence.clone()],
+            paragraph: &text[paras[a.paragraph].range.clone()],
+            previous,
+            title,
+        },
+        speaker: &a.speaker.name,
+        paragraph: a.paragraph,
+        sentence: a.evidence.start,
+        direct: a.mode == claim::Mode::Direct,
     }
 }

@@ -17,6 +17,7 @@ pub struct Topic {
     subject: Option<Regex>,
     exclude: Option<Regex>,
     off: Option<Regex>,
+    aside: Option<Regex>,
     supports: Option<Regex>,
     opposes: Option<Regex>,
     conditional: Option<Regex>,
@@ -47,9 +48,32 @@ pub struct Context<'a> {
     pub sentence: &'a str,
     /// Its paragraph.
     pub paragraph: &'a str,
+    /// The paragraph before it ("" for the first).
+    pub previous: &'a str,
     /// The article headline, if any.
     pub title: &'a str,
 }
+
+/// One attributed statement as the scope filter sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'a> {
+    /// Its text context.
+    pub context: Context<'a>,
+    /// The resolved speaker's name.
+    pub speaker: &'a str,
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Byte offset of its sentence (statements of one sentence share it).
+    pub sentence: usize,
+    /// True for a direct quotation.
+    pub direct: bool,
+}
+
+/// Words that open a statement referring back to the previous one ("this", "a similar ...").
+const ANAPHORS: &[&str] = &["this", "that", "it", "such", "similar", "these", "those", "so", "there", "both"];
+
+/// How far back (in paragraphs) a speaker's on-topic statement keeps their next one on topic.
+const CONTINUATION_REACH: usize = 2;
 
 impl Topic {
     /// Parse a topic file: `[section]` headers and one term per line.
@@ -76,25 +100,70 @@ impl Topic {
             subject: get("subject")?,
             exclude: get("exclude")?,
             off: get("off")?,
+            aside: get("aside")?,
             supports: get("supports")?,
             opposes: get("opposes")?,
             conditional: get("conditional")?,
         })
     }
 
-    /// Does the statement concern the topic?
+    /// Which statements concern the topic: each on its own content, or as the continuation
+    /// of its speaker's on-topic statement just before it (a second cue in the same sentence;
+    /// a quotation or a "this"/"similar" clause right after).
+    pub fn select(&self, cands: &[Candidate]) -> Vec<bool> {
+        let mut keep: Vec<bool> = Vec::with_capacity(cands.len());
+        for (i, c) in cands.iter().enumerate() {
+            let own = self.in_scope(&c.context);
+            let cont = i > 0 && keep[i - 1] && self.continues(c, &cands[..i], &keep);
+            keep.push(own || cont);
+        }
+        keep
+    }
+
+    fn continues(&self, c: &Candidate, before: &[Candidate], keep: &[bool]) -> bool {
+        let prev = &before[before.len() - 1];
+        if prev.sentence == c.sentence && prev.speaker == c.speaker {
+            return true;
+        }
+        let same_speaker_near = before.iter().zip(keep).rev().any(|(b, k)| {
+            *k && b.speaker == c.speaker && c.paragraph <= b.paragraph + CONTINUATION_REACH
+        });
+        if !same_speaker_near {
+            return false;
+        }
+        let content = c.context.content.to_lowercase();
+        let anaphoric = content
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| ANAPHORS.contains(&w));
+        anaphoric || (c.direct && !hit(&self.aside, &content) && !hit(&self.off, &content))
+    }
+
+    /// Does the statement concern the topic on its own?
     pub fn in_scope(&self, c: &Context) -> bool {
         let content = c.content.to_lowercase();
         let sentence = c.sentence.to_lowercase();
         let paragraph = c.paragraph.to_lowercase();
         let core_here = hit(&self.core, &content);
-        let core_near = hit(&self.core, &sentence) || hit(&self.core, &paragraph);
-        let on_topic = core_here || (hit(&self.weak, &content) && core_near);
+        let core_near = [&sentence, &paragraph, &c.previous.to_lowercase(), &c.title.to_lowercase()]
+            .iter()
+            .any(|t| hit(&self.core, &self.without_off(t)));
+        let weak_here = hit(&self.weak, &content) && !hit(&self.aside, &content);
+        let on_topic = core_here || (weak_here && core_near);
         let subject = self.subject.is_none()
             || [&content, &sentence, &paragraph, &c.title.to_lowercase()].iter().any(|t| hit(&self.subject, t));
-        let excluded = hit(&self.exclude, &content) && !hit(&self.subject, &content);
+        let excluded = (hit(&self.exclude, &content) || hit(&self.exclude, &sentence)) && !hit(&self.subject, &content);
         let off = hit(&self.off, &content) && !content.contains("nato") && !content.contains("alliance");
         on_topic && subject && !excluded && !off
+    }
+
+    /// The text with off-topic phrases ("EU accession") blanked out.
+    fn without_off(&self, text: &str) -> String {
+        match &self.off {
+            Some(re) => re.replace_all(text, " ").into_owned(),
+            None => text.to_string(),
+        }
     }
 
     /// Stance from condition, opposition and support markers, in that order.
@@ -140,7 +209,25 @@ mod tests {
     }
 
     fn ctx<'a>(content: &'a str, paragraph: &'a str) -> Context<'a> {
-        Context { content, sentence: content, paragraph, title: "" }
+        Context { content, sentence: content, paragraph, previous: "", title: "" }
+    }
+
+    fn cand<'a>(content: &'a str, speaker: &'a str, paragraph: usize, direct: bool) -> Candidate<'a> {
+        Candidate { context: ctx(content, "Ukraine"), speaker, paragraph, sentence: paragraph * 100, direct }
+    }
+
+    #[test]
+    fn continuations_of_an_on_topic_speaker() {
+        let t = topic();
+        let c = [
+            cand("Ukraine must be invited to join NATO", "A", 0, false),
+            cand("a similar letter was sent to Paris", "A", 1, false),
+            cand("We ask you to start the procedure", "A", 2, true),
+            cand("the ceasefire is necessary now", "A", 2, false),
+            cand("We need more air defence systems", "A", 3, true),
+            cand("We ask you to start the procedure", "B", 3, true),
+        ];
+        assert_eq!(t.select(&c), vec![true, true, true, false, false, false]);
     }
 
     #[test]

@@ -249,6 +249,7 @@ impl State<'_> {
             return None;
         }
         let (content, evidence) = self.extend_open_quote(paras, pi, content, evidence);
+        let (content, evidence) = prepend_open_quotes(paras, pi, content, evidence);
         let mode = mode_of(self.text, &content, p);
         let cue_text = self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
         let frame = frame_ranges(s, &content);
@@ -280,7 +281,8 @@ impl State<'_> {
         next_region: Option<usize>,
     ) -> Option<Vec<Range<usize>>> {
         let text = self.text;
-        if let Some(q) = quote_before(text, p, toks, f.region.start, prev_region) {
+        let before = if f.shape == Shape::Participle { None } else { quote_before(text, p, toks, f.region.start, prev_region) };
+        if let Some(q) = before {
             let mut frags = vec![q];
             frags.extend(quote_after_comma(text, p, toks, f.region.end));
             return Some(frags);
@@ -386,6 +388,34 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
         Some(t) if t.lower == "for" => CueMatch { start: cue.start, end: j + 1, form },
         _ => CueMatch { start: cue.start, end: cue.start + 1, form: cues::CueForm { words: vec![cue.form.words[0].clone()], takes_object: false, strict: true } },
     }
+}
+
+/// `"Q1 ...` (a paragraph that opens a quotation and never closes it) followed by
+/// `"Q2," X said.`: the earlier paragraphs belong to the same quotation.
+fn prepend_open_quotes(
+    paras: &[Paragraph],
+    pi: usize,
+    mut content: Vec<Range<usize>>,
+    mut evidence: Range<usize>,
+) -> (Vec<Range<usize>>, Range<usize>) {
+    let p = &paras[pi];
+    let starts_para = p.quotes.first().is_some_and(|q| q.outer.start == p.range.start && content.first().is_some_and(|c| q.inner.start <= c.start && c.start <= q.inner.start + 3));
+    if !starts_para {
+        return (content, evidence);
+    }
+    let mut k = pi;
+    while k > 0 {
+        let prev = &paras[k - 1];
+        match prev.quotes.as_slice() {
+            [q] if !q.closed && q.outer.start == prev.range.start => {
+                content.insert(0, q.inner.clone());
+                evidence.start = prev.range.start;
+                k -= 1;
+            }
+            _ => break,
+        }
+    }
+    (content, evidence)
 }
 
 /// The speaker phrase right before a cue, with a title from an apposition:
@@ -518,6 +548,14 @@ fn np_after(text: &str, toks: &[Token], from: usize) -> Option<(Range<usize>, Op
     }
     if end == from {
         return None;
+    }
+    // "according to Umerov's deputy, Ivan Havryliuk": the name after the comma is the speaker.
+    if toks.get(end).is_some_and(|t| t.lower == ",") {
+        let run = speakers::name_run(text, toks, end + 1);
+        let closes = toks.get(run.end).is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
+        if run.len() >= 2 && closes {
+            return Some((run, Some(speakers::join(text, &toks[from..end]))));
+        }
     }
     let title = speakers::apposition_after(text, toks, end);
     Some((from..end, title))
