@@ -213,7 +213,8 @@ mod tests {
     }
 
     fn cand<'a>(content: &'a str, speaker: &'a str, paragraph: usize, direct: bool) -> Candidate<'a> {
-        Candidate { context: ctx(content, "Ukraine"), speaker, paragraph, sentence: paragraph * 100, direct }
+        let sentence = paragraph * 100 + content.len();
+        Candidate { context: ctx(content, "Ukraine"), speaker, paragraph, sentence, direct }
     }
 
     #[test]
