@@ -17,14 +17,23 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-/// Every input was read.
+/// Every input was read (binaries met while walking a folder are skipped with a warning and
+/// do not count as failures).
 pub const EXIT_OK: i32 = 0;
-/// Some inputs failed or were skipped.
+/// Some inputs failed or were skipped as errors; everything else was still printed.
 pub const EXIT_PARTIAL: i32 = 1;
 /// Usage error, or nothing could be read.
 pub const EXIT_USAGE: i32 = 2;
 
 const BATCH: usize = 64;
+
+/// Write one line to stderr. A closed or broken stderr must not abort the run (`eprintln!`
+/// would panic), so write errors are ignored.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr().lock(), $($arg)*);
+    }};
+}
 
 /// Run a parsed command line and return the process exit code.
 pub fn run(cli: Cli) -> i32 {
@@ -41,12 +50,27 @@ struct Tally {
     seen: usize,
     read: usize,
     printed: usize,
+    /// Skipped inputs by reason (errors and warnings alike).
     skipped: BTreeMap<&'static str, usize>,
+    /// How many of the skipped inputs count as errors for the exit code.
+    errors: usize,
 }
 
 impl Tally {
-    fn fail(&mut self, err: &InputError) {
-        eprintln!("natoclaims: {err}");
+    /// Report an input that produced no article. A binary file met while walking a folder is
+    /// a warning (folders hold what scrapers saved: images, archives); anything else, and a
+    /// binary named on the command line, is an error.
+    fn fail(&mut self, input: Option<&Input>, err: &InputError) {
+        let warning = matches!(
+            (input, err),
+            (Some(Input::Walked(_)), InputError::Binary { .. })
+        );
+        if warning {
+            say!("natoclaims: warning: {err}");
+        } else {
+            say!("natoclaims: {err}");
+            self.errors += 1;
+        }
         *self.skipped.entry(err.category()).or_insert(0) += 1;
     }
 
@@ -55,8 +79,16 @@ impl Tally {
     }
 
     fn summary(&self, what: &str) -> String {
-        let reasons: Vec<String> = self.skipped.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        let reasons = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) };
+        let reasons: Vec<String> = self
+            .skipped
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        let reasons = if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", reasons.join(", "))
+        };
         format!(
             "natoclaims: {} files seen, {} articles read, {} {what} printed, {} skipped{reasons}",
             self.seen,
@@ -67,10 +99,12 @@ impl Tally {
     }
 
     fn exit_code(&self) -> i32 {
-        match (self.skipped_total(), self.read) {
-            (0, _) => EXIT_OK,
-            (_, 0) => EXIT_USAGE,
-            _ => EXIT_PARTIAL,
+        if self.read == 0 && self.skipped_total() > 0 {
+            EXIT_USAGE
+        } else if self.errors > 0 {
+            EXIT_PARTIAL
+        } else {
+            EXIT_OK
         }
     }
 }
@@ -79,7 +113,7 @@ fn extract(args: ExtractArgs) -> i32 {
     let scope = match scope_for(&args.topic) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("natoclaims: --topic {}: {e}", args.topic);
+            say!("natoclaims: --topic {}: {e}", args.topic);
             return EXIT_USAGE;
         }
     };
@@ -87,19 +121,27 @@ fn extract(args: ExtractArgs) -> i32 {
         Some(p) => match File::create(p) {
             Ok(f) => Box::new(BufWriter::new(f)),
             Err(e) => {
-                eprintln!("natoclaims: {}: cannot create output file: {e}", p.display());
+                say!(
+                    "natoclaims: {}: cannot create output file: {e}",
+                    p.display()
+                );
                 return EXIT_USAGE;
             }
         },
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let quiet = args.input.quiet;
-    let result = process_all(&args.input, &scope, |a, w| {
-        for c in &a.claims {
-            output::write_claim(w, c)?;
-        }
-        Ok(a.claims.len())
-    }, &mut out);
+    let result = process_all(
+        &args.input,
+        &scope,
+        |a, w| {
+            for c in &a.claims {
+                output::write_claim(w, c)?;
+            }
+            Ok(a.claims.len())
+        },
+        &mut out,
+    );
     finish(result, out, quiet, "claims")
 }
 
@@ -117,20 +159,25 @@ fn meta(args: MetaArgs) -> i32 {
     let scope = Scope::nato_ukraine();
     let mut out: Box<dyn Write> = Box::new(BufWriter::new(io::stdout().lock()));
     let quiet = args.input.quiet;
-    let result = process_all(&args.input, &scope, |a, w| {
-        let m = &a.article;
-        let line = MetaLine {
-            path: &m.path,
-            sha256: &m.sha256,
-            title: &m.title,
-            outlet: &m.outlet,
-            published: &m.published,
-            byline: &m.byline,
-            claims: a.claims.len(),
-        };
-        output::write_json_line(w, &line)?;
-        Ok(1)
-    }, &mut out);
+    let result = process_all(
+        &args.input,
+        &scope,
+        |a, w| {
+            let m = &a.article;
+            let line = MetaLine {
+                path: &m.path,
+                sha256: &m.sha256,
+                title: &m.title,
+                outlet: &m.outlet,
+                published: &m.published,
+                byline: &m.byline,
+                claims: a.claims.len(),
+            };
+            output::write_json_line(w, &line)?;
+            Ok(1)
+        },
+        &mut out,
+    );
     finish(result, out, quiet, "records")
 }
 
@@ -138,12 +185,12 @@ fn strip(args: StripArgs) -> i32 {
     let loaded = match read_input(&input_of(&args.file), args.max_bytes) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("natoclaims: {e}");
+            say!("natoclaims: {e}");
             return EXIT_USAGE;
         }
     };
     if let Some(w) = &loaded.warning {
-        eprintln!("natoclaims: {}: warning: {w}", loaded.document.path);
+        say!("natoclaims: {}: warning: {w}", args.file.display());
     }
     let text = stripped_text(&loaded.document);
     let mut out = io::stdout().lock();
@@ -151,7 +198,7 @@ fn strip(args: StripArgs) -> i32 {
         Ok(()) => EXIT_OK,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            eprintln!("natoclaims: writing output: {e}");
+            say!("natoclaims: writing output: {e}");
             EXIT_PARTIAL
         }
     }
@@ -171,7 +218,8 @@ pub fn scope_for(topic: &str) -> Result<Scope, String> {
         "nato-ukraine" => Ok(Scope::nato_ukraine()),
         "any" => Ok(Scope::Any),
         path => {
-            let data = std::fs::read_to_string(path).map_err(|e| format!("not a built-in topic and not readable: {e}"))?;
+            let data = std::fs::read_to_string(path)
+                .map_err(|e| format!("not a built-in topic and not readable: {e}"))?;
             Ok(Scope::Topic(Box::new(Topic::parse(&data)?)))
         }
     }
@@ -192,31 +240,57 @@ fn process_all(
     let (inputs, errors) = walk::collect(&args.paths, &ExtFilter::new(&args.ext));
     for e in &errors {
         tally.seen += 1;
-        tally.fail(e);
+        tally.fail(None, e);
     }
     let pool = thread_pool(args.threads);
     for batch in inputs.chunks(BATCH) {
         let results: Vec<_> = pool.install(|| {
-            batch.par_iter().map(|i| read_input(i, args.max_bytes).map(|l| (analyze(&l.document, scope), l.warning))).collect()
+            batch
+                .par_iter()
+                .map(|i| read_and_analyze(i, args.max_bytes, scope))
+                .collect()
         });
-        for r in results {
+        for (input, r) in batch.iter().zip(results) {
             tally.seen += 1;
             match r {
                 Ok((analysis, warning)) => {
                     tally.read += 1;
                     if let Some(w) = warning {
-                        eprintln!("natoclaims: {}: warning: {w}", analysis.article.path);
+                        say!("natoclaims: {}: warning: {w}", input.path().display());
                     }
                     match emit(&analysis, out.as_mut()) {
                         Ok(n) => tally.printed += n,
                         Err(e) => return Err((tally, e)),
                     }
                 }
-                Err(e) => tally.fail(&e),
+                Err(e) => tally.fail(Some(input), &e),
             }
         }
     }
     Ok(tally)
+}
+
+/// Read and analyse one input. A panic in the pipeline is a bug, but it costs only this
+/// input: it is reported as an internal error and the run goes on.
+fn read_and_analyze(
+    i: &Input,
+    max_bytes: u64,
+    scope: &Scope,
+) -> Result<(Analysis, Option<String>), InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_input(i, max_bytes).map(|l| (analyze(&l.document, scope), l.warning))
+    }))
+    .unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        Err(InputError::Internal {
+            path: i.path().to_path_buf(),
+            message,
+        })
+    })
 }
 
 fn thread_pool(threads: Option<usize>) -> rayon::ThreadPool {
@@ -224,10 +298,20 @@ fn thread_pool(threads: Option<usize>) -> rayon::ThreadPool {
     if let Some(n) = threads {
         b = b.num_threads(n.max(1));
     }
-    b.build().unwrap_or_else(|_| rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool"))
+    b.build().unwrap_or_else(|_| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool")
+    })
 }
 
-fn finish(result: Result<Tally, (Tally, io::Error)>, mut out: Box<dyn Write>, quiet: bool, what: &str) -> i32 {
+fn finish(
+    result: Result<Tally, (Tally, io::Error)>,
+    mut out: Box<dyn Write>,
+    quiet: bool,
+    what: &str,
+) -> i32 {
     let (tally, err) = match result {
         Ok(t) => (t, out.flush().err()),
         Err((t, e)) => (t, Some(e)),
@@ -235,13 +319,13 @@ fn finish(result: Result<Tally, (Tally, io::Error)>, mut out: Box<dyn Write>, qu
     match err {
         Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,
         Some(e) => {
-            eprintln!("natoclaims: writing output: {e}");
+            say!("natoclaims: writing output: {e}");
             return EXIT_PARTIAL;
         }
         None => {}
     }
     if !quiet {
-        eprintln!("{}", tally.summary(what));
+        say!("{}", tally.summary(what));
     }
     tally.exit_code()
 }
@@ -250,9 +334,12 @@ fn finish(result: Result<Tally, (Tally, io::Error)>, mut out: Box<dyn Write>, qu
 fn read_input(i: &Input, max_bytes: u64) -> Result<input::Loaded, InputError> {
     match i {
         Input::Stdin => Ok(input::load("-", &read::read_stdin(max_bytes)?, false)),
-        Input::File(p) => {
+        Input::File(p) | Input::Walked(p) => {
             let bytes = read::read_file(p, max_bytes)?;
-            let html = matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "htm" | "xhtml"));
+            let ext = p
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase());
+            let html = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml"));
             Ok(input::load(&display_path(p), &bytes, html))
         }
     }

@@ -21,13 +21,19 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract attributed claims from articles (files, folders, or - for stdin) as JSON Lines.
-    #[command(after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html | jq -r '.speaker.name'\n  cat page.html | natoclaims extract -\n  natoclaims extract --topic any ./news -o all.jsonl\n\nExit codes: 0 all inputs read; 1 some inputs failed or were skipped; 2 usage error or nothing readable.")]
+    #[command(
+        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html | jq -r '.speaker.name'\n  cat page.html | natoclaims extract -\n  natoclaims extract --topic any ./news -o all.jsonl\n\nExit codes: 0 all inputs read; 1 some inputs failed or were skipped; 2 usage error or nothing readable."
+    )]
     Extract(ExtractArgs),
     /// Print an article's text after boilerplate removal: what the extractor reads.
-    #[command(after_help = "Example:\n  natoclaims strip article.txt | less\n\nFor HTML pages this is exactly the text that claim spans point into.")]
+    #[command(
+        after_help = "Example:\n  natoclaims strip article.txt | less\n\nFor HTML pages this is exactly the text that claim spans point into."
+    )]
     Strip(StripArgs),
     /// Print one JSON line of metadata per article: path, sha256, title, outlet, published, byline, claims.
-    #[command(after_help = "Example:\n  natoclaims meta ./articles | jq -r '[.published, .path] | @tsv'")]
+    #[command(
+        after_help = "Example:\n  natoclaims meta ./articles | jq -r '[.published, .path] | @tsv'"
+    )]
     Meta(MetaArgs),
 }
 
@@ -38,7 +44,11 @@ pub struct InputArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Extensions to read when walking folders, comma-separated; "none" means files without one.
-    #[arg(long, value_delimiter = ',', default_value = "txt,text,md,html,htm,none")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "txt,text,md,html,htm,none"
+    )]
     pub ext: Vec<String>,
     /// Skip files larger than this many bytes (never read whole).
     #[arg(long, default_value_t = crate::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]

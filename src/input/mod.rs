@@ -22,25 +22,44 @@ pub struct Loaded {
 pub fn load(path: &str, bytes: &[u8], html_hint: bool) -> Loaded {
     let sha256 = hex(&Sha256::digest(bytes));
     let decoded = decode::decode(bytes);
-    let warning = decoded
-        .lossy
-        .then(|| format!("invalid {} byte sequences were replaced with U+FFFD", decoded.encoding));
+    let warning = decoded.lossy.then(|| {
+        format!(
+            "invalid {} byte sequences were replaced with U+FFFD",
+            decoded.encoding
+        )
+    });
     let (text, format, source_meta) = if html_hint || html::looks_like_html(&decoded.text) {
         let a = html::extract_article(&decoded.text);
-        let meta = SourceMeta { title: a.title, published: a.published, byline: a.byline, outlet: a.outlet };
+        let meta = SourceMeta {
+            title: a.title,
+            published: a.published,
+            byline: a.byline,
+            outlet: a.outlet,
+        };
         (a.text, SourceFormat::Html, meta)
     } else {
         (decoded.text, SourceFormat::Text, SourceMeta::default())
     };
-    Loaded { document: Document { path: path.to_string(), sha256, text, format, source_meta }, warning }
+    Loaded {
+        document: Document {
+            path: path.to_string(),
+            sha256,
+            text,
+            format,
+            source_meta,
+        },
+        warning,
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 #[cfg(test)]
@@ -50,7 +69,10 @@ mod tests {
     #[test]
     fn sha256_is_of_raw_bytes() {
         let l = load("x.txt", b"abc", false);
-        assert_eq!(l.document.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            l.document.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
         assert!(l.warning.is_none());
     }
 }

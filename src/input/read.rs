@@ -10,17 +10,31 @@ pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Read a file whole, refusing files over `max_bytes` without reading them, and binaries.
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
-    let io = |source| InputError::Io { path: path.to_path_buf(), source };
+    let io = |source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > max_bytes {
-        return Err(InputError::TooLarge { path: path.to_path_buf(), size, limit: max_bytes });
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: max_bytes,
+        });
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    // `take` guards against a file that grows while we read it.
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(io)?;
+    // `take` guards against a file that grows while we read it, and against files whose size
+    // the OS does not know (/proc, devices): reading stops one byte past the limit.
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > max_bytes {
-        return Err(InputError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit: max_bytes });
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
     }
     check_binary(path, &bytes)?;
     Ok(bytes)
@@ -32,11 +46,18 @@ pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
-        .take(max_bytes + 1)
+        .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| InputError::Io { path: path.to_path_buf(), source })?;
+        .map_err(|source| InputError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
     if bytes.len() as u64 > max_bytes {
-        return Err(InputError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit: max_bytes });
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
     }
     check_binary(path, &bytes)?;
     Ok(bytes)
@@ -44,7 +65,10 @@ pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, InputError> {
 
 fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), InputError> {
     match sniff_binary(bytes) {
-        Some(what) => Err(InputError::Binary { path: path.to_path_buf(), what }),
+        Some(what) => Err(InputError::Binary {
+            path: path.to_path_buf(),
+            what,
+        }),
         None => Ok(()),
     }
 }

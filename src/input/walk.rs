@@ -2,6 +2,8 @@
 //! skipped, symlinks followed with loops reported), filtered by extension.
 
 use crate::error::InputError;
+use std::collections::HashSet;
+use std::io;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -13,8 +15,20 @@ pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", ""
 pub enum Input {
     /// Standard input ("-").
     Stdin,
-    /// A file on disk.
+    /// A file named on the command line.
     File(PathBuf),
+    /// A file found by walking a folder named on the command line.
+    Walked(PathBuf),
+}
+
+impl Input {
+    /// The path ("-" for stdin).
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::Stdin => Path::new("-"),
+            Input::File(p) | Input::Walked(p) => p,
+        }
+    }
 }
 
 /// Which files a directory walk keeps.
@@ -42,7 +56,10 @@ impl ExtFilter {
 
     /// Does a walked file pass?
     pub fn accepts(&self, path: &Path) -> bool {
-        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
         self.exts.contains(&ext)
     }
 }
@@ -55,25 +72,32 @@ impl Default for ExtFilter {
 
 /// Expand the command-line paths into inputs, in order: each argument in turn, a directory's
 /// files sorted by path. Problems come back as errors beside the inputs, never instead of them.
+/// A file reached twice while walking (through a symlink) is read once.
 pub fn collect(paths: &[PathBuf], filter: &ExtFilter) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
+    let mut walked = HashSet::new();
     for p in paths {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);
-        } else if p.is_dir() {
-            walk_dir(p, filter, &mut inputs, &mut errors);
-        } else {
-            match std::fs::metadata(p) {
-                Ok(_) => inputs.push(Input::File(p.clone())),
-                Err(e) => errors.push(InputError::Io { path: p.clone(), source: e }),
-            }
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk_dir(p, filter, &mut walked, &mut inputs, &mut errors),
+            Ok(_) => inputs.push(Input::File(p.clone())),
+            Err(e) => errors.push(path_error(p.clone(), e)),
         }
     }
     (inputs, errors)
 }
 
-fn walk_dir(root: &Path, filter: &ExtFilter, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+fn walk_dir(
+    root: &Path,
+    filter: &ExtFilter,
+    walked: &mut HashSet<PathBuf>,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<InputError>,
+) {
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -81,7 +105,15 @@ fn walk_dir(root: &Path, filter: &ExtFilter, inputs: &mut Vec<Input>, errors: &m
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() && filter.accepts(e.path()) => inputs.push(Input::File(e.into_path())),
+            Ok(e) if e.file_type().is_file() && filter.accepts(e.path()) => {
+                // Canonical paths catch a symlink leading out of the root and back into a
+                // folder already walked; if canonicalising fails, the read will report it.
+                let key =
+                    std::fs::canonicalize(e.path()).unwrap_or_else(|_| e.path().to_path_buf());
+                if walked.insert(key) {
+                    inputs.push(Input::Walked(e.into_path()));
+                }
+            }
             Ok(_) => {}
             Err(err) => errors.push(walk_error(root, err)),
         }
@@ -89,19 +121,42 @@ fn walk_dir(root: &Path, filter: &ExtFilter, inputs: &mut Vec<Input>, errors: &m
 }
 
 fn walk_error(root: &Path, err: walkdir::Error) -> InputError {
-    let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
-    let reason = if let Some(ancestor) = err.loop_ancestor() {
-        format!("symlink loop (points back to {})", ancestor.display())
-    } else if let Some(io) = err.io_error() {
-        if io.kind() == std::io::ErrorKind::NotFound {
-            "dangling symlink or vanished file".to_string()
-        } else {
-            io.to_string()
+    let path = err
+        .path()
+        .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+    if let Some(ancestor) = err.loop_ancestor() {
+        let detail = format!("points back to {}", ancestor.display());
+        return InputError::SymlinkLoop { path, detail };
+    }
+    match err.into_io_error() {
+        Some(io) => path_error(path, io),
+        None => InputError::Walk {
+            path,
+            reason: "cannot be walked".to_string(),
+        },
+    }
+}
+
+/// Name what went wrong with a path that could not be followed: a symlink gets a precise
+/// reason, anything else the OS error.
+fn path_error(path: PathBuf, e: io::Error) -> InputError {
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && e.kind() == io::ErrorKind::NotFound {
+        InputError::DanglingSymlink { path }
+    } else if is_link && is_loop(&e) {
+        InputError::SymlinkLoop {
+            path,
+            detail: "too many levels of symbolic links".to_string(),
         }
     } else {
-        err.to_string()
-    };
-    InputError::Walk { path, reason }
+        InputError::Io { path, source: e }
+    }
+}
+
+/// ELOOP, whatever its number on this OS (`ErrorKind::FilesystemLoop` is not stable yet, but
+/// its name shows in the error's debug form).
+fn is_loop(e: &io::Error) -> bool {
+    format!("{e:?}").contains("FilesystemLoop")
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
