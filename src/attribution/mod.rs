@@ -163,10 +163,13 @@ impl State<'_> {
         if let Some(f) = self.passive(toks, &cue) {
             return Some(f);
         }
-        if let Some((np, title)) = subject_np(self.text, toks, cue.start) {
+        if let Some(Subject { np, title, start }) = subject_np(self.text, toks, cue.start) {
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
-            return Some(Frame { region: np.start..cue.end, np, mention, mention_text, cue, shape: Shape::Subject });
+            return Some(Frame { region: start..cue.end, np, mention, mention_text, cue, shape: Shape::Subject });
+        }
+        if cue.start > 0 && matches!(toks[cue.start - 1].lower.as_str(), "to" | "let" | "let's") {
+            return None; // "expected to say", "let's say"
         }
         let inverted_ok = cue.start == 0
             || matches!(toks[cue.start - 1].lower.as_str(), "," | ":" | "—" | "–")
@@ -175,6 +178,9 @@ impl State<'_> {
             return None;
         }
         let (np, title) = np_after(self.text, toks, cue.end)?;
+        if !ends_inverted_np(toks, np.end) {
+            return None; // "said the program has sent ...": a clause, not a speaker
+        }
         let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         Some(Frame { region: cue.start..np.end, np, mention, mention_text, cue, shape: Shape::Inverted })
@@ -292,26 +298,25 @@ impl State<'_> {
         }
         let after_start = after_cue(text, toks, f);
         let after_end = next_region.map_or(toks.len(), |n| clause_end_before(toks, n));
-        let after = clause(text, toks, after_start, after_end, true);
+        let mut after = clause(text, toks, after_start, after_end, true);
+        if let Some(a) = after.as_mut() {
+            // "vowed to form a task force", "urged allies to act": an infinitive right after the cue.
+            let infinitive = toks[after_start].lower == "to" && (after_start == f.cue.end || f.cue.form.takes_object);
+            a.strong |= infinitive;
+        }
         let before = if f.shape == Shape::Participle {
             None
         } else {
-            let from = prev_region.unwrap_or(0);
             let end = before_end(toks, f.region.start);
-            clause(text, toks, from, end, false)
+            clause(text, toks, prev_region.unwrap_or(0), end, false)
         };
-        let strong_after = after.as_ref().is_some_and(|(_, strong)| *strong);
-        let strict_ok = |strong: bool| !f.cue.form.strict || strong;
+        let _ = s;
+        let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
         match (after, before) {
-            (Some((a, true)), _) if strict_ok(true) => Some(vec![a]),
-            (_, Some((b, _))) if f.shape != Shape::According || f.region.end + 1 >= toks.len() => {
-                Some(vec![b]).filter(|_| strict_ok(true) || starts_sentence(toks, f))
-            }
-            (Some((a, _)), _) if strict_ok(strong_after) && f.shape != Shape::Inverted => Some(vec![a]),
-            _ => {
-                let _ = s;
-                None
-            }
+            (Some(a), _) if a.introduced => Some(vec![a.range]),
+            (_, Some(b)) if b.strong => Some(vec![b.range]),
+            (Some(a), _) if after_ok(&a) => Some(vec![a.range]),
+            _ => None,
         }
     }
 
@@ -421,7 +426,15 @@ fn prepend_open_quotes(
 /// The speaker phrase right before a cue, with a title from an apposition:
 /// "NATO Secretary General Jens Stoltenberg said", "Andriy Yermak, head of the presidential
 /// staff, said", "the head of the Defence Ministry, Oleksii Reznikov, said", "he said".
-fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<(Range<usize>, Option<String>)> {
+/// A subject phrase: the name tokens, a title written beside them, and where the whole phrase
+/// (title included) starts.
+struct Subject {
+    np: Range<usize>,
+    title: Option<String>,
+    start: usize,
+}
+
+fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     let mut k = cue_start;
     while k > 0 && AUX.contains(&toks[k - 1].lower.as_str()) && !toks[k - 1].quoted {
         k -= 1;
@@ -435,10 +448,10 @@ fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<(Range<usi
     }
     let end = k;
     if ["he", "she", "it", "they", "we", "i"].contains(&toks[end - 1].lower.as_str()) {
-        return subject_starts_clause(toks, end - 1).then(|| (end - 1..end, None));
+        return subject_starts_clause(toks, end - 1).then(|| Subject { np: end - 1..end, title: None, start: end - 1 });
     }
     let start = np_start(text, toks, end);
-    (start < end && subject_starts_clause(toks, start)).then_some((start..end, None))
+    (start < end && subject_starts_clause(toks, start)).then_some(Subject { np: start..end, title: None, start })
 }
 
 /// ", in turn," / ", at a meeting with Kallas," between subject and cue.
@@ -466,18 +479,11 @@ fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
 }
 
 /// Subject with an apposition; `comma` is the index of the comma right before the cue.
-fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Option<(Range<usize>, Option<String>)> {
+fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Option<Subject> {
     let open = (0..comma).rev().find(|&j| toks[j].lower == ",")?;
     let seg = open + 1..comma;
-    if seg.is_empty() || toks[seg.clone()].iter().any(|t| t.quoted) {
+    if seg.is_empty() || seg.len() > 24 || toks[seg.clone()].iter().any(|t| t.quoted) {
         return None;
-    }
-    // NAME, TITLE, said
-    if let Some(title) = speakers::apposition_after(text, toks, open) {
-        let start = np_start(text, toks, open);
-        if start < open && subject_starts_clause(toks, start) {
-            return Some((start..open, Some(title)));
-        }
     }
     // TITLE, NAME, said
     let run = speakers::name_run(text, toks, seg.start);
@@ -485,9 +491,25 @@ fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Option<(Range<us
         let tstart = np_start(text, toks, open);
         let title = (tstart < open).then(|| speakers::join(text, &toks[tstart..open]));
         let title = title.map(|t| t.trim_start_matches("the ").trim_start_matches("The ").to_string());
-        return Some((seg, title.filter(|t| t.split_whitespace().count() >= 1)));
+        return Some(Subject { np: seg, title: title.filter(|t| !t.is_empty()), start: tstart.min(open) });
+    }
+    // NAME, APPOSITION, said ("Erin Murphy, a former aide who ..., said")
+    let start = np_start(text, toks, open);
+    let first = &toks[seg.start];
+    let opens_np = matches!(first.lower.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their")
+        || crate::lexicon::TITLE_WORDS.contains(first.base())
+        || first.is_capitalized(text);
+    if start < open && subject_starts_clause(toks, start) && opens_np {
+        let title_end = (seg.start..comma).find(|&j| is_relative(&toks[j])).unwrap_or(comma);
+        let title = (title_end > seg.start).then(|| speakers::join(text, &toks[seg.start..title_end]));
+        let title = speakers::apposition_after(text, toks, open).or(title);
+        return Some(Subject { np: start..open, title, start });
     }
     None
+}
+
+fn is_relative(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "who" | "which" | "that" | "whose" | "where")
 }
 
 fn is_np_word(text: &str, t: &Token) -> bool {
@@ -561,6 +583,19 @@ fn np_after(text: &str, toks: &[Token], from: usize) -> Option<(Range<usize>, Op
     Some((from..end, title))
 }
 
+/// After "said X" comes punctuation, the end, or an adjunct; never a verb.
+fn ends_inverted_np(toks: &[Token], end: usize) -> bool {
+    toks.get(end).is_none_or(|t| {
+        !t.is_word
+            || matches!(
+                t.lower.as_str(),
+                "on" | "in" | "at" | "during" | "after" | "before" | "when" | "while" | "adding" | "who" | "according"
+                    | "of" | "to" | "last" | "earlier" | "yesterday" | "today" | "this" | "told" | "from" | "with"
+                    | "noting" | "saying" | "as" | "via" | "through" | "but" | "and" | "referring" | "speaking"
+            )
+    })
+}
+
 /// Token index where the clause after the cue begins (addressee, adjuncts and "that" skipped).
 fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
     let mut i = match f.shape {
@@ -588,13 +623,36 @@ fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
         }
         i += 1;
     }
-    if toks.get(i).is_some_and(|t| t.lower == "that" || t.lower == ":" || t.lower == ",") {
-        return i;
+    match toks.get(i).map(|t| t.lower.as_str()) {
+        Some("that" | ":" | ",") => i,
+        Some("to") => start, // "called on allies to act": the addressee belongs to the content
+        _ => skip_addressee(text, toks, start),
     }
-    if toks.get(i).is_some_and(|t| t.lower == "to") {
-        return start; // "called on allies to act": the addressee belongs to the content
+}
+
+/// "told reporters the talks ...", "told CNN on Sunday ...": skip a short addressee.
+fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize {
+    const AUDIENCE: &[&str] = &[
+        "me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "supporters", "parliament",
+        "congress", "students", "voters", "delegates", "diplomats", "officials", "ministers", "allies", "leaders",
+    ];
+    let Some(t) = toks.get(start) else { return start };
+    if AUDIENCE.contains(&t.lower.as_str()) {
+        return start + 1;
     }
-    start
+    let mut j = start;
+    if t.lower == "the" || t.lower == "a" {
+        j += 1;
+    }
+    let run_start = j;
+    while toks.get(j).is_some_and(|t| t.is_word && t.is_capitalized(text) && !t.quoted) && j - run_start < 5 {
+        j += 1;
+    }
+    if j > run_start {
+        j
+    } else {
+        start
+    }
 }
 
 /// Skip "on Telegram", "in a statement", "last week", "on Saturday", ",", "that".
@@ -603,9 +661,14 @@ fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
         let before = i;
         if let Some(t) = toks.get(i) {
             let w = t.lower.as_str();
-            if matches!(w, "that" | ":" | "," | "publicly" | "privately" | "also" | "again" | "repeatedly" | "yesterday" | "today" | "earlier" | "later" | "recently" | "firmly" | "then") {
+            if matches!(
+                w,
+                "that" | ":" | "," | "publicly" | "privately" | "also" | "again" | "repeatedly" | "yesterday" | "today"
+                    | "earlier" | "later" | "recently" | "firmly" | "then" | "monday" | "tuesday" | "wednesday"
+                    | "thursday" | "friday" | "saturday" | "sunday" | "tonight" | "afterward" | "afterwards"
+            ) {
                 i += 1;
-            } else if matches!(w, "on" | "in" | "last" | "this" | "at" | "during" | "via" | "over" | "to") {
+            } else if matches!(w, "on" | "in" | "last" | "this" | "at" | "during" | "via" | "over" | "to" | "after" | "before" | "following") {
                 i = skip_pp(toks, i);
             }
         }
@@ -624,9 +687,18 @@ fn skip_pp(toks: &[Token], i: usize) -> usize {
             return j;
         }
     }
+    if matches!(toks[i].lower.as_str(), "after" | "before" | "during" | "following" | "at" | "in" | "on") {
+        let pronoun = (i + 1..limit).find(|&j| matches!(toks[j].lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i"));
+        if let Some(j) = pronoun {
+            if toks[i + 1..j].iter().all(|t| t.is_word) {
+                return j; // "said after the convention he would ..."
+            }
+        }
+    }
     let time_words = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
-        "morning", "evening", "night", "afternoon", "weekend", "day",
+        "morning", "evening", "night", "afternoon", "weekend", "day", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "interview", "statement",
     ];
     let n = toks[i + 1..limit].iter().take(3).position(|t| time_words.contains(&t.lower.as_str()));
     match n {
@@ -641,21 +713,60 @@ fn skip_pp(toks: &[Token], i: usize) -> usize {
     }
 }
 
-/// A clause `toks[from..to]` as a byte range; `strong` when it reads as full content
-/// (3+ words, does not open with a preposition).
-fn clause(text: &str, toks: &[Token], from: usize, to: usize, after: bool) -> Option<(Range<usize>, bool)> {
+/// A candidate content clause.
+struct Clause {
+    range: Range<usize>,
+    /// Introduced by "that", a colon, a comma after "according to X", or a quotation mark.
+    introduced: bool,
+    /// Reads as a clause of its own: does not open with a preposition or a bare verb.
+    strong: bool,
+}
+
+const NOT_CLAUSE_START: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "while", "with", "to", "from", "as", "for", "by", "of",
+    "would", "will", "could", "should", "can", "may", "might", "must", "is", "was", "are", "were", "has", "had",
+    "have", "be", "been", "and", "or", "but", "when", "where", "which", "who", "earlier", "later", "yesterday",
+    "today", "meanwhile", "however", "separately", "speaking", "asked", "then", "now", "also", "instead", "still",
+    "moreover", "addressing", "writing", "responding",
+];
+
+const TIME_NOUNS: &[&str] = &["week", "month", "year", "morning", "evening", "night", "weekend", "spring", "summer", "autumn", "winter", "time"];
+
+/// The clause `toks[from..to]`, if it has three words or more.
+fn clause(text: &str, toks: &[Token], mut from: usize, to: usize, after: bool) -> Option<Clause> {
     let to = if after { cut_clause(toks, from, to) } else { to };
+    if !after {
+        from = skip_connective(toks, from, to);
+    }
     let words = toks.get(from..to)?.iter().filter(|t| t.is_word).count();
     if words < 3 {
         return None;
     }
     let first = &toks[from];
-    let strong = !matches!(
-        first.lower.as_str(),
-        "on" | "in" | "at" | "during" | "after" | "before" | "while" | "with" | "to" | "from" | "as" | "for" | "by" | "about" | "of"
-    ) || toks[from..to].iter().any(|t| t.quoted);
-    let r = trim_content(text, toks[from].range.start..toks[to - 1].range.end);
-    Some((r, strong))
+    let introduced = after
+        && (first.is_quote(text)
+            || from > 0 && matches!(toks[from - 1].lower.as_str(), "that" | ":" | ",") && !toks[from - 1].quoted);
+    let time_phrase = matches!(first.lower.as_str(), "this" | "last" | "next" | "that")
+        && toks.get(from + 1).is_some_and(|t| TIME_NOUNS.contains(&t.lower.as_str()));
+    let date_opener = !after && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end]).first().is_some_and(|m| m.range.start == 0);
+    let participle_opener = !after && first.lower.ends_with("ing") && first.lower.len() > 5;
+    let weak_start = NOT_CLAUSE_START.contains(&first.lower.as_str()) || time_phrase || date_opener || participle_opener;
+    let strong = introduced || !weak_start;
+    let range = trim_content(text, toks[from].range.start..toks[to - 1].range.end);
+    Some(Clause { range, introduced, strong })
+}
+
+/// "However, CLAUSE, X said": the connective is not part of the content.
+fn skip_connective(toks: &[Token], from: usize, to: usize) -> usize {
+    const CONNECTIVES: &[&str] = &["however", "but", "and", "meanwhile", "still", "also", "so", "yet", "now", "moreover", "indeed", "instead"];
+    let mut i = from;
+    if i < to && CONNECTIVES.contains(&toks[i].lower.as_str()) {
+        i += 1;
+        if i < to && toks[i].lower == "," {
+            i += 1;
+        }
+    }
+    i
 }
 
 /// End the clause at ", but did not ...", ", he added" or similar.
@@ -699,10 +810,6 @@ fn clause_end_before(toks: &[Token], next_region: usize) -> usize {
         e -= 1;
     }
     e
-}
-
-fn starts_sentence(toks: &[Token], f: &Frame) -> bool {
-    f.region.end >= toks.len().saturating_sub(2)
 }
 
 /// `"Q," X said`: the quotation that closes right before the speaker phrase.

@@ -523,8 +523,15 @@ fn named(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention
         return None; // the name is not the head of the phrase ("Zelensky's office")
     }
     let name = np[run.clone()].iter().map(|t| clean_word(text, t)).collect::<Vec<_>>().join(" ");
+    if run.len() == 1 && is_acronym(&name) {
+        return Some(Mention::Organization(name)); // "the IMF", "NBC"
+    }
     let title = apposition.or_else(|| title_before(text, np, run.start));
     Some(Mention::Name { name, title })
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
 /// "Zelensky's team", "the head of state's team", "Sybiga's letter": a possessor and a
