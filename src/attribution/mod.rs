@@ -96,6 +96,8 @@ enum Shape {
     Passive,
     /// ..., adding that
     Participle,
+    /// X: CLAUSE (a headline-style statement in running text), or Quote: "Q"
+    Colon,
 }
 
 const AUX: &[&str] = &[
@@ -134,6 +136,9 @@ impl State<'_> {
     /// All cues of the sentence that have a speaker.
     fn frames(&self, toks: &[Token]) -> Vec<Frame> {
         let mut frames: Vec<Frame> = Vec::new();
+        if let Some(f) = self.colon_frame(toks) {
+            return vec![f];
+        }
         let mut i = 0;
         while i < toks.len() {
             if let Some(f) = self.according_to(toks, i) {
@@ -156,6 +161,39 @@ impl State<'_> {
         frames
     }
 
+    /// "Kuleba: allies must decide." or "Quote: «...»" opening a sentence. The name must be a
+    /// person the article names, an institution, or a full name; "Quote" takes the last speaker.
+    fn colon_frame(&self, toks: &[Token]) -> Option<Frame> {
+        let colon = toks.iter().take(5).position(|t| t.lower == ":" && !t.quoted)?;
+        if colon == 0 || toks.len() < colon + 4 {
+            return None;
+        }
+        let form = cues::CueForm { words: vec![":".into()], takes_object: false, strict: false };
+        let cue = CueMatch { start: colon, end: colon + 1, form };
+        if colon == 1 && toks[0].lower == "quote" {
+            let (_, last) = self.recent.last()?;
+            let mention = Mention::Name { name: last.name.clone(), title: last.title.clone() };
+            let mention_text = speakers::join(self.text, &toks[..1]);
+            return Some(Frame { cue, mention, mention_text, region: 0..colon + 1, np: 0..1, shape: Shape::Colon });
+        }
+        let np = &toks[..colon];
+        let named = speakers::name_run(self.text, toks, 0) == (0..colon);
+        let mention = speakers::classify(self.text, np, None)?;
+        let known = match &mention {
+            Mention::Name { name, .. } => named && (name.contains(' ') || self.registry.knows(name)),
+            Mention::Organization(_) => true,
+            _ => false,
+        };
+        known.then(|| Frame {
+            cue,
+            mention,
+            mention_text: speakers::join(self.text, np),
+            region: 0..colon + 1,
+            np: 0..colon,
+            shape: Shape::Colon,
+        })
+    }
+
     fn frame_for(&self, toks: &[Token], cue: CueMatch, prev: Option<&Frame>) -> Option<Frame> {
         if let Some(f) = self.participle(toks, &cue, prev) {
             return Some(f);
@@ -170,6 +208,17 @@ impl State<'_> {
         }
         if cue.start > 0 && matches!(toks[cue.start - 1].lower.as_str(), "to" | "let" | "let's") {
             return None; // "expected to say", "let's say"
+        }
+        const CORE_CUES: &[&str] = &[
+            "said", "says", "told", "added", "stressed", "noted", "warned", "insisted", "argued", "claimed", "wrote",
+            "stated", "emphasised", "emphasized", "declared", "announced", "urged", "called", "explained", "admitted",
+        ];
+        if cue.start > 0 && toks[cue.start - 1].lower == "and" && CORE_CUES.contains(&toks[cue.start].lower.as_str()) {
+            // "Zelensky thanked allies and said ...": the clause's subject speaks.
+            let Subject { np, title, .. } = clause_subject(self.text, toks, cue.start - 1)?;
+            let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+            let mention_text = speakers::join(self.text, &toks[np.clone()]);
+            return Some(Frame { region: cue.start..cue.end, np, mention, mention_text, cue, shape: Shape::Participle });
         }
         let inverted_ok = cue.start == 0
             || matches!(toks[cue.start - 1].lower.as_str(), "," | ":" | "—" | "–")
@@ -454,6 +503,24 @@ fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     (start < end && subject_starts_clause(toks, start)).then_some(Subject { np: start..end, title: None, start })
 }
 
+/// The subject of the clause that ends before token `end`: the noun phrase opening the
+/// sentence, after an introductory phrase and its comma ("Speaking on Thursday, Zelensky ...").
+fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
+    let mut start = 0;
+    let intro = toks.first().is_some_and(|t| {
+        t.lower.ends_with("ing") || matches!(t.lower.as_str(), "on" | "in" | "at" | "after" | "during" | "earlier" | "later" | "speaking" | "meanwhile" | "however")
+    });
+    if intro {
+        start = (0..end).find(|&j| toks[j].lower == ",")? + 1;
+    }
+    let mut stop = start;
+    while stop < end && is_np_word(text, &toks[stop]) && stop - start < 10 {
+        stop += 1;
+    }
+    (stop > start && toks.get(stop).is_some_and(|t| t.is_word && !t.is_capitalized(text)))
+        .then_some(Subject { np: start..stop, title: None, start })
+}
+
 /// ", in turn," / ", at a meeting with Kallas," between subject and cue.
 fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
     if k < 2 || toks[k - 1].lower != "," {
@@ -602,6 +669,9 @@ fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
         Shape::Inverted | Shape::According => f.region.end,
         _ => f.cue.end,
     };
+    if f.shape == Shape::Colon {
+        return i;
+    }
     if f.shape == Shape::According {
         if toks.get(i).is_some_and(|t| t.lower == ",") {
             i += 1;

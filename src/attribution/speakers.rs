@@ -200,6 +200,11 @@ impl Registry {
         }
     }
 
+    /// True when the article names a person with this surname.
+    pub fn knows(&self, surname: &str) -> bool {
+        self.person(surname).is_some()
+    }
+
     /// The person registered under this surname, if any.
     fn person(&self, surname: &str) -> Option<&Person> {
         self.by_key.get(&name_key(surname)).map(|&i| &self.people[i])
@@ -247,24 +252,43 @@ impl Registry {
             .people
             .iter()
             .filter_map(|p| {
-                let score = p.titles.iter().map(|t| title_fit(phrase, t)).max().unwrap_or(0);
+                let fit = p.titles.iter().filter_map(|t| title_fit(phrase, t)).max()?;
                 let last = p.mentions.iter().rev().find(|&&m| m < pos)?;
-                (score > 0).then_some((score, *last, p))
+                Some((fit, *last, p))
             })
-            .max_by_key(|(score, last, _)| (*score, *last))
+            .max_by_key(|(fit, last, _)| (fit.strong_words(), *last))
             .map(|(_, _, p)| Resolved { name: p.name.clone(), title: p.titles.first().cloned(), kind: SpeakerKind::Person });
         best.or_else(|| {
             recent
                 .iter()
                 .rev()
-                .find(|(_, r)| r.kind == SpeakerKind::Person && r.title.as_deref().is_some_and(|t| title_fit(phrase, t) > 0))
+                .find(|(_, r)| r.kind == SpeakerKind::Person && r.title.as_deref().is_some_and(|t| title_fit(phrase, t).is_some()))
                 .map(|(_, r)| r.clone())
         })
     }
 }
 
-/// How well a nominal phrase fits a title: 2 per lexicon match, plus shared content words.
-fn title_fit(phrase: &str, title: &str) -> usize {
+/// How a nominal phrase fits a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Fit {
+    /// Content words shared by phrase and title.
+    shared: usize,
+}
+
+impl Fit {
+    /// Shared words count only when there are several: "the head of the Ministry of Foreign
+    /// Affairs" against that very title. Otherwise recency decides among fitting titles.
+    fn strong_words(self) -> usize {
+        if self.shared >= 3 {
+            self.shared
+        } else {
+            0
+        }
+    }
+}
+
+/// Whether a nominal phrase fits a title (by the nominal lexicon, or by two shared words).
+fn title_fit(phrase: &str, title: &str) -> Option<Fit> {
     let t = title.to_lowercase().replace('-', " ").replace('\u{2019}', "'");
     let lexicon = nominal_titles(phrase).is_some_and(|ws| ws.iter().any(|w| t.contains(&w.replace('-', " "))));
     let words = |s: &str| -> Vec<String> {
@@ -275,13 +299,7 @@ fn title_fit(phrase: &str, title: &str) -> usize {
     };
     let tw = words(&t);
     let shared = words(&phrase.replace('-', " ")).iter().filter(|w| tw.contains(w)).count();
-    if lexicon {
-        2 + shared
-    } else if shared >= 2 {
-        shared
-    } else {
-        0
-    }
+    (lexicon || shared >= 2).then_some(Fit { shared })
 }
 
 fn compatible_first_names(mention: &str, full: &str) -> bool {
