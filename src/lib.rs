@@ -65,7 +65,12 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
         byline: meta.byline.clone(),
     };
     let paragraphs = sentences::paragraphs(&doc.text, &blocks);
-    let attributed = attribution::attribute(&doc.text, &paragraphs);
+    let named_elsewhere: Vec<_> = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, strip::BlockKind::Headline | strip::BlockKind::Caption))
+        .map(|b| b.range.clone())
+        .collect();
+    let attributed = attribution::attribute(&doc.text, &paragraphs, &named_elsewhere);
     let attributions = &attributed.attributions;
     let dated = dating::date_statements(&doc.text, &paragraphs, &attributed, meta.published);
     let title = meta.title.as_deref().unwrap_or("");
@@ -136,6 +141,7 @@ fn candidate<'a>(text: &'a str, paras: &[Paragraph], a: &'a Attribution, quote: 
             sentence: &text[a.evidence.clone()],
             paragraph: &text[paras[a.paragraph].range.clone()],
             previous,
+            lead: paras.first().map_or("", |p| &text[p.range.clone()]),
             title,
         },
         speaker: &a.speaker.name,

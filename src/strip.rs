@@ -96,6 +96,8 @@ pub fn classify(doc: &Document) -> Vec<Block> {
             None => classify_line(s, counts.get(&normalize(s)).copied().unwrap_or(1)),
         };
         let kind = list_aware(kind, s, &mut in_story_list);
+        let after_body = blocks.last().is_some_and(|b: &Block| b.kind == BlockKind::Body);
+        let kind = if kind == BlockKind::Headline && after_body && is_signature(s) { BlockKind::Body } else { kind };
         blocks.push(Block { range, kind });
     }
     blocks
@@ -228,6 +230,18 @@ fn is_icon_run(s: &str) -> bool {
 fn is_truncated_teaser(s: &str) -> bool {
     let t = s.trim_end();
     (t.ends_with('…') || t.ends_with("...")) && t.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
+}
+
+/// A name signing the paragraph above it: "Volodymyr Zelensky, President of Ukraine".
+fn is_signature(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let name = words.len() >= 2 && words[..2].iter().all(|w| capitalized(w) && w.chars().any(char::is_lowercase));
+    let rest_ok = words[2.min(words.len())..]
+        .iter()
+        .all(|w| capitalized(w) || matches!(*w, "of" | "the" | "for" | "and"));
+    name && rest_ok && words.len() <= 10 && !s.ends_with(['.', '!', '?', ':'])
+        && !STOPWORDS.contains(words[0].to_lowercase().as_str())
 }
 
 fn is_caption(s: &str) -> bool {

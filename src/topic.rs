@@ -50,6 +50,8 @@ pub struct Context<'a> {
     pub paragraph: &'a str,
     /// The paragraph before it ("" for the first).
     pub previous: &'a str,
+    /// The article's first paragraph, which sets its subject.
+    pub lead: &'a str,
     /// The article headline, if any.
     pub title: &'a str,
 }
@@ -146,7 +148,7 @@ impl Topic {
         let sentence = c.sentence.to_lowercase();
         let paragraph = c.paragraph.to_lowercase();
         let core_here = hit(&self.core, &content);
-        let core_near = [&sentence, &paragraph, &c.previous.to_lowercase(), &c.title.to_lowercase()]
+        let core_near = [&sentence, &paragraph, &c.previous.to_lowercase(), &c.lead.to_lowercase(), &c.title.to_lowercase()]
             .iter()
             .any(|t| hit(&self.core, &self.without_off(t)));
         let weak_here = hit(&self.weak, &content) && !hit(&self.aside, &content);
@@ -209,7 +211,7 @@ mod tests {
     }
 
     fn ctx<'a>(content: &'a str, paragraph: &'a str) -> Context<'a> {
-        Context { content, sentence: content, paragraph, previous: "", title: "" }
+        Context { content, sentence: content, paragraph, previous: "", lead: "", title: "" }
     }
 
     fn cand<'a>(content: &'a str, speaker: &'a str, paragraph: usize, direct: bool) -> Candidate<'a> {

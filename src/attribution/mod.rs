@@ -52,9 +52,10 @@ pub struct Attributed {
     pub people: Vec<(usize, String)>,
 }
 
-/// Attribute every body sentence of the article.
-pub fn attribute(text: &str, paragraphs: &[Paragraph]) -> Attributed {
-    let registry = Registry::build(text, paragraphs);
+/// Attribute every body sentence of the article. `extra` are headline and caption ranges:
+/// they name people (full names, titles) but never yield claims.
+pub fn attribute(text: &str, paragraphs: &[Paragraph], extra: &[Range<usize>]) -> Attributed {
+    let registry = Registry::build(text, paragraphs, extra);
     let mut state = State { text, registry: &registry, recent: Vec::new(), out: Vec::new() };
     for (pi, p) in paragraphs.iter().enumerate() {
         for (si, s) in p.sentences.iter().enumerate() {
@@ -120,7 +121,13 @@ impl State<'_> {
         let toks = tokenize(self.text, s.clone(), &p.quotes);
         let frames = self.frames(&toks);
         if frames.is_empty() {
-            self.bare_quote(p, pi, s, &toks);
+            if self.signature(paras, pi, si, &s, &toks) {
+                return;
+            }
+            if !quote_then_bare_cue(self.text, p, si) {
+                self.bare_quote(p, pi, s.clone(), &toks);
+            }
+            self.note_subject(&toks);
             return;
         }
         for (k, f) in frames.iter().enumerate() {
@@ -297,7 +304,14 @@ impl State<'_> {
                 let prev = p.sentences.get(si.checked_sub(1)?)?.clone();
                 (vec![trim_content(self.text, prev.clone())], prev.start..s.end)
             }
-            _ => (self.content(p, s, toks, f, prev_region, next_region)?, s.clone()),
+            _ => {
+                let content = self
+                    .content(p, s, toks, f, prev_region, next_region)
+                    .or_else(|| quote_sentence_before(self.text, p, si, toks, f).map(|q| vec![q]))?;
+                let start = content.iter().map(|c| c.start).min().unwrap_or(s.start).min(s.start);
+                let start = p.sentences.iter().rev().find(|x| x.start <= start).map_or(start, |x| x.start);
+                (content, start..s.end)
+            }
         };
         let content: Vec<Range<usize>> = content.into_iter().filter(|r| !r.is_empty()).collect();
         if content.is_empty() {
@@ -344,6 +358,12 @@ impl State<'_> {
         }
         if let Some(q) = quote_after_colon(text, p, toks, f.region.end) {
             return Some(vec![q]);
+        }
+        if f.shape == Shape::Colon {
+            let open = toks.get(f.region.end).filter(|t| t.is_quote(text));
+            if let Some(q) = open.and_then(|t| p.quotes.iter().find(|q| q.outer.start == t.range.start)) {
+                return Some(vec![trim_content(text, q.inner.clone())]);
+            }
         }
         let after_start = after_cue(text, toks, f);
         let after_end = next_region.map_or(toks.len(), |n| clause_end_before(toks, n));
@@ -397,6 +417,52 @@ impl State<'_> {
         (content, evidence)
     }
 
+    /// A name line signing the text above it ("... diplomatic means. Volodymyr Zelensky,
+    /// President of Ukraine"): the preceding sentences of the paragraph, or the preceding
+    /// paragraph when the line stands alone, are that person's direct statement.
+    fn signature(&mut self, paras: &[Paragraph], pi: usize, si: usize, s: &Range<usize>, toks: &[Token]) -> bool {
+        let Some((run, title)) = signature_line(self.text, toks, s) else { return false };
+        let p = &paras[pi];
+        let content = if si > 0 {
+            p.range.start..p.sentences[si - 1].end
+        } else if pi > 0 && self.out.last().is_none_or(|a| a.paragraph + 1 < pi) {
+            paras[pi - 1].range.clone()
+        } else {
+            return false;
+        };
+        let content = strip_marks(self.text, content);
+        if self.text[content.clone()].split_whitespace().count() < 6 {
+            return false;
+        }
+        let mention = Mention::Name { name: speakers::join(self.text, &toks[run.clone()]), title };
+        let Some(speaker) = self.registry.resolve(&mention, s.start, &self.recent) else { return false };
+        let evidence = content.start..s.end;
+        self.recent.push((evidence.start, speaker.clone()));
+        self.out.push(Attribution {
+            speaker,
+            mention: speakers::join(self.text, &toks[run]),
+            cue: self.text[s.clone()].trim().to_string(),
+            frame: vec![s.clone()],
+            content: vec![content],
+            mode: Mode::Direct,
+            evidence,
+            paragraph: pi,
+            perfect: false,
+            present: false,
+        });
+        true
+    }
+
+    /// A narration sentence that opens with a person makes them the likeliest "he"/"she" next.
+    fn note_subject(&mut self, toks: &[Token]) {
+        let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else { return };
+        let Some(mention @ Mention::Name { .. }) = speakers::classify(self.text, &toks[np.clone()], None) else { return };
+        let pos = toks[np.start].range.start;
+        if let Some(r) = self.registry.resolve(&mention, pos, &self.recent) {
+            self.recent.push((pos, r));
+        }
+    }
+
     /// A sentence that is only a quotation continues the previous speaker's quote when the
     /// previous claim was direct and in this or the previous paragraph.
     fn bare_quote(&mut self, p: &Paragraph, pi: usize, s: Range<usize>, toks: &[Token]) {
@@ -414,6 +480,29 @@ impl State<'_> {
         last.content.push(q.inner.clone());
         last.evidence.end = s.end;
     }
+}
+
+/// The quotation that makes up sentence `si` of the paragraph, if it is nothing else.
+fn quote_only(p: &Paragraph, si: usize) -> Option<&crate::quotes::Quotation> {
+    let sent = p.sentences.get(si)?;
+    p.quotes.iter().find(|q| q.outer.start == sent.start && q.closed && q.outer.end + 2 >= sent.end)
+}
+
+/// Sentence `si` is a quotation and the next sentence is a short cue with no content of its
+/// own (`"Q." He said.`): the quotation belongs to that cue.
+fn quote_then_bare_cue(text: &str, p: &Paragraph, si: usize) -> bool {
+    let (Some(_), Some(next)) = (quote_only(p, si), p.sentences.get(si + 1)) else { return false };
+    let toks = tokenize(text, next.clone(), &p.quotes);
+    toks.len() <= 12 && !toks.iter().any(|t| t.is_quote(text)) && !cues::find_all(&toks).is_empty()
+}
+
+/// For a cue sentence with no content (`He said.`), the quotation sentence right before it.
+fn quote_sentence_before(text: &str, p: &Paragraph, si: usize, toks: &[Token], f: &Frame) -> Option<Range<usize>> {
+    if si == 0 || toks.len() > 12 || !matches!(f.shape, Shape::Subject | Shape::Inverted) {
+        return None;
+    }
+    let q = quote_only(p, si - 1)?;
+    Some(trim_content(text, q.inner.clone()))
 }
 
 /// "NATO said that Mertens had expressed a view": a cue inside the reported clause of the
@@ -503,6 +592,34 @@ fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     (start < end && subject_starts_clause(toks, start)).then_some(Subject { np: start..end, title: None, start })
 }
 
+/// A line that is only a name and a title, with no sentence punctuation: the name's tokens
+/// and the title.
+fn signature_line(text: &str, toks: &[Token], s: &Range<usize>) -> Option<(Range<usize>, Option<String>)> {
+    if toks.len() > 12 || text[s.clone()].trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201D}']) {
+        return None;
+    }
+    let run = speakers::name_run(text, toks, 0);
+    if run.len() < 2 {
+        return None;
+    }
+    let rest = &toks[run.end..];
+    let rest = if rest.first().is_some_and(|t| t.lower == ",") { &rest[1..] } else { rest };
+    let titled = rest.iter().all(|t| t.is_capitalized(text) || matches!(t.lower.as_str(), "of" | "the" | "for" | "and"))
+        && rest.iter().any(|t| crate::lexicon::TITLE_WORDS.contains(t.base()));
+    if !(rest.is_empty() || titled) {
+        return None;
+    }
+    Some((run, (!rest.is_empty()).then(|| speakers::join(text, rest))))
+}
+
+/// A content range without the quotation marks around it.
+fn strip_marks(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start_matches(|c: char| crate::quotes::is_quote_mark(c) || c.is_whitespace()).len();
+    let t = s.trim_end_matches(|c: char| crate::quotes::is_quote_mark(c) || c.is_whitespace() || c == '.');
+    r.start + lead..r.start + t.len().max(lead)
+}
+
 /// The subject of the clause that ends before token `end`: the noun phrase opening the
 /// sentence, after an introductory phrase and its comma ("Speaking on Thursday, Zelensky ...").
 fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
@@ -517,8 +634,8 @@ fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
     while stop < end && is_np_word(text, &toks[stop]) && stop - start < 10 {
         stop += 1;
     }
-    (stop > start && toks.get(stop).is_some_and(|t| t.is_word && !t.is_capitalized(text)))
-        .then_some(Subject { np: start..stop, title: None, start })
+    let verb_or_apposition = toks.get(stop).is_some_and(|t| (t.is_word && !t.is_capitalized(text)) || t.lower == ",");
+    (stop > start && verb_or_apposition).then_some(Subject { np: start..stop, title: None, start })
 }
 
 /// ", in turn," / ", at a meeting with Kallas," between subject and cue.

@@ -7,6 +7,7 @@ use crate::claim::SpeakerKind;
 use crate::lexicon::{entries, NOT_NAME_WORDS, ORGANIZATIONS, OUTLETS, TITLE_WORDS};
 use crate::sentences::Paragraph;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A resolved speaker.
@@ -126,9 +127,14 @@ pub struct Registry {
 }
 
 impl Registry {
-    /// Scan every body sentence for personal names with their titles, and for outlet names.
-    pub fn build(text: &str, paragraphs: &[Paragraph]) -> Registry {
+    /// Scan every body sentence, and the headlines and captions in `extra`, for personal names
+    /// with their titles, and for outlet names.
+    pub fn build(text: &str, paragraphs: &[Paragraph], extra: &[Range<usize>]) -> Registry {
         let mut reg = Registry::default();
+        for r in extra {
+            let toks = tokenize(text, r.clone(), &[]);
+            reg.scan_sentence(text, &toks);
+        }
         for p in paragraphs {
             for s in &p.sentences {
                 let toks = tokenize(text, s.clone(), &p.quotes);
@@ -309,11 +315,41 @@ fn compatible_first_names(mention: &str, full: &str) -> bool {
 }
 
 fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {
-    let want = if p == "it" { SpeakerKind::Organization } else { SpeakerKind::Person };
     if p == "they" || p == "we" || p == "i" {
         return recent.last().map(|(_, r)| r.clone());
     }
-    recent.iter().rev().find(|(_, r)| r.kind == want).map(|(_, r)| r.clone())
+    let fits = |r: &Resolved| match p {
+        "it" => r.kind == SpeakerKind::Organization,
+        "she" => r.kind == SpeakerKind::Person && is_female(r) != Some(false),
+        _ => r.kind == SpeakerKind::Person && is_female(r) != Some(true),
+    };
+    // "she" prefers a person known to be a woman over one of unknown gender.
+    let known = (p == "she").then(|| recent.iter().rev().find(|(_, r)| is_female(r) == Some(true))).flatten();
+    let any = recent.iter().rev().find(|(_, r)| fits(r));
+    match (known, any) {
+        (Some(k), Some(a)) if k.0 + 600 >= a.0 => Some(k.1.clone()),
+        (_, a) => a.map(|(_, r)| r.clone()),
+    }
+}
+
+/// Gender from the first name and the title: Some(true) female, Some(false) male, None unknown.
+fn is_female(r: &Resolved) -> Option<bool> {
+    if r.kind != SpeakerKind::Person {
+        return None;
+    }
+    let first = r.name.split_whitespace().next().unwrap_or("").to_lowercase();
+    let title = r.title.as_deref().unwrap_or("").to_lowercase();
+    let female_title = ["mrs", "ms.", "ms ", "madam", "woman", "chairwoman", "spokeswoman", "congresswoman", "queen"]
+        .iter()
+        .any(|w| title.contains(w));
+    let male_title = ["mr.", "mr ", "sir ", "spokesman", "chairman", "congressman", "king "].iter().any(|w| title.contains(w));
+    if female_title || crate::lexicon::FEMALE_NAMES.contains(first.as_str()) {
+        Some(true)
+    } else if male_title {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn nominal_titles(phrase: &str) -> Option<&'static Vec<&'static str>> {
@@ -336,7 +372,7 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Token indices of the personal name starting at `i` (empty when none starts there).
-pub fn name_run(text: &str, toks: &[Token], i: usize) -> std::ops::Range<usize> {
+pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
     if !is_name_word(text, &toks[i]) || toks[i].quoted {
         return i..i;
     }
@@ -686,7 +722,7 @@ mod tests {
         let doc = crate::document::Document::from_text(t);
         let blocks = crate::strip::classify(&doc);
         let paras = crate::sentences::paragraphs(t, &blocks);
-        let reg = Registry::build(t, &paras);
+        let reg = Registry::build(t, &paras, &[]);
         let r = reg.resolve(&Mention::Name { name: "Stoltenberg".into(), title: None }, 60, &[]).unwrap();
         assert_eq!(r.name, "Jens Stoltenberg");
         assert_eq!(r.title.as_deref(), Some("NATO Secretary General"));

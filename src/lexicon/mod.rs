@@ -47,6 +47,10 @@ pub static ORGANIZATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock
         .collect()
 });
 
+/// Female first names, lowercase, for pronoun agreement.
+pub static FEMALE_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("female_names.txt")));
+
 /// News outlets ("Reuters", "Politico"), used for "the publication" and wire datelines.
 pub static OUTLETS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("outlets.txt")));
