@@ -260,7 +260,7 @@ static RELATIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Anaphoric days: "on the same day", "earlier in the day", "the day before", "the next day", "at the time".
 static ANAPHORIC_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:on\s+)?(?:the\s+(?:very\s+)?same\s+day|that\s+(?:same\s+|very\s+)?day|(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day|(?:earlier|later)\s+that\s+(?:morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|a\s+day\s+(?:before|earlier|after|later)|the\s+(?:previous|prior|preceding)\s+(?:day|evening|night)|the\s+night\s+before|the\s+eve|the\s+(?:next|following)\s+(?:day|morning|evening)|at\s+(?:the|that)\s+time)\b",
+        r"(?i)\b(?:(?:at|during|in|on)\s+the\s+same\s+(?:press\s+conference|news\s+conference|conference|briefing|meeting|event|session|summit|talks|interview|call|phone\s+call|appearance|visit|press\s+event|speech)|(?:on\s+)?(?:the\s+(?:very\s+)?same\s+day|that\s+(?:same\s+|very\s+)?day|(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day|(?:earlier|later)\s+that\s+(?:morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|a\s+day\s+(?:before|earlier|after|later)|the\s+(?:previous|prior|preceding)\s+(?:day|evening|night)|the\s+night\s+before|the\s+eve|the\s+(?:next|following)\s+(?:day|morning|evening)|at\s+(?:the|that)\s+time))\b",
     )
 });
 
@@ -1124,6 +1124,8 @@ mod tests {
             "that day",
             "on that day",
             "later the same day",
+            "At the same press conference",
+            "during the same call",
             "earlier that evening",
         ] {
             let text = format!("{p}, Stoltenberg said");

@@ -12,11 +12,13 @@ pub const NATO_UKRAINE: &str = include_str!("lexicon/topics/nato-ukraine.txt");
 /// A compiled topic definition.
 #[derive(Debug, Clone)]
 pub struct Topic {
+    focus: Option<Regex>,
     core: Option<Regex>,
     weak: Option<Regex>,
     subject: Option<Regex>,
     exclude: Option<Regex>,
     off: Option<Regex>,
+    rival: Option<Regex>,
     aside: Option<Regex>,
     supports: Option<Regex>,
     opposes: Option<Regex>,
@@ -97,11 +99,13 @@ impl Topic {
             }
         };
         Ok(Topic {
+            focus: get("focus")?,
             core: get("core")?,
             weak: get("weak")?,
             subject: get("subject")?,
             exclude: get("exclude")?,
             off: get("off")?,
+            rival: get("rival")?,
             aside: get("aside")?,
             supports: get("supports")?,
             opposes: get("opposes")?,
@@ -156,8 +160,9 @@ impl Topic {
         let subject = self.subject.is_none()
             || [&content, &sentence, &paragraph, &c.title.to_lowercase()].iter().any(|t| hit(&self.subject, t));
         let excluded = (hit(&self.exclude, &content) || hit(&self.exclude, &sentence)) && !hit(&self.subject, &content);
-        let off = hit(&self.off, &content) && !content.contains("nato") && !content.contains("alliance");
-        on_topic && subject && !excluded && !off
+        let off = hit(&self.off, &content) && !(hit(&self.focus, &content) && hit(&self.subject, &content));
+        let rival = hit(&self.rival, &content) && !core_here;
+        on_topic && subject && !excluded && !off && !rival
     }
 
     /// The text with off-topic phrases ("EU accession") blanked out.
