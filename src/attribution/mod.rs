@@ -208,6 +208,9 @@ impl State<'_> {
         if let Some(f) = self.passive(toks, &cue) {
             return Some(f);
         }
+        if is_passive(toks, &cue) {
+            return None; // "Ukraine had been promised membership": the subject is not the speaker
+        }
         if let Some(Subject { np, title, start }) = subject_np(self.text, toks, cue.start) {
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
@@ -370,7 +373,10 @@ impl State<'_> {
         let mut after = clause(text, toks, after_start, after_end, true);
         if let Some(a) = after.as_mut() {
             // "vowed to form a task force", "urged allies to act": an infinitive right after the cue.
-            let infinitive = toks[after_start].lower == "to" && (after_start == f.cue.end || f.cue.form.takes_object);
+            let verb_next = toks.get(after_start + 1).is_some_and(|t| {
+                t.is_word && !t.is_capitalized(text) && !DETERMINERS.contains(&t.lower.as_str())
+            });
+            let infinitive = toks[after_start].lower == "to" && verb_next && (after_start == f.cue.end || f.cue.form.takes_object);
             a.strong |= infinitive;
         }
         let before = if f.shape == Shape::Participle {
@@ -514,6 +520,15 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
         && toks[f.np.start - 1].lower == "that"
 }
 
+/// A participle cue after a form of "be" with no "by" agent: passive voice.
+fn is_passive(toks: &[Token], cue: &CueMatch) -> bool {
+    let first = &toks[cue.start];
+    let participle = !first.lower.ends_with("ing") && !first.lower.ends_with('s');
+    let be = cue.start > 0
+        && matches!(toks[cue.start - 1].lower.as_str(), "been" | "being" | "was" | "were" | "is" | "are" | "be");
+    participle && be && toks.get(cue.end).is_none_or(|t| t.lower != "by")
+}
+
 /// "called on Tuesday for ...": "on" opens a time phrase, so the cue is "called ... for".
 fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
     const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -652,7 +667,7 @@ fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
                 | "also" | "though" | "while" | "when" | "addressing" | "writing" | "asked" | "responding" | "with"
                 | "according" | "like" | "unlike" | "by" | "from" | "via" | "through" | "following" | "ahead"
                 | "which" | "who" | "whose" | "where" | "citing" | "referring"
-        )
+        ) || is_participle_opener(t)
     }) && seg.len() <= 20
         && !seg.iter().any(|t| t.quoted);
     if is_adjunct {
@@ -660,6 +675,15 @@ fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
     } else {
         k
     }
+}
+
+/// "sent on Thursday", "published later the same day": a lowercase participle opening an
+/// adjunct between commas.
+fn is_participle_opener(t: &Token) -> bool {
+    const IRREGULAR: &[&str] = &["sent", "written", "seen", "made", "given", "shown", "held", "taken", "read", "known", "quoted"];
+    t.is_word
+        && t.lower.chars().all(|c| c.is_lowercase())
+        && (t.lower.ends_with("ed") || IRREGULAR.contains(&t.lower.as_str()))
 }
 
 /// Subject with an apposition; `comma` is the index of the comma right before the cue.
@@ -917,6 +941,11 @@ const NOT_CLAUSE_START: &[&str] = &[
     "moreover", "addressing", "writing", "responding",
 ];
 
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "all",
+    "every", "some", "any", "each", "both", "him", "them", "us", "me",
+];
+
 const TIME_NOUNS: &[&str] = &["week", "month", "year", "morning", "evening", "night", "weekend", "spring", "summer", "autumn", "winter", "time"];
 
 /// The clause `toks[from..to]`, if it has three words or more.
@@ -973,8 +1002,8 @@ fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
 fn is_bare_predicate(t: &Token) -> bool {
     matches!(
         t.lower.as_str(),
-        "did" | "didn't" | "gave" | "declined" | "refused" | "offered" | "provided" | "stopped" | "would" | "noted"
-            | "added" | "failed" | "named" | "said" | "could"
+        "did" | "didn't" | "gave" | "declined" | "refused" | "offered" | "provided" | "stopped" | "noted" | "added"
+            | "failed" | "named" | "said"
     )
 }
 
