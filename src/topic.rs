@@ -152,13 +152,11 @@ impl Topic {
         let sentence = c.sentence.to_lowercase();
         let paragraph = c.paragraph.to_lowercase();
         let core_here = hit(&self.core, &content);
-        let core_near = [&sentence, &paragraph, &c.previous.to_lowercase(), &c.lead.to_lowercase(), &c.title.to_lowercase()]
-            .iter()
-            .any(|t| hit(&self.core, &self.without_off(t)));
+        let around = [sentence.clone(), paragraph, c.previous.to_lowercase(), c.lead.to_lowercase(), c.title.to_lowercase()];
+        let core_near = around.iter().any(|t| hit(&self.core, &self.without_off(t)));
         let weak_here = hit(&self.weak, &content) && !hit(&self.aside, &content);
         let on_topic = core_here || (weak_here && core_near);
-        let subject = self.subject.is_none()
-            || [&content, &sentence, &paragraph, &c.title.to_lowercase()].iter().any(|t| hit(&self.subject, t));
+        let subject = self.subject.is_none() || hit(&self.subject, &content) || around.iter().any(|t| hit(&self.subject, t));
         let excluded = (hit(&self.exclude, &content) || hit(&self.exclude, &sentence)) && !hit(&self.subject, &content);
         let off = hit(&self.off, &content) && !(hit(&self.focus, &content) && hit(&self.subject, &content));
         let rival = hit(&self.rival, &content) && !core_here;
