@@ -12,6 +12,7 @@ pub const NATO_UKRAINE: &str = include_str!("lexicon/topics/nato-ukraine.txt");
 /// A compiled topic definition.
 #[derive(Debug, Clone)]
 pub struct Topic {
+    names: Option<Regex>,
     focus: Option<Regex>,
     core: Option<Regex>,
     weak: Option<Regex>,
@@ -99,6 +100,7 @@ impl Topic {
             }
         };
         Ok(Topic {
+            names: get("names")?,
             focus: get("focus")?,
             core: get("core")?,
             weak: get("weak")?,
@@ -159,7 +161,7 @@ impl Topic {
         let subject = self.subject.is_none() || hit(&self.subject, &content) || around.iter().any(|t| hit(&self.subject, t));
         let excluded = (hit(&self.exclude, &content) || hit(&self.exclude, &sentence)) && !hit(&self.subject, &content);
         let off = hit(&self.off, &content) && !(hit(&self.focus, &content) && hit(&self.subject, &content));
-        let rival = hit(&self.rival, &content) && !core_here;
+        let rival = hit(&self.rival, &content) && !hit(&self.names, &content);
         on_topic && subject && !excluded && !off && !rival
     }
 
