@@ -3,9 +3,9 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-const EXIT_CODES: &str = "Exit codes: 0 every input was read (with or without claims); \
-1 some inputs failed or were skipped (reasons on stderr, everything else still printed); \
-2 usage error, or nothing could be read.";
+const EXIT_CODES: &str = "Exit codes: 0 every input was read (with or without claims; binary files \
+met while walking a folder are skipped with a warning); 1 some inputs failed or were skipped as \
+errors (reasons on stderr, everything else still printed); 2 usage error, or nothing could be read.";
 
 /// Who said what, and when, about Ukraine's bid to join NATO: reads scraped news articles
 /// and prints attributed claims as JSON Lines.
@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Extract attributed claims from articles (files, folders, or - for stdin) as JSON Lines.
     #[command(
-        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html | jq -r '.speaker.name'\n  cat page.html | natoclaims extract -\n  natoclaims extract --topic any ./news -o all.jsonl\n\nExit codes: 0 all inputs read; 1 some inputs failed or were skipped; 2 usage error or nothing readable."
+        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html | jq -r '.speaker.name'\n  cat page.html | natoclaims extract -\n  natoclaims extract --topic any ./news -o all.jsonl\n\nExit codes: 0 all inputs read (walked binaries only warned about); 1 some inputs failed or were skipped as errors; 2 usage error or nothing readable."
     )]
     Extract(ExtractArgs),
     /// Print an article's text after boilerplate removal: what the extractor reads.
