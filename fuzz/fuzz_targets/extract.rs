@@ -24,8 +24,15 @@ fuzz_target!(|data: &[u8]| {
         let analysis = natoclaims::analyze(doc, scope);
         for c in &analysis.claims {
             let (s, e) = (c.span.start, c.span.end);
-            assert!(s <= e && e <= doc.text.len(), "span {s}..{e} outside text of {}", doc.text.len());
-            assert!(doc.text.is_char_boundary(s) && doc.text.is_char_boundary(e), "span {s}..{e} splits a char");
+            assert!(
+                s <= e && e <= doc.text.len(),
+                "span {s}..{e} outside text of {}",
+                doc.text.len()
+            );
+            assert!(
+                doc.text.is_char_boundary(s) && doc.text.is_char_boundary(e),
+                "span {s}..{e} splits a char"
+            );
             assert_eq!(c.evidence, fold_ws(&doc.text[s..e]));
             let line = serde_json::to_string(c).expect("claim serialises");
             assert!(!line.contains('\n'));
