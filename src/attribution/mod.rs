@@ -370,7 +370,8 @@ impl State<'_> {
         }
         let after_start = after_cue(text, toks, f);
         let after_end = next_region.map_or(toks.len(), |n| clause_end_before(toks, n));
-        let mut after = clause(text, toks, after_start, after_end, true);
+        let according = f.shape == Shape::According;
+        let mut after = clause(text, toks, after_start, after_end, true, according);
         if let Some(a) = after.as_mut() {
             // "vowed to form a task force", "urged allies to act": an infinitive right after the cue.
             let verb_next = toks.get(after_start + 1).is_some_and(|t| {
@@ -383,7 +384,7 @@ impl State<'_> {
             None
         } else {
             let end = before_end(toks, f.region.start);
-            clause(text, toks, prev_region.unwrap_or(0), end, false)
+            clause(text, toks, prev_region.unwrap_or(0), end, false, according)
         };
         let _ = s;
         let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
@@ -604,7 +605,20 @@ fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
         return subject_starts_clause(toks, end - 1).then(|| Subject { np: end - 1..end, title: None, start: end - 1 });
     }
     let start = np_start(text, toks, end);
-    (start < end && subject_starts_clause(toks, start)).then_some(Subject { np: start..end, title: None, start })
+    if start == end || !subject_starts_clause(toks, start) {
+        return None;
+    }
+    // "Andriy Yermak, the head of the president's office, who ..., wrote": the phrase found is
+    // an apposition; the name before its comma is the subject.
+    if start >= 2 && toks[start - 1].lower == "," {
+        let name_start = np_start(text, toks, start - 1);
+        let run = speakers::name_run(text, toks, name_start);
+        if !run.is_empty() && run.end == start - 1 && subject_starts_clause(toks, name_start) {
+            let title = speakers::join(text, &toks[start..end]);
+            return Some(Subject { np: run, title: Some(title), start: name_start });
+        }
+    }
+    Some(Subject { np: start..end, title: None, start })
 }
 
 /// A line that is only a name and a title, with no sentence punctuation: the name's tokens
@@ -938,7 +952,21 @@ const NOT_CLAUSE_START: &[&str] = &[
     "would", "will", "could", "should", "can", "may", "might", "must", "is", "was", "are", "were", "has", "had",
     "have", "be", "been", "and", "or", "but", "when", "where", "which", "who", "earlier", "later", "yesterday",
     "today", "meanwhile", "however", "separately", "speaking", "asked", "then", "now", "also", "instead", "still",
-    "moreover", "addressing", "writing", "responding",
+    "moreover", "addressing", "writing", "responding", "whether", "if",
+];
+
+/// Words that show a clause has a finite verb.
+const VERBISH: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "shall",
+    "should", "may", "might", "must", "do", "does", "did", "don't", "doesn't", "didn't", "won't", "can't",
+    "cannot", "isn't", "aren't", "wasn't", "weren't", "wouldn't", "couldn't", "shouldn't", "need", "needs", "want",
+    "wants", "remains", "remain", "seems", "means", "makes", "take", "takes", "give", "gives", "go", "goes",
+    "come", "comes", "stand", "stands", "lies", "belongs", "depends", "hopes", "expects", "knows", "sees", "wins",
+    "says", "say", "think", "thinks", "believe", "believes", "support", "supports", "oppose", "opposes", "join",
+    "went", "came", "took", "made", "gave", "saw", "got", "left", "found", "became", "began", "felt", "kept",
+    "held", "brought", "thought", "knew", "ran", "won", "lost", "met", "paid", "sent", "built", "spent", "stood",
+    "wrote", "spoke", "broke", "chose", "fell", "fought", "led", "meant", "put", "rose", "set", "shot", "sold",
+    "struck", "taught", "told", "said", "hit", "cut", "let", "quit",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -949,7 +977,7 @@ const DETERMINERS: &[&str] = &[
 const TIME_NOUNS: &[&str] = &["week", "month", "year", "morning", "evening", "night", "weekend", "spring", "summer", "autumn", "winter", "time"];
 
 /// The clause `toks[from..to]`, if it has three words or more.
-fn clause(text: &str, toks: &[Token], mut from: usize, to: usize, after: bool) -> Option<Clause> {
+fn clause(text: &str, toks: &[Token], mut from: usize, to: usize, after: bool, according: bool) -> Option<Clause> {
     let to = if after { cut_clause(toks, from, to) } else { to };
     if !after {
         from = skip_connective(toks, from, to);
@@ -967,7 +995,10 @@ fn clause(text: &str, toks: &[Token], mut from: usize, to: usize, after: bool) -
     let date_opener = !after && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end]).first().is_some_and(|m| m.range.start == 0);
     let participle_opener = !after && first.lower.ends_with("ing") && first.lower.len() > 5;
     let weak_start = NOT_CLAUSE_START.contains(&first.lower.as_str()) || time_phrase || date_opener || participle_opener;
-    let strong = introduced || !weak_start;
+    let has_verb = toks[from..to].iter().any(|t| {
+        t.is_word && !t.quoted && (VERBISH.contains(&t.lower.as_str()) || (t.lower.ends_with("ed") && t.lower.len() > 4))
+    }) || toks[from..to].iter().any(|t| t.quoted);
+    let strong = introduced || (!weak_start && (after || has_verb || according));
     let range = trim_content(text, toks[from].range.start..toks[to - 1].range.end);
     Some(Clause { range, introduced, strong })
 }

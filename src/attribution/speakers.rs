@@ -596,9 +596,14 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
     if !(TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str())) {
         return None;
     }
-    // "the deputy head of Zelensky's office" is about the deputy head, not the office.
+    // "the deputy head of Zelensky's office", "the head of the president's office" are about
+    // the head, not the office; "the head of state's team" is the team of a head of state.
     let owner_is_name = is_name_word(text, &np[p]);
-    if owner_is_name && role_head(&np[..p]).is_some_and(|h| PERSON_ROLES.contains(&h)) && np[..p].iter().any(|t| t.lower == "of") {
+    let of = np[..p].iter().position(|t| t.lower == "of");
+    let after_of_names_owner = of.is_some_and(|o| {
+        np.get(o + 1).is_some_and(|t| owner_is_name || matches!(t.lower.as_str(), "the" | "a" | "his" | "her" | "its" | "their"))
+    });
+    if after_of_names_owner && role_head(&np[..p]).is_some_and(|h| PERSON_ROLES.contains(&h)) {
         return None;
     }
     let owner = if owner_is_name {
