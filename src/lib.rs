@@ -95,7 +95,10 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
         .map(|(((a, d), quote), _)| {
             let stance = match scope {
                 Scope::Any => Stance::Neutral,
-                Scope::Topic(t) => t.stance(&quote),
+                Scope::Topic(t) => {
+                    let who = format!("{} {}", a.speaker.name, a.speaker.title.as_deref().unwrap_or(""));
+                    t.stance(&quote, &who)
+                }
             };
             Claim {
                 schema: SCHEMA.to_string(),

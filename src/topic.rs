@@ -22,6 +22,7 @@ pub struct Topic {
     rival: Option<Regex>,
     aside: Option<Regex>,
     supports: Option<Regex>,
+    adversary: Option<Regex>,
     opposes: Option<Regex>,
     conditional: Option<Regex>,
 }
@@ -110,6 +111,7 @@ impl Topic {
             rival: get("rival")?,
             aside: get("aside")?,
             supports: get("supports")?,
+            adversary: get("adversary")?,
             opposes: get("opposes")?,
             conditional: get("conditional")?,
         })
@@ -173,14 +175,18 @@ impl Topic {
         }
     }
 
-    /// Stance from condition, opposition and support markers, in that order.
-    pub fn stance(&self, content: &str) -> Stance {
+    /// Stance from condition, opposition and support markers, in that order; a speaker of the
+    /// side that objects to the membership ([adversary]) opposes unless a condition is named;
+    /// a statement about membership itself ([focus]), or by the candidate country's side, with no
+    /// marker supports.
+    pub fn stance(&self, content: &str, speaker: &str) -> Stance {
         let c = content.to_lowercase();
-        if hit(&self.conditional, &c) {
+        let adversary = hit(&self.adversary, &speaker.to_lowercase());
+        if hit(&self.conditional, &c) && !adversary {
             Stance::Conditional
-        } else if hit(&self.opposes, &c) {
+        } else if adversary || hit(&self.opposes, &c) {
             Stance::Opposes
-        } else if hit(&self.supports, &c) {
+        } else if hit(&self.supports, &c) || hit(&self.focus, &c) || hit(&self.subject, &speaker.to_lowercase()) {
             Stance::Supports
         } else {
             Stance::Neutral
@@ -257,10 +263,11 @@ mod tests {
     #[test]
     fn stance_markers() {
         let t = topic();
-        assert_eq!(t.stance("Ukraine will join NATO only after the war ends"), Stance::Conditional);
-        assert_eq!(t.stance("Ukraine in NATO is a red line"), Stance::Opposes);
-        assert_eq!(t.stance("Ukraine deserves an invitation"), Stance::Supports);
-        assert_eq!(t.stance("the ministers met in Brussels"), Stance::Neutral);
+        assert_eq!(t.stance("Ukraine will join NATO only after the war ends", "A"), Stance::Conditional);
+        assert_eq!(t.stance("Ukraine in NATO is a red line", "A"), Stance::Opposes);
+        assert_eq!(t.stance("Ukraine deserves an invitation", "A"), Stance::Supports);
+        assert_eq!(t.stance("the ministers met in Brussels", "A"), Stance::Neutral);
+        assert_eq!(t.stance("the summit changes nothing", "Dmitry Peskov, Kremlin spokesman"), Stance::Opposes);
     }
 
     #[test]
