@@ -56,6 +56,14 @@ const DOCUMENT_NOUNS: &[&str] = &["letter", "statement", "post", "message", "twe
 const MEDIA_NOUNS: &[&str] = &["publication", "newspaper", "outlet", "agency", "broadcaster", "paper", "magazine", "news agency", "channel", "website"];
 const GENERIC_ORG_HEADS: &[&str] = &["ministry", "government", "office", "embassy", "department", "council", "commission", "parliament", "committee", "agency", "service", "army", "military", "administration", "cabinet", "kremlin", "alliance", "bloc", "presidency", "secretariat", "mission", "delegation", "headquarters", "command", "staff"];
 
+/// Every outlet name as one alternation, longest first, on word boundaries.
+static OUTLET_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = OUTLETS.iter().copied().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+    regex::Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("outlet names compile")
+});
+
 static NOMINALS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
     let mut v: Vec<(&str, Vec<&str>)> = entries(include_str!("../lexicon/nominals.txt"))
         .filter_map(|l| {
@@ -139,7 +147,7 @@ impl Registry {
             for s in &p.sentences {
                 let toks = tokenize(text, s.clone(), &p.quotes);
                 reg.scan_sentence(text, &toks);
-                reg.scan_outlets(text, s.start, &text[s.clone()]);
+                reg.scan_outlets(s.start, &text[s.clone()]);
             }
         }
         reg
@@ -197,12 +205,9 @@ impl Registry {
         out
     }
 
-    fn scan_outlets(&mut self, text_start_base: &str, start: usize, sentence: &str) {
-        let _ = text_start_base;
-        for o in OUTLETS.iter() {
-            if let Some(i) = find_word(sentence, o) {
-                self.outlets.push((start + i, o.to_string()));
-            }
+    fn scan_outlets(&mut self, start: usize, sentence: &str) {
+        for m in OUTLET_RE.find_iter(sentence) {
+            self.outlets.push((start + m.start(), m.as_str().to_string()));
         }
     }
 
@@ -357,19 +362,6 @@ fn nominal_titles(phrase: &str) -> Option<&'static Vec<&'static str>> {
     NOMINALS.iter().find(|(head, _)| p.ends_with(head) || p.contains(&format!("{head} "))).map(|(_, t)| t)
 }
 
-fn find_word(hay: &str, needle: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let at = from + i;
-        let before_ok = hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[at + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            return Some(at);
-        }
-        from = at + needle.len();
-    }
-    None
-}
 
 /// Token indices of the personal name starting at `i` (empty when none starts there).
 pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
