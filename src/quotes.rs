@@ -22,24 +22,33 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{201F}')
 }
 
-/// Quotations in `text[range]`, in order; offsets are into `text`.
+/// Quotations in `text[range]`, in order; offsets are into `text`. Two apostrophes ('') count
+/// as one double mark, as some outlets write them.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quotation> {
     let para = &text[range.clone()];
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut prev: Option<char> = None;
-    for (i, c) in para.char_indices() {
-        if is_quote_mark(c) {
+    let mut iter = para.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let doubled = c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'');
+        if doubled {
+            iter.next();
+        }
+        if is_quote_mark(c) || doubled {
             let at = range.start + i;
+            let mark = if doubled { '"' } else { c };
             match open {
-                None if opens(c, prev) => open = Some(at),
+                None if opens(mark, prev) => open = Some(at),
                 None => {}
-                Some(start) if !opens(c, prev) || c == '\u{201D}' || c == '\u{BB}' => {
-                    out.push(Quotation { outer: start..at + c.len_utf8(), inner: start + mark_len(text, start)..at, closed: true });
+                Some(start) if !opens(mark, prev) || c == '\u{201D}' || c == '\u{BB}' => {
+                    out.push(Quotation { outer: start..at + mark_len(text, at), inner: start + mark_len(text, start)..at, closed: true });
                     open = None;
                 }
                 Some(_) => {}
             }
+            prev = Some(mark);
+            continue;
         }
         prev = Some(c);
     }
@@ -50,6 +59,9 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quotation> {
 }
 
 fn mark_len(text: &str, at: usize) -> usize {
+    if text[at..].starts_with("''") {
+        return 2;
+    }
     text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
@@ -76,6 +88,11 @@ mod tests {
     fn straight_curly_and_guillemets() {
         assert_eq!(inner(r#"He said "yes, now," and left."#), vec![("yes, now,", true)]);
         assert_eq!(inner("“We ask,” said he. «Non» dit-il."), vec![("We ask,", true), ("Non", true)]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quotation_marks() {
+        assert_eq!(inner("''It is over,'' he said. Don't go."), vec![("It is over,", true)]);
     }
 
     #[test]

@@ -90,7 +90,7 @@ fn is_boundary(text: &str, dot: usize, after: usize, para: Range<usize>, quotes:
         return false;
     }
     let next = rest.trim_start().chars().next().unwrap_or(' ');
-    if !(next.is_uppercase() || next.is_numeric() || quotes::is_quote_mark(next) || next == '\u{2018}') {
+    if !(next.is_uppercase() || next.is_numeric() || quotes::is_quote_mark(next) || matches!(next, '\u{2018}' | '\'')) {
         return false;
     }
     if inside_closed_quote(dot, after, quotes) {

@@ -593,6 +593,7 @@ fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     while k > 0 && AUX.contains(&toks[k - 1].lower.as_str()) && !toks[k - 1].quoted {
         k -= 1;
     }
+    k = skip_parenthetical(toks, k);
     k = skip_comma_adjunct(toks, k);
     if k == 0 {
         return None;
@@ -665,6 +666,17 @@ fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
     }
     let verb_or_apposition = toks.get(stop).is_some_and(|t| (t.is_word && !t.is_capitalized(text)) || t.lower == ",");
     (stop > start && verb_or_apposition).then_some(Subject { np: start..stop, title: None, start })
+}
+
+/// "Rep. Jim Jordan (R-Ohio) said": a short parenthetical between a name and what follows.
+fn skip_parenthetical(toks: &[Token], k: usize) -> usize {
+    if k == 0 || toks[k - 1].lower != ")" {
+        return k;
+    }
+    match (k.saturating_sub(8)..k - 1).rev().find(|&j| toks[j].lower == "(") {
+        Some(open) => open,
+        None => k,
+    }
 }
 
 /// ", in turn," / ", at a meeting with Kallas," between subject and cue.

@@ -83,7 +83,13 @@ pub fn is_name_word(text: &str, t: &Token) -> bool {
         && !TITLE_WORDS.contains(t.base())
         && !t.lower.chars().all(|c| c.is_ascii_digit())
         && t.base().chars().any(char::is_alphabetic)
-        && t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && (t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2 || is_initial(t))
+}
+
+/// A middle initial: "H." in "Marc H. Morial".
+fn is_initial(t: &Token) -> bool {
+    let b = t.lower.as_bytes();
+    b.len() == 2 && b[0].is_ascii_alphabetic() && b[1] == b'.'
 }
 
 fn is_particle(t: &Token) -> bool {
@@ -357,9 +363,15 @@ fn is_female(r: &Resolved) -> Option<bool> {
     }
 }
 
-fn nominal_titles(phrase: &str) -> Option<&'static Vec<&'static str>> {
+/// The title words a nominal phrase may refer to: from the nominal lexicon, else its own head
+/// word when that is a title word ("the mayor" → mayor).
+fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
     let p = phrase.replace(['\u{2019}'], "'");
-    NOMINALS.iter().find(|(head, _)| p.ends_with(head) || p.contains(&format!("{head} "))).map(|(_, t)| t)
+    if let Some((_, titles)) = NOMINALS.iter().find(|(head, _)| p.ends_with(head) || p.contains(&format!("{head} "))) {
+        return Some(titles.clone());
+    }
+    let head = p.split_whitespace().last()?;
+    TITLE_WORDS.get(head).map(|w| vec![*w])
 }
 
 

@@ -35,9 +35,10 @@ impl Token {
         self.base().len() != self.lower.len()
     }
 
-    /// True for a quotation mark.
+    /// True for a quotation mark (including a doubled apostrophe).
     pub fn is_quote(&self, text: &str) -> bool {
-        text[self.range.clone()].chars().next().is_some_and(is_quote_mark)
+        let s = &text[self.range.clone()];
+        s == "''" || s.chars().next().is_some_and(is_quote_mark)
     }
 }
 
@@ -60,10 +61,14 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
         }
         let start = range.start + i;
         let mut end = start + c.len_utf8();
-        if is_word_char(c) {
+        if c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'') {
+            iter.next();
+            end += 1;
+        } else if is_word_char(c) {
             while let Some(&(j, d)) = iter.peek() {
                 let next_is_word = s[j + d.len_utf8()..].chars().next().is_some_and(is_word_char);
-                if is_word_char(d) || (joins_word(d) && next_is_word) || (d == '.' && is_initialism(&s[i..j])) {
+                let initial = d == '.' && j == i + c.len_utf8() && c.is_uppercase();
+                if is_word_char(d) || (joins_word(d) && next_is_word) || (d == '.' && is_initialism(&s[i..j])) || initial {
                     end = range.start + j + d.len_utf8();
                     iter.next();
                 } else {
@@ -96,6 +101,9 @@ mod tests {
         let t = "Zelensky's secretary-general, the U.S. envoy.";
         let toks: Vec<String> = tokenize(t, 0..t.len(), &[]).into_iter().map(|t| t.lower).collect();
         assert_eq!(toks, vec!["zelensky's", "secretary-general", ",", "the", "u.s.", "envoy", "."]);
+        let t = "Marc H. Morial said.";
+        let toks: Vec<String> = tokenize(t, 0..t.len(), &[]).into_iter().map(|t| t.lower).collect();
+        assert_eq!(toks, vec!["marc", "h.", "morial", "said", "."]);
     }
 
     #[test]
