@@ -523,6 +523,9 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
 
 /// A participle cue after a form of "be" with no "by" agent: passive voice.
 fn is_passive(toks: &[Token], cue: &CueMatch) -> bool {
+    if cue.form.words.len() > 1 {
+        return false; // "was quoted as saying" is a cue phrase in its own right
+    }
     let first = &toks[cue.start];
     let participle = !first.lower.ends_with("ing") && !first.lower.ends_with('s');
     let be = cue.start > 0

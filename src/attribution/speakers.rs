@@ -523,7 +523,7 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     let bare = phrase.trim_start_matches("the ").trim();
     if let Some(org) = organization(bare) {
-        return Some(Mention::Organization(org));
+        return Some(Mention::Organization(org.unwrap_or_else(|| as_written(text, np))));
     }
     if MEDIA_NOUNS.contains(&bare) {
         return Some(Mention::Media);
@@ -618,7 +618,7 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
         let phrase = format!("{} {}", join(text, &np[..p]), np[p].base()).to_lowercase();
         let phrase = if phrase.starts_with("the ") { phrase } else { format!("the {phrase}") };
         match organization(phrase.trim_start_matches("the ")) {
-            Some(org) => Mention::Organization(org),
+            Some(org) => Mention::Organization(org.unwrap_or_else(|| as_written(text, &np[..=p]).replace("'s", "").replace("\u{2019}s", ""))),
             None => Mention::Nominal(phrase),
         }
     };
@@ -636,17 +636,21 @@ fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
     Some(Mention::Related { owner: Box::new(owner), noun })
 }
 
-/// An institution from the lexicon: the longest alias that ends the phrase.
-pub fn organization(bare: &str) -> Option<String> {
+/// An institution from the lexicon: the longest alias that ends the (lowercase) phrase.
+/// `Some(Some(name))` for an alias, `Some(None)` when the phrase only ends with one
+/// ("Ukraine's Foreign Ministry"): the caller keeps the phrase as written.
+pub fn organization(bare: &str) -> Option<Option<String>> {
     ORGANIZATIONS
         .iter()
         .filter(|(alias, _)| bare == *alias || bare.ends_with(&format!(" {alias}")))
         .max_by_key(|(alias, _)| alias.len())
-        .map(|(alias, name)| if bare == *alias { name.to_string() } else { capitalize_org(bare) })
+        .map(|(alias, name)| (bare == *alias).then(|| name.to_string()))
 }
 
-fn capitalize_org(bare: &str) -> String {
-    format!("the {bare}")
+/// A phrase as the article writes it, with a leading "The" lowercased.
+fn as_written(text: &str, np: &[Token]) -> String {
+    let s = join(text, np);
+    s.strip_prefix("The ").map(|r| format!("the {r}")).unwrap_or(s)
 }
 
 /// "the Ukrainian Foreign Ministry", "Ukraine's government": a phrase headed by an
@@ -657,11 +661,7 @@ fn generic_org(text: &str, np: &[Token]) -> Option<Mention> {
         return None;
     }
     let has_proper = np.iter().any(|t| t.is_capitalized(text) && t.lower != "the");
-    has_proper.then(|| {
-        let s = join(text, np);
-        let s = s.strip_prefix("The ").map(|r| format!("the {r}")).unwrap_or(s);
-        Mention::Organization(s)
-    })
+    has_proper.then(|| Mention::Organization(as_written(text, np)))
 }
 
 #[cfg(test)]
