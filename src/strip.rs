@@ -55,8 +55,9 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        ©|\(c\)\s+\p{Lu}|FILE\ PHOTO|\bPhoto(?:graph)?\s*(?::|by\b|credit)|\bREUTERS/|\bAP\ Photo\b
-        |Getty\ Images|/\s*AFP\b|\bAFP\s*/|\bEPA\b|\bAnadolu\b.*\bAgency\b|\((?:L|R|C|left|right|center|centre)\)
+        (?:^|[\s(])©|\(c\)\s+\p{Lu}|FILE\ PHOTO|\bPhoto(?:graph)?\s*(?::|by\b|credit)|\bREUTERS/|\bAP\ Photo\b
+        |Getty\ Images|/\s*AFP\b|\bAFP\s*/|\(EPA\)|/\s*EPA\b|\bEPA-EFE\b|\bAnadolu\b.*\bAgency\b
+        |\((?:L|C|left|right|center|centre|\d(?:st|nd|rd|th)\ [LR])\)
         |\bPhoto:\s|\bImage:\s|\bCredit:\s|\bPool\ via\b",
     )
     .unwrap()
@@ -145,9 +146,22 @@ fn segments(text: &str) -> Vec<Segment> {
             }
         }
         seen_content = true;
-        out.push(Segment { range: r, forced: None });
+        match out.last_mut() {
+            Some(prev) if prev.forced.is_none() && continues(text, prev.range.clone(), r.clone()) => prev.range.end = r.end,
+            _ => out.push(Segment { range: r, forced: None }),
+        }
     }
     out
+}
+
+/// A hard-wrapped paragraph: the previous line stops mid-sentence, right above this one, and
+/// this one goes on in lowercase.
+fn continues(text: &str, prev: Range<usize>, next: Range<usize>) -> bool {
+    let gap = &text[prev.end..next.start];
+    let adjacent = gap.matches('\n').count() == 1;
+    let open_end = !ends_like_sentence(&text[prev.clone()]) && text[prev].split_whitespace().count() >= 6;
+    let lower_start = text[next].chars().next().is_some_and(char::is_lowercase);
+    adjacent && open_end && lower_start
 }
 
 fn normalize(s: &str) -> String {
@@ -339,6 +353,13 @@ mod tests {
         assert_eq!(k[0].1, BlockKind::Headline);
         assert_eq!(k[1].1, BlockKind::Body);
         assert!(k[1].0.ends_with("decision."));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_is_one_block() {
+        let k = kinds("The minister said the talks in Brussels would go on\nnext week, and that allies agreed.\n");
+        assert_eq!(k.len(), 1);
+        assert_eq!(k[0].1, BlockKind::Body);
     }
 
     #[test]
