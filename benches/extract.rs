@@ -13,7 +13,12 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
         .into_iter()
-        .map(|p| (p.display().to_string(), fs::read(&p).expect("readable fixture")))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                fs::read(&p).expect("readable fixture"),
+            )
+        })
         .collect()
 }
 
@@ -28,7 +33,9 @@ fn bench_extract(c: &mut Criterion) {
             docs.iter()
                 .map(|(path, raw)| {
                     let html = path.ends_with(".html");
-                    analyze(&input::load(path, raw, html).document, &scope).claims.len()
+                    analyze(&input::load(path, raw, html).document, &scope)
+                        .claims
+                        .len()
                 })
                 .sum::<usize>()
         })

@@ -53,7 +53,7 @@ pub fn date_statements(
     let mentions = resolve_all(text, paragraphs, attributions, published);
     let narration = narration_occasions(text, paragraphs, attributed, &mentions);
     let mut occasions: HashMap<&str, Occasion> = HashMap::new();
-    let mut timeline: Vec<Option<NaiveDate>> = Vec::new();
+    let mut timeline = Timeline::default();
     let mut next_narration = narration.iter().peekable();
     attributions
         .iter()
@@ -62,7 +62,13 @@ pub fn date_statements(
                 if *pos > a.evidence.start {
                     break;
                 }
-                occasions.insert(name.as_str(), Occasion { since: timeline.len(), ..occ.clone() });
+                occasions.insert(
+                    name.as_str(),
+                    Occasion {
+                        since: timeline.len(),
+                        ..occ.clone()
+                    },
+                );
                 next_narration.next();
             }
             if a.perfect || a.present {
@@ -72,15 +78,50 @@ pub fn date_statements(
             let date = own_date(text, &mentions, a).or_else(|| {
                 let o = occasions.get(name)?;
                 let near = a.paragraph <= o.paragraph + OCCASION_REACH;
-                let unbroken = timeline[o.since..].iter().all(|d| *d == o.date.day);
+                let unbroken = timeline.unchanged_since(o.since, o.date.day);
                 (near || unbroken).then(|| o.date.clone())
             });
             let date = date.unwrap_or_default();
             timeline.push(date.day);
-            occasions.insert(name, Occasion { date: date.clone(), paragraph: a.paragraph, since: timeline.len() });
+            occasions.insert(
+                name,
+                Occasion {
+                    date: date.clone(),
+                    paragraph: a.paragraph,
+                    since: timeline.len(),
+                },
+            );
             date
         })
         .collect()
+}
+
+/// The dates of the statements so far, with where the current run of equal dates began, so
+/// "has nothing changed since statement k" is answered in constant time.
+#[derive(Default)]
+struct Timeline {
+    len: usize,
+    last: Option<Option<NaiveDate>>,
+    run_start: usize,
+}
+
+impl Timeline {
+    fn push(&mut self, day: Option<NaiveDate>) {
+        if self.last != Some(day) {
+            self.run_start = self.len;
+            self.last = Some(day);
+        }
+        self.len += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Every statement from index `since` on is dated `day`.
+    fn unchanged_since(&self, since: usize, day: Option<NaiveDate>) -> bool {
+        since >= self.len || (self.run_start <= since && self.last == Some(day))
+    }
 }
 
 /// Every date phrase of the body, resolved in order against the latest past date before it.
@@ -92,15 +133,26 @@ fn resolve_all(
     attributions: &[Attribution],
     published: Option<NaiveDate>,
 ) -> Vec<Dated> {
+    let mut contents: Vec<Range<usize>> = attributions
+        .iter()
+        .flat_map(|a| a.content.iter().cloned())
+        .collect();
+    contents.sort_by_key(|r| r.start);
+    let in_content = |r: &Range<usize>| {
+        let i = contents.partition_point(|c| c.start <= r.start);
+        contents[..i].iter().rev().take(8).any(|c| r.end <= c.end)
+    };
     let mut anchor: Option<NaiveDate> = None;
     let mut out = Vec::new();
     for p in paragraphs {
         for DateMention { range, kind } in dates::find_dates(&text[p.range.clone()]) {
             let range = p.range.start + range.start..p.range.start + range.end;
             let day = dates::resolve(kind, published, anchor);
-            let in_content = attributions.iter().any(|a| a.content.iter().any(|c| c.start <= range.start && range.end <= c.end));
             if let Some(d) = day {
-                if !in_content && !is_future_event(kind, published) && published.is_none_or(|p| d <= p) {
+                if !in_content(&range)
+                    && !is_future_event(kind, published)
+                    && published.is_none_or(|p| d <= p)
+                {
                     anchor = Some(d);
                 }
             }
@@ -114,7 +166,14 @@ fn resolve_all(
 /// come (a summit next month), not last year's date.
 fn is_future_event(kind: DateKind, published: Option<NaiveDate>) -> bool {
     match (kind, published) {
-        (DateKind::Day { year: None, month, day }, Some(p)) => NaiveDate::from_ymd_opt(p.year(), month, day)
+        (
+            DateKind::Day {
+                year: None,
+                month,
+                day,
+            },
+            Some(p),
+        ) => NaiveDate::from_ymd_opt(p.year(), month, day)
             .is_some_and(|d| d > p && (d - p).num_days() <= 183),
         _ => false,
     }
@@ -128,34 +187,65 @@ fn narration_occasions(
     attributed: &Attributed,
     mentions: &[Dated],
 ) -> Vec<(usize, String, Occasion)> {
+    let mut evidences: Vec<Range<usize>> = attributed
+        .attributions
+        .iter()
+        .map(|a| a.evidence.clone())
+        .collect();
+    evidences.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for s in &p.sentences {
-            let attributed_here = attributed.attributions.iter().any(|a| a.evidence.start <= s.start && s.end <= a.evidence.end);
-            if attributed_here {
-                continue;
+            let i = evidences.partition_point(|e| e.start <= s.start);
+            if evidences[..i].iter().rev().take(8).any(|e| s.end <= e.end) {
+                continue; // the sentence is part of an attribution
             }
-            let Some(m) = mentions.iter().find(|m| s.start <= m.range.start && m.range.end <= s.end && m.day.is_some()) else {
+            let Some(m) = within(mentions, s).find(|m| m.day.is_some()) else {
                 continue;
             };
-            let date = StatementDate { day: m.day, text: Some(text[m.range.clone()].to_string()) };
-            for (pos, name) in attributed.people.iter().filter(|(pos, _)| s.start <= *pos && *pos < s.end) {
-                out.push((*pos, name.clone(), Occasion { date: date.clone(), paragraph: pi, since: 0 }));
+            let date = StatementDate {
+                day: m.day,
+                text: Some(text[m.range.clone()].to_string()),
+            };
+            let first = attributed.people.partition_point(|(pos, _)| *pos < s.start);
+            for (pos, name) in attributed.people[first..]
+                .iter()
+                .take_while(|(pos, _)| *pos < s.end)
+            {
+                out.push((
+                    *pos,
+                    name.clone(),
+                    Occasion {
+                        date: date.clone(),
+                        paragraph: pi,
+                        since: 0,
+                    },
+                ));
             }
         }
     }
     out
 }
 
+/// The date phrases lying inside `r` (mentions are in text order).
+fn within<'a>(mentions: &'a [Dated], r: &Range<usize>) -> impl Iterator<Item = &'a Dated> {
+    let first = mentions.partition_point(|m| m.range.start < r.start);
+    let end = r.end;
+    mentions[first..]
+        .iter()
+        .take_while(move |m| m.range.start < end)
+        .filter(move |m| m.range.end <= end)
+}
+
 /// The date written in the attribution's frame, preferring a calendar day over a reference.
 fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<StatementDate> {
-    let in_frame: Vec<&Dated> = mentions
-        .iter()
-        .filter(|m| a.frame.iter().any(|f| f.start <= m.range.start && m.range.end <= f.end))
-        .collect();
+    let in_frame: Vec<&Dated> = a.frame.iter().flat_map(|f| within(mentions, f)).collect();
     let pick = in_frame
         .iter()
         .find(|m| matches!(m.kind, DateKind::Day { .. }))
         .or_else(|| in_frame.first())?;
-    Some(StatementDate { day: pick.day, text: Some(text[pick.range.clone()].to_string()) })
+    Some(StatementDate {
+        day: pick.day,
+        text: Some(text[pick.range.clone()].to_string()),
+    })
 }

@@ -67,14 +67,22 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
     let paragraphs = sentences::paragraphs(&doc.text, &blocks);
     let named_elsewhere: Vec<_> = blocks
         .iter()
-        .filter(|b| matches!(b.kind, strip::BlockKind::Headline | strip::BlockKind::Caption))
+        .filter(|b| {
+            matches!(
+                b.kind,
+                strip::BlockKind::Headline | strip::BlockKind::Caption
+            )
+        })
         .map(|b| b.range.clone())
         .collect();
     let attributed = attribution::attribute(&doc.text, &paragraphs, &named_elsewhere);
     let attributions = &attributed.attributions;
     let dated = dating::date_statements(&doc.text, &paragraphs, &attributed, meta.published);
     let title = meta.title.as_deref().unwrap_or("");
-    let quotes: Vec<String> = attributions.iter().map(|a| quote_text(&doc.text, a)).collect();
+    let quotes: Vec<String> = attributions
+        .iter()
+        .map(|a| quote_text(&doc.text, a))
+        .collect();
     let keep = match scope {
         Scope::Any => vec![true; attributions.len()],
         Scope::Topic(t) => {
@@ -96,7 +104,11 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
             let stance = match scope {
                 Scope::Any => Stance::Neutral,
                 Scope::Topic(t) => {
-                    let who = format!("{} {}", a.speaker.name, a.speaker.title.as_deref().unwrap_or(""));
+                    let who = format!(
+                        "{} {}",
+                        a.speaker.name,
+                        a.speaker.title.as_deref().unwrap_or("")
+                    );
                     t.stance(&quote, &who)
                 }
             };
@@ -115,7 +127,10 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                 said_on: d.day.map(|d| d.to_string()),
                 date_text: d.text,
                 stance,
-                span: Span { start: a.evidence.start, end: a.evidence.end },
+                span: Span {
+                    start: a.evidence.start,
+                    end: a.evidence.end,
+                },
                 evidence: fold_ws(&doc.text[a.evidence.clone()]),
             }
         })
@@ -133,11 +148,24 @@ pub fn stripped_text(doc: &Document) -> String {
 }
 
 fn quote_text(text: &str, a: &Attribution) -> String {
-    a.content.iter().map(|r| fold_ws(&text[r.clone()])).collect::<Vec<_>>().join(" ... ")
+    a.content
+        .iter()
+        .map(|r| fold_ws(&text[r.clone()]))
+        .collect::<Vec<_>>()
+        .join(" ... ")
 }
 
-fn candidate<'a>(text: &'a str, paras: &[Paragraph], a: &'a Attribution, quote: &'a str, title: &'a str) -> Candidate<'a> {
-    let previous = a.paragraph.checked_sub(1).map_or("", |i| &text[paras[i].range.clone()]);
+fn candidate<'a>(
+    text: &'a str,
+    paras: &[Paragraph],
+    a: &'a Attribution,
+    quote: &'a str,
+    title: &'a str,
+) -> Candidate<'a> {
+    let previous = a
+        .paragraph
+        .checked_sub(1)
+        .map_or("", |i| &text[paras[i].range.clone()]);
     Candidate {
         context: Context {
             content: quote,

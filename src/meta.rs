@@ -42,13 +42,20 @@ pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
     let text_of = |b: &Block| &doc.text[b.range.clone()];
     Meta {
         title: src.title.clone().or_else(|| title(doc, blocks)),
-        outlet: src.outlet.clone().or_else(|| outlet(blocks.iter().map(text_of))),
+        outlet: src
+            .outlet
+            .clone()
+            .or_else(|| outlet(blocks.iter().map(text_of))),
         published: src
             .published
             .as_deref()
             .and_then(dates::parse_date)
             .or_else(|| published(doc, blocks)),
-        byline: if src.byline.is_empty() { byline(doc, blocks) } else { src.byline.clone() },
+        byline: if src.byline.is_empty() {
+            byline(doc, blocks)
+        } else {
+            src.byline.clone()
+        },
     }
 }
 
@@ -77,7 +84,10 @@ fn published(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
         let t = &doc.text[b.range.clone()];
         match b.kind {
             BlockKind::DateMeta | BlockKind::Dateline | BlockKind::Byline => dates::parse_date(t),
-            BlockKind::Headline if first_body.is_none_or(|f| i < f) && t.to_lowercase().starts_with("published") => {
+            BlockKind::Headline
+                if first_body.is_none_or(|f| i < f)
+                    && t.to_lowercase().starts_with("published") =>
+            {
                 dates::parse_date(t)
             }
             _ => None,
@@ -99,7 +109,9 @@ fn byline(doc: &Document, blocks: &[Block]) -> Vec<String> {
 
 /// Names in a byline string ("by Jane Doe and John Roe April 30, 2024").
 pub fn byline_names(s: &str) -> Vec<String> {
-    let Some(c) = BY_NAMES.captures(s) else { return Vec::new() };
+    let Some(c) = BY_NAMES.captures(s) else {
+        return Vec::new();
+    };
     c[1].split([',', '&'])
         .flat_map(|p| p.split(" and "))
         .map(clean_name)
@@ -109,14 +121,34 @@ pub fn byline_names(s: &str) -> Vec<String> {
 
 /// Trim a byline name of trailing date words ("Kateryna Hodunova April" → "Kateryna Hodunova").
 fn clean_name(s: &str) -> String {
-    let words: Vec<&str> = s.split_whitespace().take_while(|w| !is_month_or_weekday(w)).collect();
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .take_while(|w| !is_month_or_weekday(w))
+        .collect();
     words.join(" ").trim_end_matches('.').to_string()
 }
 
 fn is_month_or_weekday(w: &str) -> bool {
     const WORDS: [&str; 19] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
     ];
     let w = w.trim_end_matches([',', '.']);
     WORDS.contains(&w) || (w.len() == 3 && WORDS.iter().any(|m| m.starts_with(w)))
@@ -124,7 +156,9 @@ fn is_month_or_weekday(w: &str) -> bool {
 
 fn is_wire_credit(name: &str) -> bool {
     let n = name.to_lowercase();
-    OUTLETS.iter().any(|o| n.contains(&o.to_lowercase())) || n.contains("staff") || n.contains("agenc")
+    OUTLETS.iter().any(|o| n.contains(&o.to_lowercase()))
+        || n.contains("staff")
+        || n.contains("agenc")
 }
 
 /// Outlet named by a wire dateline ("KYIV (Reuters) –") or a copyright line.
@@ -150,8 +184,14 @@ mod tests {
 
     #[test]
     fn byline_names_split_and_drop_dates() {
-        assert_eq!(byline_names("by Kateryna Hodunova April 30, 2024 2:53 PM 2 min read"), vec!["Kateryna Hodunova"]);
-        assert_eq!(byline_names("By Mark Ellis and Sofia Brandt"), vec!["Mark Ellis", "Sofia Brandt"]);
+        assert_eq!(
+            byline_names("by Kateryna Hodunova April 30, 2024 2:53 PM 2 min read"),
+            vec!["Kateryna Hodunova"]
+        );
+        assert_eq!(
+            byline_names("By Mark Ellis and Sofia Brandt"),
+            vec!["Mark Ellis", "Sofia Brandt"]
+        );
         assert!(byline_names("By Reuters").is_empty());
     }
 

@@ -10,7 +10,10 @@ pub fn write_claim<W: Write + ?Sized>(out: &mut W, claim: &Claim) -> io::Result<
 }
 
 /// Write any serialisable record as one JSON line.
-pub fn write_json_line<W: Write + ?Sized, T: serde::Serialize>(out: &mut W, value: &T) -> io::Result<()> {
+pub fn write_json_line<W: Write + ?Sized, T: serde::Serialize>(
+    out: &mut W,
+    value: &T,
+) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
 }

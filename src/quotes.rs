@@ -17,9 +17,23 @@ pub struct Quotation {
     pub closed: bool,
 }
 
+/// The quotation whose marks enclose byte `pos` (quotations are sorted and disjoint).
+pub fn containing(quotes: &[Quotation], pos: usize) -> Option<&Quotation> {
+    let i = quotes.partition_point(|q| q.outer.start <= pos);
+    quotes[..i].last().filter(|q| pos < q.outer.end)
+}
+
+/// The quotation whose opening mark is at byte `pos`.
+pub fn starting_at(quotes: &[Quotation], pos: usize) -> Option<&Quotation> {
+    containing(quotes, pos).filter(|q| q.outer.start == pos)
+}
+
 /// True for any double quotation mark.
 pub fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{201F}')
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{201F}'
+    )
 }
 
 /// Quotations in `text[range]`, in order; offsets are into `text`. Two apostrophes ('') count
@@ -42,7 +56,11 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quotation> {
                 None if opens(mark, prev) => open = Some(at),
                 None => {}
                 Some(start) if !opens(mark, prev) || c == '\u{201D}' || c == '\u{BB}' => {
-                    out.push(Quotation { outer: start..at + mark_len(text, at), inner: start + mark_len(text, start)..at, closed: true });
+                    out.push(Quotation {
+                        outer: start..at + mark_len(text, at),
+                        inner: start + mark_len(text, start)..at,
+                        closed: true,
+                    });
                     open = None;
                 }
                 Some(_) => {}
@@ -53,7 +71,11 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quotation> {
         prev = Some(c);
     }
     if let Some(start) = open {
-        out.push(Quotation { outer: start..range.end, inner: start + mark_len(text, start)..range.end, closed: false });
+        out.push(Quotation {
+            outer: start..range.end,
+            inner: start + mark_len(text, start)..range.end,
+            closed: false,
+        });
     }
     out
 }
@@ -72,7 +94,13 @@ fn opens(c: char, prev: Option<char>) -> bool {
     }
     match prev {
         None => true,
-        Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | ':' | '/'),
+        Some(p) => {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | ':' | '/'
+                )
+        }
     }
 }
 
@@ -81,27 +109,45 @@ mod tests {
     use super::*;
 
     fn inner(text: &str) -> Vec<(&str, bool)> {
-        find(text, 0..text.len()).into_iter().map(|q| (&text[q.inner], q.closed)).collect()
+        find(text, 0..text.len())
+            .into_iter()
+            .map(|q| (&text[q.inner], q.closed))
+            .collect()
     }
 
     #[test]
     fn straight_curly_and_guillemets() {
-        assert_eq!(inner(r#"He said "yes, now," and left."#), vec![("yes, now,", true)]);
-        assert_eq!(inner("“We ask,” said he. «Non» dit-il."), vec![("We ask,", true), ("Non", true)]);
+        assert_eq!(
+            inner(r#"He said "yes, now," and left."#),
+            vec![("yes, now,", true)]
+        );
+        assert_eq!(
+            inner("“We ask,” said he. «Non» dit-il."),
+            vec![("We ask,", true), ("Non", true)]
+        );
     }
 
     #[test]
     fn doubled_apostrophes_are_quotation_marks() {
-        assert_eq!(inner("''It is over,'' he said. Don't go."), vec![("It is over,", true)]);
+        assert_eq!(
+            inner("''It is over,'' he said. Don't go."),
+            vec![("It is over,", true)]
+        );
     }
 
     #[test]
     fn unclosed_quote_runs_to_paragraph_end() {
-        assert_eq!(inner("“This goes on. And on."), vec![("This goes on. And on.", false)]);
+        assert_eq!(
+            inner("“This goes on. And on."),
+            vec![("This goes on. And on.", false)]
+        );
     }
 
     #[test]
     fn single_quotes_inside_are_ignored() {
-        assert_eq!(inner("“leaders show ‘courage’,” he said"), vec![("leaders show ‘courage’,", true)]);
+        assert_eq!(
+            inner("“leaders show ‘courage’,” he said"),
+            vec![("leaders show ‘courage’,", true)]
+        );
     }
 }

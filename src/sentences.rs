@@ -16,9 +16,10 @@ pub struct Paragraph {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "st",
-    "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
-    "vs", "etc", "e.g", "i.e", "inc", "corp", "ltd", "co", "approx", "est", "fig", "vol", "pp", "ft", "mt",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
+    "gov", "st", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "no", "nos", "vs", "etc", "e.g", "i.e", "inc", "corp", "ltd", "co", "approx",
+    "est", "fig", "vol", "pp", "ft", "mt",
 ];
 
 /// Split the body blocks into paragraphs of sentences.
@@ -29,7 +30,11 @@ pub fn paragraphs(text: &str, blocks: &[Block]) -> Vec<Paragraph> {
         .map(|b| {
             let quotes = quotes::find(text, b.range.clone());
             let sentences = split(text, b.range.clone(), &quotes);
-            Paragraph { range: b.range.clone(), sentences, quotes }
+            Paragraph {
+                range: b.range.clone(),
+                sentences,
+                quotes,
+            }
         })
         .collect()
 }
@@ -65,7 +70,8 @@ pub fn split(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<Range
 fn skip_closers(text: &str, mut i: usize, end: usize) -> usize {
     while i < end {
         let c = text[i..].chars().next().unwrap_or(' ');
-        if quotes::is_quote_mark(c) || matches!(c, ')' | ']' | '\u{2019}' | '\'' | '.' | '!' | '?') {
+        if quotes::is_quote_mark(c) || matches!(c, ')' | ']' | '\u{2019}' | '\'' | '.' | '!' | '?')
+        {
             i += c.len_utf8();
         } else {
             break;
@@ -81,7 +87,13 @@ fn next_non_space(bytes: &[u8], mut i: usize, end: usize) -> usize {
     i
 }
 
-fn is_boundary(text: &str, dot: usize, after: usize, para: Range<usize>, quotes: &[Quotation]) -> bool {
+fn is_boundary(
+    text: &str,
+    dot: usize,
+    after: usize,
+    para: Range<usize>,
+    quotes: &[Quotation],
+) -> bool {
     if after >= para.end {
         return false;
     }
@@ -90,7 +102,11 @@ fn is_boundary(text: &str, dot: usize, after: usize, para: Range<usize>, quotes:
         return false;
     }
     let next = rest.trim_start().chars().next().unwrap_or(' ');
-    if !(next.is_uppercase() || next.is_numeric() || quotes::is_quote_mark(next) || matches!(next, '\u{2018}' | '\'')) {
+    if !(next.is_uppercase()
+        || next.is_numeric()
+        || quotes::is_quote_mark(next)
+        || matches!(next, '\u{2018}' | '\''))
+    {
         return false;
     }
     if inside_closed_quote(dot, after, quotes) {
@@ -102,11 +118,15 @@ fn is_boundary(text: &str, dot: usize, after: usize, para: Range<usize>, quotes:
 /// A terminator inside a quotation that closes later in the paragraph (the closing mark itself
 /// may be among the characters just skipped, then the sentence may end there).
 fn inside_closed_quote(dot: usize, after: usize, quotes: &[Quotation]) -> bool {
-    quotes.iter().any(|q| q.closed && q.inner.start <= dot && q.outer.end > after)
+    quotes::containing(quotes, dot)
+        .is_some_and(|q| q.closed && q.inner.start <= dot && q.outer.end > after)
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
         return true; // an initial: "J. Smith"
@@ -123,25 +143,37 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         let q = quotes::find(t, 0..t.len());
-        split(t, 0..t.len(), &q).into_iter().map(|r| &t[r]).collect()
+        split(t, 0..t.len(), &q)
+            .into_iter()
+            .map(|r| &t[r])
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_split() {
-        assert_eq!(sents("Mr. Smith met Gen. Jones in the U.S. Army base. J. K. Doe left."), vec![
-            "Mr. Smith met Gen. Jones in the U.S. Army base.",
-            "J. K. Doe left."
-        ]);
+        assert_eq!(
+            sents("Mr. Smith met Gen. Jones in the U.S. Army base. J. K. Doe left."),
+            vec![
+                "Mr. Smith met Gen. Jones in the U.S. Army base.",
+                "J. K. Doe left."
+            ]
+        );
     }
 
     #[test]
     fn closed_quotation_stays_in_one_sentence() {
-        assert_eq!(sents("“We act. We win,” he said. Then he left."), vec!["“We act. We win,” he said.", "Then he left."]);
+        assert_eq!(
+            sents("“We act. We win,” he said. Then he left."),
+            vec!["“We act. We win,” he said.", "Then he left."]
+        );
     }
 
     #[test]
     fn sentence_ends_after_closing_mark() {
-        assert_eq!(sents("He said: “We act.” Then he left."), vec!["He said: “We act.”", "Then he left."]);
+        assert_eq!(
+            sents("He said: “We act.” Then he left."),
+            vec!["He said: “We act.”", "Then he left."]
+        );
     }
 
     #[test]

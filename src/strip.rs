@@ -49,8 +49,10 @@ static SERVER_WARNING: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by|written by|words by|reporting by)\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*)*")
-        .unwrap()
+    Regex::new(
+        r"^(?i:by|written by|words by|reporting by)\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*)*",
+    )
+    .unwrap()
 });
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -97,8 +99,14 @@ pub fn classify(doc: &Document) -> Vec<Block> {
             None => classify_line(s, counts.get(&normalize(s)).copied().unwrap_or(1)),
         };
         let kind = list_aware(kind, s, &mut in_story_list);
-        let after_body = blocks.last().is_some_and(|b: &Block| b.kind == BlockKind::Body);
-        let kind = if kind == BlockKind::Headline && after_body && is_signature(s) { BlockKind::Body } else { kind };
+        let after_body = blocks
+            .last()
+            .is_some_and(|b: &Block| b.kind == BlockKind::Body);
+        let kind = if kind == BlockKind::Headline && after_body && is_signature(s) {
+            BlockKind::Body
+        } else {
+            kind
+        };
         blocks.push(Block { range, kind });
     }
     blocks
@@ -136,10 +144,16 @@ fn segments(text: &str) -> Vec<Segment> {
         if !seen_content {
             if let Some(m) = DATE_META.find(&text[line.clone()]) {
                 let meta = trim_range(text, line.start..line.start + m.end());
-                out.push(Segment { range: meta, forced: Some(BlockKind::DateMeta) });
+                out.push(Segment {
+                    range: meta,
+                    forced: Some(BlockKind::DateMeta),
+                });
                 let rest = trim_range(text, line.start + m.end()..line.end);
                 if !rest.is_empty() {
-                    out.push(Segment { range: rest, forced: None });
+                    out.push(Segment {
+                        range: rest,
+                        forced: None,
+                    });
                 }
                 seen_content = true;
                 continue;
@@ -147,8 +161,15 @@ fn segments(text: &str) -> Vec<Segment> {
         }
         seen_content = true;
         match out.last_mut() {
-            Some(prev) if prev.forced.is_none() && continues(text, prev.range.clone(), r.clone()) => prev.range.end = r.end,
-            _ => out.push(Segment { range: r, forced: None }),
+            Some(prev)
+                if prev.forced.is_none() && continues(text, prev.range.clone(), r.clone()) =>
+            {
+                prev.range.end = r.end
+            }
+            _ => out.push(Segment {
+                range: r,
+                forced: None,
+            }),
         }
     }
     out
@@ -159,13 +180,17 @@ fn segments(text: &str) -> Vec<Segment> {
 fn continues(text: &str, prev: Range<usize>, next: Range<usize>) -> bool {
     let gap = &text[prev.end..next.start];
     let adjacent = gap.matches('\n').count() == 1;
-    let open_end = !ends_like_sentence(&text[prev.clone()]) && text[prev].split_whitespace().count() >= 6;
+    let open_end =
+        !ends_like_sentence(&text[prev.clone()]) && text[prev].split_whitespace().count() >= 6;
     let lower_start = text[next].chars().next().is_some_and(char::is_lowercase);
     adjacent && open_end && lower_start
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn repetition_counts(text: &str, segs: &[Segment]) -> HashMap<String, usize> {
@@ -236,25 +261,34 @@ fn is_furniture(s: &str) -> bool {
 /// Icon-font class names and similar UI runs ("bookmark-bicon chevron downicon ...").
 fn is_icon_run(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let icons = words.iter().filter(|w| w.to_lowercase().contains("icon")).count();
+    let icons = words
+        .iter()
+        .filter(|w| w.to_lowercase().contains("icon"))
+        .count();
     icons >= 3 && icons * 4 >= words.len()
 }
 
 /// A related-story teaser cut off with an ellipsis mid-word.
 fn is_truncated_teaser(s: &str) -> bool {
     let t = s.trim_end();
-    (t.ends_with('…') || t.ends_with("...")) && t.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
+    (t.ends_with('…') || t.ends_with("..."))
+        && t.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
 }
 
 /// A name signing the paragraph above it: "Volodymyr Zelensky, President of Ukraine".
 fn is_signature(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let name = words.len() >= 2 && words[..2].iter().all(|w| capitalized(w) && w.chars().any(char::is_lowercase));
+    let name = words.len() >= 2
+        && words[..2]
+            .iter()
+            .all(|w| capitalized(w) && w.chars().any(char::is_lowercase));
     let rest_ok = words[2.min(words.len())..]
         .iter()
         .all(|w| capitalized(w) || matches!(*w, "of" | "the" | "for" | "and"));
-    name && rest_ok && words.len() <= 10 && !s.ends_with(['.', '!', '?', ':'])
+    name && rest_ok
+        && words.len() <= 10
+        && !s.ends_with(['.', '!', '?', ':'])
         && !STOPWORDS.contains(words[0].to_lowercase().as_str())
 }
 
@@ -278,7 +312,13 @@ fn is_prose(s: &str) -> bool {
     }
     let stop = words
         .iter()
-        .filter(|w| STOPWORDS.contains(w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase().as_str()))
+        .filter(|w| {
+            STOPWORDS.contains(
+                w.trim_matches(|c: char| !c.is_alphabetic())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
         .count();
     let density = stop as f64 / words.len() as f64;
     let ends_sentence = ends_like_sentence(s);
@@ -313,7 +353,9 @@ mod tests {
 
     #[test]
     fn leading_date_prefix_is_split_from_body() {
-        let k = kinds(" date 2023-06-30 The minister said that talks went well and more would follow.\n");
+        let k = kinds(
+            " date 2023-06-30 The minister said that talks went well and more would follow.\n",
+        );
         assert_eq!(k[0].1, BlockKind::DateMeta);
         assert_eq!(k[1].1, BlockKind::Body);
         assert!(k[1].0.starts_with("The minister"));
@@ -325,7 +367,9 @@ mod tests {
                     icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon\n\
                     This website uses cookies. By continuing to use this site, you accept our use of cookies.\n\
                     * indicates required\n";
-        assert!(kinds(text).iter().all(|(_, k)| *k == BlockKind::Boilerplate));
+        assert!(kinds(text)
+            .iter()
+            .all(|(_, k)| *k == BlockKind::Boilerplate));
     }
 
     #[test]
@@ -349,7 +393,9 @@ mod tests {
 
     #[test]
     fn headline_and_trailing_share_word() {
-        let k = kinds("Minister: talks will go on\n\nThe letter says now is the time for a decision. Share\n");
+        let k = kinds(
+            "Minister: talks will go on\n\nThe letter says now is the time for a decision. Share\n",
+        );
         assert_eq!(k[0].1, BlockKind::Headline);
         assert_eq!(k[1].1, BlockKind::Body);
         assert!(k[1].0.ends_with("decision."));

@@ -3,6 +3,8 @@
 //! file, not new code.
 
 use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::claim::Stance;
 
@@ -39,7 +41,9 @@ pub enum Scope {
 impl Scope {
     /// The default scope: Ukraine's NATO bid.
     pub fn nato_ukraine() -> Scope {
-        Scope::Topic(Box::new(Topic::parse(NATO_UKRAINE).expect("built-in topic file is valid")))
+        static BUILT_IN: LazyLock<Topic> =
+            LazyLock::new(|| Topic::parse(NATO_UKRAINE).expect("built-in topic file is valid"));
+        Scope::Topic(Box::new(BUILT_IN.clone()))
     }
 }
 
@@ -60,6 +64,24 @@ pub struct Context<'a> {
     pub title: &'a str,
 }
 
+/// Topic terms found in the text around a statement.
+#[derive(Debug, Clone, Copy, Default)]
+struct Near {
+    core: bool,
+    subject: bool,
+    excluded: bool,
+}
+
+impl Near {
+    fn or(self, o: Near) -> Near {
+        Near {
+            core: self.core || o.core,
+            subject: self.subject || o.subject,
+            excluded: self.excluded || o.excluded,
+        }
+    }
+}
+
 /// One attributed statement as the scope filter sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a> {
@@ -76,7 +98,9 @@ pub struct Candidate<'a> {
 }
 
 /// Words that open a statement referring back to the previous one ("this", "a similar ...").
-const ANAPHORS: &[&str] = &["this", "that", "it", "such", "similar", "these", "those", "so", "there", "both"];
+const ANAPHORS: &[&str] = &[
+    "this", "that", "it", "such", "similar", "these", "those", "so", "there", "both",
+];
 
 /// How far back (in paragraphs) a speaker's on-topic statement keeps their next one on topic.
 const CONTINUATION_REACH: usize = 2;
@@ -85,7 +109,11 @@ impl Topic {
     /// Parse a topic file: `[section]` headers and one term per line.
     pub fn parse(data: &str) -> Result<Topic, String> {
         let mut sections: Vec<(String, Vec<String>)> = Vec::new();
-        for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in data
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 sections.push((name.to_string(), Vec::new()));
             } else if let Some((_, terms)) = sections.last_mut() {
@@ -122,22 +150,37 @@ impl Topic {
     /// a quotation or a "this"/"similar" clause right after).
     pub fn select(&self, cands: &[Candidate]) -> Vec<bool> {
         let mut keep: Vec<bool> = Vec::with_capacity(cands.len());
+        // Hits in the surrounding text, computed once per paragraph and once per sentence, so
+        // a paragraph with thousands of statements costs linear time.
+        let mut per_paragraph: HashMap<usize, Near> = HashMap::new();
+        let mut per_sentence: HashMap<usize, Near> = HashMap::new();
+        let mut last_kept: HashMap<&str, usize> = HashMap::new();
         for (i, c) in cands.iter().enumerate() {
-            let own = self.in_scope(&c.context);
-            let cont = i > 0 && keep[i - 1] && self.continues(c, &cands[..i], &keep);
+            let ctx = &c.context;
+            let para = *per_paragraph
+                .entry(c.paragraph)
+                .or_insert_with(|| self.near(&[ctx.paragraph, ctx.previous, ctx.lead, ctx.title]));
+            let sent = *per_sentence
+                .entry(c.sentence)
+                .or_insert_with(|| self.near(&[ctx.sentence]));
+            let own = self.judge(ctx.content, para.or(sent), sent.excluded);
+            let cont = i > 0 && keep[i - 1] && self.continues(c, &cands[i - 1], &last_kept);
+            if own || cont {
+                last_kept.insert(c.speaker, c.paragraph);
+            }
             keep.push(own || cont);
         }
         keep
     }
 
-    fn continues(&self, c: &Candidate, before: &[Candidate], keep: &[bool]) -> bool {
-        let prev = &before[before.len() - 1];
+    /// `last_kept` maps each speaker to the paragraph of their latest on-topic statement.
+    fn continues(&self, c: &Candidate, prev: &Candidate, last_kept: &HashMap<&str, usize>) -> bool {
         if prev.sentence == c.sentence && prev.speaker == c.speaker {
             return true;
         }
-        let same_speaker_near = before.iter().zip(keep).rev().any(|(b, k)| {
-            *k && b.speaker == c.speaker && c.paragraph <= b.paragraph + CONTINUATION_REACH
-        });
+        let same_speaker_near = last_kept
+            .get(c.speaker)
+            .is_some_and(|&p| c.paragraph <= p + CONTINUATION_REACH);
         if !same_speaker_near {
             return false;
         }
@@ -152,17 +195,32 @@ impl Topic {
 
     /// Does the statement concern the topic on its own?
     pub fn in_scope(&self, c: &Context) -> bool {
-        let content = c.content.to_lowercase();
-        let sentence = c.sentence.to_lowercase();
-        let paragraph = c.paragraph.to_lowercase();
+        let near = self.near(&[c.sentence, c.paragraph, c.previous, c.lead, c.title]);
+        let sentence_excluded = self.near(&[c.sentence]).excluded;
+        self.judge(c.content, near, sentence_excluded)
+    }
+
+    /// What the text around a statement says about the topic.
+    fn near(&self, texts: &[&str]) -> Near {
+        texts.iter().fold(Near::default(), |acc, t| {
+            let t = t.to_lowercase();
+            acc.or(Near {
+                core: hit(&self.core, &self.without_off(&t)),
+                subject: hit(&self.subject, &t),
+                excluded: hit(&self.exclude, &t),
+            })
+        })
+    }
+
+    fn judge(&self, content: &str, near: Near, sentence_excluded: bool) -> bool {
+        let content = content.to_lowercase();
         let core_here = hit(&self.core, &content);
-        let around = [sentence.clone(), paragraph, c.previous.to_lowercase(), c.lead.to_lowercase(), c.title.to_lowercase()];
-        let core_near = around.iter().any(|t| hit(&self.core, &self.without_off(t)));
         let weak_here = hit(&self.weak, &content) && !hit(&self.aside, &content);
-        let on_topic = core_here || (weak_here && core_near);
-        let subject = self.subject.is_none() || hit(&self.subject, &content) || around.iter().any(|t| hit(&self.subject, t));
-        let excluded = (hit(&self.exclude, &content) || hit(&self.exclude, &sentence)) && !hit(&self.subject, &content);
-        let off = hit(&self.off, &content) && !(hit(&self.focus, &content) && hit(&self.subject, &content));
+        let on_topic = core_here || (weak_here && near.core);
+        let subject_here = hit(&self.subject, &content);
+        let subject = self.subject.is_none() || subject_here || near.subject;
+        let excluded = (hit(&self.exclude, &content) || sentence_excluded) && !subject_here;
+        let off = hit(&self.off, &content) && !(hit(&self.focus, &content) && subject_here);
         let rival = hit(&self.rival, &content) && !hit(&self.names, &content);
         on_topic && subject && !excluded && !off && !rival
     }
@@ -186,7 +244,10 @@ impl Topic {
             Stance::Conditional
         } else if adversary || hit(&self.opposes, &c) {
             Stance::Opposes
-        } else if hit(&self.supports, &c) || hit(&self.focus, &c) || hit(&self.subject, &speaker.to_lowercase()) {
+        } else if hit(&self.supports, &c)
+            || hit(&self.focus, &c)
+            || hit(&self.subject, &speaker.to_lowercase())
+        {
             Stance::Supports
         } else {
             Stance::Neutral
@@ -203,10 +264,22 @@ fn compile(terms: &[String]) -> Result<Regex, String> {
     let alts: Vec<String> = terms
         .iter()
         .map(|t| {
-            let (stem, wild) = t.strip_suffix('*').map_or((t.as_str(), false), |s| (s, true));
+            let (stem, wild) = t
+                .strip_suffix('*')
+                .map_or((t.as_str(), false), |s| (s, true));
             let body = regex::escape(stem).replace("'", "['\u{2019}]");
-            let lead = if stem.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-            let tail = if wild { r"\w*" } else if stem.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+            let lead = if stem.starts_with(|c: char| c.is_alphanumeric()) {
+                r"\b"
+            } else {
+                ""
+            };
+            let tail = if wild {
+                r"\w*"
+            } else if stem.ends_with(|c: char| c.is_alphanumeric()) {
+                r"\b"
+            } else {
+                ""
+            };
             format!("{lead}{body}{tail}")
         })
         .collect();
@@ -222,12 +295,30 @@ mod tests {
     }
 
     fn ctx<'a>(content: &'a str, paragraph: &'a str) -> Context<'a> {
-        Context { content, sentence: content, paragraph, previous: "", lead: "", title: "" }
+        Context {
+            content,
+            sentence: content,
+            paragraph,
+            previous: "",
+            lead: "",
+            title: "",
+        }
     }
 
-    fn cand<'a>(content: &'a str, speaker: &'a str, paragraph: usize, direct: bool) -> Candidate<'a> {
+    fn cand<'a>(
+        content: &'a str,
+        speaker: &'a str,
+        paragraph: usize,
+        direct: bool,
+    ) -> Candidate<'a> {
         let sentence = paragraph * 100 + content.len();
-        Candidate { context: ctx(content, "Ukraine"), speaker, paragraph, sentence, direct }
+        Candidate {
+            context: ctx(content, "Ukraine"),
+            speaker,
+            paragraph,
+            sentence,
+            direct,
+        }
     }
 
     #[test]
@@ -247,27 +338,57 @@ mod tests {
     #[test]
     fn membership_statements_are_in_scope() {
         let t = topic();
-        assert!(t.in_scope(&ctx("Ukraine should be invited to join NATO at the summit", "")));
-        assert!(t.in_scope(&ctx("the invitation must come this year", "Kyiv wants NATO to act on Ukraine.")));
+        assert!(t.in_scope(&ctx(
+            "Ukraine should be invited to join NATO at the summit",
+            ""
+        )));
+        assert!(t.in_scope(&ctx(
+            "the invitation must come this year",
+            "Kyiv wants NATO to act on Ukraine."
+        )));
     }
 
     #[test]
     fn off_topic_statements_are_out() {
         let t = topic();
-        assert!(!t.in_scope(&ctx("allies must spend 2% of GDP on defence", "NATO allies met.")));
+        assert!(!t.in_scope(&ctx(
+            "allies must spend 2% of GDP on defence",
+            "NATO allies met."
+        )));
         assert!(!t.in_scope(&ctx("Finland's accession to NATO is a historic step", "")));
-        assert!(!t.in_scope(&ctx("the grain deal must be extended", "Ukraine and Russia")));
+        assert!(!t.in_scope(&ctx(
+            "the grain deal must be extended",
+            "Ukraine and Russia"
+        )));
         assert!(!t.in_scope(&ctx("Ukraine's EU membership talks should open", "Ukraine")));
     }
 
     #[test]
     fn stance_markers() {
         let t = topic();
-        assert_eq!(t.stance("Ukraine will join NATO only after the war ends", "A"), Stance::Conditional);
-        assert_eq!(t.stance("Ukraine in NATO is a red line", "A"), Stance::Opposes);
-        assert_eq!(t.stance("Ukraine deserves an invitation", "A"), Stance::Supports);
-        assert_eq!(t.stance("the ministers met in Brussels", "A"), Stance::Neutral);
-        assert_eq!(t.stance("the summit changes nothing", "Dmitry Peskov, Kremlin spokesman"), Stance::Opposes);
+        assert_eq!(
+            t.stance("Ukraine will join NATO only after the war ends", "A"),
+            Stance::Conditional
+        );
+        assert_eq!(
+            t.stance("Ukraine in NATO is a red line", "A"),
+            Stance::Opposes
+        );
+        assert_eq!(
+            t.stance("Ukraine deserves an invitation", "A"),
+            Stance::Supports
+        );
+        assert_eq!(
+            t.stance("the ministers met in Brussels", "A"),
+            Stance::Neutral
+        );
+        assert_eq!(
+            t.stance(
+                "the summit changes nothing",
+                "Dmitry Peskov, Kremlin spokesman"
+            ),
+            Stance::Opposes
+        );
     }
 
     #[test]

@@ -42,14 +42,21 @@ fn strip_prints_body_without_boilerplate() {
     fs::write(dir.path().join("p.txt"), page).unwrap();
     let r = run_in(dir.path(), &["strip", "p.txt"], None);
     assert_eq!(r.code, 0);
-    assert_eq!(r.stdout, "The minister said the talks would go on next week, and that allies agreed.\n");
+    assert_eq!(
+        r.stdout,
+        "The minister said the talks would go on next week, and that allies agreed.\n"
+    );
 }
 
 #[test]
 fn meta_prints_one_line_per_article() {
     let dir = temp();
     fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
-    fs::write(dir.path().join("b.txt"), "by Jane Roe\nNothing was said here at all today.\n").unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        "by Jane Roe\nNothing was said here at all today.\n",
+    )
+    .unwrap();
     let r = run_in(dir.path(), &["meta", "."], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines = json_lines(&r.stdout);
@@ -68,7 +75,11 @@ fn missing_path_is_reported_and_others_still_processed() {
     fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
     let r = run_in(dir.path(), &["extract", "nope.txt", "a.txt"], None);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("nope.txt") && r.stderr.contains("No such file"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("nope.txt") && r.stderr.contains("No such file"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(json_lines(&r.stdout).len(), 1);
 }
 
@@ -87,12 +98,28 @@ fn stdout_holds_only_json_lines_with_every_field() {
     let claims = json_lines(&r.stdout);
     assert!(claims.len() > 50);
     for c in &claims {
-        for k in ["schema", "article", "speaker", "quote", "mode", "cue", "said_on", "date_text", "stance", "span", "evidence"] {
+        for k in [
+            "schema",
+            "article",
+            "speaker",
+            "quote",
+            "mode",
+            "cue",
+            "said_on",
+            "date_text",
+            "stance",
+            "span",
+            "evidence",
+        ] {
             assert!(c.get(k).is_some(), "missing {k} in {c}");
         }
         assert_eq!(c["schema"], "natoclaims/1");
     }
-    assert!(r.stderr.contains("articles read"), "summary line on stderr: {}", r.stderr);
+    assert!(
+        r.stderr.contains("articles read"),
+        "summary line on stderr: {}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -103,7 +130,10 @@ fn walk_is_sorted_and_filtered_by_extension() {
     fs::write(dir.path().join("a.md"), ARTICLE).unwrap();
     fs::write(dir.path().join("c.csv"), ARTICLE).unwrap();
     let r = run_in(dir.path(), &["extract", "."], None);
-    let paths: Vec<String> = json_lines(&r.stdout).iter().map(|c| c["article"]["path"].as_str().unwrap().to_string()).collect();
+    let paths: Vec<String> = json_lines(&r.stdout)
+        .iter()
+        .map(|c| c["article"]["path"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(paths, vec!["./a.md", "./sub/b.txt"]);
     let r = run_in(dir.path(), &["extract", "--ext", "csv", "."], None);
     assert_eq!(json_lines(&r.stdout).len(), 1);
@@ -125,6 +155,9 @@ fn span_points_at_evidence() {
     let dir = temp();
     let r = run_in(dir.path(), &["extract", "-"], Some(ARTICLE.as_bytes()));
     let c = &json_lines(&r.stdout)[0];
-    let (s, e) = (c["span"]["start"].as_u64().unwrap() as usize, c["span"]["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        c["span"]["start"].as_u64().unwrap() as usize,
+        c["span"]["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&ARTICLE[s..e], c["evidence"].as_str().unwrap());
 }

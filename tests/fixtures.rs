@@ -27,10 +27,16 @@ fn compare(name: &str, expected: &[Value], article: &Value, predicted: &[Value])
     if let Some(first) = predicted.first() {
         let meta = &first["article"];
         if meta["published"] != article["published"] {
-            diffs.push(format!("{name}: PUBLISHED {} (expected {})", meta["published"], article["published"]));
+            diffs.push(format!(
+                "{name}: PUBLISHED {} (expected {})",
+                meta["published"], article["published"]
+            ));
         }
         if meta["byline"] != article["byline"] {
-            diffs.push(format!("{name}: BYLINE {} (expected {})", meta["byline"], article["byline"]));
+            diffs.push(format!(
+                "{name}: BYLINE {} (expected {})",
+                meta["byline"], article["byline"]
+            ));
         }
     }
     let mut pairs = Vec::new();
@@ -56,17 +62,39 @@ fn compare(name: &str, expected: &[Value], article: &Value, predicted: &[Value])
         let (p, e) = (&predicted[i], &expected[j]);
         for field in ["mode", "said_on"] {
             if p[field] != e[field] {
-                diffs.push(format!("{name}: {} {:.40}: {field} {} (expected {})", s(e, "speaker"), s(e, "quote"), p[field], e[field]));
+                diffs.push(format!(
+                    "{name}: {} {:.40}: {field} {} (expected {})",
+                    s(e, "speaker"),
+                    s(e, "quote"),
+                    p[field],
+                    e[field]
+                ));
             }
         }
     }
-    for (j, e) in expected.iter().enumerate().filter(|(j, _)| !used_e.contains(j)) {
+    for (j, e) in expected
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| !used_e.contains(j))
+    {
         let _ = j;
-        diffs.push(format!("{name}: MISS {}: {:.60}", s(e, "speaker"), s(e, "quote")));
+        diffs.push(format!(
+            "{name}: MISS {}: {:.60}",
+            s(e, "speaker"),
+            s(e, "quote")
+        ));
     }
-    for (i, p) in predicted.iter().enumerate().filter(|(i, _)| !used_p.contains(i)) {
+    for (i, p) in predicted
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used_p.contains(i))
+    {
         let _ = i;
-        diffs.push(format!("{name}: FALSE {}: {:.60}", s(&p["speaker"], "name"), s(p, "quote")));
+        diffs.push(format!(
+            "{name}: FALSE {}: {:.60}",
+            s(&p["speaker"], "name"),
+            s(p, "quote")
+        ));
     }
     diffs
 }
@@ -92,9 +120,16 @@ fn fixtures_match_expected_claims() {
             .filter(|l| !l.trim().is_empty())
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        let article = rows.iter().find(|r| r["type"] == "article").expect("article record").clone();
+        let article = rows
+            .iter()
+            .find(|r| r["type"] == "article")
+            .expect("article record")
+            .clone();
         let name = s(&article, "article").to_string();
-        assert!(root.join("fixtures/articles").join(&name).exists(), "{name} has no article file");
+        assert!(
+            root.join("fixtures/articles").join(&name).exists(),
+            "{name} has no article file"
+        );
         let expected: Vec<Value> = rows.into_iter().filter(|r| r["type"] == "claim").collect();
         let got = predicted.remove(&name).unwrap_or_default();
         diffs.extend(compare(&name, &expected, &article, &got));
@@ -102,7 +137,10 @@ fn fixtures_match_expected_claims() {
     }
     assert!(fixtures >= 15, "only {fixtures} fixtures");
     for (name, extra) in predicted {
-        diffs.push(format!("{name}: {} claims for an article with no expected file", extra.len()));
+        diffs.push(format!(
+            "{name}: {} claims for an article with no expected file",
+            extra.len()
+        ));
     }
     let known: BTreeSet<String> = fs::read_to_string(root.join("fixtures/known-gaps.txt"))
         .unwrap_or_default()
@@ -117,13 +155,20 @@ fn fixtures_match_expected_claims() {
                       # The fixture test tolerates these and fails on any other difference, and on a\n\
                       # listed gap that no longer occurs: this list may only shrink.\n";
         let body: Vec<&str> = found.iter().map(String::as_str).collect();
-        fs::write(root.join("fixtures/known-gaps.txt"), format!("{header}{}\n", body.join("\n"))).unwrap();
+        fs::write(
+            root.join("fixtures/known-gaps.txt"),
+            format!("{header}{}\n", body.join("\n")),
+        )
+        .unwrap();
         return;
     }
     let new: Vec<&String> = found.difference(&known).collect();
     let fixed: Vec<&String> = known.difference(&found).collect();
     if !known.is_empty() {
-        eprintln!("{} known gaps tolerated (fixtures/known-gaps.txt)", known.len() - fixed.len());
+        eprintln!(
+            "{} known gaps tolerated (fixtures/known-gaps.txt)",
+            known.len() - fixed.len()
+        );
     }
     assert!(
         new.is_empty() && fixed.is_empty(),

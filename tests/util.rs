@@ -46,7 +46,9 @@ pub fn run(args: &[&str]) -> Run {
 pub fn json_lines(stdout: &str) -> Vec<Value> {
     stdout
         .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("stdout line is not JSON ({e}): {l}")))
+        .map(|l| {
+            serde_json::from_str(l).unwrap_or_else(|e| panic!("stdout line is not JSON ({e}): {l}"))
+        })
         .collect()
 }
 
@@ -79,6 +81,9 @@ pub fn overlap_f1(a: &str, b: &str) -> f64 {
     if common == 0 {
         return 0.0;
     }
-    let (pr, rc) = (common as f64 / p.len() as f64, common as f64 / g.len() as f64);
+    let (pr, rc) = (
+        common as f64 / p.len() as f64,
+        common as f64 / g.len() as f64,
+    );
     2.0 * pr * rc / (pr + rc)
 }

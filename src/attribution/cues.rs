@@ -50,7 +50,11 @@ fn parse_line(line: &str) -> CueForm {
             _ => words.push(w.to_string()),
         }
     }
-    CueForm { words, takes_object, strict }
+    CueForm {
+        words,
+        takes_object,
+        strict,
+    }
 }
 
 /// Number of distinct cue forms in the lexicon.
@@ -68,8 +72,15 @@ pub fn match_at(tokens: &[Token], i: usize) -> Option<CueMatch> {
     forms.iter().find_map(|f| {
         let end = i + f.words.len();
         let ok = end <= tokens.len()
-            && f.words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.lower && !t.quoted);
-        ok.then(|| CueMatch { start: i, end, form: f.clone() })
+            && f.words
+                .iter()
+                .zip(&tokens[i..end])
+                .all(|(w, t)| *w == t.lower && !t.quoted);
+        ok.then(|| CueMatch {
+            start: i,
+            end,
+            form: f.clone(),
+        })
     })
 }
 
@@ -105,7 +116,10 @@ mod tests {
         let toks = tokenize(t, 0..t.len(), &[]);
         let cues = find_all(&toks);
         let words: Vec<Vec<String>> = cues.into_iter().map(|c| c.form.words).collect();
-        assert_eq!(words, vec![vec!["pointed", "out"], vec!["made", "it", "clear"]]);
+        assert_eq!(
+            words,
+            vec![vec!["pointed", "out"], vec!["made", "it", "clear"]]
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod speakers;
 pub mod tokens;
 
 use crate::claim::{Mode, SpeakerKind};
+use crate::quotes;
 use crate::sentences::Paragraph;
 use cues::CueMatch;
 use speakers::{Mention, Registry, Resolved};
@@ -56,13 +57,21 @@ pub struct Attributed {
 /// they name people (full names, titles) but never yield claims.
 pub fn attribute(text: &str, paragraphs: &[Paragraph], extra: &[Range<usize>]) -> Attributed {
     let registry = Registry::build(text, paragraphs, extra);
-    let mut state = State { text, registry: &registry, recent: Vec::new(), out: Vec::new() };
+    let mut state = State {
+        text,
+        registry: &registry,
+        recent: Vec::new(),
+        out: Vec::new(),
+    };
     for (pi, p) in paragraphs.iter().enumerate() {
         for (si, s) in p.sentences.iter().enumerate() {
             state.sentence(paragraphs, pi, si, s.clone());
         }
     }
-    Attributed { attributions: state.out, people: registry.mentions() }
+    Attributed {
+        attributions: state.out,
+        people: registry.mentions(),
+    }
 }
 
 struct State<'a> {
@@ -102,18 +111,114 @@ enum Shape {
 }
 
 const AUX: &[&str] = &[
-    "has", "have", "had", "also", "later", "again", "once", "further", "previously", "repeatedly", "reportedly",
-    "recently", "already", "privately", "publicly", "openly", "firmly", "clearly", "explicitly", "separately",
-    "personally", "himself", "herself", "themselves", "itself", "not", "never", "did", "does", "do", "still",
-    "even", "just", "then", "on", "earlier", "initially", "subsequently", "frequently", "often", "yesterday",
-    "today", "tonight", "will", "would", "could", "may", "might", "is", "was", "were", "are", "be", "been",
-    "flatly", "bluntly", "strongly", "angrily", "openly", "quickly", "immediately", "last", "this", "week",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening",
-    "night", "afternoon", "in", "turn", "private", "public", "twice", "first", "finally", "directly", "however",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "again",
+    "once",
+    "further",
+    "previously",
+    "repeatedly",
+    "reportedly",
+    "recently",
+    "already",
+    "privately",
+    "publicly",
+    "openly",
+    "firmly",
+    "clearly",
+    "explicitly",
+    "separately",
+    "personally",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    "still",
+    "even",
+    "just",
+    "then",
+    "on",
+    "earlier",
+    "initially",
+    "subsequently",
+    "frequently",
+    "often",
+    "yesterday",
+    "today",
+    "tonight",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "flatly",
+    "bluntly",
+    "strongly",
+    "angrily",
+    "openly",
+    "quickly",
+    "immediately",
+    "last",
+    "this",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "in",
+    "turn",
+    "private",
+    "public",
+    "twice",
+    "first",
+    "finally",
+    "directly",
+    "however",
 ];
 const PERFECT: &[&str] = &["has", "have", "had", "'s"];
-const PARTICIPLE_CUES: &[&str] = &["adding", "noting", "saying", "stressing", "stating", "emphasizing", "emphasising", "insisting", "warning", "explaining", "arguing", "recalling", "underlining", "claiming", "urging", "calling"];
-const CLAUSE_BOUNDARY: &[&str] = &[",", ";", ":", "that", "and", "but", "while", "as", "when", "because", "since", "after", "before", "if", "where", "—", "–", "-", "(", "so", "although", "though", "whereas", "however"];
+const PARTICIPLE_CUES: &[&str] = &[
+    "adding",
+    "noting",
+    "saying",
+    "stressing",
+    "stating",
+    "emphasizing",
+    "emphasising",
+    "insisting",
+    "warning",
+    "explaining",
+    "arguing",
+    "recalling",
+    "underlining",
+    "claiming",
+    "urging",
+    "calling",
+];
+const CLAUSE_BOUNDARY: &[&str] = &[
+    ",", ";", ":", "that", "and", "but", "while", "as", "when", "because", "since", "after",
+    "before", "if", "where", "—", "–", "-", "(", "so", "although", "though", "whereas", "however",
+];
 
 impl State<'_> {
     fn sentence(&mut self, paras: &[Paragraph], pi: usize, si: usize, s: Range<usize>) {
@@ -132,7 +237,11 @@ impl State<'_> {
         }
         for (k, f) in frames.iter().enumerate() {
             let next_region = frames.get(k + 1).map(|n| n.region.start);
-            let prev_region = if k > 0 { Some(frames[k - 1].region.end) } else { None };
+            let prev_region = if k > 0 {
+                Some(frames[k - 1].region.end)
+            } else {
+                None
+            };
             if let Some(a) = self.build(paras, pi, si, &s, &toks, f, prev_region, next_region) {
                 self.recent.push((a.evidence.start, a.speaker.clone()));
                 self.out.push(a);
@@ -171,23 +280,46 @@ impl State<'_> {
     /// "Kuleba: allies must decide." or "Quote: «...»" opening a sentence. The name must be a
     /// person the article names, an institution, or a full name; "Quote" takes the last speaker.
     fn colon_frame(&self, toks: &[Token]) -> Option<Frame> {
-        let colon = toks.iter().take(5).position(|t| t.lower == ":" && !t.quoted)?;
+        let colon = toks
+            .iter()
+            .take(5)
+            .position(|t| t.lower == ":" && !t.quoted)?;
         if colon == 0 || toks.len() < colon + 4 {
             return None;
         }
-        let form = cues::CueForm { words: vec![":".into()], takes_object: false, strict: false };
-        let cue = CueMatch { start: colon, end: colon + 1, form };
+        let form = cues::CueForm {
+            words: vec![":".into()],
+            takes_object: false,
+            strict: false,
+        };
+        let cue = CueMatch {
+            start: colon,
+            end: colon + 1,
+            form,
+        };
         if colon == 1 && toks[0].lower == "quote" {
             let (_, last) = self.recent.last()?;
-            let mention = Mention::Name { name: last.name.clone(), title: last.title.clone() };
+            let mention = Mention::Name {
+                name: last.name.clone(),
+                title: last.title.clone(),
+            };
             let mention_text = speakers::join(self.text, &toks[..1]);
-            return Some(Frame { cue, mention, mention_text, region: 0..colon + 1, np: 0..1, shape: Shape::Colon });
+            return Some(Frame {
+                cue,
+                mention,
+                mention_text,
+                region: 0..colon + 1,
+                np: 0..1,
+                shape: Shape::Colon,
+            });
         }
         let np = &toks[..colon];
         let named = speakers::name_run(self.text, toks, 0) == (0..colon);
         let mention = speakers::classify(self.text, np, None)?;
         let known = match &mention {
-            Mention::Name { name, .. } => named && (name.contains(' ') || self.registry.knows(name)),
+            Mention::Name { name, .. } => {
+                named && (name.contains(' ') || self.registry.knows(name))
+            }
             Mention::Organization(_) => true,
             _ => false,
         };
@@ -214,21 +346,56 @@ impl State<'_> {
         if let Some(Subject { np, title, start }) = subject_np(self.text, toks, cue.start) {
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
-            return Some(Frame { region: start..cue.end, np, mention, mention_text, cue, shape: Shape::Subject });
+            return Some(Frame {
+                region: start..cue.end,
+                np,
+                mention,
+                mention_text,
+                cue,
+                shape: Shape::Subject,
+            });
         }
         if cue.start > 0 && matches!(toks[cue.start - 1].lower.as_str(), "to" | "let" | "let's") {
             return None; // "expected to say", "let's say"
         }
         const CORE_CUES: &[&str] = &[
-            "said", "says", "told", "added", "stressed", "noted", "warned", "insisted", "argued", "claimed", "wrote",
-            "stated", "emphasised", "emphasized", "declared", "announced", "urged", "called", "explained", "admitted",
+            "said",
+            "says",
+            "told",
+            "added",
+            "stressed",
+            "noted",
+            "warned",
+            "insisted",
+            "argued",
+            "claimed",
+            "wrote",
+            "stated",
+            "emphasised",
+            "emphasized",
+            "declared",
+            "announced",
+            "urged",
+            "called",
+            "explained",
+            "admitted",
         ];
-        if cue.start > 0 && toks[cue.start - 1].lower == "and" && CORE_CUES.contains(&toks[cue.start].lower.as_str()) {
+        if cue.start > 0
+            && toks[cue.start - 1].lower == "and"
+            && CORE_CUES.contains(&toks[cue.start].lower.as_str())
+        {
             // "Zelensky thanked allies and said ...": the clause's subject speaks.
             let Subject { np, title, .. } = clause_subject(self.text, toks, cue.start - 1)?;
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
-            return Some(Frame { region: cue.start..cue.end, np, mention, mention_text, cue, shape: Shape::Participle });
+            return Some(Frame {
+                region: cue.start..cue.end,
+                np,
+                mention,
+                mention_text,
+                cue,
+                shape: Shape::Participle,
+            });
         }
         let inverted_ok = cue.start == 0
             || matches!(toks[cue.start - 1].lower.as_str(), "," | ":" | "—" | "–")
@@ -242,14 +409,24 @@ impl State<'_> {
         }
         let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
-        Some(Frame { region: cue.start..np.end, np, mention, mention_text, cue, shape: Shape::Inverted })
+        Some(Frame {
+            region: cue.start..np.end,
+            np,
+            mention,
+            mention_text,
+            cue,
+            shape: Shape::Inverted,
+        })
     }
 
     /// "..., adding that ...": the speaker of the previous cue in the sentence.
     fn participle(&self, toks: &[Token], cue: &CueMatch, prev: Option<&Frame>) -> Option<Frame> {
         let prev = prev?;
         let first = &toks[cue.start];
-        if !PARTICIPLE_CUES.contains(&first.lower.as_str()) || cue.start == 0 || toks[cue.start - 1].lower != "," {
+        if !PARTICIPLE_CUES.contains(&first.lower.as_str())
+            || cue.start == 0
+            || toks[cue.start - 1].lower != ","
+        {
             return None;
         }
         Some(Frame {
@@ -264,7 +441,12 @@ impl State<'_> {
 
     /// "This was stated by X": speaker after "by", content in the previous sentence.
     fn passive(&self, toks: &[Token], cue: &CueMatch) -> Option<Frame> {
-        if cue.start == 0 || !matches!(toks[cue.start - 1].lower.as_str(), "was" | "were" | "been" | "is") {
+        if cue.start == 0
+            || !matches!(
+                toks[cue.start - 1].lower.as_str(),
+                "was" | "were" | "been" | "is"
+            )
+        {
             return None;
         }
         if toks.get(cue.end)?.lower != "by" {
@@ -273,7 +455,14 @@ impl State<'_> {
         let (np, title) = np_after(self.text, toks, cue.end + 1)?;
         let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
-        Some(Frame { region: 0..np.end, np, mention, mention_text, cue: cue.clone(), shape: Shape::Passive })
+        Some(Frame {
+            region: 0..np.end,
+            np,
+            mention,
+            mention_text,
+            cue: cue.clone(),
+            shape: Shape::Passive,
+        })
     }
 
     fn according_to(&self, toks: &[Token], i: usize) -> Option<Frame> {
@@ -284,8 +473,23 @@ impl State<'_> {
         let (np, title) = np_after(self.text, toks, i + 2)?;
         let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
-        let form = cues::CueForm { words: vec!["according".into(), "to".into()], takes_object: false, strict: false };
-        Some(Frame { region: i..np.end, np, mention, mention_text, cue: CueMatch { start: i, end: i + 2, form }, shape: Shape::According })
+        let form = cues::CueForm {
+            words: vec!["according".into(), "to".into()],
+            takes_object: false,
+            strict: false,
+        };
+        Some(Frame {
+            region: i..np.end,
+            np,
+            mention,
+            mention_text,
+            cue: CueMatch {
+                start: i,
+                end: i + 2,
+                form,
+            },
+            shape: Shape::According,
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -301,18 +505,31 @@ impl State<'_> {
         next_region: Option<usize>,
     ) -> Option<Attribution> {
         let p = &paras[pi];
-        let speaker = self.registry.resolve(&f.mention, toks[f.np.start].range.start, &self.recent)?;
+        let speaker =
+            self.registry
+                .resolve(&f.mention, toks[f.np.start].range.start, &self.recent)?;
         let (content, evidence) = match f.shape {
             Shape::Passive => {
                 let prev = p.sentences.get(si.checked_sub(1)?)?.clone();
-                (vec![trim_content(self.text, prev.clone())], prev.start..s.end)
+                (
+                    vec![trim_content(self.text, prev.clone())],
+                    prev.start..s.end,
+                )
             }
             _ => {
                 let content = self
                     .content(p, s, toks, f, prev_region, next_region)
-                    .or_else(|| quote_sentence_before(self.text, p, si, toks, f).map(|q| vec![q]))?;
-                let start = content.iter().map(|c| c.start).min().unwrap_or(s.start).min(s.start);
-                let start = p.sentences.iter().rev().find(|x| x.start <= start).map_or(start, |x| x.start);
+                    .or_else(|| {
+                        quote_sentence_before(self.text, p, si, toks, f).map(|q| vec![q])
+                    })?;
+                let start = content
+                    .iter()
+                    .map(|c| c.start)
+                    .min()
+                    .unwrap_or(s.start)
+                    .min(s.start);
+                let k = p.sentences.partition_point(|x| x.start <= start);
+                let start = p.sentences[..k].last().map_or(start, |x| x.start);
                 (content, start..s.end)
             }
         };
@@ -323,11 +540,16 @@ impl State<'_> {
         let (content, evidence) = self.extend_open_quote(paras, pi, content, evidence);
         let (content, evidence) = prepend_open_quotes(paras, pi, content, evidence);
         let mode = mode_of(self.text, &content, p);
-        let cue_text = self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
+        let cue_text =
+            self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
         let frame = frame_ranges(s, &content);
         let perfect = f.cue.start > 0 && PERFECT.contains(&toks[f.cue.start - 1].lower.as_str())
-            || (f.cue.start > 1 && PERFECT.contains(&toks[f.cue.start - 2].lower.as_str()) && toks[f.cue.start - 1].lower == "also");
-        let present = toks[f.cue.start].lower.ends_with('s') && f.cue.form.words.len() == 1 && !toks[f.cue.start].lower.ends_with("ss");
+            || (f.cue.start > 1
+                && PERFECT.contains(&toks[f.cue.start - 2].lower.as_str())
+                && toks[f.cue.start - 1].lower == "also");
+        let present = toks[f.cue.start].lower.ends_with('s')
+            && f.cue.form.words.len() == 1
+            && !toks[f.cue.start].lower.ends_with("ss");
         Some(Attribution {
             speaker,
             mention: f.mention_text.clone(),
@@ -353,7 +575,11 @@ impl State<'_> {
         next_region: Option<usize>,
     ) -> Option<Vec<Range<usize>>> {
         let text = self.text;
-        let before = if f.shape == Shape::Participle { None } else { quote_before(text, p, toks, f.region.start, prev_region) };
+        let before = if f.shape == Shape::Participle {
+            None
+        } else {
+            quote_before(text, p, toks, f.region.start, prev_region)
+        };
         if let Some(q) = before {
             let mut frags = vec![q];
             frags.extend(quote_after_comma(text, p, toks, f.region.end));
@@ -364,7 +590,7 @@ impl State<'_> {
         }
         if f.shape == Shape::Colon {
             let open = toks.get(f.region.end).filter(|t| t.is_quote(text));
-            if let Some(q) = open.and_then(|t| p.quotes.iter().find(|q| q.outer.start == t.range.start)) {
+            if let Some(q) = open.and_then(|t| quotes::starting_at(&p.quotes, t.range.start)) {
                 return Some(vec![trim_content(text, q.inner.clone())]);
             }
         }
@@ -377,7 +603,9 @@ impl State<'_> {
             let verb_next = toks.get(after_start + 1).is_some_and(|t| {
                 t.is_word && !t.is_capitalized(text) && !DETERMINERS.contains(&t.lower.as_str())
             });
-            let infinitive = toks[after_start].lower == "to" && verb_next && (after_start == f.cue.end || f.cue.form.takes_object);
+            let infinitive = toks[after_start].lower == "to"
+                && verb_next
+                && (after_start == f.cue.end || f.cue.form.takes_object);
             a.strong |= infinitive;
         }
         let before = if f.shape == Shape::Participle {
@@ -406,7 +634,10 @@ impl State<'_> {
         mut evidence: Range<usize>,
     ) -> (Vec<Range<usize>>, Range<usize>) {
         let last_end = content.last().map_or(0, |r| r.end);
-        let open = paras[pi].quotes.iter().any(|q| !q.closed && q.inner.end == last_end && q.inner.start < last_end);
+        let open = paras[pi]
+            .quotes
+            .last()
+            .is_some_and(|q| !q.closed && q.inner.end == last_end && q.inner.start < last_end);
         if !open {
             return (content, evidence);
         }
@@ -427,8 +658,17 @@ impl State<'_> {
     /// A name line signing the text above it ("... diplomatic means. Volodymyr Zelensky,
     /// President of Ukraine"): the preceding sentences of the paragraph, or the preceding
     /// paragraph when the line stands alone, are that person's direct statement.
-    fn signature(&mut self, paras: &[Paragraph], pi: usize, si: usize, s: &Range<usize>, toks: &[Token]) -> bool {
-        let Some((run, title)) = signature_line(self.text, toks, s) else { return false };
+    fn signature(
+        &mut self,
+        paras: &[Paragraph],
+        pi: usize,
+        si: usize,
+        s: &Range<usize>,
+        toks: &[Token],
+    ) -> bool {
+        let Some((run, title)) = signature_line(self.text, toks, s) else {
+            return false;
+        };
         let p = &paras[pi];
         let content = if si > 0 {
             p.range.start..p.sentences[si - 1].end
@@ -441,8 +681,13 @@ impl State<'_> {
         if self.text[content.clone()].split_whitespace().count() < 6 {
             return false;
         }
-        let mention = Mention::Name { name: speakers::join(self.text, &toks[run.clone()]), title };
-        let Some(speaker) = self.registry.resolve(&mention, s.start, &self.recent) else { return false };
+        let mention = Mention::Name {
+            name: speakers::join(self.text, &toks[run.clone()]),
+            title,
+        };
+        let Some(speaker) = self.registry.resolve(&mention, s.start, &self.recent) else {
+            return false;
+        };
         let evidence = content.start..s.end;
         self.recent.push((evidence.start, speaker.clone()));
         self.out.push(Attribution {
@@ -462,8 +707,14 @@ impl State<'_> {
 
     /// A narration sentence that opens with a person makes them the likeliest "he"/"she" next.
     fn note_subject(&mut self, toks: &[Token]) {
-        let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else { return };
-        let Some(mention @ Mention::Name { .. }) = speakers::classify(self.text, &toks[np.clone()], None) else { return };
+        let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else {
+            return;
+        };
+        let Some(mention @ Mention::Name { .. }) =
+            speakers::classify(self.text, &toks[np.clone()], None)
+        else {
+            return;
+        };
         let pos = toks[np.start].range.start;
         if let Some(r) = self.registry.resolve(&mention, pos, &self.recent) {
             self.recent.push((pos, r));
@@ -473,11 +724,15 @@ impl State<'_> {
     /// A sentence that is only a quotation continues the previous speaker's quote when the
     /// previous claim was direct and in this or the previous paragraph.
     fn bare_quote(&mut self, p: &Paragraph, pi: usize, s: Range<usize>, toks: &[Token]) {
-        let Some(q) = p.quotes.iter().find(|q| q.outer.start == s.start && q.closed && q.outer.end + 2 >= s.end) else {
+        let Some(q) = quotes::starting_at(&p.quotes, s.start)
+            .filter(|q| q.closed && q.outer.end + 2 >= s.end)
+        else {
             return;
         };
         let _ = toks;
-        let Some(last) = self.out.last_mut() else { return };
+        let Some(last) = self.out.last_mut() else {
+            return;
+        };
         if last.mode != Mode::Direct || last.paragraph + 1 < pi || last.evidence.end > s.start {
             return;
         }
@@ -492,19 +747,27 @@ impl State<'_> {
 /// The quotation that makes up sentence `si` of the paragraph, if it is nothing else.
 fn quote_only(p: &Paragraph, si: usize) -> Option<&crate::quotes::Quotation> {
     let sent = p.sentences.get(si)?;
-    p.quotes.iter().find(|q| q.outer.start == sent.start && q.closed && q.outer.end + 2 >= sent.end)
+    quotes::starting_at(&p.quotes, sent.start).filter(|q| q.closed && q.outer.end + 2 >= sent.end)
 }
 
 /// Sentence `si` is a quotation and the next sentence is a short cue with no content of its
 /// own (`"Q." He said.`): the quotation belongs to that cue.
 fn quote_then_bare_cue(text: &str, p: &Paragraph, si: usize) -> bool {
-    let (Some(_), Some(next)) = (quote_only(p, si), p.sentences.get(si + 1)) else { return false };
+    let (Some(_), Some(next)) = (quote_only(p, si), p.sentences.get(si + 1)) else {
+        return false;
+    };
     let toks = tokenize(text, next.clone(), &p.quotes);
     toks.len() <= 12 && !toks.iter().any(|t| t.is_quote(text)) && !cues::find_all(&toks).is_empty()
 }
 
 /// For a cue sentence with no content (`He said.`), the quotation sentence right before it.
-fn quote_sentence_before(text: &str, p: &Paragraph, si: usize, toks: &[Token], f: &Frame) -> Option<Range<usize>> {
+fn quote_sentence_before(
+    text: &str,
+    p: &Paragraph,
+    si: usize,
+    toks: &[Token],
+    f: &Frame,
+) -> Option<Range<usize>> {
     if si == 0 || toks.len() > 12 || !matches!(f.shape, Shape::Subject | Shape::Inverted) {
         return None;
     }
@@ -529,26 +792,62 @@ fn is_passive(toks: &[Token], cue: &CueMatch) -> bool {
     let first = &toks[cue.start];
     let participle = !first.lower.ends_with("ing") && !first.lower.ends_with('s');
     let be = cue.start > 0
-        && matches!(toks[cue.start - 1].lower.as_str(), "been" | "being" | "was" | "were" | "is" | "are" | "be");
+        && matches!(
+            toks[cue.start - 1].lower.as_str(),
+            "been" | "being" | "was" | "were" | "is" | "are" | "be"
+        );
     participle && be && toks.get(cue.end).is_none_or(|t| t.lower != "by")
 }
 
 /// "called on Tuesday for ...": "on" opens a time phrase, so the cue is "called ... for".
 fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    let is_call_on = cue.form.words.len() == 2 && cue.form.words[0].starts_with("call") && cue.form.words[1] == "on";
-    let day = toks.get(cue.end).is_some_and(|t| DAYS.contains(&t.lower.as_str()));
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let is_call_on = cue.form.words.len() == 2
+        && cue.form.words[0].starts_with("call")
+        && cue.form.words[1] == "on";
+    let day = toks
+        .get(cue.end)
+        .is_some_and(|t| DAYS.contains(&t.lower.as_str()));
     if !(is_call_on && day) {
         return cue;
     }
     let mut j = cue.end + 1;
-    while toks.get(j).is_some_and(|t| matches!(t.lower.as_str(), "morning" | "evening" | "night" | "afternoon")) {
+    while toks.get(j).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "morning" | "evening" | "night" | "afternoon"
+        )
+    }) {
         j += 1;
     }
-    let form = cues::CueForm { words: vec![cue.form.words[0].clone(), "for".into()], takes_object: false, strict: false };
+    let form = cues::CueForm {
+        words: vec![cue.form.words[0].clone(), "for".into()],
+        takes_object: false,
+        strict: false,
+    };
     match toks.get(j) {
-        Some(t) if t.lower == "for" => CueMatch { start: cue.start, end: j + 1, form },
-        _ => CueMatch { start: cue.start, end: cue.start + 1, form: cues::CueForm { words: vec![cue.form.words[0].clone()], takes_object: false, strict: true } },
+        Some(t) if t.lower == "for" => CueMatch {
+            start: cue.start,
+            end: j + 1,
+            form,
+        },
+        _ => CueMatch {
+            start: cue.start,
+            end: cue.start + 1,
+            form: cues::CueForm {
+                words: vec![cue.form.words[0].clone()],
+                takes_object: false,
+                strict: true,
+            },
+        },
     }
 }
 
@@ -561,7 +860,12 @@ fn prepend_open_quotes(
     mut evidence: Range<usize>,
 ) -> (Vec<Range<usize>>, Range<usize>) {
     let p = &paras[pi];
-    let starts_para = p.quotes.first().is_some_and(|q| q.outer.start == p.range.start && content.first().is_some_and(|c| q.inner.start <= c.start && c.start <= q.inner.start + 3));
+    let starts_para = p.quotes.first().is_some_and(|q| {
+        q.outer.start == p.range.start
+            && content
+                .first()
+                .is_some_and(|c| q.inner.start <= c.start && c.start <= q.inner.start + 3)
+    });
     if !starts_para {
         return (content, evidence);
     }
@@ -606,7 +910,11 @@ fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     }
     let end = k;
     if ["he", "she", "it", "they", "we", "i"].contains(&toks[end - 1].lower.as_str()) {
-        return subject_starts_clause(toks, end - 1).then(|| Subject { np: end - 1..end, title: None, start: end - 1 });
+        return subject_starts_clause(toks, end - 1).then(|| Subject {
+            np: end - 1..end,
+            title: None,
+            start: end - 1,
+        });
     }
     let start = np_start(text, toks, end);
     if start == end || !subject_starts_clause(toks, start) {
@@ -619,16 +927,32 @@ fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
         let run = speakers::name_run(text, toks, name_start);
         if !run.is_empty() && run.end == start - 1 && subject_starts_clause(toks, name_start) {
             let title = speakers::join(text, &toks[start..end]);
-            return Some(Subject { np: run, title: Some(title), start: name_start });
+            return Some(Subject {
+                np: run,
+                title: Some(title),
+                start: name_start,
+            });
         }
     }
-    Some(Subject { np: start..end, title: None, start })
+    Some(Subject {
+        np: start..end,
+        title: None,
+        start,
+    })
 }
 
 /// A line that is only a name and a title, with no sentence punctuation: the name's tokens
 /// and the title.
-fn signature_line(text: &str, toks: &[Token], s: &Range<usize>) -> Option<(Range<usize>, Option<String>)> {
-    if toks.len() > 12 || text[s.clone()].trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201D}']) {
+fn signature_line(
+    text: &str,
+    toks: &[Token],
+    s: &Range<usize>,
+) -> Option<(Range<usize>, Option<String>)> {
+    if toks.len() > 12
+        || text[s.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '\u{201D}'])
+    {
         return None;
     }
     let run = speakers::name_run(text, toks, 0);
@@ -636,9 +960,16 @@ fn signature_line(text: &str, toks: &[Token], s: &Range<usize>) -> Option<(Range
         return None;
     }
     let rest = &toks[run.end..];
-    let rest = if rest.first().is_some_and(|t| t.lower == ",") { &rest[1..] } else { rest };
-    let titled = rest.iter().all(|t| t.is_capitalized(text) || matches!(t.lower.as_str(), "of" | "the" | "for" | "and"))
-        && rest.iter().any(|t| crate::lexicon::TITLE_WORDS.contains(t.base()));
+    let rest = if rest.first().is_some_and(|t| t.lower == ",") {
+        &rest[1..]
+    } else {
+        rest
+    };
+    let titled = rest.iter().all(|t| {
+        t.is_capitalized(text) || matches!(t.lower.as_str(), "of" | "the" | "for" | "and")
+    }) && rest
+        .iter()
+        .any(|t| crate::lexicon::TITLE_WORDS.contains(t.base()));
     if !(rest.is_empty() || titled) {
         return None;
     }
@@ -648,8 +979,12 @@ fn signature_line(text: &str, toks: &[Token], s: &Range<usize>) -> Option<(Range
 /// A content range without the quotation marks around it.
 fn strip_marks(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start_matches(|c: char| crate::quotes::is_quote_mark(c) || c.is_whitespace()).len();
-    let t = s.trim_end_matches(|c: char| crate::quotes::is_quote_mark(c) || c.is_whitespace() || c == '.');
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| crate::quotes::is_quote_mark(c) || c.is_whitespace())
+            .len();
+    let t = s.trim_end_matches(|c: char| {
+        crate::quotes::is_quote_mark(c) || c.is_whitespace() || c == '.'
+    });
     r.start + lead..r.start + t.len().max(lead)
 }
 
@@ -658,7 +993,19 @@ fn strip_marks(text: &str, r: Range<usize>) -> Range<usize> {
 fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
     let mut start = 0;
     let intro = toks.first().is_some_and(|t| {
-        t.lower.ends_with("ing") || matches!(t.lower.as_str(), "on" | "in" | "at" | "after" | "during" | "earlier" | "later" | "speaking" | "meanwhile" | "however")
+        t.lower.ends_with("ing")
+            || matches!(
+                t.lower.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "after"
+                    | "during"
+                    | "earlier"
+                    | "later"
+                    | "speaking"
+                    | "meanwhile"
+                    | "however"
+            )
     });
     if intro {
         start = (0..end).find(|&j| toks[j].lower == ",")? + 1;
@@ -667,8 +1014,14 @@ fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
     while stop < end && is_np_word(text, &toks[stop]) && stop - start < 10 {
         stop += 1;
     }
-    let verb_or_apposition = toks.get(stop).is_some_and(|t| (t.is_word && !t.is_capitalized(text)) || t.lower == ",");
-    (stop > start && verb_or_apposition).then_some(Subject { np: start..stop, title: None, start })
+    let verb_or_apposition = toks
+        .get(stop)
+        .is_some_and(|t| (t.is_word && !t.is_capitalized(text)) || t.lower == ",");
+    (stop > start && verb_or_apposition).then_some(Subject {
+        np: start..stop,
+        title: None,
+        start,
+    })
 }
 
 /// "Rep. Jim Jordan (R-Ohio) said": a short parenthetical between a name and what follows.
@@ -676,7 +1029,10 @@ fn skip_parenthetical(toks: &[Token], k: usize) -> usize {
     if k == 0 || toks[k - 1].lower != ")" {
         return k;
     }
-    match (k.saturating_sub(8)..k - 1).rev().find(|&j| toks[j].lower == "(") {
+    match (k.saturating_sub(8)..k - 1)
+        .rev()
+        .find(|&j| toks[j].lower == "(")
+    {
         Some(open) => open,
         None => k,
     }
@@ -687,15 +1043,47 @@ fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
     if k < 2 || toks[k - 1].lower != "," {
         return k;
     }
-    let Some(open) = (0..k - 1).rev().find(|&j| toks[j].lower == ",") else { return k };
+    let Some(open) = (0..k - 1).rev().find(|&j| toks[j].lower == ",") else {
+        return k;
+    };
     let seg = &toks[open + 1..k - 1];
     let is_adjunct = seg.first().is_some_and(|t| {
         matches!(
             t.lower.as_str(),
-            "in" | "at" | "on" | "during" | "after" | "before" | "for" | "speaking" | "meanwhile" | "however" | "too"
-                | "also" | "though" | "while" | "when" | "addressing" | "writing" | "asked" | "responding" | "with"
-                | "according" | "like" | "unlike" | "by" | "from" | "via" | "through" | "following" | "ahead"
-                | "which" | "who" | "whose" | "where" | "citing" | "referring"
+            "in" | "at"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "for"
+                | "speaking"
+                | "meanwhile"
+                | "however"
+                | "too"
+                | "also"
+                | "though"
+                | "while"
+                | "when"
+                | "addressing"
+                | "writing"
+                | "asked"
+                | "responding"
+                | "with"
+                | "according"
+                | "like"
+                | "unlike"
+                | "by"
+                | "from"
+                | "via"
+                | "through"
+                | "following"
+                | "ahead"
+                | "which"
+                | "who"
+                | "whose"
+                | "where"
+                | "citing"
+                | "referring"
         ) || is_participle_opener(t)
     }) && seg.len() <= 20
         && !seg.iter().any(|t| t.quoted);
@@ -709,7 +1097,10 @@ fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
 /// "sent on Thursday", "published later the same day": a lowercase participle opening an
 /// adjunct between commas.
 fn is_participle_opener(t: &Token) -> bool {
-    const IRREGULAR: &[&str] = &["sent", "written", "seen", "made", "given", "shown", "held", "taken", "read", "known", "quoted"];
+    const IRREGULAR: &[&str] = &[
+        "sent", "written", "seen", "made", "given", "shown", "held", "taken", "read", "known",
+        "quoted",
+    ];
     t.is_word
         && t.lower.chars().all(|c| c.is_lowercase())
         && (t.lower.ends_with("ed") || IRREGULAR.contains(&t.lower.as_str()))
@@ -727,26 +1118,46 @@ fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Option<Subject> 
     if run == seg {
         let tstart = np_start(text, toks, open);
         let title = (tstart < open).then(|| speakers::join(text, &toks[tstart..open]));
-        let title = title.map(|t| t.trim_start_matches("the ").trim_start_matches("The ").to_string());
-        return Some(Subject { np: seg, title: title.filter(|t| !t.is_empty()), start: tstart.min(open) });
+        let title = title.map(|t| {
+            t.trim_start_matches("the ")
+                .trim_start_matches("The ")
+                .to_string()
+        });
+        return Some(Subject {
+            np: seg,
+            title: title.filter(|t| !t.is_empty()),
+            start: tstart.min(open),
+        });
     }
     // NAME, APPOSITION, said ("Erin Murphy, a former aide who ..., said")
     let start = np_start(text, toks, open);
     let first = &toks[seg.start];
-    let opens_np = matches!(first.lower.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their")
-        || crate::lexicon::TITLE_WORDS.contains(first.base())
+    let opens_np = matches!(
+        first.lower.as_str(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their"
+    ) || crate::lexicon::TITLE_WORDS.contains(first.base())
         || first.is_capitalized(text);
     if start < open && subject_starts_clause(toks, start) && opens_np {
-        let title_end = (seg.start..comma).find(|&j| is_relative(&toks[j])).unwrap_or(comma);
-        let title = (title_end > seg.start).then(|| speakers::join(text, &toks[seg.start..title_end]));
+        let title_end = (seg.start..comma)
+            .find(|&j| is_relative(&toks[j]))
+            .unwrap_or(comma);
+        let title =
+            (title_end > seg.start).then(|| speakers::join(text, &toks[seg.start..title_end]));
         let title = speakers::apposition_after(text, toks, open).or(title);
-        return Some(Subject { np: start..open, title, start });
+        return Some(Subject {
+            np: start..open,
+            title,
+            start,
+        });
     }
     None
 }
 
 fn is_relative(t: &Token) -> bool {
-    matches!(t.lower.as_str(), "who" | "which" | "that" | "whose" | "where")
+    matches!(
+        t.lower.as_str(),
+        "who" | "which" | "that" | "whose" | "where"
+    )
 }
 
 fn is_np_word(text: &str, t: &Token) -> bool {
@@ -762,11 +1173,46 @@ fn is_np_word(text: &str, t: &Token) -> bool {
 fn speakers_nouns(w: &str) -> bool {
     matches!(
         w,
-        "team" | "letter" | "publication" | "newspaper" | "outlet" | "agency" | "broadcaster" | "statement" | "post"
-            | "message" | "leader" | "diplomat" | "government" | "ministry" | "office" | "alliance" | "bloc"
-            | "kremlin" | "administration" | "spokesman" | "spokeswoman" | "spokesperson" | "politician"
-            | "embassy" | "department" | "military" | "army" | "army's" | "paper" | "magazine" | "state" | "tweet"
-            | "decree" | "ukrainian" | "russian" | "american" | "german" | "french" | "british" | "polish"
+        "team"
+            | "letter"
+            | "publication"
+            | "newspaper"
+            | "outlet"
+            | "agency"
+            | "broadcaster"
+            | "statement"
+            | "post"
+            | "message"
+            | "leader"
+            | "diplomat"
+            | "government"
+            | "ministry"
+            | "office"
+            | "alliance"
+            | "bloc"
+            | "kremlin"
+            | "administration"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "politician"
+            | "embassy"
+            | "department"
+            | "military"
+            | "army"
+            | "army's"
+            | "paper"
+            | "magazine"
+            | "state"
+            | "tweet"
+            | "decree"
+            | "ukrainian"
+            | "russian"
+            | "american"
+            | "german"
+            | "french"
+            | "british"
+            | "polish"
     )
 }
 
@@ -796,10 +1242,16 @@ fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
 /// The speaker phrase after a cue ("said Zhovkva", "according to the president").
 fn np_after(text: &str, toks: &[Token], from: usize) -> Option<(Range<usize>, Option<String>)> {
     let mut end = from;
-    if toks.get(end).is_some_and(|t| ["he", "she", "it", "they", "we"].contains(&t.lower.as_str())) {
+    if toks
+        .get(end)
+        .is_some_and(|t| ["he", "she", "it", "they", "we"].contains(&t.lower.as_str()))
+    {
         return Some((end..end + 1, None));
     }
-    while end < toks.len() && (is_np_word(text, &toks[end]) || toks[end].lower == "'s") && end - from < 16 {
+    while end < toks.len()
+        && (is_np_word(text, &toks[end]) || toks[end].lower == "'s")
+        && end - from < 16
+    {
         end += 1;
     }
     while end > from && matches!(toks[end - 1].lower.as_str(), "of" | "the" | "for" | "to") {
@@ -811,7 +1263,9 @@ fn np_after(text: &str, toks: &[Token], from: usize) -> Option<(Range<usize>, Op
     // "according to Umerov's deputy, Ivan Havryliuk": the name after the comma is the speaker.
     if toks.get(end).is_some_and(|t| t.lower == ",") {
         let run = speakers::name_run(text, toks, end + 1);
-        let closes = toks.get(run.end).is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
+        let closes = toks
+            .get(run.end)
+            .is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
         if run.len() >= 2 && closes {
             return Some((run, Some(speakers::join(text, &toks[from..end]))));
         }
@@ -826,9 +1280,35 @@ fn ends_inverted_np(toks: &[Token], end: usize) -> bool {
         !t.is_word
             || matches!(
                 t.lower.as_str(),
-                "on" | "in" | "at" | "during" | "after" | "before" | "when" | "while" | "adding" | "who" | "according"
-                    | "of" | "to" | "last" | "earlier" | "yesterday" | "today" | "this" | "told" | "from" | "with"
-                    | "noting" | "saying" | "as" | "via" | "through" | "but" | "and" | "referring" | "speaking"
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "adding"
+                    | "who"
+                    | "according"
+                    | "of"
+                    | "to"
+                    | "last"
+                    | "earlier"
+                    | "yesterday"
+                    | "today"
+                    | "this"
+                    | "told"
+                    | "from"
+                    | "with"
+                    | "noting"
+                    | "saying"
+                    | "as"
+                    | "via"
+                    | "through"
+                    | "but"
+                    | "and"
+                    | "referring"
+                    | "speaking"
             )
     })
 }
@@ -873,10 +1353,30 @@ fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
 /// "told reporters the talks ...", "told CNN on Sunday ...": skip a short addressee.
 fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize {
     const AUDIENCE: &[&str] = &[
-        "me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "supporters", "parliament",
-        "congress", "students", "voters", "delegates", "diplomats", "officials", "ministers", "allies", "leaders",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "you",
+        "reporters",
+        "journalists",
+        "lawmakers",
+        "supporters",
+        "parliament",
+        "congress",
+        "students",
+        "voters",
+        "delegates",
+        "diplomats",
+        "officials",
+        "ministers",
+        "allies",
+        "leaders",
     ];
-    let Some(t) = toks.get(start) else { return start };
+    let Some(t) = toks.get(start) else {
+        return start;
+    };
     if AUDIENCE.contains(&t.lower.as_str()) {
         return start + 1;
     }
@@ -885,7 +1385,11 @@ fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize {
         j += 1;
     }
     let run_start = j;
-    while toks.get(j).is_some_and(|t| t.is_word && t.is_capitalized(text) && !t.quoted) && j - run_start < 5 {
+    while toks
+        .get(j)
+        .is_some_and(|t| t.is_word && t.is_capitalized(text) && !t.quoted)
+        && j - run_start < 5
+    {
         j += 1;
     }
     if j > run_start {
@@ -903,12 +1407,47 @@ fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
             let w = t.lower.as_str();
             if matches!(
                 w,
-                "that" | ":" | "," | "publicly" | "privately" | "also" | "again" | "repeatedly" | "yesterday" | "today"
-                    | "earlier" | "later" | "recently" | "firmly" | "then" | "monday" | "tuesday" | "wednesday"
-                    | "thursday" | "friday" | "saturday" | "sunday" | "tonight" | "afterward" | "afterwards"
+                "that"
+                    | ":"
+                    | ","
+                    | "publicly"
+                    | "privately"
+                    | "also"
+                    | "again"
+                    | "repeatedly"
+                    | "yesterday"
+                    | "today"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "firmly"
+                    | "then"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "tonight"
+                    | "afterward"
+                    | "afterwards"
             ) {
                 i += 1;
-            } else if matches!(w, "on" | "in" | "last" | "this" | "at" | "during" | "via" | "over" | "to" | "after" | "before" | "following") {
+            } else if matches!(
+                w,
+                "on" | "in"
+                    | "last"
+                    | "this"
+                    | "at"
+                    | "during"
+                    | "via"
+                    | "over"
+                    | "to"
+                    | "after"
+                    | "before"
+                    | "following"
+            ) {
                 i = skip_pp(toks, i);
             }
         }
@@ -923,12 +1462,23 @@ fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
 fn skip_pp(toks: &[Token], i: usize) -> usize {
     let limit = (i + 10).min(toks.len());
     if let Some(j) = (i + 1..limit).find(|&j| toks[j].lower == "that" || toks[j].lower == ":") {
-        if toks[i + 1..j].iter().all(|t| t.is_word || t.lower == "," || t.lower == "-") {
+        if toks[i + 1..j]
+            .iter()
+            .all(|t| t.is_word || t.lower == "," || t.lower == "-")
+        {
             return j;
         }
     }
-    if matches!(toks[i].lower.as_str(), "after" | "before" | "during" | "following" | "at" | "in" | "on") {
-        let pronoun = (i + 1..limit).find(|&j| matches!(toks[j].lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i"));
+    if matches!(
+        toks[i].lower.as_str(),
+        "after" | "before" | "during" | "following" | "at" | "in" | "on"
+    ) {
+        let pronoun = (i + 1..limit).find(|&j| {
+            matches!(
+                toks[j].lower.as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i"
+            )
+        });
         if let Some(j) = pronoun {
             if toks[i + 1..j].iter().all(|t| t.is_word) {
                 return j; // "said after the convention he would ..."
@@ -936,15 +1486,50 @@ fn skip_pp(toks: &[Token], i: usize) -> usize {
         }
     }
     let time_words = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
-        "morning", "evening", "night", "afternoon", "weekend", "day", "january", "february", "march", "april", "may",
-        "june", "july", "august", "september", "october", "november", "december", "interview", "statement",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "weekend",
+        "day",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "interview",
+        "statement",
     ];
-    let n = toks[i + 1..limit].iter().take(3).position(|t| time_words.contains(&t.lower.as_str()));
+    let n = toks[i + 1..limit]
+        .iter()
+        .take(3)
+        .position(|t| time_words.contains(&t.lower.as_str()));
     match n {
         Some(k) => {
             let mut j = i + 1 + k + 1;
-            while toks.get(j).is_some_and(|t| matches!(t.lower.as_str(), "morning" | "evening" | "night" | "afternoon")) {
+            while toks.get(j).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "morning" | "evening" | "night" | "afternoon"
+                )
+            }) {
                 j += 1;
             }
             j
@@ -963,37 +1548,213 @@ struct Clause {
 }
 
 const NOT_CLAUSE_START: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "while", "with", "to", "from", "as", "for", "by", "of",
-    "would", "will", "could", "should", "can", "may", "might", "must", "is", "was", "are", "were", "has", "had",
-    "have", "be", "been", "and", "or", "but", "when", "where", "which", "who", "earlier", "later", "yesterday",
-    "today", "meanwhile", "however", "separately", "speaking", "asked", "then", "now", "also", "instead", "still",
-    "moreover", "addressing", "writing", "responding", "whether", "if",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "with",
+    "to",
+    "from",
+    "as",
+    "for",
+    "by",
+    "of",
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "be",
+    "been",
+    "and",
+    "or",
+    "but",
+    "when",
+    "where",
+    "which",
+    "who",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "meanwhile",
+    "however",
+    "separately",
+    "speaking",
+    "asked",
+    "then",
+    "now",
+    "also",
+    "instead",
+    "still",
+    "moreover",
+    "addressing",
+    "writing",
+    "responding",
+    "whether",
+    "if",
 ];
 
 /// Words that show a clause has a finite verb.
 const VERBISH: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "shall",
-    "should", "may", "might", "must", "do", "does", "did", "don't", "doesn't", "didn't", "won't", "can't",
-    "cannot", "isn't", "aren't", "wasn't", "weren't", "wouldn't", "couldn't", "shouldn't", "need", "needs", "want",
-    "wants", "remains", "remain", "seems", "means", "makes", "take", "takes", "give", "gives", "go", "goes",
-    "come", "comes", "stand", "stands", "lies", "belongs", "depends", "hopes", "expects", "knows", "sees", "wins",
-    "says", "say", "think", "thinks", "believe", "believes", "support", "supports", "oppose", "opposes", "join",
-    "went", "came", "took", "made", "gave", "saw", "got", "left", "found", "became", "began", "felt", "kept",
-    "held", "brought", "thought", "knew", "ran", "won", "lost", "met", "paid", "sent", "built", "spent", "stood",
-    "wrote", "spoke", "broke", "chose", "fell", "fought", "led", "meant", "put", "rose", "set", "shot", "sold",
-    "struck", "taught", "told", "said", "hit", "cut", "let", "quit",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "don't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "can't",
+    "cannot",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "remains",
+    "remain",
+    "seems",
+    "means",
+    "makes",
+    "take",
+    "takes",
+    "give",
+    "gives",
+    "go",
+    "goes",
+    "come",
+    "comes",
+    "stand",
+    "stands",
+    "lies",
+    "belongs",
+    "depends",
+    "hopes",
+    "expects",
+    "knows",
+    "sees",
+    "wins",
+    "says",
+    "say",
+    "think",
+    "thinks",
+    "believe",
+    "believes",
+    "support",
+    "supports",
+    "oppose",
+    "opposes",
+    "join",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "saw",
+    "got",
+    "left",
+    "found",
+    "became",
+    "began",
+    "felt",
+    "kept",
+    "held",
+    "brought",
+    "thought",
+    "knew",
+    "ran",
+    "won",
+    "lost",
+    "met",
+    "paid",
+    "sent",
+    "built",
+    "spent",
+    "stood",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "fell",
+    "fought",
+    "led",
+    "meant",
+    "put",
+    "rose",
+    "set",
+    "shot",
+    "sold",
+    "struck",
+    "taught",
+    "told",
+    "said",
+    "hit",
+    "cut",
+    "let",
+    "quit",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "all",
-    "every", "some", "any", "each", "both", "him", "them", "us", "me",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "all", "every", "some", "any", "each", "both", "him", "them", "us", "me",
 ];
 
-const TIME_NOUNS: &[&str] = &["week", "month", "year", "morning", "evening", "night", "weekend", "spring", "summer", "autumn", "winter", "time"];
+const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "morning", "evening", "night", "weekend", "spring", "summer",
+    "autumn", "winter", "time",
+];
 
 /// The clause `toks[from..to]`, if it has three words or more.
-fn clause(text: &str, toks: &[Token], mut from: usize, to: usize, after: bool, according: bool) -> Option<Clause> {
-    let to = if after { cut_clause(toks, from, to) } else { to };
+fn clause(
+    text: &str,
+    toks: &[Token],
+    mut from: usize,
+    to: usize,
+    after: bool,
+    according: bool,
+) -> Option<Clause> {
+    let to = if after {
+        cut_clause(toks, from, to)
+    } else {
+        to
+    };
     if !after {
         from = skip_connective(toks, from, to);
     }
@@ -1004,23 +1765,53 @@ fn clause(text: &str, toks: &[Token], mut from: usize, to: usize, after: bool, a
     let first = &toks[from];
     let introduced = after
         && (first.is_quote(text)
-            || from > 0 && matches!(toks[from - 1].lower.as_str(), "that" | ":" | ",") && !toks[from - 1].quoted);
+            || from > 0
+                && matches!(toks[from - 1].lower.as_str(), "that" | ":" | ",")
+                && !toks[from - 1].quoted);
     let time_phrase = matches!(first.lower.as_str(), "this" | "last" | "next" | "that")
-        && toks.get(from + 1).is_some_and(|t| TIME_NOUNS.contains(&t.lower.as_str()));
-    let date_opener = !after && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end]).first().is_some_and(|m| m.range.start == 0);
+        && toks
+            .get(from + 1)
+            .is_some_and(|t| TIME_NOUNS.contains(&t.lower.as_str()));
+    let date_opener = !after
+        && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end])
+            .first()
+            .is_some_and(|m| m.range.start == 0);
     let participle_opener = !after && first.lower.ends_with("ing") && first.lower.len() > 5;
-    let weak_start = NOT_CLAUSE_START.contains(&first.lower.as_str()) || time_phrase || date_opener || participle_opener;
+    let weak_start = NOT_CLAUSE_START.contains(&first.lower.as_str())
+        || time_phrase
+        || date_opener
+        || participle_opener;
     let has_verb = toks[from..to].iter().any(|t| {
-        t.is_word && !t.quoted && (VERBISH.contains(&t.lower.as_str()) || (t.lower.ends_with("ed") && t.lower.len() > 4))
+        t.is_word
+            && !t.quoted
+            && (VERBISH.contains(&t.lower.as_str())
+                || (t.lower.ends_with("ed") && t.lower.len() > 4))
     }) || toks[from..to].iter().any(|t| t.quoted);
     let strong = introduced || (!weak_start && (after || has_verb || according));
     let range = trim_content(text, toks[from].range.start..toks[to - 1].range.end);
-    Some(Clause { range, introduced, strong })
+    Some(Clause {
+        range,
+        introduced,
+        strong,
+    })
 }
 
 /// "However, CLAUSE, X said": the connective is not part of the content.
 fn skip_connective(toks: &[Token], from: usize, to: usize) -> usize {
-    const CONNECTIVES: &[&str] = &["however", "but", "and", "meanwhile", "still", "also", "so", "yet", "now", "moreover", "indeed", "instead"];
+    const CONNECTIVES: &[&str] = &[
+        "however",
+        "but",
+        "and",
+        "meanwhile",
+        "still",
+        "also",
+        "so",
+        "yet",
+        "now",
+        "moreover",
+        "indeed",
+        "instead",
+    ];
     let mut i = from;
     if i < to && CONNECTIVES.contains(&toks[i].lower.as_str()) {
         i += 1;
@@ -1039,7 +1830,11 @@ fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
             continue;
         }
         if t.lower == "but" && toks.get(j + 1).is_some_and(is_bare_predicate) {
-            return if j > from && toks[j - 1].lower == "," { j - 1 } else { j };
+            return if j > from && toks[j - 1].lower == "," {
+                j - 1
+            } else {
+                j
+            };
         }
     }
     to
@@ -1048,8 +1843,19 @@ fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
 fn is_bare_predicate(t: &Token) -> bool {
     matches!(
         t.lower.as_str(),
-        "did" | "didn't" | "gave" | "declined" | "refused" | "offered" | "provided" | "stopped" | "noted" | "added"
-            | "failed" | "named" | "said"
+        "did"
+            | "didn't"
+            | "gave"
+            | "declined"
+            | "refused"
+            | "offered"
+            | "provided"
+            | "stopped"
+            | "noted"
+            | "added"
+            | "failed"
+            | "named"
+            | "said"
     )
 }
 
@@ -1075,19 +1881,31 @@ fn clause_end_before(toks: &[Token], next_region: usize) -> usize {
 }
 
 /// `"Q," X said`: the quotation that closes right before the speaker phrase.
-fn quote_before(text: &str, p: &Paragraph, toks: &[Token], region_start: usize, prev_region: Option<usize>) -> Option<Range<usize>> {
+fn quote_before(
+    text: &str,
+    p: &Paragraph,
+    toks: &[Token],
+    region_start: usize,
+    prev_region: Option<usize>,
+) -> Option<Range<usize>> {
     if region_start == 0 {
         return None;
     }
     let mut j = region_start;
-    while j > 0 && matches!(toks[j - 1].lower.as_str(), "," | "." | "!" | "?" | "—" | "–" | "-" | "…") {
+    while j > 0
+        && matches!(
+            toks[j - 1].lower.as_str(),
+            "," | "." | "!" | "?" | "—" | "–" | "-" | "…"
+        )
+    {
         j -= 1;
     }
     if j == 0 || !toks[j - 1].is_quote(text) || prev_region.is_some_and(|r| j <= r) {
         return None;
     }
     let close_at = toks[j - 1].range.start;
-    let q = p.quotes.iter().find(|q| q.closed && q.inner.end == close_at)?;
+    let q =
+        quotes::containing(&p.quotes, close_at).filter(|q| q.closed && q.inner.end == close_at)?;
     // The quotation, not a quoted word inside a clause: it must open a sentence or follow a boundary.
     let opener = text[..q.outer.start].trim_end();
     let opens = q.outer.start == p.range.start
@@ -1098,7 +1916,12 @@ fn quote_before(text: &str, p: &Paragraph, toks: &[Token], region_start: usize, 
 }
 
 /// `"Q1," X said, "Q2"`: a quotation right after the speaker phrase and a comma.
-fn quote_after_comma(text: &str, p: &Paragraph, toks: &[Token], region_end: usize) -> Option<Range<usize>> {
+fn quote_after_comma(
+    text: &str,
+    p: &Paragraph,
+    toks: &[Token],
+    region_end: usize,
+) -> Option<Range<usize>> {
     let mut i = region_end;
     while i < toks.len() && toks[i].is_word && !toks[i].quoted && i - region_end < 6 {
         i += 1; // "..., he said in a statement, "..."
@@ -1110,12 +1933,17 @@ fn quote_after_comma(text: &str, p: &Paragraph, toks: &[Token], region_end: usiz
     if !open.is_quote(text) {
         return None;
     }
-    let q = p.quotes.iter().find(|q| q.outer.start == open.range.start)?;
+    let q = quotes::starting_at(&p.quotes, open.range.start)?;
     Some(trim_content(text, q.inner.clone()))
 }
 
 /// `X said: "Q"` or `X said, "Q"`.
-fn quote_after_colon(text: &str, p: &Paragraph, toks: &[Token], region_end: usize) -> Option<Range<usize>> {
+fn quote_after_colon(
+    text: &str,
+    p: &Paragraph,
+    toks: &[Token],
+    region_end: usize,
+) -> Option<Range<usize>> {
     let mut i = region_end;
     while i < toks.len() && toks[i].is_word && !toks[i].quoted && i - region_end < 6 {
         i += 1;
@@ -1128,7 +1956,7 @@ fn quote_after_colon(text: &str, p: &Paragraph, toks: &[Token], region_end: usiz
     if !open.is_quote(text) {
         return None;
     }
-    let q = p.quotes.iter().find(|q| q.outer.start == open.range.start)?;
+    let q = quotes::starting_at(&p.quotes, open.range.start)?;
     Some(trim_content(text, q.inner.clone()))
 }
 
@@ -1139,7 +1967,9 @@ fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
     let t = s.trim_start();
     let t = t.strip_prefix("that ").unwrap_or(t);
     let lead = lead + (s.trim_start().len() - t.len());
-    let trimmed = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–'));
+    let trimmed = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')
+    });
     let start = r.start + lead;
     start..start + trimmed.len()
 }
@@ -1147,13 +1977,18 @@ fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
 /// Direct when the content is all quotation, mixed when it holds some, else indirect.
 fn mode_of(text: &str, content: &[Range<usize>], p: &Paragraph) -> Mode {
     let all_quoted = content.iter().all(|c| {
-        p.quotes.iter().any(|q| q.inner.start <= c.start && c.end <= q.inner.end)
-            || !text[c.clone()].contains(crate::quotes::is_quote_mark) && is_after_quote_mark(text, c.start)
+        quotes::containing(&p.quotes, c.start)
+            .is_some_and(|q| q.inner.start <= c.start && c.end <= q.inner.end)
+            || !text[c.clone()].contains(crate::quotes::is_quote_mark)
+                && is_after_quote_mark(text, c.start)
     });
     if all_quoted {
         return Mode::Direct;
     }
-    if content.iter().any(|c| text[c.clone()].contains(crate::quotes::is_quote_mark)) {
+    if content
+        .iter()
+        .any(|c| text[c.clone()].contains(crate::quotes::is_quote_mark))
+    {
         Mode::Mixed
     } else {
         Mode::Indirect
@@ -1161,7 +1996,10 @@ fn mode_of(text: &str, content: &[Range<usize>], p: &Paragraph) -> Mode {
 }
 
 fn is_after_quote_mark(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(crate::quotes::is_quote_mark)
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(crate::quotes::is_quote_mark)
 }
 
 /// The sentence minus the content: where the attribution's own words (and date) are.

@@ -49,12 +49,84 @@ pub enum Mention {
     Media,
 }
 
-const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "al", "bin", "da", "di", "le", "la", "du", "del", "ter"];
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "al", "bin", "da", "di", "le", "la", "du", "del", "ter",
+];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
-const TEAM_NOUNS: &[&str] = &["team", "office", "administration", "government", "camp", "aides", "staff", "spokesman", "spokeswoman", "spokesperson", "press service", "ministry", "party", "campaign"];
-const DOCUMENT_NOUNS: &[&str] = &["letter", "statement", "post", "message", "tweet", "article", "op-ed", "speech", "address", "decree", "interview", "remarks", "comments", "words", "note", "memo", "appeal"];
-const MEDIA_NOUNS: &[&str] = &["publication", "newspaper", "outlet", "agency", "broadcaster", "paper", "magazine", "news agency", "channel", "website"];
-const GENERIC_ORG_HEADS: &[&str] = &["ministry", "government", "office", "embassy", "department", "council", "commission", "parliament", "committee", "agency", "service", "army", "military", "administration", "cabinet", "kremlin", "alliance", "bloc", "presidency", "secretariat", "mission", "delegation", "headquarters", "command", "staff"];
+const TEAM_NOUNS: &[&str] = &[
+    "team",
+    "office",
+    "administration",
+    "government",
+    "camp",
+    "aides",
+    "staff",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press service",
+    "ministry",
+    "party",
+    "campaign",
+];
+const DOCUMENT_NOUNS: &[&str] = &[
+    "letter",
+    "statement",
+    "post",
+    "message",
+    "tweet",
+    "article",
+    "op-ed",
+    "speech",
+    "address",
+    "decree",
+    "interview",
+    "remarks",
+    "comments",
+    "words",
+    "note",
+    "memo",
+    "appeal",
+];
+const MEDIA_NOUNS: &[&str] = &[
+    "publication",
+    "newspaper",
+    "outlet",
+    "agency",
+    "broadcaster",
+    "paper",
+    "magazine",
+    "news agency",
+    "channel",
+    "website",
+];
+const GENERIC_ORG_HEADS: &[&str] = &[
+    "ministry",
+    "government",
+    "office",
+    "embassy",
+    "department",
+    "council",
+    "commission",
+    "parliament",
+    "committee",
+    "agency",
+    "service",
+    "army",
+    "military",
+    "administration",
+    "cabinet",
+    "kremlin",
+    "alliance",
+    "bloc",
+    "presidency",
+    "secretariat",
+    "mission",
+    "delegation",
+    "headquarters",
+    "command",
+    "staff",
+];
 
 /// Every outlet name as one alternation, longest first, on word boundaries.
 static OUTLET_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -111,7 +183,11 @@ pub fn name_key(surname: &str) -> String {
             break;
         }
     }
-    s.replace('h', "g").replace("kg", "k").replace("zg", "z").replace("sg", "s").replace("cg", "c")
+    s.replace('h', "g")
+        .replace("kg", "k")
+        .replace("zg", "z")
+        .replace("sg", "s")
+        .replace("cg", "c")
 }
 
 fn fold_accent(c: char) -> char {
@@ -138,7 +214,12 @@ pub struct Registry {
     people: Vec<Person>,
     by_key: HashMap<String, usize>,
     outlets: Vec<(usize, String)>,
+    /// Every person mention as (offset, person index), in text order.
+    index: Vec<(usize, usize)>,
 }
+
+/// How many of the latest person mentions a nominal ("the minister") may refer back to.
+const NOMINAL_LOOKBACK: usize = 400;
 
 impl Registry {
     /// Scan every body sentence, and the headlines and captions in `extra`, for personal names
@@ -156,6 +237,13 @@ impl Registry {
                 reg.scan_outlets(s.start, &text[s.clone()]);
             }
         }
+        reg.index = reg
+            .people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.mentions.iter().map(move |&m| (m, i)))
+            .collect();
+        reg.index.sort_unstable();
         reg
     }
 
@@ -198,22 +286,30 @@ impl Registry {
                     return; // a lone capitalised word is not yet known to be a name
                 }
                 self.by_key.insert(key, self.people.len());
-                self.people.push(Person { name, titles: title.into_iter().collect(), mentions: vec![pos] });
+                self.people.push(Person {
+                    name,
+                    titles: title.into_iter().collect(),
+                    mentions: vec![pos],
+                });
             }
         }
     }
 
     /// Every person mention as (byte offset, full name), in text order.
     pub fn mentions(&self) -> Vec<(usize, String)> {
-        let mut out: Vec<(usize, String)> =
-            self.people.iter().flat_map(|p| p.mentions.iter().map(|&m| (m, p.name.clone()))).collect();
+        let mut out: Vec<(usize, String)> = self
+            .people
+            .iter()
+            .flat_map(|p| p.mentions.iter().map(|&m| (m, p.name.clone())))
+            .collect();
         out.sort();
         out
     }
 
     fn scan_outlets(&mut self, start: usize, sentence: &str) {
         for m in OUTLET_RE.find_iter(sentence) {
-            self.outlets.push((start + m.start(), m.as_str().to_string()));
+            self.outlets
+                .push((start + m.start(), m.as_str().to_string()));
         }
     }
 
@@ -224,11 +320,18 @@ impl Registry {
 
     /// The person registered under this surname, if any.
     fn person(&self, surname: &str) -> Option<&Person> {
-        self.by_key.get(&name_key(surname)).map(|&i| &self.people[i])
+        self.by_key
+            .get(&name_key(surname))
+            .map(|&i| &self.people[i])
     }
 
     /// Resolve a mention written at byte `pos`; `recent` lists earlier speakers, latest last.
-    pub fn resolve(&self, mention: &Mention, pos: usize, recent: &[(usize, Resolved)]) -> Option<Resolved> {
+    pub fn resolve(
+        &self,
+        mention: &Mention,
+        pos: usize,
+        recent: &[(usize, Resolved)],
+    ) -> Option<Resolved> {
         match mention {
             Mention::Name { name, title } => Some(self.resolve_name(name, title.clone())),
             Mention::Related { owner, noun } => {
@@ -236,50 +339,86 @@ impl Registry {
                 if DOCUMENT_NOUNS.contains(&noun.as_str()) {
                     Some(owner)
                 } else {
-                    Some(Resolved { name: format!("{}'s {}", owner.name, noun), title: None, kind: SpeakerKind::Organization })
+                    Some(Resolved {
+                        name: format!("{}'s {}", owner.name, noun),
+                        title: None,
+                        kind: SpeakerKind::Organization,
+                    })
                 }
             }
-            Mention::Organization(name) => {
-                Some(Resolved { name: name.clone(), title: None, kind: SpeakerKind::Organization })
-            }
-            Mention::Pronoun(p) => resolve_pronoun(p, recent),
-            Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
-            Mention::Media => self.outlets.iter().rev().find(|(at, _)| *at < pos).map(|(_, o)| Resolved {
-                name: o.clone(),
+            Mention::Organization(name) => Some(Resolved {
+                name: name.clone(),
                 title: None,
                 kind: SpeakerKind::Organization,
             }),
+            Mention::Pronoun(p) => resolve_pronoun(p, recent),
+            Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
+            Mention::Media => self
+                .outlets
+                .iter()
+                .rev()
+                .find(|(at, _)| *at < pos)
+                .map(|(_, o)| Resolved {
+                    name: o.clone(),
+                    title: None,
+                    kind: SpeakerKind::Organization,
+                }),
         }
     }
 
     fn resolve_name(&self, name: &str, title: Option<String>) -> Resolved {
         let surname = name.split_whitespace().last().unwrap_or(name);
         match self.person(surname) {
-            Some(p) if compatible_first_names(name, &p.name) => {
-                Resolved { name: p.name.clone(), title: title.or_else(|| p.titles.first().cloned()), kind: SpeakerKind::Person }
-            }
-            _ => Resolved { name: name.to_string(), title, kind: SpeakerKind::Person },
+            Some(p) if compatible_first_names(name, &p.name) => Resolved {
+                name: p.name.clone(),
+                title: title.or_else(|| p.titles.first().cloned()),
+                kind: SpeakerKind::Person,
+            },
+            _ => Resolved {
+                name: name.to_string(),
+                title,
+                kind: SpeakerKind::Person,
+            },
         }
     }
 
     /// "the Ukrainian leader" → the person whose titles fit the phrase best (by the nominal
     /// lexicon and by shared words), the most recently mentioned on a tie.
-    fn resolve_nominal(&self, phrase: &str, pos: usize, recent: &[(usize, Resolved)]) -> Option<Resolved> {
-        let best = self
-            .people
+    fn resolve_nominal(
+        &self,
+        phrase: &str,
+        pos: usize,
+        recent: &[(usize, Resolved)],
+    ) -> Option<Resolved> {
+        let before = self.index.partition_point(|(m, _)| *m < pos);
+        let mut seen = std::collections::HashSet::new();
+        let best = self.index[..before]
             .iter()
-            .filter_map(|p| {
+            .rev()
+            .take(NOMINAL_LOOKBACK)
+            .filter(|(_, i)| seen.insert(*i))
+            .filter_map(|&(last, i)| {
+                let p = &self.people[i];
                 let fit = p.titles.iter().filter_map(|t| title_fit(phrase, t)).max()?;
-                let last = p.mentions.iter().rev().find(|&&m| m < pos)?;
-                Some((fit, *last, p))
+                Some((fit, last, p))
             })
             .max_by_key(|(fit, last, _)| (fit.strong_words(), *last))
-            .map(|(_, _, p)| Resolved { name: p.name.clone(), title: p.titles.first().cloned(), kind: SpeakerKind::Person });
+            .map(|(_, _, p)| Resolved {
+                name: p.name.clone(),
+                title: p.titles.first().cloned(),
+                kind: SpeakerKind::Person,
+            });
         best.or_else(|| {
             recent
                 .iter()
                 .rev()
-                .find(|(_, r)| r.kind == SpeakerKind::Person && r.title.as_deref().is_some_and(|t| title_fit(phrase, t).is_some()))
+                .take(NOMINAL_LOOKBACK)
+                .find(|(_, r)| {
+                    r.kind == SpeakerKind::Person
+                        && r.title
+                            .as_deref()
+                            .is_some_and(|t| title_fit(phrase, t).is_some())
+                })
                 .map(|(_, r)| r.clone())
         })
     }
@@ -306,8 +445,12 @@ impl Fit {
 
 /// Whether a nominal phrase fits a title (by the nominal lexicon, or by two shared words).
 fn title_fit(phrase: &str, title: &str) -> Option<Fit> {
-    let t = title.to_lowercase().replace('-', " ").replace('\u{2019}', "'");
-    let lexicon = nominal_titles(phrase).is_some_and(|ws| ws.iter().any(|w| t.contains(&w.replace('-', " "))));
+    let t = title
+        .to_lowercase()
+        .replace('-', " ")
+        .replace('\u{2019}', "'");
+    let lexicon = nominal_titles(phrase)
+        .is_some_and(|ws| ws.iter().any(|w| t.contains(&w.replace('-', " "))));
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| w.len() > 2 && !matches!(*w, "the" | "of" | "for" | "and"))
@@ -315,7 +458,10 @@ fn title_fit(phrase: &str, title: &str) -> Option<Fit> {
             .collect()
     };
     let tw = words(&t);
-    let shared = words(&phrase.replace('-', " ")).iter().filter(|w| tw.contains(w)).count();
+    let shared = words(&phrase.replace('-', " "))
+        .iter()
+        .filter(|w| tw.contains(w))
+        .count();
     (lexicon || shared >= 2).then_some(Fit { shared })
 }
 
@@ -335,7 +481,14 @@ fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {
         _ => r.kind == SpeakerKind::Person && is_female(r) != Some(true),
     };
     // "she" prefers a person known to be a woman over one of unknown gender.
-    let known = (p == "she").then(|| recent.iter().rev().find(|(_, r)| is_female(r) == Some(true))).flatten();
+    let known = (p == "she")
+        .then(|| {
+            recent
+                .iter()
+                .rev()
+                .find(|(_, r)| is_female(r) == Some(true))
+        })
+        .flatten();
     let any = recent.iter().rev().find(|(_, r)| fits(r));
     match (known, any) {
         (Some(k), Some(a)) if k.0 + 600 >= a.0 => Some(k.1.clone()),
@@ -348,12 +501,37 @@ fn is_female(r: &Resolved) -> Option<bool> {
     if r.kind != SpeakerKind::Person {
         return None;
     }
-    let first = r.name.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = r
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     let title = r.title.as_deref().unwrap_or("").to_lowercase();
-    let female_title = ["mrs", "ms.", "ms ", "madam", "woman", "chairwoman", "spokeswoman", "congresswoman", "queen"]
-        .iter()
-        .any(|w| title.contains(w));
-    let male_title = ["mr.", "mr ", "sir ", "spokesman", "chairman", "congressman", "king "].iter().any(|w| title.contains(w));
+    let female_title = [
+        "mrs",
+        "ms.",
+        "ms ",
+        "madam",
+        "woman",
+        "chairwoman",
+        "spokeswoman",
+        "congresswoman",
+        "queen",
+    ]
+    .iter()
+    .any(|w| title.contains(w));
+    let male_title = [
+        "mr.",
+        "mr ",
+        "sir ",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "king ",
+    ]
+    .iter()
+    .any(|w| title.contains(w));
     if female_title || crate::lexicon::FEMALE_NAMES.contains(first.as_str()) {
         Some(true)
     } else if male_title {
@@ -367,13 +545,15 @@ fn is_female(r: &Resolved) -> Option<bool> {
 /// word when that is a title word ("the mayor" → mayor).
 fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
     let p = phrase.replace(['\u{2019}'], "'");
-    if let Some((_, titles)) = NOMINALS.iter().find(|(head, _)| p.ends_with(head) || p.contains(&format!("{head} "))) {
+    if let Some((_, titles)) = NOMINALS
+        .iter()
+        .find(|(head, _)| p.ends_with(head) || p.contains(&format!("{head} ")))
+    {
         return Some(titles.clone());
     }
     let head = p.split_whitespace().last()?;
     TITLE_WORDS.get(head).map(|w| vec![*w])
 }
-
 
 /// Token indices of the personal name starting at `i` (empty when none starts there).
 pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
@@ -399,26 +579,62 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
 
 fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
     let w = &text[t.range.clone()];
-    w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w)
 }
 
 fn is_title_word(text: &str, t: &Token) -> bool {
     t.is_word
         && (TITLE_WORDS.contains(t.base())
-            || (t.is_capitalized(text) && NOT_NAME_WORDS.contains(t.base()) && !is_function_word(t)))
+            || (t.is_capitalized(text)
+                && NOT_NAME_WORDS.contains(t.base())
+                && !is_function_word(t)))
 }
 
 fn is_function_word(t: &Token) -> bool {
     matches!(
         t.lower.as_str(),
-        "the" | "a" | "an" | "this" | "that" | "it" | "its" | "his" | "her" | "their" | "in" | "on" | "at" | "after"
-            | "before" | "but" | "and" | "or" | "however" | "meanwhile" | "earlier" | "later" | "also" | "then"
-            | "now" | "today" | "yesterday" | "when" | "while" | "if" | "as" | "according"
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "it"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "but"
+            | "and"
+            | "or"
+            | "however"
+            | "meanwhile"
+            | "earlier"
+            | "later"
+            | "also"
+            | "then"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "when"
+            | "while"
+            | "if"
+            | "as"
+            | "according"
     )
 }
 
 fn is_connector(t: &Token) -> bool {
-    matches!(t.lower.as_str(), "of" | "the" | "for" | "to" | "on" | "and" | "in") || t.lower == "-"
+    matches!(
+        t.lower.as_str(),
+        "of" | "the" | "for" | "to" | "on" | "and" | "in"
+    ) || t.lower == "-"
 }
 
 /// The title written right before a name ("NATO Secretary General" before "Jens Stoltenberg").
@@ -443,7 +659,9 @@ pub fn title_before(text: &str, toks: &[Token], name_start: usize) -> Option<Str
     while start < name_start && (is_connector(&toks[start]) || is_function_word(&toks[start])) {
         start += 1;
     }
-    let has_title_word = toks[start..name_start].iter().any(|t| TITLE_WORDS.contains(t.base()));
+    let has_title_word = toks[start..name_start]
+        .iter()
+        .any(|t| TITLE_WORDS.contains(t.base()));
     (start < name_start && has_title_word).then(|| join(text, &toks[start..name_start]))
 }
 
@@ -456,7 +674,8 @@ fn title_before_comma(text: &str, toks: &[Token], name_start: usize) -> Option<S
     let mut start = comma;
     while start > 0 && toks[start - 1].is_word && !toks[start - 1].quoted && start + 14 > comma {
         let t = &toks[start - 1];
-        if is_title_word(text, t) || is_connector(t) || t.is_capitalized(text) || t.is_possessive() {
+        if is_title_word(text, t) || is_connector(t) || t.is_capitalized(text) || t.is_possessive()
+        {
             start -= 1;
         } else {
             break;
@@ -483,14 +702,36 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
     let segment = &toks[start..end];
     let first = segment.first()?;
     let opens_title = TITLE_WORDS.contains(first.base())
-        || (matches!(first.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its")
-            && segment.iter().skip(1).take(4).any(|t| TITLE_WORDS.contains(t.base())));
-    let closes = toks.get(end).is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
+        || (matches!(
+            first.lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its"
+        ) && segment
+            .iter()
+            .skip(1)
+            .take(4)
+            .any(|t| TITLE_WORDS.contains(t.base())));
+    let closes = toks
+        .get(end)
+        .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
     (opens_title && closes && segment.len() <= 14).then(|| join(text, segment))
 }
 
 fn is_clause_word(t: &Token) -> bool {
-    matches!(t.lower.as_str(), "said" | "says" | "who" | "which" | "that" | "told" | "has" | "had" | "is" | "was" | "will" | "would")
+    matches!(
+        t.lower.as_str(),
+        "said"
+            | "says"
+            | "who"
+            | "which"
+            | "that"
+            | "told"
+            | "has"
+            | "had"
+            | "is"
+            | "was"
+            | "will"
+            | "would"
+    )
 }
 
 /// Source text of a token run.
@@ -523,7 +764,9 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     let bare = phrase.trim_start_matches("the ").trim();
     if let Some(org) = organization(bare) {
-        return Some(Mention::Organization(org.unwrap_or_else(|| as_written(text, np))));
+        return Some(Mention::Organization(
+            org.unwrap_or_else(|| as_written(text, np)),
+        ));
     }
     if MEDIA_NOUNS.contains(&bare) {
         return Some(Mention::Media);
@@ -539,14 +782,39 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
 
 /// Person-role words that head a nominal mention ("the deputy head of ...").
 const PERSON_ROLES: &[&str] = &[
-    "head", "deputy", "chief", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary",
-    "secretary-general", "ambassador", "envoy", "leader", "director", "chairman", "chairwoman", "adviser",
-    "advisor", "aide", "commander", "representative", "official", "diplomat", "chancellor", "premier",
+    "head",
+    "deputy",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "secretary",
+    "secretary-general",
+    "ambassador",
+    "envoy",
+    "leader",
+    "director",
+    "chairman",
+    "chairwoman",
+    "adviser",
+    "advisor",
+    "aide",
+    "commander",
+    "representative",
+    "official",
+    "diplomat",
+    "chancellor",
+    "premier",
 ];
 
 /// The word a phrase is about: the last word before its first "of"/"for"/"to", else its last.
 fn role_head(np: &[Token]) -> Option<&str> {
-    let cut = np.iter().position(|t| matches!(t.lower.as_str(), "of" | "for" | "to")).unwrap_or(np.len());
+    let cut = np
+        .iter()
+        .position(|t| matches!(t.lower.as_str(), "of" | "for" | "to"))
+        .unwrap_or(np.len());
     np[..cut].last().map(Token::base)
 }
 
@@ -556,7 +824,19 @@ fn trim_leading(np: &[Token]) -> &[Token] {
         .take_while(|t| {
             matches!(
                 t.lower.as_str(),
-                "and" | "but" | "then" | "however" | "meanwhile" | "also" | "so" | "yet" | "now" | "later" | "earlier" | "still" | "instead"
+                "and"
+                    | "but"
+                    | "then"
+                    | "however"
+                    | "meanwhile"
+                    | "also"
+                    | "so"
+                    | "yet"
+                    | "now"
+                    | "later"
+                    | "earlier"
+                    | "still"
+                    | "instead"
             ) || !t.is_word
         })
         .count();
@@ -580,7 +860,11 @@ fn named(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention
     if run.end != np.len() {
         return None; // the name is not the head of the phrase ("Zelensky's office")
     }
-    let name = np[run.clone()].iter().map(|t| clean_word(text, t)).collect::<Vec<_>>().join(" ");
+    let name = np[run.clone()]
+        .iter()
+        .map(|t| clean_word(text, t))
+        .collect::<Vec<_>>()
+        .join(" ");
     if run.len() == 1 && is_acronym(&name) {
         return Some(Mention::Organization(name)); // "the IMF", "NBC"
     }
@@ -589,14 +873,19 @@ fn named(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention
 }
 
 fn is_acronym(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
 /// "Zelensky's team", "the head of state's team", "Sybiga's letter": a possessor and a
 /// team or document noun that ends the phrase.
 fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
     let p = np.iter().rposition(|t| t.is_possessive())?;
-    let noun = np[p + 1..].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+    let noun = np[p + 1..]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     if !(TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str())) {
         return None;
     }
@@ -605,35 +894,68 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
     let owner_is_name = is_name_word(text, &np[p]);
     let of = np[..p].iter().position(|t| t.lower == "of");
     let after_of_names_owner = of.is_some_and(|o| {
-        np.get(o + 1).is_some_and(|t| owner_is_name || matches!(t.lower.as_str(), "the" | "a" | "his" | "her" | "its" | "their"))
+        np.get(o + 1).is_some_and(|t| {
+            owner_is_name
+                || matches!(
+                    t.lower.as_str(),
+                    "the" | "a" | "his" | "her" | "its" | "their"
+                )
+        })
     });
     if after_of_names_owner && role_head(&np[..p]).is_some_and(|h| PERSON_ROLES.contains(&h)) {
         return None;
     }
     let owner = if owner_is_name {
-        let start = (0..=p).rev().take_while(|&k| is_name_word(text, &np[k])).last().unwrap_or(p);
-        let name = np[start..=p].iter().map(|t| clean_word(text, t)).collect::<Vec<_>>().join(" ");
+        let start = (0..=p)
+            .rev()
+            .take_while(|&k| is_name_word(text, &np[k]))
+            .last()
+            .unwrap_or(p);
+        let name = np[start..=p]
+            .iter()
+            .map(|t| clean_word(text, t))
+            .collect::<Vec<_>>()
+            .join(" ");
         Mention::Name { name, title: None }
     } else {
         let phrase = format!("{} {}", join(text, &np[..p]), np[p].base()).to_lowercase();
-        let phrase = if phrase.starts_with("the ") { phrase } else { format!("the {phrase}") };
+        let phrase = if phrase.starts_with("the ") {
+            phrase
+        } else {
+            format!("the {phrase}")
+        };
         match organization(phrase.trim_start_matches("the ")) {
-            Some(org) => Mention::Organization(org.unwrap_or_else(|| as_written(text, &np[..=p]).replace("'s", "").replace("\u{2019}s", ""))),
+            Some(org) => Mention::Organization(org.unwrap_or_else(|| {
+                as_written(text, &np[..=p])
+                    .replace("'s", "")
+                    .replace("\u{2019}s", "")
+            })),
             None => Mention::Nominal(phrase),
         }
     };
-    Some(Mention::Related { owner: Box::new(owner), noun })
+    Some(Mention::Related {
+        owner: Box::new(owner),
+        noun,
+    })
 }
 
 /// "the team of Volodymyr Zelensky", "the letter of the head of the ministry".
 fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
     let of = np.iter().position(|t| t.lower == "of")?;
-    let noun = np[..of].iter().filter(|t| !is_function_word(t)).map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+    let noun = np[..of]
+        .iter()
+        .filter(|t| !is_function_word(t))
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     if !(TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str())) {
         return None;
     }
     let owner = classify(text, &np[of + 1..], None)?;
-    Some(Mention::Related { owner: Box::new(owner), noun })
+    Some(Mention::Related {
+        owner: Box::new(owner),
+        noun,
+    })
 }
 
 /// An institution from the lexicon: the longest alias that ends the (lowercase) phrase.
@@ -650,7 +972,9 @@ pub fn organization(bare: &str) -> Option<Option<String>> {
 /// A phrase as the article writes it, with a leading "The" lowercased.
 fn as_written(text: &str, np: &[Token]) -> String {
     let s = join(text, np);
-    s.strip_prefix("The ").map(|r| format!("the {r}")).unwrap_or(s)
+    s.strip_prefix("The ")
+        .map(|r| format!("the {r}"))
+        .unwrap_or(s)
 }
 
 /// "the Ukrainian Foreign Ministry", "Ukraine's government": a phrase headed by an
@@ -660,7 +984,9 @@ fn generic_org(text: &str, np: &[Token]) -> Option<Mention> {
     if !GENERIC_ORG_HEADS.contains(&head.base()) || np.len() < 2 {
         return None;
     }
-    let has_proper = np.iter().any(|t| t.is_capitalized(text) && t.lower != "the");
+    let has_proper = np
+        .iter()
+        .any(|t| t.is_capitalized(text) && t.lower != "the");
     has_proper.then(|| Mention::Organization(as_written(text, np)))
 }
 
@@ -677,7 +1003,10 @@ mod tests {
     fn titled_names_split_into_name_and_title() {
         assert_eq!(
             np("NATO Secretary General Jens Stoltenberg"),
-            Some(Mention::Name { name: "Jens Stoltenberg".into(), title: Some("NATO Secretary General".into()) })
+            Some(Mention::Name {
+                name: "Jens Stoltenberg".into(),
+                title: Some("NATO Secretary General".into())
+            })
         );
         assert_eq!(
             np("Deputy Head of the Office of the President of Ukraine Igor Zhovkva"),
@@ -688,30 +1017,64 @@ mod tests {
         );
         assert_eq!(
             np("US envoy to NATO Julianne Smith"),
-            Some(Mention::Name { name: "Julianne Smith".into(), title: Some("US envoy to NATO".into()) })
+            Some(Mention::Name {
+                name: "Julianne Smith".into(),
+                title: Some("US envoy to NATO".into())
+            })
         );
     }
 
     #[test]
     fn pronouns_orgs_nominals_and_relations() {
         assert_eq!(np("he"), Some(Mention::Pronoun("he".into())));
-        assert_eq!(np("the Kremlin"), Some(Mention::Organization("the Kremlin".into())));
-        assert_eq!(np("the Alliance"), Some(Mention::Organization("NATO".into())));
-        assert_eq!(np("The Ukrainian leader"), Some(Mention::Nominal("the ukrainian leader".into())));
-        let name = |n: &str| Box::new(Mention::Name { name: n.into(), title: None });
-        assert_eq!(np("Sybiga's letter"), Some(Mention::Related { owner: name("Sybiga"), noun: "letter".into() }));
-        let zelensky = Box::new(Mention::Name { name: "Volodymyr Zelensky".into(), title: Some("Ukrainian leader".into()) });
+        assert_eq!(
+            np("the Kremlin"),
+            Some(Mention::Organization("the Kremlin".into()))
+        );
+        assert_eq!(
+            np("the Alliance"),
+            Some(Mention::Organization("NATO".into()))
+        );
+        assert_eq!(
+            np("The Ukrainian leader"),
+            Some(Mention::Nominal("the ukrainian leader".into()))
+        );
+        let name = |n: &str| {
+            Box::new(Mention::Name {
+                name: n.into(),
+                title: None,
+            })
+        };
+        assert_eq!(
+            np("Sybiga's letter"),
+            Some(Mention::Related {
+                owner: name("Sybiga"),
+                noun: "letter".into()
+            })
+        );
+        let zelensky = Box::new(Mention::Name {
+            name: "Volodymyr Zelensky".into(),
+            title: Some("Ukrainian leader".into()),
+        });
         assert_eq!(
             np("The team of Ukrainian leader Volodymyr Zelensky"),
-            Some(Mention::Related { owner: zelensky, noun: "team".into() })
+            Some(Mention::Related {
+                owner: zelensky,
+                noun: "team".into()
+            })
         );
         assert_eq!(
             np("The head of state's team"),
-            Some(Mention::Related { owner: Box::new(Mention::Nominal("the head of state".into())), noun: "team".into() })
+            Some(Mention::Related {
+                owner: Box::new(Mention::Nominal("the head of state".into())),
+                noun: "team".into()
+            })
         );
         assert_eq!(
             np("the deputy head of Vladimir Zelensky's office"),
-            Some(Mention::Nominal("the deputy head of vladimir zelensky's office".into()))
+            Some(Mention::Nominal(
+                "the deputy head of vladimir zelensky's office".into()
+            ))
         );
         assert_eq!(np("The publication"), Some(Mention::Media));
     }
@@ -732,10 +1095,21 @@ mod tests {
         let blocks = crate::strip::classify(&doc);
         let paras = crate::sentences::paragraphs(t, &blocks);
         let reg = Registry::build(t, &paras, &[]);
-        let r = reg.resolve(&Mention::Name { name: "Stoltenberg".into(), title: None }, 60, &[]).unwrap();
+        let r = reg
+            .resolve(
+                &Mention::Name {
+                    name: "Stoltenberg".into(),
+                    title: None,
+                },
+                60,
+                &[],
+            )
+            .unwrap();
         assert_eq!(r.name, "Jens Stoltenberg");
         assert_eq!(r.title.as_deref(), Some("NATO Secretary General"));
-        let n = reg.resolve(&Mention::Nominal("the secretary-general".into()), 60, &[]).unwrap();
+        let n = reg
+            .resolve(&Mention::Nominal("the secretary-general".into()), 60, &[])
+            .unwrap();
         assert_eq!(n.name, "Jens Stoltenberg");
     }
 }

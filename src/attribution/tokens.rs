@@ -19,7 +19,10 @@ pub struct Token {
 impl Token {
     /// Starts with an uppercase letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        text[self.range.clone()].chars().next().is_some_and(char::is_uppercase)
+        text[self.range.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 
     /// The lowercase form without a possessive ending.
@@ -66,9 +69,16 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
             end += 1;
         } else if is_word_char(c) {
             while let Some(&(j, d)) = iter.peek() {
-                let next_is_word = s[j + d.len_utf8()..].chars().next().is_some_and(is_word_char);
+                let next_is_word = s[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char);
                 let initial = d == '.' && j == i + c.len_utf8() && c.is_uppercase();
-                if is_word_char(d) || (joins_word(d) && next_is_word) || (d == '.' && is_initialism(&s[i..j])) || initial {
+                if is_word_char(d)
+                    || (joins_word(d) && next_is_word)
+                    || (d == '.' && is_initialism(&s[i..j]))
+                    || initial
+                {
                     end = range.start + j + d.len_utf8();
                     iter.next();
                 } else {
@@ -76,7 +86,8 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
                 }
             }
         }
-        let quoted = quotes.iter().any(|q| q.inner.start <= start && end <= q.inner.end);
+        let quoted = crate::quotes::containing(quotes, start)
+            .is_some_and(|q| q.inner.start <= start && end <= q.inner.end);
         out.push(Token {
             range: start..end,
             lower: text[start..end].to_lowercase(),
@@ -99,10 +110,27 @@ mod tests {
     #[test]
     fn words_keep_apostrophes_hyphens_and_initialisms() {
         let t = "Zelensky's secretary-general, the U.S. envoy.";
-        let toks: Vec<String> = tokenize(t, 0..t.len(), &[]).into_iter().map(|t| t.lower).collect();
-        assert_eq!(toks, vec!["zelensky's", "secretary-general", ",", "the", "u.s.", "envoy", "."]);
+        let toks: Vec<String> = tokenize(t, 0..t.len(), &[])
+            .into_iter()
+            .map(|t| t.lower)
+            .collect();
+        assert_eq!(
+            toks,
+            vec![
+                "zelensky's",
+                "secretary-general",
+                ",",
+                "the",
+                "u.s.",
+                "envoy",
+                "."
+            ]
+        );
         let t = "Marc H. Morial said.";
-        let toks: Vec<String> = tokenize(t, 0..t.len(), &[]).into_iter().map(|t| t.lower).collect();
+        let toks: Vec<String> = tokenize(t, 0..t.len(), &[])
+            .into_iter()
+            .map(|t| t.lower)
+            .collect();
         assert_eq!(toks, vec!["marc", "h.", "morial", "said", "."]);
     }
 

@@ -1053,7 +1053,9 @@ static SEL_META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
 static SEL_H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static SEL_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
 static SEL_TIME: LazyLock<Selector> = LazyLock::new(|| {
-    sel(r#"article time[datetime], header time[datetime], time[pubdate][datetime], time[itemprop=datePublished], time[class*="pub"][datetime], time[class*="date"][datetime], time[class*="publish"][datetime]"#)
+    sel(
+        r#"article time[datetime], header time[datetime], time[pubdate][datetime], time[itemprop=datePublished], time[class*="pub"][datetime], time[class*="date"][datetime], time[class*="publish"][datetime]"#,
+    )
 });
 static SEL_AUTHOR_LINK: LazyLock<Selector> =
     LazyLock::new(|| sel(r#"a[rel~="author"], [itemprop="author"]"#));
