@@ -421,7 +421,6 @@ impl State<'_> {
 
     /// "..., adding that ...": the speaker of the previous cue in the sentence.
     fn participle(&self, toks: &[Token], cue: &CueMatch, prev: Option<&Frame>) -> Option<Frame> {
-        let prev = prev?;
         let first = &toks[cue.start];
         if !PARTICIPLE_CUES.contains(&first.lower.as_str())
             || cue.start == 0
@@ -429,6 +428,21 @@ impl State<'_> {
         {
             return None;
         }
+        let Some(prev) = prev else {
+            // "Clinton spoke out about ..., arguing that ...": the clause's subject speaks.
+            let Subject { np, title, .. } = clause_subject(self.text, toks, cue.start - 1)?;
+            let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+            let mention_text = speakers::join(self.text, &toks[np.clone()]);
+            let region = cue.start..cue.end;
+            return Some(Frame {
+                cue: cue.clone(),
+                mention,
+                mention_text,
+                region,
+                np,
+                shape: Shape::Participle,
+            });
+        };
         Some(Frame {
             cue: cue.clone(),
             mention: prev.mention.clone(),
@@ -922,7 +936,11 @@ fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     }
     // "Andriy Yermak, the head of the president's office, who ..., wrote": the phrase found is
     // an apposition; the name before its comma is the subject.
-    if start >= 2 && toks[start - 1].lower == "," {
+    let descriptive = matches!(
+        toks[start].lower.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    ) || crate::lexicon::TITLE_WORDS.contains(toks[start].base());
+    if start >= 2 && toks[start - 1].lower == "," && descriptive {
         let name_start = np_start(text, toks, start - 1);
         let run = speakers::name_run(text, toks, name_start);
         if !run.is_empty() && run.end == start - 1 && subject_starts_clause(toks, name_start) {

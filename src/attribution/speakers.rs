@@ -153,6 +153,7 @@ pub fn is_name_word(text: &str, t: &Token) -> bool {
         && t.is_capitalized(text)
         && !NOT_NAME_WORDS.contains(t.base())
         && !TITLE_WORDS.contains(t.base())
+        && !crate::lexicon::STOPWORDS.contains(t.base())
         && !t.lower.chars().all(|c| c.is_ascii_digit())
         && t.base().chars().any(char::is_alphabetic)
         && (t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2 || is_initial(t))
