@@ -533,8 +533,9 @@ impl State<'_> {
             _ => {
                 let content = self
                     .content(p, s, toks, f, prev_region, next_region)
+                    .or_else(|| quote_sentence_before(self.text, p, si, toks, f).map(|q| vec![q]))
                     .or_else(|| {
-                        quote_sentence_before(self.text, p, si, toks, f).map(|q| vec![q])
+                        quote_paragraph_after(self.text, paras, pi, si, s).map(|q| vec![q])
                     })?;
                 let start = content
                     .iter()
@@ -544,7 +545,8 @@ impl State<'_> {
                     .min(s.start);
                 let k = p.sentences.partition_point(|x| x.start <= start);
                 let start = p.sentences[..k].last().map_or(start, |x| x.start);
-                (content, start..s.end)
+                let last = content.iter().map(|c| c.end).max().unwrap_or(s.end);
+                (content, start..sentence_end_at(paras, pi, last).max(s.end))
             }
         };
         let content: Vec<Range<usize>> = content.into_iter().filter(|r| !r.is_empty()).collect();
@@ -747,7 +749,15 @@ impl State<'_> {
         let Some(last) = self.out.last_mut() else {
             return;
         };
-        if last.mode != Mode::Direct || last.paragraph + 1 < pi || last.evidence.end > s.start {
+        let taken = last
+            .content
+            .iter()
+            .any(|c| c.start < q.inner.end && q.inner.start < c.end);
+        if taken
+            || last.mode != Mode::Direct
+            || last.paragraph + 1 < pi
+            || last.evidence.end > s.start
+        {
             return;
         }
         if self.text[q.inner.clone()].split_whitespace().count() < 3 {
@@ -786,6 +796,36 @@ fn quote_sentence_before(
         return None;
     }
     let q = quote_only(p, si - 1)?;
+    Some(trim_content(text, q.inner.clone()))
+}
+
+/// The end of the sentence holding byte `pos`, in paragraph `pi` or the next one.
+fn sentence_end_at(paras: &[Paragraph], pi: usize, pos: usize) -> usize {
+    paras[pi..paras.len().min(pi + 2)]
+        .iter()
+        .flat_map(|p| p.sentences.iter())
+        .find(|x| x.start <= pos && pos <= x.end)
+        .map_or(pos, |x| x.end)
+}
+
+/// `X said:` closing a paragraph, and the next paragraph opening with a quotation: that
+/// quotation is the content.
+fn quote_paragraph_after(
+    text: &str,
+    paras: &[Paragraph],
+    pi: usize,
+    si: usize,
+    s: &Range<usize>,
+) -> Option<Range<usize>> {
+    let last_sentence = si + 1 == paras[pi].sentences.len();
+    if !last_sentence || !text[s.clone()].trim_end().ends_with(':') {
+        return None;
+    }
+    let next = paras.get(pi + 1)?;
+    let q = next
+        .quotes
+        .first()
+        .filter(|q| q.outer.start == next.range.start)?;
     Some(trim_content(text, q.inner.clone()))
 }
 
@@ -2039,4 +2079,111 @@ fn frame_ranges(s: &Range<usize>, content: &[Range<usize>]) -> Vec<Range<usize>>
 /// Is this speaker a person?
 pub fn is_person(r: &Resolved) -> bool {
     r.kind == SpeakerKind::Person
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// (speaker, content joined with " ... ", mode) for every attribution of `text`.
+    fn attributions(text: &str) -> Vec<(String, String, Mode)> {
+        let doc = Document::from_text(text);
+        let blocks = crate::strip::classify(&doc);
+        let paras = crate::sentences::paragraphs(text, &blocks);
+        attribute(text, &paras, &[])
+            .attributions
+            .into_iter()
+            .map(|a| {
+                let q: Vec<&str> = a.content.iter().map(|r| &text[r.clone()]).collect();
+                (a.speaker.name, q.join(" ... "), a.mode)
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, Mode) {
+        let all = attributions(text);
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn quote_then_speaker_and_speaker_after_cue() {
+        let (who, q, mode) = one("“We ask you to start the procedure,” said Igor Zhovkva, the deputy head of the office.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str(), mode),
+            (
+                "Igor Zhovkva",
+                "We ask you to start the procedure",
+                Mode::Direct
+            )
+        );
+        let (who, _, _) =
+            one("\"The door is open,\" NATO Secretary General Jens Stoltenberg said on Friday.\n");
+        assert_eq!(who, "Jens Stoltenberg");
+    }
+
+    #[test]
+    fn reported_clause_before_and_after_the_cue() {
+        let (who, q, mode) = one("Ukraine would join NATO only after the war, President Volodymyr Zelensky said on April 29 in Kyiv.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str(), mode),
+            (
+                "Volodymyr Zelensky",
+                "Ukraine would join NATO only after the war",
+                Mode::Indirect
+            )
+        );
+        let (_, q, _) = one("Foreign Minister Dmytro Kuleba said last week he expected a clear signal from the allies.\n");
+        assert_eq!(q, "he expected a clear signal from the allies");
+    }
+
+    #[test]
+    fn according_to_passive_and_adding_that() {
+        let (who, q, _) =
+            one("According to the minister Dmytro Kuleba, the allies will decide in July.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str()),
+            ("Dmytro Kuleba", "the allies will decide in July")
+        );
+        let all = attributions("Kyiv wants an invitation at the summit. This was stated by Deputy Foreign Minister Oksana Hrytsenko on June 29.\n");
+        assert_eq!(all[0].1, "Kyiv wants an invitation at the summit");
+        let all = attributions("Jens Stoltenberg said the allies agreed on a package, adding that more work was ahead for everyone.\n");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[1].1, "more work was ahead for everyone");
+    }
+
+    #[test]
+    fn appositions_pronouns_and_nominals_resolve_to_full_names() {
+        let text = "Andriy Yermak, head of the presidential office, said the alliance must act in Vilnius this year.\n\n\
+                    He added that the decision should be taken by all allies together.\n\n\
+                    NATO Secretary General Jens Stoltenberg arrived in the city on a visit on Monday.\n\n\
+                    The secretary-general said that the door remained open for all of them.\n";
+        let all = attributions(text);
+        let who: Vec<&str> = all.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(
+            who,
+            vec!["Andriy Yermak", "Andriy Yermak", "Jens Stoltenberg"]
+        );
+    }
+
+    #[test]
+    fn quote_after_a_colon_in_the_next_paragraph() {
+        let all = attributions("President Volodymyr Zelensky said on Tuesday:\n\n“We need an invitation to NATO, not another promise.”\n");
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(
+            all[0].1,
+            "We need an invitation to NATO, not another promise"
+        );
+        assert_eq!(all[0].2, Mode::Direct);
+    }
+
+    #[test]
+    fn passive_and_embedded_cues_are_not_speakers() {
+        let all = attributions("Ukraine had been promised membership at every summit since the year 2008 by the allies.\n");
+        assert!(all.is_empty(), "{all:?}");
+        let all = attributions("NATO said on Sunday that Mertens had expressed a personal view on the membership question.\n");
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(all[0].0, "NATO");
+    }
 }
