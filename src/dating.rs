@@ -249,3 +249,60 @@ fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<Statement
         text: Some(text[pick.range.clone()].to_string()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::topic::Scope;
+
+    /// said_on of every claim of `text` (any topic).
+    fn dates(text: &str) -> Vec<Option<String>> {
+        crate::extract(&Document::from_text(text), &Scope::Any)
+            .into_iter()
+            .map(|c| c.said_on)
+            .collect()
+    }
+
+    #[test]
+    fn explicit_weekday_and_back_references() {
+        let text = " date 2023-06-11 Igor Zhovkva wrote on Facebook on Saturday that twenty allies had signed.\n\n\
+                    On June 8, the minister Dmytro Kuleba said the talks had gone well for everyone.\n\n\
+                    On the same day, Jens Stoltenberg said the allies would meet again in July.\n";
+        assert_eq!(
+            dates(text),
+            vec![
+                Some("2023-06-10".into()),
+                Some("2023-06-08".into()),
+                Some("2023-06-08".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_speaker_continues_the_occasion_and_others_do_not() {
+        let text = " date 2024-04-30 Jens Stoltenberg said on April 29 that the allies were working on it.\n\n\
+                    He added that the work would take time for all of them.\n\n\
+                    Kaja Kallas told reporters that the allies had lost too much time already.\n";
+        assert_eq!(
+            dates(text),
+            vec![Some("2024-04-29".into()), Some("2024-04-29".into()), None]
+        );
+    }
+
+    #[test]
+    fn perfect_tense_vague_phrases_and_missing_publication_give_null() {
+        let text = " date 2024-04-30 Jens Stoltenberg has said that the door remains open for everyone.\n\n\
+                    Dmytro Kuleba said last week that the allies must decide soon on this.\n";
+        assert_eq!(dates(text), vec![None, None]);
+        assert_eq!(
+            dates("Dmytro Kuleba said on Tuesday that the allies must decide soon.\n"),
+            vec![None]
+        );
+    }
+
+    #[test]
+    fn then_refers_to_the_latest_stated_date() {
+        let text = " date 2023-06-30 On September 30, 2022, Ukraine applied to join the alliance. Then Volodymyr Zelensky said that Ukraine already met the standards.\n";
+        assert_eq!(dates(text), vec![Some("2022-09-30".into())]);
+    }
+}
