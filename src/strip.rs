@@ -109,7 +109,28 @@ pub fn classify(doc: &Document) -> Vec<Block> {
         };
         blocks.push(Block { range, kind });
     }
+    mark_leading_headline(&doc.text, &mut blocks);
     blocks
+}
+
+/// A short first line followed by a byline, dateline or caption is the headline, even when it
+/// ends with a full stop ("Zelensky says Ukraine will join NATO.").
+fn mark_leading_headline(text: &str, blocks: &mut [Block]) {
+    let mut content = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !matches!(b.kind, BlockKind::Boilerplate | BlockKind::DateMeta));
+    let (Some((first, b)), Some((_, next))) = (content.next(), content.next()) else {
+        return;
+    };
+    let short = text[b.range.clone()].split_whitespace().count() <= 20;
+    let introduces = matches!(
+        next.kind,
+        BlockKind::Byline | BlockKind::Dateline | BlockKind::Caption
+    );
+    if b.kind == BlockKind::Body && short && introduces {
+        blocks[first].kind = BlockKind::Headline;
+    }
 }
 
 /// The text `strip` prints for a plain-text article: the body blocks, one paragraph each,
@@ -406,6 +427,13 @@ mod tests {
         let k = kinds("The minister said the talks in Brussels would go on\nnext week, and that allies agreed.\n");
         assert_eq!(k.len(), 1);
         assert_eq!(k[0].1, BlockKind::Body);
+    }
+
+    #[test]
+    fn first_line_before_a_byline_is_the_headline() {
+        let k = kinds("Zelensky says Ukraine will join NATO after the war.\nby Jane Roe\nThe president said on Monday that the talks had gone well.\n");
+        assert_eq!(k[0].1, BlockKind::Headline);
+        assert_eq!(k[2].1, BlockKind::Body);
     }
 
     #[test]
