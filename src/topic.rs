@@ -102,6 +102,19 @@ const ANAPHORS: &[&str] = &[
     "this", "that", "it", "such", "similar", "these", "those", "so", "there", "both",
 ];
 
+/// Sentence openers that tie a statement to the one before ("However, he called ...").
+const CONNECTIVES: &[&str] = &[
+    "however",
+    "but",
+    "yet",
+    "still",
+    "moreover",
+    "also",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+];
+
 /// How far back (in paragraphs) a speaker's on-topic statement keeps their next one on topic.
 const CONTINUATION_REACH: usize = 2;
 
@@ -190,7 +203,16 @@ impl Topic {
             .filter(|w| !w.is_empty())
             .take(3)
             .any(|w| ANAPHORS.contains(&w));
-        anaphoric || (c.direct && !hit(&self.aside, &content) && !hit(&self.off, &content))
+        let first_word = c
+            .context
+            .sentence
+            .split(|ch: char| !ch.is_alphanumeric())
+            .find(|w| !w.is_empty());
+        let connected =
+            first_word.is_some_and(|w| CONNECTIVES.contains(&w.to_lowercase().as_str()));
+        anaphoric
+            || connected
+            || (c.direct && !hit(&self.aside, &content) && !hit(&self.off, &content))
     }
 
     /// Does the statement concern the topic on its own?

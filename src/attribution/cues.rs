@@ -14,6 +14,8 @@ pub struct CueForm {
     pub takes_object: bool,
     /// Often not a speech verb: needs "that", a colon or a quotation to count.
     pub strict: bool,
+    /// Names something ("called the plan a bridge"): the content must name it as something.
+    pub naming: bool,
 }
 
 /// A cue found in a sentence: token indices `start..end`.
@@ -42,11 +44,12 @@ static LEXICON: LazyLock<HashMap<String, Vec<CueForm>>> = LazyLock::new(|| {
 
 fn parse_line(line: &str) -> CueForm {
     let mut words = Vec::new();
-    let (mut takes_object, mut strict) = (false, false);
+    let (mut takes_object, mut strict, mut naming) = (false, false, false);
     for w in line.split_whitespace() {
         match w {
             "+obj" => takes_object = true,
             "?" => strict = true,
+            "+naming" => naming = true,
             _ => words.push(w.to_string()),
         }
     }
@@ -54,6 +57,7 @@ fn parse_line(line: &str) -> CueForm {
         words,
         takes_object,
         strict,
+        naming,
     }
 }
 

@@ -291,6 +291,7 @@ impl State<'_> {
             words: vec![":".into()],
             takes_object: false,
             strict: false,
+            naming: false,
         };
         let cue = CueMatch {
             start: colon,
@@ -491,6 +492,7 @@ impl State<'_> {
             words: vec!["according".into(), "to".into()],
             takes_object: false,
             strict: false,
+            naming: false,
         };
         Some(Frame {
             region: i..np.end,
@@ -631,6 +633,11 @@ impl State<'_> {
             clause(text, toks, prev_region.unwrap_or(0), end, false, according)
         };
         let _ = s;
+        if f.cue.form.naming {
+            return after
+                .filter(|a| names_something(text, &a.range))
+                .map(|a| vec![a.range]);
+        }
         let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
         match (after, before) {
             (Some(a), _) if a.introduced => Some(vec![a.range]),
@@ -799,6 +806,22 @@ fn quote_sentence_before(
     Some(trim_content(text, q.inner.clone()))
 }
 
+/// "called the report a hit piece", "called the talks “useful”": an object named as something
+/// (an indefinite article after the object, "as", or a quotation), not a phone call.
+fn names_something(text: &str, r: &Range<usize>) -> bool {
+    let s = &text[r.clone()];
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    let particle = matches!(
+        first.as_str(),
+        "off" | "in" | "up" | "back" | "out" | "it" | "him" | "her" | "them"
+    );
+    let rest: Vec<&str> = words.collect();
+    let named = rest.iter().any(|w| matches!(*w, "a" | "an" | "as"))
+        || s.contains(crate::quotes::is_quote_mark);
+    !particle && named
+}
+
 /// The end of the sentence holding byte `pos`, in paragraph `pi` or the next one.
 fn sentence_end_at(paras: &[Paragraph], pi: usize, pos: usize) -> usize {
     paras[pi..paras.len().min(pi + 2)]
@@ -886,6 +909,7 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
         words: vec![cue.form.words[0].clone(), "for".into()],
         takes_object: false,
         strict: false,
+        naming: false,
     };
     match toks.get(j) {
         Some(t) if t.lower == "for" => CueMatch {
@@ -900,6 +924,7 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
                 words: vec![cue.form.words[0].clone()],
                 takes_object: false,
                 strict: true,
+                naming: false,
             },
         },
     }
