@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fail when a score drops below its floor in .ci/seed-floor, or the output has bad lines.
 
-    check-floor.py FLOOR SEED_SCORE.json HTML_SCORE.txt
+    check-floor.py FLOOR SEED_SCORE.json HTML_SCORE.txt [POLNEAR_SCORE.json]
 """
 import json
 import re
@@ -19,6 +19,10 @@ def main():
     scores = json.load(open(seed_path, encoding="utf-8"))
     m = re.search(r"F1 ([0-9.]+)", open(html_path, encoding="utf-8").read())
     scores["html_f1"] = float(m.group(1)) if m else 0.0
+    if len(sys.argv) > 4:
+        polnear = json.load(open(sys.argv[4], encoding="utf-8"))
+        scores["polnear_content_f1"] = polnear.get("content_f1")
+        scores["polnear_source_f1"] = polnear.get("source_f1")
     failed = []
     for key in ("bad_json_lines", "schema_violations"):
         if scores.get(key, 1) != 0:
