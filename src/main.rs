@@ -3,6 +3,9 @@
 use clap::Parser;
 
 fn main() {
+    // A panic inside the pipeline is caught per input and reported as one stderr line with
+    // the path; the default hook would add a second, noisier message.
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = natoclaims::cli::Cli::parse();
     std::process::exit(natoclaims::app::run(cli));
 }

@@ -121,10 +121,17 @@ pub fn byline_names(s: &str) -> Vec<String> {
 
 /// Trim a byline name of trailing date words ("Kateryna Hodunova April" → "Kateryna Hodunova").
 fn clean_name(s: &str) -> String {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .take_while(|w| !is_month_or_weekday(w))
-        .collect();
+    let all: Vec<&str> = s.split_whitespace().collect();
+    // A month or weekday ends the name only when a number follows or it is last ("Jan Cienski").
+    let date_word = |i: usize| {
+        is_month_or_weekday(all[i])
+            && all.get(i + 1).is_none_or(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit()) || is_month_or_weekday(n)
+            })
+            && i > 0
+    };
+    let end = (0..all.len()).find(|&i| date_word(i)).unwrap_or(all.len());
+    let words = &all[..end];
     words.join(" ").trim_end_matches('.').to_string()
 }
 
@@ -154,11 +161,24 @@ fn is_month_or_weekday(w: &str) -> bool {
     WORDS.contains(&w) || (w.len() == 3 && WORDS.iter().any(|m| m.starts_with(w)))
 }
 
+/// "Reuters", "AP Staff", "News Agency": not a person. Whole words only ("Robert" is a name).
 fn is_wire_credit(name: &str) -> bool {
     let n = name.to_lowercase();
-    OUTLETS.iter().any(|o| n.contains(&o.to_lowercase()))
-        || n.contains("staff")
-        || n.contains("agenc")
+    let words: Vec<&str> = n
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_phrase = |o: &str| {
+        let o: Vec<&str> = o.split_whitespace().collect();
+        words.windows(o.len()).any(|w| w == o.as_slice())
+    };
+    OUTLETS.iter().any(|o| has_phrase(&o.to_lowercase()))
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "staff" | "agency" | "agencies" | "correspondent" | "correspondents"
+            )
+        })
 }
 
 /// Outlet named by a wire dateline ("KYIV (Reuters) –") or a copyright line.
@@ -193,6 +213,9 @@ mod tests {
             vec!["Mark Ellis", "Sofia Brandt"]
         );
         assert!(byline_names("By Reuters").is_empty());
+        assert_eq!(byline_names("By Robert Stafford"), vec!["Robert Stafford"]);
+        assert_eq!(byline_names("by Jan Cienski"), vec!["Jan Cienski"]);
+        assert!(byline_names("By AP Staff").is_empty());
     }
 
     #[test]

@@ -112,7 +112,8 @@ fn is_boundary(
     if inside_closed_quote(dot, after, quotes) {
         return false;
     }
-    !(text[dot..].starts_with('.') && is_abbreviation(&text[para.start..dot]))
+    let number_follows = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    !(text[dot..].starts_with('.') && is_abbreviation(&text[para.start..dot], number_follows))
 }
 
 /// A terminator inside a quotation that closes later in the paragraph (the closing mark itself
@@ -122,7 +123,10 @@ fn inside_closed_quote(dot: usize, after: usize, quotes: &[Quotation]) -> bool {
         .is_some_and(|q| q.closed && q.inner.start <= dot && q.outer.end > after)
 }
 
-fn is_abbreviation(before: &str) -> bool {
+/// Abbreviations that only abbreviate before a number ("No. 5", "Art. 5").
+const BEFORE_NUMBERS: &[&str] = &["no", "nos", "art", "vol", "pp", "fig"];
+
+fn is_abbreviation(before: &str, number_follows: bool) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
@@ -134,7 +138,8 @@ fn is_abbreviation(before: &str) -> bool {
     if w.contains('.') {
         return true; // "U.S.", "e.g."
     }
-    ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+    let w = w.to_lowercase();
+    ABBREVIATIONS.contains(&w.as_str()) && (number_follows || !BEFORE_NUMBERS.contains(&w.as_str()))
 }
 
 #[cfg(test)]
@@ -157,6 +162,14 @@ mod tests {
                 "Mr. Smith met Gen. Jones in the U.S. Army base.",
                 "J. K. Doe left."
             ]
+        );
+    }
+
+    #[test]
+    fn no_is_an_abbreviation_only_before_a_number() {
+        assert_eq!(
+            sents("He said no. Ukraine waits. See No. 5 Street."),
+            vec!["He said no.", "Ukraine waits.", "See No. 5 Street."]
         );
     }
 

@@ -11,7 +11,7 @@ pub mod cues;
 pub mod speakers;
 pub mod tokens;
 
-use crate::claim::{Mode, SpeakerKind};
+use crate::claim::Mode;
 use crate::quotes;
 use crate::sentences::Paragraph;
 use cues::CueMatch;
@@ -561,9 +561,12 @@ impl State<'_> {
         let cue_text =
             self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
         let frame = frame_ranges(s, &content);
-        let perfect = f.cue.start > 0 && PERFECT.contains(&toks[f.cue.start - 1].lower.as_str())
+        let is_perfect = |t: &Token| {
+            PERFECT.contains(&t.lower.as_str()) || (t.has_clitic() && !t.lower.ends_with("'d"))
+        };
+        let perfect = f.cue.start > 0 && is_perfect(&toks[f.cue.start - 1])
             || (f.cue.start > 1
-                && PERFECT.contains(&toks[f.cue.start - 2].lower.as_str())
+                && is_perfect(&toks[f.cue.start - 2])
                 && toks[f.cue.start - 1].lower == "also");
         let present = toks[f.cue.start].lower.ends_with('s')
             && f.cue.form.words.len() == 1
@@ -988,7 +991,7 @@ fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
         return apposed_subject(text, toks, k - 1);
     }
     let end = k;
-    if ["he", "she", "it", "they", "we", "i"].contains(&toks[end - 1].lower.as_str()) {
+    if ["he", "she", "it", "they", "we", "i"].contains(&toks[end - 1].without_clitic()) {
         return subject_starts_clause(toks, end - 1).then(|| Subject {
             np: end - 1..end,
             title: None,
@@ -2099,11 +2102,6 @@ fn frame_ranges(s: &Range<usize>, content: &[Range<usize>]) -> Vec<Range<usize>>
         out.push(at..s.end);
     }
     out
-}
-
-/// Is this speaker a person?
-pub fn is_person(r: &Resolved) -> bool {
-    r.kind == SpeakerKind::Person
 }
 
 #[cfg(test)]

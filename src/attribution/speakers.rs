@@ -213,11 +213,15 @@ fn fold_accent(c: char) -> char {
 #[derive(Debug, Default)]
 pub struct Registry {
     people: Vec<Person>,
-    by_key: HashMap<String, usize>,
+    /// People by surname key; several when first names differ ("Joe Biden", "Hunter Biden").
+    by_key: HashMap<String, Vec<usize>>,
     outlets: Vec<(usize, String)>,
     /// Every person mention as (offset, person index), in text order.
     index: Vec<(usize, usize)>,
 }
+
+/// Longest name run registered from a headline or caption.
+const HEADLINE_NAME_WORDS: usize = 3;
 
 /// How many of the latest person mentions a nominal ("the minister") may refer back to.
 const NOMINAL_LOOKBACK: usize = 400;
@@ -229,12 +233,12 @@ impl Registry {
         let mut reg = Registry::default();
         for r in extra {
             let toks = tokenize(text, r.clone(), &[]);
-            reg.scan_sentence(text, &toks);
+            reg.scan_sentence(text, &toks, HEADLINE_NAME_WORDS);
         }
         for p in paragraphs {
             for s in &p.sentences {
                 let toks = tokenize(text, s.clone(), &p.quotes);
-                reg.scan_sentence(text, &toks);
+                reg.scan_sentence(text, &toks, usize::MAX);
                 reg.scan_outlets(s.start, &text[s.clone()]);
             }
         }
@@ -248,12 +252,18 @@ impl Registry {
         reg
     }
 
-    fn scan_sentence(&mut self, text: &str, toks: &[Token]) {
+    /// Register the names of one sentence; runs longer than `max_words` are skipped (a
+    /// Title-Case Headline Runs Words Together).
+    fn scan_sentence(&mut self, text: &str, toks: &[Token], max_words: usize) {
         let mut i = 0;
         while i < toks.len() {
             let run = name_run(text, toks, i);
             if run.is_empty() {
                 i += 1;
+                continue;
+            }
+            if run.len() > max_words {
+                i = run.end;
                 continue;
             }
             let words: Vec<&str> = run.clone().map(|k| clean_word(text, &toks[k])).collect();
@@ -269,8 +279,8 @@ impl Registry {
         let Some(last) = words.last() else { return };
         let key = name_key(last);
         let name = words.join(" ");
-        match self.by_key.get(&key) {
-            Some(&idx) => {
+        match self.same_person(&key, &name) {
+            Some(idx) => {
                 let p = &mut self.people[idx];
                 if words.len() > p.name.split_whitespace().count() {
                     p.name = name;
@@ -282,11 +292,9 @@ impl Registry {
                 }
                 p.mentions.push(pos);
             }
+            None if words.len() < 2 => {} // a lone capitalised word is not yet known to be a name
             None => {
-                if words.len() < 2 {
-                    return; // a lone capitalised word is not yet known to be a name
-                }
-                self.by_key.insert(key, self.people.len());
+                self.by_key.entry(key).or_default().push(self.people.len());
                 self.people.push(Person {
                     name,
                     titles: title.into_iter().collect(),
@@ -294,6 +302,17 @@ impl Registry {
                 });
             }
         }
+    }
+
+    /// The registered person a name form refers to: one whose name is compatible, the most
+    /// mentioned first (a surname alone means the one the article names most).
+    fn same_person(&self, key: &str, name: &str) -> Option<usize> {
+        self.by_key
+            .get(key)?
+            .iter()
+            .copied()
+            .filter(|&i| compatible_first_names(name, &self.people[i].name))
+            .max_by_key(|&i| (self.people[i].mentions.len(), std::cmp::Reverse(i)))
     }
 
     /// Every person mention as (byte offset, full name), in text order.
@@ -321,9 +340,8 @@ impl Registry {
 
     /// The person registered under this surname, if any.
     fn person(&self, surname: &str) -> Option<&Person> {
-        self.by_key
-            .get(&name_key(surname))
-            .map(|&i| &self.people[i])
+        self.same_person(&name_key(surname), surname)
+            .map(|i| &self.people[i])
     }
 
     /// Resolve a mention written at byte `pos`; `recent` lists earlier speakers, latest last.
@@ -369,8 +387,11 @@ impl Registry {
 
     fn resolve_name(&self, name: &str, title: Option<String>) -> Resolved {
         let surname = name.split_whitespace().last().unwrap_or(name);
-        match self.person(surname) {
-            Some(p) if compatible_first_names(name, &p.name) => Resolved {
+        match self
+            .same_person(&name_key(surname), name)
+            .map(|i| &self.people[i])
+        {
+            Some(p) => Resolved {
                 name: p.name.clone(),
                 title: title.or_else(|| p.titles.first().cloned()),
                 kind: SpeakerKind::Person,
@@ -466,10 +487,20 @@ fn title_fit(phrase: &str, title: &str) -> Option<Fit> {
     (lexicon || shared >= 2).then_some(Fit { shared })
 }
 
+/// Two forms of a name can be one person: a surname alone, a form that ends the other ("De
+/// Blasio", "Bill de Blasio"), or first names with the same initial (Oleksii/Oleksiy).
 fn compatible_first_names(mention: &str, full: &str) -> bool {
-    let m: Vec<&str> = mention.split_whitespace().collect();
-    let f: Vec<&str> = full.split_whitespace().collect();
-    m.len() < 2 || f.len() < 2 || m[0].chars().next() == f[0].chars().next() || m.len() == f.len()
+    let m: Vec<String> = mention.split_whitespace().map(str::to_lowercase).collect();
+    let f: Vec<String> = full.split_whitespace().map(str::to_lowercase).collect();
+    let (short, long) = if m.len() <= f.len() {
+        (&m, &f)
+    } else {
+        (&f, &m)
+    };
+    m.len() < 2
+        || f.len() < 2
+        || long.ends_with(short)
+        || m[0].chars().next() == f[0].chars().next()
 }
 
 fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {
@@ -558,7 +589,10 @@ fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
 
 /// Token indices of the personal name starting at `i` (empty when none starts there).
 pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
-    if !is_name_word(text, &toks[i]) || toks[i].quoted {
+    if toks
+        .get(i)
+        .is_none_or(|t| !is_name_word(text, t) || t.quoted)
+    {
         return i..i;
     }
     let mut end = i + 1;
@@ -747,8 +781,8 @@ pub fn join(text: &str, toks: &[Token]) -> String {
 pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention> {
     let np = trim_leading(np);
     let first = np.first()?;
-    if np.len() == 1 && PRONOUNS.contains(&first.lower.as_str()) {
-        return Some(Mention::Pronoun(first.lower.clone()));
+    if np.len() == 1 && PRONOUNS.contains(&first.without_clitic()) {
+        return Some(Mention::Pronoun(first.without_clitic().to_string()));
     }
     if let Some(m) = possessed(text, np) {
         return Some(m);

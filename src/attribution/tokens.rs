@@ -8,7 +8,7 @@ use std::ops::Range;
 pub struct Token {
     /// Byte range in the article text.
     pub range: Range<usize>,
-    /// Lowercase form (possessive "'s" kept).
+    /// Lowercase form, curly apostrophes made straight (possessive "'s" kept).
     pub lower: String,
     /// True for words (letters or digits), false for punctuation.
     pub is_word: bool,
@@ -31,6 +31,19 @@ impl Token {
             .strip_suffix("'s")
             .or_else(|| self.lower.strip_suffix("\u{2019}s"))
             .unwrap_or(&self.lower)
+    }
+
+    /// The word without a clitic ("he's" → "he", "they've" → "they").
+    pub fn without_clitic(&self) -> &str {
+        ["'s", "'ve", "'d", "'ll", "'re"]
+            .iter()
+            .find_map(|c| self.lower.strip_suffix(c))
+            .unwrap_or(&self.lower)
+    }
+
+    /// "he's", "they've", "she'd": a pronoun with an auxiliary attached.
+    pub fn has_clitic(&self) -> bool {
+        self.without_clitic().len() != self.lower.len()
     }
 
     /// Ends in a possessive "'s".
@@ -90,7 +103,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
             .is_some_and(|q| q.inner.start <= start && end <= q.inner.end);
         out.push(Token {
             range: start..end,
-            lower: text[start..end].to_lowercase(),
+            lower: text[start..end].to_lowercase().replace('\u{2019}', "'"),
             is_word: is_word_char(c),
             quoted,
         });
