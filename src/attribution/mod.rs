@@ -2202,6 +2202,21 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_ending_in_a_comma_after_the_speaker_does_not_panic() {
+        let all =
+            attributions("Ukraine must be invited to join the alliance this year, said Kuleba,\n");
+        assert_eq!(all.len(), 1, "{all:?}");
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_apart() {
+        let text = "Joe Biden said the allies would decide together at the summit.\n\n\
+                    Hunter Biden said he had not followed the talks at all this year.\n";
+        let who: Vec<String> = attributions(text).into_iter().map(|a| a.0).collect();
+        assert_eq!(who, vec!["Joe Biden", "Hunter Biden"]);
+    }
+
+    #[test]
     fn passive_and_embedded_cues_are_not_speakers() {
         let all = attributions("Ukraine had been promised membership at every summit since the year 2008 by the allies.\n");
         assert!(all.is_empty(), "{all:?}");
