@@ -2203,8 +2203,10 @@ mod tests {
 
     #[test]
     fn a_sentence_ending_in_a_comma_after_the_speaker_does_not_panic() {
-        let all =
-            attributions("Ukraine must be invited to join the alliance this year, said Kuleba,\n");
+        let all = attributions(
+            "The allies met in Vilnius on Tuesday to discuss the path for Ukraine. \
+             Ukraine must be invited to join the alliance this year, said Kuleba,\n",
+        );
         assert_eq!(all.len(), 1, "{all:?}");
     }
 
