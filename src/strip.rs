@@ -7,7 +7,7 @@
 //! No rule names a site.
 
 use crate::dates;
-use crate::document::{line_ranges, trim_range, Document};
+use crate::document::{fold_ws, line_ranges, trim_range, Document};
 use crate::lexicon::{SECTION_HEADERS, STOPWORDS, UI_PHRASES};
 use regex::Regex;
 use std::collections::HashMap;
@@ -208,10 +208,7 @@ fn continues(text: &str, prev: Range<usize>, next: Range<usize>) -> bool {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    fold_ws(s).to_lowercase()
 }
 
 fn repetition_counts(text: &str, segs: &[Segment]) -> HashMap<String, usize> {

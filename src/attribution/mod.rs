@@ -56,10 +56,21 @@ pub struct Attributed {
 /// Attribute every body sentence of the article. `extra` are headline and caption ranges:
 /// they name people (full names, titles) but never yield claims.
 pub fn attribute(text: &str, paragraphs: &[Paragraph], extra: &[Range<usize>]) -> Attributed {
-    let registry = Registry::build(text, paragraphs, extra);
+    // Every sentence is tokenized once; the registry and the patterns share the tokens.
+    let tokens: Vec<Vec<Vec<Token>>> = paragraphs
+        .iter()
+        .map(|p| {
+            p.sentences
+                .iter()
+                .map(|s| tokenize(text, s.clone(), &p.quotes))
+                .collect()
+        })
+        .collect();
+    let registry = Registry::build(text, paragraphs, &tokens, extra);
     let mut state = State {
         text,
         registry: &registry,
+        tokens: &tokens,
         recent: Vec::new(),
         out: Vec::new(),
     };
@@ -77,6 +88,8 @@ pub fn attribute(text: &str, paragraphs: &[Paragraph], extra: &[Range<usize>]) -
 struct State<'a> {
     text: &'a str,
     registry: &'a Registry,
+    /// Tokens of every sentence, by paragraph then sentence.
+    tokens: &'a [Vec<Vec<Token>>],
     recent: Vec<(usize, Resolved)>,
     out: Vec<Attribution>,
 }
@@ -223,16 +236,18 @@ const CLAUSE_BOUNDARY: &[&str] = &[
 impl State<'_> {
     fn sentence(&mut self, paras: &[Paragraph], pi: usize, si: usize, s: Range<usize>) {
         let p = &paras[pi];
-        let toks = tokenize(self.text, s.clone(), &p.quotes);
-        let frames = self.frames(&toks);
+        let all = self.tokens;
+        let toks = &all[pi][si];
+        let frames = self.frames(toks);
         if frames.is_empty() {
-            if self.signature(paras, pi, si, &s, &toks) {
+            if self.signature(paras, pi, si, &s, toks) {
                 return;
             }
-            if !quote_then_bare_cue(self.text, p, si) {
-                self.bare_quote(p, pi, s.clone(), &toks);
+            let next = all[pi].get(si + 1).map(Vec::as_slice);
+            if !quote_then_bare_cue(self.text, p, si, next) {
+                self.bare_quote(p, pi, s.clone());
             }
-            self.note_subject(&toks);
+            self.note_subject(toks);
             return;
         }
         for (k, f) in frames.iter().enumerate() {
@@ -242,7 +257,7 @@ impl State<'_> {
             } else {
                 None
             };
-            if let Some(a) = self.build(paras, pi, si, &s, &toks, f, prev_region, next_region) {
+            if let Some(a) = self.build(paras, pi, si, &s, toks, f, prev_region, next_region) {
                 self.recent.push((a.evidence.start, a.speaker.clone()));
                 self.out.push(a);
             }
@@ -534,7 +549,7 @@ impl State<'_> {
             }
             _ => {
                 let content = self
-                    .content(p, s, toks, f, prev_region, next_region)
+                    .content(p, toks, f, prev_region, next_region)
                     .or_else(|| quote_sentence_before(self.text, p, si, toks, f).map(|q| vec![q]))
                     .or_else(|| {
                         quote_paragraph_after(self.text, paras, pi, si, s).map(|q| vec![q])
@@ -589,7 +604,6 @@ impl State<'_> {
     fn content(
         &self,
         p: &Paragraph,
-        s: &Range<usize>,
         toks: &[Token],
         f: &Frame,
         prev_region: Option<usize>,
@@ -603,10 +617,10 @@ impl State<'_> {
         };
         if let Some(q) = before {
             let mut frags = vec![q];
-            frags.extend(quote_after_comma(text, p, toks, f.region.end));
+            frags.extend(quote_after(text, p, toks, f.region.end, false));
             return Some(frags);
         }
-        if let Some(q) = quote_after_colon(text, p, toks, f.region.end) {
+        if let Some(q) = quote_after(text, p, toks, f.region.end, true) {
             return Some(vec![q]);
         }
         if f.shape == Shape::Colon {
@@ -635,7 +649,6 @@ impl State<'_> {
             let end = before_end(toks, f.region.start);
             clause(text, toks, prev_region.unwrap_or(0), end, false, according)
         };
-        let _ = s;
         if f.cue.form.naming {
             return after
                 .filter(|a| names_something(text, &a.range))
@@ -749,13 +762,12 @@ impl State<'_> {
 
     /// A sentence that is only a quotation continues the previous speaker's quote when the
     /// previous claim was direct and in this or the previous paragraph.
-    fn bare_quote(&mut self, p: &Paragraph, pi: usize, s: Range<usize>, toks: &[Token]) {
+    fn bare_quote(&mut self, p: &Paragraph, pi: usize, s: Range<usize>) {
         let Some(q) = quotes::starting_at(&p.quotes, s.start)
             .filter(|q| q.closed && q.outer.end + 2 >= s.end)
         else {
             return;
         };
-        let _ = toks;
         let Some(last) = self.out.last_mut() else {
             return;
         };
@@ -786,12 +798,11 @@ fn quote_only(p: &Paragraph, si: usize) -> Option<&crate::quotes::Quotation> {
 
 /// Sentence `si` is a quotation and the next sentence is a short cue with no content of its
 /// own (`"Q." He said.`): the quotation belongs to that cue.
-fn quote_then_bare_cue(text: &str, p: &Paragraph, si: usize) -> bool {
-    let (Some(_), Some(next)) = (quote_only(p, si), p.sentences.get(si + 1)) else {
+fn quote_then_bare_cue(text: &str, p: &Paragraph, si: usize, next: Option<&[Token]>) -> bool {
+    let (Some(_), Some(toks)) = (quote_only(p, si), next) else {
         return false;
     };
-    let toks = tokenize(text, next.clone(), &p.quotes);
-    toks.len() <= 12 && !toks.iter().any(|t| t.is_quote(text)) && !cues::find_all(&toks).is_empty()
+    toks.len() <= 12 && !toks.iter().any(|t| t.is_quote(text)) && !cues::find_all(toks).is_empty()
 }
 
 /// For a cue sentence with no content (`He said.`), the quotation sentence right before it.
@@ -2001,47 +2012,24 @@ fn quote_before(
     opens.then(|| trim_content(text, q.inner.clone()))
 }
 
-/// `"Q1," X said, "Q2"`: a quotation right after the speaker phrase and a comma.
-fn quote_after_comma(
+/// The quotation opening right after the speaker phrase (a few adjunct words allowed) and a
+/// comma, or a colon when `colon` is set: `"Q1," X said, "Q2"` and `X said: "Q"`.
+fn quote_after(
     text: &str,
     p: &Paragraph,
     toks: &[Token],
     region_end: usize,
+    colon: bool,
 ) -> Option<Range<usize>> {
     let mut i = region_end;
     while i < toks.len() && toks[i].is_word && !toks[i].quoted && i - region_end < 6 {
         i += 1; // "..., he said in a statement, "..."
     }
-    if toks.get(i)?.lower != "," {
+    let punct = toks.get(i)?.lower.as_str();
+    if !(punct == "," || (colon && punct == ":")) {
         return None;
     }
-    let open = toks.get(i + 1)?;
-    if !open.is_quote(text) {
-        return None;
-    }
-    let q = quotes::starting_at(&p.quotes, open.range.start)?;
-    Some(trim_content(text, q.inner.clone()))
-}
-
-/// `X said: "Q"` or `X said, "Q"`.
-fn quote_after_colon(
-    text: &str,
-    p: &Paragraph,
-    toks: &[Token],
-    region_end: usize,
-) -> Option<Range<usize>> {
-    let mut i = region_end;
-    while i < toks.len() && toks[i].is_word && !toks[i].quoted && i - region_end < 6 {
-        i += 1;
-    }
-    let punct = toks.get(i)?;
-    if !matches!(punct.lower.as_str(), ":" | ",") {
-        return None;
-    }
-    let open = toks.get(i + 1)?;
-    if !open.is_quote(text) {
-        return None;
-    }
+    let open = toks.get(i + 1).filter(|t| t.is_quote(text))?;
     let q = quotes::starting_at(&p.quotes, open.range.start)?;
     Some(trim_content(text, q.inner.clone()))
 }

@@ -229,16 +229,21 @@ const NOMINAL_LOOKBACK: usize = 400;
 impl Registry {
     /// Scan every body sentence, and the headlines and captions in `extra`, for personal names
     /// with their titles, and for outlet names.
-    pub fn build(text: &str, paragraphs: &[Paragraph], extra: &[Range<usize>]) -> Registry {
+    /// `tokens` holds the tokens of every sentence, by paragraph then sentence.
+    pub fn build(
+        text: &str,
+        paragraphs: &[Paragraph],
+        tokens: &[Vec<Vec<Token>>],
+        extra: &[Range<usize>],
+    ) -> Registry {
         let mut reg = Registry::default();
         for r in extra {
             let toks = tokenize(text, r.clone(), &[]);
             reg.scan_sentence(text, &toks, HEADLINE_NAME_WORDS);
         }
-        for p in paragraphs {
-            for s in &p.sentences {
-                let toks = tokenize(text, s.clone(), &p.quotes);
-                reg.scan_sentence(text, &toks, usize::MAX);
+        for (p, sentence_tokens) in paragraphs.iter().zip(tokens) {
+            for (s, toks) in p.sentences.iter().zip(sentence_tokens) {
+                reg.scan_sentence(text, toks, usize::MAX);
                 reg.scan_outlets(s.start, &text[s.clone()]);
             }
         }
@@ -1129,7 +1134,16 @@ mod tests {
         let doc = crate::document::Document::from_text(t);
         let blocks = crate::strip::classify(&doc);
         let paras = crate::sentences::paragraphs(t, &blocks);
-        let reg = Registry::build(t, &paras, &[]);
+        let toks: Vec<Vec<Vec<Token>>> = paras
+            .iter()
+            .map(|p| {
+                p.sentences
+                    .iter()
+                    .map(|s| tokenize(t, s.clone(), &p.quotes))
+                    .collect()
+            })
+            .collect();
+        let reg = Registry::build(t, &paras, &toks, &[]);
         let r = reg
             .resolve(
                 &Mention::Name {
