@@ -177,7 +177,7 @@ fn candidate<'a>(
         },
         speaker: &a.speaker.name,
         paragraph: a.paragraph,
-        sentence: a.evidence.start,
+        sentence: (a.evidence.start, a.evidence.end),
         direct: a.mode == claim::Mode::Direct,
     }
 }

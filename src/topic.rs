@@ -91,8 +91,8 @@ pub struct Candidate<'a> {
     pub speaker: &'a str,
     /// Paragraph index.
     pub paragraph: usize,
-    /// Byte offset of its sentence (statements of one sentence share it).
-    pub sentence: usize,
+    /// Byte range of its evidence (statements read from one sentence share it).
+    pub sentence: (usize, usize),
     /// True for a direct quotation.
     pub direct: bool,
 }
@@ -166,7 +166,7 @@ impl Topic {
         // Hits in the surrounding text, computed once per paragraph and once per sentence, so
         // a paragraph with thousands of statements costs linear time.
         let mut per_paragraph: HashMap<usize, Near> = HashMap::new();
-        let mut per_sentence: HashMap<usize, Near> = HashMap::new();
+        let mut per_sentence: HashMap<(usize, usize), Near> = HashMap::new();
         let mut last_kept: HashMap<&str, usize> = HashMap::new();
         for (i, c) in cands.iter().enumerate() {
             let ctx = &c.context;
@@ -333,7 +333,7 @@ mod tests {
         paragraph: usize,
         direct: bool,
     ) -> Candidate<'a> {
-        let sentence = paragraph * 100 + content.len();
+        let sentence = (paragraph * 100, paragraph * 100 + content.len());
         Candidate {
             context: ctx(content, "Ukraine"),
             speaker,
