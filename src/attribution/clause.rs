@@ -1,0 +1,603 @@
+//! Finding the reported clause of a cue: what follows it (addressee, adjuncts and "that"
+//! skipped) or what precedes the speaker, and whether it reads as a statement of its own.
+
+use super::tokens::Token;
+use super::{Frame, Shape};
+use std::ops::Range;
+
+/// "called the report a hit piece", "called the talks “useful”": an object named as something
+/// (an indefinite article after the object, "as", or a quotation), not a phone call.
+pub(super) fn names_something(text: &str, r: &Range<usize>) -> bool {
+    let s = &text[r.clone()];
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    let particle = matches!(
+        first.as_str(),
+        "off" | "in" | "up" | "back" | "out" | "it" | "him" | "her" | "them"
+    );
+    let rest: Vec<&str> = words.collect();
+    let named = rest.iter().any(|w| matches!(*w, "a" | "an" | "as"))
+        || s.contains(crate::quotes::is_quote_mark);
+    !particle && named
+}
+
+/// Token index where the clause after the cue begins (addressee, adjuncts and "that" skipped).
+pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
+    let mut i = match f.shape {
+        Shape::Inverted | Shape::According => f.region.end,
+        _ => f.cue.end,
+    };
+    if f.shape == Shape::Colon {
+        return i;
+    }
+    if f.shape == Shape::According {
+        if toks.get(i).is_some_and(|t| t.lower == ",") {
+            i += 1;
+        }
+        return i;
+    }
+    if f.cue.form.takes_object {
+        i = skip_object(text, toks, i);
+    }
+    skip_adjuncts(toks, i)
+}
+
+pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
+    let start = i;
+    while i < toks.len() && i - start < 8 {
+        let t = &toks[i];
+        if matches!(t.lower.as_str(), "that" | ":" | "," | "to") || t.is_quote(text) {
+            break;
+        }
+        i += 1;
+    }
+    match toks.get(i).map(|t| t.lower.as_str()) {
+        Some("that" | ":" | ",") => i,
+        Some("to") => start, // "called on allies to act": the addressee belongs to the content
+        _ => skip_addressee(text, toks, start),
+    }
+}
+
+/// "told reporters the talks ...", "told CNN on Sunday ...": skip a short addressee.
+pub(super) fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize {
+    const AUDIENCE: &[&str] = &[
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "you",
+        "reporters",
+        "journalists",
+        "lawmakers",
+        "supporters",
+        "parliament",
+        "congress",
+        "students",
+        "voters",
+        "delegates",
+        "diplomats",
+        "officials",
+        "ministers",
+        "allies",
+        "leaders",
+    ];
+    let Some(t) = toks.get(start) else {
+        return start;
+    };
+    if AUDIENCE.contains(&t.lower.as_str()) {
+        return start + 1;
+    }
+    let mut j = start;
+    if t.lower == "the" || t.lower == "a" {
+        j += 1;
+    }
+    let run_start = j;
+    while toks
+        .get(j)
+        .is_some_and(|t| t.is_word && t.is_capitalized(text) && !t.quoted)
+        && j - run_start < 5
+    {
+        j += 1;
+    }
+    if j > run_start {
+        j
+    } else {
+        start
+    }
+}
+
+/// Skip "on Telegram", "in a statement", "last week", "on Saturday", ",", "that".
+pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
+    loop {
+        let before = i;
+        if let Some(t) = toks.get(i) {
+            let w = t.lower.as_str();
+            if matches!(
+                w,
+                "that"
+                    | ":"
+                    | ","
+                    | "publicly"
+                    | "privately"
+                    | "also"
+                    | "again"
+                    | "repeatedly"
+                    | "yesterday"
+                    | "today"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "firmly"
+                    | "then"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "tonight"
+                    | "afterward"
+                    | "afterwards"
+            ) {
+                i += 1;
+            } else if matches!(
+                w,
+                "on" | "in"
+                    | "last"
+                    | "this"
+                    | "at"
+                    | "during"
+                    | "via"
+                    | "over"
+                    | "to"
+                    | "after"
+                    | "before"
+                    | "following"
+            ) {
+                i = skip_pp(toks, i);
+            }
+        }
+        if i == before {
+            return i;
+        }
+    }
+}
+
+/// Skip a short prepositional phrase when a "that" or a quotation follows it closely, or when
+/// it is a time phrase ("on Saturday", "last week").
+pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
+    let limit = (i + 10).min(toks.len());
+    if let Some(j) = (i + 1..limit).find(|&j| toks[j].lower == "that" || toks[j].lower == ":") {
+        if toks[i + 1..j]
+            .iter()
+            .all(|t| t.is_word || t.lower == "," || t.lower == "-")
+        {
+            return j;
+        }
+    }
+    if matches!(
+        toks[i].lower.as_str(),
+        "after" | "before" | "during" | "following" | "at" | "in" | "on"
+    ) {
+        let pronoun = (i + 1..limit).find(|&j| {
+            matches!(
+                toks[j].lower.as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i"
+            )
+        });
+        if let Some(j) = pronoun {
+            if toks[i + 1..j].iter().all(|t| t.is_word) {
+                return j; // "said after the convention he would ..."
+            }
+        }
+    }
+    let time_words = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "weekend",
+        "day",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "interview",
+        "statement",
+    ];
+    let n = toks[i + 1..limit]
+        .iter()
+        .take(3)
+        .position(|t| time_words.contains(&t.lower.as_str()));
+    match n {
+        Some(k) => {
+            let mut j = i + 1 + k + 1;
+            while toks.get(j).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "morning" | "evening" | "night" | "afternoon"
+                )
+            }) {
+                j += 1;
+            }
+            j
+        }
+        None => i,
+    }
+}
+
+/// A candidate content clause.
+pub(super) struct Clause {
+    pub(super) range: Range<usize>,
+    /// Introduced by "that", a colon, a comma after "according to X", or a quotation mark.
+    pub(super) introduced: bool,
+    /// Reads as a clause of its own: does not open with a preposition or a bare verb.
+    pub(super) strong: bool,
+}
+
+pub(super) const NOT_CLAUSE_START: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "with",
+    "to",
+    "from",
+    "as",
+    "for",
+    "by",
+    "of",
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "be",
+    "been",
+    "and",
+    "or",
+    "but",
+    "when",
+    "where",
+    "which",
+    "who",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "meanwhile",
+    "however",
+    "separately",
+    "speaking",
+    "asked",
+    "then",
+    "now",
+    "also",
+    "instead",
+    "still",
+    "moreover",
+    "addressing",
+    "writing",
+    "responding",
+    "whether",
+    "if",
+];
+
+/// Words that show a clause has a finite verb.
+pub(super) const VERBISH: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "don't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "can't",
+    "cannot",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "remains",
+    "remain",
+    "seems",
+    "means",
+    "makes",
+    "take",
+    "takes",
+    "give",
+    "gives",
+    "go",
+    "goes",
+    "come",
+    "comes",
+    "stand",
+    "stands",
+    "lies",
+    "belongs",
+    "depends",
+    "hopes",
+    "expects",
+    "knows",
+    "sees",
+    "wins",
+    "says",
+    "say",
+    "think",
+    "thinks",
+    "believe",
+    "believes",
+    "support",
+    "supports",
+    "oppose",
+    "opposes",
+    "join",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "saw",
+    "got",
+    "left",
+    "found",
+    "became",
+    "began",
+    "felt",
+    "kept",
+    "held",
+    "brought",
+    "thought",
+    "knew",
+    "ran",
+    "won",
+    "lost",
+    "met",
+    "paid",
+    "sent",
+    "built",
+    "spent",
+    "stood",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "fell",
+    "fought",
+    "led",
+    "meant",
+    "put",
+    "rose",
+    "set",
+    "shot",
+    "sold",
+    "struck",
+    "taught",
+    "told",
+    "said",
+    "hit",
+    "cut",
+    "let",
+    "quit",
+];
+
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "all", "every", "some", "any", "each", "both", "him", "them", "us", "me",
+];
+
+pub(super) const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "morning", "evening", "night", "weekend", "spring", "summer",
+    "autumn", "winter", "time",
+];
+
+/// The clause `toks[from..to]`, if it has three words or more.
+pub(super) fn clause(
+    text: &str,
+    toks: &[Token],
+    mut from: usize,
+    to: usize,
+    after: bool,
+    according: bool,
+) -> Option<Clause> {
+    let to = if after {
+        cut_clause(toks, from, to)
+    } else {
+        to
+    };
+    if !after {
+        from = skip_connective(toks, from, to);
+    }
+    let words = toks.get(from..to)?.iter().filter(|t| t.is_word).count();
+    if words < 3 {
+        return None;
+    }
+    let first = &toks[from];
+    let introduced = after
+        && (first.is_quote(text)
+            || from > 0
+                && matches!(toks[from - 1].lower.as_str(), "that" | ":" | ",")
+                && !toks[from - 1].quoted);
+    let time_phrase = matches!(first.lower.as_str(), "this" | "last" | "next" | "that")
+        && toks
+            .get(from + 1)
+            .is_some_and(|t| TIME_NOUNS.contains(&t.lower.as_str()));
+    let date_opener = !after
+        && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end])
+            .first()
+            .is_some_and(|m| m.range.start == 0);
+    let participle_opener = !after && first.lower.ends_with("ing") && first.lower.len() > 5;
+    let weak_start = NOT_CLAUSE_START.contains(&first.lower.as_str())
+        || time_phrase
+        || date_opener
+        || participle_opener;
+    let has_verb = toks[from..to].iter().any(|t| {
+        t.is_word
+            && !t.quoted
+            && (VERBISH.contains(&t.lower.as_str())
+                || (t.lower.ends_with("ed") && t.lower.len() > 4))
+    }) || toks[from..to].iter().any(|t| t.quoted);
+    let strong = introduced || (!weak_start && (after || has_verb || according));
+    let range = trim_content(text, toks[from].range.start..toks[to - 1].range.end);
+    Some(Clause {
+        range,
+        introduced,
+        strong,
+    })
+}
+
+/// "However, CLAUSE, X said": the connective is not part of the content.
+pub(super) fn skip_connective(toks: &[Token], from: usize, to: usize) -> usize {
+    const CONNECTIVES: &[&str] = &[
+        "however",
+        "but",
+        "and",
+        "meanwhile",
+        "still",
+        "also",
+        "so",
+        "yet",
+        "now",
+        "moreover",
+        "indeed",
+        "instead",
+    ];
+    let mut i = from;
+    if i < to && CONNECTIVES.contains(&toks[i].lower.as_str()) {
+        i += 1;
+        if i < to && toks[i].lower == "," {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// End the clause at ", but did not ...", ", he added" or similar.
+pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
+    for j in from..to {
+        let t = &toks[j];
+        if t.quoted {
+            continue;
+        }
+        if t.lower == "but" && toks.get(j + 1).is_some_and(is_bare_predicate) {
+            return if j > from && toks[j - 1].lower == "," {
+                j - 1
+            } else {
+                j
+            };
+        }
+    }
+    to
+}
+
+pub(super) fn is_bare_predicate(t: &Token) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "did"
+            | "didn't"
+            | "gave"
+            | "declined"
+            | "refused"
+            | "offered"
+            | "provided"
+            | "stopped"
+            | "noted"
+            | "added"
+            | "failed"
+            | "named"
+            | "said"
+    )
+}
+
+/// The clause before the speaker ends at the comma (or quotation) that precedes it.
+pub(super) fn before_end(toks: &[Token], region_start: usize) -> usize {
+    let mut e = region_start;
+    while e > 0 && matches!(toks[e - 1].lower.as_str(), "," | "—" | "–" | "-") {
+        e -= 1;
+    }
+    if e == region_start {
+        return 0; // no comma: the speaker opens the sentence or follows a verb
+    }
+    e
+}
+
+/// End of the clause after a cue when another cue's speaker follows in the sentence.
+pub(super) fn clause_end_before(toks: &[Token], next_region: usize) -> usize {
+    let mut e = next_region;
+    while e > 0 && matches!(toks[e - 1].lower.as_str(), "," | "and" | "—" | "–") {
+        e -= 1;
+    }
+    e
+}
+
+/// Trim spaces and trailing punctuation (and a leading "that") from content.
+pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim_start();
+    let t = t.strip_prefix("that ").unwrap_or(t);
+    let lead = lead + (s.trim_start().len() - t.len());
+    let trimmed = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')
+    });
+    let start = r.start + lead;
+    start..start + trimmed.len()
+}

@@ -1,0 +1,492 @@
+//! Finding the speaker phrase of a cue: the subject before it (with titles, appositions,
+//! parentheticals and adjuncts skipped), the clause subject for coordinated and participle
+//! cues, or the phrase after an inverted cue (`"Q," said X`).
+
+use super::speakers;
+use super::tokens::Token;
+use std::ops::Range;
+
+pub(super) const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "again",
+    "once",
+    "further",
+    "previously",
+    "repeatedly",
+    "reportedly",
+    "recently",
+    "already",
+    "privately",
+    "publicly",
+    "openly",
+    "firmly",
+    "clearly",
+    "explicitly",
+    "separately",
+    "personally",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    "still",
+    "even",
+    "just",
+    "then",
+    "on",
+    "earlier",
+    "initially",
+    "subsequently",
+    "frequently",
+    "often",
+    "yesterday",
+    "today",
+    "tonight",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "flatly",
+    "bluntly",
+    "strongly",
+    "angrily",
+    "openly",
+    "quickly",
+    "immediately",
+    "last",
+    "this",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "in",
+    "turn",
+    "private",
+    "public",
+    "twice",
+    "first",
+    "finally",
+    "directly",
+    "however",
+];
+
+pub(super) const CLAUSE_BOUNDARY: &[&str] = &[
+    ",", ";", ":", "that", "and", "but", "while", "as", "when", "because", "since", "after",
+    "before", "if", "where", "—", "–", "-", "(", "so", "although", "though", "whereas", "however",
+];
+
+/// A subject phrase: the name tokens, a title written beside them, and where the whole phrase
+/// (title included) starts.
+pub(super) struct Subject {
+    /// Token range of the name (or pronoun, institution, nominal).
+    pub(super) np: Range<usize>,
+    /// A title written beside it.
+    pub(super) title: Option<String>,
+    /// First token of the whole phrase, title included.
+    pub(super) start: usize,
+}
+
+/// The speaker phrase right before a cue, with a title from an apposition:
+/// "NATO Secretary General Jens Stoltenberg said", "Andriy Yermak, head of the presidential
+/// staff, said", "the head of the Defence Ministry, Oleksii Reznikov, said", "he said".
+pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
+    let mut k = cue_start;
+    while k > 0 && AUX.contains(&toks[k - 1].lower.as_str()) && !toks[k - 1].quoted {
+        k -= 1;
+    }
+    k = skip_parenthetical(toks, k);
+    k = skip_comma_adjunct(toks, k);
+    if k == 0 {
+        return None;
+    }
+    if toks[k - 1].lower == "," {
+        return apposed_subject(text, toks, k - 1);
+    }
+    let end = k;
+    if ["he", "she", "it", "they", "we", "i"].contains(&toks[end - 1].without_clitic()) {
+        return subject_starts_clause(toks, end - 1).then(|| Subject {
+            np: end - 1..end,
+            title: None,
+            start: end - 1,
+        });
+    }
+    let start = np_start(text, toks, end);
+    if start == end || !subject_starts_clause(toks, start) {
+        return None;
+    }
+    // "Andriy Yermak, the head of the president's office, who ..., wrote": the phrase found is
+    // an apposition; the name before its comma is the subject.
+    let descriptive = matches!(
+        toks[start].lower.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    ) || crate::lexicon::TITLE_WORDS.contains(toks[start].base());
+    if start >= 2 && toks[start - 1].lower == "," && descriptive {
+        let name_start = np_start(text, toks, start - 1);
+        let run = speakers::name_run(text, toks, name_start);
+        if !run.is_empty() && run.end == start - 1 && subject_starts_clause(toks, name_start) {
+            let title = speakers::join(text, &toks[start..end]);
+            return Some(Subject {
+                np: run,
+                title: Some(title),
+                start: name_start,
+            });
+        }
+    }
+    Some(Subject {
+        np: start..end,
+        title: None,
+        start,
+    })
+}
+
+/// The subject of the clause that ends before token `end`: the noun phrase opening the
+/// sentence, after an introductory phrase and its comma ("Speaking on Thursday, Zelensky ...").
+pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
+    let mut start = 0;
+    let intro = toks.first().is_some_and(|t| {
+        t.lower.ends_with("ing")
+            || matches!(
+                t.lower.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "after"
+                    | "during"
+                    | "earlier"
+                    | "later"
+                    | "speaking"
+                    | "meanwhile"
+                    | "however"
+            )
+    });
+    if intro {
+        start = (0..end).find(|&j| toks[j].lower == ",")? + 1;
+    }
+    let mut stop = start;
+    while stop < end && is_np_word(text, &toks[stop]) && stop - start < 10 {
+        stop += 1;
+    }
+    let verb_or_apposition = toks
+        .get(stop)
+        .is_some_and(|t| (t.is_word && !t.is_capitalized(text)) || t.lower == ",");
+    (stop > start && verb_or_apposition).then_some(Subject {
+        np: start..stop,
+        title: None,
+        start,
+    })
+}
+
+/// "Rep. Jim Jordan (R-Ohio) said": a short parenthetical between a name and what follows.
+pub(super) fn skip_parenthetical(toks: &[Token], k: usize) -> usize {
+    if k == 0 || toks[k - 1].lower != ")" {
+        return k;
+    }
+    match (k.saturating_sub(8)..k - 1)
+        .rev()
+        .find(|&j| toks[j].lower == "(")
+    {
+        Some(open) => open,
+        None => k,
+    }
+}
+
+/// ", in turn," / ", at a meeting with Kallas," between subject and cue.
+pub(super) fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
+    if k < 2 || toks[k - 1].lower != "," {
+        return k;
+    }
+    let Some(open) = (0..k - 1).rev().find(|&j| toks[j].lower == ",") else {
+        return k;
+    };
+    let seg = &toks[open + 1..k - 1];
+    let is_adjunct = seg.first().is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "in" | "at"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "for"
+                | "speaking"
+                | "meanwhile"
+                | "however"
+                | "too"
+                | "also"
+                | "though"
+                | "while"
+                | "when"
+                | "addressing"
+                | "writing"
+                | "asked"
+                | "responding"
+                | "with"
+                | "according"
+                | "like"
+                | "unlike"
+                | "by"
+                | "from"
+                | "via"
+                | "through"
+                | "following"
+                | "ahead"
+                | "which"
+                | "who"
+                | "whose"
+                | "where"
+                | "citing"
+                | "referring"
+        ) || is_participle_opener(t)
+    }) && seg.len() <= 20
+        && !seg.iter().any(|t| t.quoted);
+    if is_adjunct {
+        open
+    } else {
+        k
+    }
+}
+
+/// "sent on Thursday", "published later the same day": a lowercase participle opening an
+/// adjunct between commas.
+pub(super) fn is_participle_opener(t: &Token) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "sent", "written", "seen", "made", "given", "shown", "held", "taken", "read", "known",
+        "quoted",
+    ];
+    t.is_word
+        && t.lower.chars().all(|c| c.is_lowercase())
+        && (t.lower.ends_with("ed") || IRREGULAR.contains(&t.lower.as_str()))
+}
+
+/// Subject with an apposition; `comma` is the index of the comma right before the cue.
+pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Option<Subject> {
+    let open = (0..comma).rev().find(|&j| toks[j].lower == ",")?;
+    let seg = open + 1..comma;
+    if seg.is_empty() || seg.len() > 24 || toks[seg.clone()].iter().any(|t| t.quoted) {
+        return None;
+    }
+    // TITLE, NAME, said
+    let run = speakers::name_run(text, toks, seg.start);
+    if run == seg {
+        let tstart = np_start(text, toks, open);
+        let title = (tstart < open).then(|| speakers::join(text, &toks[tstart..open]));
+        let title = title.map(|t| {
+            t.trim_start_matches("the ")
+                .trim_start_matches("The ")
+                .to_string()
+        });
+        return Some(Subject {
+            np: seg,
+            title: title.filter(|t| !t.is_empty()),
+            start: tstart.min(open),
+        });
+    }
+    // NAME, APPOSITION, said ("Erin Murphy, a former aide who ..., said")
+    let start = np_start(text, toks, open);
+    let first = &toks[seg.start];
+    let opens_np = matches!(
+        first.lower.as_str(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their"
+    ) || crate::lexicon::TITLE_WORDS.contains(first.base())
+        || first.is_capitalized(text);
+    if start < open && subject_starts_clause(toks, start) && opens_np {
+        let title_end = (seg.start..comma)
+            .find(|&j| is_relative(&toks[j]))
+            .unwrap_or(comma);
+        let title =
+            (title_end > seg.start).then(|| speakers::join(text, &toks[seg.start..title_end]));
+        let title = speakers::apposition_after(text, toks, open).or(title);
+        return Some(Subject {
+            np: start..open,
+            title,
+            start,
+        });
+    }
+    None
+}
+
+pub(super) fn is_relative(t: &Token) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "who" | "which" | "that" | "whose" | "where"
+    )
+}
+
+pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
+    if !t.is_word || t.quoted {
+        return false;
+    }
+    t.is_capitalized(text)
+        || crate::lexicon::TITLE_WORDS.contains(t.base())
+        || matches!(t.lower.as_str(), "of" | "the" | "for" | "to")
+        || speakers_nouns(t.base())
+}
+
+pub(super) fn speakers_nouns(w: &str) -> bool {
+    matches!(
+        w,
+        "team"
+            | "letter"
+            | "publication"
+            | "newspaper"
+            | "outlet"
+            | "agency"
+            | "broadcaster"
+            | "statement"
+            | "post"
+            | "message"
+            | "leader"
+            | "diplomat"
+            | "government"
+            | "ministry"
+            | "office"
+            | "alliance"
+            | "bloc"
+            | "kremlin"
+            | "administration"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "politician"
+            | "embassy"
+            | "department"
+            | "military"
+            | "army"
+            | "army's"
+            | "paper"
+            | "magazine"
+            | "state"
+            | "tweet"
+            | "decree"
+            | "ukrainian"
+            | "russian"
+            | "american"
+            | "german"
+            | "french"
+            | "british"
+            | "polish"
+    )
+}
+
+/// First token of the noun phrase that ends at `end`.
+pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
+    let mut start = end;
+    while start > 0 && is_np_word(text, &toks[start - 1]) {
+        start -= 1;
+    }
+    while start < end && matches!(toks[start].lower.as_str(), "of" | "for" | "to") {
+        start += 1;
+    }
+    if start < end && end - start > 14 {
+        return end;
+    }
+    start
+}
+
+/// The phrase starts a clause: sentence start, punctuation, a conjunction or "that".
+pub(super) fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
+    start == 0 || {
+        let prev = &toks[start - 1];
+        CLAUSE_BOUNDARY.contains(&prev.lower.as_str()) || !prev.is_word || prev.quoted
+    }
+}
+
+/// The speaker phrase after a cue ("said Zhovkva", "according to the president").
+pub(super) fn np_after(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+) -> Option<(Range<usize>, Option<String>)> {
+    let mut end = from;
+    if toks
+        .get(end)
+        .is_some_and(|t| ["he", "she", "it", "they", "we"].contains(&t.lower.as_str()))
+    {
+        return Some((end..end + 1, None));
+    }
+    while end < toks.len()
+        && (is_np_word(text, &toks[end]) || toks[end].lower == "'s")
+        && end - from < 16
+    {
+        end += 1;
+    }
+    while end > from && matches!(toks[end - 1].lower.as_str(), "of" | "the" | "for" | "to") {
+        end -= 1;
+    }
+    if end == from {
+        return None;
+    }
+    // "according to Umerov's deputy, Ivan Havryliuk": the name after the comma is the speaker.
+    if toks.get(end).is_some_and(|t| t.lower == ",") {
+        let run = speakers::name_run(text, toks, end + 1);
+        let closes = toks
+            .get(run.end)
+            .is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
+        if run.len() >= 2 && closes {
+            return Some((run, Some(speakers::join(text, &toks[from..end]))));
+        }
+    }
+    let title = speakers::apposition_after(text, toks, end);
+    Some((from..end, title))
+}
+
+/// After "said X" comes punctuation, the end, or an adjunct; never a verb.
+pub(super) fn ends_inverted_np(toks: &[Token], end: usize) -> bool {
+    toks.get(end).is_none_or(|t| {
+        !t.is_word
+            || matches!(
+                t.lower.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "adding"
+                    | "who"
+                    | "according"
+                    | "of"
+                    | "to"
+                    | "last"
+                    | "earlier"
+                    | "yesterday"
+                    | "today"
+                    | "this"
+                    | "told"
+                    | "from"
+                    | "with"
+                    | "noting"
+                    | "saying"
+                    | "as"
+                    | "via"
+                    | "through"
+                    | "but"
+                    | "and"
+                    | "referring"
+                    | "speaking"
+            )
+    })
+}
