@@ -256,8 +256,8 @@ impl Topic {
     }
 
     /// Stance from condition, opposition and support markers, in that order; a speaker of the
-    /// side that objects to the membership ([adversary]) opposes unless a condition is named;
-    /// a statement about membership itself ([focus]), or by the candidate country's side, with no
+    /// side that objects to the membership (`[adversary]`) opposes unless a condition is named;
+    /// a statement about membership itself (`[focus]`), or by the candidate country's side, with no
     /// marker supports.
     pub fn stance(&self, content: &str, speaker: &str) -> Stance {
         let c = content.to_lowercase();
