@@ -260,7 +260,7 @@ static RELATIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Anaphoric days: "on the same day", "earlier in the day", "the day before", "the next day", "at the time".
 static ANAPHORIC_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:at|during|in|on)\s+the\s+same\s+(?:press\s+conference|news\s+conference|conference|briefing|meeting|event|session|summit|talks|interview|call|phone\s+call|appearance|visit|press\s+event|speech)|(?:on\s+)?(?:the\s+(?:very\s+)?same\s+day|that\s+(?:same\s+|very\s+)?day|(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day|(?:earlier|later)\s+that\s+(?:morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|a\s+day\s+(?:before|earlier|after|later)|the\s+(?:previous|prior|preceding)\s+(?:day|evening|night)|the\s+night\s+before|the\s+eve|the\s+(?:next|following)\s+(?:day|morning|evening)|at\s+(?:the|that)\s+time))\b",
+        r"(?i)\b(?:(?:at|during|in|on|of)\s+the\s+same\s+(?:press\s+conference|news\s+conference|conference|briefing|meeting|event|session|summit|talks|interview|call|phone\s+call|appearance|visit|press\s+event|speech)|(?:on\s+)?(?:the\s+(?:very\s+)?same\s+day|that\s+(?:same\s+|very\s+)?day|(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day|(?:earlier|later)\s+that\s+(?:morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|a\s+day\s+(?:before|earlier|after|later)|the\s+(?:previous|prior|preceding)\s+(?:day|evening|night)|the\s+night\s+before|the\s+eve|the\s+(?:next|following)\s+(?:day|morning|evening)|at\s+(?:the|that)\s+time))\b",
     )
 });
 
@@ -491,6 +491,37 @@ fn weekday_mentions(text: &str, out: &mut Vec<DateMention>) {
 }
 
 /// Days relative to publication.
+/// Fixed-date holidays: "on New Year's Eve", "Christmas Day", "on Independence Day" is not
+/// fixed across countries and is left out.
+static HOLIDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:on\s+)?(?:New\s+Year(?:'|\u{2019})?s\s+(?P<ny>Eve|Day)|Christmas\s+(?P<xmas>Eve|Day))\b",
+    )
+});
+
+fn holiday_mentions(text: &str, out: &mut Vec<DateMention>) {
+    for c in HOLIDAY_RE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let (month, day) = match (
+            c.name("ny").map(|x| x.as_str().to_lowercase()),
+            c.name("xmas").map(|x| x.as_str().to_lowercase()),
+        ) {
+            (Some(ny), _) if ny == "eve" => (12, 31),
+            (Some(_), _) => (1, 1),
+            (_, Some(x)) if x == "eve" => (12, 24),
+            _ => (12, 25),
+        };
+        out.push(DateMention {
+            range: m.range(),
+            kind: DateKind::Day {
+                year: None,
+                month,
+                day,
+            },
+        });
+    }
+}
+
 fn relative_mentions(text: &str, out: &mut Vec<DateMention>) {
     for c in RELATIVE_RE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
@@ -680,6 +711,7 @@ fn select(mut all: Vec<DateMention>) -> Vec<DateMention> {
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut all = Vec::new();
     day_mentions(text, &mut all);
+    holiday_mentions(text, &mut all);
     numeric_mentions(text, &mut all);
     weekday_mentions(text, &mut all);
     relative_mentions(text, &mut all);
@@ -1125,6 +1157,7 @@ mod tests {
             "on that day",
             "later the same day",
             "At the same press conference",
+            "of the same meeting",
             "during the same call",
             "earlier that evening",
         ] {

@@ -240,9 +240,12 @@ fn within<'a>(mentions: &'a [Dated], r: &Range<usize>) -> impl Iterator<Item = &
 /// The date written in the attribution's frame, preferring a calendar day over a reference.
 fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<StatementDate> {
     let in_frame: Vec<&Dated> = a.frame.iter().flat_map(|f| within(mentions, f)).collect();
+    // A calendar day first, then any phrase that fixes a day ("earlier on Monday" is a
+    // vague "earlier" and a fixing "on Monday"), then the vague one.
     let pick = in_frame
         .iter()
         .find(|m| matches!(m.kind, DateKind::Day { .. }))
+        .or_else(|| in_frame.iter().find(|m| m.kind != DateKind::Vague))
         .or_else(|| in_frame.first())?;
     Some(StatementDate {
         day: pick.day,
