@@ -260,7 +260,7 @@ static RELATIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Anaphoric days: "on the same day", "earlier in the day", "the day before", "the next day", "at the time".
 static ANAPHORIC_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:at|during|in|on|of)\s+the\s+same\s+(?:press\s+conference|news\s+conference|conference|briefing|meeting|event|session|summit|talks|interview|call|phone\s+call|appearance|visit|press\s+event|speech)|(?:on\s+)?(?:the\s+(?:very\s+)?same\s+day|that\s+(?:same\s+|very\s+)?day|(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day|(?:earlier|later)\s+that\s+(?:morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|a\s+day\s+(?:before|earlier|after|later)|the\s+(?:previous|prior|preceding)\s+(?:day|evening|night)|the\s+night\s+before|the\s+eve|the\s+(?:next|following)\s+(?:day|morning|evening)|at\s+(?:the|that)\s+time))\b",
+        r"(?i)\b(?:(?:at|during|in|on|of)\s+the\s+same\s+(?:press\s+conference|news\s+conference|conference|briefing|meeting|event|session|summit|talks|interview|call|phone\s+call|appearance|visit|press\s+event|speech)|(?:on\s+)?(?:the\s+(?:very\s+)?same\s+day|that\s+(?:same\s+|very\s+)?day|(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day|(?:earlier|later)\s+that\s+(?:morning|afternoon|evening|night)|(?:hours|minutes|an\s+hour)\s+(?:later|earlier)|the\s+day\s+(?:before|after)|a\s+day\s+(?:before|earlier|after|later)|the\s+(?:previous|prior|preceding)\s+(?:day|evening|night)|the\s+night\s+before|the\s+eve|the\s+(?:next|following)\s+(?:day|morning|evening)|at\s+(?:the|that)\s+time))\b",
     )
 });
 
@@ -581,6 +581,8 @@ fn anaphoric_kind(l: &str, event: bool) -> DateKind {
     let l = l.strip_prefix("on").map_or(l, str::trim_start);
     let eventable = |k: DateKind| if event { DateKind::Vague } else { k };
     if l.contains("same")
+        || l.contains("hour")
+        || l.contains("minutes")
         || l.starts_with("earlier")
         || l.starts_with("later")
         || l.starts_with("that")
@@ -1158,6 +1160,7 @@ mod tests {
             "later the same day",
             "At the same press conference",
             "of the same meeting",
+            "Hours later",
             "during the same call",
             "earlier that evening",
         ] {

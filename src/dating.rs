@@ -4,7 +4,9 @@
 //! ("on the same day", "then") resolve against the latest past date the text has stated. A
 //! statement with no time phrase continues its speaker's occasion: the speaker's last dated
 //! statement, or a dated sentence of narration that names the speaker, within two paragraphs
-//! or, failing that, while no statement of another date has intervened; unless its cue says it
+//! or, failing that, while no statement of another date has intervened; a speaker with no
+//! occasion of their own speaks at the dated event the lead paragraph reports, under the same
+//! condition; unless its cue says it
 //! has no occasion ("has said", present-tense "says").
 
 use crate::attribution::{Attributed, Attribution};
@@ -52,6 +54,7 @@ pub fn date_statements(
     let attributions = &attributed.attributions;
     let mentions = resolve_all(text, paragraphs, attributions, published);
     let narration = narration_occasions(text, paragraphs, attributed, &mentions);
+    let lead = lead_event(text, paragraphs, attributed, &mentions);
     let mut occasions: HashMap<&str, Occasion> = HashMap::new();
     let mut timeline = Timeline::default();
     let mut next_narration = narration.iter().peekable();
@@ -75,12 +78,22 @@ pub fn date_statements(
                 return own_date(text, &mentions, a).unwrap_or_default();
             }
             let name = a.speaker.name.as_str();
-            let date = own_date(text, &mentions, a).or_else(|| {
-                let o = occasions.get(name)?;
-                let near = a.paragraph <= o.paragraph + OCCASION_REACH;
-                let unbroken = timeline.unchanged_since(o.since, o.date.day);
-                (near || unbroken).then(|| o.date.clone())
-            });
+            let date = own_date(text, &mentions, a)
+                .or_else(|| {
+                    let o = occasions.get(name)?;
+                    let near = a.paragraph <= o.paragraph + OCCASION_REACH;
+                    let unbroken = timeline.unchanged_since(o.since, o.date.day);
+                    (near || unbroken).then(|| o.date.clone())
+                })
+                .or_else(|| {
+                    // A speaker with no occasion of their own who speaks at an event ("at the
+                    // ceremony", "after signing the agreement") speaks at the one the lead
+                    // reports, while no statement of another date has come between.
+                    let ev = lead.as_ref()?;
+                    let fresh = !occasions.contains_key(name);
+                    let at_event = names_event(text, a);
+                    (fresh && at_event && timeline.unchanged_since(0, ev.day)).then(|| ev.clone())
+                });
             let date = date.unwrap_or_default();
             timeline.push(date.day);
             occasions.insert(
@@ -227,6 +240,61 @@ fn narration_occasions(
     out
 }
 
+/// Words for an occasion at which statements are made.
+const EVENT_WORDS: &[&str] = &[
+    "conference",
+    "ceremony",
+    "meeting",
+    "summit",
+    "signing",
+    "talks",
+    "visit",
+    "event",
+    "session",
+    "briefing",
+    "forum",
+    "rally",
+    "speech",
+    "address",
+    "gathering",
+    "handover",
+    "debate",
+];
+
+/// The attribution's own words place the statement at an event.
+fn names_event(text: &str, a: &Attribution) -> bool {
+    a.frame.iter().any(|f| {
+        text[f.clone()]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| EVENT_WORDS.contains(&w.to_lowercase().as_str()))
+    })
+}
+
+/// The dated event the lead paragraph reports in narration ("Germany and France signed
+/// security agreements with Ukraine on Friday"), if any.
+fn lead_event(
+    text: &str,
+    paragraphs: &[Paragraph],
+    attributed: &Attributed,
+    mentions: &[Dated],
+) -> Option<StatementDate> {
+    let lead = paragraphs.first()?;
+    let narrated = |s: &Range<usize>| {
+        !attributed
+            .attributions
+            .iter()
+            .take_while(|a| a.paragraph == 0)
+            .any(|a| a.evidence.start <= s.start && s.end <= a.evidence.end)
+    };
+    lead.sentences.iter().filter(|s| narrated(s)).find_map(|s| {
+        let m = within(mentions, s).find(|m| m.day.is_some() && m.kind != DateKind::Vague)?;
+        Some(StatementDate {
+            day: m.day,
+            text: Some(text[m.range.clone()].to_string()),
+        })
+    })
+}
+
 /// The date phrases lying inside `r` (mentions are in text order).
 fn within<'a>(mentions: &'a [Dated], r: &Range<usize>) -> impl Iterator<Item = &'a Dated> {
     let first = mentions.partition_point(|m| m.range.start < r.start);
@@ -301,6 +369,14 @@ mod tests {
             dates("Dmytro Kuleba said on Tuesday that the allies must decide soon.\n"),
             vec![None]
         );
+    }
+
+    #[test]
+    fn speakers_at_the_lead_event_take_its_date_and_remote_reactions_do_not() {
+        let text = " date 2024-02-17 Germany and France signed security agreements with Ukraine on Friday in Berlin.\n\n\
+                    Olaf Scholz said after the signing ceremony that the pact was a bridge to membership.\n\n\
+                    Dmitry Peskov said the agreements would change nothing for anyone.\n";
+        assert_eq!(dates(text), vec![Some("2024-02-16".into()), None]);
     }
 
     #[test]
