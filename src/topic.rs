@@ -237,7 +237,8 @@ impl Topic {
     fn judge(&self, content: &str, near: Near, sentence_excluded: bool) -> bool {
         let content = content.to_lowercase();
         let core_here = hit(&self.core, &content);
-        let weak_here = hit(&self.weak, &content) && !hit(&self.aside, &content);
+        let weak_here = hit(&self.weak, &content)
+            && (hit(&self.focus, &content) || !hit(&self.aside, &content));
         let on_topic = core_here || (weak_here && near.core);
         let subject_here = hit(&self.subject, &content);
         let subject = self.subject.is_none() || subject_here || near.subject;

@@ -142,6 +142,9 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
                     | "afterwards"
             ) {
                 i += 1;
+                if matches!(w, "that" | ":") {
+                    return i; // the clause begins
+                }
             } else if matches!(
                 w,
                 "on" | "in"
@@ -168,15 +171,25 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
 /// Skip a short prepositional phrase when a "that" or a quotation follows it closely, or when
 /// it is a time phrase ("on Saturday", "last week").
 pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
-    let limit = (i + 10).min(toks.len());
+    // A parenthetical phrase (", during his first visit to Kyiv since ..., that") may be long
+    // and hold commas; a plain one ("on Telegram that") is short and holds none.
+    let parenthetical = i > 0 && toks[i - 1].lower == ",";
+    let reach = if parenthetical { 20 } else { 10 };
+    let limit = (i + reach).min(toks.len());
     if let Some(j) = (i + 1..limit).find(|&j| toks[j].lower == "that" || toks[j].lower == ":") {
-        if toks[i + 1..j]
-            .iter()
-            .all(|t| t.is_word || t.lower == "," || t.lower == "-")
-        {
+        // Inside a plain phrase a comma may only set off a place ("in Toledo, Ohio, that").
+        let ok = |k: usize| {
+            let t = &toks[k];
+            let place_comma = toks
+                .get(k + 1)
+                .is_some_and(|n| n.lower == "that" || n.is_capitalized_word());
+            t.is_word || t.lower == "-" || (t.lower == "," && (parenthetical || place_comma))
+        };
+        if (i + 1..j).all(ok) {
             return j;
         }
     }
+    let limit = (i + 10).min(toks.len());
     if matches!(
         toks[i].lower.as_str(),
         "after" | "before" | "during" | "following" | "at" | "in" | "on"

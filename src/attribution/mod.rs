@@ -340,10 +340,11 @@ impl State<'_> {
         if !ends_inverted_np(toks, np.end) {
             return None; // "said the program has sent ...": a clause, not a speaker
         }
+        let end = phrase_end(toks, &np, title.is_some());
         let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         Some(Frame {
-            region: cue.start..np.end,
+            region: cue.start..end,
             np,
             mention,
             mention_text,
@@ -418,6 +419,7 @@ impl State<'_> {
             return None;
         }
         let (np, title) = np_after(self.text, toks, i + 2)?;
+        let end = phrase_end(toks, &np, title.is_some());
         let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         let form = cues::CueForm {
@@ -427,7 +429,7 @@ impl State<'_> {
             naming: false,
         };
         Some(Frame {
-            region: i..np.end,
+            region: i..end,
             np,
             mention,
             mention_text,
@@ -705,6 +707,17 @@ impl State<'_> {
         last.content.push(q.inner.clone());
         last.evidence.end = s.end;
     }
+}
+
+/// Where a speaker phrase after its cue ends: after its apposition (", a CDU lawmaker on the
+/// committee,") when it has one.
+fn phrase_end(toks: &[Token], np: &Range<usize>, apposed: bool) -> usize {
+    if !apposed || toks.get(np.end).is_none_or(|t| t.lower != ",") {
+        return np.end;
+    }
+    (np.end + 1..toks.len())
+        .find(|&j| matches!(toks[j].lower.as_str(), "," | "." | ";" | ")"))
+        .unwrap_or(toks.len())
 }
 
 /// "NATO said that Mertens had expressed a view": a cue inside the reported clause of the

@@ -149,7 +149,8 @@ static NOMINALS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::ne
 
 /// A capitalised word that can be part of a person's name.
 pub fn is_name_word(text: &str, t: &Token) -> bool {
-    t.is_word
+    !is_number_word(t.base())
+        && t.is_word
         && t.is_capitalized(text)
         && !NOT_NAME_WORDS.contains(t.base())
         && !TITLE_WORDS.contains(t.base())
@@ -157,6 +158,46 @@ pub fn is_name_word(text: &str, t: &Token) -> bool {
         && !t.lower.chars().all(|c| c.is_ascii_digit())
         && t.base().chars().any(char::is_alphabetic)
         && (t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2 || is_initial(t))
+}
+
+/// "Sixty-two", "Twenty": numbers written out.
+fn is_number_word(w: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+    ];
+    w.split('-')
+        .next()
+        .is_some_and(|head| NUMBERS.contains(&head))
 }
 
 /// A middle initial: "H." in "Marc H. Morial".
@@ -218,6 +259,8 @@ pub struct Registry {
     outlets: Vec<(usize, String)>,
     /// Every person mention as (offset, person index), in text order.
     index: Vec<(usize, usize)>,
+    /// Words the article writes in lowercase somewhere.
+    lowercase_words: std::collections::HashSet<String>,
 }
 
 /// Longest name run registered from a headline or caption.
@@ -236,7 +279,14 @@ impl Registry {
         tokens: &[Vec<Vec<Token>>],
         extra: &[Range<usize>],
     ) -> Registry {
-        let mut reg = Registry::default();
+        let mut reg = Registry {
+            lowercase_words: text
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .map(str::to_string)
+                .collect(),
+            ..Registry::default()
+        };
         for r in extra {
             let toks = tokenize(text, r.clone(), &[]);
             reg.scan_sentence(text, &toks, HEADLINE_NAME_WORDS);
@@ -271,7 +321,12 @@ impl Registry {
                 i = run.end;
                 continue;
             }
-            let words: Vec<&str> = run.clone().map(|k| clean_word(text, &toks[k])).collect();
+            let mut words: Vec<&str> = run.clone().map(|k| clean_word(text, &toks[k])).collect();
+            // "Rival Hillary Clinton ..." opening a sentence: a word the article also writes in
+            // lowercase is a common word, not a first name.
+            if run.start == 0 && words.len() >= 3 && self.lowercase_words.contains(&toks[0].lower) {
+                words.remove(0);
+            }
             let title = title_before(text, toks, run.start)
                 .or_else(|| apposition_after(text, toks, run.end))
                 .or_else(|| title_before_comma(text, toks, run.start));

@@ -14,9 +14,16 @@ pub struct Token {
     pub is_word: bool,
     /// True when the token lies inside a quotation.
     pub quoted: bool,
+    /// True when it starts with an uppercase letter.
+    pub capitalized: bool,
 }
 
 impl Token {
+    /// A word that starts with an uppercase letter.
+    pub fn is_capitalized_word(&self) -> bool {
+        self.is_word && self.capitalized
+    }
+
     /// Starts with an uppercase letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
         text[self.range.clone()]
@@ -106,6 +113,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
             lower: text[start..end].to_lowercase().replace('\u{2019}', "'"),
             is_word: is_word_char(c),
             quoted,
+            capitalized: c.is_uppercase(),
         });
     }
     out
