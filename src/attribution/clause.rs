@@ -39,12 +39,38 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
     if f.cue.form.takes_object {
         i = skip_object(text, toks, i);
     }
-    skip_adjuncts(toks, i)
+    let i = skip_adjuncts(toks, i);
+    skip_date_phrase(text, toks, i)
+}
+
+/// "said the same day that ...", "said earlier this week that ...": a time phrase right after
+/// the cue belongs to the attribution, not to the content.
+fn skip_date_phrase(text: &str, toks: &[Token], i: usize) -> usize {
+    let Some(first) = toks.get(i) else { return i };
+    let rest_end = toks.last().map_or(first.range.end, |t| t.range.end);
+    let Some(m) = crate::dates::find_dates(&text[first.range.start..rest_end])
+        .into_iter()
+        .next()
+    else {
+        return i;
+    };
+    if m.range.start != 0 {
+        return i;
+    }
+    let end = first.range.start + m.range.end;
+    let after = toks[i..]
+        .iter()
+        .position(|t| t.range.start >= end)
+        .map_or(toks.len(), |k| i + k);
+    match toks.get(after).map(|t| t.lower.as_str()) {
+        Some("that" | ":" | ",") => skip_adjuncts(toks, after),
+        _ => i,
+    }
 }
 
 pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
     let start = i;
-    while i < toks.len() && i - start < 8 {
+    while i < toks.len() && i - start < 12 {
         let t = &toks[i];
         if matches!(t.lower.as_str(), "that" | ":" | "," | "to") || t.is_quote(text) {
             break;
@@ -497,7 +523,9 @@ pub(super) fn clause(
         && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end])
             .first()
             .is_some_and(|m| m.range.start == 0);
-    let participle_opener = !after && first.lower.ends_with("ing") && first.lower.len() > 5;
+    // "Inviting Ukraine now would be ..., according to X": a gerund may open the clause.
+    let participle_opener =
+        !after && !according && first.lower.ends_with("ing") && first.lower.len() > 5;
     let weak_start = NOT_CLAUSE_START.contains(&first.lower.as_str())
         || time_phrase
         || date_opener
@@ -557,8 +585,41 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
                 j
             };
         }
+        if t.lower == "," && j > from && is_medium_adjunct(&toks[j + 1..to]) {
+            return j; // "..., in a letter sent to his counterparts on Saturday."
+        }
     }
     to
+}
+
+/// A trailing ", in a letter ...", ", in a post on Telegram", ", in a statement": where the
+/// words were published, not what they said.
+fn is_medium_adjunct(rest: &[Token]) -> bool {
+    const MEDIA: &[&str] = &[
+        "letter",
+        "statement",
+        "post",
+        "message",
+        "interview",
+        "video",
+        "address",
+        "speech",
+        "tweet",
+        "op-ed",
+        "article",
+        "note",
+        "briefing",
+        "broadcast",
+        "telegram",
+    ];
+    let words: Vec<&str> = rest
+        .iter()
+        .filter(|t| t.is_word)
+        .map(|t| t.lower.as_str())
+        .collect();
+    matches!(words.as_slice(), ["in" | "during", "a" | "an" | "his" | "her" | "their" | "its", noun, ..] if MEDIA.contains(noun))
+        && rest.iter().filter(|t| t.is_word).count() <= 14
+        && !rest.iter().any(|t| t.lower == "that" || t.quoted)
 }
 
 pub(super) fn is_bare_predicate(t: &Token) -> bool {
