@@ -237,8 +237,9 @@ impl Topic {
     fn judge(&self, content: &str, near: Near, sentence_excluded: bool) -> bool {
         let content = content.to_lowercase();
         let core_here = hit(&self.core, &content);
-        let weak_here = hit(&self.weak, &content)
-            && (hit(&self.focus, &content) || !hit(&self.aside, &content));
+        let focus_here = hit(&self.focus, &content);
+        let weak_here = (hit(&self.weak, &content) || focus_here)
+            && (focus_here || !hit(&self.aside, &content));
         let on_topic = core_here || (weak_here && near.core);
         let subject_here = hit(&self.subject, &content);
         let subject = self.subject.is_none() || subject_here || near.subject;
