@@ -238,8 +238,7 @@ impl Topic {
         let content = content.to_lowercase();
         let core_here = hit(&self.core, &content);
         let focus_here = hit(&self.focus, &content);
-        let weak_here = (hit(&self.weak, &content) || focus_here)
-            && (focus_here || !hit(&self.aside, &content));
+        let weak_here = focus_here || (hit(&self.weak, &content) && !hit(&self.aside, &content));
         let on_topic = core_here || (weak_here && near.core);
         let subject_here = hit(&self.subject, &content);
         let subject = self.subject.is_none() || subject_here || near.subject;
