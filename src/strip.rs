@@ -42,8 +42,9 @@ pub struct Block {
     pub kind: BlockKind,
 }
 
-static DATE_META: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]+)?\s*").unwrap());
+static DATE_META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:date)\s*:?\s+\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]+)?\s*").unwrap()
+});
 static SERVER_WARNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:PHP )?(?:Warning|Notice|Deprecated|Fatal error|Parse error|Strict Standards)\s*:.*(?:\bon line \d+|\.php\b)")
         .unwrap()
@@ -377,6 +378,18 @@ mod tests {
         assert_eq!(k[0].1, BlockKind::DateMeta);
         assert_eq!(k[1].1, BlockKind::Body);
         assert!(k[1].0.starts_with("The minister"));
+    }
+
+    #[test]
+    fn date_prefix_variants() {
+        for t in [
+            " date 2023-06-30 The minister said the talks went well today.",
+            "Date: 2023-06-30T10:00:00Z The minister said the talks went well today.",
+        ] {
+            let k = kinds(t);
+            assert_eq!(k[0].1, BlockKind::DateMeta, "{t}");
+            assert!(k[1].0.starts_with("The minister"), "{t}");
+        }
     }
 
     #[test]
