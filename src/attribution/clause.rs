@@ -667,7 +667,10 @@ pub(super) fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let t = s.trim_start();
-    let t = t.strip_prefix("that ").unwrap_or(t);
+    let t = ["that ", "the fact that ", "the idea that "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
     let lead = lead + (s.trim_start().len() - t.len());
     let trimmed = t.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')

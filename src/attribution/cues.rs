@@ -66,10 +66,20 @@ pub fn lexicon_size() -> usize {
     LEXICON.values().map(Vec::len).sum()
 }
 
+/// True when most words of the sentence are capitalised (a headline written in title case).
+pub fn is_title_case(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.is_word).count();
+    let caps = tokens.iter().filter(|t| t.is_word && t.capitalized).count();
+    words >= 3 && caps * 10 >= words * 7
+}
+
 /// The longest cue starting at token `i`, if any (tokens inside quotations never match).
-pub fn match_at(tokens: &[Token], i: usize) -> Option<CueMatch> {
+pub fn match_at(tokens: &[Token], i: usize, title_case: bool) -> Option<CueMatch> {
     let first = tokens.get(i)?;
-    if first.quoted || !first.is_word {
+    // "Secretary of State": a capitalised word inside a sentence is part of a name or title,
+    // unless the whole sentence is written in title case ("Zelensky Says Ukraine Is Ready").
+    let opens_clause = i == 0 || !tokens[i - 1].is_word;
+    if first.quoted || !first.is_word || (first.capitalized && !opens_clause && !title_case) {
         return None;
     }
     let forms = LEXICON.get(first.lower.as_str())?;
@@ -90,10 +100,11 @@ pub fn match_at(tokens: &[Token], i: usize) -> Option<CueMatch> {
 
 /// Every cue in the token list, left to right, non-overlapping.
 pub fn find_all(tokens: &[Token]) -> Vec<CueMatch> {
+    let title_case = is_title_case(tokens);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match match_at(tokens, i) {
+        match match_at(tokens, i, title_case) {
             Some(m) => {
                 i = m.end;
                 out.push(m);
@@ -130,7 +141,13 @@ mod tests {
     fn strict_and_object_flags() {
         let t = "states told";
         let toks = tokenize(t, 0..t.len(), &[]);
-        assert!(match_at(&toks, 0).unwrap().form.strict);
-        assert!(match_at(&toks, 1).unwrap().form.takes_object);
+        assert!(match_at(&toks, 0, false).unwrap().form.strict);
+        assert!(match_at(&toks, 1, false).unwrap().form.takes_object);
+        let t = "the US Secretary of State said";
+        let toks = tokenize(t, 0..t.len(), &[]);
+        assert!(
+            match_at(&toks, 4, false).is_none(),
+            "a capitalised word inside a sentence is no cue"
+        );
     }
 }

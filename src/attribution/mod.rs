@@ -184,6 +184,7 @@ impl State<'_> {
     /// All cues of the sentence that have a speaker.
     fn frames(&self, toks: &[Token]) -> Vec<Frame> {
         let mut frames: Vec<Frame> = Vec::new();
+        let title_case = cues::is_title_case(toks);
         if let Some(f) = self.colon_frame(toks) {
             return vec![f];
         }
@@ -194,7 +195,7 @@ impl State<'_> {
                 frames.push(f);
                 continue;
             }
-            let Some(cue) = cues::match_at(toks, i) else {
+            let Some(cue) = cues::match_at(toks, i, title_case) else {
                 i += 1;
                 continue;
             };
@@ -494,7 +495,24 @@ impl State<'_> {
         let mode = mode_of(self.text, &content, p);
         let cue_text =
             self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
-        let frame = frame_ranges(s, &content);
+        // The attribution's own words: this cue's stretch of the sentence, without its content
+        // and without the content of the cues before it.
+        let lo = prev_region
+            .and_then(|r| toks.get(r))
+            .map_or(s.start, |t| t.range.start);
+        let hi = next_region
+            .and_then(|r| toks.get(r))
+            .map_or(s.end, |t| t.range.start);
+        let mut taken: Vec<Range<usize>> = self
+            .out
+            .iter()
+            .rev()
+            .take_while(|a| a.evidence.end >= s.start)
+            .flat_map(|a| a.content.iter().cloned())
+            .chain(content.iter().cloned())
+            .collect();
+        taken.sort_by_key(|r| r.start);
+        let frame = frame_ranges(&(lo.min(hi)..hi), &taken);
         let is_perfect = |t: &Token| {
             PERFECT.contains(&t.lower.as_str()) || (t.has_clitic() && !t.lower.ends_with("'d"))
         };
@@ -803,10 +821,13 @@ fn frame_ranges(s: &Range<usize>, content: &[Range<usize>]) -> Vec<Range<usize>>
     let mut out = Vec::new();
     let mut at = s.start;
     for c in content {
-        if c.start >= s.start && c.end <= s.end && c.start >= at {
-            out.push(at..c.start);
-            at = c.end;
+        if c.end <= at || c.start >= s.end {
+            continue;
         }
+        if c.start > at {
+            out.push(at..c.start);
+        }
+        at = at.max(c.end);
     }
     if at < s.end {
         out.push(at..s.end);
