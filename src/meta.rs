@@ -30,7 +30,7 @@ static COPYRIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static BY_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:^|\s)(?i:by|written by|reporting by)\s+((?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4}(?:(?:,|and|&)\s*(?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4})*)")
+    Regex::new(r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*:)\s*((?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4}(?:(?:,|and|&)\s*(?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4})*)")
         .unwrap()
 });
 static TITLE_WIRE_CREDIT: LazyLock<Regex> =
@@ -216,6 +216,10 @@ mod tests {
         assert_eq!(byline_names("By Robert Stafford"), vec!["Robert Stafford"]);
         assert_eq!(byline_names("by Jan Cienski"), vec!["Jan Cienski"]);
         assert!(byline_names("By AP Staff").is_empty());
+        assert_eq!(
+            byline_names("Author: Olena Kovalenko"),
+            vec!["Olena Kovalenko"]
+        );
     }
 
     #[test]

@@ -51,7 +51,7 @@ static SERVER_WARNING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?i:by|written by|words by|reporting by)\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*)*",
+        r"^(?i:by|written by|words by|reporting by|authors?\s*:)\s*\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*)*",
     )
     .unwrap()
 });
