@@ -46,7 +46,7 @@ pub enum DateKind {
 // ---------------------------------------------------------------- lexicon
 
 /// Full month names, January first.
-const MONTHS_FULL: &[&str] = &[
+pub const MONTHS_FULL: &[&str] = &[
     "january",
     "february",
     "march",
@@ -65,7 +65,7 @@ const MONTHS_ABBR: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
 ];
 /// Full weekday names, Monday first.
-const WEEKDAYS_FULL: &[&str] = &[
+pub const WEEKDAYS_FULL: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -708,6 +708,16 @@ fn select(mut all: Vec<DateMention>) -> Vec<DateMention> {
 }
 
 // ---------------------------------------------------------------- public API
+
+/// A full weekday name, lowercase ("tuesday").
+pub fn is_weekday_word(w: &str) -> bool {
+    WEEKDAYS_FULL.contains(&w)
+}
+
+/// A full month name, lowercase ("june").
+pub fn is_month_word(w: &str) -> bool {
+    MONTHS_FULL.contains(&w)
+}
 
 /// Find every temporal expression in `text`, in order, non-overlapping, preferring the longest.
 pub fn find_dates(text: &str) -> Vec<DateMention> {

@@ -156,17 +156,11 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
                     | "recently"
                     | "firmly"
                     | "then"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "tonight"
                     | "afterward"
                     | "afterwards"
-            ) {
+            ) || crate::dates::is_weekday_word(w)
+            {
                 i += 1;
                 if matches!(w, "that" | ":") {
                     return i; // the clause begins
@@ -232,14 +226,7 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
             }
         }
     }
-    let time_words = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+    const TIME_WORDS: &[&str] = &[
         "week",
         "month",
         "year",
@@ -249,25 +236,18 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         "afternoon",
         "weekend",
         "day",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "interview",
         "statement",
     ];
+    let is_time_word = |w: &str| {
+        TIME_WORDS.contains(&w)
+            || crate::dates::is_weekday_word(w)
+            || crate::dates::is_month_word(w)
+    };
     let n = toks[i + 1..limit]
         .iter()
         .take(3)
-        .position(|t| time_words.contains(&t.lower.as_str()));
+        .position(|t| is_time_word(&t.lower));
     match n {
         Some(k) => {
             let mut j = i + 1 + k + 1;

@@ -764,21 +764,12 @@ fn is_passive(toks: &[Token], cue: &CueMatch) -> bool {
 
 /// "called on Tuesday for ...": "on" opens a time phrase, so the cue is "called ... for".
 fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let is_call_on = cue.form.words.len() == 2
         && cue.form.words[0].starts_with("call")
         && cue.form.words[1] == "on";
     let day = toks
         .get(cue.end)
-        .is_some_and(|t| DAYS.contains(&t.lower.as_str()));
+        .is_some_and(|t| crate::dates::is_weekday_word(&t.lower));
     if !(is_call_on && day) {
         return cue;
     }

@@ -71,13 +71,6 @@ pub(super) const AUX: &[&str] = &[
     "last",
     "this",
     "week",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "morning",
     "evening",
     "night",
@@ -146,7 +139,9 @@ pub(super) struct Subject {
 /// staff, said", "the head of the Defence Ministry, Oleksii Reznikov, said", "he said".
 pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     let mut k = cue_start;
-    while k > 0 && AUX.contains(&toks[k - 1].lower.as_str()) && !toks[k - 1].quoted {
+    let aux =
+        |t: &Token| AUX.contains(&t.lower.as_str()) || crate::dates::is_weekday_word(&t.lower);
+    while k > 0 && aux(&toks[k - 1]) && !toks[k - 1].quoted {
         k -= 1;
     }
     k = skip_parenthetical(toks, k);
