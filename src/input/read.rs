@@ -23,29 +23,20 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
             limit: max_bytes,
         });
     }
-    let mut bytes = Vec::with_capacity(size as usize);
     // `take` guards against a file that grows while we read it, and against files whose size
     // the OS does not know (/proc, devices): reading stops one byte past the limit.
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(InputError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: max_bytes,
-        });
-    }
-    check_binary(path, &bytes)?;
-    Ok(bytes)
+    read_capped(file, path, max_bytes, usize::try_from(size).unwrap_or(0))
 }
 
-/// Read standard input whole, with the same limit and binary check.
-pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, InputError> {
-    let path = Path::new("-");
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
+/// Read at most `max_bytes` (plus one, to notice a larger input), then check for binary data.
+fn read_capped(
+    reader: impl Read,
+    path: &Path,
+    max_bytes: u64,
+    capacity: usize,
+) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::with_capacity(capacity);
+    reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|source| InputError::Io {
@@ -61,6 +52,11 @@ pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, InputError> {
     }
     check_binary(path, &bytes)?;
     Ok(bytes)
+}
+
+/// Read standard input whole, with the same limit and binary check.
+pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, InputError> {
+    read_capped(std::io::stdin().lock(), Path::new("-"), max_bytes, 0)
 }
 
 fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), InputError> {
