@@ -722,7 +722,7 @@ impl State<'_> {
         if self.text[q.inner.clone()].split_whitespace().count() < 3 {
             return;
         }
-        last.content.push(q.inner.clone());
+        last.content.push(trim_content(self.text, q.inner.clone()));
         last.evidence.end = s.end;
     }
 }

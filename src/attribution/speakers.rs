@@ -266,6 +266,9 @@ pub struct Registry {
 /// Longest name run registered from a headline or caption.
 const HEADLINE_NAME_WORDS: usize = 3;
 
+/// How many of the latest speakers a nominal looks at before the other people named.
+const RECENT_SPEAKERS: usize = 2;
+
 /// How many of the latest person mentions a nominal ("the minister") may refer back to.
 const NOMINAL_LOOKBACK: usize = 400;
 
@@ -472,6 +475,27 @@ impl Registry {
         pos: usize,
         recent: &[(usize, Resolved)],
     ) -> Option<Resolved> {
+        // The latest speakers come first: "the head of state said" right after the president
+        // spoke means him, even if another president was named since.
+        let speaker = recent
+            .iter()
+            .rev()
+            .take(RECENT_SPEAKERS)
+            .find_map(|(_, r)| {
+                let i = self.same_person(&name_key(r.name.split_whitespace().last()?), &r.name)?;
+                let p = &self.people[i];
+                p.titles
+                    .iter()
+                    .any(|t| title_fit(phrase, t).is_some())
+                    .then(|| Resolved {
+                        name: p.name.clone(),
+                        title: p.titles.first().cloned(),
+                        kind: SpeakerKind::Person,
+                    })
+            });
+        if speaker.is_some() {
+            return speaker;
+        }
         let before = self.index.partition_point(|(m, _)| *m < pos);
         let mut seen = std::collections::HashSet::new();
         let best = self.index[..before]
