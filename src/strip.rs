@@ -157,13 +157,14 @@ struct Segment {
 /// Non-empty trimmed lines; a leading scraper date prefix is split off its line.
 fn segments(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
-    let mut seen_content = false;
+    // A scraper's " date YYYY-MM-DD" prefix, once, wherever the page furniture put it.
+    let mut seen_date = false;
     for line in line_ranges(text) {
         let r = trim_range(text, line.clone());
         if r.is_empty() {
             continue;
         }
-        if !seen_content {
+        if !seen_date {
             if let Some(m) = DATE_META.find(&text[line.clone()]) {
                 let meta = trim_range(text, line.start..line.start + m.end());
                 out.push(Segment {
@@ -177,11 +178,10 @@ fn segments(text: &str) -> Vec<Segment> {
                         forced: None,
                     });
                 }
-                seen_content = true;
+                seen_date = true;
                 continue;
             }
         }
-        seen_content = true;
         match out.last_mut() {
             Some(prev)
                 if prev.forced.is_none() && continues(text, prev.range.clone(), r.clone()) =>
@@ -378,6 +378,15 @@ mod tests {
         assert_eq!(k[0].1, BlockKind::DateMeta);
         assert_eq!(k[1].1, BlockKind::Body);
         assert!(k[1].0.starts_with("The minister"));
+    }
+
+    #[test]
+    fn date_prefix_after_page_furniture() {
+        let k = kinds(
+            "Skip to content\n date 2024-06-13 The president said the talks went well today.\n",
+        );
+        assert_eq!(k[1].1, BlockKind::DateMeta);
+        assert_eq!(k[2].1, BlockKind::Body);
     }
 
     #[test]
