@@ -315,10 +315,11 @@ impl State<'_> {
             "admitted",
         ];
         if cue.start > 0
-            && toks[cue.start - 1].lower == "and"
+            && matches!(toks[cue.start - 1].lower.as_str(), "and" | "but")
             && CORE_CUES.contains(&toks[cue.start].lower.as_str())
         {
-            // "Zelensky thanked allies and said ...": the clause's subject speaks.
+            // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
+            // subject speaks.
             let Subject { np, title, .. } = clause_subject(self.text, toks, cue.start - 1)?;
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
