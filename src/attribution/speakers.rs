@@ -872,6 +872,13 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         return Some(m);
     }
     let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
+    let lowercase_head = role_head_token(np).is_some_and(|t| !t.capitalized);
+    if lowercase_head
+        && role_head(np).is_some_and(is_plural_role)
+        && named(text, np, None).is_none()
+    {
+        return None; // "the foreign ministers of the alliance": an unnamed group
+    }
     if role_head(np).is_some_and(|h| PERSON_ROLES.contains(&h)) && named(text, np, None).is_none() {
         return Some(Mention::Nominal(phrase));
     }
@@ -928,13 +935,25 @@ const PERSON_ROLES: &[&str] = &[
     "premier",
 ];
 
+/// "ministers", "officials", "diplomats": a role in the plural names no one in particular.
+fn is_plural_role(head: &str) -> bool {
+    head.strip_suffix('s')
+        .is_some_and(|one| PERSON_ROLES.contains(&one) || TITLE_WORDS.contains(one))
+        && !head.ends_with("ss")
+}
+
 /// The word a phrase is about: the last word before its first "of"/"for"/"to", else its last.
 fn role_head(np: &[Token]) -> Option<&str> {
+    role_head_token(np).map(Token::base)
+}
+
+/// The token `role_head` reads.
+fn role_head_token(np: &[Token]) -> Option<&Token> {
     let cut = np
         .iter()
         .position(|t| matches!(t.lower.as_str(), "of" | "for" | "to"))
         .unwrap_or(np.len());
-    np[..cut].last().map(Token::base)
+    np[..cut].last()
 }
 
 fn trim_leading(np: &[Token]) -> &[Token] {
@@ -1099,8 +1118,8 @@ fn as_written(text: &str, np: &[Token]) -> String {
 /// "the Ukrainian Foreign Ministry", "Ukraine's government": a phrase headed by an
 /// institution noun, kept as written.
 fn generic_org(text: &str, np: &[Token]) -> Option<Mention> {
-    let head = np.last()?;
-    if !GENERIC_ORG_HEADS.contains(&head.base()) || np.len() < 2 {
+    let head = role_head(np)?;
+    if !GENERIC_ORG_HEADS.contains(&head) || np.len() < 2 {
         return None;
     }
     let has_proper = np
