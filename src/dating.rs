@@ -95,7 +95,11 @@ pub fn date_statements(
                     (fresh && at_event && timeline.unchanged_since(0, ev.day)).then(|| ev.clone())
                 });
             let date = date.unwrap_or_default();
-            timeline.push(date.day);
+            // A statement with no time at all says nothing about the occasion; a vague one
+            // ("last week") does: it is another time.
+            if date.text.is_some() {
+                timeline.push(date.day);
+            }
             occasions.insert(
                 name,
                 Occasion {

@@ -25,6 +25,7 @@ pub struct Topic {
     aside: Option<Regex>,
     supports: Option<Regex>,
     adversary: Option<Regex>,
+    idioms: Option<Regex>,
     opposes: Option<Regex>,
     conditional: Option<Regex>,
 }
@@ -153,6 +154,7 @@ impl Topic {
             aside: get("aside")?,
             supports: get("supports")?,
             adversary: get("adversary")?,
+            idioms: get("idioms")?,
             opposes: get("opposes")?,
             conditional: get("conditional")?,
         })
@@ -262,6 +264,11 @@ impl Topic {
     /// marker supports.
     pub fn stance(&self, content: &str, speaker: &str) -> Stance {
         let c = content.to_lowercase();
+        // Set phrases that look like markers but are not ("for as long as it takes").
+        let c = match &self.idioms {
+            Some(re) => re.replace_all(&c, " ").into_owned(),
+            None => c,
+        };
         let adversary = hit(&self.adversary, &speaker.to_lowercase());
         if hit(&self.conditional, &c) && !adversary {
             Stance::Conditional
