@@ -98,19 +98,7 @@ fn stdout_holds_only_json_lines_with_every_field() {
     let claims = json_lines(&r.stdout);
     assert!(claims.len() > 50);
     for c in &claims {
-        for k in [
-            "schema",
-            "article",
-            "speaker",
-            "quote",
-            "mode",
-            "cue",
-            "said_on",
-            "date_text",
-            "stance",
-            "span",
-            "evidence",
-        ] {
+        for k in util::REQUIRED_FIELDS {
             assert!(c.get(k).is_some(), "missing {k} in {c}");
         }
         assert_eq!(c["schema"], "natoclaims/1");

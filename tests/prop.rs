@@ -3,6 +3,8 @@
 //! the text, its evidence is the folded span, and it serialises to a JSON line that parses
 //! back with every field. 256 cases by default; `NATOCLAIMS_PROP_CASES=20000` for a long run.
 
+mod util;
+
 use natoclaims::claim::Claim;
 use natoclaims::document::fold_ws;
 use natoclaims::topic::Scope;
@@ -43,19 +45,7 @@ fn check(bytes: &[u8], html_hint: bool) -> Result<(), TestCaseError> {
             let line = serde_json::to_string(c).expect("claim serialises");
             prop_assert!(!line.contains('\n'));
             let value: serde_json::Value = serde_json::from_str(&line).expect("line is JSON");
-            for k in [
-                "schema",
-                "article",
-                "speaker",
-                "quote",
-                "mode",
-                "cue",
-                "said_on",
-                "date_text",
-                "stance",
-                "span",
-                "evidence",
-            ] {
+            for k in util::REQUIRED_FIELDS {
                 prop_assert!(value.get(k).is_some(), "missing {}", k);
             }
             let back: Claim = serde_json::from_str(&line).expect("line parses back as a claim");

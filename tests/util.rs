@@ -5,6 +5,21 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+/// The fields spec/CLAIMS.md requires on every claim line.
+pub const REQUIRED_FIELDS: [&str; 11] = [
+    "schema",
+    "article",
+    "speaker",
+    "quote",
+    "mode",
+    "cue",
+    "said_on",
+    "date_text",
+    "stance",
+    "span",
+    "evidence",
+];
+
 /// The project root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
