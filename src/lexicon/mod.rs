@@ -1,6 +1,8 @@
 //! Word lists as data: each list is a text file in this folder, compiled once.
 //!
-//! Adding a cue verb, a title word or a UI phrase is a one-line change to a `.txt` file.
+//! Every list is one word class ([`Class`]); ask membership with [`is`]. Adding a word is a
+//! one-line change to a `.txt` file whose header says what belongs in it. Lists that map a word
+//! to something (organizations, nominals, cues with their frames) have their own loaders.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -16,26 +18,88 @@ fn set(data: &'static str) -> HashSet<&'static str> {
     entries(data).collect()
 }
 
+/// Declares the word classes: one enum variant and one `.txt` file each.
+macro_rules! word_classes {
+    ($($(#[$doc:meta])* $class:ident => $file:literal,)*) => {
+        /// A word class: one list file under `src/lexicon/`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Class {
+            $($(#[$doc])* $class,)*
+        }
+
+        impl Class {
+            /// Every class, in declaration order.
+            pub const ALL: &'static [Class] = &[$(Class::$class,)*];
+
+            /// The list file's text.
+            fn data(self) -> &'static str {
+                match self {
+                    $(Class::$class => include_str!($file),)*
+                }
+            }
+        }
+    };
+}
+
+word_classes! {
+    /// English function words: stop-word density (boilerplate) and clause tests.
+    Stopword => "stopwords.txt",
+    /// Whole-line page furniture ("skip to content", "subscribe").
+    UiPhrase => "ui_phrases.txt",
+    /// Headings that introduce lists of other stories.
+    SectionHeader => "section_headers.txt",
+    /// Title and role words ("president", "minister", "spokesman").
+    TitleWord => "title_words.txt",
+    /// Capitalised words that are never part of a person's name.
+    NotName => "not_names.txt",
+    /// Female first names, for pronoun agreement.
+    FemaleName => "female_names.txt",
+    /// News outlets and agencies ("Reuters", "Politico"), as written.
+    Outlet => "outlets.txt",
+}
+
+static SETS: LazyLock<Vec<HashSet<&'static str>>> =
+    LazyLock::new(|| Class::ALL.iter().map(|c| set(c.data())).collect());
+
+/// Whether `word` (or phrase) is in the list of `class`. Lists are lowercase unless their
+/// header says otherwise; callers pass the form the list holds.
+pub fn is(class: Class, word: &str) -> bool {
+    SETS[class as usize].contains(word)
+}
+
+/// Every entry of a class, for callers that scan phrases rather than look words up.
+pub fn members(class: Class) -> &'static HashSet<&'static str> {
+    &SETS[class as usize]
+}
+
 /// English function words (lowercase).
-pub static STOPWORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("stopwords.txt")));
+pub static STOPWORDS: LazyLock<&'static HashSet<&'static str>> =
+    LazyLock::new(|| members(Class::Stopword));
 
 /// Whole-line page furniture ("skip to content", "subscribe"), lowercase.
-pub static UI_PHRASES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("ui_phrases.txt")));
+pub static UI_PHRASES: LazyLock<&'static HashSet<&'static str>> =
+    LazyLock::new(|| members(Class::UiPhrase));
 
 /// Headings that introduce lists of other stories, lowercase.
-pub static SECTION_HEADERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("section_headers.txt")));
+pub static SECTION_HEADERS: LazyLock<&'static HashSet<&'static str>> =
+    LazyLock::new(|| members(Class::SectionHeader));
 
 /// Title and role words ("president", "minister", "spokesman"), lowercase.
-pub static TITLE_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("title_words.txt")));
+pub static TITLE_WORDS: LazyLock<&'static HashSet<&'static str>> =
+    LazyLock::new(|| members(Class::TitleWord));
 
 /// Capitalised words that are never part of a person's name: places, nationalities,
 /// institutions, months, weekdays (lowercase).
-pub static NOT_NAME_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("not_names.txt")));
+pub static NOT_NAME_WORDS: LazyLock<&'static HashSet<&'static str>> =
+    LazyLock::new(|| members(Class::NotName));
+
+/// Female first names, lowercase, for pronoun agreement.
+pub static FEMALE_NAMES: LazyLock<&'static HashSet<&'static str>> =
+    LazyLock::new(|| members(Class::FemaleName));
+
+/// News outlets ("Reuters", "Politico"), used for "the publication" and wire datelines.
+pub static OUTLETS: LazyLock<&'static HashSet<&'static str>> =
+    LazyLock::new(|| members(Class::Outlet));
 
 /// Institutions that speak ("NATO", "the Kremlin"), as `alias = canonical name` lines.
 pub static ORGANIZATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
@@ -47,24 +111,25 @@ pub static ORGANIZATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock
         .collect()
 });
 
-/// Female first names, lowercase, for pronoun agreement.
-pub static FEMALE_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("female_names.txt")));
-
-/// News outlets ("Reuters", "Politico"), used for "the publication" and wire datelines.
-pub static OUTLETS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("outlets.txt")));
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn lists_load_without_comments() {
-        assert!(STOPWORDS.contains("the"));
-        assert!(!STOPWORDS.iter().any(|w| w.starts_with('#')));
-        assert!(UI_PHRASES.contains("skip to content"));
-        assert!(TITLE_WORDS.contains("president"));
+        assert!(is(Class::Stopword, "the"));
+        assert!(!members(Class::Stopword).iter().any(|w| w.starts_with('#')));
+        assert!(is(Class::UiPhrase, "skip to content"));
+        assert!(is(Class::TitleWord, "president"));
         assert!(ORGANIZATIONS.iter().any(|(a, _)| *a == "kremlin"));
+    }
+
+    #[test]
+    fn every_list_has_a_header_and_entries() {
+        for class in Class::ALL {
+            let data = class.data();
+            assert!(data.starts_with('#'), "{class:?} list has no header");
+            assert!(!members(*class).is_empty(), "{class:?} list is empty");
+        }
     }
 }
