@@ -156,6 +156,16 @@ impl State<'_> {
         let all = self.tokens;
         let toks = &all[pi][si];
         let frames = self.frames(toks);
+        if std::env::var_os("NATOCLAIMS_TRACE").is_some() {
+            let ws: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+            eprintln!("S {:?}", ws);
+            for f in &frames {
+                eprintln!(
+                    "  F {:?} {:?} {:?} region {:?}",
+                    f.shape, f.mention, f.cue.form.words, f.region
+                );
+            }
+        }
         if frames.is_empty() {
             if self.signature(paras, pi, si, &s, toks) {
                 return;

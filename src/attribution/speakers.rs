@@ -153,7 +153,7 @@ pub fn is_name_word(text: &str, t: &Token) -> bool {
         && t.is_word
         && t.is_capitalized(text)
         && !NOT_NAME_WORDS.contains(t.base())
-        && !TITLE_WORDS.contains(t.base())
+        && !crate::lexicon::is_title(t.base())
         && !crate::lexicon::STOPWORDS.contains(t.base())
         && !t.lower.chars().all(|c| c.is_ascii_digit())
         && t.base().chars().any(char::is_alphabetic)
@@ -456,7 +456,9 @@ impl Registry {
         {
             Some(p) => Resolved {
                 name: p.name.clone(),
-                title: title.or_else(|| p.titles.first().cloned()),
+                title: title
+                    .filter(|t| !is_honorific_only(t))
+                    .or_else(|| p.titles.first().cloned()),
                 kind: SpeakerKind::Person,
             },
             _ => Resolved {
@@ -528,6 +530,12 @@ impl Registry {
                 .map(|(_, r)| r.clone())
         })
     }
+}
+
+/// "Mr.", "Sen.": a title that only says how the person is addressed.
+fn is_honorific_only(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    crate::lexicon::is(crate::lexicon::Class::Honorific, t.trim_end_matches('.'))
 }
 
 /// How a nominal phrase fits a title.
@@ -705,7 +713,7 @@ fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
 
 fn is_title_word(text: &str, t: &Token) -> bool {
     t.is_word
-        && (TITLE_WORDS.contains(t.base())
+        && (crate::lexicon::is_title(t.base())
             || (t.is_capitalized(text)
                 && NOT_NAME_WORDS.contains(t.base())
                 && !is_function_word(t)))
@@ -780,7 +788,7 @@ pub fn title_before(text: &str, toks: &[Token], name_start: usize) -> Option<Str
     }
     let has_title_word = toks[start..name_start]
         .iter()
-        .any(|t| TITLE_WORDS.contains(t.base()));
+        .any(|t| crate::lexicon::is_title(t.base()));
     (start < name_start && has_title_word).then(|| join(text, &toks[start..name_start]))
 }
 
@@ -820,7 +828,7 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
     }
     let segment = &toks[start..end];
     let first = segment.first()?;
-    let opens_title = TITLE_WORDS.contains(first.base())
+    let opens_title = crate::lexicon::is_title(first.base())
         || (matches!(
             first.lower.as_str(),
             "the" | "a" | "an" | "his" | "her" | "its"
@@ -828,7 +836,7 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
             .iter()
             .skip(1)
             .take(4)
-            .any(|t| TITLE_WORDS.contains(t.base())));
+            .any(|t| crate::lexicon::is_title(t.base())));
     let closes = toks
         .get(end)
         .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
@@ -938,7 +946,7 @@ const PERSON_ROLES: &[&str] = &[
 /// "ministers", "officials", "diplomats": a role in the plural names no one in particular.
 fn is_plural_role(head: &str) -> bool {
     head.strip_suffix('s')
-        .is_some_and(|one| PERSON_ROLES.contains(&one) || TITLE_WORDS.contains(one))
+        .is_some_and(|one| PERSON_ROLES.contains(&one) || crate::lexicon::is_title(one))
         && !head.ends_with("ss")
 }
 

@@ -169,7 +169,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     let descriptive = matches!(
         toks[start].lower.as_str(),
         "the" | "a" | "an" | "his" | "her" | "its" | "their"
-    ) || crate::lexicon::TITLE_WORDS.contains(toks[start].base());
+    ) || crate::lexicon::is_title(toks[start].base());
     if start >= 2 && toks[start - 1].lower == "," && descriptive {
         let name_start = np_start(text, toks, start - 1);
         let run = speakers::name_run(text, toks, name_start);
@@ -336,7 +336,7 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     let opens_np = matches!(
         first.lower.as_str(),
         "a" | "an" | "the" | "his" | "her" | "its" | "their"
-    ) || crate::lexicon::TITLE_WORDS.contains(first.base())
+    ) || crate::lexicon::is_title(first.base())
         || first.is_capitalized(text);
     if start < open && subject_starts_clause(toks, start) && opens_np {
         let title_end = (seg.start..comma)
@@ -366,7 +366,7 @@ pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
         return false;
     }
     t.is_capitalized(text)
-        || crate::lexicon::TITLE_WORDS.contains(t.base())
+        || crate::lexicon::is_title(t.base())
         || matches!(t.lower.as_str(), "of" | "the" | "for" | "to")
         || speakers_nouns(t.base())
 }

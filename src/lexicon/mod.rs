@@ -56,6 +56,17 @@ word_classes! {
     FemaleName => "female_names.txt",
     /// News outlets and agencies ("Reuters", "Politico"), as written.
     Outlet => "outlets.txt",
+    /// Honorifics before a name ("mr", "sen", "gen"), without the dot.
+    Honorific => "honorifics.txt",
+    /// Abbreviations whose period does not end a sentence ("jan", "inc"), without the dot.
+    Abbreviation => "abbreviations.txt",
+    /// Abbreviations only before a number ("no", "art").
+    BeforeNumber => "before_numbers.txt",
+}
+
+/// A title or role word, or an honorific with or without its dot ("mr.", "sen").
+pub fn is_title(word: &str) -> bool {
+    is(Class::TitleWord, word) || is(Class::Honorific, word.strip_suffix('.').unwrap_or(word))
 }
 
 static SETS: LazyLock<Vec<HashSet<&'static str>>> =
