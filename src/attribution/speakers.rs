@@ -693,7 +693,7 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
         if toks[end - 1].is_possessive() {
             break;
         }
-        if is_name_word(text, t) && !t.quoted {
+        if (is_name_word(text, t) || continues_name(text, toks, end)) && !t.quoted {
             end += 1;
         } else if is_particle(t) && toks.get(end + 1).is_some_and(|n| is_name_word(text, n)) {
             end += 2;
@@ -702,6 +702,25 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
         }
     }
     i..end
+}
+
+/// A word that continues a name begun before it: a suffix ("Jr."), or a capitalised title
+/// word used as a surname ("Charlie King", "Mark Chancellor") when no name or "of" follows.
+fn continues_name(text: &str, toks: &[Token], k: usize) -> bool {
+    use crate::lexicon::{is, Class};
+    let t = &toks[k];
+    if is(Class::NameSuffix, t.lower.trim_end_matches('.')) {
+        return true;
+    }
+    let surname_like = t.is_word
+        && t.is_capitalized(text)
+        && is(Class::TitleWord, t.base())
+        && !is(Class::Honorific, t.base().trim_end_matches('.'))
+        && !NOT_NAME_WORDS.contains(t.base());
+    let next_free = toks
+        .get(k + 1)
+        .is_none_or(|n| !is_name_word(text, n) && n.lower != "of" && !n.is_capitalized(text));
+    surname_like && next_free && k > 0 && is_name_word(text, &toks[k - 1])
 }
 
 fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {

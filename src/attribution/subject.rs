@@ -144,6 +144,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     while k > 0 && aux(&toks[k - 1]) && !toks[k - 1].quoted {
         k -= 1;
     }
+    k = skip_adjunct_before_cue(text, toks, k);
     k = skip_parenthetical(toks, k);
     k = skip_comma_adjunct(toks, k);
     if k == 0 {
@@ -223,6 +224,48 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         title: None,
         start,
     })
+}
+
+/// Longest prepositional phrase between a speaker and a cue ("X in a radio interview said").
+const ADJUNCT_BEFORE_CUE: usize = 8;
+
+/// "Jeb Bush in a radio interview said", "she at a rally said": a short prepositional phrase,
+/// with no punctuation, between a name or pronoun and the cue is skipped.
+fn skip_adjunct_before_cue(text: &str, toks: &[Token], k: usize) -> usize {
+    if k < 3 || !toks[k - 1].is_word || toks[k - 1].is_capitalized(text) {
+        return k;
+    }
+    let lo = k.saturating_sub(ADJUNCT_BEFORE_CUE);
+    for j in (lo.max(1)..k - 1).rev() {
+        let t = &toks[j];
+        if !t.is_word || t.quoted {
+            return k;
+        }
+        if crate::lexicon::is(crate::lexicon::Class::Preposition, &t.lower) {
+            let before = &toks[j - 1];
+            let speaker_ends = before.is_word
+                && !before.quoted
+                && (is_pronoun(before) || speakers::is_name_word(text, before));
+            return if speaker_ends { j } else { k };
+        }
+    }
+    k
+}
+
+fn is_pronoun(t: &Token) -> bool {
+    matches!(t.without_clitic(), "he" | "she" | "it" | "they" | "we" | "i")
+}
+
+/// "At the rally this week she said": a subject after an opening adjunct with no comma.
+const OPENING_ADJUNCT: usize = 8;
+
+/// The phrase before `start` is an adjunct opening the sentence: a preposition first, only
+/// words after it, at most a few of them.
+fn after_opening_adjunct(toks: &[Token], start: usize) -> bool {
+    start > 1
+        && start <= OPENING_ADJUNCT
+        && crate::lexicon::is(crate::lexicon::Class::Preposition, &toks[0].lower)
+        && toks[..start].iter().all(|t| t.is_word && !t.quoted)
 }
 
 /// "Rep. Jim Jordan (R-Ohio) said": a short parenthetical between a name and what follows.
@@ -333,10 +376,8 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     // NAME, APPOSITION, said ("Erin Murphy, a former aide who ..., said")
     let start = np_start(text, toks, open);
     let first = &toks[seg.start];
-    let opens_np = matches!(
-        first.lower.as_str(),
-        "a" | "an" | "the" | "his" | "her" | "its" | "their"
-    ) || crate::lexicon::is_title(first.base())
+    let opens_np = crate::lexicon::is(crate::lexicon::Class::Determiner, &first.lower)
+        || crate::lexicon::is_title(first.base())
         || first.is_capitalized(text);
     if start < open && subject_starts_clause(toks, start) && opens_np {
         let title_end = (seg.start..comma)
@@ -349,6 +390,17 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
             np: start..open,
             title,
             start,
+        });
+    }
+    // NAME, ANY PARENTHETICAL, said ("Tester, himself up for reelection, said"): a personal
+    // name opening the clause is the subject whatever the parenthetical holds.
+    let run_start = np_start(text, toks, open);
+    let run = speakers::name_run(text, toks, run_start);
+    if !run.is_empty() && run.end == open && subject_starts_clause(toks, run.start) {
+        return Some(Subject {
+            np: run.clone(),
+            title: None,
+            start: run.start,
         });
     }
     None
@@ -434,7 +486,7 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
 
 /// The phrase starts a clause: sentence start, punctuation, a conjunction or "that".
 pub(super) fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
-    start == 0 || {
+    start == 0 || after_opening_adjunct(toks, start) || {
         let prev = &toks[start - 1];
         CLAUSE_BOUNDARY.contains(&prev.lower.as_str()) || !prev.is_word || prev.quoted
     }

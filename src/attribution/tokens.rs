@@ -123,7 +123,9 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
 
 /// "Mr", "Sen", "Gen" before their dot: the dot belongs to the word.
 fn is_honorific(word: &str) -> bool {
-    word.len() <= 6 && crate::lexicon::is(crate::lexicon::Class::Honorific, &word.to_lowercase())
+    use crate::lexicon::{is, Class};
+    let w = word.to_lowercase();
+    word.len() <= 6 && (is(Class::Honorific, &w) || is(Class::NameSuffix, &w))
 }
 
 /// "U.S" before its last dot: keep the dot in the token.

@@ -62,6 +62,12 @@ word_classes! {
     Abbreviation => "abbreviations.txt",
     /// Abbreviations only before a number ("no", "art").
     BeforeNumber => "before_numbers.txt",
+    /// Determiners and possessives opening a noun phrase ("a", "another", "his").
+    Determiner => "determiners.txt",
+    /// Suffixes after a personal name ("jr", "sr", "iii"), without the dot.
+    NameSuffix => "name_suffixes.txt",
+    /// Prepositions opening an adjunct phrase ("in", "at", "during").
+    Preposition => "prepositions.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").
