@@ -19,8 +19,9 @@ pub struct Claim {
     pub quote: String,
     /// Direct, indirect or mixed speech.
     pub mode: Mode,
-    /// The reporting cue as written ("said", "According to", "adding").
-    pub cue: String,
+    /// The reporting cue as written ("said", "According to", "adding"); null for a quotation
+    /// that continues the speaker's previous quotation without a cue of its own.
+    pub cue: Option<String>,
     /// The day the statement was made (ISO date), when the text fixes it.
     pub said_on: Option<String>,
     /// The time phrase that fixed (or failed to fix) `said_on`.

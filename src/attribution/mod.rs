@@ -32,8 +32,8 @@ pub struct Attribution {
     pub speaker: Resolved,
     /// The speaker as written at the cue.
     pub mention: String,
-    /// The cue as written.
-    pub cue: String,
+    /// The cue as written; `None` for a continuation quotation.
+    pub cue: Option<String>,
     /// Content fragments (byte ranges), in order.
     pub content: Vec<Range<usize>>,
     /// Direct, indirect or mixed.
@@ -537,7 +537,7 @@ impl State<'_> {
         Some(Attribution {
             speaker,
             mention: f.mention_text.clone(),
-            cue: cue_text,
+            cue: Some(cue_text),
             content,
             mode,
             evidence,
@@ -680,7 +680,7 @@ impl State<'_> {
         self.out.push(Attribution {
             speaker,
             mention: speakers::join(self.text, &toks[run]),
-            cue: self.text[s.clone()].trim().to_string(),
+            cue: Some(self.text[s.clone()].trim().to_string()),
             frame: vec![s.clone()],
             content: vec![content],
             mode: Mode::Direct,
@@ -708,8 +708,8 @@ impl State<'_> {
         }
     }
 
-    /// A sentence that is only a quotation continues the previous speaker's quote when the
-    /// previous claim was direct and in this or the previous paragraph.
+    /// A sentence that is only a quotation, after a direct claim in this or the previous
+    /// paragraph, is a claim of the same speaker with no cue of its own.
     fn bare_quote(&mut self, p: &Paragraph, pi: usize, s: Range<usize>) {
         let Some(q) = quotes::starting_at(&p.quotes, s.start)
             .filter(|q| q.closed && q.outer.end + 2 >= s.end)
@@ -733,8 +733,16 @@ impl State<'_> {
         if self.text[q.inner.clone()].split_whitespace().count() < 3 {
             return;
         }
-        last.content.push(trim_content(self.text, q.inner.clone()));
-        last.evidence.end = s.end;
+        let continuation = Attribution {
+            cue: None,
+            content: vec![trim_content(self.text, q.inner.clone())],
+            mode: Mode::Direct,
+            evidence: s.clone(),
+            paragraph: pi,
+            frame: Vec::new(),
+            ..last.clone()
+        };
+        self.out.push(continuation);
     }
 }
 
