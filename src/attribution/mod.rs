@@ -235,6 +235,7 @@ impl State<'_> {
             takes_object: false,
             strict: false,
             naming: false,
+            np_content: false,
         };
         let cue = CueMatch {
             start: colon,
@@ -439,6 +440,7 @@ impl State<'_> {
             takes_object: false,
             strict: false,
             naming: false,
+            np_content: false,
         };
         Some(Frame {
             region: i..end,
@@ -602,6 +604,11 @@ impl State<'_> {
                 .filter(|a| names_something(text, &a.range))
                 .map(|a| vec![a.range]);
         }
+        if f.cue.form.np_content && !f.cue.form.strict && f.shape != Shape::Inverted {
+            if let Some(a) = after.as_ref().filter(|a| a.introduced || opens_np(text, toks, a)) {
+                return Some(vec![a.range.clone()]);
+            }
+        }
         let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
         match (after, before) {
             (Some(a), _) if a.introduced => Some(vec![a.range]),
@@ -746,6 +753,19 @@ impl State<'_> {
     }
 }
 
+/// The content after an NP-taking cue opens a noun phrase: a determiner, a possessive or a
+/// capitalised word ("rejected the bid", "welcomed Ukraine's progress", "criticised Orban").
+fn opens_np(text: &str, toks: &[Token], a: &Clause) -> bool {
+    let Some(first) = toks.iter().find(|t| t.range.start >= a.range.start) else {
+        return false;
+    };
+    let words = text[a.range.clone()].split_whitespace().count();
+    words >= 2
+        && (crate::lexicon::is(crate::lexicon::Class::Determiner, &first.lower)
+            || first.is_possessive()
+            || first.is_capitalized(text))
+}
+
 /// Where a speaker phrase after its cue ends: after its apposition (", a CDU lawmaker on the
 /// committee,") when it has one.
 fn phrase_end(toks: &[Token], np: &Range<usize>, apposed: bool) -> usize {
@@ -806,6 +826,7 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
         takes_object: false,
         strict: false,
         naming: false,
+        np_content: false,
     };
     match toks.get(j) {
         Some(t) if t.lower == "for" => CueMatch {
@@ -821,6 +842,7 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
                 takes_object: false,
                 strict: true,
                 naming: false,
+                np_content: false,
             },
         },
     }

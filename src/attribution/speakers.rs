@@ -433,7 +433,9 @@ impl Registry {
                 title: None,
                 kind: SpeakerKind::Organization,
             }),
-            Mention::Pronoun(p) => resolve_pronoun(p, recent),
+            Mention::Pronoun(p) => {
+                resolve_pronoun(p, recent).or_else(|| self.latest_person(p, pos))
+            }
             Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
             Mention::Media => self
                 .outlets
@@ -467,6 +469,30 @@ impl Registry {
                 kind: SpeakerKind::Person,
             },
         }
+    }
+
+    /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
+    /// gender. "it", "they", "we" and "i" are left alone.
+    fn latest_person(&self, pronoun: &str, pos: usize) -> Option<Resolved> {
+        if !matches!(pronoun, "he" | "she") {
+            return None;
+        }
+        let before = self.index.partition_point(|(m, _)| *m < pos);
+        self.index[..before].iter().rev().find_map(|&(_, i)| {
+            let p = &self.people[i];
+            let r = Resolved {
+                name: p.name.clone(),
+                title: p.titles.first().cloned(),
+                kind: SpeakerKind::Person,
+            };
+            let female = is_female(&r);
+            let fits = if pronoun == "she" {
+                female != Some(false)
+            } else {
+                female != Some(true)
+            };
+            fits.then_some(r)
+        })
     }
 
     /// "the Ukrainian leader" → the person whose titles fit the phrase best (by the nominal
