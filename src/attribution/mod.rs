@@ -185,7 +185,9 @@ impl State<'_> {
                 None
             };
             if let Some(a) = self.build(paras, pi, si, &s, toks, f, prev_region, next_region) {
+                let others = self.coordinated_speakers(toks, f, &a);
                 self.recent.push((a.evidence.start, a.speaker.clone()));
+                self.out.extend(others);
                 self.out.push(a);
             }
         }
@@ -364,6 +366,48 @@ impl State<'_> {
             cue,
             shape: Shape::Inverted,
         })
+    }
+
+    /// "Hungary and Slovakia voiced opposition ...", "Scholz, Macron and Tusk said ...": every
+    /// other conjunct of a coordinated subject gets the same claim, in text order.
+    fn coordinated_speakers(&self, toks: &[Token], f: &Frame, a: &Attribution) -> Vec<Attribution> {
+        if f.shape != Shape::Subject {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut j = f.np.start;
+        while j >= 2 && matches!(toks[j - 1].lower.as_str(), "and" | ",") && !toks[j - 1].quoted {
+            let end = j - 1;
+            let start = np_start(self.text, toks, end);
+            if start >= end {
+                break;
+            }
+            let np = &toks[start..end];
+            let Some(mention) = speakers::classify(self.text, np, None) else {
+                break;
+            };
+            if !matches!(mention, Mention::Name { .. } | Mention::Organization(_)) {
+                break;
+            }
+            found.push((start, mention, speakers::join(self.text, np)));
+            j = start;
+        }
+        if found.is_empty() || !subject_starts_clause(toks, j) {
+            return Vec::new();
+        }
+        found
+            .into_iter()
+            .rev()
+            .filter_map(|(start, mention, mention_text)| {
+                let pos = toks[start].range.start;
+                let speaker = self.registry.resolve(&mention, pos, &self.recent)?;
+                (speaker != a.speaker).then(|| Attribution {
+                    speaker,
+                    mention: mention_text,
+                    ..a.clone()
+                })
+            })
+            .collect()
     }
 
     /// "..., adding that ...": the speaker of the previous cue in the sentence.
