@@ -67,6 +67,7 @@ fn parse_line(line: &str) -> CueForm {
 }
 
 /// Number of distinct cue forms in the lexicon.
+#[cfg(test)]
 pub fn lexicon_size() -> usize {
     LEXICON.values().map(Vec::len).sum()
 }

@@ -1,8 +1,8 @@
 //! Input: finding files, reading them safely, decoding bytes to text, and turning HTML pages
 //! into article text.
 
-pub mod decode;
-pub mod html;
+mod decode;
+mod html;
 mod nesting;
 pub mod read;
 pub mod walk;

@@ -97,10 +97,6 @@ pub static STOPWORDS: LazyLock<&'static HashSet<&'static str>> =
 pub static UI_PHRASES: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::UiPhrase));
 
-/// Headings that introduce lists of other stories, lowercase.
-pub static SECTION_HEADERS: LazyLock<&'static HashSet<&'static str>> =
-    LazyLock::new(|| members(Class::SectionHeader));
-
 /// Title and role words ("president", "minister", "spokesman"), lowercase.
 pub static TITLE_WORDS: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::TitleWord));
