@@ -290,6 +290,9 @@ impl State<'_> {
         if is_passive(toks, &cue) {
             return None; // "Ukraine had been promised membership": the subject is not the speaker
         }
+        if is_bare_participle(toks, &cue) {
+            return None; // "..., promising support": a participle has no subject of its own
+        }
         if let Some(Subject { np, title, start }) = subject_np(self.text, toks, cue.start) {
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
@@ -376,6 +379,10 @@ impl State<'_> {
         }
         let mut found = Vec::new();
         let mut j = f.np.start;
+        // The conjunct nearest the cue is joined by "and"; earlier ones by commas or "and".
+        if j < 2 || toks[j - 1].lower != "and" {
+            return Vec::new();
+        }
         while j >= 2 && matches!(toks[j - 1].lower.as_str(), "and" | ",") && !toks[j - 1].quoted {
             let end = j - 1;
             let start = np_start(self.text, toks, end);
@@ -648,8 +655,11 @@ impl State<'_> {
                 .filter(|a| names_something(text, &a.range))
                 .map(|a| vec![a.range]);
         }
-        if f.cue.form.np_content && !f.cue.form.strict && f.shape != Shape::Inverted {
-            if let Some(a) = after.as_ref().filter(|a| a.introduced || opens_np(text, toks, a)) {
+        if f.cue.form.np_content && !f.cue.form.strict && f.shape == Shape::Subject {
+            if let Some(a) = after
+                .as_ref()
+                .filter(|a| a.introduced || opens_np(text, toks, a))
+            {
                 return Some(vec![a.range.clone()]);
             }
         }
@@ -828,6 +838,13 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
         && f.shape == Shape::Subject
         && f.np.start > 0
         && toks[f.np.start - 1].lower == "that"
+}
+
+/// An "-ing" cue after a comma with no form of "be" before it: a participle phrase, whose
+/// speaker is the clause's, never a subject written right before it.
+fn is_bare_participle(toks: &[Token], cue: &CueMatch) -> bool {
+    let first = &toks[cue.start];
+    first.lower.ends_with("ing") && cue.start > 0 && toks[cue.start - 1].lower == ","
 }
 
 /// A participle cue after a form of "be" with no "by" agent: passive voice.

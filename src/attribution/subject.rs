@@ -253,7 +253,10 @@ fn skip_adjunct_before_cue(text: &str, toks: &[Token], k: usize) -> usize {
 }
 
 fn is_pronoun(t: &Token) -> bool {
-    matches!(t.without_clitic(), "he" | "she" | "it" | "they" | "we" | "i")
+    matches!(
+        t.without_clitic(),
+        "he" | "she" | "it" | "they" | "we" | "i"
+    )
 }
 
 /// "At the rally this week she said": a subject after an opening adjunct with no comma.
