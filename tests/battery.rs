@@ -764,3 +764,60 @@ fn battery() {
         "{new_failures} battery case(s) fail that are not known gaps:\n\n{msg}{summary}"
     );
 }
+
+/// The harness itself: matching follows the scorer, and a wrong expectation is caught.
+#[test]
+fn harness_catches_wrong_expectations() {
+    assert_eq!(
+        tokens("Ukraine's bid, the alliance’s door"),
+        ["ukraine", "bid", "alliance", "door"]
+    );
+    assert!((overlap_f1("Ukraine's place is in NATO", "ukraine place nato") - 1.0).abs() < 1e-9);
+    assert!(overlap_f1("the door is open", "Hungary blocks the talks") < MIN_F1);
+    let who = |s: &str| Expect {
+        speaker: vec![s.to_string()],
+        quote: "x".into(),
+        ..Expect::default()
+    };
+    assert!(speaker_ok("Jens Stoltenberg", &who("Mr. Stoltenberg")));
+    assert!(!speaker_ok("Olaf Scholz", &who("Mr. Stoltenberg")));
+    let some = |s: &str| Some(s.to_string());
+    assert!(cue_ok(&some("told reporters"), &some("told")));
+    assert!(cue_ok(&some("did not rule out"), &some("rule out")));
+    assert!(!cue_ok(&some("said"), &some("told")));
+    assert!(!cue_ok(&some("said"), &None));
+    assert!(cue_ok(&None, &None));
+
+    let case = |expect: Vec<Expect>| Case {
+        id: "self-test".into(),
+        file: "attribution.txt",
+        line: 0,
+        class: "basic-cue".into(),
+        topic: Topic::Any,
+        text: "Jens Stoltenberg said Ukraine's rightful place is in NATO.\n".into(),
+        none: expect.is_empty(),
+        expect,
+    };
+    let right = parse_claim(
+        "Jens Stoltenberg | cue: said | mode: indirect | quote: Ukraine's rightful place is in NATO",
+        "self-test",
+    );
+    assert!(run_case(&case(vec![right.clone()])).problems.is_empty());
+    for wrong in [
+        "Olaf Scholz | quote: Ukraine's rightful place is in NATO",
+        "Jens Stoltenberg | quote: Hungary will block the talks",
+        "Jens Stoltenberg | cue: told | quote: Ukraine's rightful place is in NATO",
+        "Jens Stoltenberg | cue: null | quote: Ukraine's rightful place is in NATO",
+        "Jens Stoltenberg | mode: direct | quote: Ukraine's rightful place is in NATO",
+        "Jens Stoltenberg | said_on: 2024-01-01 | quote: Ukraine's rightful place is in NATO",
+        "Jens Stoltenberg | stance: supports | quote: Ukraine's rightful place is in NATO",
+    ] {
+        let o = run_case(&case(vec![parse_claim(wrong, "self-test")]));
+        assert!(!o.problems.is_empty(), "not caught: {wrong}");
+    }
+    // A negative case that yields a claim fails; so does one claim too many.
+    assert!(!run_case(&case(vec![])).problems.is_empty());
+    assert!(!run_case(&case(vec![right.clone(), right]))
+        .problems
+        .is_empty());
+}
