@@ -20,8 +20,8 @@
 //! Only the library's front door is used (`Document`, `extract`, `Scope`); claims are read
 //! through their JSON form (the output contract), not through struct fields.
 
-use natoclaims::document::Document;
-use natoclaims::topic::Scope;
+use natoclaims::Document;
+use natoclaims::Scope;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;

@@ -172,7 +172,7 @@ impl State<'_> {
             }
             let next = all[pi].get(si + 1).map(Vec::as_slice);
             if !quote_then_bare_cue(self.text, p, si, next) {
-                self.bare_quote(p, pi, s.clone());
+                self.bare_quote(paras, pi, s.clone());
             }
             self.note_subject(toks);
             return;
@@ -771,7 +771,8 @@ impl State<'_> {
 
     /// A sentence that is only a quotation, after a direct claim in this or the previous
     /// paragraph, is a claim of the same speaker with no cue of its own.
-    fn bare_quote(&mut self, p: &Paragraph, pi: usize, s: Range<usize>) {
+    fn bare_quote(&mut self, paras: &[Paragraph], pi: usize, s: Range<usize>) {
+        let p = &paras[pi];
         let Some(q) = quotes::starting_at(&p.quotes, s.start)
             .filter(|q| q.closed && q.outer.end + 2 >= s.end)
         else {
@@ -794,6 +795,14 @@ impl State<'_> {
         if self.text[q.inner.clone()].split_whitespace().count() < 3 {
             return;
         }
+        let runs_on =
+            last.paragraph + 1 == pi && ends_in_open_quote(&paras[last.paragraph], &last.content);
+        if runs_on {
+            // A quotation left open at the end of a paragraph goes on in this one.
+            last.content.push(trim_content(self.text, q.inner.clone()));
+            last.evidence.end = s.end;
+            return;
+        }
         let continuation = Attribution {
             cue: None,
             content: vec![trim_content(self.text, q.inner.clone())],
@@ -805,6 +814,14 @@ impl State<'_> {
         };
         self.out.push(continuation);
     }
+}
+
+/// The paragraph's last quotation is left open and the content ends inside it.
+fn ends_in_open_quote(p: &Paragraph, content: &[Range<usize>]) -> bool {
+    let (Some(q), Some(c)) = (p.quotes.last(), content.last()) else {
+        return false;
+    };
+    !q.closed && q.inner.start <= c.start && c.end <= q.inner.end
 }
 
 /// The content after an NP-taking cue opens a noun phrase: a determiner, a possessive or a
