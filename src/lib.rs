@@ -115,7 +115,13 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                         a.speaker.name,
                         a.speaker.title.as_deref().unwrap_or("")
                     );
-                    t.stance(&quote, &who)
+                    let sentence = &doc.text[a.evidence.clone()];
+                    let read = if opens_with_question(sentence) {
+                        sentence
+                    } else {
+                        quote.as_str()
+                    };
+                    t.stance(read, &who)
                 }
             };
             Claim {
@@ -161,6 +167,19 @@ fn quote_text(text: &str, a: &Attribution) -> String {
         .join(" ... ")
 }
 
+/// The sentence opens by putting a question to the speaker ("Asked whether ...", "When asked").
+fn opens_with_question(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .take(5)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    (1..=words.len()).any(|n| lexicon::is(lexicon::Class::QuestionOpener, &words[..n].join(" ")))
+}
+
 fn candidate<'a>(
     text: &'a str,
     paras: &[Paragraph],
@@ -172,9 +191,16 @@ fn candidate<'a>(
         .paragraph
         .checked_sub(1)
         .map_or("", |i| &text[paras[i].range.clone()]);
+    let sentence = &text[a.evidence.clone()];
+    // "Asked whether Ukraine would join, X said: 'Yes'": the question frames the answer.
+    let content = if opens_with_question(sentence) {
+        sentence
+    } else {
+        quote
+    };
     Candidate {
         context: Context {
-            content: quote,
+            content,
             sentence: &text[a.evidence.clone()],
             paragraph: &text[paras[a.paragraph].range.clone()],
             previous,

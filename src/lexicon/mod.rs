@@ -68,6 +68,8 @@ word_classes! {
     NameSuffix => "name_suffixes.txt",
     /// Prepositions opening an adjunct phrase ("in", "at", "during").
     Preposition => "prepositions.txt",
+    /// Sentence openers that put a question to the speaker ("asked", "when asked").
+    QuestionOpener => "question_openers.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").
