@@ -171,12 +171,17 @@ pub(super) fn strip_outlet_suffix(title: &str, outlet: &str) -> String {
     title.trim().to_string()
 }
 
+/// A `<title>` suffix after a separator is a site name when it has at most this many characters ...
+const MAX_SITE_SUFFIX_CHARS: usize = 40;
+/// ... and the headline before it keeps at least this many.
+const MIN_HEADLINE_CHARS: usize = 10;
+
 /// Remove a trailing " | Site" / " - Site" from a document title.
 pub(super) fn strip_site_suffix(title: &str) -> String {
     for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
         if let Some(pos) = title.rfind(sep) {
             let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
-            if folded_len(tail) <= 40 && folded_len(head) >= 10 {
+            if folded_len(tail) <= MAX_SITE_SUFFIX_CHARS && folded_len(head) >= MIN_HEADLINE_CHARS {
                 return head.trim().to_string();
             }
         }

@@ -36,13 +36,19 @@ pub struct HtmlArticle {
     pub outlet: Option<String>,
 }
 
+/// How many characters from the start are sniffed for HTML: a doctype or the first tags sit
+/// well within the first 2 KiB of any page.
+const SNIFF_CHARS: usize = 2048;
+/// Plain text may mention a tag or two; this many common tags near the start make it HTML.
+const MIN_SNIFFED_TAGS: usize = 3;
+
 /// True if the text looks like an HTML document (doctype, `<html`, `<head`, `<body`, or several common tags near the start).
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text
         .trim_start_matches('\u{feff}')
         .trim_start()
         .chars()
-        .take(2048)
+        .take(SNIFF_CHARS)
         .collect::<String>()
         .to_ascii_lowercase();
     if ["<!doctype html", "<html", "<head", "<body"]
@@ -54,7 +60,7 @@ pub fn looks_like_html(text: &str) -> bool {
     let tags = [
         "<p>", "<p ", "<div", "<a href", "<span", "<br", "<meta", "<table",
     ];
-    tags.iter().map(|t| head.matches(t).count()).sum::<usize>() >= 3
+    tags.iter().map(|t| head.matches(t).count()).sum::<usize>() >= MIN_SNIFFED_TAGS
 }
 
 /// Parse an HTML page (already decoded to a String) and extract its article. The page passes

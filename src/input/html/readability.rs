@@ -9,6 +9,66 @@ use regex::Regex;
 use super::dom::{is_block_tag, subtree_end, text_of, Node, Stats};
 
 // ---------------------------------------------------------------------------------------------
+// Weights and thresholds. Mozilla Readability's values where it has one (marked "Readability"),
+// the others tuned on the article-bodies benchmark (../shared/bench/article-bodies).
+// ---------------------------------------------------------------------------------------------
+
+/// Paragraph characters above which an element holding most of the page's paragraph text is
+/// the article, never furniture: below it, a box of short teasers could qualify.
+const ARTICLE_MIN_PTEXT: usize = 500;
+/// A `<header>` or `<form>` with less paragraph text than this is furniture (a masthead, a
+/// search box), not an article's standfirst.
+const HEADER_MAX_PTEXT: usize = 200;
+/// A `<header>` or `<form>` whose text is more than this share links is a menu.
+const HEADER_MAX_LINK_DENSITY: f64 = 0.3;
+/// An element with an unlikely class is kept for a content-like class unless more than half
+/// its text is links (Readability).
+const RESCUED_MAX_LINK_DENSITY: f64 = 0.5;
+/// Score a positive or negative class/id adds or takes away (Readability).
+const CLASS_WEIGHT: f64 = 25.0;
+/// Score `itemprop="articleBody"` adds: schema.org's own mark of the body, worth two class hints.
+const ARTICLE_BODY_WEIGHT: f64 = 50.0;
+/// Penalty for an `<article>` inside another: per the HTML spec a comment or related item;
+/// larger than the `<article>` tag bonus plus one class hint, so it never wins on markup alone.
+const NESTED_ARTICLE_PENALTY: f64 = 30.0;
+/// Paragraphs shorter than this many characters earn no points (Readability).
+const MIN_PARAGRAPH_CHARS: usize = 25;
+/// A paragraph earns one point per this many characters (Readability) ...
+const CHARS_PER_POINT: f64 = 100.0;
+/// ... up to this many (Readability), so one long block cannot outvote many paragraphs.
+const MAX_LENGTH_POINTS: f64 = 3.0;
+/// How many ancestors a paragraph's points reach (Readability).
+const SCORE_LEVELS: usize = 5;
+/// From the third ancestor on, points are divided by the level times this (Readability).
+const DEEP_LEVEL_DIVIDER: f64 = 3.0;
+/// The chosen node climbs to a parent that adds at most this many characters of text (a
+/// wrapper around the same article, not a page around it).
+const WRAPPER_EXTRA_CHARS: usize = 10;
+/// How many runners-up may pull the choice up to a shared ancestor (Readability) ...
+const RUNNERS_UP: usize = 4;
+/// ... counting those that score at least this share of the best (Readability) ...
+const RUNNER_UP_SHARE: f64 = 0.75;
+/// ... when at least this many of them share it (Readability).
+const MIN_SHARED_RUNNERS_UP: usize = 3;
+/// A sibling joins the article with a score of this share of the top candidate's (Readability),
+const SIBLING_SCORE_SHARE: f64 = 0.2;
+/// ... but never less than this score (Readability).
+const SIBLING_MIN_SCORE: f64 = 10.0;
+/// A sibling with the top candidate's class gets this share of its score as a bonus (Readability).
+const SAME_CLASS_BONUS_SHARE: f64 = 0.2;
+/// A scored sibling needs this much text to join: less is a teaser or a caption.
+const SIBLING_MIN_CHARS: usize = 100;
+/// A sibling whose text is this share links or more is navigation (Readability).
+const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+/// A loose paragraph sibling longer than this joins the article (Readability).
+const LOOSE_PARAGRAPH_MIN_CHARS: usize = 80;
+/// Inside the article, a container more than half links is a link box (Readability).
+const JUNK_LINK_DENSITY: f64 = 0.5;
+/// Inside the article, a container with more links than this and little paragraph text is
+/// furniture unless its class is positive (Readability).
+const LINKY_LINK_DENSITY: f64 = 0.2;
+
+// ---------------------------------------------------------------------------------------------
 // Boilerplate removal
 // ---------------------------------------------------------------------------------------------
 
@@ -63,7 +123,7 @@ fn is_boilerplate(node: &Node, stats: &Stats, total_ptext: usize, strict: bool) 
         return false;
     }
     // An element holding most of the page's paragraph text is never furniture.
-    let holds_article = stats.ptext * 2 > total_ptext && stats.ptext > 500;
+    let holds_article = stats.ptext * 2 > total_ptext && stats.ptext > ARTICLE_MIN_PTEXT;
     if node.hidden {
         return !holds_article;
     }
@@ -71,7 +131,8 @@ fn is_boilerplate(node: &Node, stats: &Stats, total_ptext: usize, strict: bool) 
         return !holds_article || tag == "figcaption" || tag == "h1";
     }
     if matches!(tag, "header" | "form") {
-        return !holds_article && (stats.ptext < 200 || stats.link_density() > 0.3);
+        return !holds_article
+            && (stats.ptext < HEADER_MAX_PTEXT || stats.link_density() > HEADER_MAX_LINK_DENSITY);
     }
     if node.itemprop.contains("articlebody") || !strict || holds_article {
         return false;
@@ -80,14 +141,14 @@ fn is_boilerplate(node: &Node, stats: &Stats, total_ptext: usize, strict: bool) 
     if ci.trim().is_empty() || !UNLIKELY.is_match(ci) {
         return false;
     }
-    !MAYBE.is_match(ci) || stats.link_density() > 0.5
+    !MAYBE.is_match(ci) || stats.link_density() > RESCUED_MAX_LINK_DENSITY
 }
 
 // ---------------------------------------------------------------------------------------------
 // Candidate scoring
 // ---------------------------------------------------------------------------------------------
 
-/// Class/id weight of a node, Readability-style (+25 / -25).
+/// Class/id weight of a node, Readability-style (+/- [`CLASS_WEIGHT`]).
 fn class_weight(node: &Node) -> f64 {
     let mut w = 0.0;
     let ci = node.class_id.as_str();
@@ -95,18 +156,20 @@ fn class_weight(node: &Node) -> f64 {
         return 0.0;
     }
     if NEGATIVE.is_match(ci) {
-        w -= 25.0;
+        w -= CLASS_WEIGHT;
     }
     if POSITIVE.is_match(ci) {
-        w += 25.0;
+        w += CLASS_WEIGHT;
     }
     if node.itemprop.contains("articlebody") {
-        w += 50.0;
+        w += ARTICLE_BODY_WEIGHT;
     }
     w
 }
 
-/// Initial score of a candidate container by tag.
+/// Initial score of a candidate container by tag: Readability's weights (content containers
+/// up, lists, forms and headings down), plus `<article>`, the HTML spec's own article element,
+/// at twice a `<div>`.
 fn tag_weight(tag: &str) -> f64 {
     match tag {
         "article" => 10.0,
@@ -123,7 +186,7 @@ fn tag_weight(tag: &str) -> f64 {
 fn initial_score(nodes: &[Node], i: usize) -> f64 {
     let base = tag_weight(nodes[i].tag()) + class_weight(&nodes[i]);
     if nodes[i].tag() == "article" && has_article_ancestor(nodes, i) {
-        base - 30.0
+        base - NESTED_ARTICLE_PENALTY
     } else {
         base
     }
@@ -200,20 +263,20 @@ fn paragraph_points(
     } else {
         return None;
     };
-    if s.text < 25 {
+    if s.text < MIN_PARAGRAPH_CHARS {
         return None;
     }
-    Some((
-        1.0 + s.commas as f64 + (s.text as f64 / 100.0).min(3.0),
-        start,
-    ))
+    // Readability: one point for the paragraph, one per comma, and some for its length.
+    let length = (s.text as f64 / CHARS_PER_POINT).min(MAX_LENGTH_POINTS);
+    Some((1.0 + s.commas as f64 + length, start))
 }
 
-/// Add a paragraph's points to up to five ancestors, with decreasing weight.
+/// Add a paragraph's points to up to [`SCORE_LEVELS`] ancestors, with decreasing weight
+/// (Readability: the parent gets all, the grandparent half, then a third of the level).
 fn propagate_points(nodes: &[Node], scores: &mut HashMap<usize, f64>, start: usize, points: f64) {
     let mut cur = Some(start);
     let mut level = 0usize;
-    while let (Some(a), true) = (cur, level < 5) {
+    while let (Some(a), true) = (cur, level < SCORE_LEVELS) {
         if nodes[a].tag() == "#root" {
             break;
         }
@@ -221,7 +284,7 @@ fn propagate_points(nodes: &[Node], scores: &mut HashMap<usize, f64>, start: usi
         let divider = match level {
             0 => 1.0,
             1 => 2.0,
-            l => l as f64 * 3.0,
+            l => l as f64 * DEEP_LEVEL_DIVIDER,
         };
         *entry += points / divider;
         // An <article> is self-contained: its text does not vote for the page around it.
@@ -250,7 +313,7 @@ pub(super) fn top_candidate(
         if matches!(nodes[p].tag(), "body" | "html" | "#root") {
             break;
         }
-        if stats[p].text > stats[best].text + 10 {
+        if stats[p].text > stats[best].text + WRAPPER_EXTRA_CHARS {
             break;
         }
         top = p;
@@ -263,11 +326,11 @@ fn climb_shared_ancestor(nodes: &[Node], ranked: &[(usize, f64)], top: usize, sc
     let strong: Vec<usize> = ranked
         .iter()
         .skip(1)
-        .take(4)
-        .filter(|(_, s)| *s >= score * 0.75)
+        .take(RUNNERS_UP)
+        .filter(|(_, s)| *s >= score * RUNNER_UP_SHARE)
         .map(|(i, _)| *i)
         .collect();
-    if strong.len() < 3 {
+    if strong.len() < MIN_SHARED_RUNNERS_UP {
         return top;
     }
     let mut cur = nodes[top].parent;
@@ -279,7 +342,7 @@ fn climb_shared_ancestor(nodes: &[Node], ranked: &[(usize, f64)], top: usize, sc
             .iter()
             .filter(|&&c| is_ancestor_within_article(nodes, a, c))
             .count();
-        if shared >= 3 {
+        if shared >= MIN_SHARED_RUNNERS_UP {
             return a;
         }
         cur = nodes[a].parent;
@@ -317,7 +380,7 @@ pub(super) fn gather_siblings(
         return vec![top];
     };
     let top_score = scores.get(&top).copied().unwrap_or(0.0);
-    let threshold = (top_score * 0.2).max(10.0);
+    let threshold = (top_score * SIBLING_SCORE_SHARE).max(SIBLING_MIN_SCORE);
     let mut out = Vec::new();
     for &sib in &nodes[parent].children {
         if removed[sib] {
@@ -342,15 +405,15 @@ fn sibling_belongs(
     let mut bonus = 0.0;
     let ci = nodes[sib].class_id.trim();
     if !ci.is_empty() && ci == nodes[top].class_id.trim() {
-        bonus = scores.get(&top).copied().unwrap_or(0.0) * 0.2;
+        bonus = scores.get(&top).copied().unwrap_or(0.0) * SAME_CLASS_BONUS_SHARE;
     }
     // Sibling <article> elements are separate articles (listings, infinite scroll).
     let separate = nodes[sib].tag() == "article" || nodes[top].tag() == "article";
     if let (Some(s), false) = (scores.get(&sib), separate) {
         let st = &stats[sib];
         if s + bonus >= threshold
-            && st.text >= 100
-            && st.link_density() < 0.25
+            && st.text >= SIBLING_MIN_CHARS
+            && st.link_density() < SIBLING_MAX_LINK_DENSITY
             && class_weight(&nodes[sib]) >= 0.0
         {
             return true;
@@ -361,7 +424,8 @@ fn sibling_belongs(
         return false;
     }
     let ld = s.link_density();
-    (s.text > 80 && ld < 0.25) || (s.text > 0 && ld == 0.0 && ends_sentence(&text_of(nodes, sib)))
+    (s.text > LOOSE_PARAGRAPH_MIN_CHARS && ld < SIBLING_MAX_LINK_DENSITY)
+        || (s.text > 0 && ld == 0.0 && ends_sentence(&text_of(nodes, sib)))
 }
 
 /// Does the text end like a sentence?
@@ -422,7 +486,8 @@ fn is_junk_container(nodes: &[Node], stats: &[Stats], i: usize) -> bool {
     }
     let list = matches!(tag, "ul" | "ol");
     if list {
-        return ld > 0.5;
+        return ld > JUNK_LINK_DENSITY;
     }
-    (ld > 0.2 && weight < 25.0 && s.ptext * 2 < s.text) || ld > 0.5
+    let positive = weight >= CLASS_WEIGHT;
+    (ld > LINKY_LINK_DENSITY && !positive && s.ptext * 2 < s.text) || ld > JUNK_LINK_DENSITY
 }

@@ -8,6 +8,25 @@ use super::readability::{
     clean_conditionally, gather_siblings, mark_removed, score_candidates, top_candidate,
 };
 use crate::document::fold_ws;
+use crate::lexicon::{self, Class};
+
+/// How many ancestors up a text node is looked at for an enclosing `<a>`: links wrap their
+/// text closely, and a bounded walk keeps deep pages linear.
+const LINK_SEARCH_DEPTH: usize = 6;
+/// A block whose text is more than this share links is navigation.
+const LINK_BLOCK_DENSITY: f64 = 0.6;
+/// A short block (under [`SHORT_BLOCK_CHARS`]) is navigation at this lower share of links.
+const SHORT_LINK_BLOCK_DENSITY: f64 = 0.35;
+/// Blocks shorter than this many characters are short (a teaser line, a "read more").
+const SHORT_BLOCK_CHARS: usize = 80;
+/// The strict pass is enough once it yields this many bytes; below, the lenient pass may
+/// find more (pages whose article sits in a box with an unlikely class).
+const ENOUGH_TEXT_BYTES: usize = 500;
+/// A JSON-LD articleBody shorter than this many characters is a summary, never the body.
+const JSON_BODY_MIN_CHARS: usize = 200;
+/// The JSON-LD body replaces the page text when less than this share of its words occur there
+/// (the DOM pass found something else) ...
+const JSON_BODY_MIN_COVERAGE: f64 = 0.6;
 
 // ---------------------------------------------------------------------------------------------
 // Text output
@@ -80,7 +99,7 @@ fn in_link(nodes: &[Node], i: usize, root: usize) -> bool {
         if nodes[p].tag() == "a" {
             return true;
         }
-        if p == root || depth > 6 {
+        if p == root || depth > LINK_SEARCH_DEPTH {
             return false;
         }
         depth += 1;
@@ -114,44 +133,6 @@ fn flush(cur: &mut Block, blocks: &mut Vec<Block>) {
     push_block(&mut lines);
 }
 
-/// Short interface lines that are never article text.
-const UI_LINES: &[&str] = &[
-    "advertisement",
-    "advert",
-    "ad",
-    "advertising",
-    "share",
-    "share this",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "email",
-    "print",
-    "read more",
-    "continue reading",
-    "see also",
-    "related",
-    "related articles",
-    "related stories",
-    "story continues below",
-    "story continues below advertisement",
-    "sponsored",
-    "comments",
-    "click here",
-    "subscribe",
-    "sign up",
-    "loading",
-    "loading...",
-    "skip to content",
-    "close",
-    "menu",
-    "follow us",
-    "image",
-    "photo",
-    "video",
-];
-
 /// Keep a block in the output?
 fn keep_block(b: &Block) -> bool {
     let len = folded_len(&b.text);
@@ -160,11 +141,11 @@ fn keep_block(b: &Block) -> bool {
     }
     let lower = b.text.to_lowercase();
     let bare = lower.trim_end_matches([':', '.', '»', '›', '>']).trim();
-    if UI_LINES.contains(&bare) {
+    if lexicon::is(Class::HtmlUiBlock, bare) {
         return false;
     }
     let ld = b.link_chars as f64 / len as f64;
-    !(ld > 0.6 || (ld > 0.35 && len < 80))
+    !(ld > LINK_BLOCK_DENSITY || (ld > SHORT_LINK_BLOCK_DENSITY && len < SHORT_BLOCK_CHARS))
 }
 
 /// Extract the body text: score, choose content, clean, emit blocks.
@@ -181,7 +162,7 @@ pub(super) fn extract_body_text(doc: &Html, json_body: Option<&str>) -> String {
         if text.len() > best.len() {
             best = text;
         }
-        if best.len() >= 500 {
+        if best.len() >= ENOUGH_TEXT_BYTES {
             break;
         }
     }
@@ -242,7 +223,7 @@ fn has_p_ancestor(nodes: &[Node], i: usize) -> bool {
 /// Choose between the DOM extraction and the JSON-LD articleBody.
 fn prefer_json_body(dom: String, json_body: &str) -> String {
     let jb = json_body_text(json_body);
-    if folded_len(&jb) < 200 {
+    if folded_len(&jb) < JSON_BODY_MIN_CHARS {
         return dom;
     }
     let dom_words = word_set(&dom);
@@ -252,7 +233,8 @@ fn prefer_json_body(dom: String, json_body: &str) -> String {
     }
     let covered = jb_words.iter().filter(|w| dom_words.contains(*w)).count();
     let coverage = covered as f64 / jb_words.len() as f64;
-    if coverage < 0.6 && jb_words.len() > words(&dom).len() / 2 {
+    // ... and it is more than half as long as the page text (not a fragment of it).
+    if coverage < JSON_BODY_MIN_COVERAGE && jb_words.len() > words(&dom).len() / 2 {
         jb
     } else {
         dom
