@@ -4,6 +4,7 @@
 //! is stable and memory stays bounded however many files there are.
 
 pub mod cli;
+pub mod guard;
 mod output;
 
 use cli::{Cli, Command, ExtractArgs, InputArgs, MetaArgs, StripArgs};
@@ -274,19 +275,8 @@ fn read_and_analyze(
     max_bytes: u64,
     scope: &Scope,
 ) -> Result<(Analysis, Option<String>), Error> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    guard::guarded(i.path(), || {
         read_input(i, max_bytes).map(|l| (analyze(&l.document, scope), l.warning))
-    }))
-    .unwrap_or_else(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string());
-        Err(Error::Internal {
-            path: i.path().to_path_buf(),
-            message,
-        })
     })
 }
 

@@ -3,6 +3,10 @@
 //! Every list is one word class ([`Class`]); ask membership with [`is`]. Adding a word is a
 //! one-line change to a `.txt` file whose header says what belongs in it. Lists that map a word
 //! to something (organizations, nominals, cues with their frames) have their own loaders.
+//!
+//! An entry that belongs to a second class as well is written once, in its main list, with the
+//! other class's flag after it (`share +html`: a UI phrase that is also an HTML interface block),
+//! so no word is listed twice.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -14,13 +18,30 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(data: &'static str) -> HashSet<&'static str> {
-    entries(data).collect()
+/// An entry without its flags: `share +html` → `share`.
+fn word(entry: &'static str) -> &'static str {
+    entry.split(" +").next().unwrap_or(entry).trim_end()
+}
+
+/// The flags of an entry: `share +html` → `["html"]`.
+fn flags(entry: &'static str) -> impl Iterator<Item = &'static str> {
+    entry.split(" +").skip(1).map(str::trim)
+}
+
+/// A class's words: its own list, plus the entries of other lists flagged with its flag.
+fn set(class: Class) -> HashSet<&'static str> {
+    let own = entries(class.data()).map(word);
+    let flagged = Class::ALL.iter().flat_map(move |other| {
+        entries(other.data())
+            .filter(move |e| class.flag().is_some_and(|f| flags(e).any(|g| g == f)))
+            .map(word)
+    });
+    own.chain(flagged).collect()
 }
 
 /// Declares the word classes: one enum variant and one `.txt` file each.
 macro_rules! word_classes {
-    ($($(#[$doc:meta])* $class:ident => $file:literal,)*) => {
+    ($($(#[$doc:meta])* $class:ident => $file:literal $(+ $flag:literal)?,)*) => {
         /// A word class: one list file under `src/lexicon/`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Class {
@@ -35,6 +56,13 @@ macro_rules! word_classes {
             fn data(self) -> &'static str {
                 match self {
                     $(Class::$class => include_str!($file),)*
+                }
+            }
+
+            /// The flag that adds an entry of another list to this class (`+html`).
+            fn flag(self) -> Option<&'static str> {
+                match self {
+                    $(Class::$class => None$(.or(Some($flag)))?,)*
                 }
             }
         }
@@ -70,6 +98,9 @@ word_classes! {
     Preposition => "prepositions.txt",
     /// Sentence openers that put a question to the speaker ("asked", "when asked").
     QuestionOpener => "question_openers.txt",
+    /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
+    /// UI phrases flagged `+html` belong here too.
+    HtmlUiBlock => "html_ui_blocks.txt" + "html",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").
@@ -78,7 +109,7 @@ pub fn is_title(word: &str) -> bool {
 }
 
 static SETS: LazyLock<Vec<HashSet<&'static str>>> =
-    LazyLock::new(|| Class::ALL.iter().map(|c| set(c.data())).collect());
+    LazyLock::new(|| Class::ALL.iter().map(|&c| set(c)).collect());
 
 /// Whether `word` (or phrase) is in the list of `class`. Lists are lowercase unless their
 /// header says otherwise; callers pass the form the list holds.
@@ -137,6 +168,18 @@ mod tests {
         assert!(is(Class::UiPhrase, "skip to content"));
         assert!(is(Class::TitleWord, "president"));
         assert!(ORGANIZATIONS.iter().any(|(a, _)| *a == "kremlin"));
+    }
+
+    #[test]
+    fn flagged_entries_join_the_flagged_class_without_their_flags() {
+        assert!(is(Class::UiPhrase, "share"));
+        assert!(is(Class::HtmlUiBlock, "share"));
+        assert!(is(Class::HtmlUiBlock, "advert"));
+        assert!(!is(Class::UiPhrase, "advert"));
+        assert!(!is(Class::HtmlUiBlock, "newsletter"));
+        assert!(Class::ALL
+            .iter()
+            .all(|c| members(*c).iter().all(|w| !w.contains(" +"))));
     }
 
     #[test]
