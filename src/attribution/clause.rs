@@ -3,6 +3,7 @@
 
 use super::tokens::Token;
 use super::{Frame, Shape};
+use crate::quotes::is_quote_mark;
 use std::ops::Range;
 
 /// "called the report a hit piece", "called the talks “useful”": an object named as something
@@ -516,13 +517,38 @@ pub(super) fn clause(
             && (VERBISH.contains(&t.lower.as_str())
                 || (t.lower.ends_with("ed") && t.lower.len() > 4))
     }) || toks[from..to].iter().any(|t| t.quoted);
-    let strong = introduced || (!weak_start && (after || has_verb || according));
+    let strong = introduced
+        || (!weak_start && (after || has_verb || according))
+        || (!after && weak_start && full_sentence_after_opener(toks, from, to, participle_opener));
     let range = trim_content(text, toks[from].range.start..toks[to - 1].range.end);
     Some(Clause {
         range,
         introduced,
         strong,
     })
+}
+
+/// Fewest tokens of a main clause after an opening adjunct's comma.
+const MAIN_CLAUSE_MIN: usize = 4;
+
+/// "After two decades in Congress, Sanders plans to stay, Devine said": before its speaker, a
+/// sentence that opens with an adjunct is still a whole clause when a main clause with a verb
+/// follows the adjunct's comma; "Seeing his brother suffer led him to ..., he said": a gerund
+/// subject with a verb after it and no comma.
+fn full_sentence_after_opener(toks: &[Token], from: usize, to: usize, gerund: bool) -> bool {
+    let verb = |ts: &[Token]| {
+        ts.iter().any(|t| {
+            t.is_word
+                && !t.quoted
+                && (VERBISH.contains(&t.lower.as_str())
+                    || (t.lower.ends_with("ed") && t.lower.len() > 4))
+        })
+    };
+    let comma = (from..to).find(|&j| toks[j].lower == "," && !toks[j].quoted);
+    match comma {
+        Some(c) => to - c > MAIN_CLAUSE_MIN && verb(&toks[c + 1..to]),
+        None => gerund && verb(&toks[from + 1..to]),
+    }
 }
 
 /// "However, CLAUSE, X said": the connective is not part of the content.
@@ -624,10 +650,16 @@ pub(super) fn is_bare_predicate(t: &Token) -> bool {
 /// The clause before the speaker ends at the comma (or quotation) that precedes it.
 pub(super) fn before_end(toks: &[Token], region_start: usize) -> usize {
     let mut e = region_start;
-    while e > 0 && matches!(toks[e - 1].lower.as_str(), "," | "—" | "–" | "-") {
+    let closing_mark = |t: &Token| {
+        !t.is_word && (t.lower == "''" || t.lower.chars().next().is_some_and(is_quote_mark))
+    };
+    while e > 0
+        && (matches!(toks[e - 1].lower.as_str(), "," | "—" | "–" | "-")
+            || closing_mark(&toks[e - 1]))
+    {
         e -= 1;
     }
-    if e == region_start {
+    if e == region_start || !toks[e..region_start].iter().any(|t| !closing_mark(t)) {
         return 0; // no comma: the speaker opens the sentence or follows a verb
     }
     e
