@@ -140,27 +140,9 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
         let before = i;
         if let Some(t) = toks.get(i) {
             let w = t.lower.as_str();
-            if matches!(
-                w,
-                "that"
-                    | ":"
-                    | ","
-                    | "publicly"
-                    | "privately"
-                    | "also"
-                    | "again"
-                    | "repeatedly"
-                    | "yesterday"
-                    | "today"
-                    | "earlier"
-                    | "later"
-                    | "recently"
-                    | "firmly"
-                    | "then"
-                    | "tonight"
-                    | "afterward"
-                    | "afterwards"
-            ) || crate::dates::is_weekday_word(w)
+            if matches!(w, "that" | ":" | ",")
+                || crate::lexicon::is(crate::lexicon::Class::PostCueAdverb, w)
+                || crate::dates::is_weekday_word(w)
             {
                 i += 1;
                 if matches!(w, "that" | ":") {

@@ -6,123 +6,6 @@ use super::speakers;
 use super::tokens::Token;
 use std::ops::Range;
 
-pub(super) const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "again",
-    "once",
-    "further",
-    "previously",
-    "repeatedly",
-    "reportedly",
-    "recently",
-    "already",
-    "privately",
-    "publicly",
-    "openly",
-    "firmly",
-    "clearly",
-    "explicitly",
-    "separately",
-    "personally",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "not",
-    "never",
-    "did",
-    "does",
-    "do",
-    "still",
-    "even",
-    "just",
-    "then",
-    "on",
-    "earlier",
-    "initially",
-    "subsequently",
-    "frequently",
-    "often",
-    "yesterday",
-    "today",
-    "tonight",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "flatly",
-    "bluntly",
-    "strongly",
-    "angrily",
-    "openly",
-    "quickly",
-    "immediately",
-    "last",
-    "this",
-    "week",
-    "morning",
-    "evening",
-    "night",
-    "afternoon",
-    "in",
-    "turn",
-    "private",
-    "public",
-    "twice",
-    "first",
-    "finally",
-    "directly",
-    "however",
-];
-
-pub(super) const CLAUSE_BOUNDARY: &[&str] = &[
-    ",",
-    ";",
-    ":",
-    "that",
-    "and",
-    "but",
-    "while",
-    "as",
-    "when",
-    "because",
-    "since",
-    "after",
-    "before",
-    "if",
-    "where",
-    "—",
-    "–",
-    "-",
-    "(",
-    "so",
-    "although",
-    "though",
-    "whereas",
-    "however",
-    "then",
-    "also",
-    "meanwhile",
-    "later",
-    "earlier",
-    "now",
-    "still",
-    "yet",
-    "instead",
-    "separately",
-];
-
 /// A subject phrase: the name tokens, a title written beside them, and where the whole phrase
 /// (title included) starts.
 pub(super) struct Subject {
@@ -139,8 +22,10 @@ pub(super) struct Subject {
 /// staff, said", "the head of the Defence Ministry, Oleksii Reznikov, said", "he said".
 pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     let mut k = cue_start;
-    let aux =
-        |t: &Token| AUX.contains(&t.lower.as_str()) || crate::dates::is_weekday_word(&t.lower);
+    let aux = |t: &Token| {
+        crate::lexicon::is(crate::lexicon::Class::CueModifier, &t.lower)
+            || crate::dates::is_weekday_word(&t.lower)
+    };
     while k > 0 && aux(&toks[k - 1]) && !toks[k - 1].quoted {
         k -= 1;
     }
@@ -196,6 +81,7 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
     let mut start = 0;
     let intro = toks.first().is_some_and(|t| {
         t.lower.ends_with("ing")
+            || is_participle_opener_word(&t.lower)
             || matches!(
                 t.lower.as_str(),
                 "on" | "in"
@@ -269,6 +155,11 @@ fn after_opening_adjunct(toks: &[Token], start: usize) -> bool {
         && start <= OPENING_ADJUNCT
         && crate::lexicon::is(crate::lexicon::Class::Preposition, &toks[0].lower)
         && toks[..start].iter().all(|t| t.is_word && !t.quoted)
+}
+
+/// "Asked whether ...", "Pressed on ...": a past participle opening the sentence.
+fn is_participle_opener_word(w: &str) -> bool {
+    w.ends_with("ed") || crate::lexicon::is(crate::lexicon::Class::QuestionOpener, w)
 }
 
 /// "Rep. Jim Jordan (R-Ohio) said": a short parenthetical between a name and what follows.
@@ -491,7 +382,9 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
 pub(super) fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
     start == 0 || after_opening_adjunct(toks, start) || {
         let prev = &toks[start - 1];
-        CLAUSE_BOUNDARY.contains(&prev.lower.as_str()) || !prev.is_word || prev.quoted
+        crate::lexicon::is(crate::lexicon::Class::ClauseBoundary, &prev.lower)
+            || !prev.is_word
+            || prev.quoted
     }
 }
 

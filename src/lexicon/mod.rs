@@ -98,6 +98,12 @@ word_classes! {
     Preposition => "prepositions.txt",
     /// Sentence openers that put a question to the speaker ("asked", "when asked").
     QuestionOpener => "question_openers.txt",
+    /// Words between a speaker and a cue: auxiliaries, negation, adverbs ("has also said").
+    CueModifier => "cue_modifiers.txt",
+    /// Tokens after which a new clause may begin (",", "and", "while").
+    ClauseBoundary => "clause_boundaries.txt",
+    /// Adverbs between a cue and its content ("said publicly that", "said, however, that").
+    PostCueAdverb => "post_cue_adverbs.txt",
     /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
     /// UI phrases flagged `+html` belong here too.
     HtmlUiBlock => "html_ui_blocks.txt" + "html",
