@@ -296,6 +296,9 @@ impl State<'_> {
         if let Some(Subject { np, title, start }) = subject_np(self.text, toks, cue.start) {
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
+            let start = conjuncts(self.text, toks, np.start)
+                .first()
+                .map_or(start, |c| c.0.min(start));
             return Some(Frame {
                 region: start..cue.end,
                 np,
@@ -377,34 +380,8 @@ impl State<'_> {
         if f.shape != Shape::Subject {
             return Vec::new();
         }
-        let mut found = Vec::new();
-        let mut j = f.np.start;
-        // The conjunct nearest the cue is joined by "and"; earlier ones by commas or "and".
-        if j < 2 || toks[j - 1].lower != "and" {
-            return Vec::new();
-        }
-        while j >= 2 && matches!(toks[j - 1].lower.as_str(), "and" | ",") && !toks[j - 1].quoted {
-            let end = j - 1;
-            let start = np_start(self.text, toks, end);
-            if start >= end {
-                break;
-            }
-            let np = &toks[start..end];
-            let Some(mention) = speakers::classify(self.text, np, None) else {
-                break;
-            };
-            if !matches!(mention, Mention::Name { .. } | Mention::Organization(_)) {
-                break;
-            }
-            found.push((start, mention, speakers::join(self.text, np)));
-            j = start;
-        }
-        if found.is_empty() || !subject_starts_clause(toks, j) {
-            return Vec::new();
-        }
-        found
+        conjuncts(self.text, toks, f.np.start)
             .into_iter()
-            .rev()
             .filter_map(|(start, mention, mention_text)| {
                 let pos = toks[start].range.start;
                 let speaker = self.registry.resolve(&mention, pos, &self.recent)?;
@@ -838,6 +815,46 @@ fn opens_np(text: &str, toks: &[Token], a: &Clause) -> bool {
         && (crate::lexicon::is(crate::lexicon::Class::Determiner, &first.lower)
             || first.is_possessive()
             || first.is_capitalized(text))
+}
+
+/// The other conjuncts of a coordinated subject whose last conjunct starts at `last_start`
+/// ("Hungary and Slovakia", "senators A, B and C"), as (first token, mention, text), in text
+/// order; empty when the subject is not coordinated.
+fn conjuncts(text: &str, toks: &[Token], last_start: usize) -> Vec<(usize, Mention, String)> {
+    let mut found = Vec::new();
+    let mut j = last_start;
+    // The conjunct nearest the cue is joined by "and"; earlier ones by commas or "and".
+    if j < 2 || toks[j - 1].lower != "and" {
+        return found;
+    }
+    while j >= 2 && matches!(toks[j - 1].lower.as_str(), "and" | ",") && !toks[j - 1].quoted {
+        let end = j - 1;
+        let start = np_start(text, toks, end);
+        if start >= end {
+            break;
+        }
+        let np = &toks[start..end];
+        let Some(mention) = speakers::classify(text, np, None) else {
+            break;
+        };
+        if !matches!(mention, Mention::Name { .. } | Mention::Organization(_)) {
+            break;
+        }
+        found.push((start, mention, speakers::join(text, np)));
+        j = start;
+    }
+    // "senators A, B and C", "the leaders of A and B": a plural title before the list.
+    while j > 0
+        && toks[j - 1].is_word
+        && crate::lexicon::is_title(toks[j - 1].lower.trim_end_matches('s'))
+    {
+        j -= 1;
+    }
+    if found.is_empty() || !subject_starts_clause(toks, j) {
+        return Vec::new();
+    }
+    found.reverse();
+    found
 }
 
 /// Where a speaker phrase after its cue ends: after its apposition (", a CDU lawmaker on the
