@@ -47,6 +47,9 @@ pub enum Mention {
     Nominal(String),
     /// "the publication", "the newspaper".
     Media,
+    /// A document with no owner written ("the summit declaration", "the communiqué"): its
+    /// author is the institution the text last names.
+    Document,
 }
 
 const PARTICLES: &[&str] = &[
@@ -70,6 +73,9 @@ const TEAM_NOUNS: &[&str] = &[
     "campaign",
 ];
 const DOCUMENT_NOUNS: &[&str] = &[
+    "declaration",
+    "communique",
+    "communiqué",
     "letter",
     "statement",
     "post",
@@ -257,6 +263,8 @@ pub struct Registry {
     /// People by surname key; several when first names differ ("Joe Biden", "Hunter Biden").
     by_key: HashMap<String, Vec<usize>>,
     outlets: Vec<(usize, String)>,
+    /// Institutions named in the body as (offset, canonical name), in text order.
+    institutions: Vec<(usize, String)>,
     /// Every person mention as (offset, person index), in text order.
     index: Vec<(usize, usize)>,
     /// Words the article writes in lowercase somewhere.
@@ -298,6 +306,7 @@ impl Registry {
             for (s, toks) in p.sentences.iter().zip(sentence_tokens) {
                 reg.scan_sentence(text, toks, usize::MAX);
                 reg.scan_outlets(s.start, &text[s.clone()]);
+                reg.scan_institutions(toks);
             }
         }
         reg.index = reg
@@ -389,6 +398,21 @@ impl Registry {
         out
     }
 
+    /// Institutions the sentence names by a lexicon alias ("NATO", "the alliance").
+    fn scan_institutions(&mut self, toks: &[Token]) {
+        for i in 0..toks.len() {
+            let found = (1..=INSTITUTION_WORDS).rev().find_map(|n| {
+                let words = toks.get(i..i + n)?;
+                let phrase: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+                institution_alias(&phrase.join(" "))
+            });
+            if let Some(name) = found {
+                self.institutions
+                    .push((toks[i].range.start, name.to_string()));
+            }
+        }
+    }
+
     fn scan_outlets(&mut self, start: usize, sentence: &str) {
         for m in OUTLET_RE.find_iter(sentence) {
             self.outlets
@@ -437,6 +461,19 @@ impl Registry {
                 resolve_pronoun(p, recent).or_else(|| self.latest_person(p, pos))
             }
             Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
+            Mention::Document => recent
+                .iter()
+                .rev()
+                .find(|(_, r)| r.kind == SpeakerKind::Organization)
+                .map(|(_, r)| r.clone())
+                .or_else(|| {
+                    let (_, name) = self.institutions.iter().rev().find(|(at, _)| *at < pos)?;
+                    Some(Resolved {
+                        name: name.clone(),
+                        title: None,
+                        kind: SpeakerKind::Organization,
+                    })
+                }),
             Mention::Media => self
                 .outlets
                 .iter()
@@ -926,10 +963,18 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
     let lowercase_head = role_head_token(np).is_some_and(|t| !t.capitalized);
-    if lowercase_head
-        && role_head(np).is_some_and(is_plural_role)
-        && named(text, np, None).is_none()
-    {
+    let group_or_document =
+        role_head(np).is_some_and(|h| is_plural_role(h) || h == "members") || is_document_head(np);
+    if group_or_document && np.len() >= 2 {
+        if let Some(org) = institution_modifier(np) {
+            return Some(Mention::Organization(org));
+        }
+    }
+    if is_document_head(np) && phrase.starts_with("the ") {
+        return Some(Mention::Document);
+    }
+    let plural_role = role_head(np).is_some_and(is_plural_role);
+    if plural_role && (np.len() == 1 || (lowercase_head && named(text, np, None).is_none())) {
         return None; // "the foreign ministers of the alliance": an unnamed group
     }
     if role_head(np).is_some_and(|h| PERSON_ROLES.contains(&h)) && named(text, np, None).is_none() {
@@ -990,6 +1035,9 @@ const PERSON_ROLES: &[&str] = &[
 
 /// "ministers", "officials", "diplomats": a role in the plural names no one in particular.
 fn is_plural_role(head: &str) -> bool {
+    if crate::lexicon::is(crate::lexicon::Class::UnnamedGroup, head) {
+        return true;
+    }
     head.strip_suffix('s')
         .is_some_and(|one| PERSON_ROLES.contains(&one) || crate::lexicon::is_title(one))
         && !head.ends_with("ss")
@@ -1147,6 +1195,36 @@ fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
         owner: Box::new(owner),
         noun,
     })
+}
+
+/// Longest institution alias scanned in the body, in words.
+const INSTITUTION_WORDS: usize = 4;
+
+/// The canonical institution (not a country) an exact lowercase alias names.
+fn institution_alias(phrase: &str) -> Option<&'static str> {
+    static BY_ALIAS: LazyLock<HashMap<&'static str, &'static str>> =
+        LazyLock::new(|| crate::lexicon::INSTITUTIONS.iter().copied().collect());
+    BY_ALIAS.get(phrase).copied()
+}
+
+/// "NATO leaders", "EU foreign ministers", "the NATO communiqué": a group or a document headed
+/// by a plural role or a document noun, modified by an institution, is that institution.
+fn institution_modifier(np: &[Token]) -> Option<String> {
+    let words: Vec<&str> = np
+        .iter()
+        .map(|t| t.base())
+        .filter(|w| !matches!(*w, "the" | "a" | "an" | "its" | "their"))
+        .collect();
+    (1..words.len())
+        .rev()
+        .find_map(|n| institution_alias(&words[..n].join(" ")))
+        .map(str::to_string)
+}
+
+/// A document noun heading the phrase, with no owner written.
+fn is_document_head(np: &[Token]) -> bool {
+    role_head(np).is_some_and(|h| DOCUMENT_NOUNS.contains(&h))
+        && !np.iter().any(|t| t.is_possessive() || t.lower == "of")
 }
 
 /// An institution from the lexicon: the longest alias that ends the (lowercase) phrase.

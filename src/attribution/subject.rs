@@ -318,49 +318,7 @@ pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
 }
 
 pub(super) fn speakers_nouns(w: &str) -> bool {
-    matches!(
-        w,
-        "team"
-            | "letter"
-            | "publication"
-            | "newspaper"
-            | "outlet"
-            | "agency"
-            | "broadcaster"
-            | "statement"
-            | "post"
-            | "message"
-            | "leader"
-            | "diplomat"
-            | "government"
-            | "ministry"
-            | "office"
-            | "alliance"
-            | "bloc"
-            | "kremlin"
-            | "administration"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "politician"
-            | "embassy"
-            | "department"
-            | "military"
-            | "army"
-            | "army's"
-            | "paper"
-            | "magazine"
-            | "state"
-            | "tweet"
-            | "decree"
-            | "ukrainian"
-            | "russian"
-            | "american"
-            | "german"
-            | "french"
-            | "british"
-            | "polish"
-    )
+    crate::lexicon::is(crate::lexicon::Class::SpeakerNoun, w)
 }
 
 /// First token of the noun phrase that ends at `end`.

@@ -104,6 +104,10 @@ word_classes! {
     ClauseBoundary => "clause_boundaries.txt",
     /// Adverbs between a cue and its content ("said publicly that", "said, however, that").
     PostCueAdverb => "post_cue_adverbs.txt",
+    /// Lowercase words that may stand in a speaker phrase ("ministry", "declaration").
+    SpeakerNoun => "speaker_nouns.txt",
+    /// Plural nouns that name no one in particular ("observers", "critics", "sources").
+    UnnamedGroup => "unnamed_groups.txt",
     /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
     /// UI phrases flagged `+html` belong here too.
     HtmlUiBlock => "html_ui_blocks.txt" + "html",
@@ -153,13 +157,22 @@ pub static FEMALE_NAMES: LazyLock<&'static HashSet<&'static str>> =
 pub static OUTLETS: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::Outlet));
 
-/// Institutions that speak ("NATO", "the Kremlin"), as `alias = canonical name` lines.
+/// `alias = canonical name` lines of a list file.
+fn aliases(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(data).filter_map(|l| {
+        let (alias, name) = l.split_once('=')?;
+        Some((alias.trim(), name.trim()))
+    })
+}
+
+/// Institutions that speak ("NATO", "the Kremlin"), as (alias, canonical name).
+pub static INSTITUTIONS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| aliases(include_str!("organizations.txt")).collect());
+
+/// Everything that speaks as an organization: institutions, then countries and capitals.
 pub static ORGANIZATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    entries(include_str!("organizations.txt"))
-        .filter_map(|l| {
-            let (alias, name) = l.split_once('=')?;
-            Some((alias.trim(), name.trim()))
-        })
+    aliases(include_str!("organizations.txt"))
+        .chain(aliases(include_str!("countries.txt")))
         .collect()
 });
 
