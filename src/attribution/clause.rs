@@ -183,9 +183,11 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         // Inside a plain phrase a comma may only set off a place ("in Toledo, Ohio, that").
         let ok = |k: usize| {
             let t = &toks[k];
-            let place_comma = toks
-                .get(k + 1)
-                .is_some_and(|n| n.lower == "that" || n.is_capitalized_word());
+            let place_comma = toks.get(k + 1).is_some_and(|n| {
+                n.lower == "that"
+                    || n.is_capitalized_word()
+                    || n.lower.chars().all(|c| c.is_ascii_digit())
+            });
             t.is_word || t.lower == "-" || (t.lower == "," && (parenthetical || place_comma))
         };
         if (i + 1..j).all(ok) {

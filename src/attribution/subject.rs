@@ -30,6 +30,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         k -= 1;
     }
     k = skip_adjunct_before_cue(text, toks, k);
+    k = skip_dash_parenthetical(toks, k);
     k = skip_parenthetical(toks, k);
     k = skip_comma_adjunct(toks, k);
     if k == 0 {
@@ -160,6 +161,25 @@ fn after_opening_adjunct(toks: &[Token], start: usize) -> bool {
 /// "Asked whether ...", "Pressed on ...": a past participle opening the sentence.
 fn is_participle_opener_word(w: &str) -> bool {
     w.ends_with("ed") || crate::lexicon::is(crate::lexicon::Class::QuestionOpener, w)
+}
+
+/// Longest dash parenthetical between a speaker and a cue, in tokens.
+const DASH_PARENTHETICAL: usize = 24;
+
+fn is_dash(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "-" | "—" | "–" | "--")
+}
+
+/// "Zelensky - who spoke via video link - said": a parenthetical set off by dashes.
+fn skip_dash_parenthetical(toks: &[Token], k: usize) -> usize {
+    if k < 3 || !is_dash(&toks[k - 1]) {
+        return k;
+    }
+    let lo = k.saturating_sub(DASH_PARENTHETICAL);
+    match (lo..k - 1).rev().find(|&j| is_dash(&toks[j])) {
+        Some(open) if open > 0 && !toks[open..k].iter().any(|t| t.quoted) => open,
+        _ => k,
+    }
 }
 
 /// "Rep. Jim Jordan (R-Ohio) said": a short parenthetical between a name and what follows.
