@@ -108,6 +108,10 @@ word_classes! {
     SpeakerNoun => "speaker_nouns.txt",
     /// Plural nouns that name no one in particular ("observers", "critics", "sources").
     UnnamedGroup => "unnamed_groups.txt",
+    /// Finite verbs and auxiliaries that mark a clause ("is", "would", "wants").
+    FiniteVerb => "finite_verbs.txt",
+    /// Words a reported clause does not open with ("on", "would", "and").
+    NotClauseStart => "not_clause_starts.txt",
     /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
     /// UI phrases flagged `+html` belong here too.
     HtmlUiBlock => "html_ui_blocks.txt" + "html",
