@@ -110,6 +110,8 @@ word_classes! {
     UnnamedGroup => "unnamed_groups.txt",
     /// Finite verbs and auxiliaries that mark a clause ("is", "would", "wants").
     FiniteVerb => "finite_verbs.txt",
+    /// Words opening an introductory phrase before the subject ("here", "meanwhile").
+    SentenceOpener => "sentence_openers.txt",
     /// Words a reported clause does not open with ("on", "would", "and").
     NotClauseStart => "not_clause_starts.txt",
     /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
