@@ -35,8 +35,9 @@ mod strip;
 mod topic;
 
 pub use claim::{ArticleMeta, Claim, Mode, Span, Speaker, SpeakerKind, Stance, SCHEMA};
-pub use document::{Document, SourceFormat, SourceMeta};
+pub use document::{Document, SourceFormat};
 pub use error::Error;
+pub use meta::Meta;
 pub use topic::{Scope, Topic};
 
 use attribution::Attribution;
@@ -65,10 +66,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
     let article = ArticleMeta {
         path: doc.path.clone(),
         sha256: doc.sha256.clone(),
-        title: meta.title.clone(),
-        outlet: meta.outlet.clone(),
-        published: meta.published.map(|d| d.to_string()),
-        byline: meta.byline.clone(),
+        meta: meta.clone(),
     };
     let paragraphs = sentences::paragraphs(&doc.text, &blocks);
     let named_elsewhere: Vec<_> = blocks

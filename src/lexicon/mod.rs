@@ -87,6 +87,13 @@ word_classes! {
     /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
     /// UI phrases flagged `+html` belong here too.
     HtmlUiBlock => "html_ui_blocks.txt" + "html",
+    /// Author strings that are never a person ("admin", "upi"), besides outlets.
+    NotAuthor => "not_authors.txt",
+    /// Pieces of words that make a byline string a role or desk ("writer", "desk", "team"),
+    /// matched inside words.
+    BylineRole => "byline_roles.txt",
+    /// Whole words that make a byline string a role ("staff"), for pieces that begin names.
+    BylineRoleWord => "byline_role_words.txt",
 }
 
 static SETS: LazyLock<Vec<HashSet<&'static str>>> =
