@@ -94,6 +94,16 @@ word_classes! {
     BylineRole => "byline_roles.txt",
     /// Whole words that make a byline string a role ("staff"), for pieces that begin names.
     BylineRoleWord => "byline_role_words.txt",
+    /// Occasions at which statements are made ("summit", "briefing").
+    EventWord => "event_words.txt",
+    /// Words that may join the capitalised words of a signature line ("of", "the").
+    SignatureJoiner => "signature_joiners.txt",
+    /// Labels of a trailing interface word after a sentence ("Share", "Read more"), as written.
+    TrailingUi => "trailing_ui.txt",
+    /// Labels that open a teaser line ("read more:", "see also |"), lowercase.
+    TeaserLabel => "teaser_labels.txt",
+    /// Words of a newsletter or subscription prompt ("newsletter", "sign up").
+    SubscriptionWord => "subscription_words.txt",
 }
 
 static SETS: LazyLock<Vec<HashSet<&'static str>>> =
@@ -113,10 +123,6 @@ pub fn members(class: Class) -> &'static HashSet<&'static str> {
 /// English function words (lowercase).
 pub static STOPWORDS: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::Stopword));
-
-/// Whole-line page furniture ("skip to content", "subscribe"), lowercase.
-pub static UI_PHRASES: LazyLock<&'static HashSet<&'static str>> =
-    LazyLock::new(|| members(Class::UiPhrase));
 
 /// Title and role words ("president", "minister", "spokesman"), lowercase.
 pub static TITLE_WORDS: LazyLock<&'static HashSet<&'static str>> =

@@ -61,6 +61,12 @@ static COPYRIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_WIRE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+By\s+\p{Lu}[\p{L} ]{1,30}$").unwrap());
 
+/// A headline line has at least this many words; shorter lines before the body are labels
+/// ("Politics", "World news").
+const TITLE_MIN_WORDS: usize = 4;
+/// A copyright holder has at most this many words; more is a sentence about rights.
+const COPYRIGHT_HOLDER_MAX_WORDS: usize = 6;
+
 /// Gather the article's metadata from its blocks.
 pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
     let src = &doc.source_meta;
@@ -87,7 +93,7 @@ fn title(doc: &Document, blocks: &[Block]) -> Option<String> {
             BlockKind::Body => return None,
             BlockKind::Headline => {
                 let t = &doc.text[b.range.clone()];
-                if t.split_whitespace().count() >= 4 {
+                if t.split_whitespace().count() >= TITLE_MIN_WORDS {
                     return Some(TITLE_WIRE_CREDIT.replace(t, "").trim().to_string());
                 }
             }
@@ -139,7 +145,9 @@ fn outlet<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<String> {
             copyright = COPYRIGHT_HOLDER
                 .captures(l)
                 .map(|c| c[1].trim().to_string())
-                .filter(|h| !h.is_empty() && h.split_whitespace().count() <= 6);
+                .filter(|h| {
+                    !h.is_empty() && h.split_whitespace().count() <= COPYRIGHT_HOLDER_MAX_WORDS
+                });
         }
     }
     copyright
