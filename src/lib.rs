@@ -38,12 +38,19 @@ pub use claim::{ArticleMeta, Claim, Mode, Span, Speaker, SpeakerKind, Stance, SC
 pub use document::{Document, SourceFormat};
 pub use error::Error;
 pub use meta::Meta;
-pub use topic::{Scope, Topic};
+pub use topic::Scope;
 
 use attribution::Attribution;
 use document::fold_ws;
 use sentences::Paragraph;
 use topic::{Candidate, Context};
+
+impl Scope {
+    /// The scope a topic file defines (the format of `src/lexicon/topics/nato-ukraine.txt`).
+    pub fn from_topic(data: &str) -> Result<Scope, String> {
+        Ok(Scope::Topic(Box::new(topic::Topic::parse(data)?)))
+    }
+}
 
 /// Everything the pipeline learns about one article.
 #[derive(Debug, Clone)]

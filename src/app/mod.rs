@@ -10,7 +10,7 @@ mod output;
 use cli::{Cli, Command, ExtractArgs, InputArgs, MetaArgs, StripArgs};
 use natoclaims::input::walk::{self, ExtFilter, Input};
 use natoclaims::input::{self, read};
-use natoclaims::{analyze, stripped_text, Analysis, ArticleMeta, Error, Scope, Topic};
+use natoclaims::{analyze, stripped_text, Analysis, ArticleMeta, Error, Scope};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -209,7 +209,7 @@ pub fn scope_for(topic: &str) -> Result<Scope, String> {
         path => {
             let data = std::fs::read_to_string(path)
                 .map_err(|e| format!("not a built-in topic and not readable: {e}"))?;
-            Ok(Scope::Topic(Box::new(Topic::parse(&data)?)))
+            Scope::from_topic(&data)
         }
     }
 }

@@ -74,7 +74,7 @@ fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 const SNIFF_BYTES: usize = 8192;
 
 /// Name the kind of binary data, or None for text. UTF-16 with a BOM is text.
-pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x1f\x8b", "gzip"),
         (b"\x89PNG", "PNG image"),
