@@ -104,6 +104,10 @@ word_classes! {
     TeaserLabel => "teaser_labels.txt",
     /// Words of a newsletter or subscription prompt ("newsletter", "sign up").
     SubscriptionWord => "subscription_words.txt",
+    /// Abbreviations whose full stop does not end a sentence ("mr", "gen", "e.g").
+    Abbreviation => "abbreviations.txt",
+    /// Abbreviations that abbreviate only before a number ("no", "vol").
+    NumberAbbreviation => "number_abbreviations.txt" + "number",
 }
 
 static SETS: LazyLock<Vec<HashSet<&'static str>>> =
