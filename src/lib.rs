@@ -35,14 +35,22 @@ mod strip;
 mod topic;
 
 pub use claim::{ArticleMeta, Claim, Mode, Span, Speaker, SpeakerKind, Stance, SCHEMA};
-pub use document::{Document, SourceFormat, SourceMeta};
+pub use document::{Document, SourceFormat};
 pub use error::Error;
-pub use topic::{Scope, Topic};
+pub use meta::Meta;
+pub use topic::Scope;
 
 use attribution::Attribution;
 use document::fold_ws;
 use sentences::Paragraph;
 use topic::{Candidate, Context};
+
+impl Scope {
+    /// The scope a topic file defines (the format of `src/lexicon/topics/nato-ukraine.txt`).
+    pub fn from_topic(data: &str) -> Result<Scope, String> {
+        Ok(Scope::Topic(Box::new(topic::Topic::parse(data)?)))
+    }
+}
 
 /// Everything the pipeline learns about one article.
 #[derive(Debug, Clone)]
@@ -65,10 +73,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
     let article = ArticleMeta {
         path: doc.path.clone(),
         sha256: doc.sha256.clone(),
-        title: meta.title.clone(),
-        outlet: meta.outlet.clone(),
-        published: meta.published.map(|d| d.to_string()),
-        byline: meta.byline.clone(),
+        meta: meta.clone(),
     };
     let paragraphs = sentences::paragraphs(&doc.text, &blocks);
     let named_elsewhere: Vec<_> = blocks

@@ -71,12 +71,16 @@ fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     }
 }
 
+/// How many leading bytes are searched for a `<meta charset>`: the HTML spec requires the
+/// declaration within the first 1,024 bytes; pages that break the rule still keep it in the head.
+const CHARSET_SNIFF_BYTES: usize = 4096;
+
 /// The charset a page declares in its first few kilobytes. UTF-8 declarations are ignored here
 /// (the bytes were already found not to be UTF-8), and so are UTF-16 (meaningless without a
 /// BOM) and the labels WHATWG maps to the "replacement" encoding (which would turn the whole
 /// page into one U+FFFD): detection does better for all of them.
 fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = &bytes[..bytes.len().min(4096)];
+    let head = &bytes[..bytes.len().min(CHARSET_SNIFF_BYTES)];
     let label = META_CHARSET.captures(head)?.get(1)?.as_bytes();
     Encoding::for_label(label).filter(|e| ![UTF_8, UTF_16LE, UTF_16BE, REPLACEMENT].contains(e))
 }
