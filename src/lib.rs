@@ -109,7 +109,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                         a.speaker.name,
                         a.speaker.title.as_deref().unwrap_or("")
                     );
-                    t.stance(&quote, &who)
+                    t.stance(&quote, &doc.text[a.evidence.clone()], &a.cue, &who)
                 }
             };
             Claim {
