@@ -116,6 +116,8 @@ word_classes! {
     Modal => "stance/modals.txt",
     /// Stance: words after a comma that continue the clause ("including").
     Elaboration => "stance/elaborations.txt",
+    /// Stance: what `_` in a stance list entry stands for (Ukraine, pronouns, numbers).
+    Placeholder => "stance/placeholders.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
 }

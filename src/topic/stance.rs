@@ -252,7 +252,8 @@ fn flush(word: &mut String, out: &mut Vec<String>) {
     }
 }
 
-/// One element of a list entry: a word, a word stem (`stem*`) or any one word (`_`).
+/// One element of a list entry: a word, a word stem (`stem*`) or a placeholder (`_`: Ukraine,
+/// a pronoun or a number).
 #[derive(Debug)]
 enum Pat {
     Word(String),
@@ -265,7 +266,7 @@ impl Pat {
         match self {
             Pat::Word(p) => p == w,
             Pat::Stem(p) => w.starts_with(p.as_str()),
-            Pat::Any => w.chars().any(char::is_alphanumeric),
+            Pat::Any => lexicon::is(Class::Placeholder, w) || w.chars().all(|c| c.is_ascii_digit()),
         }
     }
 }
@@ -362,11 +363,22 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
         && items
             .get(i + 1)
             .is_some_and(|n| lexicon::is(Class::Elaboration, &n.text));
-    (it.punct() && it.text != "'s" && !elaborates)
+    (it.punct() && it.text != "'s" && !elaborates && !lists(items, i))
         || it.is(Class::Contrast)
         || it.is(Class::Concessive)
         || (it.text == "and" && next_modal)
         || (it.classes.is_empty() && lexicon::is(Class::ClauseBreak, &it.text))
+}
+
+/// "a neutral, non-aligned status": a comma between two words of one proposition lists them.
+fn lists(items: &[Item], i: usize) -> bool {
+    let kind = |it: &Item| {
+        [Class::Membership, Class::Exclusion]
+            .into_iter()
+            .find(|&c| it.is(c))
+    };
+    let prev = i.checked_sub(1).and_then(|p| kind(&items[p]));
+    items[i].text == "," && prev.is_some() && items.get(i + 1).and_then(kind) == prev
 }
 
 fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
@@ -460,20 +472,10 @@ fn view(c: &Clause) -> View {
         positioned: (judges && (names || objects))
             || has(items, Class::Exclusion)
             || (names && negations > 0 && !has(items, Class::NearTerm))
-            || linked_by_words(items, linked),
+            || linked.is_some_and(|r| r != DELAYS[1]),
         bare: names && flips == 0 && !judges && !c.question,
         urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
     }
-}
-
-/// A condition set by a link word (not only by "not yet").
-fn linked_by_words(items: &[Item], linked: Option<&'static str>) -> bool {
-    let links = [
-        Class::ConditionLink,
-        Class::ConditionWeakLink,
-        Class::ConditionConcurrentLink,
-    ];
-    linked.is_some() && links.iter().any(|&l| has(items, l))
 }
 
 /// What a clause's polarity says about the conditions in it.
