@@ -118,6 +118,8 @@ word_classes! {
     Elaboration => "stance/elaborations.txt",
     /// Stance: what `_` in a stance list entry stands for (Ukraine, pronouns, numbers).
     Placeholder => "stance/placeholders.txt",
+    /// Stance: pronouns opening a clause that restates the previous proposition ("it").
+    Pronoun => "stance/pronouns.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
 }

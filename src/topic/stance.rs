@@ -97,7 +97,7 @@ fn decide(s: &Statement) -> Decision {
         return neutral("reports a count of allies");
     }
     let clauses = clauses(&content);
-    let views: Vec<View> = clauses.iter().map(view).collect();
+    let views = read(&clauses);
     if std::env::var_os("NATOCLAIMS_STANCE_TRACE").is_some() {
         trace(&clauses, &views);
     }
@@ -396,7 +396,7 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
             });
             start = i + 1;
             reversed = it.is(Class::Contrast);
-            conceded = it.is(Class::Concessive) || (conceded && it.text == ",");
+            conceded = it.is(Class::Concessive);
         }
     }
     out.push(Clause {
@@ -420,7 +420,36 @@ fn mark_questions(clauses: &mut [Clause]) {
     }
 }
 
-fn view(c: &Clause) -> View {
+/// Read the clauses in order; a clause opening with "it" restates the last named proposition.
+fn read(clauses: &[Clause]) -> Vec<View> {
+    let mut referent = None;
+    clauses
+        .iter()
+        .map(|c| {
+            let v = view(c, referent);
+            referent = proposition_sign(c.items).or(referent);
+            v
+        })
+        .collect()
+}
+
+/// +1 for a clause naming the membership, -1 for one naming its opposite, None for neither.
+fn proposition_sign(items: &[Item]) -> Option<i32> {
+    if has(items, Class::Exclusion) {
+        Some(-1)
+    } else if has(items, Class::Membership) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// "It is a guarantee of peace": a pronoun subject followed by its verb.
+fn refers_back(items: &[Item]) -> bool {
+    matches!(items, [p, v, ..] if lexicon::is(Class::Pronoun, &p.text) && !v.punct())
+}
+
+fn view(c: &Clause, referent: Option<i32>) -> View {
     let items = c.items;
     let negations = items.iter().filter(|i| i.is(Class::Negator)).count();
     let opposed = items.iter().filter(|i| i.is(Class::Opposition)).count();
@@ -448,10 +477,13 @@ fn view(c: &Clause) -> View {
         .iter()
         .any(|i| i.is(Class::Harm) && !(linked.is_some() && i.is(Class::ConditionTopic)));
     let benefit = has(items, Class::Benefit);
-    let names = has(items, Class::Membership) || has(items, Class::Exclusion);
+    let named = has(items, Class::Membership) || has(items, Class::Exclusion);
+    let inherited = referent.filter(|_| !named && refers_back(items));
+    let names = named || inherited.is_some();
     let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);
     let objects = has(items, Class::Opposition) || (negations > 0 && has(items, Class::Approval));
     let mut sign = if flips % 2 == 0 { 1 } else { -1 } * if harm { -1 } else { 1 };
+    sign *= inherited.unwrap_or(1);
     if c.question {
         sign = if has(items, Class::Impatience) {
             1
@@ -539,7 +571,12 @@ fn renounces(after: &[Item]) -> bool {
 
 /// "not yet a member": a near term before a membership noun states a fact, not a delay.
 fn names_next(after: &[Item]) -> bool {
-    after.iter().take(2).any(|i| i.is(Class::Membership))
+    let article = |i: &Item| matches!(i.text.as_str(), "a" | "an" | "the");
+    match after {
+        [p, ..] if p.is(Class::Membership) => true,
+        [a, p, ..] => article(a) && p.is(Class::Membership),
+        _ => false,
+    }
 }
 
 /// "until the day it joins": a membership word right after the link is an end point.
