@@ -78,24 +78,19 @@ pub fn judge(s: &Statement) -> Decision {
     decision
 }
 
+/// The rules in order: who speaks and how (outlet, refusal), what is said (count, procedure),
+/// conditions, then polarity; a statement with no word of position falls to the tie-breakers.
 fn decide(s: &Statement) -> Decision {
     let cue = tag(&words(s.cue));
     let mut content = tag(&words(s.content));
-    let reporting = lexicon::is(Class::ReportingCue, s.cue.trim().to_lowercase().as_str());
-    if is_outlet(s.speaker) || reporting {
-        return neutral("a news outlet relays events");
-    }
-    if has(&cue, Class::Refusal) || has(&content, Class::Refusal) {
-        return neutral("declines to take a position");
-    }
     let cue_sign = sign_of_flips(&cue);
     if cue_sign < 0 {
         cut_at_as(&mut content);
     }
-    let proposition = names_proposition(&content) || names_proposition(&tag(&words(s.evidence)));
-    if counts_allies(&content) {
-        return neutral("reports a count of allies");
+    if let Some(d) = no_position(s, &cue, &content) {
+        return d;
     }
+    let proposition = names_proposition(&content) || names_proposition(&tag(&words(s.evidence)));
     let clauses = clauses(&content);
     let views = read(&clauses);
     if std::env::var_os("NATOCLAIMS_STANCE_TRACE").is_some() {
@@ -105,27 +100,55 @@ fn decide(s: &Statement) -> Decision {
     if is_procedural(&content, &views) && !demand && cue_sign > 0 {
         return neutral("procedure, no position");
     }
-    if proposition && !has(&content, Class::Absolute) {
-        let urgent = views.iter().any(|v| v.urgent);
-        let delays = |r: &&str| urgent && DELAYS.contains(r);
-        if let Some(reason) = views
-            .iter()
-            .filter_map(|v| v.condition)
-            .find(|r| !delays(r))
-        {
-            return decision(Stance::Conditional, reason);
-        }
+    if let Some(d) = conditional(&content, &views).filter(|_| proposition) {
+        return d;
     }
     if cue_sign < 0 || views.iter().any(|v| v.weight > 0 && !v.bare) {
         return polarity(&cue, &views, cue_sign);
     }
-    if side(s.speaker, Class::Adversary) {
+    tie_break(s.speaker, proposition, demand)
+}
+
+/// Statements that take no position by their form: a news outlet's report, a refusal to say,
+/// a count of allies' positions.
+fn no_position(s: &Statement, cue: &[Item], content: &[Item]) -> Option<Decision> {
+    let reporting = lexicon::is(Class::ReportingCue, s.cue.trim().to_lowercase().as_str());
+    if is_outlet(s.speaker) || reporting {
+        Some(neutral("a news outlet relays events"))
+    } else if has(cue, Class::Refusal) || has(content, Class::Refusal) {
+        Some(neutral("declines to take a position"))
+    } else if counts_allies(content) {
+        Some(neutral("reports a count of allies"))
+    } else {
+        None
+    }
+}
+
+/// The first condition any clause sets, unless an absolute ("under any circumstances") closes
+/// them all, or a call to act now ("invite Ukraine this year") outweighs a mere delay.
+fn conditional(content: &[Item], views: &[View]) -> Option<Decision> {
+    if has(content, Class::Absolute) {
+        return None;
+    }
+    let urgent = views.iter().any(|v| v.urgent);
+    let delays = |r: &&str| urgent && DELAYS.contains(r);
+    views
+        .iter()
+        .filter_map(|v| v.condition)
+        .find(|r| !delays(r))
+        .map(|r| decision(Stance::Conditional, r))
+}
+
+/// A statement with no word of position: the speaker's side, the bare proposition or a demand
+/// in the cue decide; else it is neutral.
+fn tie_break(speaker: &str, proposition: bool, demand: bool) -> Decision {
+    if side(speaker, Class::Adversary) {
         decision(Stance::Opposes, "bare mention by the objecting side")
     } else if proposition {
         decision(Stance::Supports, "asserts the membership")
     } else if demand {
         decision(Stance::Supports, "an in-scope demand")
-    } else if side(s.speaker, Class::CandidateSide) {
+    } else if side(speaker, Class::CandidateSide) {
         decision(
             Stance::Supports,
             "in-scope statement by the candidate's side",
@@ -449,30 +472,67 @@ fn refers_back(items: &[Item]) -> bool {
     matches!(items, [p, v, ..] if lexicon::is(Class::Pronoun, &p.text) && !v.punct())
 }
 
-fn view(c: &Clause, referent: Option<i32>) -> View {
+/// The counts a clause's reading rests on.
+struct Marks {
+    /// Negation words.
+    negations: usize,
+    /// Opposition words.
+    opposed: usize,
+    /// Every reversal: negations, opposition, the opposite proposition, a denied deferral, a
+    /// contrast before the clause.
+    flips: usize,
+    /// A harm that is not also a condition topic ("war" in "after the war" is a topic).
+    plain_harm: bool,
+}
+
+fn marks(c: &Clause) -> Marks {
     let items = c.items;
     let negations = items.iter().filter(|i| i.is(Class::Negator)).count();
     let opposed = items.iter().filter(|i| i.is(Class::Opposition)).count();
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
     let against =
         opposed + usize::from(has(items, Class::Exclusion)) + usize::from(deferral_denied);
-    let flips = negations + against + usize::from(c.reversed);
-    let plain_harm = items
-        .iter()
-        .any(|i| i.is(Class::Harm) && !i.is(Class::ConditionTopic));
-    let negative = negations % 2 == 1 || against > 0 || plain_harm || c.question;
-    let frame = Frame {
-        negators: negations,
-        negations: negations + opposed,
-        negative,
-        refusing: (flips + usize::from(plain_harm)) % 2 == 1,
-        judged: plain_harm,
-    };
-    let linked = if c.conceded {
-        None
+    Marks {
+        negations,
+        opposed,
+        flips: negations + against + usize::from(c.reversed),
+        plain_harm: items
+            .iter()
+            .any(|i| i.is(Class::Harm) && !i.is(Class::ConditionTopic)),
+    }
+}
+
+/// The condition frame of a clause from its marks.
+fn frame(c: &Clause, m: &Marks) -> Frame {
+    let against = m.flips - m.negations;
+    Frame {
+        negators: m.negations,
+        negations: m.negations + m.opposed,
+        negative: m.negations % 2 == 1 || against > 0 || m.plain_harm || c.question,
+        refusing: (m.flips + usize::from(m.plain_harm)) % 2 == 1,
+        judged: m.plain_harm,
+    }
+}
+
+/// The clause's sign: reversals, a harm, a restated proposition; a question reverses it unless
+/// it presses for action ("when will NATO finally ...").
+fn clause_sign(c: &Clause, flips: usize, harm: bool, inherited: Option<i32>) -> i32 {
+    let sign = if (flips + usize::from(harm)) % 2 == 0 {
+        1
     } else {
-        condition(c, &frame)
-    };
+        -1
+    } * inherited.unwrap_or(1);
+    match (c.question, has(c.items, Class::Impatience)) {
+        (true, true) => 1,
+        (true, false) => -sign,
+        _ => sign,
+    }
+}
+
+fn view(c: &Clause, referent: Option<i32>) -> View {
+    let items = c.items;
+    let m = marks(c);
+    let linked = (!c.conceded).then(|| condition(c, &frame(c, &m))).flatten();
     let harm = items
         .iter()
         .any(|i| i.is(Class::Harm) && !(linked.is_some() && i.is(Class::ConditionTopic)));
@@ -481,16 +541,8 @@ fn view(c: &Clause, referent: Option<i32>) -> View {
     let inherited = referent.filter(|_| !named && refers_back(items));
     let names = named || inherited.is_some();
     let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);
-    let objects = has(items, Class::Opposition) || (negations > 0 && has(items, Class::Approval));
-    let mut sign = if flips % 2 == 0 { 1 } else { -1 } * if harm { -1 } else { 1 };
-    sign *= inherited.unwrap_or(1);
-    if c.question {
-        sign = if has(items, Class::Impatience) {
-            1
-        } else {
-            -sign
-        };
-    }
+    let objects = m.opposed > 0 || (m.negations > 0 && has(items, Class::Approval));
+    let sign = clause_sign(c, m.flips, harm, inherited);
     let weight = match (c.conceded, names) {
         (true, _) => 0,
         (false, true) => 2,
@@ -503,9 +555,9 @@ fn view(c: &Clause, referent: Option<i32>) -> View {
         condition: linked,
         positioned: (judges && (names || objects))
             || has(items, Class::Exclusion)
-            || (names && negations > 0 && !has(items, Class::NearTerm))
+            || (names && m.negations > 0 && !has(items, Class::NearTerm))
             || linked.is_some_and(|r| r != DELAYS[1]),
-        bare: names && flips == 0 && !judges && !c.question,
+        bare: names && m.flips == 0 && !judges && !c.question,
         urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
     }
 }
