@@ -336,6 +336,10 @@ fn tag(ws: &[String]) -> Vec<Item> {
             }
         }
         let n = best.max(1);
+        if ws.get(i + n).is_some_and(|w| w == "'s") {
+            // "in the alliance's line": a possessor, not the place Ukraine would be in.
+            classes.retain(|&c| c != Class::Membership);
+        }
         items.push(Item {
             text: ws[i..i + n].join(" "),
             classes,
