@@ -142,7 +142,7 @@ fn conditional(content: &[Item], views: &[View]) -> Option<Decision> {
 /// A statement with no word of position: the speaker's side, the bare proposition or a demand
 /// in the cue decide; else it is neutral.
 fn tie_break(speaker: &str, proposition: bool, demand: bool) -> Decision {
-    if side(speaker, Class::Adversary) {
+    if proposition && side(speaker, Class::Adversary) {
         decision(Stance::Opposes, "bare mention by the objecting side")
     } else if proposition {
         decision(Stance::Supports, "asserts the membership")
@@ -492,7 +492,9 @@ struct Marks {
 fn marks(c: &Clause) -> Marks {
     let items = c.items;
     let negations = items.iter().filter(|i| i.is(Class::Negator)).count();
-    let opposed = items.iter().filter(|i| i.is(Class::Opposition)).count();
+    let opposed = (0..items.len())
+        .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
+        .count();
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
     let against =
         opposed + usize::from(has(items, Class::Exclusion)) + usize::from(deferral_denied);
@@ -504,6 +506,13 @@ fn marks(c: &Clause) -> Marks {
             .iter()
             .any(|i| i.is(Class::Harm) && !i.is(Class::ConditionTopic)),
     }
+}
+
+/// "alternatives or substitutes": the second of two coordinated opposition words adds nothing.
+fn coordinated(items: &[Item], i: usize) -> bool {
+    i >= 2
+        && matches!(items[i - 1].text.as_str(), "or" | "and")
+        && items[i - 2].is(Class::Opposition)
 }
 
 /// The condition frame of a clause from its marks.
@@ -560,8 +569,8 @@ fn view(c: &Clause, referent: Option<i32>) -> View {
         positioned: (judges && (names || objects))
             || has(items, Class::Exclusion)
             || (names && m.negations > 0 && !has(items, Class::NearTerm))
-            || linked.is_some_and(|r| r != DELAYS[1]),
-        bare: names && m.flips == 0 && !judges && !c.question,
+            || linked.is_some_and(|r| r != DELAYS[1] || !has(items, Class::Procedural)),
+        bare: named && m.flips == 0 && !judges && !c.question,
         urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
     }
 }
@@ -675,7 +684,9 @@ fn names_proposition(items: &[Item]) -> bool {
 fn counts_allies(items: &[Item]) -> bool {
     let head: Vec<&Item> = items.iter().take(COUNT_REACH).collect();
     head.iter().enumerate().any(|(i, it)| {
+        let total = i > 0 && matches!(head[i - 1].text.as_str(), "the" | "all" | "our" | "its");
         (it.is(Class::Quantifier) || it.text.chars().all(|c| c.is_ascii_digit()))
+            && !total
             && head[i + 1..]
                 .iter()
                 .take(4)
