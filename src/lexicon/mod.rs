@@ -120,6 +120,8 @@ word_classes! {
     Placeholder => "stance/placeholders.txt",
     /// Stance: pronouns opening a clause that restates the previous proposition ("it").
     Pronoun => "stance/pronouns.txt",
+    /// Stance: verbs of ending that turn a following harm into a benefit ("end the war").
+    Cessation => "stance/cessation.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
 }

@@ -501,11 +501,23 @@ fn marks(c: &Clause) -> Marks {
     Marks {
         negations,
         opposed,
-        flips: negations + against + usize::from(c.reversed),
+        flips: negations + against + ceased(items) + usize::from(c.reversed),
         plain_harm: items
             .iter()
             .any(|i| i.is(Class::Harm) && !i.is(Class::ConditionTopic)),
     }
+}
+
+/// How many harms follow a verb of ending within three words ("to end Russia's war").
+fn ceased(items: &[Item]) -> usize {
+    (0..items.len())
+        .filter(|&i| items[i].is(Class::Harm))
+        .filter(|&i| {
+            items[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| lexicon::is(Class::Cessation, &w.text))
+        })
+        .count()
 }
 
 /// "alternatives or substitutes": the second of two coordinated opposition words adds nothing.
