@@ -408,11 +408,17 @@ fn lists(items: &[Item], i: usize) -> bool {
     items[i].text == "," && prev.is_some() && items.get(i + 1).and_then(kind) == prev
 }
 
+/// Split into clauses. A concession opening a sentence ("If we are not in NATO, ...") ends at
+/// the next comma; one inside a sentence ("guarantees if Ukraine, ..., is not given ...") runs
+/// to the sentence's end.
 fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let (mut reversed, mut conceded) = (false, false);
+    let (mut reversed, mut conceded, mut trailing) = (false, false, false);
     for (i, it) in items.iter().enumerate() {
+        if matches!(it.text.as_str(), "." | "?" | ";") {
+            trailing = false;
+        }
         if breaks_clause(items, i) {
             out.push(Clause {
                 items: &items[start..i],
@@ -423,7 +429,9 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
             });
             start = i + 1;
             reversed = it.is(Class::Contrast);
-            conceded = it.is(Class::Concessive);
+            let opens_sentence = i == 0 || matches!(items[i - 1].text.as_str(), "." | "?" | ";");
+            trailing |= it.is(Class::Concessive) && !opens_sentence;
+            conceded = it.is(Class::Concessive) || trailing;
         }
     }
     out.push(Clause {
