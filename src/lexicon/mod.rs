@@ -122,6 +122,8 @@ word_classes! {
     Pronoun => "stance/pronouns.txt",
     /// Stance: verbs of ending that turn a following harm into a benefit ("end the war").
     Cessation => "stance/cessation.txt",
+    /// Stance: verbs after a restating pronoun ("it is", "this means").
+    RestatingVerb => "stance/restating_verbs.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
 }

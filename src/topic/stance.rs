@@ -481,7 +481,8 @@ fn proposition_sign(items: &[Item]) -> Option<i32> {
 
 /// "It is a guarantee of peace": a pronoun subject followed by its verb.
 fn refers_back(items: &[Item]) -> bool {
-    matches!(items, [p, v, ..] if lexicon::is(Class::Pronoun, &p.text) && !v.punct())
+    matches!(items, [p, v, ..]
+        if lexicon::is(Class::Pronoun, &p.text) && lexicon::is(Class::RestatingVerb, &v.text))
 }
 
 /// The counts a clause's reading rests on.
