@@ -103,7 +103,8 @@ fn decide(s: &Statement) -> Decision {
     if let Some(d) = conditional(&content, &views).filter(|_| proposition) {
         return d;
     }
-    if cue_sign < 0 || views.iter().any(|v| v.weight > 0 && !v.bare) {
+    let judging_cue = cue_sign < 0 || has(&cue, Class::Harm);
+    if judging_cue || views.iter().any(|v| v.weight > 0 && !v.bare) {
         return polarity(&cue, &views, cue_sign);
     }
     tie_break(s.speaker, proposition, demand)
@@ -183,7 +184,13 @@ fn decision(stance: Stance, reason: &'static str) -> Decision {
 
 /// Support or opposition from the clauses' signs and the cue's sign.
 fn polarity(cue: &[Item], views: &[View], cue_sign: i32) -> Decision {
-    let mut total: i32 = views.iter().map(|v| v.weight * v.sign).sum();
+    let named = views.iter().any(|v| v.weight > 1);
+    let counted = |v: &&View| !(named && v.background);
+    let mut total: i32 = views
+        .iter()
+        .filter(counted)
+        .map(|v| v.weight * v.sign)
+        .sum();
     if total == 0 {
         total = views
             .iter()
@@ -364,6 +371,9 @@ struct View {
     positioned: bool,
     /// It names the proposition with no word of position or negation at all.
     bare: bool,
+    /// It only names a harm, with no proposition and no opposition ("in this war"): background
+    /// that counts only when no clause names the proposition.
+    background: bool,
     /// It asks for the membership now ("should be invited this year"), which outweighs a
     /// delay conceded elsewhere.
     urgent: bool,
@@ -592,6 +602,7 @@ fn view(c: &Clause, referent: Option<i32>) -> View {
             || (names && m.negations > 0 && !has(items, Class::NearTerm))
             || linked.is_some_and(|r| r != DELAYS[1] || !has(items, Class::Procedural)),
         bare: named && m.flips == 0 && !judges && !c.question,
+        background: !names && !objects && harm,
         urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
     }
 }
