@@ -100,7 +100,8 @@ fn decide(s: &Statement) -> Decision {
     if is_procedural(&content, &views) && !demand && cue_sign > 0 {
         return neutral("procedure, no position");
     }
-    if let Some(d) = conditional(&content, &views).filter(|_| proposition) {
+    let laments = has(&cue, Class::Harm);
+    if let Some(d) = conditional(&content, &views, laments).filter(|_| proposition) {
         return d;
     }
     let judging_cue = cue_sign < 0 || has(&cue, Class::Harm);
@@ -118,7 +119,7 @@ fn no_position(s: &Statement, cue: &[Item], content: &[Item]) -> Option<Decision
         Some(neutral("a news outlet relays events"))
     } else if has(cue, Class::Refusal) || has(content, Class::Refusal) {
         Some(neutral("declines to take a position"))
-    } else if counts_allies(content) {
+    } else if counts_allies(content) && sign_of_flips(cue) > 0 && !has(cue, Class::Harm) {
         Some(neutral("reports a count of allies"))
     } else {
         None
@@ -126,13 +127,14 @@ fn no_position(s: &Statement, cue: &[Item], content: &[Item]) -> Option<Decision
 }
 
 /// The first condition any clause sets, unless an absolute ("under any circumstances") closes
-/// them all, or a call to act now ("invite Ukraine this year") outweighs a mere delay.
-fn conditional(content: &[Item], views: &[View]) -> Option<Decision> {
+/// them all, a call to act now ("invite Ukraine this year") outweighs a mere delay, or the cue
+/// laments the delay ("regretted that Ukraine had not been invited at the summit").
+fn conditional(content: &[Item], views: &[View], laments: bool) -> Option<Decision> {
     if has(content, Class::Absolute) {
         return None;
     }
     let urgent = views.iter().any(|v| v.urgent);
-    let delays = |r: &&str| urgent && DELAYS.contains(r);
+    let delays = |r: &&str| (urgent && DELAYS.contains(r)) || (laments && *r == DELAYS[1]);
     views
         .iter()
         .filter_map(|v| v.condition)
