@@ -2,6 +2,35 @@
 //! NATO, or its opposite), reads each clause's polarity (negations and opposition verbs reverse
 //! it, evaluations judge it), then conditions and procedure, and names the rule that decided.
 //! Every word list is data under `src/lexicon/stance/`.
+//!
+//! The rules, in the order they decide:
+//! 1. **No position by form**: a news outlet's report, a refusal to say ("declined to say
+//!    whether"), a count of allies' positions ("20 of 32 allies backed ...") are neutral.
+//! 2. **Procedure**: meetings, discussions, drafting, attendance, reforms with no word of
+//!    position anywhere (and no demanding cue) are neutral.
+//! 3. **Conditions** (only when the proposition is named): a link ("until", "once", "only
+//!    after") not followed by the membership itself ("until the day it joins" is an end point)
+//!    and not a renunciation demand ("only if Kyiv abandons ..."); a weak link ("after", "when",
+//!    "before") with a condition topic (war, reforms, consensus); a lasting-state link ("while",
+//!    "during") under a negative frame ("cannot join while the war goes on"); a deferral
+//!    ("premature", "no consensus") not itself negated; a negated near term ("not yet ready",
+//!    "not at this summit"). "Even"/"or"/"than" before a link deny it ("not even after"), and an
+//!    absolute ("under any circumstances") closes them all; a call to act now outweighs a delay.
+//! 4. **Polarity**: per clause (split at punctuation, "but", "because", "and that", contrast and
+//!    concession words) the sign is the parity of reversals (negations, opposition verbs, the
+//!    opposite proposition, a denied deferral, a preceding "rather than") times -1 for a harm
+//!    (threat, war, mistake); a rhetorical question reverses it unless it presses ("finally").
+//!    Clauses naming the proposition weigh 2, clauses judging without naming it 1; a pronoun
+//!    clause ("It is ...") restates the last proposition; concessions and hypotheses ("even if",
+//!    "if") weigh nothing; a harm-only clause is background beside a named proposition. The cue
+//!    reverses the sum when it rejects ("dismissed X as Y" keeps X only) and adds a harm when it
+//!    warns or laments.
+//! 5. **Tie-breaks** for a statement with no word of position: a bare mention by the objecting
+//!    side opposes; a bare mention of the membership, a demanding cue, or an in-scope statement by
+//!    the candidate's side supports; anything else is neutral.
+//!
+//! Set `NATOCLAIMS_STANCE_DEBUG` to print each decision and its rule on stderr, and
+//! `NATOCLAIMS_STANCE_TRACE` for each clause's tagged words.
 
 use std::sync::LazyLock;
 
