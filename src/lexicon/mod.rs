@@ -124,6 +124,8 @@ word_classes! {
     Cessation => "stance/cessation.txt",
     /// Stance: verbs after a restating pronoun ("it is", "this means").
     RestatingVerb => "stance/restating_verbs.txt",
+    /// Stance: hypothesis openers at the start of a sentence only ("Without membership, ...").
+    SentenceOpener => "stance/sentence_openers.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
 }

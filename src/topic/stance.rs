@@ -424,6 +424,9 @@ struct Clause<'a> {
 /// How an item ends a clause, if it does.
 fn breaks_clause(items: &[Item], i: usize) -> bool {
     let it = &items[i];
+    if opens_hypothesis(items, i) {
+        return true;
+    }
     let next_modal = items
         .get(i + 1)
         .is_some_and(|n| lexicon::is(Class::Modal, &n.text));
@@ -449,6 +452,16 @@ fn lists(items: &[Item], i: usize) -> bool {
     items[i].text == "," && prev.is_some() && items.get(i + 1).and_then(kind) == prev
 }
 
+/// The item starts a sentence.
+fn opens_sentence(items: &[Item], i: usize) -> bool {
+    i == 0 || matches!(items[i - 1].text.as_str(), "." | "?" | ";")
+}
+
+/// "Without membership, ...": a hypothesis opener at the start of a sentence.
+fn opens_hypothesis(items: &[Item], i: usize) -> bool {
+    opens_sentence(items, i) && lexicon::is(Class::SentenceOpener, &items[i].text)
+}
+
 /// Split into clauses. A concession opening a sentence ("If we are not in NATO, ...") ends at
 /// the next comma; one inside a sentence ("guarantees if Ukraine, ..., is not given ...") runs
 /// to the sentence's end.
@@ -470,9 +483,8 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
             });
             start = i + 1;
             reversed = it.is(Class::Contrast);
-            let opens_sentence = i == 0 || matches!(items[i - 1].text.as_str(), "." | "?" | ";");
-            trailing |= it.is(Class::Concessive) && !opens_sentence;
-            conceded = it.is(Class::Concessive) || trailing;
+            trailing |= it.is(Class::Concessive) && !opens_sentence(items, i);
+            conceded = it.is(Class::Concessive) || opens_hypothesis(items, i) || trailing;
         }
     }
     out.push(Clause {
@@ -604,6 +616,13 @@ fn clause_sign(c: &Clause, flips: usize, harm: bool, inherited: Option<i32>) -> 
     }
 }
 
+/// "We will not allow it": a pronoun object with a reversal points back to the last
+/// proposition.
+fn points_back(items: &[Item]) -> bool {
+    let reverses = has(items, Class::Negator) || has(items, Class::Opposition);
+    reverses && items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text))
+}
+
 fn view(c: &Clause, referent: Option<i32>) -> View {
     let items = c.items;
     let m = marks(c);
@@ -613,7 +632,7 @@ fn view(c: &Clause, referent: Option<i32>) -> View {
         .any(|i| i.is(Class::Harm) && !(linked.is_some() && i.is(Class::ConditionTopic)));
     let benefit = has(items, Class::Benefit);
     let named = has(items, Class::Membership) || has(items, Class::Exclusion);
-    let inherited = referent.filter(|_| !named && refers_back(items));
+    let inherited = referent.filter(|_| !named && (refers_back(items) || points_back(items)));
     let names = named || inherited.is_some();
     let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);
     let objects = m.opposed > 0 || (m.negations > 0 && has(items, Class::Approval));
