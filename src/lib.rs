@@ -121,12 +121,14 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                         a.speaker.title.as_deref().unwrap_or("")
                     );
                     let sentence = &doc.text[a.evidence.clone()];
-                    let read = if opens_with_question(sentence) {
+                    // "Asked whether Ukraine would join, X said: 'Yes'": the question frames
+                    // the answer, so stance reads the whole sentence.
+                    let content = if opens_with_question(sentence) {
                         sentence
                     } else {
                         quote.as_str()
                     };
-                    t.stance(read, &who)
+                    t.stance(content, sentence, a.cue.as_deref().unwrap_or(""), &who)
                 }
             };
             Claim {

@@ -1,12 +1,15 @@
 //! Topic scope and stance: is an attributed statement about the topic, and which way does it
-//! lean? The terms live in a data file (`lexicon/topics/*.txt`), so another topic is a new
-//! file, not new code.
+//! lean? The scope terms live in a data file (`lexicon/topics/*.txt`), so another topic is a new
+//! file, not new code; stance is the rule engine in [`stance`].
+
+pub mod stance;
 
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::claim::Stance;
+use crate::lexicon::{self, Class};
 
 /// The built-in topic: Ukraine's bid to join NATO.
 pub const NATO_UKRAINE: &str = include_str!("lexicon/topics/nato-ukraine.txt");
@@ -23,11 +26,6 @@ pub struct Topic {
     off: Option<Regex>,
     rival: Option<Regex>,
     aside: Option<Regex>,
-    supports: Option<Regex>,
-    adversary: Option<Regex>,
-    idioms: Option<Regex>,
-    opposes: Option<Regex>,
-    conditional: Option<Regex>,
 }
 
 /// Which statements to keep.
@@ -98,24 +96,6 @@ pub struct Candidate<'a> {
     pub direct: bool,
 }
 
-/// Words that open a statement referring back to the previous one ("this", "a similar ...").
-const ANAPHORS: &[&str] = &[
-    "this", "that", "it", "such", "similar", "these", "those", "so", "there", "both",
-];
-
-/// Sentence openers that tie a statement to the one before ("However, he called ...").
-const CONNECTIVES: &[&str] = &[
-    "however",
-    "but",
-    "yet",
-    "still",
-    "moreover",
-    "also",
-    "meanwhile",
-    "nevertheless",
-    "nonetheless",
-];
-
 /// How far back (in paragraphs) a speaker's on-topic statement keeps their next one on topic.
 const CONTINUATION_REACH: usize = 2;
 
@@ -152,11 +132,6 @@ impl Topic {
             off: get("off")?,
             rival: get("rival")?,
             aside: get("aside")?,
-            supports: get("supports")?,
-            adversary: get("adversary")?,
-            idioms: get("idioms")?,
-            opposes: get("opposes")?,
-            conditional: get("conditional")?,
         })
     }
 
@@ -204,14 +179,14 @@ impl Topic {
             .split(|ch: char| !ch.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .take(3)
-            .any(|w| ANAPHORS.contains(&w));
+            .any(|w| lexicon::is(Class::Anaphor, w));
         let first_word = c
             .context
             .sentence
             .split(|ch: char| !ch.is_alphanumeric())
             .find(|w| !w.is_empty());
         let connected =
-            first_word.is_some_and(|w| CONNECTIVES.contains(&w.to_lowercase().as_str()));
+            first_word.is_some_and(|w| lexicon::is(Class::Connective, &w.to_lowercase()));
         anaphoric
             || connected
             || (c.direct && !hit(&self.aside, &content) && !hit(&self.off, &content))
@@ -258,30 +233,16 @@ impl Topic {
         }
     }
 
-    /// Stance from condition, opposition and support markers, in that order; a speaker of the
-    /// side that objects to the membership (`[adversary]`) opposes unless a condition is named;
-    /// a statement about membership itself (`[focus]`), or by the candidate country's side, with no
-    /// marker supports.
-    pub fn stance(&self, content: &str, speaker: &str) -> Stance {
-        let c = content.to_lowercase();
-        // Set phrases that look like markers but are not ("for as long as it takes").
-        let c = match &self.idioms {
-            Some(re) => re.replace_all(&c, " ").into_owned(),
-            None => c,
-        };
-        let adversary = hit(&self.adversary, &speaker.to_lowercase());
-        if hit(&self.conditional, &c) && !adversary {
-            Stance::Conditional
-        } else if adversary || hit(&self.opposes, &c) {
-            Stance::Opposes
-        } else if hit(&self.supports, &c)
-            || hit(&self.focus, &c)
-            || hit(&self.subject, &speaker.to_lowercase())
-        {
-            Stance::Supports
-        } else {
-            Stance::Neutral
-        }
+    /// Stance toward the membership, by the rule engine in [`stance`]: `content` is the quote or
+    /// reported clause, `evidence` the sentence(s) it was read from, `speaker` name and title.
+    pub fn stance(&self, content: &str, evidence: &str, cue: &str, speaker: &str) -> Stance {
+        stance::judge(&stance::Statement {
+            content,
+            evidence,
+            cue,
+            speaker,
+        })
+        .stance
     }
 }
 
@@ -394,31 +355,16 @@ mod tests {
     }
 
     #[test]
-    fn stance_markers() {
+    fn stance_goes_through_the_engine() {
         let t = topic();
+        let st = |c: &str| t.stance(c, c, "said", "A");
         assert_eq!(
-            t.stance("Ukraine will join NATO only after the war ends", "A"),
+            st("Ukraine will join NATO only after the war ends"),
             Stance::Conditional
         );
-        assert_eq!(
-            t.stance("Ukraine in NATO is a red line", "A"),
-            Stance::Opposes
-        );
-        assert_eq!(
-            t.stance("Ukraine deserves an invitation", "A"),
-            Stance::Supports
-        );
-        assert_eq!(
-            t.stance("the ministers met in Brussels", "A"),
-            Stance::Neutral
-        );
-        assert_eq!(
-            t.stance(
-                "the summit changes nothing",
-                "Dmitry Peskov, Kremlin spokesman"
-            ),
-            Stance::Opposes
-        );
+        assert_eq!(st("Ukraine in NATO is a red line"), Stance::Opposes);
+        assert_eq!(st("Ukraine deserves an invitation"), Stance::Supports);
+        assert_eq!(st("the ministers met in Brussels"), Stance::Neutral);
     }
 
     #[test]

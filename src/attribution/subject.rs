@@ -118,7 +118,7 @@ fn opens_intro_phrase(t: &Token) -> bool {
             || t.lower.ends_with("ly")
             || is_participle_opener_word(&t.lower)
             || is(Class::Preposition, &t.lower)
-            || is(Class::SentenceOpener, &t.lower))
+            || is(Class::IntroOpener, &t.lower))
 }
 
 /// Longest prepositional phrase between a speaker and a cue ("X in a radio interview said").

@@ -107,7 +107,7 @@ word_classes! {
     /// Finite verbs and auxiliaries that mark a clause ("is", "would", "wants").
     FiniteVerb => "finite_verbs.txt",
     /// Words opening an introductory phrase before the subject ("here", "meanwhile").
-    SentenceOpener => "sentence_openers.txt",
+    IntroOpener => "intro_openers.txt",
     /// Words a reported clause does not open with ("on", "would", "and").
     NotClauseStart => "not_clause_starts.txt",
     /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
@@ -134,6 +134,78 @@ word_classes! {
     Abbreviation => "abbreviations.txt",
     /// Abbreviations that abbreviate only before a number ("no", "vol").
     NumberAbbreviation => "number_abbreviations.txt" + "number",
+    /// Scope: words opening a statement that refers back to the previous one ("this").
+    Anaphor => "stance/anaphors.txt",
+    /// Scope: sentence openers tying a statement to the one before ("however").
+    Connective => "stance/connectives.txt",
+    /// Stance: words naming Ukraine's membership (join, accession, invitation, path).
+    Membership => "stance/membership.txt",
+    /// Stance: the opposite proposition (neutrality, non-bloc status, kept out).
+    Exclusion => "stance/exclusion.txt",
+    /// Stance: negation words (not, never, nobody).
+    Negator => "stance/negators.txt",
+    /// Stance: acts against what follows (oppose, veto, block, rule out, lack).
+    Opposition => "stance/opposition.txt",
+    /// Stance: contrast markers reversing what follows ("rather than", "instead of").
+    Contrast => "stance/contrast.txt",
+    /// Stance: negative evaluations and feared consequences (threat, war, mistake).
+    Harm => "stance/harms.txt",
+    /// Stance: positive evaluations and hoped-for effects (strengthen, safer).
+    Benefit => "stance/benefits.txt",
+    /// Stance: wanting, backing, asserting (support, urge, deserve).
+    Approval => "stance/approval.txt",
+    /// Stance: condition links that need no topic ("until", "once", "only after").
+    ConditionLink => "stance/condition_links.txt",
+    /// Stance: condition links that need a condition topic in the clause ("after", "when").
+    ConditionWeakLink => "stance/condition_weak_links.txt",
+    /// Stance: what a condition is about (war, reforms, consensus).
+    ConditionTopic => "stance/condition_topics.txt",
+    /// Stance: putting joining off without refusing it (premature, no consensus).
+    Deferral => "stance/deferrals.txt",
+    /// Stance: near-term times that defer when negated (now, yet, ready).
+    NearTerm => "stance/near_terms.txt",
+    /// Stance: phrases that close every condition ("under any circumstances").
+    Absolute => "stance/absolutes.txt",
+    /// Stance: words that deny the condition link after them ("even", "or", "than").
+    ConditionCanceller => "stance/condition_cancellers.txt",
+    /// Stance: set phrases read as one word and ignored ("nothing less than").
+    SetPhrase => "stance/set_phrases.txt",
+    /// Stance: procedure and fact (meeting, discuss, attend, drafting).
+    Procedural => "stance/procedural.txt",
+    /// Stance: refusals to take a position ("declined to say").
+    Refusal => "stance/refusals.txt",
+    /// Stance: counts of allies ("majority", "nine").
+    Quantifier => "stance/quantifiers.txt",
+    /// Stance: nouns for member states in counts (allies, members).
+    AlliesNoun => "stance/allies_nouns.txt",
+    /// Stance: markers that make a question a demand ("finally", "what more").
+    Impatience => "stance/impatience.txt",
+    /// Stance: the side objecting to the membership, a tie-breaker on speakers.
+    Adversary => "stance/adversaries.txt",
+    /// Stance: links to a lasting state that set a condition only when negated ("while").
+    ConditionConcurrentLink => "stance/condition_concurrent_links.txt",
+    /// Stance: the candidate country's side, a tie-breaker on speakers.
+    CandidateSide => "stance/candidate_side.txt",
+    /// Stance: words opening a concession ("even if"), which takes no part in the stance.
+    Concessive => "stance/concessives.txt",
+    /// Stance: words that end a clause ("but", "because").
+    ClauseBreak => "stance/clause_breaks.txt",
+    /// Stance: modal verbs; "and" before one starts a new clause.
+    Modal => "stance/modals.txt",
+    /// Stance: words after a comma that continue the clause ("including").
+    Elaboration => "stance/elaborations.txt",
+    /// Stance: what `_` in a stance list entry stands for (Ukraine, pronouns, numbers).
+    Placeholder => "stance/placeholders.txt",
+    /// Stance: pronouns opening a clause that restates the previous proposition ("it").
+    Pronoun => "stance/pronouns.txt",
+    /// Stance: verbs of ending that turn a following harm into a benefit ("end the war").
+    Cessation => "stance/cessation.txt",
+    /// Stance: verbs after a restating pronoun ("it is", "this means").
+    RestatingVerb => "stance/restating_verbs.txt",
+    /// Stance: hypothesis openers at the start of a sentence only ("Without membership, ...").
+    SentenceOpener => "stance/sentence_openers.txt",
+    /// Stance: cues of a news report, whose speaker takes no position ("reported").
+    ReportingCue => "stance/reporting_cues.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").
