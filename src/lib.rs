@@ -20,6 +20,8 @@
 //! input → document → strip → meta → sentences (with quotes) → attribution → dating (with the
 //! dates grammar) → topic (scope and stance) → claim.
 
+#![warn(missing_docs)]
+
 mod attribution;
 mod claim;
 mod dates;

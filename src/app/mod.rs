@@ -26,6 +26,9 @@ pub const EXIT_PARTIAL: i32 = 1;
 /// Usage error, or nothing could be read.
 pub const EXIT_USAGE: i32 = 2;
 
+/// Inputs read and analysed in parallel at a time: enough to keep every core busy, few enough
+/// that memory stays bounded and output starts early; output keeps input order within and
+/// across batches.
 const BATCH: usize = 64;
 
 /// Write one line to stderr. A closed or broken stderr must not abort the run (`eprintln!`
