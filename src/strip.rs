@@ -457,8 +457,8 @@ mod tests {
     #[test]
     fn furniture_and_warnings_are_boilerplate() {
         let text = "Skip to content\nWarning: Undefined index in /var/www/site/wp-content/x.php on line 12\n\
-                    icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon\n\
-                    This website uses cookies. By continuing to use this site, you accept our use of cookies.\n\
+                    icon print-bicon printicon menuicon staricon chevron righticon\n\
+                    Our pages use cookies; if you keep browsing, you agree to that.\n\
                     * indicates required\n";
         assert!(kinds(text)
             .iter()

@@ -70,7 +70,7 @@ fn parse_date_more_formats() {
         ("2023.06.30", d(2023, 6, 30)),
         (" date 2023-06-30 Ukrainian President said", d(2023, 6, 30)),
         (
-            "by Kateryna Hodunova April 30, 2024 2:53 PM 2 min read",
+            "by Kateryna Hodunova April 30, 2024 9:17 PM 4 min read",
             d(2024, 4, 30),
         ),
     ];
@@ -128,7 +128,7 @@ fn datelines_accepted() {
         "30.06.2023",
         "Sat 10 Jun 2023 18.00 BST",
         "2023/06/30",
-        "April 30, 2024 2:53 PM 2 min read",
+        "April 30, 2024 9:17 PM 4 min read",
         "Last updated: June 3, 2023 at 10:15 a.m. EDT",
         "Posted on June 3, 2023 - 5 mins read",
         "Published June 1, 2023 • Updated June 3, 2023",
@@ -143,8 +143,8 @@ fn datelines_accepted() {
 fn datelines_rejected() {
     for s in [
         "Ukraine applied on September 30, 2022, to join.",
-        "On September 30, 2022, Ukraine applied to join NATO on an accelerated basis.",
-        "by Kateryna Hodunova April 30, 2024 2:53 PM 2 min read",
+        "On September 30, 2022, Kyiv asked the allies to fast-track its entry.",
+        "by Kateryna Hodunova April 30, 2024 9:17 PM 4 min read",
         "Published today",
         "June 30",
         "",
@@ -206,7 +206,7 @@ fn finds_numeric_days() {
 
 #[test]
 fn date_range_yields_first_day() {
-    let text = "at the NATO summit on July 11-12 in Vilnius";
+    let text = "when the leaders gather on July 11-12 in Vilnius";
     assert_eq!(one(text), ("on July 11-12", day(None, 7, 11)));
     assert_eq!(
         one("the 11-12 July summit"),
@@ -216,7 +216,7 @@ fn date_range_yields_first_day() {
 
 #[test]
 fn day_before_then_date_are_two_mentions() {
-    let f = found("The day before, on June 27, Zelensky said");
+    let f = found("The day before, on June 27, Kuleba told reporters");
     assert_eq!(
         f,
         vec![
@@ -228,7 +228,7 @@ fn day_before_then_date_are_two_mentions() {
 
 #[test]
 fn numbers_that_are_not_days() {
-    assert!(found("More than ten NATO member states out of 31 don't want it").is_empty());
+    assert!(found("Over ten allied capitals out of 31 don't back it yet").is_empty());
     assert!(found("31 member states and 2 min read and 1,000 troops").is_empty());
     assert!(found("Article 5 of the treaty").is_empty());
 }
@@ -467,11 +467,11 @@ fn vague_phrases() {
 
 #[test]
 fn seed_article_000() {
-    let text = "This was stated by Igor Zhovkva on June 29.\n\n\
-        Earlier in the day, NATO Secretary General Jens Stoltenberg said.\n\n\
-        On June 28, Stoltenberg said.\n\nOn the same day, Reznikov said.\n\n\
-        The day before, on June 27, Zelensky said.\n\n\
-        On September 30, 2022, Ukraine applied. Then Zelensky said that.";
+    let text = "Igor Zhovkva gave the interview on June 29.\n\n\
+        Earlier in the day, the alliance chief Jens Stoltenberg spoke.\n\n\
+        On June 28, Stoltenberg spoke.\n\nOn the same day, Reznikov spoke.\n\n\
+        The day before, on June 27, Kuleba gave a speech.\n\n\
+        On September 30, 2022, Kyiv filed its bid. Then Zelensky spoke.";
     assert_eq!(
         kinds(text),
         vec![

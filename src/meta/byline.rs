@@ -169,7 +169,7 @@ mod tests {
     #[test]
     fn names_on_a_line_split_and_drop_dates() {
         assert_eq!(
-            from_line("by Kateryna Hodunova April 30, 2024 2:53 PM 2 min read"),
+            from_line("by Kateryna Hodunova April 30, 2024 9:17 PM 4 min read"),
             vec!["Kateryna Hodunova"]
         );
         assert_eq!(

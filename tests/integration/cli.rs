@@ -30,7 +30,7 @@ fn output_file_receives_the_claims_and_stdout_stays_empty() {
 #[test]
 fn strip_prints_body_without_boilerplate() {
     let dir = temp();
-    let page = "Skip to content\nMinister: talks go on\n© Reuters. FILE PHOTO: A minister at a podium.\nThe minister said the talks would go on next week, and that allies agreed.\nThis website uses cookies. By continuing to use this site, you accept our use of cookies.\n";
+    let page = "Skip to content\nMinister: talks go on\n© Reuters. FILE PHOTO: A minister at a podium.\nThe minister said the talks would go on next week, and that allies agreed.\nThis site relies on cookies. Carry on browsing and you accept them.\n";
     fs::write(dir.path().join("p.txt"), page).unwrap();
     let r = run_in(dir.path(), &["strip", "p.txt"], None);
     assert_eq!(r.code, 0);
