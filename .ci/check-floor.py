@@ -2,10 +2,44 @@
 """Fail when a score drops below its floor in .ci/seed-floor, or the output has bad lines.
 
     check-floor.py FLOOR SEED_SCORE.json HTML_SCORE.txt [POLNEAR_SCORE.json]
+                   [--train POLNEAR_TRAIN.json] [--misses POLNEAR_TRAIN_MISSES.txt]
+                   [--stance STANCE_SCORE.txt]
+
+--train adds polnear_train_content_f1; --misses (polnear_misses.py's table) adds
+polnear_train_said_recall, the recall on said/says/told attributions; --stance (bench/stance
+score.py's output) adds stance_dev_acc.
 """
 import json
 import re
 import sys
+
+
+def option(name):
+    """The value after `--name` on the command line, or None."""
+    args = sys.argv
+    return args[args.index(name) + 1] if name in args else None
+
+
+def said_recall(path):
+    """Recall on said/says/told from the misses table: rows `cue gold hit recall share`."""
+    gold = hit = 0
+    for line in open(path, encoding="utf-8"):
+        parts = line.split()
+        if len(parts) >= 3 and parts[0] in ("said", "says", "told") and parts[1].isdigit():
+            gold += int(parts[1])
+            hit += int(parts[2])
+    return round(hit / gold, 3) if gold else 0.0
+
+
+def optional_scores(scores):
+    """Scores from the optional --train, --misses and --stance files."""
+    if option("--train"):
+        scores["polnear_train_content_f1"] = json.load(open(option("--train"))).get("content_f1")
+    if option("--misses"):
+        scores["polnear_train_said_recall"] = said_recall(option("--misses"))
+    if option("--stance"):
+        m = re.search(r"accuracy ([0-9.]+)", open(option("--stance"), encoding="utf-8").read())
+        scores["stance_dev_acc"] = float(m.group(1)) if m else 0.0
 
 
 def main():
@@ -19,7 +53,8 @@ def main():
     scores = json.load(open(seed_path, encoding="utf-8"))
     m = re.search(r"F1 ([0-9.]+)", open(html_path, encoding="utf-8").read())
     scores["html_f1"] = float(m.group(1)) if m else 0.0
-    if len(sys.argv) > 4:
+    optional_scores(scores)
+    if len(sys.argv) > 4 and not sys.argv[4].startswith("--"):
         polnear = json.load(open(sys.argv[4], encoding="utf-8"))
         scores["polnear_content_f1"] = polnear.get("content_f1")
         scores["polnear_source_f1"] = polnear.get("source_f1")

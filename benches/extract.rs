@@ -2,7 +2,7 @@
 //! Run with `cargo bench`; speed is measured here, never asserted in tests.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use natoclaims::{analyze, input, topic::Scope};
+use natoclaims::{analyze, input, Scope};
 use std::fs;
 
 fn fixtures() -> Vec<(String, Vec<u8>)> {

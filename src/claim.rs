@@ -1,5 +1,6 @@
 //! The output model: one attributed claim, field for field as `spec/CLAIMS.md` defines it.
 
+use crate::document::fold_ws;
 use serde::{Deserialize, Serialize};
 
 /// The schema tag written on every line.
@@ -19,8 +20,9 @@ pub struct Claim {
     pub quote: String,
     /// Direct, indirect or mixed speech.
     pub mode: Mode,
-    /// The reporting cue as written ("said", "According to", "adding").
-    pub cue: String,
+    /// The reporting cue as written ("said", "According to", "adding"); null for a quotation
+    /// that continues the speaker's previous quotation without a cue of its own.
+    pub cue: Option<String>,
     /// The day the statement was made (ISO date), when the text fixes it.
     pub said_on: Option<String>,
     /// The time phrase that fixed (or failed to fix) `said_on`.
@@ -31,6 +33,38 @@ pub struct Claim {
     pub span: Span,
     /// The evidence sentence(s), whitespace folded.
     pub evidence: String,
+}
+
+impl Claim {
+    /// Check the claim against the text its span points into: the span lies on char
+    /// boundaries inside the text, the evidence is the folded span, and the claim is one JSON
+    /// line that parses back to itself. The fuzz target and the property tests run this.
+    pub fn check(&self, text: &str) -> Result<(), String> {
+        let (s, e) = (self.span.start, self.span.end);
+        if s > e || e > text.len() {
+            return Err(format!("span {s}..{e} outside text of {}", text.len()));
+        }
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            return Err(format!("span {s}..{e} splits a char"));
+        }
+        let folded = fold_ws(&text[s..e]);
+        if self.evidence != folded {
+            return Err(format!(
+                "evidence {:?} is not the span {folded:?}",
+                self.evidence
+            ));
+        }
+        let line = serde_json::to_string(self).map_err(|e| format!("does not serialise: {e}"))?;
+        if line.contains('\n') {
+            return Err("the JSON line holds a newline".into());
+        }
+        let back: Claim =
+            serde_json::from_str(&line).map_err(|e| format!("line does not parse back: {e}"))?;
+        if &back != self {
+            return Err(format!("line parses back as another claim: {line}"));
+        }
+        Ok(())
+    }
 }
 
 /// Article-level metadata repeated on each claim.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 /// Why an input produced no article.
 #[derive(Debug, thiserror::Error)]
-pub enum InputError {
+pub enum Error {
     /// The file could not be opened or read (missing, permissions, a directory, an I/O error).
     #[error("{}: {source}", path.display())]
     Io {
@@ -63,20 +63,20 @@ pub enum InputError {
     },
 }
 
-impl InputError {
+impl Error {
     /// A short category for the end-of-run summary.
     pub fn category(&self) -> &'static str {
         match self {
-            InputError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 "not found"
             }
-            InputError::Io { .. } => "unreadable",
-            InputError::TooLarge { .. } => "too large",
-            InputError::Binary { .. } => "binary",
-            InputError::DanglingSymlink { .. } => "dangling symlink",
-            InputError::SymlinkLoop { .. } => "symlink loop",
-            InputError::Walk { .. } => "walk error",
-            InputError::Internal { .. } => "internal error",
+            Error::Io { .. } => "unreadable",
+            Error::TooLarge { .. } => "too large",
+            Error::Binary { .. } => "binary",
+            Error::DanglingSymlink { .. } => "dangling symlink",
+            Error::SymlinkLoop { .. } => "symlink loop",
+            Error::Walk { .. } => "walk error",
+            Error::Internal { .. } => "internal error",
         }
     }
 }

@@ -1,12 +1,13 @@
 //! natoclaims: who said what, and when, about Ukraine's bid to join NATO.
 //!
-//! The pipeline, one module per stage, data flowing one way:
-//! [`input`] (walk, read, decode, HTML) → [`document`] → [`strip`] → [`meta`] →
-//! [`sentences`] (with [`quotes`]) → [`attribution`] → [`dating`] (with the [`dates`] grammar) →
-//! [`topic`] (scope and stance) → [`claim`] → [`output`].
+//! Give [`analyze`] (or [`extract`]) a [`Document`] and a [`Scope`]; get back the attributed
+//! [`Claim`]s, each with its speaker, quote, mode, cue, date, stance and evidence span. Build a
+//! document from plain text with [`Document::from_text`], or from a file's raw bytes (any
+//! encoding, plain text or HTML) with [`input::load`]; [`input::walk`] and [`input::read`] find
+//! and read files the way the `natoclaims` binary does.
 //!
 //! ```
-//! use natoclaims::{extract, document::Document, topic::Scope};
+//! use natoclaims::{extract, Document, Scope};
 //! let doc = Document::from_text(
 //!     " date 2023-06-30 Ukraine must be invited to join NATO in Vilnius, Foreign Minister Dmytro Kuleba said on Thursday.\n",
 //! );
@@ -14,29 +15,34 @@
 //! assert_eq!(claims[0].speaker.name, "Dmytro Kuleba");
 //! assert_eq!(claims[0].said_on.as_deref(), Some("2023-06-29"));
 //! ```
+//!
+//! Inside, one private module per stage, data flowing one way (see ARCHITECTURE.md):
+//! input → document → strip → meta → sentences (with quotes) → attribution → dating (with the
+//! dates grammar) → topic (scope and stance) → claim.
 
-pub mod app;
-pub mod attribution;
-pub mod claim;
-pub mod cli;
-pub mod dates;
-pub mod dating;
-pub mod document;
-pub mod error;
+mod attribution;
+mod claim;
+mod dates;
+mod dating;
+mod document;
+mod error;
 pub mod input;
-pub mod lexicon;
-pub mod meta;
-pub mod output;
-pub mod quotes;
-pub mod sentences;
-pub mod strip;
-pub mod topic;
+mod lexicon;
+mod meta;
+mod quotes;
+mod sentences;
+mod strip;
+mod topic;
+
+pub use claim::{ArticleMeta, Claim, Mode, Span, Speaker, SpeakerKind, Stance, SCHEMA};
+pub use document::{Document, SourceFormat, SourceMeta};
+pub use error::Error;
+pub use topic::{Scope, Topic};
 
 use attribution::Attribution;
-use claim::{ArticleMeta, Claim, Span, Stance, SCHEMA};
-use document::{fold_ws, Document, SourceFormat};
+use document::fold_ws;
 use sentences::Paragraph;
-use topic::{Candidate, Context, Scope};
+use topic::{Candidate, Context};
 
 /// Everything the pipeline learns about one article.
 #[derive(Debug, Clone)]
@@ -109,13 +115,14 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                         a.speaker.name,
                         a.speaker.title.as_deref().unwrap_or("")
                     );
-                    t.stance(&quote, &doc.text[a.evidence.clone()], &a.cue, &who)
+                    let cue = a.cue.as_deref().unwrap_or("");
+                    t.stance(&quote, &doc.text[a.evidence.clone()], cue, &who)
                 }
             };
             Claim {
                 schema: SCHEMA.to_string(),
                 article: article.clone(),
-                speaker: claim::Speaker {
+                speaker: Speaker {
                     name: a.speaker.name.clone(),
                     title: a.speaker.title.clone(),
                     kind: a.speaker.kind,
@@ -155,6 +162,19 @@ fn quote_text(text: &str, a: &Attribution) -> String {
         .join(" ... ")
 }
 
+/// The sentence opens by putting a question to the speaker ("Asked whether ...", "When asked").
+fn opens_with_question(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .take(5)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    (1..=words.len()).any(|n| lexicon::is(lexicon::Class::QuestionOpener, &words[..n].join(" ")))
+}
+
 fn candidate<'a>(
     text: &'a str,
     paras: &[Paragraph],
@@ -166,9 +186,16 @@ fn candidate<'a>(
         .paragraph
         .checked_sub(1)
         .map_or("", |i| &text[paras[i].range.clone()]);
+    let sentence = &text[a.evidence.clone()];
+    // "Asked whether Ukraine would join, X said: 'Yes'": the question frames the answer.
+    let content = if opens_with_question(sentence) {
+        sentence
+    } else {
+        quote
+    };
     Candidate {
         context: Context {
-            content: quote,
+            content,
             sentence: &text[a.evidence.clone()],
             paragraph: &text[paras[a.paragraph].range.clone()],
             previous,
@@ -178,6 +205,6 @@ fn candidate<'a>(
         speaker: &a.speaker.name,
         paragraph: a.paragraph,
         sentence: (a.evidence.start, a.evidence.end),
-        direct: a.mode == claim::Mode::Direct,
+        direct: a.mode == Mode::Direct,
     }
 }

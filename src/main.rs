@@ -1,11 +1,23 @@
 //! The `natoclaims` binary: parse arguments, run, exit with the run's code.
+//!
+//! A panic inside the per-input guard costs only that input: the guard reports it as one
+//! `internal error` line with the path and the run goes on. Any other panic is a crash: the
+//! default hook prints its message and the process exits with code 101.
+
+mod app;
 
 use clap::Parser;
 
 fn main() {
-    // A panic inside the pipeline is caught per input and reported as one stderr line with
-    // the path; the default hook would add a second, noisier message.
-    std::panic::set_hook(Box::new(|_| {}));
-    let cli = natoclaims::cli::Cli::parse();
-    std::process::exit(natoclaims::app::run(cli));
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // Inside the guard the message reaches the user through the guard's own report; the
+        // default hook would add a second, noisier one.
+        if !app::guard::active() {
+            default_hook(info);
+        }
+    }));
+    let cli = app::cli::Cli::parse();
+    app::guard::forced_panic(app::guard::Place::Run);
+    std::process::exit(app::run(cli));
 }

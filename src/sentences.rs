@@ -1,5 +1,6 @@
 //! Sentence splitting that knows abbreviations, initials and quotations.
 
+use crate::lexicon::{self, Class};
 use crate::quotes::{self, Quotation};
 use crate::strip::{Block, BlockKind};
 use std::ops::Range;
@@ -14,13 +15,6 @@ pub struct Paragraph {
     /// Quotations in it, in order.
     pub quotes: Vec<Quotation>,
 }
-
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
-    "gov", "st", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "no", "nos", "vs", "etc", "e.g", "i.e", "inc", "corp", "ltd", "co", "approx",
-    "est", "fig", "vol", "pp", "ft", "mt",
-];
 
 /// Split the body blocks into paragraphs of sentences.
 pub fn paragraphs(text: &str, blocks: &[Block]) -> Vec<Paragraph> {
@@ -123,9 +117,6 @@ fn inside_closed_quote(dot: usize, after: usize, quotes: &[Quotation]) -> bool {
         .is_some_and(|q| q.closed && q.inner.start <= dot && q.outer.end > after)
 }
 
-/// Abbreviations that only abbreviate before a number ("No. 5", "Art. 5").
-const BEFORE_NUMBERS: &[&str] = &["no", "nos", "art", "vol", "pp", "fig"];
-
 fn is_abbreviation(before: &str, number_follows: bool) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
@@ -139,7 +130,8 @@ fn is_abbreviation(before: &str, number_follows: bool) -> bool {
         return true; // "U.S.", "e.g."
     }
     let w = w.to_lowercase();
-    ABBREVIATIONS.contains(&w.as_str()) && (number_follows || !BEFORE_NUMBERS.contains(&w.as_str()))
+    let abbreviation = lexicon::is(Class::Abbreviation, &w) || lexicon::is(Class::Honorific, &w);
+    abbreviation && (number_follows || !lexicon::is(Class::BeforeNumber, &w))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use crate::dates;
 use crate::document::{fold_ws, line_ranges, trim_range, Document};
-use crate::lexicon::{SECTION_HEADERS, STOPWORDS, UI_PHRASES};
+use crate::lexicon::{self, Class, STOPWORDS, UI_PHRASES};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -246,7 +246,7 @@ fn classify_line(s: &str, repeats: usize) -> BlockKind {
 
 /// After a "Top stories"-style heading, title-like lines are links to other stories.
 fn list_aware(kind: BlockKind, s: &str, in_list: &mut bool) -> BlockKind {
-    if SECTION_HEADERS.contains(ui_key(s).as_str()) {
+    if lexicon::is(Class::SectionHeader, &ui_key(s)) {
         *in_list = true;
         return BlockKind::Boilerplate;
     }

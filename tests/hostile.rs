@@ -7,7 +7,7 @@ use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use util::{json_lines, run_in, Run};
+use util::{json_lines, run_env, run_in, Run};
 
 const ARTICLE: &str = " date 2023-06-30 NATO Secretary General Jens Stoltenberg said on June 29 that Ukraine would be invited to join the alliance when conditions are met.\n";
 /// An article whose claim carries non-ASCII characters in every encoding test.
@@ -36,8 +36,16 @@ fn summary(r: &Run) -> &str {
     r.stderr.lines().last().unwrap_or("")
 }
 
+/// The run neither crashed (a panic outside the per-input guard prints "panicked" and exits
+/// with 101) nor hit a bug inside the guard (an "internal error" line for the input).
 fn no_panic(r: &Run) {
-    assert!(!r.stderr.contains("panicked"), "panic: {}", r.stderr);
+    let crashed = r.code == 101 || r.stderr.contains("panicked");
+    assert!(!crashed, "crash (exit {}): {}", r.code, r.stderr);
+    assert!(
+        !r.stderr.contains("internal error"),
+        "panic caught: {}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -589,4 +597,45 @@ fn exit_codes_and_the_summary_line() {
             "natoclaims: 0 files seen, 0 articles read, 0 claims printed, 0 skipped\n"
         )
     );
+}
+
+#[test]
+fn a_panic_inside_the_guard_costs_only_that_input() {
+    let dir = temp();
+    write(dir.path(), "a.txt", ARTICLE);
+    write(dir.path(), "b.txt", ARTICLE);
+    let force = [("NATOCLAIMS_FORCE_PANIC", "input:b.txt")];
+    let r = run_env(dir.path(), &["extract", "a.txt", "b.txt"], None, &force);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(json_lines(&r.stdout).len(), 1);
+    let problems = problems(&r);
+    assert_eq!(problems.len(), 1, "{}", r.stderr);
+    assert!(
+        problems[0].starts_with("natoclaims: b.txt: internal error, input skipped")
+            && problems[0].contains("forced panic"),
+        "{}",
+        r.stderr
+    );
+    assert!(summary(&r).ends_with("1 skipped (internal error: 1)"));
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    // The no-panic check used by the other tests sees the caught panic.
+    let caught = std::panic::catch_unwind(|| no_panic(&r));
+    assert!(caught.is_err(), "no_panic missed an internal error");
+}
+
+#[test]
+fn a_panic_outside_the_guard_prints_its_message_and_exits_101() {
+    let dir = temp();
+    write(dir.path(), "a.txt", ARTICLE);
+    let force = [("NATOCLAIMS_FORCE_PANIC", "run")];
+    let r = run_env(dir.path(), &["extract", "a.txt"], None, &force);
+    assert_eq!(r.code, 101, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("panicked") && r.stderr.contains("forced panic"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stdout, "");
+    let caught = std::panic::catch_unwind(|| no_panic(&r));
+    assert!(caught.is_err(), "no_panic missed a crash");
 }

@@ -39,8 +39,13 @@ pub struct Run {
 
 /// Run the binary with these arguments (and optional stdin) in `dir`.
 pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    run_env(dir, args, stdin, &[])
+}
+
+/// [`run_in`] with extra environment variables.
+pub fn run_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
     let mut cmd = natoclaims();
-    cmd.current_dir(dir).args(args);
+    cmd.current_dir(dir).args(args).envs(env.iter().copied());
     if let Some(input) = stdin {
         cmd.write_stdin(input.to_vec());
     }

@@ -3,6 +3,7 @@
 
 use super::tokens::Token;
 use super::{Frame, Shape};
+use crate::quotes::is_quote_mark;
 use std::ops::Range;
 
 /// "called the report a hit piece", "called the talks “useful”": an object named as something
@@ -139,27 +140,9 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
         let before = i;
         if let Some(t) = toks.get(i) {
             let w = t.lower.as_str();
-            if matches!(
-                w,
-                "that"
-                    | ":"
-                    | ","
-                    | "publicly"
-                    | "privately"
-                    | "also"
-                    | "again"
-                    | "repeatedly"
-                    | "yesterday"
-                    | "today"
-                    | "earlier"
-                    | "later"
-                    | "recently"
-                    | "firmly"
-                    | "then"
-                    | "tonight"
-                    | "afterward"
-                    | "afterwards"
-            ) || crate::dates::is_weekday_word(w)
+            if matches!(w, "that" | ":" | ",")
+                || crate::lexicon::is(crate::lexicon::Class::PostCueAdverb, w)
+                || crate::dates::is_weekday_word(w)
             {
                 i += 1;
                 if matches!(w, "that" | ":") {
@@ -200,9 +183,11 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         // Inside a plain phrase a comma may only set off a place ("in Toledo, Ohio, that").
         let ok = |k: usize| {
             let t = &toks[k];
-            let place_comma = toks
-                .get(k + 1)
-                .is_some_and(|n| n.lower == "that" || n.is_capitalized_word());
+            let place_comma = toks.get(k + 1).is_some_and(|n| {
+                n.lower == "that"
+                    || n.is_capitalized_word()
+                    || n.lower.chars().all(|c| c.is_ascii_digit())
+            });
             t.is_word || t.lower == "-" || (t.lower == "," && (parenthetical || place_comma))
         };
         if (i + 1..j).all(ok) {
@@ -272,192 +257,11 @@ pub(super) struct Clause {
     pub(super) introduced: bool,
     /// Reads as a clause of its own: does not open with a preposition or a bare verb.
     pub(super) strong: bool,
+    /// Holds a finite verb (or a quotation).
+    pub(super) has_verb: bool,
 }
 
-pub(super) const NOT_CLAUSE_START: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "while",
-    "with",
-    "to",
-    "from",
-    "as",
-    "for",
-    "by",
-    "of",
-    "would",
-    "will",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "must",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "had",
-    "have",
-    "be",
-    "been",
-    "and",
-    "or",
-    "but",
-    "when",
-    "where",
-    "which",
-    "who",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "meanwhile",
-    "however",
-    "separately",
-    "speaking",
-    "asked",
-    "then",
-    "now",
-    "also",
-    "instead",
-    "still",
-    "moreover",
-    "addressing",
-    "writing",
-    "responding",
-    "whether",
-    "if",
-];
-
 /// Words that show a clause has a finite verb.
-pub(super) const VERBISH: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "shall",
-    "should",
-    "may",
-    "might",
-    "must",
-    "do",
-    "does",
-    "did",
-    "don't",
-    "doesn't",
-    "didn't",
-    "won't",
-    "can't",
-    "cannot",
-    "isn't",
-    "aren't",
-    "wasn't",
-    "weren't",
-    "wouldn't",
-    "couldn't",
-    "shouldn't",
-    "need",
-    "needs",
-    "want",
-    "wants",
-    "remains",
-    "remain",
-    "seems",
-    "means",
-    "makes",
-    "take",
-    "takes",
-    "give",
-    "gives",
-    "go",
-    "goes",
-    "come",
-    "comes",
-    "stand",
-    "stands",
-    "lies",
-    "belongs",
-    "depends",
-    "hopes",
-    "expects",
-    "knows",
-    "sees",
-    "wins",
-    "says",
-    "say",
-    "think",
-    "thinks",
-    "believe",
-    "believes",
-    "support",
-    "supports",
-    "oppose",
-    "opposes",
-    "join",
-    "went",
-    "came",
-    "took",
-    "made",
-    "gave",
-    "saw",
-    "got",
-    "left",
-    "found",
-    "became",
-    "began",
-    "felt",
-    "kept",
-    "held",
-    "brought",
-    "thought",
-    "knew",
-    "ran",
-    "won",
-    "lost",
-    "met",
-    "paid",
-    "sent",
-    "built",
-    "spent",
-    "stood",
-    "wrote",
-    "spoke",
-    "broke",
-    "chose",
-    "fell",
-    "fought",
-    "led",
-    "meant",
-    "put",
-    "rose",
-    "set",
-    "shot",
-    "sold",
-    "struck",
-    "taught",
-    "told",
-    "said",
-    "hit",
-    "cut",
-    "let",
-    "quit",
-];
-
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
     "those", "all", "every", "some", "any", "each", "both", "him", "them", "us", "me",
@@ -506,23 +310,49 @@ pub(super) fn clause(
     // "Inviting Ukraine now would be ..., according to X": a gerund may open the clause.
     let participle_opener =
         !after && !according && first.lower.ends_with("ing") && first.lower.len() > 5;
-    let weak_start = NOT_CLAUSE_START.contains(&first.lower.as_str())
+    let weak_start = crate::lexicon::is(crate::lexicon::Class::NotClauseStart, &first.lower)
         || time_phrase
         || date_opener
         || participle_opener;
     let has_verb = toks[from..to].iter().any(|t| {
         t.is_word
             && !t.quoted
-            && (VERBISH.contains(&t.lower.as_str())
+            && (crate::lexicon::is(crate::lexicon::Class::FiniteVerb, &t.lower)
                 || (t.lower.ends_with("ed") && t.lower.len() > 4))
     }) || toks[from..to].iter().any(|t| t.quoted);
-    let strong = introduced || (!weak_start && (after || has_verb || according));
+    let strong = introduced
+        || (!weak_start && (after || has_verb || according))
+        || (!after && weak_start && full_sentence_after_opener(toks, from, to, participle_opener));
     let range = trim_content(text, toks[from].range.start..toks[to - 1].range.end);
     Some(Clause {
         range,
         introduced,
         strong,
+        has_verb,
     })
+}
+
+/// Fewest tokens of a main clause after an opening adjunct's comma.
+const MAIN_CLAUSE_MIN: usize = 4;
+
+/// "After two decades in Congress, Sanders plans to stay, Devine said": before its speaker, a
+/// sentence that opens with an adjunct is still a whole clause when a main clause with a verb
+/// follows the adjunct's comma; "Seeing his brother suffer led him to ..., he said": a gerund
+/// subject with a verb after it and no comma.
+fn full_sentence_after_opener(toks: &[Token], from: usize, to: usize, gerund: bool) -> bool {
+    let verb = |ts: &[Token]| {
+        ts.iter().any(|t| {
+            t.is_word
+                && !t.quoted
+                && (crate::lexicon::is(crate::lexicon::Class::FiniteVerb, &t.lower)
+                    || (t.lower.ends_with("ed") && t.lower.len() > 4))
+        })
+    };
+    let comma = (from..to).find(|&j| toks[j].lower == "," && !toks[j].quoted);
+    match comma {
+        Some(c) => to - c > MAIN_CLAUSE_MIN && verb(&toks[c + 1..to]),
+        None => gerund && verb(&toks[from + 1..to]),
+    }
 }
 
 /// "However, CLAUSE, X said": the connective is not part of the content.
@@ -624,10 +454,16 @@ pub(super) fn is_bare_predicate(t: &Token) -> bool {
 /// The clause before the speaker ends at the comma (or quotation) that precedes it.
 pub(super) fn before_end(toks: &[Token], region_start: usize) -> usize {
     let mut e = region_start;
-    while e > 0 && matches!(toks[e - 1].lower.as_str(), "," | "—" | "–" | "-") {
+    let closing_mark = |t: &Token| {
+        !t.is_word && (t.lower == "''" || t.lower.chars().next().is_some_and(is_quote_mark))
+    };
+    while e > 0
+        && (matches!(toks[e - 1].lower.as_str(), "," | "—" | "–" | "-")
+            || closing_mark(&toks[e - 1]))
+    {
         e -= 1;
     }
-    if e == region_start {
+    if e == region_start || !toks[e..region_start].iter().any(|t| !closing_mark(t)) {
         return 0; // no comma: the speaker opens the sentence or follows a verb
     }
     e

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// One lexicon entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CueForm {
     /// Its words, lowercase.
     pub words: Vec<String>,
@@ -16,6 +16,9 @@ pub struct CueForm {
     pub strict: bool,
     /// Names something ("called the plan a bridge"): the content must name it as something.
     pub naming: bool,
+    /// A speech act whose content may be a noun phrase ("rejected the bid", "welcomed the
+    /// decision"), not only a clause.
+    pub np_content: bool,
 }
 
 /// A cue found in a sentence: token indices `start..end`.
@@ -44,12 +47,13 @@ static LEXICON: LazyLock<HashMap<String, Vec<CueForm>>> = LazyLock::new(|| {
 
 fn parse_line(line: &str) -> CueForm {
     let mut words = Vec::new();
-    let (mut takes_object, mut strict, mut naming) = (false, false, false);
+    let (mut takes_object, mut strict, mut naming, mut np_content) = (false, false, false, false);
     for w in line.split_whitespace() {
         match w {
             "+obj" => takes_object = true,
             "?" => strict = true,
             "+naming" => naming = true,
+            "+np" => np_content = true,
             _ => words.push(w.to_string()),
         }
     }
@@ -58,10 +62,12 @@ fn parse_line(line: &str) -> CueForm {
         takes_object,
         strict,
         naming,
+        np_content,
     }
 }
 
 /// Number of distinct cue forms in the lexicon.
+#[cfg(test)]
 pub fn lexicon_size() -> usize {
     LEXICON.values().map(Vec::len).sum()
 }

@@ -32,8 +32,8 @@ pub struct Attribution {
     pub speaker: Resolved,
     /// The speaker as written at the cue.
     pub mention: String,
-    /// The cue as written.
-    pub cue: String,
+    /// The cue as written; `None` for a continuation quotation.
+    pub cue: Option<String>,
     /// Content fragments (byte ranges), in order.
     pub content: Vec<Range<usize>>,
     /// Direct, indirect or mixed.
@@ -156,13 +156,23 @@ impl State<'_> {
         let all = self.tokens;
         let toks = &all[pi][si];
         let frames = self.frames(toks);
+        if std::env::var_os("NATOCLAIMS_TRACE").is_some() {
+            let ws: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+            eprintln!("S {:?}", ws);
+            for f in &frames {
+                eprintln!(
+                    "  F {:?} {:?} {:?} region {:?}",
+                    f.shape, f.mention, f.cue.form.words, f.region
+                );
+            }
+        }
         if frames.is_empty() {
             if self.signature(paras, pi, si, &s, toks) {
                 return;
             }
             let next = all[pi].get(si + 1).map(Vec::as_slice);
             if !quote_then_bare_cue(self.text, p, si, next) {
-                self.bare_quote(p, pi, s.clone());
+                self.bare_quote(paras, pi, s.clone());
             }
             self.note_subject(toks);
             return;
@@ -175,7 +185,9 @@ impl State<'_> {
                 None
             };
             if let Some(a) = self.build(paras, pi, si, &s, toks, f, prev_region, next_region) {
+                let others = self.coordinated_speakers(toks, f, &a);
                 self.recent.push((a.evidence.start, a.speaker.clone()));
+                self.out.extend(others);
                 self.out.push(a);
             }
         }
@@ -225,6 +237,7 @@ impl State<'_> {
             takes_object: false,
             strict: false,
             naming: false,
+            np_content: false,
         };
         let cue = CueMatch {
             start: colon,
@@ -277,9 +290,15 @@ impl State<'_> {
         if is_passive(toks, &cue) {
             return None; // "Ukraine had been promised membership": the subject is not the speaker
         }
+        if is_bare_participle(toks, &cue) {
+            return None; // "..., promising support": a participle has no subject of its own
+        }
         if let Some(Subject { np, title, start }) = subject_np(self.text, toks, cue.start) {
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
+            let start = conjuncts(self.text, toks, np.start)
+                .first()
+                .map_or(start, |c| c.0.min(start));
             return Some(Frame {
                 region: start..cue.end,
                 np,
@@ -353,6 +372,26 @@ impl State<'_> {
             cue,
             shape: Shape::Inverted,
         })
+    }
+
+    /// "Hungary and Slovakia voiced opposition ...", "Scholz, Macron and Tusk said ...": every
+    /// other conjunct of a coordinated subject gets the same claim, in text order.
+    fn coordinated_speakers(&self, toks: &[Token], f: &Frame, a: &Attribution) -> Vec<Attribution> {
+        if f.shape != Shape::Subject {
+            return Vec::new();
+        }
+        conjuncts(self.text, toks, f.np.start)
+            .into_iter()
+            .filter_map(|(start, mention, mention_text)| {
+                let pos = toks[start].range.start;
+                let speaker = self.registry.resolve(&mention, pos, &self.recent)?;
+                (speaker != a.speaker).then(|| Attribution {
+                    speaker,
+                    mention: mention_text,
+                    ..a.clone()
+                })
+            })
+            .collect()
     }
 
     /// "..., adding that ...": the speaker of the previous cue in the sentence.
@@ -429,6 +468,7 @@ impl State<'_> {
             takes_object: false,
             strict: false,
             naming: false,
+            np_content: false,
         };
         Some(Frame {
             region: i..end,
@@ -527,7 +567,7 @@ impl State<'_> {
         Some(Attribution {
             speaker,
             mention: f.mention_text.clone(),
-            cue: cue_text,
+            cue: Some(cue_text),
             content,
             mode,
             evidence,
@@ -592,9 +632,23 @@ impl State<'_> {
                 .filter(|a| names_something(text, &a.range))
                 .map(|a| vec![a.range]);
         }
+        if f.cue.form.np_content && !f.cue.form.strict && f.shape == Shape::Subject {
+            if let Some(a) = after
+                .as_ref()
+                .filter(|a| a.introduced || opens_np(text, toks, a))
+            {
+                return Some(vec![a.range.clone()]);
+            }
+        }
         let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
+        // "ADJUNCT, X said CLAUSE": a clause after the cue is the content before any adjunct.
+        let after_first = |a: &Clause| after_ok(a) && a.has_verb && f.shape == Shape::Subject;
         match (after, before) {
+            // "..., said X, then the agent of ...": after an inverted speaker comes its
+            // apposition, not its content.
+            (_, Some(b)) if f.shape == Shape::Inverted && b.strong => Some(vec![b.range]),
             (Some(a), _) if a.introduced => Some(vec![a.range]),
+            (Some(a), _) if after_first(&a) => Some(vec![a.range]),
             (_, Some(b)) if b.strong => Some(vec![b.range]),
             (Some(a), _) if after_ok(&a) => Some(vec![a.range]),
             _ => None,
@@ -670,7 +724,7 @@ impl State<'_> {
         self.out.push(Attribution {
             speaker,
             mention: speakers::join(self.text, &toks[run]),
-            cue: self.text[s.clone()].trim().to_string(),
+            cue: Some(self.text[s.clone()].trim().to_string()),
             frame: vec![s.clone()],
             content: vec![content],
             mode: Mode::Direct,
@@ -698,9 +752,10 @@ impl State<'_> {
         }
     }
 
-    /// A sentence that is only a quotation continues the previous speaker's quote when the
-    /// previous claim was direct and in this or the previous paragraph.
-    fn bare_quote(&mut self, p: &Paragraph, pi: usize, s: Range<usize>) {
+    /// A sentence that is only a quotation, after a direct claim in this or the previous
+    /// paragraph, is a claim of the same speaker with no cue of its own.
+    fn bare_quote(&mut self, paras: &[Paragraph], pi: usize, s: Range<usize>) {
+        let p = &paras[pi];
         let Some(q) = quotes::starting_at(&p.quotes, s.start)
             .filter(|q| q.closed && q.outer.end + 2 >= s.end)
         else {
@@ -723,9 +778,86 @@ impl State<'_> {
         if self.text[q.inner.clone()].split_whitespace().count() < 3 {
             return;
         }
-        last.content.push(trim_content(self.text, q.inner.clone()));
-        last.evidence.end = s.end;
+        let runs_on =
+            last.paragraph + 1 == pi && ends_in_open_quote(&paras[last.paragraph], &last.content);
+        if runs_on {
+            // A quotation left open at the end of a paragraph goes on in this one.
+            last.content.push(trim_content(self.text, q.inner.clone()));
+            last.evidence.end = s.end;
+            return;
+        }
+        let continuation = Attribution {
+            cue: None,
+            content: vec![trim_content(self.text, q.inner.clone())],
+            mode: Mode::Direct,
+            evidence: s.clone(),
+            paragraph: pi,
+            frame: Vec::new(),
+            ..last.clone()
+        };
+        self.out.push(continuation);
     }
+}
+
+/// The paragraph's last quotation is left open and the content ends inside it.
+fn ends_in_open_quote(p: &Paragraph, content: &[Range<usize>]) -> bool {
+    let (Some(q), Some(c)) = (p.quotes.last(), content.last()) else {
+        return false;
+    };
+    !q.closed && q.inner.start <= c.start && c.end <= q.inner.end
+}
+
+/// The content after an NP-taking cue opens a noun phrase: a determiner, a possessive or a
+/// capitalised word ("rejected the bid", "welcomed Ukraine's progress", "criticised Orban").
+fn opens_np(text: &str, toks: &[Token], a: &Clause) -> bool {
+    let Some(first) = toks.iter().find(|t| t.range.start >= a.range.start) else {
+        return false;
+    };
+    let words = text[a.range.clone()].split_whitespace().count();
+    words >= 2
+        && (crate::lexicon::is(crate::lexicon::Class::Determiner, &first.lower)
+            || first.is_possessive()
+            || first.is_capitalized(text))
+}
+
+/// The other conjuncts of a coordinated subject whose last conjunct starts at `last_start`
+/// ("Hungary and Slovakia", "senators A, B and C"), as (first token, mention, text), in text
+/// order; empty when the subject is not coordinated.
+fn conjuncts(text: &str, toks: &[Token], last_start: usize) -> Vec<(usize, Mention, String)> {
+    let mut found = Vec::new();
+    let mut j = last_start;
+    // The conjunct nearest the cue is joined by "and"; earlier ones by commas or "and".
+    if j < 2 || toks[j - 1].lower != "and" {
+        return found;
+    }
+    while j >= 2 && matches!(toks[j - 1].lower.as_str(), "and" | ",") && !toks[j - 1].quoted {
+        let end = j - 1;
+        let start = np_start(text, toks, end);
+        if start >= end {
+            break;
+        }
+        let np = &toks[start..end];
+        let Some(mention) = speakers::classify(text, np, None) else {
+            break;
+        };
+        if !matches!(mention, Mention::Name { .. } | Mention::Organization(_)) {
+            break;
+        }
+        found.push((start, mention, speakers::join(text, np)));
+        j = start;
+    }
+    // "senators A, B and C", "the leaders of A and B": a plural title before the list.
+    while j > 0
+        && toks[j - 1].is_word
+        && crate::lexicon::is_title(toks[j - 1].lower.trim_end_matches('s'))
+    {
+        j -= 1;
+    }
+    if found.is_empty() || !subject_starts_clause(toks, j) {
+        return Vec::new();
+    }
+    found.reverse();
+    found
 }
 
 /// Where a speaker phrase after its cue ends: after its apposition (", a CDU lawmaker on the
@@ -746,6 +878,13 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
         && f.shape == Shape::Subject
         && f.np.start > 0
         && toks[f.np.start - 1].lower == "that"
+}
+
+/// An "-ing" cue after a comma with no form of "be" before it: a participle phrase, whose
+/// speaker is the clause's, never a subject written right before it.
+fn is_bare_participle(toks: &[Token], cue: &CueMatch) -> bool {
+    let first = &toks[cue.start];
+    first.lower.ends_with("ing") && cue.start > 0 && toks[cue.start - 1].lower == ","
 }
 
 /// A participle cue after a form of "be" with no "by" agent: passive voice.
@@ -788,6 +927,7 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
         takes_object: false,
         strict: false,
         naming: false,
+        np_content: false,
     };
     match toks.get(j) {
         Some(t) if t.lower == "for" => CueMatch {
@@ -803,6 +943,7 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
                 takes_object: false,
                 strict: true,
                 naming: false,
+                np_content: false,
             },
         },
     }

@@ -133,9 +133,7 @@ pub(super) fn signature_line(
     };
     let titled = rest.iter().all(|t| {
         t.is_capitalized(text) || matches!(t.lower.as_str(), "of" | "the" | "for" | "and")
-    }) && rest
-        .iter()
-        .any(|t| crate::lexicon::TITLE_WORDS.contains(t.base()));
+    }) && rest.iter().any(|t| crate::lexicon::is_title(t.base()));
     if !(rest.is_empty() || titled) {
         return None;
     }

@@ -47,6 +47,9 @@ pub enum Mention {
     Nominal(String),
     /// "the publication", "the newspaper".
     Media,
+    /// A document with no owner written ("the summit declaration", "the communiqué"): its
+    /// author is the institution the text last names.
+    Document,
 }
 
 const PARTICLES: &[&str] = &[
@@ -70,6 +73,9 @@ const TEAM_NOUNS: &[&str] = &[
     "campaign",
 ];
 const DOCUMENT_NOUNS: &[&str] = &[
+    "declaration",
+    "communique",
+    "communiqué",
     "letter",
     "statement",
     "post",
@@ -153,7 +159,7 @@ pub fn is_name_word(text: &str, t: &Token) -> bool {
         && t.is_word
         && t.is_capitalized(text)
         && !NOT_NAME_WORDS.contains(t.base())
-        && !TITLE_WORDS.contains(t.base())
+        && !crate::lexicon::is_title(t.base())
         && !crate::lexicon::STOPWORDS.contains(t.base())
         && !t.lower.chars().all(|c| c.is_ascii_digit())
         && t.base().chars().any(char::is_alphabetic)
@@ -257,6 +263,8 @@ pub struct Registry {
     /// People by surname key; several when first names differ ("Joe Biden", "Hunter Biden").
     by_key: HashMap<String, Vec<usize>>,
     outlets: Vec<(usize, String)>,
+    /// Institutions named in the body as (offset, canonical name), in text order.
+    institutions: Vec<(usize, String)>,
     /// Every person mention as (offset, person index), in text order.
     index: Vec<(usize, usize)>,
     /// Words the article writes in lowercase somewhere.
@@ -298,6 +306,7 @@ impl Registry {
             for (s, toks) in p.sentences.iter().zip(sentence_tokens) {
                 reg.scan_sentence(text, toks, usize::MAX);
                 reg.scan_outlets(s.start, &text[s.clone()]);
+                reg.scan_institutions(toks);
             }
         }
         reg.index = reg
@@ -389,6 +398,21 @@ impl Registry {
         out
     }
 
+    /// Institutions the sentence names by a lexicon alias ("NATO", "the alliance").
+    fn scan_institutions(&mut self, toks: &[Token]) {
+        for i in 0..toks.len() {
+            let found = (1..=INSTITUTION_WORDS).rev().find_map(|n| {
+                let words = toks.get(i..i + n)?;
+                let phrase: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+                institution_alias(&phrase.join(" "))
+            });
+            if let Some(name) = found {
+                self.institutions
+                    .push((toks[i].range.start, name.to_string()));
+            }
+        }
+    }
+
     fn scan_outlets(&mut self, start: usize, sentence: &str) {
         for m in OUTLET_RE.find_iter(sentence) {
             self.outlets
@@ -433,8 +457,23 @@ impl Registry {
                 title: None,
                 kind: SpeakerKind::Organization,
             }),
-            Mention::Pronoun(p) => resolve_pronoun(p, recent),
+            Mention::Pronoun(p) => {
+                resolve_pronoun(p, recent).or_else(|| self.latest_person(p, pos))
+            }
             Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
+            Mention::Document => recent
+                .iter()
+                .rev()
+                .find(|(_, r)| r.kind == SpeakerKind::Organization)
+                .map(|(_, r)| r.clone())
+                .or_else(|| {
+                    let (_, name) = self.institutions.iter().rev().find(|(at, _)| *at < pos)?;
+                    Some(Resolved {
+                        name: name.clone(),
+                        title: None,
+                        kind: SpeakerKind::Organization,
+                    })
+                }),
             Mention::Media => self
                 .outlets
                 .iter()
@@ -456,7 +495,9 @@ impl Registry {
         {
             Some(p) => Resolved {
                 name: p.name.clone(),
-                title: title.or_else(|| p.titles.first().cloned()),
+                title: title
+                    .filter(|t| !is_honorific_only(t))
+                    .or_else(|| p.titles.first().cloned()),
                 kind: SpeakerKind::Person,
             },
             _ => Resolved {
@@ -465,6 +506,30 @@ impl Registry {
                 kind: SpeakerKind::Person,
             },
         }
+    }
+
+    /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
+    /// gender. "it", "they", "we" and "i" are left alone.
+    fn latest_person(&self, pronoun: &str, pos: usize) -> Option<Resolved> {
+        if !matches!(pronoun, "he" | "she") {
+            return None;
+        }
+        let before = self.index.partition_point(|(m, _)| *m < pos);
+        self.index[..before].iter().rev().find_map(|&(_, i)| {
+            let p = &self.people[i];
+            let r = Resolved {
+                name: p.name.clone(),
+                title: p.titles.first().cloned(),
+                kind: SpeakerKind::Person,
+            };
+            let female = is_female(&r);
+            let fits = if pronoun == "she" {
+                female != Some(false)
+            } else {
+                female != Some(true)
+            };
+            fits.then_some(r)
+        })
     }
 
     /// "the Ukrainian leader" → the person whose titles fit the phrase best (by the nominal
@@ -528,6 +593,12 @@ impl Registry {
                 .map(|(_, r)| r.clone())
         })
     }
+}
+
+/// "Mr.", "Sen.": a title that only says how the person is addressed.
+fn is_honorific_only(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    crate::lexicon::is(crate::lexicon::Class::Honorific, t.trim_end_matches('.'))
 }
 
 /// How a nominal phrase fits a title.
@@ -685,7 +756,7 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
         if toks[end - 1].is_possessive() {
             break;
         }
-        if is_name_word(text, t) && !t.quoted {
+        if (is_name_word(text, t) || continues_name(text, toks, end)) && !t.quoted {
             end += 1;
         } else if is_particle(t) && toks.get(end + 1).is_some_and(|n| is_name_word(text, n)) {
             end += 2;
@@ -694,6 +765,25 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
         }
     }
     i..end
+}
+
+/// A word that continues a name begun before it: a suffix ("Jr."), or a capitalised title
+/// word used as a surname ("Charlie King", "Mark Chancellor") when no name or "of" follows.
+fn continues_name(text: &str, toks: &[Token], k: usize) -> bool {
+    use crate::lexicon::{is, Class};
+    let t = &toks[k];
+    if is(Class::NameSuffix, t.lower.trim_end_matches('.')) {
+        return true;
+    }
+    let surname_like = t.is_word
+        && t.is_capitalized(text)
+        && is(Class::TitleWord, t.base())
+        && !is(Class::Honorific, t.base().trim_end_matches('.'))
+        && !NOT_NAME_WORDS.contains(t.base());
+    let next_free = toks
+        .get(k + 1)
+        .is_none_or(|n| !is_name_word(text, n) && n.lower != "of" && !n.is_capitalized(text));
+    surname_like && next_free && k > 0 && is_name_word(text, &toks[k - 1])
 }
 
 fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -705,7 +795,7 @@ fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
 
 fn is_title_word(text: &str, t: &Token) -> bool {
     t.is_word
-        && (TITLE_WORDS.contains(t.base())
+        && (crate::lexicon::is_title(t.base())
             || (t.is_capitalized(text)
                 && NOT_NAME_WORDS.contains(t.base())
                 && !is_function_word(t)))
@@ -780,7 +870,7 @@ pub fn title_before(text: &str, toks: &[Token], name_start: usize) -> Option<Str
     }
     let has_title_word = toks[start..name_start]
         .iter()
-        .any(|t| TITLE_WORDS.contains(t.base()));
+        .any(|t| crate::lexicon::is_title(t.base()));
     (start < name_start && has_title_word).then(|| join(text, &toks[start..name_start]))
 }
 
@@ -820,7 +910,7 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
     }
     let segment = &toks[start..end];
     let first = segment.first()?;
-    let opens_title = TITLE_WORDS.contains(first.base())
+    let opens_title = crate::lexicon::is_title(first.base())
         || (matches!(
             first.lower.as_str(),
             "the" | "a" | "an" | "his" | "her" | "its"
@@ -828,7 +918,7 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
             .iter()
             .skip(1)
             .take(4)
-            .any(|t| TITLE_WORDS.contains(t.base())));
+            .any(|t| crate::lexicon::is_title(t.base())));
     let closes = toks
         .get(end)
         .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
@@ -873,10 +963,18 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
     let lowercase_head = role_head_token(np).is_some_and(|t| !t.capitalized);
-    if lowercase_head
-        && role_head(np).is_some_and(is_plural_role)
-        && named(text, np, None).is_none()
-    {
+    let group_or_document =
+        role_head(np).is_some_and(|h| is_plural_role(h) || h == "members") || is_document_head(np);
+    if group_or_document && np.len() >= 2 {
+        if let Some(org) = institution_modifier(np) {
+            return Some(Mention::Organization(org));
+        }
+    }
+    if is_document_head(np) && phrase.starts_with("the ") {
+        return Some(Mention::Document);
+    }
+    let plural_role = role_head(np).is_some_and(is_plural_role);
+    if plural_role && (np.len() == 1 || (lowercase_head && named(text, np, None).is_none())) {
         return None; // "the foreign ministers of the alliance": an unnamed group
     }
     if role_head(np).is_some_and(|h| PERSON_ROLES.contains(&h)) && named(text, np, None).is_none() {
@@ -937,8 +1035,11 @@ const PERSON_ROLES: &[&str] = &[
 
 /// "ministers", "officials", "diplomats": a role in the plural names no one in particular.
 fn is_plural_role(head: &str) -> bool {
+    if crate::lexicon::is(crate::lexicon::Class::UnnamedGroup, head) {
+        return true;
+    }
     head.strip_suffix('s')
-        .is_some_and(|one| PERSON_ROLES.contains(&one) || TITLE_WORDS.contains(one))
+        .is_some_and(|one| PERSON_ROLES.contains(&one) || crate::lexicon::is_title(one))
         && !head.ends_with("ss")
 }
 
@@ -1094,6 +1195,36 @@ fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
         owner: Box::new(owner),
         noun,
     })
+}
+
+/// Longest institution alias scanned in the body, in words.
+const INSTITUTION_WORDS: usize = 4;
+
+/// The canonical institution (not a country) an exact lowercase alias names.
+fn institution_alias(phrase: &str) -> Option<&'static str> {
+    static BY_ALIAS: LazyLock<HashMap<&'static str, &'static str>> =
+        LazyLock::new(|| crate::lexicon::INSTITUTIONS.iter().copied().collect());
+    BY_ALIAS.get(phrase).copied()
+}
+
+/// "NATO leaders", "EU foreign ministers", "the NATO communiqué": a group or a document headed
+/// by a plural role or a document noun, modified by an institution, is that institution.
+fn institution_modifier(np: &[Token]) -> Option<String> {
+    let words: Vec<&str> = np
+        .iter()
+        .map(|t| t.base())
+        .filter(|w| !matches!(*w, "the" | "a" | "an" | "its" | "their"))
+        .collect();
+    (1..words.len())
+        .rev()
+        .find_map(|n| institution_alias(&words[..n].join(" ")))
+        .map(str::to_string)
+}
+
+/// A document noun heading the phrase, with no owner written.
+fn is_document_head(np: &[Token]) -> bool {
+    role_head(np).is_some_and(|h| DOCUMENT_NOUNS.contains(&h))
+        && !np.iter().any(|t| t.is_possessive() || t.lower == "of")
 }
 
 /// An institution from the lexicon: the longest alias that ends the (lowercase) phrase.

@@ -6,123 +6,6 @@ use super::speakers;
 use super::tokens::Token;
 use std::ops::Range;
 
-pub(super) const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "again",
-    "once",
-    "further",
-    "previously",
-    "repeatedly",
-    "reportedly",
-    "recently",
-    "already",
-    "privately",
-    "publicly",
-    "openly",
-    "firmly",
-    "clearly",
-    "explicitly",
-    "separately",
-    "personally",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "not",
-    "never",
-    "did",
-    "does",
-    "do",
-    "still",
-    "even",
-    "just",
-    "then",
-    "on",
-    "earlier",
-    "initially",
-    "subsequently",
-    "frequently",
-    "often",
-    "yesterday",
-    "today",
-    "tonight",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "flatly",
-    "bluntly",
-    "strongly",
-    "angrily",
-    "openly",
-    "quickly",
-    "immediately",
-    "last",
-    "this",
-    "week",
-    "morning",
-    "evening",
-    "night",
-    "afternoon",
-    "in",
-    "turn",
-    "private",
-    "public",
-    "twice",
-    "first",
-    "finally",
-    "directly",
-    "however",
-];
-
-pub(super) const CLAUSE_BOUNDARY: &[&str] = &[
-    ",",
-    ";",
-    ":",
-    "that",
-    "and",
-    "but",
-    "while",
-    "as",
-    "when",
-    "because",
-    "since",
-    "after",
-    "before",
-    "if",
-    "where",
-    "—",
-    "–",
-    "-",
-    "(",
-    "so",
-    "although",
-    "though",
-    "whereas",
-    "however",
-    "then",
-    "also",
-    "meanwhile",
-    "later",
-    "earlier",
-    "now",
-    "still",
-    "yet",
-    "instead",
-    "separately",
-];
-
 /// A subject phrase: the name tokens, a title written beside them, and where the whole phrase
 /// (title included) starts.
 pub(super) struct Subject {
@@ -139,11 +22,15 @@ pub(super) struct Subject {
 /// staff, said", "the head of the Defence Ministry, Oleksii Reznikov, said", "he said".
 pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     let mut k = cue_start;
-    let aux =
-        |t: &Token| AUX.contains(&t.lower.as_str()) || crate::dates::is_weekday_word(&t.lower);
+    let aux = |t: &Token| {
+        crate::lexicon::is(crate::lexicon::Class::CueModifier, &t.lower)
+            || crate::dates::is_weekday_word(&t.lower)
+    };
     while k > 0 && aux(&toks[k - 1]) && !toks[k - 1].quoted {
         k -= 1;
     }
+    k = skip_adjunct_before_cue(text, toks, k);
+    k = skip_dash_parenthetical(toks, k);
     k = skip_parenthetical(toks, k);
     k = skip_comma_adjunct(toks, k);
     if k == 0 {
@@ -169,7 +56,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     let descriptive = matches!(
         toks[start].lower.as_str(),
         "the" | "a" | "an" | "his" | "her" | "its" | "their"
-    ) || crate::lexicon::TITLE_WORDS.contains(toks[start].base());
+    ) || crate::lexicon::is_title(toks[start].base());
     if start >= 2 && toks[start - 1].lower == "," && descriptive {
         let name_start = np_start(text, toks, start - 1);
         let run = speakers::name_run(text, toks, name_start);
@@ -195,6 +82,7 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
     let mut start = 0;
     let intro = toks.first().is_some_and(|t| {
         t.lower.ends_with("ing")
+            || is_participle_opener_word(&t.lower)
             || matches!(
                 t.lower.as_str(),
                 "on" | "in"
@@ -223,6 +111,75 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         title: None,
         start,
     })
+}
+
+/// Longest prepositional phrase between a speaker and a cue ("X in a radio interview said").
+const ADJUNCT_BEFORE_CUE: usize = 8;
+
+/// "Jeb Bush in a radio interview said", "she at a rally said": a short prepositional phrase,
+/// with no punctuation, between a name or pronoun and the cue is skipped.
+fn skip_adjunct_before_cue(text: &str, toks: &[Token], k: usize) -> usize {
+    if k < 3 || !toks[k - 1].is_word || toks[k - 1].is_capitalized(text) {
+        return k;
+    }
+    let lo = k.saturating_sub(ADJUNCT_BEFORE_CUE);
+    for j in (lo.max(1)..k - 1).rev() {
+        let t = &toks[j];
+        if !t.is_word || t.quoted {
+            return k;
+        }
+        if crate::lexicon::is(crate::lexicon::Class::Preposition, &t.lower) {
+            let before = &toks[j - 1];
+            let speaker_ends = before.is_word
+                && !before.quoted
+                && (is_pronoun(before) || speakers::is_name_word(text, before));
+            return if speaker_ends { j } else { k };
+        }
+    }
+    k
+}
+
+fn is_pronoun(t: &Token) -> bool {
+    matches!(
+        t.without_clitic(),
+        "he" | "she" | "it" | "they" | "we" | "i"
+    )
+}
+
+/// "At the rally this week she said": a subject after an opening adjunct with no comma.
+const OPENING_ADJUNCT: usize = 8;
+
+/// The phrase before `start` is an adjunct opening the sentence: a preposition first, only
+/// words after it, at most a few of them.
+fn after_opening_adjunct(toks: &[Token], start: usize) -> bool {
+    start > 1
+        && start <= OPENING_ADJUNCT
+        && crate::lexicon::is(crate::lexicon::Class::Preposition, &toks[0].lower)
+        && toks[..start].iter().all(|t| t.is_word && !t.quoted)
+}
+
+/// "Asked whether ...", "Pressed on ...": a past participle opening the sentence.
+fn is_participle_opener_word(w: &str) -> bool {
+    w.ends_with("ed") || crate::lexicon::is(crate::lexicon::Class::QuestionOpener, w)
+}
+
+/// Longest dash parenthetical between a speaker and a cue, in tokens.
+const DASH_PARENTHETICAL: usize = 24;
+
+fn is_dash(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "-" | "—" | "–" | "--")
+}
+
+/// "Zelensky - who spoke via video link - said": a parenthetical set off by dashes.
+fn skip_dash_parenthetical(toks: &[Token], k: usize) -> usize {
+    if k < 3 || !is_dash(&toks[k - 1]) {
+        return k;
+    }
+    let lo = k.saturating_sub(DASH_PARENTHETICAL);
+    match (lo..k - 1).rev().find(|&j| is_dash(&toks[j])) {
+        Some(open) if open > 0 && !toks[open..k].iter().any(|t| t.quoted) => open,
+        _ => k,
+    }
 }
 
 /// "Rep. Jim Jordan (R-Ohio) said": a short parenthetical between a name and what follows.
@@ -333,10 +290,8 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     // NAME, APPOSITION, said ("Erin Murphy, a former aide who ..., said")
     let start = np_start(text, toks, open);
     let first = &toks[seg.start];
-    let opens_np = matches!(
-        first.lower.as_str(),
-        "a" | "an" | "the" | "his" | "her" | "its" | "their"
-    ) || crate::lexicon::TITLE_WORDS.contains(first.base())
+    let opens_np = crate::lexicon::is(crate::lexicon::Class::Determiner, &first.lower)
+        || crate::lexicon::is_title(first.base())
         || first.is_capitalized(text);
     if start < open && subject_starts_clause(toks, start) && opens_np {
         let title_end = (seg.start..comma)
@@ -349,6 +304,17 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
             np: start..open,
             title,
             start,
+        });
+    }
+    // NAME, ANY PARENTHETICAL, said ("Tester, himself up for reelection, said"): a personal
+    // name opening the clause is the subject whatever the parenthetical holds.
+    let run_start = np_start(text, toks, open);
+    let run = speakers::name_run(text, toks, run_start);
+    if !run.is_empty() && run.end == open && subject_starts_clause(toks, run.start) {
+        return Some(Subject {
+            np: run.clone(),
+            title: None,
+            start: run.start,
         });
     }
     None
@@ -366,55 +332,13 @@ pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
         return false;
     }
     t.is_capitalized(text)
-        || crate::lexicon::TITLE_WORDS.contains(t.base())
+        || crate::lexicon::is_title(t.base())
         || matches!(t.lower.as_str(), "of" | "the" | "for" | "to")
         || speakers_nouns(t.base())
 }
 
 pub(super) fn speakers_nouns(w: &str) -> bool {
-    matches!(
-        w,
-        "team"
-            | "letter"
-            | "publication"
-            | "newspaper"
-            | "outlet"
-            | "agency"
-            | "broadcaster"
-            | "statement"
-            | "post"
-            | "message"
-            | "leader"
-            | "diplomat"
-            | "government"
-            | "ministry"
-            | "office"
-            | "alliance"
-            | "bloc"
-            | "kremlin"
-            | "administration"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "politician"
-            | "embassy"
-            | "department"
-            | "military"
-            | "army"
-            | "army's"
-            | "paper"
-            | "magazine"
-            | "state"
-            | "tweet"
-            | "decree"
-            | "ukrainian"
-            | "russian"
-            | "american"
-            | "german"
-            | "french"
-            | "british"
-            | "polish"
-    )
+    crate::lexicon::is(crate::lexicon::Class::SpeakerNoun, w)
 }
 
 /// First token of the noun phrase that ends at `end`.
@@ -434,9 +358,11 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
 
 /// The phrase starts a clause: sentence start, punctuation, a conjunction or "that".
 pub(super) fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
-    start == 0 || {
+    start == 0 || after_opening_adjunct(toks, start) || {
         let prev = &toks[start - 1];
-        CLAUSE_BOUNDARY.contains(&prev.lower.as_str()) || !prev.is_word || prev.quoted
+        crate::lexicon::is(crate::lexicon::Class::ClauseBoundary, &prev.lower)
+            || !prev.is_word
+            || prev.quoted
     }
 }
 

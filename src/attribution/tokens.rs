@@ -94,10 +94,12 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
                     .next()
                     .is_some_and(is_word_char);
                 let initial = d == '.' && j == i + c.len_utf8() && c.is_uppercase();
+                let honorific = d == '.' && is_honorific(&s[i..j]);
                 if is_word_char(d)
                     || (joins_word(d) && next_is_word)
                     || (d == '.' && is_initialism(&s[i..j]))
                     || initial
+                    || honorific
                 {
                     end = range.start + j + d.len_utf8();
                     iter.next();
@@ -117,6 +119,13 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
         });
     }
     out
+}
+
+/// "Mr", "Sen", "Gen" before their dot: the dot belongs to the word.
+fn is_honorific(word: &str) -> bool {
+    use crate::lexicon::{is, Class};
+    let w = word.to_lowercase();
+    word.len() <= 6 && (is(Class::Honorific, &w) || is(Class::NameSuffix, &w))
 }
 
 /// "U.S" before its last dot: keep the dot in the token.
@@ -153,6 +162,15 @@ mod tests {
             .map(|t| t.lower)
             .collect();
         assert_eq!(toks, vec!["marc", "h.", "morial", "said", "."]);
+        let t = "Mr. Ortiz and Sen. Hale said.";
+        let toks: Vec<String> = tokenize(t, 0..t.len(), &[])
+            .into_iter()
+            .map(|t| t.lower)
+            .collect();
+        assert_eq!(
+            toks,
+            vec!["mr.", "ortiz", "and", "sen.", "hale", "said", "."]
+        );
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! Input: finding files, reading them safely, decoding bytes to text, and turning HTML pages
 //! into article text.
 
-pub mod decode;
-pub mod html;
-mod nesting;
+mod decode;
+mod html;
 pub mod read;
 pub mod walk;
 
@@ -30,8 +29,7 @@ pub fn load(path: &str, bytes: &[u8], html_hint: bool) -> Loaded {
         )
     });
     let (text, format, source_meta) = if html_hint || html::looks_like_html(&decoded.text) {
-        let capped = nesting::cap(&decoded.text);
-        let a = html::extract_article(capped.as_deref().unwrap_or(&decoded.text));
+        let a = html::extract_article(&decoded.text);
         let meta = SourceMeta {
             title: a.title,
             published: a.published,

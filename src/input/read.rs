@@ -1,6 +1,6 @@
 //! Reading one input safely: size limit before reading, binary sniffing after.
 
-use crate::error::InputError;
+use crate::error::Error;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -9,15 +9,15 @@ use std::path::Path;
 pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Read a file whole, refusing files over `max_bytes` without reading them, and binaries.
-pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
-    let io = |source| InputError::Io {
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > max_bytes {
-        return Err(InputError::TooLarge {
+        return Err(Error::TooLarge {
             path: path.to_path_buf(),
             size,
             limit: max_bytes,
@@ -34,17 +34,17 @@ fn read_capped(
     path: &Path,
     max_bytes: u64,
     capacity: usize,
-) -> Result<Vec<u8>, InputError> {
+) -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| InputError::Io {
+        .map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
     if bytes.len() as u64 > max_bytes {
-        return Err(InputError::TooLarge {
+        return Err(Error::TooLarge {
             path: path.to_path_buf(),
             size: bytes.len() as u64,
             limit: max_bytes,
@@ -55,13 +55,13 @@ fn read_capped(
 }
 
 /// Read standard input whole, with the same limit and binary check.
-pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, InputError> {
+pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, Error> {
     read_capped(std::io::stdin().lock(), Path::new("-"), max_bytes, 0)
 }
 
-fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), InputError> {
+fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     match sniff_binary(bytes) {
-        Some(what) => Err(InputError::Binary {
+        Some(what) => Err(Error::Binary {
             path: path.to_path_buf(),
             what,
         }),

@@ -1,7 +1,7 @@
 //! Finding the inputs: explicit files always, directories recursively (sorted, hidden entries
 //! skipped, symlinks followed with loops reported), filtered by extension.
 
-use crate::error::InputError;
+use crate::error::Error;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -73,7 +73,7 @@ impl Default for ExtFilter {
 /// Expand the command-line paths into inputs, in order: each argument in turn, a directory's
 /// files sorted by path. Problems come back as errors beside the inputs, never instead of them.
 /// A file reached twice while walking (through a symlink) is read once.
-pub fn collect(paths: &[PathBuf], filter: &ExtFilter) -> (Vec<Input>, Vec<InputError>) {
+pub fn collect(paths: &[PathBuf], filter: &ExtFilter) -> (Vec<Input>, Vec<Error>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let mut walked = HashSet::new();
@@ -96,7 +96,7 @@ fn walk_dir(
     filter: &ExtFilter,
     walked: &mut HashSet<PathBuf>,
     inputs: &mut Vec<Input>,
-    errors: &mut Vec<InputError>,
+    errors: &mut Vec<Error>,
 ) {
     let walker = WalkDir::new(root)
         .follow_links(true)
@@ -120,17 +120,17 @@ fn walk_dir(
     }
 }
 
-fn walk_error(root: &Path, err: walkdir::Error) -> InputError {
+fn walk_error(root: &Path, err: walkdir::Error) -> Error {
     let path = err
         .path()
         .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
     if let Some(ancestor) = err.loop_ancestor() {
         let detail = format!("points back to {}", ancestor.display());
-        return InputError::SymlinkLoop { path, detail };
+        return Error::SymlinkLoop { path, detail };
     }
     match err.into_io_error() {
         Some(io) => path_error(path, io),
-        None => InputError::Walk {
+        None => Error::Walk {
             path,
             reason: "cannot be walked".to_string(),
         },
@@ -139,17 +139,17 @@ fn walk_error(root: &Path, err: walkdir::Error) -> InputError {
 
 /// Name what went wrong with a path that could not be followed: a symlink gets a precise
 /// reason, anything else the OS error.
-fn path_error(path: PathBuf, e: io::Error) -> InputError {
+fn path_error(path: PathBuf, e: io::Error) -> Error {
     let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
     if is_link && e.kind() == io::ErrorKind::NotFound {
-        InputError::DanglingSymlink { path }
+        Error::DanglingSymlink { path }
     } else if is_link && is_loop(&e) {
-        InputError::SymlinkLoop {
+        Error::SymlinkLoop {
             path,
             detail: "too many levels of symbolic links".to_string(),
         }
     } else {
-        InputError::Io { path, source: e }
+        Error::Io { path, source: e }
     }
 }
 

@@ -3,6 +3,10 @@
 //! Every list is one word class ([`Class`]); ask membership with [`is`]. Adding a word is a
 //! one-line change to a `.txt` file whose header says what belongs in it. Lists that map a word
 //! to something (organizations, nominals, cues with their frames) have their own loaders.
+//!
+//! An entry that belongs to a second class as well is written once, in its main list, with the
+//! other class's flag after it (`share +html`: a UI phrase that is also an HTML interface block),
+//! so no word is listed twice.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -14,13 +18,30 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(data: &'static str) -> HashSet<&'static str> {
-    entries(data).collect()
+/// An entry without its flags: `share +html` → `share`.
+fn word(entry: &'static str) -> &'static str {
+    entry.split(" +").next().unwrap_or(entry).trim_end()
+}
+
+/// The flags of an entry: `share +html` → `["html"]`.
+fn flags(entry: &'static str) -> impl Iterator<Item = &'static str> {
+    entry.split(" +").skip(1).map(str::trim)
+}
+
+/// A class's words: its own list, plus the entries of other lists flagged with its flag.
+fn set(class: Class) -> HashSet<&'static str> {
+    let own = entries(class.data()).map(word);
+    let flagged = Class::ALL.iter().flat_map(move |other| {
+        entries(other.data())
+            .filter(move |e| class.flag().is_some_and(|f| flags(e).any(|g| g == f)))
+            .map(word)
+    });
+    own.chain(flagged).collect()
 }
 
 /// Declares the word classes: one enum variant and one `.txt` file each.
 macro_rules! word_classes {
-    ($($(#[$doc:meta])* $class:ident => $file:literal,)*) => {
+    ($($(#[$doc:meta])* $class:ident => $file:literal $(+ $flag:literal)?,)*) => {
         /// A word class: one list file under `src/lexicon/`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Class {
@@ -35,6 +56,13 @@ macro_rules! word_classes {
             fn data(self) -> &'static str {
                 match self {
                     $(Class::$class => include_str!($file),)*
+                }
+            }
+
+            /// The flag that adds an entry of another list to this class (`+html`).
+            fn flag(self) -> Option<&'static str> {
+                match self {
+                    $(Class::$class => None$(.or(Some($flag)))?,)*
                 }
             }
         }
@@ -56,6 +84,37 @@ word_classes! {
     FemaleName => "female_names.txt",
     /// News outlets and agencies ("Reuters", "Politico"), as written.
     Outlet => "outlets.txt",
+    /// Honorifics before a name ("mr", "sen", "gen"), without the dot.
+    Honorific => "honorifics.txt",
+    /// Abbreviations whose period does not end a sentence ("jan", "inc"), without the dot.
+    Abbreviation => "abbreviations.txt",
+    /// Abbreviations only before a number ("no", "art").
+    BeforeNumber => "before_numbers.txt",
+    /// Determiners and possessives opening a noun phrase ("a", "another", "his").
+    Determiner => "determiners.txt",
+    /// Suffixes after a personal name ("jr", "sr", "iii"), without the dot.
+    NameSuffix => "name_suffixes.txt",
+    /// Prepositions opening an adjunct phrase ("in", "at", "during").
+    Preposition => "prepositions.txt",
+    /// Sentence openers that put a question to the speaker ("asked", "when asked").
+    QuestionOpener => "question_openers.txt",
+    /// Words between a speaker and a cue: auxiliaries, negation, adverbs ("has also said").
+    CueModifier => "cue_modifiers.txt",
+    /// Tokens after which a new clause may begin (",", "and", "while").
+    ClauseBoundary => "clause_boundaries.txt",
+    /// Adverbs between a cue and its content ("said publicly that", "said, however, that").
+    PostCueAdverb => "post_cue_adverbs.txt",
+    /// Lowercase words that may stand in a speaker phrase ("ministry", "declaration").
+    SpeakerNoun => "speaker_nouns.txt",
+    /// Plural nouns that name no one in particular ("observers", "critics", "sources").
+    UnnamedGroup => "unnamed_groups.txt",
+    /// Finite verbs and auxiliaries that mark a clause ("is", "would", "wants").
+    FiniteVerb => "finite_verbs.txt",
+    /// Words a reported clause does not open with ("on", "would", "and").
+    NotClauseStart => "not_clause_starts.txt",
+    /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
+    /// UI phrases flagged `+html` belong here too.
+    HtmlUiBlock => "html_ui_blocks.txt" + "html",
     /// Scope: words opening a statement that refers back to the previous one ("this").
     Anaphor => "stance/anaphors.txt",
     /// Scope: sentence openers tying a statement to the one before ("however").
@@ -125,13 +184,18 @@ word_classes! {
     /// Stance: verbs after a restating pronoun ("it is", "this means").
     RestatingVerb => "stance/restating_verbs.txt",
     /// Stance: hypothesis openers at the start of a sentence only ("Without membership, ...").
-    SentenceOpener => "stance/sentence_openers.txt",
+    HypothesisOpener => "stance/hypothesis_openers.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
 }
 
+/// A title or role word, or an honorific with or without its dot ("mr.", "sen").
+pub fn is_title(word: &str) -> bool {
+    is(Class::TitleWord, word) || is(Class::Honorific, word.strip_suffix('.').unwrap_or(word))
+}
+
 static SETS: LazyLock<Vec<HashSet<&'static str>>> =
-    LazyLock::new(|| Class::ALL.iter().map(|c| set(c.data())).collect());
+    LazyLock::new(|| Class::ALL.iter().map(|&c| set(c)).collect());
 
 /// Whether `word` (or phrase) is in the list of `class`. Lists are lowercase unless their
 /// header says otherwise; callers pass the form the list holds.
@@ -152,10 +216,6 @@ pub static STOPWORDS: LazyLock<&'static HashSet<&'static str>> =
 pub static UI_PHRASES: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::UiPhrase));
 
-/// Headings that introduce lists of other stories, lowercase.
-pub static SECTION_HEADERS: LazyLock<&'static HashSet<&'static str>> =
-    LazyLock::new(|| members(Class::SectionHeader));
-
 /// Title and role words ("president", "minister", "spokesman"), lowercase.
 pub static TITLE_WORDS: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::TitleWord));
@@ -173,13 +233,22 @@ pub static FEMALE_NAMES: LazyLock<&'static HashSet<&'static str>> =
 pub static OUTLETS: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::Outlet));
 
-/// Institutions that speak ("NATO", "the Kremlin"), as `alias = canonical name` lines.
+/// `alias = canonical name` lines of a list file.
+fn aliases(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(data).filter_map(|l| {
+        let (alias, name) = l.split_once('=')?;
+        Some((alias.trim(), name.trim()))
+    })
+}
+
+/// Institutions that speak ("NATO", "the Kremlin"), as (alias, canonical name).
+pub static INSTITUTIONS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| aliases(include_str!("organizations.txt")).collect());
+
+/// Everything that speaks as an organization: institutions, then countries and capitals.
 pub static ORGANIZATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    entries(include_str!("organizations.txt"))
-        .filter_map(|l| {
-            let (alias, name) = l.split_once('=')?;
-            Some((alias.trim(), name.trim()))
-        })
+    aliases(include_str!("organizations.txt"))
+        .chain(aliases(include_str!("countries.txt")))
         .collect()
 });
 
@@ -194,6 +263,18 @@ mod tests {
         assert!(is(Class::UiPhrase, "skip to content"));
         assert!(is(Class::TitleWord, "president"));
         assert!(ORGANIZATIONS.iter().any(|(a, _)| *a == "kremlin"));
+    }
+
+    #[test]
+    fn flagged_entries_join_the_flagged_class_without_their_flags() {
+        assert!(is(Class::UiPhrase, "share"));
+        assert!(is(Class::HtmlUiBlock, "share"));
+        assert!(is(Class::HtmlUiBlock, "advert"));
+        assert!(!is(Class::UiPhrase, "advert"));
+        assert!(!is(Class::HtmlUiBlock, "newsletter"));
+        assert!(Class::ALL
+            .iter()
+            .all(|c| members(*c).iter().all(|w| !w.contains(" +"))));
     }
 
     #[test]

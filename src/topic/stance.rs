@@ -419,6 +419,8 @@ struct Clause<'a> {
     open: bool,
     /// It follows "even if": a concession that takes no part in the stance.
     conceded: bool,
+    /// The word that opened it is also a condition link ("if all allies agree, ...").
+    linked_opening: bool,
 }
 
 /// How an item ends a clause, if it does.
@@ -459,7 +461,7 @@ fn opens_sentence(items: &[Item], i: usize) -> bool {
 
 /// "Without membership, ...": a hypothesis opener at the start of a sentence.
 fn opens_hypothesis(items: &[Item], i: usize) -> bool {
-    opens_sentence(items, i) && lexicon::is(Class::SentenceOpener, &items[i].text)
+    opens_sentence(items, i) && lexicon::is(Class::HypothesisOpener, &items[i].text)
 }
 
 /// Split into clauses. A concession opening a sentence ("If we are not in NATO, ...") ends at
@@ -469,6 +471,7 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     let (mut reversed, mut conceded, mut trailing) = (false, false, false);
+    let mut linked_opening = false;
     for (i, it) in items.iter().enumerate() {
         if matches!(it.text.as_str(), "." | "?" | ";") {
             trailing = false;
@@ -480,7 +483,9 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
                 question: it.text == "?",
                 open: it.text == "," || !it.punct(),
                 conceded,
+                linked_opening,
             });
+            linked_opening = it.is(Class::ConditionWeakLink);
             start = i + 1;
             reversed = it.is(Class::Contrast);
             trailing |= it.is(Class::Concessive) && !opens_sentence(items, i);
@@ -493,6 +498,7 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
         question: false,
         open: false,
         conceded,
+        linked_opening,
     });
     out.retain(|c| !c.items.is_empty());
     mark_questions(&mut out);
@@ -626,7 +632,12 @@ fn points_back(items: &[Item]) -> bool {
 fn view(c: &Clause, referent: Option<i32>) -> View {
     let items = c.items;
     let m = marks(c);
-    let linked = (!c.conceded).then(|| condition(c, &frame(c, &m))).flatten();
+    let linked = if c.conceded {
+        (c.linked_opening && has(items, Class::ConditionTopic))
+            .then_some("a condition on the war, reforms or consensus")
+    } else {
+        condition(c, &frame(c, &m))
+    };
     let harm = items
         .iter()
         .any(|i| i.is(Class::Harm) && !(linked.is_some() && i.is(Class::ConditionTopic)));

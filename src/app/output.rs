@@ -1,6 +1,6 @@
 //! Writers: JSON Lines to any `io::Write`. Knows nothing of extraction.
 
-use crate::claim::Claim;
+use natoclaims::Claim;
 use std::io::{self, Write};
 
 /// Write one claim as one JSON line.

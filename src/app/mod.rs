@@ -3,13 +3,14 @@
 //! Files are processed in parallel in fixed-size batches and printed in input order, so output
 //! is stable and memory stays bounded however many files there are.
 
-use crate::cli::{Cli, Command, ExtractArgs, InputArgs, MetaArgs, StripArgs};
-use crate::error::InputError;
-use crate::input::walk::{self, ExtFilter, Input};
-use crate::input::{self, read};
-use crate::output;
-use crate::topic::{Scope, Topic};
-use crate::{analyze, stripped_text, Analysis};
+pub mod cli;
+pub mod guard;
+mod output;
+
+use cli::{Cli, Command, ExtractArgs, InputArgs, MetaArgs, StripArgs};
+use natoclaims::input::walk::{self, ExtFilter, Input};
+use natoclaims::input::{self, read};
+use natoclaims::{analyze, stripped_text, Analysis, Error, Scope, Topic};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -60,11 +61,8 @@ impl Tally {
     /// Report an input that produced no article. A binary file met while walking a folder is
     /// a warning (folders hold what scrapers saved: images, archives); anything else, and a
     /// binary named on the command line, is an error.
-    fn fail(&mut self, input: Option<&Input>, err: &InputError) {
-        let warning = matches!(
-            (input, err),
-            (Some(Input::Walked(_)), InputError::Binary { .. })
-        );
+    fn fail(&mut self, input: Option<&Input>, err: &Error) {
+        let warning = matches!((input, err), (Some(Input::Walked(_)), Error::Binary { .. }));
         if warning {
             say!("natoclaims: warning: {err}");
         } else {
@@ -276,20 +274,9 @@ fn read_and_analyze(
     i: &Input,
     max_bytes: u64,
     scope: &Scope,
-) -> Result<(Analysis, Option<String>), InputError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+) -> Result<(Analysis, Option<String>), Error> {
+    guard::guarded(i.path(), || {
         read_input(i, max_bytes).map(|l| (analyze(&l.document, scope), l.warning))
-    }))
-    .unwrap_or_else(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string());
-        Err(InputError::Internal {
-            path: i.path().to_path_buf(),
-            message,
-        })
     })
 }
 
@@ -331,7 +318,7 @@ fn finish(
 }
 
 /// Read and decode one input into a document.
-fn read_input(i: &Input, max_bytes: u64) -> Result<input::Loaded, InputError> {
+fn read_input(i: &Input, max_bytes: u64) -> Result<input::Loaded, Error> {
     match i {
         Input::Stdin => Ok(input::load("-", &read::read_stdin(max_bytes)?, false)),
         Input::File(p) | Input::Walked(p) => {

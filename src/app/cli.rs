@@ -51,7 +51,7 @@ pub struct InputArgs {
     )]
     pub ext: Vec<String>,
     /// Skip files larger than this many bytes (never read whole).
-    #[arg(long, default_value_t = crate::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    #[arg(long, default_value_t = natoclaims::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
     /// Do not print the end-of-run summary on stderr.
     #[arg(short, long)]
@@ -82,7 +82,7 @@ pub struct StripArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Skip files larger than this many bytes.
-    #[arg(long, default_value_t = crate::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    #[arg(long, default_value_t = natoclaims::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
 }
 
