@@ -89,8 +89,15 @@ const TAGGED: &[Class] = &[
 /// How many items after "until"/"once" a membership word marks an end point, not a condition.
 const ENDPOINT_REACH: usize = 7;
 
+/// A negated clause this short, of auxiliaries only ("but no longer did"), restates the previous
+/// proposition.
+const ELLIPSIS_LEN: usize = 3;
+
 /// How many items from the start a count of allies must stand to be the statement's subject.
 const COUNT_REACH: usize = 8;
+
+/// The reason of a condition set by a firm link ("until", "once", "only after").
+const FIRM_LINK: &str = "a condition for joining";
 
 /// The reasons of conditions that only delay: a call to act now outweighs them.
 const DELAYS: [&str; 2] = ["defers joining", "not yet, not now"];
@@ -454,6 +461,19 @@ fn lists(items: &[Item], i: usize) -> bool {
     items[i].text == "," && prev.is_some() && items.get(i + 1).and_then(kind) == prev
 }
 
+/// "While the fighting goes on, Ukraine cannot join": the comma closing an opening link clause
+/// keeps it with the clause it conditions.
+fn closes_opening_link(head: &[Item], it: &Item) -> bool {
+    let links = [
+        Class::ConditionLink,
+        Class::ConditionWeakLink,
+        Class::ConditionConcurrentLink,
+    ];
+    it.text == ","
+        && head.first().is_some_and(|f| links.iter().any(|&l| f.is(l)))
+        && !head.iter().any(|h| h.text == ",")
+}
+
 /// The item starts a sentence.
 fn opens_sentence(items: &[Item], i: usize) -> bool {
     i == 0 || matches!(items[i - 1].text.as_str(), "." | "?" | ";")
@@ -476,7 +496,7 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
         if matches!(it.text.as_str(), "." | "?" | ";") {
             trailing = false;
         }
-        if breaks_clause(items, i) {
+        if breaks_clause(items, i) && !closes_opening_link(&items[start..i], it) {
             out.push(Clause {
                 items: &items[start..i],
                 reversed,
@@ -486,8 +506,9 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
                 linked_opening,
             });
             linked_opening = it.is(Class::ConditionWeakLink);
+            // "will not accept neutrality instead of membership": the head's negation covers both.
+            reversed = it.is(Class::Contrast) && negations(&items[start..i]) % 2 == 0;
             start = i + 1;
-            reversed = it.is(Class::Contrast);
             trailing |= it.is(Class::Concessive) && !opens_sentence(items, i);
             conceded = it.is(Class::Concessive) || opens_hypothesis(items, i) || trailing;
         }
@@ -559,7 +580,7 @@ struct Marks {
 
 fn marks(c: &Clause) -> Marks {
     let items = c.items;
-    let negations = items.iter().filter(|i| i.is(Class::Negator)).count();
+    let negations = negations(items);
     let opposed = (0..items.len())
         .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
         .count();
@@ -574,6 +595,20 @@ fn marks(c: &Clause) -> Marks {
             .iter()
             .any(|i| i.is(Class::Harm) && !i.is(Class::ConditionTopic)),
     }
+}
+
+/// Negation words, a repeated one ("neither ... nor") counted once.
+fn negations(items: &[Item]) -> usize {
+    let mut seen = false;
+    items
+        .iter()
+        .filter(|i| i.is(Class::Negator))
+        .filter(|i| {
+            let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
+            seen = true;
+            counts
+        })
+        .count()
 }
 
 /// How many harms follow a verb of ending within three words ("to end Russia's war").
@@ -626,7 +661,13 @@ fn clause_sign(c: &Clause, flips: usize, harm: bool, inherited: Option<i32>) -> 
 /// proposition.
 fn points_back(items: &[Item]) -> bool {
     let reverses = has(items, Class::Negator) || has(items, Class::Opposition);
-    reverses && items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text))
+    let auxiliary = |i: &Item| {
+        i.is(Class::Negator)
+            || lexicon::is(Class::Modal, &i.text)
+            || lexicon::is(Class::RestatingVerb, &i.text)
+    };
+    let elliptical = items.len() <= ELLIPSIS_LEN && items.iter().all(auxiliary);
+    reverses && (elliptical || items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text)))
 }
 
 fn view(c: &Clause, referent: Option<i32>) -> View {
@@ -661,11 +702,21 @@ fn view(c: &Clause, referent: Option<i32>) -> View {
         positioned: (judges && (names || objects))
             || has(items, Class::Exclusion)
             || (names && m.negations > 0 && !has(items, Class::NearTerm))
-            || linked.is_some_and(|r| r != DELAYS[1] || !has(items, Class::Procedural)),
+            || linked.is_some_and(|r| positions(items, r)),
         bare: named && m.flips == 0 && !judges && !c.question,
         background: !names && !objects && harm,
         urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
     }
+}
+
+/// Whether a condition makes its clause take a position. In a clause about procedure ("would
+/// brief ministers on the reforms required before accession") only a firm link ("once",
+/// "until") does; a delay ("not yet finalised") or a weak link ("before") describes it.
+fn positions(items: &[Item], reason: &str) -> bool {
+    let procedure = items
+        .iter()
+        .any(|i| i.is(Class::Procedural) && !i.is(Class::ConditionTopic));
+    !procedure || reason == FIRM_LINK
 }
 
 /// What a clause's polarity says about the conditions in it.
@@ -695,11 +746,11 @@ fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if cancelled {
             continue;
         }
-        let (before, after) = (&items[..i], &items[i + 1..]);
+        let (before, after) = (&items[..i], phrase(&items[i + 1..]));
         let topic_after = has(after, Class::ConditionTopic);
         let open = !frame.judged;
         if it.is(Class::ConditionLink) && open && !endpoint(after) && !renounces(after) {
-            return Some("a condition for joining");
+            return Some(FIRM_LINK);
         }
         let topic_before = endpoint(after) && has(before, Class::ConditionTopic);
         if it.is(Class::ConditionWeakLink) && open && (topic_after || topic_before) {
@@ -718,6 +769,15 @@ fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// The items up to the next comma: a link's own phrase.
+fn phrase(items: &[Item]) -> &[Item] {
+    let end = items
+        .iter()
+        .position(|i| i.text == ",")
+        .unwrap_or(items.len());
+    &items[..end]
 }
 
 /// "only if Kyiv renounces NATO": a condition that Ukraine give the goal up is a demand, not a
