@@ -1,6 +1,7 @@
 //! The output model: one attributed claim, field for field as `spec/CLAIMS.md` defines it.
 
 use crate::document::fold_ws;
+use crate::meta::Meta;
 use serde::{Deserialize, Serialize};
 
 /// The schema tag written on every line.
@@ -75,14 +76,9 @@ pub struct ArticleMeta {
     pub path: String,
     /// Hex SHA-256 of the raw file bytes.
     pub sha256: String,
-    /// The headline, when found.
-    pub title: Option<String>,
-    /// The outlet, only where the text names it.
-    pub outlet: Option<String>,
-    /// Publication date (ISO 8601 day).
-    pub published: Option<String>,
-    /// Authors, without photographers or wire credits.
-    pub byline: Vec<String>,
+    /// Title, outlet, publication day and authors (written as fields of the article record).
+    #[serde(flatten)]
+    pub meta: Meta,
 }
 
 /// The speaker of a claim.
@@ -143,4 +139,32 @@ pub struct Span {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_article_record_is_flat_and_strict() {
+        let doc = crate::Document::from_text(
+            " date 2023-06-30 NATO Secretary General Jens Stoltenberg said on June 29 that Ukraine would be invited to join the alliance.\n",
+        );
+        let claim = crate::extract(&doc, &crate::Scope::nato_ukraine()).remove(0);
+        let line = serde_json::to_string(&claim).unwrap();
+        assert!(
+            line.contains(
+                r#""sha256":"","title":null,"outlet":null,"published":"2023-06-30","byline":[]}"#
+            ),
+            "{line}"
+        );
+        assert_eq!(serde_json::from_str::<Claim>(&line).unwrap(), claim);
+        let extra = line.replace(r#""byline":[]"#, r#""byline":[],"color":"red""#);
+        assert!(
+            serde_json::from_str::<Claim>(&extra).is_err(),
+            "unknown article field accepted"
+        );
+        let bad_day = line.replace("2023-06-30", "30 June");
+        assert!(serde_json::from_str::<Claim>(&bad_day).is_err());
+    }
 }

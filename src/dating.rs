@@ -11,6 +11,7 @@
 
 use crate::attribution::{Attributed, Attribution};
 use crate::dates::{self, DateKind, DateMention};
+use crate::lexicon::{self, Class};
 use crate::sentences::Paragraph;
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -25,8 +26,15 @@ pub struct StatementDate {
     pub text: Option<String>,
 }
 
-/// How many paragraphs an occasion carries over to the same speaker's undated statements.
+/// How many paragraphs an occasion carries over to the same speaker's undated statements:
+/// a report returns to a speaker within a paragraph or two; further on it is another day.
 const OCCASION_REACH: usize = 2;
+/// How many earlier spans (contents, evidences) are searched for one enclosing a position:
+/// spans nest only a few deep, and a bounded look-back keeps long articles linear.
+const ENCLOSING_LOOKBACK: usize = 8;
+/// A year-less day at most this many days after publication is an event to come (half a year):
+/// "on June 29" in an April article is this June, not last June.
+const FUTURE_EVENT_DAYS: i64 = 183;
 
 /// A date phrase of the body with its resolution at that point of the text.
 struct Dated {
@@ -157,7 +165,11 @@ fn resolve_all(
     contents.sort_by_key(|r| r.start);
     let in_content = |r: &Range<usize>| {
         let i = contents.partition_point(|c| c.start <= r.start);
-        contents[..i].iter().rev().take(8).any(|c| r.end <= c.end)
+        contents[..i]
+            .iter()
+            .rev()
+            .take(ENCLOSING_LOOKBACK)
+            .any(|c| r.end <= c.end)
     };
     let mut anchor: Option<NaiveDate> = None;
     let mut out = Vec::new();
@@ -191,7 +203,7 @@ fn is_future_event(kind: DateKind, published: Option<NaiveDate>) -> bool {
             },
             Some(p),
         ) => NaiveDate::from_ymd_opt(p.year(), month, day)
-            .is_some_and(|d| d > p && (d - p).num_days() <= 183),
+            .is_some_and(|d| d > p && (d - p).num_days() <= FUTURE_EVENT_DAYS),
         _ => false,
     }
 }
@@ -214,7 +226,12 @@ fn narration_occasions(
     for (pi, p) in paragraphs.iter().enumerate() {
         for s in &p.sentences {
             let i = evidences.partition_point(|e| e.start <= s.start);
-            if evidences[..i].iter().rev().take(8).any(|e| s.end <= e.end) {
+            if evidences[..i]
+                .iter()
+                .rev()
+                .take(ENCLOSING_LOOKBACK)
+                .any(|e| s.end <= e.end)
+            {
                 continue; // the sentence is part of an attribution
             }
             let Some(m) = within(mentions, s).find(|m| m.day.is_some()) else {
@@ -244,33 +261,12 @@ fn narration_occasions(
     out
 }
 
-/// Words for an occasion at which statements are made.
-const EVENT_WORDS: &[&str] = &[
-    "conference",
-    "ceremony",
-    "meeting",
-    "summit",
-    "signing",
-    "talks",
-    "visit",
-    "event",
-    "session",
-    "briefing",
-    "forum",
-    "rally",
-    "speech",
-    "address",
-    "gathering",
-    "handover",
-    "debate",
-];
-
 /// The attribution's own words place the statement at an event.
 fn names_event(text: &str, a: &Attribution) -> bool {
     a.frame.iter().any(|f| {
         text[f.clone()]
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| EVENT_WORDS.contains(&w.to_lowercase().as_str()))
+            .any(|w| lexicon::is(Class::EventWord, &w.to_lowercase()))
     })
 }
 

@@ -1,5 +1,6 @@
 //! The decoded article: its text once, and everything else as byte ranges into it.
 
+use crate::meta::Meta;
 use std::ops::Range;
 
 /// Where the article text came from.
@@ -9,19 +10,6 @@ pub enum SourceFormat {
     Text,
     /// An HTML page (spans are offsets into the text `strip` prints).
     Html,
-}
-
-/// Metadata an input format supplies before any text rule runs (HTML meta tags).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SourceMeta {
-    /// Headline from the page metadata.
-    pub title: Option<String>,
-    /// Publication date string from the page metadata.
-    pub published: Option<String>,
-    /// Authors from the page metadata.
-    pub byline: Vec<String>,
-    /// Site or publisher name.
-    pub outlet: Option<String>,
 }
 
 /// A decoded article ready for the pipeline.
@@ -35,8 +23,8 @@ pub struct Document {
     pub text: String,
     /// Plain text or HTML.
     pub format: SourceFormat,
-    /// Metadata supplied by the input format.
-    pub source_meta: SourceMeta,
+    /// Metadata the input format supplied before any text rule runs (an HTML page's head).
+    pub source_meta: Meta,
 }
 
 impl Document {
@@ -47,7 +35,7 @@ impl Document {
             sha256: String::new(),
             text: text.into(),
             format: SourceFormat::Text,
-            source_meta: SourceMeta::default(),
+            source_meta: Meta::default(),
         }
     }
 

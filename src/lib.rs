@@ -20,6 +20,8 @@
 //! input → document → strip → meta → sentences (with quotes) → attribution → dating (with the
 //! dates grammar) → topic (scope and stance) → claim.
 
+#![warn(missing_docs)]
+
 mod attribution;
 mod claim;
 mod dates;
@@ -35,14 +37,22 @@ mod strip;
 mod topic;
 
 pub use claim::{ArticleMeta, Claim, Mode, Span, Speaker, SpeakerKind, Stance, SCHEMA};
-pub use document::{Document, SourceFormat, SourceMeta};
+pub use document::{Document, SourceFormat};
 pub use error::Error;
-pub use topic::{Scope, Topic};
+pub use meta::Meta;
+pub use topic::Scope;
 
 use attribution::Attribution;
 use document::fold_ws;
 use sentences::Paragraph;
 use topic::{Candidate, Context};
+
+impl Scope {
+    /// The scope a topic file defines (the format of `src/lexicon/topics/nato-ukraine.txt`).
+    pub fn from_topic(data: &str) -> Result<Scope, String> {
+        Ok(Scope::Topic(Box::new(topic::Topic::parse(data)?)))
+    }
+}
 
 /// Everything the pipeline learns about one article.
 #[derive(Debug, Clone)]
@@ -65,10 +75,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
     let article = ArticleMeta {
         path: doc.path.clone(),
         sha256: doc.sha256.clone(),
-        title: meta.title.clone(),
-        outlet: meta.outlet.clone(),
-        published: meta.published.map(|d| d.to_string()),
-        byline: meta.byline.clone(),
+        meta: meta.clone(),
     };
     let paragraphs = sentences::paragraphs(&doc.text, &blocks);
     let named_elsewhere: Vec<_> = blocks
@@ -115,8 +122,15 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                         a.speaker.name,
                         a.speaker.title.as_deref().unwrap_or("")
                     );
-                    let cue = a.cue.as_deref().unwrap_or("");
-                    t.stance(&quote, &doc.text[a.evidence.clone()], cue, &who)
+                    let sentence = &doc.text[a.evidence.clone()];
+                    // "Asked whether Ukraine would join, X said: 'Yes'": the question frames
+                    // the answer, so stance reads the whole sentence.
+                    let content = if opens_with_question(sentence) {
+                        sentence
+                    } else {
+                        quote.as_str()
+                    };
+                    t.stance(content, sentence, a.cue.as_deref().unwrap_or(""), &who)
                 }
             };
             Claim {

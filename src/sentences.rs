@@ -131,7 +131,7 @@ fn is_abbreviation(before: &str, number_follows: bool) -> bool {
     }
     let w = w.to_lowercase();
     let abbreviation = lexicon::is(Class::Abbreviation, &w) || lexicon::is(Class::Honorific, &w);
-    abbreviation && (number_follows || !lexicon::is(Class::BeforeNumber, &w))
+    abbreviation && (number_follows || !lexicon::is(Class::NumberAbbreviation, &w))
 }
 
 #[cfg(test)]

@@ -8,11 +8,44 @@
 
 use crate::dates;
 use crate::document::{fold_ws, line_ranges, trim_range, Document};
-use crate::lexicon::{self, Class, STOPWORDS, UI_PHRASES};
+use crate::lexicon::{self, Class};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// A first line of at most this many words followed by a byline, dateline or caption is the
+/// headline, even when it ends with a full stop.
+const LEAD_HEADLINE_MAX_WORDS: usize = 20;
+/// A line this long or longer that stops mid-sentence may be hard-wrapped: a shorter one is a
+/// heading or a label, not a broken sentence.
+const WRAPPED_LINE_MIN_WORDS: usize = 6;
+/// Lines that do not read as prose are headlines up to this many words, furniture beyond.
+const HEADLINE_MAX_WORDS: usize = 30;
+/// An icon-font run has at least this many "icon" words ...
+const MIN_ICON_WORDS: usize = 3;
+/// ... making up at least one word in this many.
+const ICON_WORD_RATIO: usize = 4;
+/// A signature line (a name and title under a quoted block) has at most this many words.
+const SIGNATURE_MAX_WORDS: usize = 10;
+/// A line ending in a parenthesised credit is a caption below this many words; longer, it is
+/// prose that ends with an aside.
+const CAPTION_MAX_WORDS: usize = 60;
+/// A byline line has at most this many words (names, a date, a reading time).
+const BYLINE_MAX_WORDS: usize = 25;
+/// A cookie notice is shorter than this many bytes; a longer line mentioning cookies is prose.
+const COOKIE_NOTICE_MAX_BYTES: usize = 400;
+/// A subscription prompt is shorter than this many bytes.
+const NEWSLETTER_MAX_BYTES: usize = 250;
+/// Prose has at least this many words.
+const PROSE_MIN_WORDS: usize = 4;
+/// A line ending like a sentence is prose with this share of function words (jusText's
+/// stop-word density, tuned low because news sentences are dense with names).
+const PROSE_MIN_STOP_DENSITY: f64 = 0.12;
+/// A line with a sentence break inside is prose with this many words ...
+const INNER_SENTENCE_MIN_WORDS: usize = 15;
+/// ... and this share of function words (higher: no final punctuation vouches for it).
+const INNER_SENTENCE_MIN_STOP_DENSITY: f64 = 0.2;
 
 /// What a block of the article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,12 +100,18 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TRAILING_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[.!?]\s*\((?:[\p{Lu}][^()]{1,60})\)\s*$").unwrap());
+/// An interface word after the end of a sentence ("... decision. Share").
 static TRAILING_UI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([.!?\u{201D}\u{2019}\x22])\s+(?:Share|Advertisement|Read more|Read More|READ MORE|Comments?|Print|Tweet|Email)\s*$")
-        .unwrap()
+    let labels = alternation(Class::TrailingUi);
+    Regex::new(&format!(
+        r"([.!?\u{{201D}}\u{{2019}}\x22])\s+(?:{labels})\s*$"
+    ))
+    .unwrap()
 });
+/// A teaser line: a label and a separator ("Read more: ...", "See also | ...").
 static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:read more|read also|see also|also read|related|watch|listen)\s*[:|\-–—]|\bREAD MORE:").unwrap()
+    let labels = alternation(Class::TeaserLabel);
+    Regex::new(&format!(r"(?i)^(?:{labels})\s*[:|\-–—]|\bREAD MORE:")).unwrap()
 });
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved").unwrap()
@@ -81,10 +120,22 @@ static COOKIES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bcookies?\b.*\b(?:use|accept|consent|policy|settings|continu)|\b(?:use|accept)\b.*\bcookies?\b")
         .unwrap()
 });
+/// A newsletter or subscription prompt.
 static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:newsletter|subscribe|subscription|sign(?:ing)? up|inbox|e-?mail address|confirmation email)\b")
-        .unwrap()
+    let words = alternation(Class::SubscriptionWord);
+    Regex::new(&format!(r"(?i)\b(?:{words})\b")).unwrap()
 });
+
+/// A regex alternation of a word class's entries, escaped, longest first.
+fn alternation(class: Class) -> String {
+    let mut words: Vec<&str> = lexicon::members(class).iter().copied().collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
 /// Classify the article's text into blocks, in text order.
 pub fn classify(doc: &Document) -> Vec<Block> {
@@ -124,7 +175,7 @@ fn mark_leading_headline(text: &str, blocks: &mut [Block]) {
     let (Some((first, b)), Some((_, next))) = (content.next(), content.next()) else {
         return;
     };
-    let short = text[b.range.clone()].split_whitespace().count() <= 20;
+    let short = text[b.range.clone()].split_whitespace().count() <= LEAD_HEADLINE_MAX_WORDS;
     let introduces = matches!(
         next.kind,
         BlockKind::Byline | BlockKind::Dateline | BlockKind::Caption
@@ -202,8 +253,8 @@ fn segments(text: &str) -> Vec<Segment> {
 fn continues(text: &str, prev: Range<usize>, next: Range<usize>) -> bool {
     let gap = &text[prev.end..next.start];
     let adjacent = gap.matches('\n').count() == 1;
-    let open_end =
-        !ends_like_sentence(&text[prev.clone()]) && text[prev].split_whitespace().count() >= 6;
+    let open_end = !ends_like_sentence(&text[prev.clone()])
+        && text[prev].split_whitespace().count() >= WRAPPED_LINE_MIN_WORDS;
     let lower_start = text[next].chars().next().is_some_and(char::is_lowercase);
     adjacent && open_end && lower_start
 }
@@ -238,7 +289,7 @@ fn classify_line(s: &str, repeats: usize) -> BlockKind {
     if prose && repeats == 1 {
         return BlockKind::Body;
     }
-    if word_count(s) <= 30 && !prose {
+    if word_count(s) <= HEADLINE_MAX_WORDS && !prose {
         return BlockKind::Headline;
     }
     BlockKind::Boilerplate
@@ -267,13 +318,13 @@ fn ui_key(s: &str) -> String {
 }
 
 fn is_furniture(s: &str) -> bool {
-    UI_PHRASES.contains(ui_key(s).as_str())
+    lexicon::is(Class::UiPhrase, &ui_key(s))
         || SERVER_WARNING.is_match(s)
         || is_icon_run(s)
         || READ_MORE.is_match(s)
         || (COPYRIGHT.is_match(s) && !is_caption(s))
-        || (COOKIES.is_match(s) && s.len() < 400)
-        || (NEWSLETTER.is_match(s) && s.len() < 250)
+        || (COOKIES.is_match(s) && s.len() < COOKIE_NOTICE_MAX_BYTES)
+        || (NEWSLETTER.is_match(s) && s.len() < NEWSLETTER_MAX_BYTES)
         || is_truncated_teaser(s)
 }
 
@@ -284,7 +335,7 @@ fn is_icon_run(s: &str) -> bool {
         .iter()
         .filter(|w| w.to_lowercase().contains("icon"))
         .count();
-    icons >= 3 && icons * 4 >= words.len()
+    icons >= MIN_ICON_WORDS && icons * ICON_WORD_RATIO >= words.len()
 }
 
 /// A related-story teaser cut off with an ellipsis mid-word.
@@ -304,19 +355,19 @@ fn is_signature(s: &str) -> bool {
             .all(|w| capitalized(w) && w.chars().any(char::is_lowercase));
     let rest_ok = words[2.min(words.len())..]
         .iter()
-        .all(|w| capitalized(w) || matches!(*w, "of" | "the" | "for" | "and"));
+        .all(|w| capitalized(w) || lexicon::is(Class::SignatureJoiner, w));
     name && rest_ok
-        && words.len() <= 10
+        && words.len() <= SIGNATURE_MAX_WORDS
         && !s.ends_with(['.', '!', '?', ':'])
-        && !STOPWORDS.contains(words[0].to_lowercase().as_str())
+        && !lexicon::is(Class::Stopword, &words[0].to_lowercase())
 }
 
 fn is_caption(s: &str) -> bool {
-    CAPTION.is_match(s) || (TRAILING_CREDIT.is_match(s) && word_count(s) < 60)
+    CAPTION.is_match(s) || (TRAILING_CREDIT.is_match(s) && word_count(s) < CAPTION_MAX_WORDS)
 }
 
 fn is_byline(s: &str) -> bool {
-    BYLINE.is_match(s) && word_count(s) <= 25 && !s.trim_end().ends_with('.')
+    BYLINE.is_match(s) && word_count(s) <= BYLINE_MAX_WORDS && !s.trim_end().ends_with('.')
 }
 
 fn word_count(s: &str) -> usize {
@@ -326,23 +377,25 @@ fn word_count(s: &str) -> usize {
 /// Reads like a paragraph of prose: enough words, function words, sentence punctuation.
 fn is_prose(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() < 4 {
+    if words.len() < PROSE_MIN_WORDS {
         return false;
     }
     let stop = words
         .iter()
         .filter(|w| {
-            STOPWORDS.contains(
-                w.trim_matches(|c: char| !c.is_alphabetic())
-                    .to_lowercase()
-                    .as_str(),
+            lexicon::is(
+                Class::Stopword,
+                &w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase(),
             )
         })
         .count();
     let density = stop as f64 / words.len() as f64;
     let ends_sentence = ends_like_sentence(s);
     let inner_sentence = s.contains(". ") || s.contains("? ") || s.contains("! ");
-    (ends_sentence && density >= 0.12) || (inner_sentence && words.len() >= 15 && density >= 0.2)
+    (ends_sentence && density >= PROSE_MIN_STOP_DENSITY)
+        || (inner_sentence
+            && words.len() >= INNER_SENTENCE_MIN_WORDS
+            && density >= INNER_SENTENCE_MIN_STOP_DENSITY)
 }
 
 fn ends_like_sentence(s: &str) -> bool {

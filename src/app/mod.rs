@@ -10,7 +10,7 @@ mod output;
 use cli::{Cli, Command, ExtractArgs, InputArgs, MetaArgs, StripArgs};
 use natoclaims::input::walk::{self, ExtFilter, Input};
 use natoclaims::input::{self, read};
-use natoclaims::{analyze, stripped_text, Analysis, Error, Scope, Topic};
+use natoclaims::{analyze, stripped_text, Analysis, ArticleMeta, Error, Scope};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -26,6 +26,9 @@ pub const EXIT_PARTIAL: i32 = 1;
 /// Usage error, or nothing could be read.
 pub const EXIT_USAGE: i32 = 2;
 
+/// Inputs read and analysed in parallel at a time: enough to keep every core busy, few enough
+/// that memory stays bounded and output starts early; output keeps input order within and
+/// across batches.
 const BATCH: usize = 64;
 
 /// Write one line to stderr. A closed or broken stderr must not abort the run (`eprintln!`
@@ -145,13 +148,10 @@ fn extract(args: ExtractArgs) -> i32 {
 
 fn meta(args: MetaArgs) -> i32 {
     #[derive(Serialize)]
+    /// The claims' article record plus how many claims the article gave.
     struct MetaLine<'a> {
-        path: &'a str,
-        sha256: &'a str,
-        title: &'a Option<String>,
-        outlet: &'a Option<String>,
-        published: &'a Option<String>,
-        byline: &'a [String],
+        #[serde(flatten)]
+        article: &'a ArticleMeta,
         claims: usize,
     }
     let scope = Scope::nato_ukraine();
@@ -161,14 +161,8 @@ fn meta(args: MetaArgs) -> i32 {
         &args.input,
         &scope,
         |a, w| {
-            let m = &a.article;
             let line = MetaLine {
-                path: &m.path,
-                sha256: &m.sha256,
-                title: &m.title,
-                outlet: &m.outlet,
-                published: &m.published,
-                byline: &m.byline,
+                article: &a.article,
                 claims: a.claims.len(),
             };
             output::write_json_line(w, &line)?;
@@ -218,7 +212,7 @@ pub fn scope_for(topic: &str) -> Result<Scope, String> {
         path => {
             let data = std::fs::read_to_string(path)
                 .map_err(|e| format!("not a built-in topic and not readable: {e}"))?;
-            Ok(Scope::Topic(Box::new(Topic::parse(&data)?)))
+            Scope::from_topic(&data)
         }
     }
 }

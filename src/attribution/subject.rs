@@ -80,24 +80,17 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
 /// sentence, after an introductory phrase and its comma ("Speaking on Thursday, Zelensky ...").
 pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
     let mut start = 0;
-    let intro = toks.first().is_some_and(|t| {
-        t.lower.ends_with("ing")
-            || is_participle_opener_word(&t.lower)
-            || matches!(
-                t.lower.as_str(),
-                "on" | "in"
-                    | "at"
-                    | "after"
-                    | "during"
-                    | "earlier"
-                    | "later"
-                    | "speaking"
-                    | "meanwhile"
-                    | "however"
-            )
-    });
-    if intro {
-        start = (0..end).find(|&j| toks[j].lower == ",")? + 1;
+    // "On Thursday, after remaining neutral, Warren endorsed ...": introductory phrases, each
+    // closed by a comma, come before the subject.
+    for _ in 0..INTRO_PHRASES {
+        if !toks.get(start).is_some_and(opens_intro_phrase) {
+            break;
+        }
+        match (start..end).find(|&j| toks[j].lower == "," && !toks[j].quoted) {
+            Some(comma) => start = comma + 1,
+            None if start == 0 => return None,
+            None => break,
+        }
     }
     let mut stop = start;
     while stop < end && is_np_word(text, &toks[stop]) && stop - start < 10 {
@@ -111,6 +104,21 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         title: None,
         start,
     })
+}
+
+/// Most introductory phrases read before a clause's subject.
+const INTRO_PHRASES: usize = 3;
+
+/// A word that opens an introductory phrase: a preposition, a participle, an "-ly" adverb or
+/// a sentence adverb.
+fn opens_intro_phrase(t: &Token) -> bool {
+    use crate::lexicon::{is, Class};
+    t.is_word
+        && (t.lower.ends_with("ing")
+            || t.lower.ends_with("ly")
+            || is_participle_opener_word(&t.lower)
+            || is(Class::Preposition, &t.lower)
+            || is(Class::IntroOpener, &t.lower))
 }
 
 /// Longest prepositional phrase between a speaker and a cue ("X in a radio interview said").

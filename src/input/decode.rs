@@ -42,6 +42,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     with(detect(bytes), bytes)
 }
 
+/// A UTF-8 character is at most four bytes, so a cut final character leaves at most three.
+const MAX_CUT_CHAR_BYTES: usize = 3;
+/// The smallest byte that starts a multi-byte UTF-8 character (0x80..0xC1 never do).
+const MIN_UTF8_LEAD: u8 = 0xC2;
+
 /// UTF-8 with damage: a file cut inside its last character, or no more broken sequences than
 /// well-formed multi-byte characters (legacy 8-bit text almost never holds any of those).
 /// Detection would read such a file as Windows-1252 and garble every non-ASCII character.
@@ -51,8 +56,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     while let Some(chunk) = chunks.next() {
         multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         if !chunk.invalid().is_empty() {
-            let last = chunks.peek().is_none() && chunk.invalid().len() < 4;
-            if last && broken == 0 && chunk.invalid()[0] >= 0xC2 {
+            let last = chunks.peek().is_none() && chunk.invalid().len() <= MAX_CUT_CHAR_BYTES;
+            if last && broken == 0 && chunk.invalid()[0] >= MIN_UTF8_LEAD {
                 // Only a truncated final character.
                 return true;
             }
@@ -71,12 +76,16 @@ fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     }
 }
 
+/// How many leading bytes are searched for a `<meta charset>`: the HTML spec requires the
+/// declaration within the first 1,024 bytes; pages that break the rule still keep it in the head.
+const CHARSET_SNIFF_BYTES: usize = 4096;
+
 /// The charset a page declares in its first few kilobytes. UTF-8 declarations are ignored here
 /// (the bytes were already found not to be UTF-8), and so are UTF-16 (meaningless without a
 /// BOM) and the labels WHATWG maps to the "replacement" encoding (which would turn the whole
 /// page into one U+FFFD): detection does better for all of them.
 fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = &bytes[..bytes.len().min(4096)];
+    let head = &bytes[..bytes.len().min(CHARSET_SNIFF_BYTES)];
     let label = META_CHARSET.captures(head)?.get(1)?.as_bytes();
     Encoding::for_label(label).filter(|e| ![UTF_8, UTF_16LE, UTF_16BE, REPLACEMENT].contains(e))
 }

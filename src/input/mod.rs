@@ -6,7 +6,8 @@ mod html;
 pub mod read;
 pub mod walk;
 
-use crate::document::{Document, SourceFormat, SourceMeta};
+use crate::document::{Document, SourceFormat};
+use crate::meta::Meta;
 use sha2::{Digest, Sha256};
 
 /// A decoded document plus what the decoder wants the user to know.
@@ -30,15 +31,9 @@ pub fn load(path: &str, bytes: &[u8], html_hint: bool) -> Loaded {
     });
     let (text, format, source_meta) = if html_hint || html::looks_like_html(&decoded.text) {
         let a = html::extract_article(&decoded.text);
-        let meta = SourceMeta {
-            title: a.title,
-            published: a.published,
-            byline: a.byline,
-            outlet: a.outlet,
-        };
-        (a.text, SourceFormat::Html, meta)
+        (a.text, SourceFormat::Html, a.meta)
     } else {
-        (decoded.text, SourceFormat::Text, SourceMeta::default())
+        (decoded.text, SourceFormat::Text, Meta::default())
     };
     Loaded {
         document: Document {

@@ -69,8 +69,12 @@ fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     }
 }
 
+/// How many leading bytes are searched for a NUL byte: text never holds one, and binaries
+/// show one early (git's heuristic looks at the first 8,000).
+const SNIFF_BYTES: usize = 8192;
+
 /// Name the kind of binary data, or None for text. UTF-16 with a BOM is text.
-pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x1f\x8b", "gzip"),
         (b"\x89PNG", "PNG image"),
@@ -88,7 +92,7 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         return Some(what);
     }
     let utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     (!utf16_bom && head.contains(&0)).then_some("NUL bytes")
 }
 

@@ -86,10 +86,6 @@ word_classes! {
     Outlet => "outlets.txt",
     /// Honorifics before a name ("mr", "sen", "gen"), without the dot.
     Honorific => "honorifics.txt",
-    /// Abbreviations whose period does not end a sentence ("jan", "inc"), without the dot.
-    Abbreviation => "abbreviations.txt",
-    /// Abbreviations only before a number ("no", "art").
-    BeforeNumber => "before_numbers.txt",
     /// Determiners and possessives opening a noun phrase ("a", "another", "his").
     Determiner => "determiners.txt",
     /// Suffixes after a personal name ("jr", "sr", "iii"), without the dot.
@@ -110,11 +106,34 @@ word_classes! {
     UnnamedGroup => "unnamed_groups.txt",
     /// Finite verbs and auxiliaries that mark a clause ("is", "would", "wants").
     FiniteVerb => "finite_verbs.txt",
+    /// Words opening an introductory phrase before the subject ("here", "meanwhile").
+    IntroOpener => "intro_openers.txt",
     /// Words a reported clause does not open with ("on", "would", "and").
     NotClauseStart => "not_clause_starts.txt",
     /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
     /// UI phrases flagged `+html` belong here too.
     HtmlUiBlock => "html_ui_blocks.txt" + "html",
+    /// Author strings that are never a person ("admin", "upi"), besides outlets.
+    NotAuthor => "not_authors.txt",
+    /// Pieces of words that make a byline string a role or desk ("writer", "desk", "team"),
+    /// matched inside words.
+    BylineRole => "byline_roles.txt",
+    /// Whole words that make a byline string a role ("staff"), for pieces that begin names.
+    BylineRoleWord => "byline_role_words.txt",
+    /// Occasions at which statements are made ("summit", "briefing").
+    EventWord => "event_words.txt",
+    /// Words that may join the capitalised words of a signature line ("of", "the").
+    SignatureJoiner => "signature_joiners.txt",
+    /// Labels of a trailing interface word after a sentence ("Share", "Read more"), as written.
+    TrailingUi => "trailing_ui.txt",
+    /// Labels that open a teaser line ("read more:", "see also |"), lowercase.
+    TeaserLabel => "teaser_labels.txt",
+    /// Words of a newsletter or subscription prompt ("newsletter", "sign up").
+    SubscriptionWord => "subscription_words.txt",
+    /// Abbreviations whose full stop does not end a sentence ("mr", "gen", "e.g").
+    Abbreviation => "abbreviations.txt",
+    /// Abbreviations that abbreviate only before a number ("no", "vol").
+    NumberAbbreviation => "number_abbreviations.txt" + "number",
     /// Scope: words opening a statement that refers back to the previous one ("this").
     Anaphor => "stance/anaphors.txt",
     /// Scope: sentence openers tying a statement to the one before ("however").
@@ -213,10 +232,6 @@ pub fn members(class: Class) -> &'static HashSet<&'static str> {
 /// English function words (lowercase).
 pub static STOPWORDS: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::Stopword));
-
-/// Whole-line page furniture ("skip to content", "subscribe"), lowercase.
-pub static UI_PHRASES: LazyLock<&'static HashSet<&'static str>> =
-    LazyLock::new(|| members(Class::UiPhrase));
 
 /// Title and role words ("president", "minister", "spokesman"), lowercase.
 pub static TITLE_WORDS: LazyLock<&'static HashSet<&'static str>> =

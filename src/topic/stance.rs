@@ -89,6 +89,9 @@ const TAGGED: &[Class] = &[
 /// How many items after "until"/"once" a membership word marks an end point, not a condition.
 const ENDPOINT_REACH: usize = 7;
 
+/// The longest question opener, in words ("in response to a question").
+const QUESTION_OPENER_LEN: usize = 5;
+
 /// A negated clause this short, of auxiliaries only ("but no longer did"), restates the previous
 /// proposition.
 const ELLIPSIS_LEN: usize = 3;
@@ -474,6 +477,14 @@ fn closes_opening_link(head: &[Item], it: &Item) -> bool {
         && !head.iter().any(|h| h.text == ",")
 }
 
+/// The text opens by putting a question to the speaker ("Asked whether ...", "When asked").
+fn asks(items: &[Item]) -> bool {
+    (1..=QUESTION_OPENER_LEN.min(items.len())).any(|n| {
+        let words: Vec<&str> = items[..n].iter().map(|i| i.text.as_str()).collect();
+        lexicon::is(Class::QuestionOpener, &words.join(" "))
+    })
+}
+
 /// The item starts a sentence.
 fn opens_sentence(items: &[Item], i: usize) -> bool {
     i == 0 || matches!(items[i - 1].text.as_str(), "." | "?" | ";")
@@ -490,7 +501,9 @@ fn opens_hypothesis(items: &[Item], i: usize) -> bool {
 fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let (mut reversed, mut conceded, mut trailing) = (false, false, false);
+    // "Asked whether Ukraine would join, X said ...": the question supplies the proposition
+    // and takes no part in the stance.
+    let (mut reversed, mut conceded, mut trailing) = (false, asks(items), false);
     let mut linked_opening = false;
     for (i, it) in items.iter().enumerate() {
         if matches!(it.text.as_str(), "." | "?" | ";") {

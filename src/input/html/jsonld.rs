@@ -3,7 +3,7 @@
 use scraper::Html;
 use serde_json::Value;
 
-use super::metadata::{Meta, SEL_JSONLD};
+use super::metadata::{Page, SEL_JSONLD};
 use crate::document::fold_ws;
 
 /// Every JSON-LD object in the page, with `@graph` and arrays flattened.
@@ -48,7 +48,7 @@ fn is_article_type(v: &Value) -> bool {
 }
 
 /// Fill metadata fields from one JSON-LD object (first value found wins).
-pub(super) fn apply_json_ld(meta: &mut Meta, v: &Value) {
+pub(super) fn apply_json_ld(page: &mut Page, v: &Value) {
     if !is_article_type(v) {
         return;
     }
@@ -58,14 +58,15 @@ pub(super) fn apply_json_ld(meta: &mut Meta, v: &Value) {
             .map(fold_ws)
             .filter(|x| !x.is_empty())
     };
+    let meta = &mut page.meta;
     meta.title = meta
         .title
         .take()
         .or_else(|| s("headline"))
         .or_else(|| s("name"));
-    meta.published = meta.published.take().or_else(|| s("datePublished"));
-    if meta.article_body.is_none() {
-        meta.article_body = v
+    page.published = page.published.take().or_else(|| s("datePublished"));
+    if page.article_body.is_none() {
+        page.article_body = v
             .get("articleBody")
             .and_then(Value::as_str)
             .map(str::to_string);

@@ -10,19 +10,24 @@ use serde_json::Value;
 use super::authors::{clean_authors, collect_html_authors};
 use super::dom::folded_len;
 use super::jsonld::{apply_json_ld, json_ld_objects};
+use crate::dates;
 use crate::document::fold_ws;
+use crate::meta::byline::alnum_lower;
+use crate::meta::Meta;
 
 // ---------------------------------------------------------------------------------------------
 // Metadata
 // ---------------------------------------------------------------------------------------------
 
-/// Metadata read from the page head and JSON-LD.
+/// What the page head and JSON-LD say: the article's metadata, plus what is only read
+/// later (the raw date string, parsed once every source has been tried, and the body).
 #[derive(Debug, Default)]
-pub(super) struct Meta {
-    pub(super) title: Option<String>,
+pub(super) struct Page {
+    /// Title, outlet and authors as found; the day is set from `published` at the end.
+    pub(super) meta: Meta,
+    /// The publication date string as found.
     pub(super) published: Option<String>,
-    pub(super) byline: Vec<String>,
-    pub(super) outlet: Option<String>,
+    /// JSON-LD articleBody.
     pub(super) article_body: Option<String>,
 }
 
@@ -48,35 +53,39 @@ pub(super) static SEL_BYLINE: LazyLock<Selector> = LazyLock::new(|| {
 });
 
 /// Read all metadata from the document.
-pub(super) fn read_metadata(doc: &Html) -> Meta {
-    let mut meta = Meta::default();
+pub(super) fn read_metadata(doc: &Html) -> Page {
+    let mut page = Page::default();
     let metas = meta_tags(doc);
     let mut objects = json_ld_objects(doc);
     // Article objects before generic WebPage objects.
     objects.sort_by_key(|v| matches!(v.get("@type"), Some(Value::String(t)) if t == "WebPage"));
     for v in &objects {
-        apply_json_ld(&mut meta, v);
+        apply_json_ld(&mut page, v);
     }
+    let meta = &mut page.meta;
     let get = |k: &str| metas.get(k).cloned().filter(|s| !s.is_empty());
-    meta.outlet = get("og:site_name").or(meta.outlet);
+    meta.outlet = get("og:site_name").or(meta.outlet.take());
     let outlet = meta.outlet.clone().unwrap_or_default();
     meta.title = meta
         .title
+        .take()
         .or_else(|| get("og:title"))
         .or_else(|| get("twitter:title"))
         .map(|t| strip_outlet_suffix(&t, &outlet))
         .or_else(|| first_text(doc, &SEL_H1))
         .or_else(|| first_text(doc, &SEL_TITLE).map(|t| strip_site_suffix(&t)));
-    meta.published = meta
+    let published = page
         .published
+        .take()
         .filter(|d| plausible_date(d))
         .or_else(|| meta_published(&metas))
         .or_else(|| header_time(doc));
+    meta.published = published.as_deref().and_then(dates::parse_date);
     collect_html_authors(doc, &metas, &mut meta.byline);
     meta.byline = clean_authors(&meta.byline, &outlet);
-    meta.title = meta.title.map(|t| decode_entities(&t));
-    meta.outlet = meta.outlet.map(|t| decode_entities(&t));
-    meta
+    meta.title = meta.title.take().map(|t| decode_entities(&t));
+    meta.outlet = meta.outlet.take().map(|t| decode_entities(&t));
+    page
 }
 
 /// Decode HTML entities left in metadata strings (double-escaped by some sites).
@@ -152,17 +161,11 @@ fn plausible_date(d: &str) -> bool {
 
 /// Remove a trailing " | Outlet" (or a domain name) from a metadata headline.
 pub(super) fn strip_outlet_suffix(title: &str, outlet: &str) -> String {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
         if let Some(pos) = title.rfind(sep) {
             let tail = title[pos + sep.len()..].trim();
             let domain = tail.contains('.') && !tail.contains(' ');
-            let same = !outlet.is_empty() && norm(tail) == norm(outlet);
+            let same = !outlet.is_empty() && alnum_lower(tail) == alnum_lower(outlet);
             if (domain || same) && pos > 0 {
                 return title[..pos].trim().to_string();
             }

@@ -19,6 +19,7 @@ mod readability;
 mod tests;
 mod text;
 
+use crate::meta::Meta;
 use scraper::Html;
 
 /// An article read from an HTML page.
@@ -26,14 +27,10 @@ use scraper::Html;
 pub struct HtmlArticle {
     /// The article body as plain text, one block per line, blocks separated by a blank line.
     pub text: String,
-    /// Headline: JSON-LD headline, og:title, `<h1>`, or `<title>` (site suffix removed).
-    pub title: Option<String>,
-    /// Raw publication date string from the page metadata, as found.
-    pub published: Option<String>,
-    /// Cleaned author names (no wire agencies, no URLs).
-    pub byline: Vec<String>,
-    /// Outlet: og:site_name or JSON-LD publisher name.
-    pub outlet: Option<String>,
+    /// What the page's head says: headline (JSON-LD headline, og:title, `<h1>`, or `<title>`
+    /// without the site suffix), outlet (og:site_name or JSON-LD publisher), publication day,
+    /// authors (people only, judged by [`crate::meta::byline`]).
+    pub meta: Meta,
 }
 
 /// How many characters from the start are sniffed for HTML: a doctype or the first tags sit
@@ -68,13 +65,10 @@ pub fn looks_like_html(text: &str) -> bool {
 pub fn extract_article(html: &str) -> HtmlArticle {
     let capped = nesting::cap(html);
     let doc = Html::parse_document(capped.as_deref().unwrap_or(html));
-    let meta = metadata::read_metadata(&doc);
-    let text = text::extract_body_text(&doc, meta.article_body.as_deref());
+    let page = metadata::read_metadata(&doc);
+    let text = text::extract_body_text(&doc, page.article_body.as_deref());
     HtmlArticle {
         text,
-        title: meta.title,
-        published: meta.published,
-        byline: meta.byline,
-        outlet: meta.outlet,
+        meta: page.meta,
     }
 }

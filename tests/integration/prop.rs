@@ -3,8 +3,7 @@
 //! the text, its evidence is the folded span, and it serialises to a JSON line that parses
 //! back with every field. 256 cases by default; `NATOCLAIMS_PROP_CASES=20000` for a long run.
 
-mod util;
-
+use crate::util;
 use natoclaims::{Document, Scope};
 use proptest::prelude::*;
 use std::sync::LazyLock;

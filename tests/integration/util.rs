@@ -1,8 +1,8 @@
-//! Shared helpers for the integration tests: run the binary, parse its JSON lines.
-#![allow(dead_code)]
+//! Shared helpers for the integration tests: temporary folders, the binary, its JSON lines.
 
 use assert_cmd::Command;
 use serde_json::Value;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The fields spec/CLAIMS.md requires on every claim line.
@@ -19,6 +19,23 @@ pub const REQUIRED_FIELDS: [&str; 11] = [
     "span",
     "evidence",
 ];
+
+/// A one-claim article (Stoltenberg, conditional, said on 2023-06-29).
+pub const ARTICLE: &str = " date 2023-06-30 NATO Secretary General Jens Stoltenberg said on June 29 that Ukraine would be invited to join the alliance when conditions are met.\n";
+
+/// A fresh temporary folder, removed when dropped.
+pub fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// Write a file below `dir`, creating its folders.
+pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(p, bytes).unwrap();
+}
 
 /// The project root.
 pub fn root() -> PathBuf {

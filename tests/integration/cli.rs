@@ -1,15 +1,7 @@
 //! Command-line behaviour: inputs, outputs, errors and exit codes.
 
-mod util;
-
+use crate::util::{self, json_lines, run, run_in, temp, ARTICLE};
 use std::fs;
-use util::{json_lines, run, run_in};
-
-const ARTICLE: &str = " date 2023-06-30 NATO Secretary General Jens Stoltenberg said on June 29 that Ukraine would be invited to join the alliance when conditions are met.\n";
-
-fn temp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
 
 #[test]
 fn stdin_article_yields_claims_with_dash_path() {

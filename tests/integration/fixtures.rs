@@ -2,10 +2,10 @@
 //! speaker (full name), quote (token overlap), mode and said_on, plus publication date and
 //! byline; any missing or extra claim fails. Differences listed in `fixtures/known-gaps.txt`
 //! are reported but tolerated, and a listed gap that no longer occurs fails too, so the list
-//! can only shrink. `NATOCLAIMS_BLESS_GAPS=1 cargo test --test fixtures` rewrites the list.
+//! can only shrink. `NATOCLAIMS_BLESS_GAPS=1 cargo test --test integration fixtures` rewrites the
+//! list.
 
-mod util;
-
+use crate::util;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

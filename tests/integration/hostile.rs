@@ -1,29 +1,13 @@
 //! Hostile input: whatever a scraper saved, every file yields its claims or is reported with
 //! its path and reason, and the run goes on. Exit codes and the summary line are exact.
 
-mod util;
-
+use crate::util::{json_lines, run_env, run_in, temp, write, Run, ARTICLE};
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
-use util::{json_lines, run_env, run_in, Run};
 
-const ARTICLE: &str = " date 2023-06-30 NATO Secretary General Jens Stoltenberg said on June 29 that Ukraine would be invited to join the alliance when conditions are met.\n";
 /// An article whose claim carries non-ASCII characters in every encoding test.
 const CURLY: &str = "Ukraine’s Foreign Minister Dmytro Kuleba said on Monday that Kyiv expected a “clear invitation” to join NATO at the café summit.\n";
-
-fn temp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(p, bytes).unwrap();
-}
 
 /// The stderr lines except the summary (the last line).
 fn problems(r: &Run) -> Vec<&str> {

@@ -11,9 +11,9 @@
 //! case that is not listed, and on a listed case that now passes (so the list only shrinks).
 //!
 //! Environment switches:
-//! - `BATTERY_REPORT=1 cargo test --test battery -- --nocapture`: per-class pass table plus the
+//! - `BATTERY_REPORT=1 cargo test --test integration battery -- --nocapture`: per-class pass table plus the
 //!   expected-vs-got diff of every failing case (known gaps included).
-//! - `BATTERY_WRITE_GAPS=1 cargo test --test battery`: rewrite `known-gaps.txt` from the
+//! - `BATTERY_WRITE_GAPS=1 cargo test --test integration battery`: rewrite `known-gaps.txt` from the
 //!   current results (reasons already written by hand are kept for cases that still fail).
 //! - `BATTERY_CASE=id[,id...]`: run only these cases and print their diffs (no gap check).
 //!
@@ -579,7 +579,7 @@ fn write_gaps(failing: &[(&Case, String)], old: &BTreeMap<String, String>) {
         "# Battery cases that fail today, one per line: `id  # reason`.\n\
          # The battery test fails on a failing case not listed here and on a listed case that\n\
          # passes, so this list may only shrink. Regenerate it from the current code with\n\
-         #   BATTERY_WRITE_GAPS=1 cargo test --test battery\n\
+         #   BATTERY_WRITE_GAPS=1 cargo test --test integration battery\n\
          # (hand-written reasons of cases that still fail are kept).\n",
     );
     let mut last_file = "";
@@ -750,7 +750,7 @@ fn battery() {
         let _ = writeln!(
             msg,
             "{} case(s) listed in tests/battery/{GAPS} now pass: remove them from the list \
-             (or run BATTERY_WRITE_GAPS=1 cargo test --test battery): {}",
+             (or run BATTERY_WRITE_GAPS=1 cargo test --test integration battery): {}",
             fixed.len(),
             fixed
                 .iter()

@@ -1,0 +1,222 @@
+//! The one byline judge: which strings of a byline are people's names.
+//!
+//! Bylines come two ways: a line of article text ("By Jane Doe and John Roe April 30, 2024",
+//! [`from_line`]) and the author strings of a page's metadata ([`from_metadata`]). Both are
+//! split into candidate names and judged by [`is_person`] against the same lists: outlets and
+//! agencies (lexicon `outlets.txt`), other non-authors (`not_authors.txt`) and roles
+//! (`byline_roles.txt`, matched inside words, and `byline_role_words.txt`, whole words).
+
+use crate::dates::{MONTHS_FULL, WEEKDAYS_FULL};
+use crate::lexicon::{self, Class};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A byline name longer than this many characters is a sentence or a bio, not a name.
+const MAX_NAME_CHARS: usize = 60;
+/// A byline name of more than this many words is a phrase, not a name.
+const MAX_NAME_WORDS: usize = 5;
+/// All-capital strings up to this many letters are agency initials ("AP", "AFP"), not names.
+const MAX_INITIALS_LEN: usize = 3;
+
+/// "by", "written by", "Author:" and the capitalised names after it, in a line of text.
+static BY_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*:)\s*((?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4}(?:(?:,|and|&)\s*(?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4})*)")
+        .unwrap()
+});
+/// A leading "By" (after up to two words: "Story by", "Posted by") in a metadata author string.
+static LEADING_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:[\w-]+\s+){0,2}by[:\s]+").expect("valid regex"));
+/// Separators between names in a metadata author string.
+static NAME_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\|)\s*").expect("valid regex"));
+/// A URL, a domain or an e-mail address.
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:https?://|www\.)|\.(?:com|org|net)\b|@").expect("valid regex")
+});
+/// An agency credit after a name and everything after it ("Tom Krisher AP Auto Writer").
+static AGENCY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    let mut outlets: Vec<String> = lexicon::members(Class::Outlet)
+        .iter()
+        .map(|o| regex::escape(&o.to_lowercase()))
+        .collect();
+    outlets.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    Regex::new(&format!(
+        r"(?i)\s+(?:the\s+)?(?:{})\b.*$",
+        outlets.join("|")
+    ))
+    .expect("valid regex")
+});
+
+/// Does a metadata author string start with "By" ("By Jane Doe", "Story by Jane Doe")?
+pub fn starts_with_by(s: &str) -> bool {
+    LEADING_BY.is_match(s)
+}
+
+/// The people named in a byline line of text ("by Jane Doe and John Roe April 30, 2024").
+/// Only full names count: the line is free text, so a single capitalised word is not trusted.
+pub fn from_line(s: &str) -> Vec<String> {
+    let Some(c) = BY_NAMES.captures(s) else {
+        return Vec::new();
+    };
+    c[1].split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(trim_date)
+        .filter(|n| n.split_whitespace().count() >= 2 && is_person(n))
+        .collect()
+}
+
+/// The people named in a page's author strings (already free of HTML entities): "By" removed,
+/// split on separators, agency credits cut, non-people and the outlet itself dropped, each
+/// name once.
+pub fn from_metadata(raw: &[String], outlet: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in raw {
+        let r = LEADING_BY.replace(r.trim(), "");
+        for part in NAME_SEPARATOR.split(&r) {
+            let name = crate::document::fold_ws(
+                part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+            );
+            let name = AGENCY_TAIL.replace(&name, "").trim().to_string();
+            if is_person(&name)
+                && !same_organisation(&name, outlet)
+                && !out.iter().any(|o| o.eq_ignore_ascii_case(&name))
+            {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// The judge: is this a person's name, not an outlet or agency, a placeholder ("Staff",
+/// "Admin"), a role or desk ("Staff Writer", "News Desk"), a URL or a date?
+pub fn is_person(name: &str) -> bool {
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || URL.is_match(name) {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_phrase = |o: &str| {
+        let o: Vec<&str> = o.split_whitespace().collect();
+        words.windows(o.len()).any(|w| w == o.as_slice())
+    };
+    let credit = lexicon::members(Class::Outlet)
+        .iter()
+        .any(|o| has_phrase(&o.to_lowercase()))
+        || lexicon::is(Class::NotAuthor, &lower)
+        || words.iter().any(|w| lexicon::is(Class::BylineRoleWord, w))
+        || lexicon::members(Class::BylineRole)
+            .iter()
+            .any(|r| lower.contains(r));
+    if credit || lower.split_whitespace().count() > MAX_NAME_WORDS {
+        return false;
+    }
+    let initials = name.len() <= MAX_INITIALS_LEN && name.chars().all(|c| c.is_ascii_uppercase());
+    let digits = name.chars().any(|c| c.is_ascii_digit());
+    !initials && !digits && name.chars().any(char::is_alphabetic)
+}
+
+/// Is the "name" really the outlet (e.g. "CNN Business" for outlet "CNN")?
+fn same_organisation(name: &str, outlet: &str) -> bool {
+    let (n, o) = (alnum_lower(name), alnum_lower(outlet));
+    !n.is_empty() && !o.is_empty() && (n.starts_with(&o) || o.starts_with(&n))
+}
+
+/// Letters and digits only, lowercase: "The Kyiv Independent" → "thekyivindependent".
+pub fn alnum_lower(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Trim a byline name of trailing date words ("Kateryna Hodunova April" → "Kateryna Hodunova").
+fn trim_date(s: &str) -> String {
+    let all: Vec<&str> = s.split_whitespace().collect();
+    // A month or weekday ends the name only when a number follows or it is last ("Jan Cienski").
+    let date_word = |i: usize| {
+        is_month_or_weekday(all[i])
+            && all.get(i + 1).is_none_or(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit()) || is_month_or_weekday(n)
+            })
+            && i > 0
+    };
+    let end = (0..all.len()).find(|&i| date_word(i)).unwrap_or(all.len());
+    let words = &all[..end];
+    words.join(" ").trim_end_matches('.').to_string()
+}
+
+/// A capitalised month or weekday name ("April", "Monday") or its three-letter form ("Apr").
+fn is_month_or_weekday(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    let mut chars = w.chars();
+    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase());
+    let lower = w.to_ascii_lowercase();
+    let names = MONTHS_FULL.iter().chain(WEEKDAYS_FULL);
+    capitalised
+        && (names.clone().any(|n| *n == lower)
+            || (w.len() == 3 && names.into_iter().any(|n| n.starts_with(lower.as_str()))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_on_a_line_split_and_drop_dates() {
+        assert_eq!(
+            from_line("by Kateryna Hodunova April 30, 2024 2:53 PM 2 min read"),
+            vec!["Kateryna Hodunova"]
+        );
+        assert_eq!(
+            from_line("By Mark Ellis and Sofia Brandt"),
+            vec!["Mark Ellis", "Sofia Brandt"]
+        );
+        assert!(from_line("By Reuters").is_empty());
+        assert_eq!(from_line("By Robert Stafford"), vec!["Robert Stafford"]);
+        assert_eq!(from_line("by Jan Cienski"), vec!["Jan Cienski"]);
+        assert!(from_line("By AP Staff").is_empty());
+        assert_eq!(
+            from_line("Author: Olena Kovalenko"),
+            vec!["Olena Kovalenko"]
+        );
+    }
+
+    #[test]
+    fn metadata_authors_are_cleaned_split_and_judged() {
+        let raw = vec![
+            "By Jane Doe and John Roe".to_string(),
+            "https://example.com/jane".to_string(),
+            "Associated Press".to_string(),
+            "STAFF".to_string(),
+            "Ann Lee, AP".to_string(),
+            "By TOM KRISHER AP Auto Writer".to_string(),
+        ];
+        assert_eq!(
+            from_metadata(&raw, "Example News"),
+            vec!["Jane Doe", "John Roe", "Ann Lee", "TOM KRISHER"]
+        );
+    }
+
+    #[test]
+    fn the_judge() {
+        for no in [
+            "Reuters Staff",
+            "The Associated Press",
+            "Admin",
+            "News Desk",
+            "AFP",
+            "Webteam",
+            "Agency Staffers",
+        ] {
+            assert!(!is_person(no), "{no}");
+        }
+        for yes in ["Jane Doe", "Robert Stafford", "Madonna"] {
+            assert!(is_person(yes), "{yes}");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Article metadata: publication date, byline, title and outlet, from the classified blocks
+//! (and from the input format's own metadata, which wins where present).
+//!
+//! [`Meta`] is the one metadata type: HTML extraction fills it from the page head, the text
+//! rules here fill what is still missing, and every claim carries it. [`byline`] is the one
+//! judge of which byline strings are people.
+
+pub(crate) mod byline;
+
+use crate::dates;
+use crate::document::Document;
+use crate::strip::{Block, BlockKind};
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// What an article says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The headline, when found.
+    pub title: Option<String>,
+    /// The outlet, only where the page or the text names it.
+    pub outlet: Option<String>,
+    /// Publication day (written as an ISO 8601 day).
+    #[serde(default, with = "iso_day")]
+    pub published: Option<NaiveDate>,
+    /// Authors, without photographers or wire credits.
+    pub byline: Vec<String>,
+}
+
+/// Serde for an optional day as `"YYYY-MM-DD"`.
+mod iso_day {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Write the day as `"YYYY-MM-DD"`, or null.
+    pub fn serialize<S: Serializer>(day: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match day {
+            Some(d) => s.serialize_some(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Read `"YYYY-MM-DD"` or null.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{L} .,'\-]{1,40}\((\p{Lu}[\p{L}. \-]{1,30})\)\s*[-–—]").unwrap()
+});
+static COPYRIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([\p{L}][\p{L}&'. \-]{1,60}?)\s*(?:[,.]|\d{4}|All rights|$)")
+        .unwrap()
+});
+static TITLE_WIRE_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+By\s+\p{Lu}[\p{L} ]{1,30}$").unwrap());
+
+/// A headline line has at least this many words; shorter lines before the body are labels
+/// ("Politics", "World news").
+const TITLE_MIN_WORDS: usize = 4;
+/// A copyright holder has at most this many words; more is a sentence about rights.
+const COPYRIGHT_HOLDER_MAX_WORDS: usize = 6;
+
+/// Gather the article's metadata from its blocks.
+pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
+    let src = &doc.source_meta;
+    let text_of = |b: &Block| &doc.text[b.range.clone()];
+    Meta {
+        title: src.title.clone().or_else(|| title(doc, blocks)),
+        outlet: src
+            .outlet
+            .clone()
+            .or_else(|| outlet(blocks.iter().map(text_of))),
+        published: src.published.or_else(|| published(doc, blocks)),
+        byline: if src.byline.is_empty() {
+            byline(doc, blocks)
+        } else {
+            src.byline.clone()
+        },
+    }
+}
+
+/// The first headline-like line before the first body paragraph, wire credit removed.
+fn title(doc: &Document, blocks: &[Block]) -> Option<String> {
+    for b in blocks {
+        match b.kind {
+            BlockKind::Body => return None,
+            BlockKind::Headline => {
+                let t = &doc.text[b.range.clone()];
+                if t.split_whitespace().count() >= TITLE_MIN_WORDS {
+                    return Some(TITLE_WIRE_CREDIT.replace(t, "").trim().to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Publication date: the scraper's date prefix, else the first dateline or dated byline
+/// before the body ends; never a caption.
+fn published(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
+    let first_body = blocks.iter().position(|b| b.kind == BlockKind::Body);
+    blocks.iter().enumerate().find_map(|(i, b)| {
+        let t = &doc.text[b.range.clone()];
+        match b.kind {
+            BlockKind::DateMeta | BlockKind::Dateline | BlockKind::Byline => dates::parse_date(t),
+            BlockKind::Headline
+                if first_body.is_none_or(|f| i < f)
+                    && t.to_lowercase().starts_with("published") =>
+            {
+                dates::parse_date(t)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Authors from the first byline block; wire credits and photographers dropped.
+fn byline(doc: &Document, blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Byline)
+        .find_map(|b| {
+            let names = byline::from_line(&doc.text[b.range.clone()]);
+            (!names.is_empty()).then_some(names)
+        })
+        .unwrap_or_default()
+}
+
+/// Outlet named by a wire dateline ("KYIV (Reuters) –") or a copyright line.
+fn outlet<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut copyright = None;
+    for l in lines.by_ref() {
+        if let Some(c) = WIRE_DATELINE.captures(l) {
+            return Some(c[1].trim().to_string());
+        }
+        if copyright.is_none() {
+            copyright = COPYRIGHT_HOLDER
+                .captures(l)
+                .map(|c| c[1].trim().to_string())
+                .filter(|h| {
+                    !h.is_empty() && h.split_whitespace().count() <= COPYRIGHT_HOLDER_MAX_WORDS
+                });
+        }
+    }
+    copyright
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlet_from_wire_dateline() {
+        let lines = ["KYIV (Reuters) – President said things."];
+        assert_eq!(outlet(lines.into_iter()), Some("Reuters".to_string()));
+    }
+}
