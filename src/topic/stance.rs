@@ -584,6 +584,9 @@ struct Marks {
     negations: usize,
     /// Opposition words.
     opposed: usize,
+    /// Reversals other than negation: opposition, the opposite proposition, a denied deferral,
+    /// an ended harm, a preceding contrast.
+    against: usize,
     /// Every reversal: negations, opposition, the opposite proposition, a denied deferral, a
     /// contrast before the clause.
     flips: usize,
@@ -598,12 +601,16 @@ fn marks(c: &Clause) -> Marks {
         .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
         .count();
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
-    let against =
-        opposed + usize::from(has(items, Class::Exclusion)) + usize::from(deferral_denied);
+    let against = opposed
+        + usize::from(has(items, Class::Exclusion))
+        + usize::from(deferral_denied)
+        + ceased(items)
+        + usize::from(c.reversed);
     Marks {
         negations,
         opposed,
-        flips: negations + against + ceased(items) + usize::from(c.reversed),
+        against,
+        flips: negations + against,
         plain_harm: items
             .iter()
             .any(|i| i.is(Class::Harm) && !i.is(Class::ConditionTopic)),
@@ -645,7 +652,7 @@ fn coordinated(items: &[Item], i: usize) -> bool {
 
 /// The condition frame of a clause from its marks.
 fn frame(c: &Clause, m: &Marks) -> Frame {
-    let against = m.flips - m.negations;
+    let against = m.against;
     Frame {
         negators: m.negations,
         negations: m.negations + m.opposed,
