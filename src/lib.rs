@@ -125,7 +125,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                     let sentence = &doc.text[a.evidence.clone()];
                     // "Asked whether Ukraine would join, X said: 'Yes'": the question frames
                     // the answer, so stance reads the whole sentence.
-                    let content = if opens_with_question(sentence) {
+                    let content = if answers_a_question(sentence, &quote) {
                         sentence
                     } else {
                         quote.as_str()
@@ -176,18 +176,25 @@ fn quote_text(text: &str, a: &Attribution) -> String {
         .join(" ... ")
 }
 
-/// The sentence opens by putting a question to the speaker ("Asked whether ...", "When asked").
-fn opens_with_question(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
+/// The statement answers a question put in its frame ("Asked whether ..., X said",
+/// "X said when asked about ..."): a question-opening phrase outside the quoted content.
+fn answers_a_question(sentence: &str, content: &str) -> bool {
+    let frame = sentence.replacen(content, " ", 1);
+    let words: Vec<String> = frame
         .split_whitespace()
-        .take(5)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
         .collect();
-    (1..=words.len()).any(|n| lexicon::is(lexicon::Class::QuestionOpener, &words[..n].join(" ")))
+    (0..words.len()).any(|i| {
+        (i + 1..=words.len().min(i + QUESTION_WORDS))
+            .any(|j| lexicon::is(lexicon::Class::QuestionOpener, &words[i..j].join(" ")))
+    })
 }
+
+/// Longest question-opening phrase, in words ("in response to a question").
+const QUESTION_WORDS: usize = 5;
 
 fn candidate<'a>(
     text: &'a str,
@@ -202,7 +209,7 @@ fn candidate<'a>(
         .map_or("", |i| &text[paras[i].range.clone()]);
     let sentence = &text[a.evidence.clone()];
     // "Asked whether Ukraine would join, X said: 'Yes'": the question frames the answer.
-    let content = if opens_with_question(sentence) {
+    let content = if answers_a_question(sentence, quote) {
         sentence
     } else {
         quote

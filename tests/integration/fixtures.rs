@@ -1,5 +1,5 @@
 //! Runs the binary over `fixtures/articles` and compares every claim with `fixtures/expected`:
-//! speaker (full name), quote (token overlap), mode and said_on, plus publication date and
+//! speaker (full name), quote (token overlap), mode, said_on, stance and cue, plus publication date and
 //! byline; any missing or extra claim fails. Differences listed in `fixtures/known-gaps.txt`
 //! are reported but tolerated, and a listed gap that no longer occurs fails too, so the list
 //! can only shrink. `NATOCLAIMS_BLESS_GAPS=1 cargo test --test integration fixtures` rewrites the
@@ -19,6 +19,26 @@ fn norm_speaker(s: &str) -> String {
 
 fn s<'a>(v: &'a Value, k: &str) -> &'a str {
     v.get(k).and_then(Value::as_str).unwrap_or("")
+}
+
+/// Cues agree when one's words run inside the other's, case-insensitively ("told" and "told
+/// reporters", "stated" and "This was stated by"), or both are null.
+fn same_cue(p: &Value, e: &Value) -> bool {
+    let words = |v: &Value| -> Vec<String> {
+        v.as_str()
+            .unwrap_or("")
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, b) = (words(p), words(e));
+    let inside = |short: &[String], long: &[String]| {
+        short.is_empty() && long.is_empty()
+            || (!short.is_empty() && long.windows(short.len()).any(|w| w == short))
+    };
+    p.is_null() == e.is_null() && (inside(&a, &b) || inside(&b, &a))
 }
 
 /// Differences for one fixture, as readable lines.
@@ -60,8 +80,12 @@ fn compare(name: &str, expected: &[Value], article: &Value, predicted: &[Value])
         used_p.insert(i);
         used_e.insert(j);
         let (p, e) = (&predicted[i], &expected[j]);
-        for field in ["mode", "said_on"] {
-            if p[field] != e[field] {
+        for field in ["mode", "said_on", "stance", "cue"] {
+            let same = match field {
+                "cue" => same_cue(&p[field], &e[field]),
+                _ => p[field] == e[field],
+            };
+            if !same {
                 diffs.push(format!(
                     "{name}: {} {:.40}: {field} {} (expected {})",
                     s(e, "speaker"),
