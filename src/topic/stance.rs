@@ -436,7 +436,7 @@ struct Clause<'a> {
 /// How an item ends a clause, if it does.
 fn breaks_clause(items: &[Item], i: usize) -> bool {
     let it = &items[i];
-    if opens_hypothesis(items, i) {
+    if opens_hypothesis(items, i) || asks_at(items, i) {
         return true;
     }
     let next_modal = items
@@ -465,16 +465,18 @@ fn lists(items: &[Item], i: usize) -> bool {
 }
 
 /// "While the fighting goes on, Ukraine cannot join": the comma closing an opening link clause
-/// keeps it with the clause it conditions.
+/// (or a bare time, "this year, no") keeps it with the clause it conditions.
 fn closes_opening_link(head: &[Item], it: &Item) -> bool {
     let links = [
         Class::ConditionLink,
         Class::ConditionWeakLink,
         Class::ConditionConcurrentLink,
     ];
-    it.text == ","
-        && head.first().is_some_and(|f| links.iter().any(|&l| f.is(l)))
-        && !head.iter().any(|h| h.text == ",")
+    let opening_link = head.first().is_some_and(|f| links.iter().any(|&l| f.is(l)))
+        && !head.iter().any(|h| h.text == ",");
+    // "this year, no": a time alone before the comma belongs to what follows.
+    let time_only = !head.is_empty() && head.iter().all(|h| h.is(Class::NearTerm));
+    it.text == "," && (opening_link || time_only)
 }
 
 /// The text opens by putting a question to the speaker ("Asked whether ...", "When asked").
@@ -483,6 +485,16 @@ fn asks(items: &[Item]) -> bool {
         let words: Vec<&str> = items[..n].iter().map(|i| i.text.as_str()).collect();
         lexicon::is(Class::QuestionOpener, &words.join(" "))
     })
+}
+
+/// A question put to the speaker opens at item `i` ("..., X said when asked whether ..."): inside
+/// a sentence only a phrase of two or more words counts ("asked allies to" is no question).
+fn asks_at(items: &[Item], i: usize) -> bool {
+    i > 0
+        && (2..=QUESTION_OPENER_LEN.min(items.len() - i)).any(|n| {
+            let words: Vec<&str> = items[i..i + n].iter().map(|w| w.text.as_str()).collect();
+            lexicon::is(Class::QuestionOpener, &words.join(" "))
+        })
 }
 
 /// The item starts a sentence.
@@ -522,7 +534,8 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
             // "will not accept neutrality instead of membership": the head's negation covers both.
             reversed = it.is(Class::Contrast) && negations(&items[start..i]) % 2 == 0;
             start = i + 1;
-            trailing |= it.is(Class::Concessive) && !opens_sentence(items, i);
+            trailing |=
+                (it.is(Class::Concessive) && !opens_sentence(items, i)) || asks_at(items, i);
             conceded = it.is(Class::Concessive) || opens_hypothesis(items, i) || trailing;
         }
     }
@@ -550,7 +563,11 @@ fn mark_questions(clauses: &mut [Clause]) {
 
 /// Read the clauses in order; a clause opening with "it" restates the last named proposition.
 fn read(clauses: &[Clause]) -> Vec<View> {
-    let mut referent = None;
+    // An answer before its question ("'Never,' X said when asked whether ...") points to it.
+    let mut referent = clauses
+        .iter()
+        .filter(|c| c.conceded)
+        .find_map(|c| proposition_sign(c.items));
     clauses
         .iter()
         .map(|c| {
