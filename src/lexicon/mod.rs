@@ -203,7 +203,9 @@ word_classes! {
     /// Stance: verbs after a restating pronoun ("it is", "this means").
     RestatingVerb => "stance/restating_verbs.txt",
     /// Stance: hypothesis openers at the start of a sentence only ("Without membership, ...").
-    SentenceOpener => "stance/sentence_openers.txt",
+    HypothesisOpener => "stance/hypothesis_openers.txt",
+    /// Stance: negations that repeat an earlier one in the clause ("neither ... nor").
+    Correlative => "stance/correlatives.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
 }

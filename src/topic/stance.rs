@@ -89,8 +89,18 @@ const TAGGED: &[Class] = &[
 /// How many items after "until"/"once" a membership word marks an end point, not a condition.
 const ENDPOINT_REACH: usize = 7;
 
+/// The longest question opener, in words ("in response to a question").
+const QUESTION_OPENER_LEN: usize = 5;
+
+/// A negated clause this short, of auxiliaries only ("but no longer did"), restates the previous
+/// proposition.
+const ELLIPSIS_LEN: usize = 3;
+
 /// How many items from the start a count of allies must stand to be the statement's subject.
 const COUNT_REACH: usize = 8;
+
+/// The reason of a condition set by a firm link ("until", "once", "only after").
+const FIRM_LINK: &str = "a condition for joining";
 
 /// The reasons of conditions that only delay: a call to act now outweighs them.
 const DELAYS: [&str; 2] = ["defers joining", "not yet, not now"];
@@ -419,12 +429,14 @@ struct Clause<'a> {
     open: bool,
     /// It follows "even if": a concession that takes no part in the stance.
     conceded: bool,
+    /// The word that opened it is also a condition link ("if all allies agree, ...").
+    linked_opening: bool,
 }
 
 /// How an item ends a clause, if it does.
 fn breaks_clause(items: &[Item], i: usize) -> bool {
     let it = &items[i];
-    if opens_hypothesis(items, i) {
+    if opens_hypothesis(items, i) || asks_at(items, i) {
         return true;
     }
     let next_modal = items
@@ -452,6 +464,39 @@ fn lists(items: &[Item], i: usize) -> bool {
     items[i].text == "," && prev.is_some() && items.get(i + 1).and_then(kind) == prev
 }
 
+/// "While the fighting goes on, Ukraine cannot join": the comma closing an opening link clause
+/// (or a bare time, "this year, no") keeps it with the clause it conditions.
+fn closes_opening_link(head: &[Item], it: &Item) -> bool {
+    let links = [
+        Class::ConditionLink,
+        Class::ConditionWeakLink,
+        Class::ConditionConcurrentLink,
+    ];
+    let opening_link = head.first().is_some_and(|f| links.iter().any(|&l| f.is(l)))
+        && !head.iter().any(|h| h.text == ",");
+    // "this year, no": a time alone before the comma belongs to what follows.
+    let time_only = !head.is_empty() && head.iter().all(|h| h.is(Class::NearTerm));
+    it.text == "," && (opening_link || time_only)
+}
+
+/// The text opens by putting a question to the speaker ("Asked whether ...", "When asked").
+fn asks(items: &[Item]) -> bool {
+    (1..=QUESTION_OPENER_LEN.min(items.len())).any(|n| {
+        let words: Vec<&str> = items[..n].iter().map(|i| i.text.as_str()).collect();
+        lexicon::is(Class::QuestionOpener, &words.join(" "))
+    })
+}
+
+/// A question put to the speaker opens at item `i` ("..., X said when asked whether ..."): inside
+/// a sentence only a phrase of two or more words counts ("asked allies to" is no question).
+fn asks_at(items: &[Item], i: usize) -> bool {
+    i > 0
+        && (2..=QUESTION_OPENER_LEN.min(items.len() - i)).any(|n| {
+            let words: Vec<&str> = items[i..i + n].iter().map(|w| w.text.as_str()).collect();
+            lexicon::is(Class::QuestionOpener, &words.join(" "))
+        })
+}
+
 /// The item starts a sentence.
 fn opens_sentence(items: &[Item], i: usize) -> bool {
     i == 0 || matches!(items[i - 1].text.as_str(), "." | "?" | ";")
@@ -459,7 +504,7 @@ fn opens_sentence(items: &[Item], i: usize) -> bool {
 
 /// "Without membership, ...": a hypothesis opener at the start of a sentence.
 fn opens_hypothesis(items: &[Item], i: usize) -> bool {
-    opens_sentence(items, i) && lexicon::is(Class::SentenceOpener, &items[i].text)
+    opens_sentence(items, i) && lexicon::is(Class::HypothesisOpener, &items[i].text)
 }
 
 /// Split into clauses. A concession opening a sentence ("If we are not in NATO, ...") ends at
@@ -468,22 +513,29 @@ fn opens_hypothesis(items: &[Item], i: usize) -> bool {
 fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let (mut reversed, mut conceded, mut trailing) = (false, false, false);
+    // "Asked whether Ukraine would join, X said ...": the question supplies the proposition
+    // and takes no part in the stance.
+    let (mut reversed, mut conceded, mut trailing) = (false, asks(items), false);
+    let mut linked_opening = false;
     for (i, it) in items.iter().enumerate() {
         if matches!(it.text.as_str(), "." | "?" | ";") {
             trailing = false;
         }
-        if breaks_clause(items, i) {
+        if breaks_clause(items, i) && !closes_opening_link(&items[start..i], it) {
             out.push(Clause {
                 items: &items[start..i],
                 reversed,
                 question: it.text == "?",
                 open: it.text == "," || !it.punct(),
                 conceded,
+                linked_opening,
             });
+            linked_opening = it.is(Class::ConditionWeakLink);
+            // "will not accept neutrality instead of membership": the head's negation covers both.
+            reversed = it.is(Class::Contrast) && negations(&items[start..i]) % 2 == 0;
             start = i + 1;
-            reversed = it.is(Class::Contrast);
-            trailing |= it.is(Class::Concessive) && !opens_sentence(items, i);
+            trailing |=
+                (it.is(Class::Concessive) && !opens_sentence(items, i)) || asks_at(items, i);
             conceded = it.is(Class::Concessive) || opens_hypothesis(items, i) || trailing;
         }
     }
@@ -493,6 +545,7 @@ fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
         question: false,
         open: false,
         conceded,
+        linked_opening,
     });
     out.retain(|c| !c.items.is_empty());
     mark_questions(&mut out);
@@ -510,7 +563,11 @@ fn mark_questions(clauses: &mut [Clause]) {
 
 /// Read the clauses in order; a clause opening with "it" restates the last named proposition.
 fn read(clauses: &[Clause]) -> Vec<View> {
-    let mut referent = None;
+    // An answer before its question ("'Never,' X said when asked whether ...") points to it.
+    let mut referent = clauses
+        .iter()
+        .filter(|c| c.conceded)
+        .find_map(|c| proposition_sign(c.items));
     clauses
         .iter()
         .map(|c| {
@@ -544,6 +601,9 @@ struct Marks {
     negations: usize,
     /// Opposition words.
     opposed: usize,
+    /// Reversals other than negation: opposition, the opposite proposition, a denied deferral,
+    /// an ended harm, a preceding contrast.
+    against: usize,
     /// Every reversal: negations, opposition, the opposite proposition, a denied deferral, a
     /// contrast before the clause.
     flips: usize,
@@ -553,21 +613,39 @@ struct Marks {
 
 fn marks(c: &Clause) -> Marks {
     let items = c.items;
-    let negations = items.iter().filter(|i| i.is(Class::Negator)).count();
+    let negations = negations(items);
     let opposed = (0..items.len())
         .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
         .count();
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
-    let against =
-        opposed + usize::from(has(items, Class::Exclusion)) + usize::from(deferral_denied);
+    let against = opposed
+        + usize::from(has(items, Class::Exclusion))
+        + usize::from(deferral_denied)
+        + ceased(items)
+        + usize::from(c.reversed);
     Marks {
         negations,
         opposed,
-        flips: negations + against + ceased(items) + usize::from(c.reversed),
+        against,
+        flips: negations + against,
         plain_harm: items
             .iter()
             .any(|i| i.is(Class::Harm) && !i.is(Class::ConditionTopic)),
     }
+}
+
+/// Negation words, a repeated one ("neither ... nor") counted once.
+fn negations(items: &[Item]) -> usize {
+    let mut seen = false;
+    items
+        .iter()
+        .filter(|i| i.is(Class::Negator))
+        .filter(|i| {
+            let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
+            seen = true;
+            counts
+        })
+        .count()
 }
 
 /// How many harms follow a verb of ending within three words ("to end Russia's war").
@@ -591,7 +669,7 @@ fn coordinated(items: &[Item], i: usize) -> bool {
 
 /// The condition frame of a clause from its marks.
 fn frame(c: &Clause, m: &Marks) -> Frame {
-    let against = m.flips - m.negations;
+    let against = m.against;
     Frame {
         negators: m.negations,
         negations: m.negations + m.opposed,
@@ -620,13 +698,24 @@ fn clause_sign(c: &Clause, flips: usize, harm: bool, inherited: Option<i32>) -> 
 /// proposition.
 fn points_back(items: &[Item]) -> bool {
     let reverses = has(items, Class::Negator) || has(items, Class::Opposition);
-    reverses && items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text))
+    let auxiliary = |i: &Item| {
+        i.is(Class::Negator)
+            || lexicon::is(Class::Modal, &i.text)
+            || lexicon::is(Class::RestatingVerb, &i.text)
+    };
+    let elliptical = items.len() <= ELLIPSIS_LEN && items.iter().all(auxiliary);
+    reverses && (elliptical || items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text)))
 }
 
 fn view(c: &Clause, referent: Option<i32>) -> View {
     let items = c.items;
     let m = marks(c);
-    let linked = (!c.conceded).then(|| condition(c, &frame(c, &m))).flatten();
+    let linked = if c.conceded {
+        (c.linked_opening && has(items, Class::ConditionTopic))
+            .then_some("a condition on the war, reforms or consensus")
+    } else {
+        condition(c, &frame(c, &m))
+    };
     let harm = items
         .iter()
         .any(|i| i.is(Class::Harm) && !(linked.is_some() && i.is(Class::ConditionTopic)));
@@ -650,11 +739,21 @@ fn view(c: &Clause, referent: Option<i32>) -> View {
         positioned: (judges && (names || objects))
             || has(items, Class::Exclusion)
             || (names && m.negations > 0 && !has(items, Class::NearTerm))
-            || linked.is_some_and(|r| r != DELAYS[1] || !has(items, Class::Procedural)),
+            || linked.is_some_and(|r| positions(items, r)),
         bare: named && m.flips == 0 && !judges && !c.question,
         background: !names && !objects && harm,
         urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
     }
+}
+
+/// Whether a condition makes its clause take a position. In a clause about procedure ("would
+/// brief ministers on the reforms required before accession") only a firm link ("once",
+/// "until") does; a delay ("not yet finalised") or a weak link ("before") describes it.
+fn positions(items: &[Item], reason: &str) -> bool {
+    let procedure = items
+        .iter()
+        .any(|i| i.is(Class::Procedural) && !i.is(Class::ConditionTopic));
+    !procedure || reason == FIRM_LINK
 }
 
 /// What a clause's polarity says about the conditions in it.
@@ -684,11 +783,11 @@ fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if cancelled {
             continue;
         }
-        let (before, after) = (&items[..i], &items[i + 1..]);
+        let (before, after) = (&items[..i], phrase(&items[i + 1..]));
         let topic_after = has(after, Class::ConditionTopic);
         let open = !frame.judged;
         if it.is(Class::ConditionLink) && open && !endpoint(after) && !renounces(after) {
-            return Some("a condition for joining");
+            return Some(FIRM_LINK);
         }
         let topic_before = endpoint(after) && has(before, Class::ConditionTopic);
         if it.is(Class::ConditionWeakLink) && open && (topic_after || topic_before) {
@@ -707,6 +806,15 @@ fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// The items up to the next comma: a link's own phrase.
+fn phrase(items: &[Item]) -> &[Item] {
+    let end = items
+        .iter()
+        .position(|i| i.text == ",")
+        .unwrap_or(items.len());
+    &items[..end]
 }
 
 /// "only if Kyiv renounces NATO": a condition that Ukraine give the goal up is a demand, not a
