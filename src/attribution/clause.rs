@@ -1,8 +1,8 @@
 //! Finding the reported clause of a cue: what follows it (addressee, adjuncts and "that"
 //! skipped) or what precedes the speaker, and whether it reads as a statement of its own.
 
+use super::frame::{Frame, Shape};
 use super::tokens::Token;
-use super::{Frame, Shape};
 use crate::quotes::is_quote_mark;
 use std::ops::Range;
 

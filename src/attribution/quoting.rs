@@ -2,8 +2,9 @@
 //! several paragraphs or sentences, signed block quotations, and the mode they give a claim.
 
 use super::clause::*;
+use super::frame::{Frame, Shape};
 use super::tokens::Token;
-use super::{cues, speakers, Frame, Shape};
+use super::{cues, speakers};
 use crate::claim::Mode;
 use crate::quotes;
 use crate::sentences::Paragraph;
