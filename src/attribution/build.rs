@@ -6,11 +6,10 @@ use super::quoting::*;
 use super::state::State;
 use super::tokens::Token;
 use super::Attribution;
+use crate::lexicon::{self, Class};
 use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
-
-const PERFECT: &[&str] = &["has", "have", "had", "'s"];
 
 impl State<'_> {
     #[allow(clippy::too_many_arguments)]
@@ -84,7 +83,8 @@ impl State<'_> {
         taken.sort_by_key(|r| r.start);
         let frame = frame_ranges(&(lo.min(hi)..hi), &taken);
         let is_perfect = |t: &Token| {
-            PERFECT.contains(&t.lower.as_str()) || (t.has_clitic() && !t.lower.ends_with("'d"))
+            lexicon::is(Class::PerfectAux, t.lower.as_str())
+                || (t.has_clitic() && !t.lower.ends_with("'d"))
         };
         let perfect = f.cue.start > 0 && is_perfect(&toks[f.cue.start - 1])
             || (f.cue.start > 1
@@ -143,7 +143,9 @@ impl State<'_> {
         if let Some(a) = after.as_mut() {
             // "vowed to form a task force", "urged allies to act": an infinitive right after the cue.
             let verb_next = toks.get(after_start + 1).is_some_and(|t| {
-                t.is_word && !t.is_capitalized(text) && !DETERMINERS.contains(&t.lower.as_str())
+                t.is_word
+                    && !t.is_capitalized(text)
+                    && !lexicon::is(Class::ClauseDeterminer, t.lower.as_str())
             });
             let infinitive = toks[after_start].lower == "to"
                 && verb_next

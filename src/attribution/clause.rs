@@ -3,6 +3,7 @@
 
 use super::frame::{Frame, Shape};
 use super::tokens::Token;
+use crate::lexicon::{self, Class};
 use crate::quotes::is_quote_mark;
 use std::ops::Range;
 
@@ -87,32 +88,10 @@ pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
 
 /// "told reporters the talks ...", "told CNN on Sunday ...": skip a short addressee.
 pub(super) fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize {
-    const AUDIENCE: &[&str] = &[
-        "me",
-        "him",
-        "her",
-        "us",
-        "them",
-        "you",
-        "reporters",
-        "journalists",
-        "lawmakers",
-        "supporters",
-        "parliament",
-        "congress",
-        "students",
-        "voters",
-        "delegates",
-        "diplomats",
-        "officials",
-        "ministers",
-        "allies",
-        "leaders",
-    ];
     let Some(t) = toks.get(start) else {
         return start;
     };
-    if AUDIENCE.contains(&t.lower.as_str()) {
+    if lexicon::is(Class::Audience, t.lower.as_str()) {
         return start + 1;
     }
     let mut j = start;
@@ -211,21 +190,8 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
             }
         }
     }
-    const TIME_WORDS: &[&str] = &[
-        "week",
-        "month",
-        "year",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-        "weekend",
-        "day",
-        "interview",
-        "statement",
-    ];
     let is_time_word = |w: &str| {
-        TIME_WORDS.contains(&w)
+        lexicon::is(Class::TimeWord, w)
             || crate::dates::is_weekday_word(w)
             || crate::dates::is_month_word(w)
     };
@@ -261,17 +227,6 @@ pub(super) struct Clause {
     pub(super) has_verb: bool,
 }
 
-/// Words that show a clause has a finite verb.
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
-    "those", "all", "every", "some", "any", "each", "both", "him", "them", "us", "me",
-];
-
-pub(super) const TIME_NOUNS: &[&str] = &[
-    "week", "month", "year", "morning", "evening", "night", "weekend", "spring", "summer",
-    "autumn", "winter", "time",
-];
-
 /// The clause `toks[from..to]`, if it has three words or more.
 pub(super) fn clause(
     text: &str,
@@ -302,7 +257,7 @@ pub(super) fn clause(
     let time_phrase = matches!(first.lower.as_str(), "this" | "last" | "next" | "that")
         && toks
             .get(from + 1)
-            .is_some_and(|t| TIME_NOUNS.contains(&t.lower.as_str()));
+            .is_some_and(|t| lexicon::is(Class::TimeNoun, t.lower.as_str()));
     let date_opener = !after
         && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end])
             .first()
@@ -357,22 +312,8 @@ fn full_sentence_after_opener(toks: &[Token], from: usize, to: usize, gerund: bo
 
 /// "However, CLAUSE, X said": the connective is not part of the content.
 pub(super) fn skip_connective(toks: &[Token], from: usize, to: usize) -> usize {
-    const CONNECTIVES: &[&str] = &[
-        "however",
-        "but",
-        "and",
-        "meanwhile",
-        "still",
-        "also",
-        "so",
-        "yet",
-        "now",
-        "moreover",
-        "indeed",
-        "instead",
-    ];
     let mut i = from;
-    if i < to && CONNECTIVES.contains(&toks[i].lower.as_str()) {
+    if i < to && lexicon::is(Class::ClauseConnective, toks[i].lower.as_str()) {
         i += 1;
         if i < to && toks[i].lower == "," {
             i += 1;
@@ -405,29 +346,12 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
 /// A trailing ", in a letter ...", ", in a post on Telegram", ", in a statement": where the
 /// words were published, not what they said.
 fn is_medium_adjunct(rest: &[Token]) -> bool {
-    const MEDIA: &[&str] = &[
-        "letter",
-        "statement",
-        "post",
-        "message",
-        "interview",
-        "video",
-        "address",
-        "speech",
-        "tweet",
-        "op-ed",
-        "article",
-        "note",
-        "briefing",
-        "broadcast",
-        "telegram",
-    ];
     let words: Vec<&str> = rest
         .iter()
         .filter(|t| t.is_word)
         .map(|t| t.lower.as_str())
         .collect();
-    matches!(words.as_slice(), ["in" | "during", "a" | "an" | "his" | "her" | "their" | "its", noun, ..] if MEDIA.contains(noun))
+    matches!(words.as_slice(), ["in" | "during", "a" | "an" | "his" | "her" | "their" | "its", noun, ..] if lexicon::is(Class::Medium, noun))
         && rest.iter().filter(|t| t.is_word).count() <= 14
         && !rest.iter().any(|t| t.lower == "that" || t.quoted)
 }

@@ -5,6 +5,7 @@ use super::frame::{Frame, Shape};
 use super::speakers::{self, Mention, Registry, Resolved};
 use super::subject::*;
 use super::tokens::Token;
+use crate::lexicon::{self, Class};
 use std::ops::Range;
 
 /// What frame finding reads: the text, the article's people and the last speakers.
@@ -13,25 +14,6 @@ pub(super) struct Finder<'a> {
     pub(super) registry: &'a Registry,
     pub(super) recent: &'a [(usize, Resolved)],
 }
-
-const PARTICIPLE_CUES: &[&str] = &[
-    "adding",
-    "noting",
-    "saying",
-    "stressing",
-    "stating",
-    "emphasizing",
-    "emphasising",
-    "insisting",
-    "warning",
-    "explaining",
-    "arguing",
-    "recalling",
-    "underlining",
-    "claiming",
-    "urging",
-    "calling",
-];
 
 impl Finder<'_> {
     /// All cues of the sentence that have a speaker.
@@ -152,31 +134,9 @@ impl Finder<'_> {
         if cue.start > 0 && matches!(toks[cue.start - 1].lower.as_str(), "to" | "let" | "let's") {
             return None; // "expected to say", "let's say"
         }
-        const CORE_CUES: &[&str] = &[
-            "said",
-            "says",
-            "told",
-            "added",
-            "stressed",
-            "noted",
-            "warned",
-            "insisted",
-            "argued",
-            "claimed",
-            "wrote",
-            "stated",
-            "emphasised",
-            "emphasized",
-            "declared",
-            "announced",
-            "urged",
-            "called",
-            "explained",
-            "admitted",
-        ];
         if cue.start > 0
             && matches!(toks[cue.start - 1].lower.as_str(), "and" | "but")
-            && CORE_CUES.contains(&toks[cue.start].lower.as_str())
+            && lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str())
         {
             // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
             // subject speaks.
@@ -218,7 +178,7 @@ impl Finder<'_> {
     /// "..., adding that ...": the speaker of the previous cue in the sentence.
     fn participle(&self, toks: &[Token], cue: &CueMatch, prev: Option<&Frame>) -> Option<Frame> {
         let first = &toks[cue.start];
-        if !PARTICIPLE_CUES.contains(&first.lower.as_str())
+        if !lexicon::is(Class::ParticipleCue, first.lower.as_str())
             || cue.start == 0
             || toks[cue.start - 1].lower != ","
         {

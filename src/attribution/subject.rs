@@ -4,6 +4,7 @@
 
 use super::speakers;
 use super::tokens::Token;
+use crate::lexicon::{self, Class};
 use std::ops::Range;
 
 /// A subject phrase: the name tokens, a title written beside them, and where the whole phrase
@@ -263,13 +264,9 @@ pub(super) fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
 /// "sent on Thursday", "published later the same day": a lowercase participle opening an
 /// adjunct between commas.
 pub(super) fn is_participle_opener(t: &Token) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "sent", "written", "seen", "made", "given", "shown", "held", "taken", "read", "known",
-        "quoted",
-    ];
     t.is_word
         && t.lower.chars().all(|c| c.is_lowercase())
-        && (t.lower.ends_with("ed") || IRREGULAR.contains(&t.lower.as_str()))
+        && (t.lower.ends_with("ed") || lexicon::is(Class::IrregularParticiple, t.lower.as_str()))
 }
 
 /// Subject with an apposition; `comma` is the index of the comma right before the cue.

@@ -206,6 +206,42 @@ word_classes! {
     SentenceOpener => "stance/sentence_openers.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
+    /// Participle cues after a comma that speak for the previous speaker ("adding", "noting").
+    ParticipleCue => "participle_cues.txt",
+    /// Cues whose speaker after "and"/"but" is the clause subject ("said", "told", "added").
+    CoreCue => "core_cues.txt",
+    /// Perfect auxiliaries before a cue ("has said"): a statement with no particular occasion.
+    PerfectAux => "perfect_auxiliaries.txt",
+    /// Personal pronouns that stand alone as a speaker ("he", "they").
+    SubjectPronoun => "subject_pronouns.txt",
+    /// Nouns for someone's team or office ("Zelensky's team", "the minister's office").
+    TeamNoun => "team_nouns.txt",
+    /// Nouns for a document or utterance that speaks for its author ("letter", "declaration").
+    DocumentNoun => "document_nouns.txt",
+    /// Nouns for a news outlet as speaker ("the publication", "the newspaper").
+    MediaNoun => "media_nouns.txt",
+    /// Head nouns of an institution phrase ("the foreign ministry", "the Kremlin").
+    OrgHead => "org_heads.txt",
+    /// Lowercase particles inside a personal name ("de", "van", "bin").
+    NameParticle => "name_particles.txt",
+    /// Numbers written out, never a name ("twenty", "sixty-two").
+    NumberWord => "number_words.txt",
+    /// Person-role words that head a nominal mention ("the deputy head of ...").
+    PersonRole => "person_roles.txt",
+    /// Addressees a cue may take before its content ("told reporters", "told him").
+    Audience => "audience_words.txt",
+    /// Time nouns of an adjunct after a cue ("last week", "this morning").
+    TimeWord => "time_words.txt",
+    /// Time nouns after a determiner that open no clause ("that day").
+    TimeNoun => "time_nouns.txt",
+    /// Determiners and object pronouns that open a noun phrase, not a clause ("the", "them").
+    ClauseDeterminer => "clause_determiners.txt",
+    /// Connectives before reported content that are not part of it ("however", "but").
+    ClauseConnective => "clause_connectives.txt",
+    /// Where words were published, in ", in a letter ..." adjuncts ("letter", "statement", "post").
+    Medium => "media.txt",
+    /// Irregular past participles opening an adjunct ("sent", "written").
+    IrregularParticiple => "irregular_participles.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").

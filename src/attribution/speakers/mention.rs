@@ -3,9 +3,10 @@
 
 use super::names::{
     clean_word, is_function_word, is_name_word, join, name_run, role_head, role_head_token,
-    title_before, PERSON_ROLES,
+    title_before,
 };
 use crate::attribution::tokens::Token;
+use crate::lexicon::{self, Class};
 use crate::lexicon::{entries, ORGANIZATIONS, OUTLETS, TITLE_WORDS};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -30,85 +31,6 @@ pub enum Mention {
     /// author is the institution the text last names.
     Document,
 }
-
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
-const TEAM_NOUNS: &[&str] = &[
-    "team",
-    "office",
-    "administration",
-    "government",
-    "camp",
-    "aides",
-    "staff",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "press service",
-    "ministry",
-    "party",
-    "campaign",
-];
-pub(super) const DOCUMENT_NOUNS: &[&str] = &[
-    "declaration",
-    "communique",
-    "communiqué",
-    "letter",
-    "statement",
-    "post",
-    "message",
-    "tweet",
-    "article",
-    "op-ed",
-    "speech",
-    "address",
-    "decree",
-    "interview",
-    "remarks",
-    "comments",
-    "words",
-    "note",
-    "memo",
-    "appeal",
-];
-const MEDIA_NOUNS: &[&str] = &[
-    "publication",
-    "newspaper",
-    "outlet",
-    "agency",
-    "broadcaster",
-    "paper",
-    "magazine",
-    "news agency",
-    "channel",
-    "website",
-];
-const GENERIC_ORG_HEADS: &[&str] = &[
-    "ministry",
-    "government",
-    "office",
-    "embassy",
-    "department",
-    "council",
-    "commission",
-    "parliament",
-    "committee",
-    "agency",
-    "service",
-    "army",
-    "military",
-    "administration",
-    "cabinet",
-    "kremlin",
-    "alliance",
-    "bloc",
-    "presidency",
-    "secretariat",
-    "mission",
-    "delegation",
-    "headquarters",
-    "command",
-    "staff",
-];
 
 static NOMINALS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
     let mut v: Vec<(&str, Vec<&str>)> = entries(include_str!("../../lexicon/nominals.txt"))
@@ -139,7 +61,7 @@ pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
 pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention> {
     let np = trim_leading(np);
     let first = np.first()?;
-    if np.len() == 1 && PRONOUNS.contains(&first.without_clitic()) {
+    if np.len() == 1 && lexicon::is(Class::SubjectPronoun, first.without_clitic()) {
         return Some(Mention::Pronoun(first.without_clitic().to_string()));
     }
     if let Some(m) = possessed(text, np) {
@@ -161,7 +83,9 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if plural_role && (np.len() == 1 || (lowercase_head && named(text, np, None).is_none())) {
         return None; // "the foreign ministers of the alliance": an unnamed group
     }
-    if role_head(np).is_some_and(|h| PERSON_ROLES.contains(&h)) && named(text, np, None).is_none() {
+    if role_head(np).is_some_and(|h| lexicon::is(Class::PersonRole, h))
+        && named(text, np, None).is_none()
+    {
         return Some(Mention::Nominal(phrase));
     }
     if let Some(m) = noun_of(text, np) {
@@ -176,7 +100,7 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
             org.unwrap_or_else(|| as_written(text, np)),
         ));
     }
-    if MEDIA_NOUNS.contains(&bare) {
+    if lexicon::is(Class::MediaNoun, bare) {
         return Some(Mention::Media);
     }
     if let Some(o) = OUTLETS.iter().find(|o| o.to_lowercase() == bare) {
@@ -194,7 +118,7 @@ fn is_plural_role(head: &str) -> bool {
         return true;
     }
     head.strip_suffix('s')
-        .is_some_and(|one| PERSON_ROLES.contains(&one) || crate::lexicon::is_title(one))
+        .is_some_and(|one| lexicon::is(Class::PersonRole, one) || crate::lexicon::is_title(one))
         && !head.ends_with("ss")
 }
 
@@ -266,7 +190,9 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
         .map(|t| t.lower.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    if !(TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str())) {
+    if !(lexicon::is(Class::TeamNoun, noun.as_str())
+        || lexicon::is(Class::DocumentNoun, noun.as_str()))
+    {
         return None;
     }
     // "the deputy head of Zelensky's office", "the head of the president's office" are about
@@ -282,7 +208,9 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
                 )
         })
     });
-    if after_of_names_owner && role_head(&np[..p]).is_some_and(|h| PERSON_ROLES.contains(&h)) {
+    if after_of_names_owner
+        && role_head(&np[..p]).is_some_and(|h| lexicon::is(Class::PersonRole, h))
+    {
         return None;
     }
     let owner = if owner_is_name {
@@ -328,7 +256,9 @@ fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
         .map(|t| t.lower.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    if !(TEAM_NOUNS.contains(&noun.as_str()) || DOCUMENT_NOUNS.contains(&noun.as_str())) {
+    if !(lexicon::is(Class::TeamNoun, noun.as_str())
+        || lexicon::is(Class::DocumentNoun, noun.as_str()))
+    {
         return None;
     }
     let owner = classify(text, &np[of + 1..], None)?;
@@ -364,7 +294,7 @@ fn institution_modifier(np: &[Token]) -> Option<String> {
 
 /// A document noun heading the phrase, with no owner written.
 fn is_document_head(np: &[Token]) -> bool {
-    role_head(np).is_some_and(|h| DOCUMENT_NOUNS.contains(&h))
+    role_head(np).is_some_and(|h| lexicon::is(Class::DocumentNoun, h))
         && !np.iter().any(|t| t.is_possessive() || t.lower == "of")
 }
 
@@ -391,7 +321,7 @@ fn as_written(text: &str, np: &[Token]) -> String {
 /// institution noun, kept as written.
 fn generic_org(text: &str, np: &[Token]) -> Option<Mention> {
     let head = role_head(np)?;
-    if !GENERIC_ORG_HEADS.contains(&head) || np.len() < 2 {
+    if !lexicon::is(Class::OrgHead, head) || np.len() < 2 {
         return None;
     }
     let has_proper = np

@@ -3,11 +3,8 @@
 
 use crate::attribution::tokens::Token;
 use crate::lexicon::NOT_NAME_WORDS;
+use crate::lexicon::{self, Class};
 use std::ops::Range;
-
-const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "al", "bin", "da", "di", "le", "la", "du", "del", "ter",
-];
 
 /// A capitalised word that can be part of a person's name.
 pub fn is_name_word(text: &str, t: &Token) -> bool {
@@ -24,42 +21,9 @@ pub fn is_name_word(text: &str, t: &Token) -> bool {
 
 /// "Sixty-two", "Twenty": numbers written out.
 fn is_number_word(w: &str) -> bool {
-    const NUMBERS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-    ];
     w.split('-')
         .next()
-        .is_some_and(|head| NUMBERS.contains(&head))
+        .is_some_and(|head| lexicon::is(Class::NumberWord, head))
 }
 
 /// A middle initial: "H." in "Marc H. Morial".
@@ -69,7 +33,7 @@ fn is_initial(t: &Token) -> bool {
 }
 
 fn is_particle(t: &Token) -> bool {
-    PARTICLES.contains(&t.lower.as_str())
+    lexicon::is(Class::NameParticle, t.lower.as_str())
 }
 
 /// A spelling-insensitive key for a surname: Zelensky, Zelenskiy, Zelenskyy and Zelenskyi
@@ -264,7 +228,7 @@ pub(super) fn title_before_comma(text: &str, toks: &[Token], name_start: usize) 
         start += 1;
     }
     let seg = &toks[start..comma];
-    let role = role_head(seg).is_some_and(|h| PERSON_ROLES.contains(&h));
+    let role = role_head(seg).is_some_and(|h| lexicon::is(Class::PersonRole, h));
     (role && !seg.is_empty()).then(|| join(text, seg))
 }
 
@@ -320,35 +284,6 @@ pub fn join(text: &str, toks: &[Token]) -> String {
         _ => String::new(),
     }
 }
-
-/// Person-role words that head a nominal mention ("the deputy head of ...").
-pub(super) const PERSON_ROLES: &[&str] = &[
-    "head",
-    "deputy",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "president",
-    "secretary",
-    "secretary-general",
-    "ambassador",
-    "envoy",
-    "leader",
-    "director",
-    "chairman",
-    "chairwoman",
-    "adviser",
-    "advisor",
-    "aide",
-    "commander",
-    "representative",
-    "official",
-    "diplomat",
-    "chancellor",
-    "premier",
-];
 
 /// The word a phrase is about: the last word before its first "of"/"for"/"to", else its last.
 pub(super) fn role_head(np: &[Token]) -> Option<&str> {

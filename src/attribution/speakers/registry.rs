@@ -1,15 +1,14 @@
 //! The registry of the article's people and institutions, and resolving a mention against
 //! it (coreference).
 
-use super::mention::{
-    institution_alias, nominal_titles, Mention, DOCUMENT_NOUNS, INSTITUTION_WORDS,
-};
+use super::mention::{institution_alias, nominal_titles, Mention, INSTITUTION_WORDS};
 use super::names::{
     apposition_after, clean_word, name_key, name_run, title_before, title_before_comma,
 };
 use crate::attribution::tokens::{tokenize, Token};
 use crate::claim::SpeakerKind;
 use crate::lexicon::OUTLETS;
+use crate::lexicon::{self, Class};
 use crate::sentences::Paragraph;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -230,7 +229,7 @@ impl Registry {
             Mention::Name { name, title } => Some(self.resolve_name(name, title.clone())),
             Mention::Related { owner, noun } => {
                 let owner = self.resolve(owner, pos, recent)?;
-                if DOCUMENT_NOUNS.contains(&noun.as_str()) {
+                if lexicon::is(Class::DocumentNoun, noun.as_str()) {
                     Some(owner)
                 } else {
                     Some(Resolved {
