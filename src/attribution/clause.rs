@@ -13,10 +13,7 @@ pub(super) fn names_something(text: &str, r: &Range<usize>) -> bool {
     let s = &text[r.clone()];
     let mut words = s.split_whitespace();
     let first = words.next().unwrap_or("").to_lowercase();
-    let particle = matches!(
-        first.as_str(),
-        "off" | "in" | "up" | "back" | "out" | "it" | "him" | "her" | "them"
-    );
+    let particle = lexicon::is(Class::VerbParticle, first.as_str());
     let rest: Vec<&str> = words.collect();
     let named = rest.iter().any(|w| matches!(*w, "a" | "an" | "as"))
         || s.contains(crate::quotes::is_quote_mark);
@@ -127,20 +124,7 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
                 if matches!(w, "that" | ":") {
                     return i; // the clause begins
                 }
-            } else if matches!(
-                w,
-                "on" | "in"
-                    | "last"
-                    | "this"
-                    | "at"
-                    | "during"
-                    | "via"
-                    | "over"
-                    | "to"
-                    | "after"
-                    | "before"
-                    | "following"
-            ) {
+            } else if lexicon::is(Class::AdjunctOpener, w) {
                 i = skip_pp(toks, i);
             }
         }
@@ -174,16 +158,9 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         }
     }
     let limit = (i + 10).min(toks.len());
-    if matches!(
-        toks[i].lower.as_str(),
-        "after" | "before" | "during" | "following" | "at" | "in" | "on"
-    ) {
-        let pronoun = (i + 1..limit).find(|&j| {
-            matches!(
-                toks[j].lower.as_str(),
-                "he" | "she" | "they" | "it" | "we" | "i"
-            )
-        });
+    if lexicon::is(Class::TimePreposition, toks[i].lower.as_str()) {
+        let pronoun =
+            (i + 1..limit).find(|&j| lexicon::is(Class::SubjectPronoun, toks[j].lower.as_str()));
         if let Some(j) = pronoun {
             if toks[i + 1..j].iter().all(|t| t.is_word) {
                 return j; // "said after the convention he would ..."
@@ -202,12 +179,10 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     match n {
         Some(k) => {
             let mut j = i + 1 + k + 1;
-            while toks.get(j).is_some_and(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "morning" | "evening" | "night" | "afternoon"
-                )
-            }) {
+            while toks
+                .get(j)
+                .is_some_and(|t| lexicon::is(Class::DayPart, t.lower.as_str()))
+            {
                 j += 1;
             }
             j
@@ -357,22 +332,7 @@ fn is_medium_adjunct(rest: &[Token]) -> bool {
 }
 
 pub(super) fn is_bare_predicate(t: &Token) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "did"
-            | "didn't"
-            | "gave"
-            | "declined"
-            | "refused"
-            | "offered"
-            | "provided"
-            | "stopped"
-            | "noted"
-            | "added"
-            | "failed"
-            | "named"
-            | "said"
-    )
+    lexicon::is(Class::BarePredicate, t.lower.as_str())
 }
 
 /// The clause before the speaker ends at the comma (or quotation) that precedes it.

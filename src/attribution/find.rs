@@ -344,11 +344,7 @@ fn is_passive(toks: &[Token], cue: &CueMatch) -> bool {
     }
     let first = &toks[cue.start];
     let participle = !first.lower.ends_with("ing") && !first.lower.ends_with('s');
-    let be = cue.start > 0
-        && matches!(
-            toks[cue.start - 1].lower.as_str(),
-            "been" | "being" | "was" | "were" | "is" | "are" | "be"
-        );
+    let be = cue.start > 0 && lexicon::is(Class::BeForm, toks[cue.start - 1].lower.as_str());
     participle && be && toks.get(cue.end).is_none_or(|t| t.lower != "by")
 }
 
@@ -364,12 +360,10 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
         return cue;
     }
     let mut j = cue.end + 1;
-    while toks.get(j).is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "morning" | "evening" | "night" | "afternoon"
-        )
-    }) {
+    while toks
+        .get(j)
+        .is_some_and(|t| lexicon::is(Class::DayPart, t.lower.as_str()))
+    {
         j += 1;
     }
     let form = cues::CueForm {

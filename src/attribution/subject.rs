@@ -41,7 +41,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         return apposed_subject(text, toks, k - 1);
     }
     let end = k;
-    if ["he", "she", "it", "they", "we", "i"].contains(&toks[end - 1].without_clitic()) {
+    if lexicon::is(Class::SubjectPronoun, toks[end - 1].without_clitic()) {
         return subject_starts_clause(toks, end - 1).then(|| Subject {
             np: end - 1..end,
             title: None,
@@ -149,10 +149,7 @@ fn skip_adjunct_before_cue(text: &str, toks: &[Token], k: usize) -> usize {
 }
 
 fn is_pronoun(t: &Token) -> bool {
-    matches!(
-        t.without_clitic(),
-        "he" | "she" | "it" | "they" | "we" | "i"
-    )
+    lexicon::is(Class::SubjectPronoun, t.without_clitic())
 }
 
 /// "At the rally this week she said": a subject after an opening adjunct with no comma.
@@ -215,43 +212,7 @@ pub(super) fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
     };
     let seg = &toks[open + 1..k - 1];
     let is_adjunct = seg.first().is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "in" | "at"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "for"
-                | "speaking"
-                | "meanwhile"
-                | "however"
-                | "too"
-                | "also"
-                | "though"
-                | "while"
-                | "when"
-                | "addressing"
-                | "writing"
-                | "asked"
-                | "responding"
-                | "with"
-                | "according"
-                | "like"
-                | "unlike"
-                | "by"
-                | "from"
-                | "via"
-                | "through"
-                | "following"
-                | "ahead"
-                | "which"
-                | "who"
-                | "whose"
-                | "where"
-                | "citing"
-                | "referring"
-        ) || is_participle_opener(t)
+        lexicon::is(Class::CommaAdjunctOpener, t.lower.as_str()) || is_participle_opener(t)
     }) && seg.len() <= 20
         && !seg.iter().any(|t| t.quoted);
     if is_adjunct {
@@ -326,10 +287,7 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
 }
 
 pub(super) fn is_relative(t: &Token) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "who" | "which" | "that" | "whose" | "where"
-    )
+    lexicon::is(Class::RelativePronoun, t.lower.as_str())
 }
 
 pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
@@ -412,39 +370,6 @@ pub(super) fn np_after(
 
 /// After "said X" comes punctuation, the end, or an adjunct; never a verb.
 pub(super) fn ends_inverted_np(toks: &[Token], end: usize) -> bool {
-    toks.get(end).is_none_or(|t| {
-        !t.is_word
-            || matches!(
-                t.lower.as_str(),
-                "on" | "in"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "adding"
-                    | "who"
-                    | "according"
-                    | "of"
-                    | "to"
-                    | "last"
-                    | "earlier"
-                    | "yesterday"
-                    | "today"
-                    | "this"
-                    | "told"
-                    | "from"
-                    | "with"
-                    | "noting"
-                    | "saying"
-                    | "as"
-                    | "via"
-                    | "through"
-                    | "but"
-                    | "and"
-                    | "referring"
-                    | "speaking"
-            )
-    })
+    toks.get(end)
+        .is_none_or(|t| !t.is_word || lexicon::is(Class::InvertedNpEnd, t.lower.as_str()))
 }

@@ -242,6 +242,32 @@ word_classes! {
     Medium => "media.txt",
     /// Irregular past participles opening an adjunct ("sent", "written").
     IrregularParticiple => "irregular_participles.txt",
+    /// Function words that never count as a title word, even capitalised ("The", "However").
+    NameBreaker => "name_breakers.txt",
+    /// Lowercase words inside a title phrase ("minister of defence", "head of the office").
+    TitleConnector => "title_connectors.txt",
+    /// Words that show an apposition is a clause, not a title ("said", "who", "has").
+    ClauseWord => "clause_words.txt",
+    /// Words opening an adjunct between commas after a subject (", in turn,", ", speaking on ...,").
+    CommaAdjunctOpener => "comma_adjunct_openers.txt",
+    /// Words that may follow the speaker of "said X" (an adjunct or clause opener, never a verb).
+    InvertedNpEnd => "inverted_np_ends.txt",
+    /// Relative pronouns opening a clause inside a noun phrase ("who", "which").
+    RelativePronoun => "relative_pronouns.txt",
+    /// Particles and object pronouns after "called" that make it a phrasal or phone-call verb ("called off", "called him").
+    VerbParticle => "verb_particles.txt",
+    /// Words opening an adjunct between a cue and its content ("on Telegram", "last week").
+    AdjunctOpener => "adjunct_openers.txt",
+    /// Prepositions of a short phrase before a clause ("after the talks", "at the summit").
+    TimePreposition => "time_prepositions.txt",
+    /// Parts of a day after a weekday ("Tuesday morning").
+    DayPart => "day_parts.txt",
+    /// Verbs after a cue word that make it a plain predicate, not a cue ("did", "declined").
+    BarePredicate => "bare_predicates.txt",
+    /// Forms of "be" before a participle cue: passive voice ("was promised").
+    BeForm => "be_forms.txt",
+    /// Connectives and adverbs dropped from the start of a speaker phrase ("and", "meanwhile").
+    LeadingConnective => "leading_connectives.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").

@@ -125,24 +125,7 @@ fn is_plural_role(head: &str) -> bool {
 fn trim_leading(np: &[Token]) -> &[Token] {
     let skip = np
         .iter()
-        .take_while(|t| {
-            matches!(
-                t.lower.as_str(),
-                "and"
-                    | "but"
-                    | "then"
-                    | "however"
-                    | "meanwhile"
-                    | "also"
-                    | "so"
-                    | "yet"
-                    | "now"
-                    | "later"
-                    | "earlier"
-                    | "still"
-                    | "instead"
-            ) || !t.is_word
-        })
+        .take_while(|t| lexicon::is(Class::LeadingConnective, t.lower.as_str()) || !t.is_word)
         .count();
     &np[skip..]
 }

@@ -136,48 +136,11 @@ fn is_title_word(text: &str, t: &Token) -> bool {
 }
 
 pub(super) fn is_function_word(t: &Token) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "it"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "in"
-            | "on"
-            | "at"
-            | "after"
-            | "before"
-            | "but"
-            | "and"
-            | "or"
-            | "however"
-            | "meanwhile"
-            | "earlier"
-            | "later"
-            | "also"
-            | "then"
-            | "now"
-            | "today"
-            | "yesterday"
-            | "when"
-            | "while"
-            | "if"
-            | "as"
-            | "according"
-    )
+    lexicon::is(Class::NameBreaker, t.lower.as_str())
 }
 
 fn is_connector(t: &Token) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "of" | "the" | "for" | "to" | "on" | "and" | "in"
-    ) || t.lower == "-"
+    lexicon::is(Class::TitleConnector, t.lower.as_str()) || t.lower == "-"
 }
 
 /// The title written right before a name ("NATO Secretary General" before "Jens Stoltenberg").
@@ -260,21 +223,7 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
 }
 
 fn is_clause_word(t: &Token) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "said"
-            | "says"
-            | "who"
-            | "which"
-            | "that"
-            | "told"
-            | "has"
-            | "had"
-            | "is"
-            | "was"
-            | "will"
-            | "would"
-    )
+    lexicon::is(Class::ClauseWord, t.lower.as_str())
 }
 
 /// Source text of a token run.
