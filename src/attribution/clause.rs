@@ -7,6 +7,24 @@ use crate::lexicon::{self, Class};
 use crate::quotes::is_quote_mark;
 use std::ops::Range;
 
+/// An object or addressee between a cue and "that" is a short phrase; a longer run is content.
+const MAX_OBJECT_TOKENS: usize = 12;
+
+/// A capitalised addressee ("told CNN's Fareed Zakaria") is a name of a few words.
+const MAX_ADDRESSEE_CAPS: usize = 5;
+
+/// A phrase between commas may be long ("during his first visit to Kyiv since ...").
+const PARENTHETICAL_PP_REACH: usize = 20;
+
+/// A plain phrase before "that" ("on Telegram") is short.
+const PLAIN_PP_REACH: usize = 10;
+
+/// A time phrase ("on Saturday evening", "last week") is short.
+const TIME_PHRASE_REACH: usize = 10;
+
+/// ", in a post on Telegram on Sunday": where words were published fits in a short phrase.
+const MAX_MEDIUM_ADJUNCT_WORDS: usize = 14;
+
 /// "called the report a hit piece", "called the talks “useful”": an object named as something
 /// (an indefinite article after the object, "as", or a quotation), not a phone call.
 pub(super) fn names_something(text: &str, r: &Range<usize>) -> bool {
@@ -69,7 +87,7 @@ fn skip_date_phrase(text: &str, toks: &[Token], i: usize) -> usize {
 
 pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
     let start = i;
-    while i < toks.len() && i - start < 12 {
+    while i < toks.len() && i - start < MAX_OBJECT_TOKENS {
         let t = &toks[i];
         if matches!(t.lower.as_str(), "that" | ":" | "," | "to") || t.is_quote(text) {
             break;
@@ -99,7 +117,7 @@ pub(super) fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize 
     while toks
         .get(j)
         .is_some_and(|t| t.is_word && t.is_capitalized(text) && !t.quoted)
-        && j - run_start < 5
+        && j - run_start < MAX_ADDRESSEE_CAPS
     {
         j += 1;
     }
@@ -140,7 +158,11 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     // A parenthetical phrase (", during his first visit to Kyiv since ..., that") may be long
     // and hold commas; a plain one ("on Telegram that") is short and holds none.
     let parenthetical = i > 0 && toks[i - 1].lower == ",";
-    let reach = if parenthetical { 20 } else { 10 };
+    let reach = if parenthetical {
+        PARENTHETICAL_PP_REACH
+    } else {
+        PLAIN_PP_REACH
+    };
     let limit = (i + reach).min(toks.len());
     if let Some(j) = (i + 1..limit).find(|&j| toks[j].lower == "that" || toks[j].lower == ":") {
         // Inside a plain phrase a comma may only set off a place ("in Toledo, Ohio, that").
@@ -157,7 +179,7 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
             return j;
         }
     }
-    let limit = (i + 10).min(toks.len());
+    let limit = (i + TIME_PHRASE_REACH).min(toks.len());
     if lexicon::is(Class::TimePreposition, toks[i].lower.as_str()) {
         let pronoun =
             (i + 1..limit).find(|&j| lexicon::is(Class::SubjectPronoun, toks[j].lower.as_str()));
@@ -327,7 +349,7 @@ fn is_medium_adjunct(rest: &[Token]) -> bool {
         .map(|t| t.lower.as_str())
         .collect();
     matches!(words.as_slice(), ["in" | "during", "a" | "an" | "his" | "her" | "their" | "its", noun, ..] if lexicon::is(Class::Medium, noun))
-        && rest.iter().filter(|t| t.is_word).count() <= 14
+        && rest.iter().filter(|t| t.is_word).count() <= MAX_MEDIUM_ADJUNCT_WORDS
         && !rest.iter().any(|t| t.lower == "that" || t.quoted)
 }
 

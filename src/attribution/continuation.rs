@@ -13,6 +13,12 @@ use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
 
+/// Text above a signature line must be a statement, not a caption or a label.
+const MIN_SIGNED_WORDS: usize = 6;
+
+/// A quotation of one or two words ("“useful”") is a term, not a statement.
+const MIN_BARE_QUOTE_WORDS: usize = 3;
+
 impl State<'_> {
     /// A name line signing the text above it ("... diplomatic means. Volodymyr Zelensky,
     /// President of Ukraine"): the preceding sentences of the paragraph, or the preceding
@@ -37,7 +43,7 @@ impl State<'_> {
             return false;
         };
         let content = strip_marks(self.text, content);
-        if self.text[content.clone()].split_whitespace().count() < 6 {
+        if self.text[content.clone()].split_whitespace().count() < MIN_SIGNED_WORDS {
             return false;
         }
         let mention = Mention::Name {
@@ -103,7 +109,7 @@ impl State<'_> {
         {
             return;
         }
-        if self.text[q.inner.clone()].split_whitespace().count() < 3 {
+        if self.text[q.inner.clone()].split_whitespace().count() < MIN_BARE_QUOTE_WORDS {
             return;
         }
         let runs_on =

@@ -8,6 +8,12 @@ use super::tokens::Token;
 use crate::lexicon::{self, Class};
 use std::ops::Range;
 
+/// "Foreign Minister Dmytro Kuleba:": a speaker before a colon is a few words.
+const COLON_SPEAKER_TOKENS: usize = 5;
+
+/// What follows the colon must be a statement, not a label.
+const MIN_COLON_CONTENT_TOKENS: usize = 3;
+
 /// What frame finding reads: the text, the article's people and the last speakers.
 pub(super) struct Finder<'a> {
     pub(super) text: &'a str,
@@ -50,9 +56,9 @@ impl Finder<'_> {
     fn colon_frame(&self, toks: &[Token]) -> Option<Frame> {
         let colon = toks
             .iter()
-            .take(5)
+            .take(COLON_SPEAKER_TOKENS)
             .position(|t| t.lower == ":" && !t.quoted)?;
-        if colon == 0 || toks.len() < colon + 4 {
+        if colon == 0 || toks.len() < colon + 1 + MIN_COLON_CONTENT_TOKENS {
             return None;
         }
         let form = cues::CueForm {

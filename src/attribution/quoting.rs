@@ -10,6 +10,9 @@ use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
 
+/// A line that is only a speaker and a cue, or a name and a title, is at most this long.
+const SHORT_LINE_TOKENS: usize = 12;
+
 /// The quotation that makes up sentence `si` of the paragraph, if it is nothing else.
 pub(super) fn quote_only(p: &Paragraph, si: usize) -> Option<&crate::quotes::Quotation> {
     let sent = p.sentences.get(si)?;
@@ -27,7 +30,9 @@ pub(super) fn quote_then_bare_cue(
     let (Some(_), Some(toks)) = (quote_only(p, si), next) else {
         return false;
     };
-    toks.len() <= 12 && !toks.iter().any(|t| t.is_quote(text)) && !cues::find_all(toks).is_empty()
+    toks.len() <= SHORT_LINE_TOKENS
+        && !toks.iter().any(|t| t.is_quote(text))
+        && !cues::find_all(toks).is_empty()
 }
 
 /// For a cue sentence with no content (`He said.`), the quotation sentence right before it.
@@ -38,7 +43,10 @@ pub(super) fn quote_sentence_before(
     toks: &[Token],
     f: &Frame,
 ) -> Option<Range<usize>> {
-    if si == 0 || toks.len() > 12 || !matches!(f.shape, Shape::Subject | Shape::Inverted) {
+    if si == 0
+        || toks.len() > SHORT_LINE_TOKENS
+        || !matches!(f.shape, Shape::Subject | Shape::Inverted)
+    {
         return None;
     }
     let q = quote_only(p, si - 1)?;
@@ -115,7 +123,7 @@ pub(super) fn signature_line(
     toks: &[Token],
     s: &Range<usize>,
 ) -> Option<(Range<usize>, Option<String>)> {
-    if toks.len() > 12
+    if toks.len() > SHORT_LINE_TOKENS
         || text[s.clone()]
             .trim_end()
             .ends_with(['.', '!', '?', ':', '"', '\u{201D}'])

@@ -7,6 +7,24 @@ use super::tokens::Token;
 use crate::lexicon::{self, Class};
 use std::ops::Range;
 
+/// A subject before a cue is a title and a name ("NATO Secretary General Jens Stoltenberg").
+const MAX_SUBJECT_WORDS: usize = 10;
+
+/// "(R-Ohio)", "(CDU)": a parenthetical between a name and its cue is a few tokens.
+const PARENTHETICAL_TOKENS: usize = 8;
+
+/// ", speaking at a press conference in Brussels on Tuesday,": an adjunct between commas.
+const MAX_COMMA_ADJUNCT_TOKENS: usize = 20;
+
+/// ", the deputy head of the presidential office in charge of ...,": a long title still fits.
+const MAX_APPOSITION_TOKENS: usize = 24;
+
+/// A longer run of noun-phrase words before a cue is a clause, not a speaker.
+const MAX_NP_TOKENS: usize = 14;
+
+/// "said X" reads a speaker of at most this many tokens after the cue.
+const MAX_INVERTED_NP_TOKENS: usize = 16;
+
 /// A subject phrase: the name tokens, a title written beside them, and where the whole phrase
 /// (title included) starts.
 pub(super) struct Subject {
@@ -94,7 +112,7 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         }
     }
     let mut stop = start;
-    while stop < end && is_np_word(text, &toks[stop]) && stop - start < 10 {
+    while stop < end && is_np_word(text, &toks[stop]) && stop - start < MAX_SUBJECT_WORDS {
         stop += 1;
     }
     let verb_or_apposition = toks
@@ -193,7 +211,7 @@ pub(super) fn skip_parenthetical(toks: &[Token], k: usize) -> usize {
     if k == 0 || toks[k - 1].lower != ")" {
         return k;
     }
-    match (k.saturating_sub(8)..k - 1)
+    match (k.saturating_sub(PARENTHETICAL_TOKENS)..k - 1)
         .rev()
         .find(|&j| toks[j].lower == "(")
     {
@@ -213,7 +231,7 @@ pub(super) fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
     let seg = &toks[open + 1..k - 1];
     let is_adjunct = seg.first().is_some_and(|t| {
         lexicon::is(Class::CommaAdjunctOpener, t.lower.as_str()) || is_participle_opener(t)
-    }) && seg.len() <= 20
+    }) && seg.len() <= MAX_COMMA_ADJUNCT_TOKENS
         && !seg.iter().any(|t| t.quoted);
     if is_adjunct {
         open
@@ -234,7 +252,10 @@ pub(super) fn is_participle_opener(t: &Token) -> bool {
 pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Option<Subject> {
     let open = (0..comma).rev().find(|&j| toks[j].lower == ",")?;
     let seg = open + 1..comma;
-    if seg.is_empty() || seg.len() > 24 || toks[seg.clone()].iter().any(|t| t.quoted) {
+    if seg.is_empty()
+        || seg.len() > MAX_APPOSITION_TOKENS
+        || toks[seg.clone()].iter().any(|t| t.quoted)
+    {
         return None;
     }
     // TITLE, NAME, said
@@ -313,7 +334,7 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     while start < end && matches!(toks[start].lower.as_str(), "of" | "for" | "to") {
         start += 1;
     }
-    if start < end && end - start > 14 {
+    if start < end && end - start > MAX_NP_TOKENS {
         return end;
     }
     start
@@ -344,7 +365,7 @@ pub(super) fn np_after(
     }
     while end < toks.len()
         && (is_np_word(text, &toks[end]) || toks[end].lower == "'s")
-        && end - from < 16
+        && end - from < MAX_INVERTED_NP_TOKENS
     {
         end += 1;
     }

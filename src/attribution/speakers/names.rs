@@ -6,6 +6,9 @@ use crate::lexicon::NOT_NAME_WORDS;
 use crate::lexicon::{self, Class};
 use std::ops::Range;
 
+/// A title beside a name ("the deputy head of the presidential office") fits in this many.
+const MAX_TITLE_TOKENS: usize = 14;
+
 /// A capitalised word that can be part of a person's name.
 pub fn is_name_word(text: &str, t: &Token) -> bool {
     !is_number_word(t.base())
@@ -178,7 +181,11 @@ pub(super) fn title_before_comma(text: &str, toks: &[Token], name_start: usize) 
     }
     let comma = name_start - 1;
     let mut start = comma;
-    while start > 0 && toks[start - 1].is_word && !toks[start - 1].quoted && start + 14 > comma {
+    while start > 0
+        && toks[start - 1].is_word
+        && !toks[start - 1].quoted
+        && start + MAX_TITLE_TOKENS > comma
+    {
         let t = &toks[start - 1];
         if is_title_word(text, t) || is_connector(t) || t.is_capitalized(text) || t.is_possessive()
         {
@@ -219,7 +226,7 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
     let closes = toks
         .get(end)
         .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
-    (opens_title && closes && segment.len() <= 14).then(|| join(text, segment))
+    (opens_title && closes && segment.len() <= MAX_TITLE_TOKENS).then(|| join(text, segment))
 }
 
 fn is_clause_word(t: &Token) -> bool {

@@ -14,6 +14,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// "she" prefers a known woman over a later speaker of unknown gender within about a paragraph (bytes).
+const GENDER_PREFERENCE_REACH: usize = 600;
+
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
@@ -465,7 +468,7 @@ fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {
         .flatten();
     let any = recent.iter().rev().find(|(_, r)| fits(r));
     match (known, any) {
-        (Some(k), Some(a)) if k.0 + 600 >= a.0 => Some(k.1.clone()),
+        (Some(k), Some(a)) if k.0 + GENDER_PREFERENCE_REACH >= a.0 => Some(k.1.clone()),
         (_, a) => a.map(|(_, r)| r.clone()),
     }
 }
