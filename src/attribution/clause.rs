@@ -33,7 +33,7 @@ pub(super) fn names_something(text: &str, r: &Range<usize>) -> bool {
     let first = words.next().unwrap_or("").to_lowercase();
     let particle = lexicon::is(Class::VerbParticle, first.as_str());
     let rest: Vec<&str> = words.collect();
-    let named = rest.iter().any(|w| matches!(*w, "a" | "an" | "as"))
+    let named = rest.iter().any(|w| lexicon::is(Class::ComplementOpener, w))
         || s.contains(crate::quotes::is_quote_mark);
     !particle && named
 }
@@ -251,7 +251,7 @@ pub(super) fn clause(
             || from > 0
                 && matches!(toks[from - 1].lower.as_str(), "that" | ":" | ",")
                 && !toks[from - 1].quoted);
-    let time_phrase = matches!(first.lower.as_str(), "this" | "last" | "next" | "that")
+    let time_phrase = lexicon::is(Class::TimeDeterminer, first.lower.as_str())
         && toks
             .get(from + 1)
             .is_some_and(|t| lexicon::is(Class::TimeNoun, t.lower.as_str()));

@@ -137,11 +137,11 @@ impl Finder<'_> {
                 shape: Shape::Subject,
             });
         }
-        if cue.start > 0 && matches!(toks[cue.start - 1].lower.as_str(), "to" | "let" | "let's") {
+        if cue.start > 0 && lexicon::is(Class::CueBlocker, toks[cue.start - 1].lower.as_str()) {
             return None; // "expected to say", "let's say"
         }
         if cue.start > 0
-            && matches!(toks[cue.start - 1].lower.as_str(), "and" | "but")
+            && lexicon::is(Class::ClauseCoordinator, toks[cue.start - 1].lower.as_str())
             && lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str())
         {
             // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
@@ -218,10 +218,7 @@ impl Finder<'_> {
     /// "This was stated by X": speaker after "by", content in the previous sentence.
     fn passive(&self, toks: &[Token], cue: &CueMatch) -> Option<Frame> {
         if cue.start == 0
-            || !matches!(
-                toks[cue.start - 1].lower.as_str(),
-                "was" | "were" | "been" | "is"
-            )
+            || !lexicon::is(Class::PassiveAgentAux, toks[cue.start - 1].lower.as_str())
         {
             return None;
         }

@@ -6,6 +6,7 @@ use super::frame::{Frame, Shape};
 use super::tokens::Token;
 use super::{cues, speakers};
 use crate::claim::Mode;
+use crate::lexicon::{self, Class};
 use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
@@ -140,9 +141,10 @@ pub(super) fn signature_line(
     } else {
         rest
     };
-    let titled = rest.iter().all(|t| {
-        t.is_capitalized(text) || matches!(t.lower.as_str(), "of" | "the" | "for" | "and")
-    }) && rest.iter().any(|t| crate::lexicon::is_title(t.base()));
+    let titled = rest
+        .iter()
+        .all(|t| t.is_capitalized(text) || lexicon::is(Class::SignatureJoiner, t.lower.as_str()))
+        && rest.iter().any(|t| crate::lexicon::is_title(t.base()));
     if !(rest.is_empty() || titled) {
         return None;
     }

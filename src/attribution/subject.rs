@@ -72,10 +72,8 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     }
     // "Andriy Yermak, the head of the president's office, who ..., wrote": the phrase found is
     // an apposition; the name before its comma is the subject.
-    let descriptive = matches!(
-        toks[start].lower.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "its" | "their"
-    ) || crate::lexicon::is_title(toks[start].base());
+    let descriptive = lexicon::is(Class::DescriptiveDeterminer, toks[start].lower.as_str())
+        || crate::lexicon::is_title(toks[start].base());
     if start >= 2 && toks[start - 1].lower == "," && descriptive {
         let name_start = np_start(text, toks, start - 1);
         let run = speakers::name_run(text, toks, name_start);
@@ -317,7 +315,7 @@ pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
     }
     t.is_capitalized(text)
         || crate::lexicon::is_title(t.base())
-        || matches!(t.lower.as_str(), "of" | "the" | "for" | "to")
+        || lexicon::is(Class::NpJoiner, t.lower.as_str())
         || speakers_nouns(t.base())
 }
 
@@ -331,7 +329,7 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     while start > 0 && is_np_word(text, &toks[start - 1]) {
         start -= 1;
     }
-    while start < end && matches!(toks[start].lower.as_str(), "of" | "for" | "to") {
+    while start < end && lexicon::is(Class::PhraseHeadBreak, toks[start].lower.as_str()) {
         start += 1;
     }
     if start < end && end - start > MAX_NP_TOKENS {
@@ -359,7 +357,7 @@ pub(super) fn np_after(
     let mut end = from;
     if toks
         .get(end)
-        .is_some_and(|t| ["he", "she", "it", "they", "we"].contains(&t.lower.as_str()))
+        .is_some_and(|t| lexicon::is(Class::InvertedPronoun, t.lower.as_str()))
     {
         return Some((end..end + 1, None));
     }
@@ -369,7 +367,7 @@ pub(super) fn np_after(
     {
         end += 1;
     }
-    while end > from && matches!(toks[end - 1].lower.as_str(), "of" | "the" | "for" | "to") {
+    while end > from && lexicon::is(Class::NpJoiner, toks[end - 1].lower.as_str()) {
         end -= 1;
     }
     if end == from {

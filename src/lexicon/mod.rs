@@ -268,6 +268,30 @@ word_classes! {
     BeForm => "be_forms.txt",
     /// Connectives and adverbs dropped from the start of a speaker phrase ("and", "meanwhile").
     LeadingConnective => "leading_connectives.txt",
+    /// Words after the object of "called" that name it as something ("called the report a hit piece", "as").
+    ComplementOpener => "complement_openers.txt",
+    /// Determiners of a time phrase opening no clause ("this week", "last month").
+    TimeDeterminer => "time_determiners.txt",
+    /// Words right before a cue that make it no statement ("expected to say", "let's say").
+    CueBlocker => "cue_blockers.txt",
+    /// Coordinators before a cue whose speaker is the clause subject ("... and said", "but added").
+    ClauseCoordinator => "clause_coordinators.txt",
+    /// Forms of "be" before a cue with a "by" agent ("This was stated by X").
+    PassiveAgentAux => "passive_agent_auxiliaries.txt",
+    /// Determiners before an owner's team or letter ("the president's office", "his team").
+    OwnerDeterminer => "owner_determiners.txt",
+    /// Determiners before an institution phrase ("the foreign ministry", "its embassy").
+    InstitutionDeterminer => "institution_determiners.txt",
+    /// Determiners opening a title apposition after a name (", the deputy head of ...").
+    AppositionDeterminer => "apposition_determiners.txt",
+    /// Prepositions after the head word of a noun phrase ("head of ...", "envoy for ...").
+    PhraseHeadBreak => "phrase_head_breaks.txt",
+    /// Determiners opening a descriptive subject ("the Ukrainian leader", "his spokesman").
+    DescriptiveDeterminer => "descriptive_determiners.txt",
+    /// Lowercase words inside a speaker noun phrase ("head of the office", "minister for Europe").
+    NpJoiner => "np_joiners.txt",
+    /// Pronouns that stand as the whole speaker right after an inverted cue ("said he").
+    InvertedPronoun => "inverted_pronouns.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").

@@ -183,13 +183,8 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
     let owner_is_name = is_name_word(text, &np[p]);
     let of = np[..p].iter().position(|t| t.lower == "of");
     let after_of_names_owner = of.is_some_and(|o| {
-        np.get(o + 1).is_some_and(|t| {
-            owner_is_name
-                || matches!(
-                    t.lower.as_str(),
-                    "the" | "a" | "his" | "her" | "its" | "their"
-                )
-        })
+        np.get(o + 1)
+            .is_some_and(|t| owner_is_name || lexicon::is(Class::OwnerDeterminer, t.lower.as_str()))
     });
     if after_of_names_owner
         && role_head(&np[..p]).is_some_and(|h| lexicon::is(Class::PersonRole, h))
@@ -267,7 +262,7 @@ fn institution_modifier(np: &[Token]) -> Option<String> {
     let words: Vec<&str> = np
         .iter()
         .map(|t| t.base())
-        .filter(|w| !matches!(*w, "the" | "a" | "an" | "its" | "their"))
+        .filter(|w| !lexicon::is(Class::InstitutionDeterminer, w))
         .collect();
     (1..words.len())
         .rev()

@@ -215,14 +215,12 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
     let segment = &toks[start..end];
     let first = segment.first()?;
     let opens_title = crate::lexicon::is_title(first.base())
-        || (matches!(
-            first.lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its"
-        ) && segment
-            .iter()
-            .skip(1)
-            .take(4)
-            .any(|t| crate::lexicon::is_title(t.base())));
+        || (lexicon::is(Class::AppositionDeterminer, first.lower.as_str())
+            && segment
+                .iter()
+                .skip(1)
+                .take(4)
+                .any(|t| crate::lexicon::is_title(t.base())));
     let closes = toks
         .get(end)
         .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
@@ -250,7 +248,7 @@ pub(super) fn role_head(np: &[Token]) -> Option<&str> {
 pub(super) fn role_head_token(np: &[Token]) -> Option<&Token> {
     let cut = np
         .iter()
-        .position(|t| matches!(t.lower.as_str(), "of" | "for" | "to"))
+        .position(|t| lexicon::is(Class::PhraseHeadBreak, t.lower.as_str()))
         .unwrap_or(np.len());
     np[..cut].last()
 }

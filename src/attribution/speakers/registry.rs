@@ -420,7 +420,7 @@ fn title_fit(phrase: &str, title: &str) -> Option<Fit> {
         .is_some_and(|ws| ws.iter().any(|w| t.contains(&w.replace('-', " "))));
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| w.len() > 2 && !matches!(*w, "the" | "of" | "for" | "and"))
+            .filter(|w| w.len() > 2 && !lexicon::is(Class::SignatureJoiner, w))
             .map(str::to_string)
             .collect()
     };
