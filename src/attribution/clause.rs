@@ -85,6 +85,7 @@ fn skip_date_phrase(text: &str, toks: &[Token], i: usize) -> usize {
     }
 }
 
+/// Skip a short object between a cue and its "that", colon or quotation ("told allies that").
 pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
     let start = i;
     while i < toks.len() && i - start < MAX_OBJECT_TOKENS {
@@ -353,6 +354,7 @@ fn is_medium_adjunct(rest: &[Token]) -> bool {
         && !rest.iter().any(|t| t.lower == "that" || t.quoted)
 }
 
+/// A verb that after "but" starts a new predicate of the subject ("but declined to say").
 pub(super) fn is_bare_predicate(t: &Token) -> bool {
     lexicon::is(Class::BarePredicate, t.lower.as_str())
 }

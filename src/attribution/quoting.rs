@@ -241,6 +241,7 @@ pub(super) fn mode_of(text: &str, content: &[Range<usize>], p: &Paragraph) -> Mo
     }
 }
 
+/// The character right before `at` is a quotation mark.
 pub(super) fn is_after_quote_mark(text: &str, at: usize) -> bool {
     text[..at]
         .chars()

@@ -305,10 +305,12 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     None
 }
 
+/// A relative pronoun ("who", "which") opening a clause inside a noun phrase.
 pub(super) fn is_relative(t: &Token) -> bool {
     lexicon::is(Class::RelativePronoun, t.lower.as_str())
 }
 
+/// A word that may stand in a speaker noun phrase: capitalised, a title, a joiner or a speaker noun.
 pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
     if !t.is_word || t.quoted {
         return false;
@@ -319,6 +321,7 @@ pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
         || speakers_nouns(t.base())
 }
 
+/// A lowercase noun that may stand in a speaker phrase ("ministry", "declaration").
 pub(super) fn speakers_nouns(w: &str) -> bool {
     crate::lexicon::is(crate::lexicon::Class::SpeakerNoun, w)
 }

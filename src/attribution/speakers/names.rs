@@ -123,6 +123,7 @@ fn continues_name(text: &str, toks: &[Token], k: usize) -> bool {
     surname_like && next_free && k > 0 && is_name_word(text, &toks[k - 1])
 }
 
+/// The token as written, without a possessive "'s".
 pub(super) fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
     let w = &text[t.range.clone()];
     w.strip_suffix("'s")
@@ -138,6 +139,7 @@ fn is_title_word(text: &str, t: &Token) -> bool {
                 && !is_function_word(t)))
 }
 
+/// A function word that is never a title word, even capitalised ("The", "However").
 pub(super) fn is_function_word(t: &Token) -> bool {
     lexicon::is(Class::NameBreaker, t.lower.as_str())
 }
