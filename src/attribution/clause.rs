@@ -349,7 +349,7 @@ fn is_medium_adjunct(rest: &[Token]) -> bool {
         .filter(|t| t.is_word)
         .map(|t| t.lower.as_str())
         .collect();
-    matches!(words.as_slice(), ["in" | "during", "a" | "an" | "his" | "her" | "their" | "its", noun, ..] if lexicon::is(Class::Medium, noun))
+    matches!(words.as_slice(), [prep, det, noun, ..] if lexicon::is(Class::MediumPreposition, prep) && lexicon::is(Class::MediumDeterminer, det) && lexicon::is(Class::Medium, noun))
         && rest.iter().filter(|t| t.is_word).count() <= MAX_MEDIUM_ADJUNCT_WORDS
         && !rest.iter().any(|t| t.lower == "that" || t.quoted)
 }

@@ -292,6 +292,10 @@ word_classes! {
     NpJoiner => "np_joiners.txt",
     /// Pronouns that stand as the whole speaker right after an inverted cue ("said he").
     InvertedPronoun => "inverted_pronouns.txt",
+    /// Prepositions opening a ", in a letter ..." adjunct ("in", "during").
+    MediumPreposition => "medium_prepositions.txt",
+    /// Determiners inside a ", in a letter ..." adjunct ("in his statement").
+    MediumDeterminer => "medium_determiners.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").
