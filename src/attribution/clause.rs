@@ -1,10 +1,29 @@
 //! Finding the reported clause of a cue: what follows it (addressee, adjuncts and "that"
 //! skipped) or what precedes the speaker, and whether it reads as a statement of its own.
 
+use super::frame::{Frame, Shape};
 use super::tokens::Token;
-use super::{Frame, Shape};
+use crate::lexicon::{self, Class};
 use crate::quotes::is_quote_mark;
 use std::ops::Range;
+
+/// An object or addressee between a cue and "that" is a short phrase; a longer run is content.
+const MAX_OBJECT_TOKENS: usize = 12;
+
+/// A capitalised addressee ("told CNN's Fareed Zakaria") is a name of a few words.
+const MAX_ADDRESSEE_CAPS: usize = 5;
+
+/// A phrase between commas may be long ("during his first visit to Kyiv since ...").
+const PARENTHETICAL_PP_REACH: usize = 20;
+
+/// A plain phrase before "that" ("on Telegram") is short.
+const PLAIN_PP_REACH: usize = 10;
+
+/// A time phrase ("on Saturday evening", "last week") is short.
+const TIME_PHRASE_REACH: usize = 10;
+
+/// ", in a post on Telegram on Sunday": where words were published fits in a short phrase.
+const MAX_MEDIUM_ADJUNCT_WORDS: usize = 14;
 
 /// "called the report a hit piece", "called the talks “useful”": an object named as something
 /// (an indefinite article after the object, "as", or a quotation), not a phone call.
@@ -12,12 +31,9 @@ pub(super) fn names_something(text: &str, r: &Range<usize>) -> bool {
     let s = &text[r.clone()];
     let mut words = s.split_whitespace();
     let first = words.next().unwrap_or("").to_lowercase();
-    let particle = matches!(
-        first.as_str(),
-        "off" | "in" | "up" | "back" | "out" | "it" | "him" | "her" | "them"
-    );
+    let particle = lexicon::is(Class::VerbParticle, first.as_str());
     let rest: Vec<&str> = words.collect();
-    let named = rest.iter().any(|w| matches!(*w, "a" | "an" | "as"))
+    let named = rest.iter().any(|w| lexicon::is(Class::ComplementOpener, w))
         || s.contains(crate::quotes::is_quote_mark);
     !particle && named
 }
@@ -69,9 +85,10 @@ fn skip_date_phrase(text: &str, toks: &[Token], i: usize) -> usize {
     }
 }
 
+/// Skip a short object between a cue and its "that", colon or quotation ("told allies that").
 pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
     let start = i;
-    while i < toks.len() && i - start < 12 {
+    while i < toks.len() && i - start < MAX_OBJECT_TOKENS {
         let t = &toks[i];
         if matches!(t.lower.as_str(), "that" | ":" | "," | "to") || t.is_quote(text) {
             break;
@@ -87,32 +104,10 @@ pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
 
 /// "told reporters the talks ...", "told CNN on Sunday ...": skip a short addressee.
 pub(super) fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize {
-    const AUDIENCE: &[&str] = &[
-        "me",
-        "him",
-        "her",
-        "us",
-        "them",
-        "you",
-        "reporters",
-        "journalists",
-        "lawmakers",
-        "supporters",
-        "parliament",
-        "congress",
-        "students",
-        "voters",
-        "delegates",
-        "diplomats",
-        "officials",
-        "ministers",
-        "allies",
-        "leaders",
-    ];
     let Some(t) = toks.get(start) else {
         return start;
     };
-    if AUDIENCE.contains(&t.lower.as_str()) {
+    if lexicon::is(Class::Audience, t.lower.as_str()) {
         return start + 1;
     }
     let mut j = start;
@@ -123,7 +118,7 @@ pub(super) fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize 
     while toks
         .get(j)
         .is_some_and(|t| t.is_word && t.is_capitalized(text) && !t.quoted)
-        && j - run_start < 5
+        && j - run_start < MAX_ADDRESSEE_CAPS
     {
         j += 1;
     }
@@ -148,20 +143,7 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
                 if matches!(w, "that" | ":") {
                     return i; // the clause begins
                 }
-            } else if matches!(
-                w,
-                "on" | "in"
-                    | "last"
-                    | "this"
-                    | "at"
-                    | "during"
-                    | "via"
-                    | "over"
-                    | "to"
-                    | "after"
-                    | "before"
-                    | "following"
-            ) {
+            } else if lexicon::is(Class::AdjunctOpener, w) {
                 i = skip_pp(toks, i);
             }
         }
@@ -177,7 +159,11 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     // A parenthetical phrase (", during his first visit to Kyiv since ..., that") may be long
     // and hold commas; a plain one ("on Telegram that") is short and holds none.
     let parenthetical = i > 0 && toks[i - 1].lower == ",";
-    let reach = if parenthetical { 20 } else { 10 };
+    let reach = if parenthetical {
+        PARENTHETICAL_PP_REACH
+    } else {
+        PLAIN_PP_REACH
+    };
     let limit = (i + reach).min(toks.len());
     if let Some(j) = (i + 1..limit).find(|&j| toks[j].lower == "that" || toks[j].lower == ":") {
         // Inside a plain phrase a comma may only set off a place ("in Toledo, Ohio, that").
@@ -194,38 +180,18 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
             return j;
         }
     }
-    let limit = (i + 10).min(toks.len());
-    if matches!(
-        toks[i].lower.as_str(),
-        "after" | "before" | "during" | "following" | "at" | "in" | "on"
-    ) {
-        let pronoun = (i + 1..limit).find(|&j| {
-            matches!(
-                toks[j].lower.as_str(),
-                "he" | "she" | "they" | "it" | "we" | "i"
-            )
-        });
+    let limit = (i + TIME_PHRASE_REACH).min(toks.len());
+    if lexicon::is(Class::TimePreposition, toks[i].lower.as_str()) {
+        let pronoun =
+            (i + 1..limit).find(|&j| lexicon::is(Class::SubjectPronoun, toks[j].lower.as_str()));
         if let Some(j) = pronoun {
             if toks[i + 1..j].iter().all(|t| t.is_word) {
                 return j; // "said after the convention he would ..."
             }
         }
     }
-    const TIME_WORDS: &[&str] = &[
-        "week",
-        "month",
-        "year",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-        "weekend",
-        "day",
-        "interview",
-        "statement",
-    ];
     let is_time_word = |w: &str| {
-        TIME_WORDS.contains(&w)
+        lexicon::is(Class::TimeWord, w)
             || crate::dates::is_weekday_word(w)
             || crate::dates::is_month_word(w)
     };
@@ -236,12 +202,10 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     match n {
         Some(k) => {
             let mut j = i + 1 + k + 1;
-            while toks.get(j).is_some_and(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "morning" | "evening" | "night" | "afternoon"
-                )
-            }) {
+            while toks
+                .get(j)
+                .is_some_and(|t| lexicon::is(Class::DayPart, t.lower.as_str()))
+            {
                 j += 1;
             }
             j
@@ -260,17 +224,6 @@ pub(super) struct Clause {
     /// Holds a finite verb (or a quotation).
     pub(super) has_verb: bool,
 }
-
-/// Words that show a clause has a finite verb.
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
-    "those", "all", "every", "some", "any", "each", "both", "him", "them", "us", "me",
-];
-
-pub(super) const TIME_NOUNS: &[&str] = &[
-    "week", "month", "year", "morning", "evening", "night", "weekend", "spring", "summer",
-    "autumn", "winter", "time",
-];
 
 /// The clause `toks[from..to]`, if it has three words or more.
 pub(super) fn clause(
@@ -299,10 +252,10 @@ pub(super) fn clause(
             || from > 0
                 && matches!(toks[from - 1].lower.as_str(), "that" | ":" | ",")
                 && !toks[from - 1].quoted);
-    let time_phrase = matches!(first.lower.as_str(), "this" | "last" | "next" | "that")
+    let time_phrase = lexicon::is(Class::TimeDeterminer, first.lower.as_str())
         && toks
             .get(from + 1)
-            .is_some_and(|t| TIME_NOUNS.contains(&t.lower.as_str()));
+            .is_some_and(|t| lexicon::is(Class::TimeNoun, t.lower.as_str()));
     let date_opener = !after
         && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end])
             .first()
@@ -357,22 +310,8 @@ fn full_sentence_after_opener(toks: &[Token], from: usize, to: usize, gerund: bo
 
 /// "However, CLAUSE, X said": the connective is not part of the content.
 pub(super) fn skip_connective(toks: &[Token], from: usize, to: usize) -> usize {
-    const CONNECTIVES: &[&str] = &[
-        "however",
-        "but",
-        "and",
-        "meanwhile",
-        "still",
-        "also",
-        "so",
-        "yet",
-        "now",
-        "moreover",
-        "indeed",
-        "instead",
-    ];
     let mut i = from;
-    if i < to && CONNECTIVES.contains(&toks[i].lower.as_str()) {
+    if i < to && lexicon::is(Class::ClauseConnective, toks[i].lower.as_str()) {
         i += 1;
         if i < to && toks[i].lower == "," {
             i += 1;
@@ -405,50 +344,19 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
 /// A trailing ", in a letter ...", ", in a post on Telegram", ", in a statement": where the
 /// words were published, not what they said.
 fn is_medium_adjunct(rest: &[Token]) -> bool {
-    const MEDIA: &[&str] = &[
-        "letter",
-        "statement",
-        "post",
-        "message",
-        "interview",
-        "video",
-        "address",
-        "speech",
-        "tweet",
-        "op-ed",
-        "article",
-        "note",
-        "briefing",
-        "broadcast",
-        "telegram",
-    ];
     let words: Vec<&str> = rest
         .iter()
         .filter(|t| t.is_word)
         .map(|t| t.lower.as_str())
         .collect();
-    matches!(words.as_slice(), ["in" | "during", "a" | "an" | "his" | "her" | "their" | "its", noun, ..] if MEDIA.contains(noun))
-        && rest.iter().filter(|t| t.is_word).count() <= 14
+    matches!(words.as_slice(), [prep, det, noun, ..] if lexicon::is(Class::MediumPreposition, prep) && lexicon::is(Class::MediumDeterminer, det) && lexicon::is(Class::Medium, noun))
+        && rest.iter().filter(|t| t.is_word).count() <= MAX_MEDIUM_ADJUNCT_WORDS
         && !rest.iter().any(|t| t.lower == "that" || t.quoted)
 }
 
+/// A verb that after "but" starts a new predicate of the subject ("but declined to say").
 pub(super) fn is_bare_predicate(t: &Token) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "did"
-            | "didn't"
-            | "gave"
-            | "declined"
-            | "refused"
-            | "offered"
-            | "provided"
-            | "stopped"
-            | "noted"
-            | "added"
-            | "failed"
-            | "named"
-            | "said"
-    )
+    lexicon::is(Class::BarePredicate, t.lower.as_str())
 }
 
 /// The clause before the speaker ends at the comma (or quotation) that precedes it.

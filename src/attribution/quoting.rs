@@ -2,12 +2,17 @@
 //! several paragraphs or sentences, signed block quotations, and the mode they give a claim.
 
 use super::clause::*;
+use super::frame::{Frame, Shape};
 use super::tokens::Token;
-use super::{cues, speakers, Frame, Shape};
+use super::{cues, speakers};
 use crate::claim::Mode;
+use crate::lexicon::{self, Class};
 use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
+
+/// A line that is only a speaker and a cue, or a name and a title, is at most this long.
+const SHORT_LINE_TOKENS: usize = 12;
 
 /// The quotation that makes up sentence `si` of the paragraph, if it is nothing else.
 pub(super) fn quote_only(p: &Paragraph, si: usize) -> Option<&crate::quotes::Quotation> {
@@ -26,7 +31,9 @@ pub(super) fn quote_then_bare_cue(
     let (Some(_), Some(toks)) = (quote_only(p, si), next) else {
         return false;
     };
-    toks.len() <= 12 && !toks.iter().any(|t| t.is_quote(text)) && !cues::find_all(toks).is_empty()
+    toks.len() <= SHORT_LINE_TOKENS
+        && !toks.iter().any(|t| t.is_quote(text))
+        && !cues::find_all(toks).is_empty()
 }
 
 /// For a cue sentence with no content (`He said.`), the quotation sentence right before it.
@@ -37,7 +44,10 @@ pub(super) fn quote_sentence_before(
     toks: &[Token],
     f: &Frame,
 ) -> Option<Range<usize>> {
-    if si == 0 || toks.len() > 12 || !matches!(f.shape, Shape::Subject | Shape::Inverted) {
+    if si == 0
+        || toks.len() > SHORT_LINE_TOKENS
+        || !matches!(f.shape, Shape::Subject | Shape::Inverted)
+    {
         return None;
     }
     let q = quote_only(p, si - 1)?;
@@ -114,7 +124,7 @@ pub(super) fn signature_line(
     toks: &[Token],
     s: &Range<usize>,
 ) -> Option<(Range<usize>, Option<String>)> {
-    if toks.len() > 12
+    if toks.len() > SHORT_LINE_TOKENS
         || text[s.clone()]
             .trim_end()
             .ends_with(['.', '!', '?', ':', '"', '\u{201D}'])
@@ -131,9 +141,10 @@ pub(super) fn signature_line(
     } else {
         rest
     };
-    let titled = rest.iter().all(|t| {
-        t.is_capitalized(text) || matches!(t.lower.as_str(), "of" | "the" | "for" | "and")
-    }) && rest.iter().any(|t| crate::lexicon::is_title(t.base()));
+    let titled = rest
+        .iter()
+        .all(|t| t.is_capitalized(text) || lexicon::is(Class::SignatureJoiner, t.lower.as_str()))
+        && rest.iter().any(|t| crate::lexicon::is_title(t.base()));
     if !(rest.is_empty() || titled) {
         return None;
     }
@@ -230,6 +241,7 @@ pub(super) fn mode_of(text: &str, content: &[Range<usize>], p: &Paragraph) -> Mo
     }
 }
 
+/// The character right before `at` is a quotation mark.
 pub(super) fn is_after_quote_mark(text: &str, at: usize) -> bool {
     text[..at]
         .chars()

@@ -4,7 +4,26 @@
 
 use super::speakers;
 use super::tokens::Token;
+use crate::lexicon::{self, Class};
 use std::ops::Range;
+
+/// A subject before a cue is a title and a name ("NATO Secretary General Jens Stoltenberg").
+const MAX_SUBJECT_WORDS: usize = 10;
+
+/// "(R-Ohio)", "(CDU)": a parenthetical between a name and its cue is a few tokens.
+const PARENTHETICAL_TOKENS: usize = 8;
+
+/// ", speaking at a press conference in Brussels on Tuesday,": an adjunct between commas.
+const MAX_COMMA_ADJUNCT_TOKENS: usize = 20;
+
+/// ", the deputy head of the presidential office in charge of ...,": a long title still fits.
+const MAX_APPOSITION_TOKENS: usize = 24;
+
+/// A longer run of noun-phrase words before a cue is a clause, not a speaker.
+const MAX_NP_TOKENS: usize = 14;
+
+/// "said X" reads a speaker of at most this many tokens after the cue.
+const MAX_INVERTED_NP_TOKENS: usize = 16;
 
 /// A subject phrase: the name tokens, a title written beside them, and where the whole phrase
 /// (title included) starts.
@@ -40,7 +59,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         return apposed_subject(text, toks, k - 1);
     }
     let end = k;
-    if ["he", "she", "it", "they", "we", "i"].contains(&toks[end - 1].without_clitic()) {
+    if lexicon::is(Class::SubjectPronoun, toks[end - 1].without_clitic()) {
         return subject_starts_clause(toks, end - 1).then(|| Subject {
             np: end - 1..end,
             title: None,
@@ -53,10 +72,8 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     }
     // "Andriy Yermak, the head of the president's office, who ..., wrote": the phrase found is
     // an apposition; the name before its comma is the subject.
-    let descriptive = matches!(
-        toks[start].lower.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "its" | "their"
-    ) || crate::lexicon::is_title(toks[start].base());
+    let descriptive = lexicon::is(Class::DescriptiveDeterminer, toks[start].lower.as_str())
+        || crate::lexicon::is_title(toks[start].base());
     if start >= 2 && toks[start - 1].lower == "," && descriptive {
         let name_start = np_start(text, toks, start - 1);
         let run = speakers::name_run(text, toks, name_start);
@@ -93,7 +110,7 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         }
     }
     let mut stop = start;
-    while stop < end && is_np_word(text, &toks[stop]) && stop - start < 10 {
+    while stop < end && is_np_word(text, &toks[stop]) && stop - start < MAX_SUBJECT_WORDS {
         stop += 1;
     }
     let verb_or_apposition = toks
@@ -148,10 +165,7 @@ fn skip_adjunct_before_cue(text: &str, toks: &[Token], k: usize) -> usize {
 }
 
 fn is_pronoun(t: &Token) -> bool {
-    matches!(
-        t.without_clitic(),
-        "he" | "she" | "it" | "they" | "we" | "i"
-    )
+    lexicon::is(Class::SubjectPronoun, t.without_clitic())
 }
 
 /// "At the rally this week she said": a subject after an opening adjunct with no comma.
@@ -195,7 +209,7 @@ pub(super) fn skip_parenthetical(toks: &[Token], k: usize) -> usize {
     if k == 0 || toks[k - 1].lower != ")" {
         return k;
     }
-    match (k.saturating_sub(8)..k - 1)
+    match (k.saturating_sub(PARENTHETICAL_TOKENS)..k - 1)
         .rev()
         .find(|&j| toks[j].lower == "(")
     {
@@ -214,44 +228,8 @@ pub(super) fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
     };
     let seg = &toks[open + 1..k - 1];
     let is_adjunct = seg.first().is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "in" | "at"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "for"
-                | "speaking"
-                | "meanwhile"
-                | "however"
-                | "too"
-                | "also"
-                | "though"
-                | "while"
-                | "when"
-                | "addressing"
-                | "writing"
-                | "asked"
-                | "responding"
-                | "with"
-                | "according"
-                | "like"
-                | "unlike"
-                | "by"
-                | "from"
-                | "via"
-                | "through"
-                | "following"
-                | "ahead"
-                | "which"
-                | "who"
-                | "whose"
-                | "where"
-                | "citing"
-                | "referring"
-        ) || is_participle_opener(t)
-    }) && seg.len() <= 20
+        lexicon::is(Class::CommaAdjunctOpener, t.lower.as_str()) || is_participle_opener(t)
+    }) && seg.len() <= MAX_COMMA_ADJUNCT_TOKENS
         && !seg.iter().any(|t| t.quoted);
     if is_adjunct {
         open
@@ -263,20 +241,19 @@ pub(super) fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
 /// "sent on Thursday", "published later the same day": a lowercase participle opening an
 /// adjunct between commas.
 pub(super) fn is_participle_opener(t: &Token) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "sent", "written", "seen", "made", "given", "shown", "held", "taken", "read", "known",
-        "quoted",
-    ];
     t.is_word
         && t.lower.chars().all(|c| c.is_lowercase())
-        && (t.lower.ends_with("ed") || IRREGULAR.contains(&t.lower.as_str()))
+        && (t.lower.ends_with("ed") || lexicon::is(Class::IrregularParticiple, t.lower.as_str()))
 }
 
 /// Subject with an apposition; `comma` is the index of the comma right before the cue.
 pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Option<Subject> {
     let open = (0..comma).rev().find(|&j| toks[j].lower == ",")?;
     let seg = open + 1..comma;
-    if seg.is_empty() || seg.len() > 24 || toks[seg.clone()].iter().any(|t| t.quoted) {
+    if seg.is_empty()
+        || seg.len() > MAX_APPOSITION_TOKENS
+        || toks[seg.clone()].iter().any(|t| t.quoted)
+    {
         return None;
     }
     // TITLE, NAME, said
@@ -328,23 +305,23 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     None
 }
 
+/// A relative pronoun ("who", "which") opening a clause inside a noun phrase.
 pub(super) fn is_relative(t: &Token) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "who" | "which" | "that" | "whose" | "where"
-    )
+    lexicon::is(Class::RelativePronoun, t.lower.as_str())
 }
 
+/// A word that may stand in a speaker noun phrase: capitalised, a title, a joiner or a speaker noun.
 pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
     if !t.is_word || t.quoted {
         return false;
     }
     t.is_capitalized(text)
         || crate::lexicon::is_title(t.base())
-        || matches!(t.lower.as_str(), "of" | "the" | "for" | "to")
+        || lexicon::is(Class::NpJoiner, t.lower.as_str())
         || speakers_nouns(t.base())
 }
 
+/// A lowercase noun that may stand in a speaker phrase ("ministry", "declaration").
 pub(super) fn speakers_nouns(w: &str) -> bool {
     crate::lexicon::is(crate::lexicon::Class::SpeakerNoun, w)
 }
@@ -355,10 +332,10 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     while start > 0 && is_np_word(text, &toks[start - 1]) {
         start -= 1;
     }
-    while start < end && matches!(toks[start].lower.as_str(), "of" | "for" | "to") {
+    while start < end && lexicon::is(Class::PhraseHeadBreak, toks[start].lower.as_str()) {
         start += 1;
     }
-    if start < end && end - start > 14 {
+    if start < end && end - start > MAX_NP_TOKENS {
         return end;
     }
     start
@@ -383,17 +360,17 @@ pub(super) fn np_after(
     let mut end = from;
     if toks
         .get(end)
-        .is_some_and(|t| ["he", "she", "it", "they", "we"].contains(&t.lower.as_str()))
+        .is_some_and(|t| lexicon::is(Class::InvertedPronoun, t.lower.as_str()))
     {
         return Some((end..end + 1, None));
     }
     while end < toks.len()
         && (is_np_word(text, &toks[end]) || toks[end].lower == "'s")
-        && end - from < 16
+        && end - from < MAX_INVERTED_NP_TOKENS
     {
         end += 1;
     }
-    while end > from && matches!(toks[end - 1].lower.as_str(), "of" | "the" | "for" | "to") {
+    while end > from && lexicon::is(Class::NpJoiner, toks[end - 1].lower.as_str()) {
         end -= 1;
     }
     if end == from {
@@ -415,39 +392,6 @@ pub(super) fn np_after(
 
 /// After "said X" comes punctuation, the end, or an adjunct; never a verb.
 pub(super) fn ends_inverted_np(toks: &[Token], end: usize) -> bool {
-    toks.get(end).is_none_or(|t| {
-        !t.is_word
-            || matches!(
-                t.lower.as_str(),
-                "on" | "in"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "adding"
-                    | "who"
-                    | "according"
-                    | "of"
-                    | "to"
-                    | "last"
-                    | "earlier"
-                    | "yesterday"
-                    | "today"
-                    | "this"
-                    | "told"
-                    | "from"
-                    | "with"
-                    | "noting"
-                    | "saying"
-                    | "as"
-                    | "via"
-                    | "through"
-                    | "but"
-                    | "and"
-                    | "referring"
-                    | "speaking"
-            )
-    })
+    toks.get(end)
+        .is_none_or(|t| !t.is_word || lexicon::is(Class::InvertedNpEnd, t.lower.as_str()))
 }

@@ -208,6 +208,96 @@ word_classes! {
     Correlative => "stance/correlatives.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
+    /// Participle cues after a comma that speak for the previous speaker ("adding", "noting").
+    ParticipleCue => "participle_cues.txt",
+    /// Cues whose speaker after "and"/"but" is the clause subject ("said", "told", "added").
+    CoreCue => "core_cues.txt",
+    /// Perfect auxiliaries before a cue ("has said"): a statement with no particular occasion.
+    PerfectAux => "perfect_auxiliaries.txt",
+    /// Personal pronouns that stand alone as a speaker ("he", "they").
+    SubjectPronoun => "subject_pronouns.txt",
+    /// Nouns for someone's team or office ("Zelensky's team", "the minister's office").
+    TeamNoun => "team_nouns.txt",
+    /// Nouns for a document or utterance that speaks for its author ("letter", "declaration").
+    DocumentNoun => "document_nouns.txt",
+    /// Nouns for a news outlet as speaker ("the publication", "the newspaper").
+    MediaNoun => "media_nouns.txt",
+    /// Head nouns of an institution phrase ("the foreign ministry", "the Kremlin").
+    OrgHead => "org_heads.txt",
+    /// Lowercase particles inside a personal name ("de", "van", "bin").
+    NameParticle => "name_particles.txt",
+    /// Numbers written out, never a name ("twenty", "sixty-two").
+    NumberWord => "number_words.txt",
+    /// Person-role words that head a nominal mention ("the deputy head of ...").
+    PersonRole => "person_roles.txt",
+    /// Addressees a cue may take before its content ("told reporters", "told him").
+    Audience => "audience_words.txt",
+    /// Time nouns of an adjunct after a cue ("last week", "this morning").
+    TimeWord => "time_words.txt",
+    /// Time nouns after a determiner that open no clause ("that day").
+    TimeNoun => "time_nouns.txt",
+    /// Determiners and object pronouns that open a noun phrase, not a clause ("the", "them").
+    ClauseDeterminer => "clause_determiners.txt",
+    /// Connectives before reported content that are not part of it ("however", "but").
+    ClauseConnective => "clause_connectives.txt",
+    /// Where words were published, in ", in a letter ..." adjuncts ("letter", "statement", "post").
+    Medium => "media.txt",
+    /// Irregular past participles opening an adjunct ("sent", "written").
+    IrregularParticiple => "irregular_participles.txt",
+    /// Function words that never count as a title word, even capitalised ("The", "However").
+    NameBreaker => "name_breakers.txt",
+    /// Lowercase words inside a title phrase ("minister of defence", "head of the office").
+    TitleConnector => "title_connectors.txt",
+    /// Words that show an apposition is a clause, not a title ("said", "who", "has").
+    ClauseWord => "clause_words.txt",
+    /// Words opening an adjunct between commas after a subject (", in turn,", ", speaking on ...,").
+    CommaAdjunctOpener => "comma_adjunct_openers.txt",
+    /// Words that may follow the speaker of "said X" (an adjunct or clause opener, never a verb).
+    InvertedNpEnd => "inverted_np_ends.txt",
+    /// Relative pronouns opening a clause inside a noun phrase ("who", "which").
+    RelativePronoun => "relative_pronouns.txt",
+    /// Particles and object pronouns after "called" that make it a phrasal or phone-call verb ("called off", "called him").
+    VerbParticle => "verb_particles.txt",
+    /// Words opening an adjunct between a cue and its content ("on Telegram", "last week").
+    AdjunctOpener => "adjunct_openers.txt",
+    /// Prepositions of a short phrase before a clause ("after the talks", "at the summit").
+    TimePreposition => "time_prepositions.txt",
+    /// Parts of a day after a weekday ("Tuesday morning").
+    DayPart => "day_parts.txt",
+    /// Verbs after a cue word that make it a plain predicate, not a cue ("did", "declined").
+    BarePredicate => "bare_predicates.txt",
+    /// Forms of "be" before a participle cue: passive voice ("was promised").
+    BeForm => "be_forms.txt",
+    /// Connectives and adverbs dropped from the start of a speaker phrase ("and", "meanwhile").
+    LeadingConnective => "leading_connectives.txt",
+    /// Words after the object of "called" that name it as something ("called the report a hit piece", "as").
+    ComplementOpener => "complement_openers.txt",
+    /// Determiners of a time phrase opening no clause ("this week", "last month").
+    TimeDeterminer => "time_determiners.txt",
+    /// Words right before a cue that make it no statement ("expected to say", "let's say").
+    CueBlocker => "cue_blockers.txt",
+    /// Coordinators before a cue whose speaker is the clause subject ("... and said", "but added").
+    ClauseCoordinator => "clause_coordinators.txt",
+    /// Forms of "be" before a cue with a "by" agent ("This was stated by X").
+    PassiveAgentAux => "passive_agent_auxiliaries.txt",
+    /// Determiners before an owner's team or letter ("the president's office", "his team").
+    OwnerDeterminer => "owner_determiners.txt",
+    /// Determiners before an institution phrase ("the foreign ministry", "its embassy").
+    InstitutionDeterminer => "institution_determiners.txt",
+    /// Determiners opening a title apposition after a name (", the deputy head of ...").
+    AppositionDeterminer => "apposition_determiners.txt",
+    /// Prepositions after the head word of a noun phrase ("head of ...", "envoy for ...").
+    PhraseHeadBreak => "phrase_head_breaks.txt",
+    /// Determiners opening a descriptive subject ("the Ukrainian leader", "his spokesman").
+    DescriptiveDeterminer => "descriptive_determiners.txt",
+    /// Lowercase words inside a speaker noun phrase ("head of the office", "minister for Europe").
+    NpJoiner => "np_joiners.txt",
+    /// Pronouns that stand as the whole speaker right after an inverted cue ("said he").
+    InvertedPronoun => "inverted_pronouns.txt",
+    /// Prepositions opening a ", in a letter ..." adjunct ("in", "during").
+    MediumPreposition => "medium_prepositions.txt",
+    /// Determiners inside a ", in a letter ..." adjunct ("in his statement").
+    MediumDeterminer => "medium_determiners.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").

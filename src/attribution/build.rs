@@ -1,0 +1,251 @@
+//! Building an attribution from a frame: its content, evidence, mode and frame ranges.
+
+use super::clause::*;
+use super::frame::{Frame, Shape};
+use super::quoting::*;
+use super::state::State;
+use super::tokens::Token;
+use super::Attribution;
+use crate::lexicon::{self, Class};
+use crate::quotes;
+use crate::sentences::Paragraph;
+use std::ops::Range;
+
+impl State<'_> {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn build(
+        &mut self,
+        paras: &[Paragraph],
+        pi: usize,
+        si: usize,
+        s: &Range<usize>,
+        toks: &[Token],
+        f: &Frame,
+        prev_region: Option<usize>,
+        next_region: Option<usize>,
+    ) -> Option<Attribution> {
+        let p = &paras[pi];
+        let speaker =
+            self.registry
+                .resolve(&f.mention, toks[f.np.start].range.start, &self.recent)?;
+        let (content, evidence) = match f.shape {
+            Shape::Passive => {
+                let prev = p.sentences.get(si.checked_sub(1)?)?.clone();
+                (
+                    vec![trim_content(self.text, prev.clone())],
+                    prev.start..s.end,
+                )
+            }
+            _ => {
+                let content = self
+                    .content(p, toks, f, prev_region, next_region)
+                    .or_else(|| quote_sentence_before(self.text, p, si, toks, f).map(|q| vec![q]))
+                    .or_else(|| {
+                        quote_paragraph_after(self.text, paras, pi, si, s).map(|q| vec![q])
+                    })?;
+                let start = content
+                    .iter()
+                    .map(|c| c.start)
+                    .min()
+                    .unwrap_or(s.start)
+                    .min(s.start);
+                let k = p.sentences.partition_point(|x| x.start <= start);
+                let start = p.sentences[..k].last().map_or(start, |x| x.start);
+                let last = content.iter().map(|c| c.end).max().unwrap_or(s.end);
+                (content, start..sentence_end_at(paras, pi, last).max(s.end))
+            }
+        };
+        let content: Vec<Range<usize>> = content.into_iter().filter(|r| !r.is_empty()).collect();
+        if content.is_empty() {
+            return None;
+        }
+        let (content, evidence) = self.extend_open_quote(paras, pi, content, evidence);
+        let (content, evidence) = prepend_open_quotes(paras, pi, content, evidence);
+        let mode = mode_of(self.text, &content, p);
+        let cue_text =
+            self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
+        // The attribution's own words: this cue's stretch of the sentence, without its content
+        // and without the content of the cues before it.
+        let lo = prev_region
+            .and_then(|r| toks.get(r))
+            .map_or(s.start, |t| t.range.start);
+        let hi = next_region
+            .and_then(|r| toks.get(r))
+            .map_or(s.end, |t| t.range.start);
+        let mut taken: Vec<Range<usize>> = self
+            .out
+            .iter()
+            .rev()
+            .take_while(|a| a.evidence.end >= s.start)
+            .flat_map(|a| a.content.iter().cloned())
+            .chain(content.iter().cloned())
+            .collect();
+        taken.sort_by_key(|r| r.start);
+        let frame = frame_ranges(&(lo.min(hi)..hi), &taken);
+        let is_perfect = |t: &Token| {
+            lexicon::is(Class::PerfectAux, t.lower.as_str())
+                || (t.has_clitic() && !t.lower.ends_with("'d"))
+        };
+        let perfect = f.cue.start > 0 && is_perfect(&toks[f.cue.start - 1])
+            || (f.cue.start > 1
+                && is_perfect(&toks[f.cue.start - 2])
+                && toks[f.cue.start - 1].lower == "also");
+        let present = toks[f.cue.start].lower.ends_with('s')
+            && f.cue.form.words.len() == 1
+            && !toks[f.cue.start].lower.ends_with("ss");
+        Some(Attribution {
+            speaker,
+            mention: f.mention_text.clone(),
+            cue: Some(cue_text),
+            content,
+            mode,
+            evidence,
+            paragraph: pi,
+            frame,
+            perfect,
+            present,
+        })
+    }
+
+    /// The content of a cue: a quotation next to it, else the clause after or before it.
+    fn content(
+        &self,
+        p: &Paragraph,
+        toks: &[Token],
+        f: &Frame,
+        prev_region: Option<usize>,
+        next_region: Option<usize>,
+    ) -> Option<Vec<Range<usize>>> {
+        let text = self.text;
+        let before = if f.shape == Shape::Participle {
+            None
+        } else {
+            quote_before(text, p, toks, f.region.start, prev_region)
+        };
+        if let Some(q) = before {
+            let mut frags = vec![q];
+            frags.extend(quote_after(text, p, toks, f.region.end, false));
+            return Some(frags);
+        }
+        if let Some(q) = quote_after(text, p, toks, f.region.end, true) {
+            return Some(vec![q]);
+        }
+        if f.shape == Shape::Colon {
+            let open = toks.get(f.region.end).filter(|t| t.is_quote(text));
+            if let Some(q) = open.and_then(|t| quotes::starting_at(&p.quotes, t.range.start)) {
+                return Some(vec![trim_content(text, q.inner.clone())]);
+            }
+        }
+        let after_start = after_cue(text, toks, f);
+        let after_end = next_region.map_or(toks.len(), |n| clause_end_before(toks, n));
+        let according = f.shape == Shape::According;
+        let mut after = clause(text, toks, after_start, after_end, true, according);
+        if let Some(a) = after.as_mut() {
+            // "vowed to form a task force", "urged allies to act": an infinitive right after the cue.
+            let verb_next = toks.get(after_start + 1).is_some_and(|t| {
+                t.is_word
+                    && !t.is_capitalized(text)
+                    && !lexicon::is(Class::ClauseDeterminer, t.lower.as_str())
+            });
+            let infinitive = toks[after_start].lower == "to"
+                && verb_next
+                && (after_start == f.cue.end || f.cue.form.takes_object);
+            a.strong |= infinitive;
+        }
+        let before = if f.shape == Shape::Participle {
+            None
+        } else {
+            let end = before_end(toks, f.region.start);
+            clause(text, toks, prev_region.unwrap_or(0), end, false, according)
+        };
+        if f.cue.form.naming {
+            return after
+                .filter(|a| names_something(text, &a.range))
+                .map(|a| vec![a.range]);
+        }
+        if f.cue.form.np_content && !f.cue.form.strict && f.shape == Shape::Subject {
+            if let Some(a) = after
+                .as_ref()
+                .filter(|a| a.introduced || opens_np(text, toks, a))
+            {
+                return Some(vec![a.range.clone()]);
+            }
+        }
+        let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
+        // "ADJUNCT, X said CLAUSE": a clause after the cue is the content before any adjunct.
+        let after_first = |a: &Clause| after_ok(a) && a.has_verb && f.shape == Shape::Subject;
+        match (after, before) {
+            // "..., said X, then the agent of ...": after an inverted speaker comes its
+            // apposition, not its content.
+            (_, Some(b)) if f.shape == Shape::Inverted && b.strong => Some(vec![b.range]),
+            (Some(a), _) if a.introduced => Some(vec![a.range]),
+            (Some(a), _) if after_first(&a) => Some(vec![a.range]),
+            (_, Some(b)) if b.strong => Some(vec![b.range]),
+            (Some(a), _) if after_ok(&a) => Some(vec![a.range]),
+            _ => None,
+        }
+    }
+
+    /// A multi-paragraph quotation: if the content ends in a quotation that does not close,
+    /// the following paragraphs that open with a quotation mark continue it.
+    fn extend_open_quote(
+        &self,
+        paras: &[Paragraph],
+        pi: usize,
+        mut content: Vec<Range<usize>>,
+        mut evidence: Range<usize>,
+    ) -> (Vec<Range<usize>>, Range<usize>) {
+        let last_end = content.last().map_or(0, |r| r.end);
+        let open = paras[pi]
+            .quotes
+            .last()
+            .is_some_and(|q| !q.closed && q.inner.end == last_end && q.inner.start < last_end);
+        if !open {
+            return (content, evidence);
+        }
+        for p in &paras[pi + 1..] {
+            let Some(first) = p.quotes.first() else { break };
+            if first.outer.start != p.range.start {
+                break;
+            }
+            content.push(first.inner.clone());
+            evidence.end = p.range.end;
+            if first.closed {
+                break;
+            }
+        }
+        (content, evidence)
+    }
+}
+
+/// The content after an NP-taking cue opens a noun phrase: a determiner, a possessive or a
+/// capitalised word ("rejected the bid", "welcomed Ukraine's progress", "criticised Orban").
+fn opens_np(text: &str, toks: &[Token], a: &Clause) -> bool {
+    let Some(first) = toks.iter().find(|t| t.range.start >= a.range.start) else {
+        return false;
+    };
+    let words = text[a.range.clone()].split_whitespace().count();
+    words >= 2
+        && (crate::lexicon::is(crate::lexicon::Class::Determiner, &first.lower)
+            || first.is_possessive()
+            || first.is_capitalized(text))
+}
+
+/// The sentence minus the content: where the attribution's own words (and date) are.
+fn frame_ranges(s: &Range<usize>, content: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = s.start;
+    for c in content {
+        if c.end <= at || c.start >= s.end {
+            continue;
+        }
+        if c.start > at {
+            out.push(at..c.start);
+        }
+        at = at.max(c.end);
+    }
+    if at < s.end {
+        out.push(at..s.end);
+    }
+    out
+}

@@ -1,0 +1,142 @@
+//! Claims with no cue of their own: signature lines, bare quotations, and the subject a
+//! narration sentence makes likeliest for the next pronoun.
+
+use super::clause::*;
+use super::quoting::*;
+use super::speakers::{self, Mention};
+use super::state::State;
+use super::subject::*;
+use super::tokens::Token;
+use super::Attribution;
+use crate::claim::Mode;
+use crate::quotes;
+use crate::sentences::Paragraph;
+use std::ops::Range;
+
+/// Text above a signature line must be a statement, not a caption or a label.
+const MIN_SIGNED_WORDS: usize = 6;
+
+/// A quotation of one or two words ("“useful”") is a term, not a statement.
+const MIN_BARE_QUOTE_WORDS: usize = 3;
+
+impl State<'_> {
+    /// A name line signing the text above it ("... diplomatic means. Volodymyr Zelensky,
+    /// President of Ukraine"): the preceding sentences of the paragraph, or the preceding
+    /// paragraph when the line stands alone, are that person's direct statement.
+    pub(super) fn signature(
+        &mut self,
+        paras: &[Paragraph],
+        pi: usize,
+        si: usize,
+        s: &Range<usize>,
+        toks: &[Token],
+    ) -> bool {
+        let Some((run, title)) = signature_line(self.text, toks, s) else {
+            return false;
+        };
+        let p = &paras[pi];
+        let content = if si > 0 {
+            p.range.start..p.sentences[si - 1].end
+        } else if pi > 0 && self.out.last().is_none_or(|a| a.paragraph + 1 < pi) {
+            paras[pi - 1].range.clone()
+        } else {
+            return false;
+        };
+        let content = strip_marks(self.text, content);
+        if self.text[content.clone()].split_whitespace().count() < MIN_SIGNED_WORDS {
+            return false;
+        }
+        let mention = Mention::Name {
+            name: speakers::join(self.text, &toks[run.clone()]),
+            title,
+        };
+        let Some(speaker) = self.registry.resolve(&mention, s.start, &self.recent) else {
+            return false;
+        };
+        let evidence = content.start..s.end;
+        self.recent.push((evidence.start, speaker.clone()));
+        self.out.push(Attribution {
+            speaker,
+            mention: speakers::join(self.text, &toks[run]),
+            cue: Some(self.text[s.clone()].trim().to_string()),
+            frame: vec![s.clone()],
+            content: vec![content],
+            mode: Mode::Direct,
+            evidence,
+            paragraph: pi,
+            perfect: false,
+            present: false,
+        });
+        true
+    }
+
+    /// A narration sentence that opens with a person makes them the likeliest "he"/"she" next.
+    pub(super) fn note_subject(&mut self, toks: &[Token]) {
+        let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else {
+            return;
+        };
+        let Some(mention @ Mention::Name { .. }) =
+            speakers::classify(self.text, &toks[np.clone()], None)
+        else {
+            return;
+        };
+        let pos = toks[np.start].range.start;
+        if let Some(r) = self.registry.resolve(&mention, pos, &self.recent) {
+            self.recent.push((pos, r));
+        }
+    }
+
+    /// A sentence that is only a quotation, after a direct claim in this or the previous
+    /// paragraph, is a claim of the same speaker with no cue of its own.
+    pub(super) fn bare_quote(&mut self, paras: &[Paragraph], pi: usize, s: Range<usize>) {
+        let p = &paras[pi];
+        let Some(q) = quotes::starting_at(&p.quotes, s.start)
+            .filter(|q| q.closed && q.outer.end + 2 >= s.end)
+        else {
+            return;
+        };
+        let Some(last) = self.out.last_mut() else {
+            return;
+        };
+        let taken = last
+            .content
+            .iter()
+            .any(|c| c.start < q.inner.end && q.inner.start < c.end);
+        if taken
+            || last.mode != Mode::Direct
+            || last.paragraph + 1 < pi
+            || last.evidence.end > s.start
+        {
+            return;
+        }
+        if self.text[q.inner.clone()].split_whitespace().count() < MIN_BARE_QUOTE_WORDS {
+            return;
+        }
+        let runs_on =
+            last.paragraph + 1 == pi && ends_in_open_quote(&paras[last.paragraph], &last.content);
+        if runs_on {
+            // A quotation left open at the end of a paragraph goes on in this one.
+            last.content.push(trim_content(self.text, q.inner.clone()));
+            last.evidence.end = s.end;
+            return;
+        }
+        let continuation = Attribution {
+            cue: None,
+            content: vec![trim_content(self.text, q.inner.clone())],
+            mode: Mode::Direct,
+            evidence: s.clone(),
+            paragraph: pi,
+            frame: Vec::new(),
+            ..last.clone()
+        };
+        self.out.push(continuation);
+    }
+}
+
+/// The paragraph's last quotation is left open and the content ends inside it.
+fn ends_in_open_quote(p: &Paragraph, content: &[Range<usize>]) -> bool {
+    let (Some(q), Some(c)) = (p.quotes.last(), content.last()) else {
+        return false;
+    };
+    !q.closed && q.inner.start <= c.start && c.end <= q.inner.end
+}

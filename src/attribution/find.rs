@@ -1,0 +1,397 @@
+//! Frame finding: every cue of a sentence with the speaker it belongs to.
+
+use super::cues::{self, CueMatch};
+use super::frame::{Frame, Shape};
+use super::speakers::{self, Mention, Registry, Resolved};
+use super::subject::*;
+use super::tokens::Token;
+use crate::lexicon::{self, Class};
+use std::ops::Range;
+
+/// "Foreign Minister Dmytro Kuleba:": a speaker before a colon is a few words.
+const COLON_SPEAKER_TOKENS: usize = 5;
+
+/// What follows the colon must be a statement, not a label.
+const MIN_COLON_CONTENT_TOKENS: usize = 3;
+
+/// What frame finding reads: the text, the article's people and the last speakers.
+pub(super) struct Finder<'a> {
+    pub(super) text: &'a str,
+    pub(super) registry: &'a Registry,
+    pub(super) recent: &'a [(usize, Resolved)],
+}
+
+impl Finder<'_> {
+    /// All cues of the sentence that have a speaker.
+    pub(super) fn frames(&self, toks: &[Token]) -> Vec<Frame> {
+        let mut frames: Vec<Frame> = Vec::new();
+        let title_case = cues::is_title_case(toks);
+        if let Some(f) = self.colon_frame(toks) {
+            return vec![f];
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(f) = self.according_to(toks, i) {
+                i = f.region.end;
+                frames.push(f);
+                continue;
+            }
+            let Some(cue) = cues::match_at(toks, i, title_case) else {
+                i += 1;
+                continue;
+            };
+            let cue = called_on_day_for(toks, cue);
+            i = cue.end;
+            if let Some(f) = self.frame_for(toks, cue, frames.last()) {
+                if !embedded(toks, &f, frames.last()) {
+                    frames.push(f);
+                }
+            }
+        }
+        frames
+    }
+
+    /// "Kuleba: allies must decide." or "Quote: «...»" opening a sentence. The name must be a
+    /// person the article names, an institution, or a full name; "Quote" takes the last speaker.
+    fn colon_frame(&self, toks: &[Token]) -> Option<Frame> {
+        let colon = toks
+            .iter()
+            .take(COLON_SPEAKER_TOKENS)
+            .position(|t| t.lower == ":" && !t.quoted)?;
+        if colon == 0 || toks.len() < colon + 1 + MIN_COLON_CONTENT_TOKENS {
+            return None;
+        }
+        let form = cues::CueForm {
+            words: vec![":".into()],
+            takes_object: false,
+            strict: false,
+            naming: false,
+            np_content: false,
+        };
+        let cue = CueMatch {
+            start: colon,
+            end: colon + 1,
+            form,
+        };
+        if colon == 1 && toks[0].lower == "quote" {
+            let (_, last) = self.recent.last()?;
+            let mention = Mention::Name {
+                name: last.name.clone(),
+                title: last.title.clone(),
+            };
+            let mention_text = speakers::join(self.text, &toks[..1]);
+            return Some(Frame {
+                cue,
+                mention,
+                mention_text,
+                region: 0..colon + 1,
+                np: 0..1,
+                shape: Shape::Colon,
+            });
+        }
+        let np = &toks[..colon];
+        let named = speakers::name_run(self.text, toks, 0) == (0..colon);
+        let mention = speakers::classify(self.text, np, None)?;
+        let known = match &mention {
+            Mention::Name { name, .. } => {
+                named && (name.contains(' ') || self.registry.knows(name))
+            }
+            Mention::Organization(_) => true,
+            _ => false,
+        };
+        known.then(|| Frame {
+            cue,
+            mention,
+            mention_text: speakers::join(self.text, np),
+            region: 0..colon + 1,
+            np: 0..colon,
+            shape: Shape::Colon,
+        })
+    }
+
+    fn frame_for(&self, toks: &[Token], cue: CueMatch, prev: Option<&Frame>) -> Option<Frame> {
+        if let Some(f) = self.participle(toks, &cue, prev) {
+            return Some(f);
+        }
+        if let Some(f) = self.passive(toks, &cue) {
+            return Some(f);
+        }
+        if is_passive(toks, &cue) {
+            return None; // "Ukraine had been promised membership": the subject is not the speaker
+        }
+        if is_bare_participle(toks, &cue) {
+            return None; // "..., promising support": a participle has no subject of its own
+        }
+        if let Some(Subject { np, title, start }) = subject_np(self.text, toks, cue.start) {
+            let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+            let mention_text = speakers::join(self.text, &toks[np.clone()]);
+            let start = conjuncts(self.text, toks, np.start)
+                .first()
+                .map_or(start, |c| c.0.min(start));
+            return Some(Frame {
+                region: start..cue.end,
+                np,
+                mention,
+                mention_text,
+                cue,
+                shape: Shape::Subject,
+            });
+        }
+        if cue.start > 0 && lexicon::is(Class::CueBlocker, toks[cue.start - 1].lower.as_str()) {
+            return None; // "expected to say", "let's say"
+        }
+        if cue.start > 0
+            && lexicon::is(Class::ClauseCoordinator, toks[cue.start - 1].lower.as_str())
+            && lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str())
+        {
+            // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
+            // subject speaks.
+            let Subject { np, title, .. } = clause_subject(self.text, toks, cue.start - 1)?;
+            let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+            let mention_text = speakers::join(self.text, &toks[np.clone()]);
+            return Some(Frame {
+                region: cue.start..cue.end,
+                np,
+                mention,
+                mention_text,
+                cue,
+                shape: Shape::Participle,
+            });
+        }
+        let inverted_ok = cue.start == 0
+            || matches!(toks[cue.start - 1].lower.as_str(), "," | ":" | "—" | "–")
+            || toks[cue.start - 1].is_quote(self.text);
+        if !inverted_ok {
+            return None;
+        }
+        let (np, title) = np_after(self.text, toks, cue.end)?;
+        if !ends_inverted_np(toks, np.end) {
+            return None; // "said the program has sent ...": a clause, not a speaker
+        }
+        let end = phrase_end(toks, &np, title.is_some());
+        let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+        let mention_text = speakers::join(self.text, &toks[np.clone()]);
+        Some(Frame {
+            region: cue.start..end,
+            np,
+            mention,
+            mention_text,
+            cue,
+            shape: Shape::Inverted,
+        })
+    }
+
+    /// "..., adding that ...": the speaker of the previous cue in the sentence.
+    fn participle(&self, toks: &[Token], cue: &CueMatch, prev: Option<&Frame>) -> Option<Frame> {
+        let first = &toks[cue.start];
+        if !lexicon::is(Class::ParticipleCue, first.lower.as_str())
+            || cue.start == 0
+            || toks[cue.start - 1].lower != ","
+        {
+            return None;
+        }
+        let Some(prev) = prev else {
+            // "Clinton spoke out about ..., arguing that ...": the clause's subject speaks.
+            let Subject { np, title, .. } = clause_subject(self.text, toks, cue.start - 1)?;
+            let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+            let mention_text = speakers::join(self.text, &toks[np.clone()]);
+            let region = cue.start..cue.end;
+            return Some(Frame {
+                cue: cue.clone(),
+                mention,
+                mention_text,
+                region,
+                np,
+                shape: Shape::Participle,
+            });
+        };
+        Some(Frame {
+            cue: cue.clone(),
+            mention: prev.mention.clone(),
+            mention_text: prev.mention_text.clone(),
+            region: cue.start..cue.end,
+            np: prev.np.clone(),
+            shape: Shape::Participle,
+        })
+    }
+
+    /// "This was stated by X": speaker after "by", content in the previous sentence.
+    fn passive(&self, toks: &[Token], cue: &CueMatch) -> Option<Frame> {
+        if cue.start == 0
+            || !lexicon::is(Class::PassiveAgentAux, toks[cue.start - 1].lower.as_str())
+        {
+            return None;
+        }
+        if toks.get(cue.end)?.lower != "by" {
+            return None;
+        }
+        let (np, title) = np_after(self.text, toks, cue.end + 1)?;
+        let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+        let mention_text = speakers::join(self.text, &toks[np.clone()]);
+        Some(Frame {
+            region: 0..np.end,
+            np,
+            mention,
+            mention_text,
+            cue: cue.clone(),
+            shape: Shape::Passive,
+        })
+    }
+
+    fn according_to(&self, toks: &[Token], i: usize) -> Option<Frame> {
+        let t = toks.get(i)?;
+        if t.lower != "according" || t.quoted || toks.get(i + 1)?.lower != "to" {
+            return None;
+        }
+        let (np, title) = np_after(self.text, toks, i + 2)?;
+        let end = phrase_end(toks, &np, title.is_some());
+        let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+        let mention_text = speakers::join(self.text, &toks[np.clone()]);
+        let form = cues::CueForm {
+            words: vec!["according".into(), "to".into()],
+            takes_object: false,
+            strict: false,
+            naming: false,
+            np_content: false,
+        };
+        Some(Frame {
+            region: i..end,
+            np,
+            mention,
+            mention_text,
+            cue: CueMatch {
+                start: i,
+                end: i + 2,
+                form,
+            },
+            shape: Shape::According,
+        })
+    }
+}
+
+/// The other conjuncts of a coordinated subject whose last conjunct starts at `last_start`
+/// ("Hungary and Slovakia", "senators A, B and C"), as (first token, mention, text), in text
+/// order; empty when the subject is not coordinated.
+pub(super) fn conjuncts(
+    text: &str,
+    toks: &[Token],
+    last_start: usize,
+) -> Vec<(usize, Mention, String)> {
+    let mut found = Vec::new();
+    let mut j = last_start;
+    // The conjunct nearest the cue is joined by "and"; earlier ones by commas or "and".
+    if j < 2 || toks[j - 1].lower != "and" {
+        return found;
+    }
+    while j >= 2 && matches!(toks[j - 1].lower.as_str(), "and" | ",") && !toks[j - 1].quoted {
+        let end = j - 1;
+        let start = np_start(text, toks, end);
+        if start >= end {
+            break;
+        }
+        let np = &toks[start..end];
+        let Some(mention) = speakers::classify(text, np, None) else {
+            break;
+        };
+        if !matches!(mention, Mention::Name { .. } | Mention::Organization(_)) {
+            break;
+        }
+        found.push((start, mention, speakers::join(text, np)));
+        j = start;
+    }
+    // "senators A, B and C", "the leaders of A and B": a plural title before the list.
+    while j > 0
+        && toks[j - 1].is_word
+        && crate::lexicon::is_title(toks[j - 1].lower.trim_end_matches('s'))
+    {
+        j -= 1;
+    }
+    if found.is_empty() || !subject_starts_clause(toks, j) {
+        return Vec::new();
+    }
+    found.reverse();
+    found
+}
+
+/// Where a speaker phrase after its cue ends: after its apposition (", a CDU lawmaker on the
+/// committee,") when it has one.
+fn phrase_end(toks: &[Token], np: &Range<usize>, apposed: bool) -> usize {
+    if !apposed || toks.get(np.end).is_none_or(|t| t.lower != ",") {
+        return np.end;
+    }
+    (np.end + 1..toks.len())
+        .find(|&j| matches!(toks[j].lower.as_str(), "," | "." | ";" | ")"))
+        .unwrap_or(toks.len())
+}
+
+/// "NATO said that Mertens had expressed a view": a cue inside the reported clause of the
+/// previous cue is part of that content, not a new attribution.
+fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
+    prev.is_some_and(|p| p.region.end <= f.region.start)
+        && f.shape == Shape::Subject
+        && f.np.start > 0
+        && toks[f.np.start - 1].lower == "that"
+}
+
+/// An "-ing" cue after a comma with no form of "be" before it: a participle phrase, whose
+/// speaker is the clause's, never a subject written right before it.
+fn is_bare_participle(toks: &[Token], cue: &CueMatch) -> bool {
+    let first = &toks[cue.start];
+    first.lower.ends_with("ing") && cue.start > 0 && toks[cue.start - 1].lower == ","
+}
+
+/// A participle cue after a form of "be" with no "by" agent: passive voice.
+fn is_passive(toks: &[Token], cue: &CueMatch) -> bool {
+    if cue.form.words.len() > 1 {
+        return false; // "was quoted as saying" is a cue phrase in its own right
+    }
+    let first = &toks[cue.start];
+    let participle = !first.lower.ends_with("ing") && !first.lower.ends_with('s');
+    let be = cue.start > 0 && lexicon::is(Class::BeForm, toks[cue.start - 1].lower.as_str());
+    participle && be && toks.get(cue.end).is_none_or(|t| t.lower != "by")
+}
+
+/// "called on Tuesday for ...": "on" opens a time phrase, so the cue is "called ... for".
+fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
+    let is_call_on = cue.form.words.len() == 2
+        && cue.form.words[0].starts_with("call")
+        && cue.form.words[1] == "on";
+    let day = toks
+        .get(cue.end)
+        .is_some_and(|t| crate::dates::is_weekday_word(&t.lower));
+    if !(is_call_on && day) {
+        return cue;
+    }
+    let mut j = cue.end + 1;
+    while toks
+        .get(j)
+        .is_some_and(|t| lexicon::is(Class::DayPart, t.lower.as_str()))
+    {
+        j += 1;
+    }
+    let form = cues::CueForm {
+        words: vec![cue.form.words[0].clone(), "for".into()],
+        takes_object: false,
+        strict: false,
+        naming: false,
+        np_content: false,
+    };
+    match toks.get(j) {
+        Some(t) if t.lower == "for" => CueMatch {
+            start: cue.start,
+            end: j + 1,
+            form,
+        },
+        _ => CueMatch {
+            start: cue.start,
+            end: cue.start + 1,
+            form: cues::CueForm {
+                words: vec![cue.form.words[0].clone()],
+                takes_object: false,
+                strict: true,
+                naming: false,
+                np_content: false,
+            },
+        },
+    }
+}

@@ -1,0 +1,309 @@
+//! Mention classes: reading a subject noun phrase as a name, pronoun, institution,
+//! nominal, team, document or outlet.
+
+use super::names::{
+    clean_word, is_function_word, is_name_word, join, name_run, role_head, role_head_token,
+    title_before,
+};
+use crate::attribution::tokens::Token;
+use crate::lexicon::{self, Class};
+use crate::lexicon::{entries, ORGANIZATIONS, OUTLETS, TITLE_WORDS};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a subject noun phrase refers to its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mention {
+    /// "he", "she", "it", "they".
+    Pronoun(String),
+    /// A personal name, with the title written next to it.
+    Name { name: String, title: Option<String> },
+    /// A team, office or letter of someone ("Zelensky's team", "Sybiga's letter",
+    /// "the head of state's team").
+    Related { owner: Box<Mention>, noun: String },
+    /// An institution, canonical name.
+    Organization(String),
+    /// "the Ukrainian leader", "the secretary-general": the phrase, lowercase.
+    Nominal(String),
+    /// "the publication", "the newspaper".
+    Media,
+    /// A document with no owner written ("the summit declaration", "the communiqué"): its
+    /// author is the institution the text last names.
+    Document,
+}
+
+static NOMINALS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut v: Vec<(&str, Vec<&str>)> = entries(include_str!("../../lexicon/nominals.txt"))
+        .filter_map(|l| {
+            let (head, titles) = l.split_once('=')?;
+            Some((head.trim(), titles.split(',').map(str::trim).collect()))
+        })
+        .collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    v
+});
+
+/// The title words a nominal phrase may refer to: from the nominal lexicon, else its own head
+/// word when that is a title word ("the mayor" → mayor).
+pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
+    let p = phrase.replace(['\u{2019}'], "'");
+    if let Some((_, titles)) = NOMINALS
+        .iter()
+        .find(|(head, _)| p.ends_with(head) || p.contains(&format!("{head} ")))
+    {
+        return Some(titles.clone());
+    }
+    let head = p.split_whitespace().last()?;
+    TITLE_WORDS.get(head).map(|w| vec![*w])
+}
+
+/// Read a subject noun phrase (tokens) as a mention. `apposition` is a title found beside it.
+pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention> {
+    let np = trim_leading(np);
+    let first = np.first()?;
+    if np.len() == 1 && lexicon::is(Class::SubjectPronoun, first.without_clitic()) {
+        return Some(Mention::Pronoun(first.without_clitic().to_string()));
+    }
+    if let Some(m) = possessed(text, np) {
+        return Some(m);
+    }
+    let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
+    let lowercase_head = role_head_token(np).is_some_and(|t| !t.capitalized);
+    let group_or_document =
+        role_head(np).is_some_and(|h| is_plural_role(h) || h == "members") || is_document_head(np);
+    if group_or_document && np.len() >= 2 {
+        if let Some(org) = institution_modifier(np) {
+            return Some(Mention::Organization(org));
+        }
+    }
+    if is_document_head(np) && phrase.starts_with("the ") {
+        return Some(Mention::Document);
+    }
+    let plural_role = role_head(np).is_some_and(is_plural_role);
+    if plural_role && (np.len() == 1 || (lowercase_head && named(text, np, None).is_none())) {
+        return None; // "the foreign ministers of the alliance": an unnamed group
+    }
+    if role_head(np).is_some_and(|h| lexicon::is(Class::PersonRole, h))
+        && named(text, np, None).is_none()
+    {
+        return Some(Mention::Nominal(phrase));
+    }
+    if let Some(m) = noun_of(text, np) {
+        return Some(m);
+    }
+    if let Some(m) = named(text, np, apposition) {
+        return Some(m);
+    }
+    let bare = phrase.trim_start_matches("the ").trim();
+    if let Some(org) = organization(bare) {
+        return Some(Mention::Organization(
+            org.unwrap_or_else(|| as_written(text, np)),
+        ));
+    }
+    if lexicon::is(Class::MediaNoun, bare) {
+        return Some(Mention::Media);
+    }
+    if let Some(o) = OUTLETS.iter().find(|o| o.to_lowercase() == bare) {
+        return Some(Mention::Organization(o.to_string()));
+    }
+    if nominal_titles(&phrase).is_some() && phrase.starts_with("the ") {
+        return Some(Mention::Nominal(phrase));
+    }
+    generic_org(text, np)
+}
+
+/// "ministers", "officials", "diplomats": a role in the plural names no one in particular.
+fn is_plural_role(head: &str) -> bool {
+    if crate::lexicon::is(crate::lexicon::Class::UnnamedGroup, head) {
+        return true;
+    }
+    head.strip_suffix('s')
+        .is_some_and(|one| lexicon::is(Class::PersonRole, one) || crate::lexicon::is_title(one))
+        && !head.ends_with("ss")
+}
+
+fn trim_leading(np: &[Token]) -> &[Token] {
+    let skip = np
+        .iter()
+        .take_while(|t| lexicon::is(Class::LeadingConnective, t.lower.as_str()) || !t.is_word)
+        .count();
+    &np[skip..]
+}
+
+/// A person's name (the last name run in the phrase), with the words before it as title.
+pub(super) fn named(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention> {
+    let mut best = None;
+    let mut i = 0;
+    while i < np.len() {
+        let run = name_run(text, np, i);
+        if run.is_empty() {
+            i += 1;
+        } else {
+            i = run.end;
+            best = Some(run);
+        }
+    }
+    let run = best?;
+    if run.end != np.len() {
+        return None; // the name is not the head of the phrase ("Zelensky's office")
+    }
+    let name = np[run.clone()]
+        .iter()
+        .map(|t| clean_word(text, t))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if run.len() == 1 && is_acronym(&name) {
+        return Some(Mention::Organization(name)); // "the IMF", "NBC"
+    }
+    let title = apposition.or_else(|| title_before(text, np, run.start));
+    Some(Mention::Name { name, title })
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+/// "Zelensky's team", "the head of state's team", "Sybiga's letter": a possessor and a
+/// team or document noun that ends the phrase.
+fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
+    let p = np.iter().rposition(|t| t.is_possessive())?;
+    let noun = np[p + 1..]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !(lexicon::is(Class::TeamNoun, noun.as_str())
+        || lexicon::is(Class::DocumentNoun, noun.as_str()))
+    {
+        return None;
+    }
+    // "the deputy head of Zelensky's office", "the head of the president's office" are about
+    // the head, not the office; "the head of state's team" is the team of a head of state.
+    let owner_is_name = is_name_word(text, &np[p]);
+    let of = np[..p].iter().position(|t| t.lower == "of");
+    let after_of_names_owner = of.is_some_and(|o| {
+        np.get(o + 1)
+            .is_some_and(|t| owner_is_name || lexicon::is(Class::OwnerDeterminer, t.lower.as_str()))
+    });
+    if after_of_names_owner
+        && role_head(&np[..p]).is_some_and(|h| lexicon::is(Class::PersonRole, h))
+    {
+        return None;
+    }
+    let owner = if owner_is_name {
+        let start = (0..=p)
+            .rev()
+            .take_while(|&k| is_name_word(text, &np[k]))
+            .last()
+            .unwrap_or(p);
+        let name = np[start..=p]
+            .iter()
+            .map(|t| clean_word(text, t))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Mention::Name { name, title: None }
+    } else {
+        let phrase = format!("{} {}", join(text, &np[..p]), np[p].base()).to_lowercase();
+        let phrase = if phrase.starts_with("the ") {
+            phrase
+        } else {
+            format!("the {phrase}")
+        };
+        match organization(phrase.trim_start_matches("the ")) {
+            Some(org) => Mention::Organization(org.unwrap_or_else(|| {
+                as_written(text, &np[..=p])
+                    .replace("'s", "")
+                    .replace("\u{2019}s", "")
+            })),
+            None => Mention::Nominal(phrase),
+        }
+    };
+    Some(Mention::Related {
+        owner: Box::new(owner),
+        noun,
+    })
+}
+
+/// "the team of Volodymyr Zelensky", "the letter of the head of the ministry".
+fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
+    let of = np.iter().position(|t| t.lower == "of")?;
+    let noun = np[..of]
+        .iter()
+        .filter(|t| !is_function_word(t))
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !(lexicon::is(Class::TeamNoun, noun.as_str())
+        || lexicon::is(Class::DocumentNoun, noun.as_str()))
+    {
+        return None;
+    }
+    let owner = classify(text, &np[of + 1..], None)?;
+    Some(Mention::Related {
+        owner: Box::new(owner),
+        noun,
+    })
+}
+
+/// Longest institution alias scanned in the body, in words.
+pub(super) const INSTITUTION_WORDS: usize = 4;
+
+/// The canonical institution (not a country) an exact lowercase alias names.
+pub(super) fn institution_alias(phrase: &str) -> Option<&'static str> {
+    static BY_ALIAS: LazyLock<HashMap<&'static str, &'static str>> =
+        LazyLock::new(|| crate::lexicon::INSTITUTIONS.iter().copied().collect());
+    BY_ALIAS.get(phrase).copied()
+}
+
+/// "NATO leaders", "EU foreign ministers", "the NATO communiqué": a group or a document headed
+/// by a plural role or a document noun, modified by an institution, is that institution.
+fn institution_modifier(np: &[Token]) -> Option<String> {
+    let words: Vec<&str> = np
+        .iter()
+        .map(|t| t.base())
+        .filter(|w| !lexicon::is(Class::InstitutionDeterminer, w))
+        .collect();
+    (1..words.len())
+        .rev()
+        .find_map(|n| institution_alias(&words[..n].join(" ")))
+        .map(str::to_string)
+}
+
+/// A document noun heading the phrase, with no owner written.
+fn is_document_head(np: &[Token]) -> bool {
+    role_head(np).is_some_and(|h| lexicon::is(Class::DocumentNoun, h))
+        && !np.iter().any(|t| t.is_possessive() || t.lower == "of")
+}
+
+/// An institution from the lexicon: the longest alias that ends the (lowercase) phrase.
+/// `Some(Some(name))` for an alias, `Some(None)` when the phrase only ends with one
+/// ("Ukraine's Foreign Ministry"): the caller keeps the phrase as written.
+pub fn organization(bare: &str) -> Option<Option<String>> {
+    ORGANIZATIONS
+        .iter()
+        .filter(|(alias, _)| bare == *alias || bare.ends_with(&format!(" {alias}")))
+        .max_by_key(|(alias, _)| alias.len())
+        .map(|(alias, name)| (bare == *alias).then(|| name.to_string()))
+}
+
+/// A phrase as the article writes it, with a leading "The" lowercased.
+fn as_written(text: &str, np: &[Token]) -> String {
+    let s = join(text, np);
+    s.strip_prefix("The ")
+        .map(|r| format!("the {r}"))
+        .unwrap_or(s)
+}
+
+/// "the Ukrainian Foreign Ministry", "Ukraine's government": a phrase headed by an
+/// institution noun, kept as written.
+fn generic_org(text: &str, np: &[Token]) -> Option<Mention> {
+    let head = role_head(np)?;
+    if !lexicon::is(Class::OrgHead, head) || np.len() < 2 {
+        return None;
+    }
+    let has_proper = np
+        .iter()
+        .any(|t| t.is_capitalized(text) && t.lower != "the");
+    has_proper.then(|| Mention::Organization(as_written(text, np)))
+}

@@ -1,0 +1,13 @@
+//! Speakers: reading a subject noun phrase as a name with a title, an institution, a pronoun
+//! or a nominal ("the Ukrainian leader"), and resolving it against an article-level registry
+//! of the people the article names.
+
+mod mention;
+mod names;
+mod registry;
+#[cfg(test)]
+mod tests;
+
+pub use mention::{classify, Mention};
+pub use names::{apposition_after, is_name_word, join, name_run};
+pub use registry::{Registry, Resolved};

@@ -1,0 +1,256 @@
+//! Name rules: which capitalised words make a personal name, its key, and the title or
+//! apposition written beside it.
+
+use crate::attribution::tokens::Token;
+use crate::lexicon::NOT_NAME_WORDS;
+use crate::lexicon::{self, Class};
+use std::ops::Range;
+
+/// A title beside a name ("the deputy head of the presidential office") fits in this many.
+const MAX_TITLE_TOKENS: usize = 14;
+
+/// A capitalised word that can be part of a person's name.
+pub fn is_name_word(text: &str, t: &Token) -> bool {
+    !is_number_word(t.base())
+        && t.is_word
+        && t.is_capitalized(text)
+        && !NOT_NAME_WORDS.contains(t.base())
+        && !crate::lexicon::is_title(t.base())
+        && !crate::lexicon::STOPWORDS.contains(t.base())
+        && !t.lower.chars().all(|c| c.is_ascii_digit())
+        && t.base().chars().any(char::is_alphabetic)
+        && (t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2 || is_initial(t))
+}
+
+/// "Sixty-two", "Twenty": numbers written out.
+fn is_number_word(w: &str) -> bool {
+    w.split('-')
+        .next()
+        .is_some_and(|head| lexicon::is(Class::NumberWord, head))
+}
+
+/// A middle initial: "H." in "Marc H. Morial".
+fn is_initial(t: &Token) -> bool {
+    let b = t.lower.as_bytes();
+    b.len() == 2 && b[0].is_ascii_alphabetic() && b[1] == b'.'
+}
+
+fn is_particle(t: &Token) -> bool {
+    lexicon::is(Class::NameParticle, t.lower.as_str())
+}
+
+/// A spelling-insensitive key for a surname: Zelensky, Zelenskiy, Zelenskyy and Zelenskyi
+/// share one; so do Sybiga and Sybiha.
+pub fn name_key(surname: &str) -> String {
+    let mut s: String = surname
+        .to_lowercase()
+        .chars()
+        .map(fold_accent)
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    for end in ["yy", "iy", "yi", "ij", "ii", "ei"] {
+        if let Some(stem) = s.strip_suffix(end) {
+            s = format!("{stem}y");
+            break;
+        }
+    }
+    s.replace('h', "g")
+        .replace("kg", "k")
+        .replace("zg", "z")
+        .replace("sg", "s")
+        .replace("cg", "c")
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' | 'č' | 'ć' => 'c',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ñ' | 'ń' => 'n',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ý' => 'y',
+        _ => c,
+    }
+}
+
+/// Token indices of the personal name starting at `i` (empty when none starts there).
+pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
+    if toks
+        .get(i)
+        .is_none_or(|t| !is_name_word(text, t) || t.quoted)
+    {
+        return i..i;
+    }
+    let mut end = i + 1;
+    while end < toks.len() {
+        let t = &toks[end];
+        if toks[end - 1].is_possessive() {
+            break;
+        }
+        if (is_name_word(text, t) || continues_name(text, toks, end)) && !t.quoted {
+            end += 1;
+        } else if is_particle(t) && toks.get(end + 1).is_some_and(|n| is_name_word(text, n)) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    i..end
+}
+
+/// A word that continues a name begun before it: a suffix ("Jr."), or a capitalised title
+/// word used as a surname ("Charlie King", "Mark Chancellor") when no name or "of" follows.
+fn continues_name(text: &str, toks: &[Token], k: usize) -> bool {
+    use crate::lexicon::{is, Class};
+    let t = &toks[k];
+    if is(Class::NameSuffix, t.lower.trim_end_matches('.')) {
+        return true;
+    }
+    let surname_like = t.is_word
+        && t.is_capitalized(text)
+        && is(Class::TitleWord, t.base())
+        && !is(Class::Honorific, t.base().trim_end_matches('.'))
+        && !NOT_NAME_WORDS.contains(t.base());
+    let next_free = toks
+        .get(k + 1)
+        .is_none_or(|n| !is_name_word(text, n) && n.lower != "of" && !n.is_capitalized(text));
+    surname_like && next_free && k > 0 && is_name_word(text, &toks[k - 1])
+}
+
+/// The token as written, without a possessive "'s".
+pub(super) fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
+    let w = &text[t.range.clone()];
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w)
+}
+
+fn is_title_word(text: &str, t: &Token) -> bool {
+    t.is_word
+        && (crate::lexicon::is_title(t.base())
+            || (t.is_capitalized(text)
+                && NOT_NAME_WORDS.contains(t.base())
+                && !is_function_word(t)))
+}
+
+/// A function word that is never a title word, even capitalised ("The", "However").
+pub(super) fn is_function_word(t: &Token) -> bool {
+    lexicon::is(Class::NameBreaker, t.lower.as_str())
+}
+
+fn is_connector(t: &Token) -> bool {
+    lexicon::is(Class::TitleConnector, t.lower.as_str()) || t.lower == "-"
+}
+
+/// The title written right before a name ("NATO Secretary General" before "Jens Stoltenberg").
+pub fn title_before(text: &str, toks: &[Token], name_start: usize) -> Option<String> {
+    let mut start = name_start;
+    while start > 0 {
+        let t = &toks[start - 1];
+        let mut back = start - 1;
+        while back > 0 && is_connector(&toks[back]) {
+            back -= 1;
+        }
+        if is_title_word(text, t) {
+            start -= 1;
+        } else if is_connector(t) && back < start - 1 && is_title_word(text, &toks[back]) {
+            start = back;
+        } else if t.is_word && t.is_possessive() && t.is_capitalized(text) {
+            start -= 1; // "Zelensky's chief of staff Andriy Yermak"
+        } else {
+            break;
+        }
+    }
+    while start < name_start && (is_connector(&toks[start]) || is_function_word(&toks[start])) {
+        start += 1;
+    }
+    let has_title_word = toks[start..name_start]
+        .iter()
+        .any(|t| crate::lexicon::is_title(t.base()));
+    (start < name_start && has_title_word).then(|| join(text, &toks[start..name_start]))
+}
+
+/// "the head of the Defence Ministry, Oleksii Reznikov": a title phrase, then a comma, then the name.
+pub(super) fn title_before_comma(text: &str, toks: &[Token], name_start: usize) -> Option<String> {
+    if name_start < 2 || toks[name_start - 1].lower != "," {
+        return None;
+    }
+    let comma = name_start - 1;
+    let mut start = comma;
+    while start > 0
+        && toks[start - 1].is_word
+        && !toks[start - 1].quoted
+        && start + MAX_TITLE_TOKENS > comma
+    {
+        let t = &toks[start - 1];
+        if is_title_word(text, t) || is_connector(t) || t.is_capitalized(text) || t.is_possessive()
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    while start < comma && (is_connector(&toks[start]) || is_function_word(&toks[start])) {
+        start += 1;
+    }
+    let seg = &toks[start..comma];
+    let role = role_head(seg).is_some_and(|h| lexicon::is(Class::PersonRole, h));
+    (role && !seg.is_empty()).then(|| join(text, seg))
+}
+
+/// The apposition after a name: ", head of the presidential staff," or ", the deputy head of ...".
+pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<String> {
+    if toks.get(name_end)?.lower != "," {
+        return None;
+    }
+    let start = name_end + 1;
+    let mut end = start;
+    while end < toks.len() && toks[end].is_word && !is_clause_word(&toks[end]) {
+        end += 1;
+    }
+    let segment = &toks[start..end];
+    let first = segment.first()?;
+    let opens_title = crate::lexicon::is_title(first.base())
+        || (lexicon::is(Class::AppositionDeterminer, first.lower.as_str())
+            && segment
+                .iter()
+                .skip(1)
+                .take(4)
+                .any(|t| crate::lexicon::is_title(t.base())));
+    let closes = toks
+        .get(end)
+        .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
+    (opens_title && closes && segment.len() <= MAX_TITLE_TOKENS).then(|| join(text, segment))
+}
+
+fn is_clause_word(t: &Token) -> bool {
+    lexicon::is(Class::ClauseWord, t.lower.as_str())
+}
+
+/// Source text of a token run.
+pub fn join(text: &str, toks: &[Token]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text[a.range.start..b.range.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The word a phrase is about: the last word before its first "of"/"for"/"to", else its last.
+pub(super) fn role_head(np: &[Token]) -> Option<&str> {
+    role_head_token(np).map(Token::base)
+}
+
+/// The token `role_head` reads.
+pub(super) fn role_head_token(np: &[Token]) -> Option<&Token> {
+    let cut = np
+        .iter()
+        .position(|t| lexicon::is(Class::PhraseHeadBreak, t.lower.as_str()))
+        .unwrap_or(np.len());
+    np[..cut].last()
+}

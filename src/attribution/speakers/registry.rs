@@ -1,0 +1,519 @@
+//! The registry of the article's people and institutions, and resolving a mention against
+//! it (coreference).
+
+use super::mention::{institution_alias, nominal_titles, Mention, INSTITUTION_WORDS};
+use super::names::{
+    apposition_after, clean_word, name_key, name_run, title_before, title_before_comma,
+};
+use crate::attribution::tokens::{tokenize, Token};
+use crate::claim::SpeakerKind;
+use crate::lexicon::OUTLETS;
+use crate::lexicon::{self, Class};
+use crate::sentences::Paragraph;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// "she" prefers a known woman over a later speaker of unknown gender within about a paragraph (bytes).
+const GENDER_PREFERENCE_REACH: usize = 600;
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// Fullest name.
+    pub name: String,
+    /// Title or role.
+    pub title: Option<String>,
+    /// Person or organization.
+    pub kind: SpeakerKind,
+}
+
+/// A person the article names.
+#[derive(Debug, Clone)]
+pub(super) struct Person {
+    name: String,
+    /// Every title written beside the name, first first.
+    titles: Vec<String>,
+    /// Byte offsets of the mentions, ascending.
+    mentions: Vec<usize>,
+}
+
+/// Every outlet name as one alternation, longest first, on word boundaries.
+static OUTLET_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = OUTLETS.iter().copied().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+    regex::Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("outlet names compile")
+});
+
+/// The article's people, with their fullest names and titles.
+#[derive(Debug, Default)]
+pub struct Registry {
+    people: Vec<Person>,
+    /// People by surname key; several when first names differ ("Joe Biden", "Hunter Biden").
+    by_key: HashMap<String, Vec<usize>>,
+    outlets: Vec<(usize, String)>,
+    /// Institutions named in the body as (offset, canonical name), in text order.
+    institutions: Vec<(usize, String)>,
+    /// Every person mention as (offset, person index), in text order.
+    index: Vec<(usize, usize)>,
+    /// Words the article writes in lowercase somewhere.
+    lowercase_words: std::collections::HashSet<String>,
+}
+
+/// Longest name run registered from a headline or caption.
+const HEADLINE_NAME_WORDS: usize = 3;
+
+/// How many of the latest speakers a nominal looks at before the other people named.
+const RECENT_SPEAKERS: usize = 2;
+
+/// How many of the latest person mentions a nominal ("the minister") may refer back to.
+const NOMINAL_LOOKBACK: usize = 400;
+
+impl Registry {
+    /// Scan every body sentence, and the headlines and captions in `extra`, for personal names
+    /// with their titles, and for outlet names.
+    /// `tokens` holds the tokens of every sentence, by paragraph then sentence.
+    pub fn build(
+        text: &str,
+        paragraphs: &[Paragraph],
+        tokens: &[Vec<Vec<Token>>],
+        extra: &[Range<usize>],
+    ) -> Registry {
+        let mut reg = Registry {
+            lowercase_words: text
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .map(str::to_string)
+                .collect(),
+            ..Registry::default()
+        };
+        for r in extra {
+            let toks = tokenize(text, r.clone(), &[]);
+            reg.scan_sentence(text, &toks, HEADLINE_NAME_WORDS);
+        }
+        for (p, sentence_tokens) in paragraphs.iter().zip(tokens) {
+            for (s, toks) in p.sentences.iter().zip(sentence_tokens) {
+                reg.scan_sentence(text, toks, usize::MAX);
+                reg.scan_outlets(s.start, &text[s.clone()]);
+                reg.scan_institutions(toks);
+            }
+        }
+        reg.index = reg
+            .people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.mentions.iter().map(move |&m| (m, i)))
+            .collect();
+        reg.index.sort_unstable();
+        reg
+    }
+
+    /// Register the names of one sentence; runs longer than `max_words` are skipped (a
+    /// Title-Case Headline Runs Words Together).
+    fn scan_sentence(&mut self, text: &str, toks: &[Token], max_words: usize) {
+        let mut i = 0;
+        while i < toks.len() {
+            let run = name_run(text, toks, i);
+            if run.is_empty() {
+                i += 1;
+                continue;
+            }
+            if run.len() > max_words {
+                i = run.end;
+                continue;
+            }
+            let mut words: Vec<&str> = run.clone().map(|k| clean_word(text, &toks[k])).collect();
+            // "Rival Hillary Clinton ..." opening a sentence: a word the article also writes in
+            // lowercase is a common word, not a first name.
+            if run.start == 0 && words.len() >= 3 && self.lowercase_words.contains(&toks[0].lower) {
+                words.remove(0);
+            }
+            let title = title_before(text, toks, run.start)
+                .or_else(|| apposition_after(text, toks, run.end))
+                .or_else(|| title_before_comma(text, toks, run.start));
+            self.add(&words, title, toks[run.start].range.start);
+            i = run.end;
+        }
+    }
+
+    fn add(&mut self, words: &[&str], title: Option<String>, pos: usize) {
+        let Some(last) = words.last() else { return };
+        let key = name_key(last);
+        let name = words.join(" ");
+        match self.same_person(&key, &name) {
+            Some(idx) => {
+                let p = &mut self.people[idx];
+                if words.len() > p.name.split_whitespace().count() {
+                    p.name = name;
+                }
+                if let Some(t) = title {
+                    if !p.titles.contains(&t) {
+                        p.titles.push(t);
+                    }
+                }
+                p.mentions.push(pos);
+            }
+            None if words.len() < 2 => {} // a lone capitalised word is not yet known to be a name
+            None => {
+                self.by_key.entry(key).or_default().push(self.people.len());
+                self.people.push(Person {
+                    name,
+                    titles: title.into_iter().collect(),
+                    mentions: vec![pos],
+                });
+            }
+        }
+    }
+
+    /// The registered person a name form refers to: one whose name is compatible, the most
+    /// mentioned first (a surname alone means the one the article names most).
+    fn same_person(&self, key: &str, name: &str) -> Option<usize> {
+        self.by_key
+            .get(key)?
+            .iter()
+            .copied()
+            .filter(|&i| compatible_first_names(name, &self.people[i].name))
+            .max_by_key(|&i| (self.people[i].mentions.len(), std::cmp::Reverse(i)))
+    }
+
+    /// Every person mention as (byte offset, full name), in text order.
+    pub fn mentions(&self) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> = self
+            .people
+            .iter()
+            .flat_map(|p| p.mentions.iter().map(|&m| (m, p.name.clone())))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Institutions the sentence names by a lexicon alias ("NATO", "the alliance").
+    fn scan_institutions(&mut self, toks: &[Token]) {
+        for i in 0..toks.len() {
+            let found = (1..=INSTITUTION_WORDS).rev().find_map(|n| {
+                let words = toks.get(i..i + n)?;
+                let phrase: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+                institution_alias(&phrase.join(" "))
+            });
+            if let Some(name) = found {
+                self.institutions
+                    .push((toks[i].range.start, name.to_string()));
+            }
+        }
+    }
+
+    fn scan_outlets(&mut self, start: usize, sentence: &str) {
+        for m in OUTLET_RE.find_iter(sentence) {
+            self.outlets
+                .push((start + m.start(), m.as_str().to_string()));
+        }
+    }
+
+    /// True when the article names a person with this surname.
+    pub fn knows(&self, surname: &str) -> bool {
+        self.person(surname).is_some()
+    }
+
+    /// The person registered under this surname, if any.
+    fn person(&self, surname: &str) -> Option<&Person> {
+        self.same_person(&name_key(surname), surname)
+            .map(|i| &self.people[i])
+    }
+
+    /// Resolve a mention written at byte `pos`; `recent` lists earlier speakers, latest last.
+    pub fn resolve(
+        &self,
+        mention: &Mention,
+        pos: usize,
+        recent: &[(usize, Resolved)],
+    ) -> Option<Resolved> {
+        match mention {
+            Mention::Name { name, title } => Some(self.resolve_name(name, title.clone())),
+            Mention::Related { owner, noun } => {
+                let owner = self.resolve(owner, pos, recent)?;
+                if lexicon::is(Class::DocumentNoun, noun.as_str()) {
+                    Some(owner)
+                } else {
+                    Some(Resolved {
+                        name: format!("{}'s {}", owner.name, noun),
+                        title: None,
+                        kind: SpeakerKind::Organization,
+                    })
+                }
+            }
+            Mention::Organization(name) => Some(Resolved {
+                name: name.clone(),
+                title: None,
+                kind: SpeakerKind::Organization,
+            }),
+            Mention::Pronoun(p) => {
+                resolve_pronoun(p, recent).or_else(|| self.latest_person(p, pos))
+            }
+            Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
+            Mention::Document => recent
+                .iter()
+                .rev()
+                .find(|(_, r)| r.kind == SpeakerKind::Organization)
+                .map(|(_, r)| r.clone())
+                .or_else(|| {
+                    let (_, name) = self.institutions.iter().rev().find(|(at, _)| *at < pos)?;
+                    Some(Resolved {
+                        name: name.clone(),
+                        title: None,
+                        kind: SpeakerKind::Organization,
+                    })
+                }),
+            Mention::Media => self
+                .outlets
+                .iter()
+                .rev()
+                .find(|(at, _)| *at < pos)
+                .map(|(_, o)| Resolved {
+                    name: o.clone(),
+                    title: None,
+                    kind: SpeakerKind::Organization,
+                }),
+        }
+    }
+
+    fn resolve_name(&self, name: &str, title: Option<String>) -> Resolved {
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        match self
+            .same_person(&name_key(surname), name)
+            .map(|i| &self.people[i])
+        {
+            Some(p) => Resolved {
+                name: p.name.clone(),
+                title: title
+                    .filter(|t| !is_honorific_only(t))
+                    .or_else(|| p.titles.first().cloned()),
+                kind: SpeakerKind::Person,
+            },
+            _ => Resolved {
+                name: name.to_string(),
+                title,
+                kind: SpeakerKind::Person,
+            },
+        }
+    }
+
+    /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
+    /// gender. "it", "they", "we" and "i" are left alone.
+    fn latest_person(&self, pronoun: &str, pos: usize) -> Option<Resolved> {
+        if !matches!(pronoun, "he" | "she") {
+            return None;
+        }
+        let before = self.index.partition_point(|(m, _)| *m < pos);
+        self.index[..before].iter().rev().find_map(|&(_, i)| {
+            let p = &self.people[i];
+            let r = Resolved {
+                name: p.name.clone(),
+                title: p.titles.first().cloned(),
+                kind: SpeakerKind::Person,
+            };
+            let female = is_female(&r);
+            let fits = if pronoun == "she" {
+                female != Some(false)
+            } else {
+                female != Some(true)
+            };
+            fits.then_some(r)
+        })
+    }
+
+    /// "the Ukrainian leader" → the person whose titles fit the phrase best (by the nominal
+    /// lexicon and by shared words), the most recently mentioned on a tie.
+    fn resolve_nominal(
+        &self,
+        phrase: &str,
+        pos: usize,
+        recent: &[(usize, Resolved)],
+    ) -> Option<Resolved> {
+        // The latest speakers come first: "the head of state said" right after the president
+        // spoke means him, even if another president was named since.
+        let speaker = recent
+            .iter()
+            .rev()
+            .take(RECENT_SPEAKERS)
+            .find_map(|(_, r)| {
+                let i = self.same_person(&name_key(r.name.split_whitespace().last()?), &r.name)?;
+                let p = &self.people[i];
+                p.titles
+                    .iter()
+                    .any(|t| title_fit(phrase, t).is_some())
+                    .then(|| Resolved {
+                        name: p.name.clone(),
+                        title: p.titles.first().cloned(),
+                        kind: SpeakerKind::Person,
+                    })
+            });
+        if speaker.is_some() {
+            return speaker;
+        }
+        let before = self.index.partition_point(|(m, _)| *m < pos);
+        let mut seen = std::collections::HashSet::new();
+        let best = self.index[..before]
+            .iter()
+            .rev()
+            .take(NOMINAL_LOOKBACK)
+            .filter(|(_, i)| seen.insert(*i))
+            .filter_map(|&(last, i)| {
+                let p = &self.people[i];
+                let fit = p.titles.iter().filter_map(|t| title_fit(phrase, t)).max()?;
+                Some((fit, last, p))
+            })
+            .max_by_key(|(fit, last, _)| (fit.strong_words(), *last))
+            .map(|(_, _, p)| Resolved {
+                name: p.name.clone(),
+                title: p.titles.first().cloned(),
+                kind: SpeakerKind::Person,
+            });
+        best.or_else(|| {
+            recent
+                .iter()
+                .rev()
+                .take(NOMINAL_LOOKBACK)
+                .find(|(_, r)| {
+                    r.kind == SpeakerKind::Person
+                        && r.title
+                            .as_deref()
+                            .is_some_and(|t| title_fit(phrase, t).is_some())
+                })
+                .map(|(_, r)| r.clone())
+        })
+    }
+}
+
+/// "Mr.", "Sen.": a title that only says how the person is addressed.
+fn is_honorific_only(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    crate::lexicon::is(crate::lexicon::Class::Honorific, t.trim_end_matches('.'))
+}
+
+/// How a nominal phrase fits a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Fit {
+    /// Content words shared by phrase and title.
+    shared: usize,
+}
+
+impl Fit {
+    /// Shared words count only when there are several: "the head of the Ministry of Foreign
+    /// Affairs" against that very title. Otherwise recency decides among fitting titles.
+    fn strong_words(self) -> usize {
+        if self.shared >= 3 {
+            self.shared
+        } else {
+            0
+        }
+    }
+}
+
+/// Whether a nominal phrase fits a title (by the nominal lexicon, or by two shared words).
+fn title_fit(phrase: &str, title: &str) -> Option<Fit> {
+    let t = title
+        .to_lowercase()
+        .replace('-', " ")
+        .replace('\u{2019}', "'");
+    let lexicon = nominal_titles(phrase)
+        .is_some_and(|ws| ws.iter().any(|w| t.contains(&w.replace('-', " "))));
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| w.len() > 2 && !lexicon::is(Class::SignatureJoiner, w))
+            .map(str::to_string)
+            .collect()
+    };
+    let tw = words(&t);
+    let shared = words(&phrase.replace('-', " "))
+        .iter()
+        .filter(|w| tw.contains(w))
+        .count();
+    (lexicon || shared >= 2).then_some(Fit { shared })
+}
+
+/// Two forms of a name can be one person: a surname alone, a form that ends the other ("De
+/// Blasio", "Bill de Blasio"), or first names with the same initial (Oleksii/Oleksiy).
+fn compatible_first_names(mention: &str, full: &str) -> bool {
+    let m: Vec<String> = mention.split_whitespace().map(str::to_lowercase).collect();
+    let f: Vec<String> = full.split_whitespace().map(str::to_lowercase).collect();
+    let (short, long) = if m.len() <= f.len() {
+        (&m, &f)
+    } else {
+        (&f, &m)
+    };
+    m.len() < 2
+        || f.len() < 2
+        || long.ends_with(short)
+        || m[0].chars().next() == f[0].chars().next()
+}
+
+fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {
+    if p == "they" || p == "we" || p == "i" {
+        return recent.last().map(|(_, r)| r.clone());
+    }
+    let fits = |r: &Resolved| match p {
+        "it" => r.kind == SpeakerKind::Organization,
+        "she" => r.kind == SpeakerKind::Person && is_female(r) != Some(false),
+        _ => r.kind == SpeakerKind::Person && is_female(r) != Some(true),
+    };
+    // "she" prefers a person known to be a woman over one of unknown gender.
+    let known = (p == "she")
+        .then(|| {
+            recent
+                .iter()
+                .rev()
+                .find(|(_, r)| is_female(r) == Some(true))
+        })
+        .flatten();
+    let any = recent.iter().rev().find(|(_, r)| fits(r));
+    match (known, any) {
+        (Some(k), Some(a)) if k.0 + GENDER_PREFERENCE_REACH >= a.0 => Some(k.1.clone()),
+        (_, a) => a.map(|(_, r)| r.clone()),
+    }
+}
+
+/// Gender from the first name and the title: Some(true) female, Some(false) male, None unknown.
+fn is_female(r: &Resolved) -> Option<bool> {
+    if r.kind != SpeakerKind::Person {
+        return None;
+    }
+    let first = r
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let title = r.title.as_deref().unwrap_or("").to_lowercase();
+    let female_title = [
+        "mrs",
+        "ms.",
+        "ms ",
+        "madam",
+        "woman",
+        "chairwoman",
+        "spokeswoman",
+        "congresswoman",
+        "queen",
+    ]
+    .iter()
+    .any(|w| title.contains(w));
+    let male_title = [
+        "mr.",
+        "mr ",
+        "sir ",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "king ",
+    ]
+    .iter()
+    .any(|w| title.contains(w));
+    if female_title || crate::lexicon::FEMALE_NAMES.contains(first.as_str()) {
+        Some(true)
+    } else if male_title {
+        Some(false)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,133 @@
+//! Tests of mention classes, name rules and resolution.
+
+use super::names::name_key;
+use super::*;
+use crate::attribution::tokens::{tokenize, Token};
+
+fn np(t: &str) -> Option<Mention> {
+    let toks = tokenize(t, 0..t.len(), &[]);
+    classify(t, &toks, None)
+}
+
+#[test]
+fn titled_names_split_into_name_and_title() {
+    assert_eq!(
+        np("NATO Secretary General Jens Stoltenberg"),
+        Some(Mention::Name {
+            name: "Jens Stoltenberg".into(),
+            title: Some("NATO Secretary General".into())
+        })
+    );
+    assert_eq!(
+        np("Deputy Head of the Office of the President of Ukraine Igor Zhovkva"),
+        Some(Mention::Name {
+            name: "Igor Zhovkva".into(),
+            title: Some("Deputy Head of the Office of the President of Ukraine".into())
+        })
+    );
+    assert_eq!(
+        np("US envoy to NATO Julianne Smith"),
+        Some(Mention::Name {
+            name: "Julianne Smith".into(),
+            title: Some("US envoy to NATO".into())
+        })
+    );
+}
+
+#[test]
+fn pronouns_orgs_nominals_and_relations() {
+    assert_eq!(np("he"), Some(Mention::Pronoun("he".into())));
+    assert_eq!(
+        np("the Kremlin"),
+        Some(Mention::Organization("the Kremlin".into()))
+    );
+    assert_eq!(
+        np("the Alliance"),
+        Some(Mention::Organization("NATO".into()))
+    );
+    assert_eq!(
+        np("The Ukrainian leader"),
+        Some(Mention::Nominal("the ukrainian leader".into()))
+    );
+    let name = |n: &str| {
+        Box::new(Mention::Name {
+            name: n.into(),
+            title: None,
+        })
+    };
+    assert_eq!(
+        np("Sybiga's letter"),
+        Some(Mention::Related {
+            owner: name("Sybiga"),
+            noun: "letter".into()
+        })
+    );
+    let zelensky = Box::new(Mention::Name {
+        name: "Volodymyr Zelensky".into(),
+        title: Some("Ukrainian leader".into()),
+    });
+    assert_eq!(
+        np("The team of Ukrainian leader Volodymyr Zelensky"),
+        Some(Mention::Related {
+            owner: zelensky,
+            noun: "team".into()
+        })
+    );
+    assert_eq!(
+        np("The head of state's team"),
+        Some(Mention::Related {
+            owner: Box::new(Mention::Nominal("the head of state".into())),
+            noun: "team".into()
+        })
+    );
+    assert_eq!(
+        np("the deputy head of Vladimir Zelensky's office"),
+        Some(Mention::Nominal(
+            "the deputy head of vladimir zelensky's office".into()
+        ))
+    );
+    assert_eq!(np("The publication"), Some(Mention::Media));
+}
+
+#[test]
+fn spelling_variants_share_a_key() {
+    let k = name_key("Zelensky");
+    for v in ["Zelenskiy", "Zelenskyy", "Zelenskyi"] {
+        assert_eq!(name_key(v), k);
+    }
+    assert_eq!(name_key("Sybiga"), name_key("Sybiha"));
+}
+
+#[test]
+fn registry_resolves_surname_and_nominal() {
+    let t = "NATO Secretary General Jens Stoltenberg arrived in the city on a visit. Later that day Stoltenberg spoke to the press.";
+    let doc = crate::document::Document::from_text(t);
+    let blocks = crate::strip::classify(&doc);
+    let paras = crate::sentences::paragraphs(t, &blocks);
+    let toks: Vec<Vec<Vec<Token>>> = paras
+        .iter()
+        .map(|p| {
+            p.sentences
+                .iter()
+                .map(|s| tokenize(t, s.clone(), &p.quotes))
+                .collect()
+        })
+        .collect();
+    let reg = Registry::build(t, &paras, &toks, &[]);
+    let r = reg
+        .resolve(
+            &Mention::Name {
+                name: "Stoltenberg".into(),
+                title: None,
+            },
+            60,
+            &[],
+        )
+        .unwrap();
+    assert_eq!(r.name, "Jens Stoltenberg");
+    assert_eq!(r.title.as_deref(), Some("NATO Secretary General"));
+    let n = reg
+        .resolve(&Mention::Nominal("the secretary-general".into()), 60, &[])
+        .unwrap();
+    assert_eq!(n.name, "Jens Stoltenberg");
+}

@@ -1,0 +1,89 @@
+//! The sentence loop: frames, then content, then the claims of the other conjuncts.
+
+use super::find::{conjuncts, Finder};
+use super::frame::{Frame, Shape};
+use super::quoting::*;
+use super::speakers::{Registry, Resolved};
+use super::tokens::Token;
+use super::Attribution;
+use crate::sentences::Paragraph;
+use std::ops::Range;
+
+/// The article being attributed, and what has been attributed so far.
+pub(super) struct State<'a> {
+    pub(super) text: &'a str,
+    pub(super) registry: &'a Registry,
+    /// Tokens of every sentence, by paragraph then sentence.
+    pub(super) tokens: &'a [Vec<Vec<Token>>],
+    pub(super) recent: Vec<(usize, Resolved)>,
+    pub(super) out: Vec<Attribution>,
+}
+
+impl State<'_> {
+    /// Attribute one sentence: its frames, or a signature or bare quotation when it has none.
+    pub(super) fn sentence(&mut self, paras: &[Paragraph], pi: usize, si: usize, s: Range<usize>) {
+        let p = &paras[pi];
+        let all = self.tokens;
+        let toks = &all[pi][si];
+        let frames = Finder {
+            text: self.text,
+            registry: self.registry,
+            recent: &self.recent,
+        }
+        .frames(toks);
+        if std::env::var_os("NATOCLAIMS_TRACE").is_some() {
+            let ws: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+            eprintln!("S {:?}", ws);
+            for f in &frames {
+                eprintln!(
+                    "  F {:?} {:?} {:?} region {:?}",
+                    f.shape, f.mention, f.cue.form.words, f.region
+                );
+            }
+        }
+        if frames.is_empty() {
+            if self.signature(paras, pi, si, &s, toks) {
+                return;
+            }
+            let next = all[pi].get(si + 1).map(Vec::as_slice);
+            if !quote_then_bare_cue(self.text, p, si, next) {
+                self.bare_quote(paras, pi, s.clone());
+            }
+            self.note_subject(toks);
+            return;
+        }
+        for (k, f) in frames.iter().enumerate() {
+            let next_region = frames.get(k + 1).map(|n| n.region.start);
+            let prev_region = if k > 0 {
+                Some(frames[k - 1].region.end)
+            } else {
+                None
+            };
+            if let Some(a) = self.build(paras, pi, si, &s, toks, f, prev_region, next_region) {
+                let others = self.coordinated_speakers(toks, f, &a);
+                self.recent.push((a.evidence.start, a.speaker.clone()));
+                self.out.extend(others);
+                self.out.push(a);
+            }
+        }
+    }
+    /// "Hungary and Slovakia voiced opposition ...", "Scholz, Macron and Tusk said ...": every
+    /// other conjunct of a coordinated subject gets the same claim, in text order.
+    fn coordinated_speakers(&self, toks: &[Token], f: &Frame, a: &Attribution) -> Vec<Attribution> {
+        if f.shape != Shape::Subject {
+            return Vec::new();
+        }
+        conjuncts(self.text, toks, f.np.start)
+            .into_iter()
+            .filter_map(|(start, mention, mention_text)| {
+                let pos = toks[start].range.start;
+                let speaker = self.registry.resolve(&mention, pos, &self.recent)?;
+                (speaker != a.speaker).then(|| Attribution {
+                    speaker,
+                    mention: mention_text,
+                    ..a.clone()
+                })
+            })
+            .collect()
+    }
+}
