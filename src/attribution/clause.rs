@@ -135,9 +135,14 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
         let before = i;
         if let Some(t) = toks.get(i) {
             let w = t.lower.as_str();
+            let after_day = i > 0 && crate::dates::is_weekday_word(&toks[i - 1].lower);
+            let day_part = after_day && matches!(w, "morning" | "afternoon" | "evening" | "night");
+            let manner = t.is_word && !t.capitalized && w.ends_with("ly") && w.len() > 4;
             if matches!(w, "that" | ":" | ",")
                 || crate::lexicon::is(crate::lexicon::Class::PostCueAdverb, w)
                 || crate::dates::is_weekday_word(w)
+                || day_part
+                || manner
             {
                 i += 1;
                 if matches!(w, "that" | ":") {
@@ -327,7 +332,11 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if t.quoted {
             continue;
         }
-        if t.lower == "but" && toks.get(j + 1).is_some_and(is_bare_predicate) {
+        // "..., but did not ...", "..., but called it ...": the subject's next act, not content.
+        let next_act = toks.get(j + 1).is_some_and(|n| {
+            is_bare_predicate(n) || super::cues::match_at(toks, j + 1, false).is_some()
+        });
+        if t.lower == "but" && next_act {
             return if j > from && toks[j - 1].lower == "," {
                 j - 1
             } else {

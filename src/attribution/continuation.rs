@@ -103,7 +103,7 @@ impl State<'_> {
             .iter()
             .any(|c| c.start < q.inner.end && q.inner.start < c.end);
         if taken
-            || last.mode != Mode::Direct
+            || (last.mode != Mode::Direct && last.paragraph + 1 != pi)
             || last.paragraph + 1 < pi
             || last.evidence.end > s.start
         {

@@ -243,9 +243,13 @@ impl Finder<'_> {
         if t.lower != "according" || t.quoted || toks.get(i + 1)?.lower != "to" {
             return None;
         }
-        let (np, title) = np_after(self.text, toks, i + 2)?;
+        let (np, title, mention) = np_after(self.text, toks, i + 2)
+            .and_then(|(np, title)| {
+                let mention = speakers::classify(self.text, &toks[np.clone()], title.clone())?;
+                Some((np, title, mention))
+            })
+            .or_else(|| document_author(self.text, toks, i + 2))?;
         let end = phrase_end(toks, &np, title.is_some());
-        let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         let form = cues::CueForm {
             words: vec!["according".into(), "to".into()],
@@ -313,6 +317,29 @@ pub(super) fn conjuncts(
     found
 }
 
+/// Most words between "according to" and a document's author ("a new study last year by").
+const DOCUMENT_REACH: usize = 8;
+
+/// "according to a study by economists at Duke", "according to data from the FBI": the
+/// document's author speaks. Returns the author phrase, no title, and its mention.
+fn document_author(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+) -> Option<(Range<usize>, Option<String>, Mention)> {
+    let limit = (from + DOCUMENT_REACH).min(toks.len());
+    let doc = (from..limit).find(|&j| lexicon::is(Class::EvidenceDocument, &toks[j].lower))?;
+    if toks[from..doc].iter().any(|t| !t.is_word || t.quoted) {
+        return None;
+    }
+    let by = (doc + 1..limit.min(doc + 4))
+        .find(|&j| matches!(toks[j].lower.as_str(), "by" | "from" | "of"))?;
+    let (np, title) = np_after(text, toks, by + 1)?;
+    let mention = speakers::classify(text, &toks[np.clone()], title.clone())
+        .unwrap_or_else(|| Mention::Organization(speakers::join(text, &toks[np.clone()])));
+    Some((np, title, mention))
+}
+
 /// Where a speaker phrase after its cue ends: after its apposition (", a CDU lawmaker on the
 /// committee,") when it has one.
 fn phrase_end(toks: &[Token], np: &Range<usize>, apposed: bool) -> usize {
@@ -327,10 +354,14 @@ fn phrase_end(toks: &[Token], np: &Range<usize>, apposed: bool) -> usize {
 /// "NATO said that Mertens had expressed a view": a cue inside the reported clause of the
 /// previous cue is part of that content, not a new attribution.
 fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
-    prev.is_some_and(|p| p.region.end <= f.region.start)
-        && f.shape == Shape::Subject
-        && f.np.start > 0
-        && toks[f.np.start - 1].lower == "that"
+    let Some(p) = prev.filter(|p| p.region.end <= f.region.start) else {
+        return false;
+    };
+    // "X said that Y had agreed", "X said Y had agreed": the second subject opens the first
+    // cue's reported clause.
+    let after_that = f.np.start > 0 && toks[f.np.start - 1].lower == "that";
+    let right_after = p.region.end == f.region.start && p.shape == Shape::Subject;
+    f.shape == Shape::Subject && (after_that || right_after)
 }
 
 /// An "-ing" cue after a comma with no form of "be" before it: a participle phrase, whose

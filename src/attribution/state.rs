@@ -25,12 +25,22 @@ impl State<'_> {
         let p = &paras[pi];
         let all = self.tokens;
         let toks = &all[pi][si];
-        let frames = Finder {
+        // A frame whose speaker names no one ("it" with no institution before) yields no
+        // claim and must not cut the content of the others.
+        let frames: Vec<_> = Finder {
             text: self.text,
             registry: self.registry,
             recent: &self.recent,
         }
-        .frames(toks);
+        .frames(toks)
+        .into_iter()
+        .filter(|f| {
+            let pos = toks[f.np.start].range.start;
+            self.registry
+                .resolve(&f.mention, pos, &self.recent)
+                .is_some()
+        })
+        .collect();
         if std::env::var_os("NATOCLAIMS_TRACE").is_some() {
             let ws: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
             eprintln!("S {:?}", ws);

@@ -44,9 +44,13 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     let aux = |t: &Token| {
         crate::lexicon::is(crate::lexicon::Class::CueModifier, &t.lower)
             || crate::dates::is_weekday_word(&t.lower)
+            || is_manner_adverb(text, t)
     };
     while k > 0 && aux(&toks[k - 1]) && !toks[k - 1].quoted {
         k -= 1;
+    }
+    if let Some(subject) = relative_subject(text, toks, k) {
+        return Some(subject);
     }
     k = skip_adjunct_before_cue(text, toks, k);
     k = skip_dash_parenthetical(toks, k);
@@ -67,8 +71,11 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         });
     }
     let start = np_start(text, toks, end);
-    if start == end || !subject_starts_clause(toks, start) {
+    if start == end {
         return None;
+    }
+    if !subject_starts_clause(toks, start) {
+        return described_name(text, toks, start, end);
     }
     // "Andriy Yermak, the head of the president's office, who ..., wrote": the phrase found is
     // an apposition; the name before its comma is the subject.
@@ -120,6 +127,60 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         np: start..stop,
         title: None,
         start,
+    })
+}
+
+/// "Ukraine nevertheless said", "Scholz pointedly said": a lowercase "-ly" adverb.
+fn is_manner_adverb(text: &str, t: &Token) -> bool {
+    t.is_word && !t.is_capitalized(text) && t.lower.ends_with("ly") && t.lower.len() > 4
+}
+
+/// "Bernie Sanders, who said he would ...": the relative pronoun's antecedent speaks.
+fn relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
+    if k < 3 || toks[k - 1].lower != "who" || toks[k - 2].lower != "," {
+        return None;
+    }
+    let end = k - 2;
+    let start = np_start(text, toks, end);
+    let name_start = (start..end).find(|&j| speakers::name_run(text, toks, j).end == end)?;
+    let title = (start < name_start).then(|| speakers::join(text, &toks[start..name_start]));
+    Some(Subject {
+        np: name_start..end,
+        title,
+        start: name_start,
+    })
+}
+
+/// Most descriptor words read before a full name ("EU foreign policy chief").
+const DESCRIPTOR_WORDS: usize = 8;
+
+/// "EU foreign policy chief Kaja Kallas said", "far-right leader Marine Le Pen said": a full
+/// name right before the cue, after descriptor words with no verb among them, back to the start
+/// of the clause. The descriptor is the title.
+fn described_name(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Subject> {
+    let name_start = (start..end).find(|&j| speakers::name_run(text, toks, j).end == end)?;
+    if end - name_start < 2 {
+        return None; // a lone word could be anything
+    }
+    let mut j = start;
+    while j > 0 && start - j < DESCRIPTOR_WORDS && !subject_starts_clause(toks, j) {
+        let t = &toks[j - 1];
+        let verbish = crate::lexicon::is(crate::lexicon::Class::FiniteVerb, &t.lower)
+            || crate::lexicon::is(crate::lexicon::Class::Preposition, &t.lower)
+            || t.quoted;
+        if !t.is_word || verbish {
+            return None;
+        }
+        j -= 1;
+    }
+    if !subject_starts_clause(toks, j) {
+        return None;
+    }
+    let title = (j < name_start).then(|| speakers::join(text, &toks[j..name_start]));
+    Some(Subject {
+        np: name_start..end,
+        title,
+        start: j,
     })
 }
 
@@ -294,8 +355,11 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     // NAME, ANY PARENTHETICAL, said ("Tester, himself up for reelection, said"): a personal
     // name opening the clause is the subject whatever the parenthetical holds.
     let run_start = np_start(text, toks, open);
-    let run = speakers::name_run(text, toks, run_start);
-    if !run.is_empty() && run.end == open && subject_starts_clause(toks, run.start) {
+    let run = (run_start..open)
+        .map(|j| speakers::name_run(text, toks, j))
+        .find(|r| !r.is_empty() && r.end == open)
+        .unwrap_or(open..open);
+    if !run.is_empty() && subject_starts_clause(toks, run_start) {
         return Some(Subject {
             np: run.clone(),
             title: None,
@@ -319,6 +383,7 @@ pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
         || crate::lexicon::is_title(t.base())
         || lexicon::is(Class::NpJoiner, t.lower.as_str())
         || speakers_nouns(t.base())
+        || crate::lexicon::is(crate::lexicon::Class::PersonNoun, t.base())
 }
 
 /// A lowercase noun that may stand in a speaker phrase ("ministry", "declaration").
@@ -365,7 +430,9 @@ pub(super) fn np_after(
         return Some((end..end + 1, None));
     }
     while end < toks.len()
-        && (is_np_word(text, &toks[end]) || toks[end].lower == "'s")
+        && (is_np_word(text, &toks[end])
+            || toks[end].lower == "'s"
+            || speakers::is_particle_in_name(text, toks, end))
         && end - from < MAX_INVERTED_NP_TOKENS
     {
         end += 1;

@@ -104,6 +104,12 @@ word_classes! {
     SpeakerNoun => "speaker_nouns.txt",
     /// Plural nouns that name no one in particular ("observers", "critics", "sources").
     UnnamedGroup => "unnamed_groups.txt",
+    /// Roles that usually hide a name ("official", "diplomat", "aide").
+    AnonymousRole => "anonymous_roles.txt",
+    /// Nouns for a person that refer back after "the" ("the actress", "the front-runner").
+    PersonNoun => "person_nouns.txt",
+    /// Documents that speak for their authors after "according to" ("a study by X").
+    EvidenceDocument => "evidence_documents.txt",
     /// Finite verbs and auxiliaries that mark a clause ("is", "would", "wants").
     FiniteVerb => "finite_verbs.txt",
     /// Words opening an introductory phrase before the subject ("here", "meanwhile").

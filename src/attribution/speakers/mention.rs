@@ -54,7 +54,10 @@ pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
         return Some(titles.clone());
     }
     let head = p.split_whitespace().last()?;
-    TITLE_WORDS.get(head).map(|w| vec![*w])
+    TITLE_WORDS.get(head).map(|w| vec![*w]).or_else(|| {
+        let person = crate::lexicon::members(crate::lexicon::Class::PersonNoun).get(head)?;
+        Some(vec![*person])
+    })
 }
 
 /// Read a subject noun phrase (tokens) as a mention. `apposition` is a title found beside it.
@@ -68,6 +71,11 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         return Some(m);
     }
     let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
+    // "the Office of the President of Ukraine": an institution's own name, before any reading
+    // of it as the office of a person.
+    if let Some(Some(org)) = organization(phrase.trim_start_matches("the ").trim()) {
+        return Some(Mention::Organization(org));
+    }
     let lowercase_head = role_head_token(np).is_some_and(|t| !t.capitalized);
     let group_or_document =
         role_head(np).is_some_and(|h| is_plural_role(h) || h == "members") || is_document_head(np);

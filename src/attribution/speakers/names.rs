@@ -35,6 +35,14 @@ fn is_initial(t: &Token) -> bool {
     b.len() == 2 && b[0].is_ascii_alphabetic() && b[1] == b'.'
 }
 
+/// "de" in "Sanne de Groot": a name particle between two name words.
+pub fn is_particle_in_name(text: &str, toks: &[Token], k: usize) -> bool {
+    k > 0
+        && is_particle(&toks[k])
+        && is_name_word(text, &toks[k - 1])
+        && toks.get(k + 1).is_some_and(|n| is_name_word(text, n))
+}
+
 fn is_particle(t: &Token) -> bool {
     lexicon::is(Class::NameParticle, t.lower.as_str())
 }

@@ -382,6 +382,22 @@ impl Registry {
                 })
                 .map(|(_, r)| r.clone())
         })
+        .or_else(|| {
+            // "the senator said", "the candidate told reporters": a definite role with no
+            // fitting title is the person who spoke last.
+            let head = phrase.split_whitespace().last()?;
+            let definite = phrase.starts_with("the ");
+            let anonymous = crate::lexicon::is(crate::lexicon::Class::AnonymousRole, head);
+            if !definite || anonymous {
+                return None;
+            }
+            recent
+                .iter()
+                .rev()
+                .take(RECENT_SPEAKERS)
+                .find(|(_, r)| r.kind == SpeakerKind::Person)
+                .map(|(_, r)| r.clone())
+        })
     }
 }
 
