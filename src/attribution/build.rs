@@ -29,6 +29,15 @@ impl State<'_> {
             self.registry
                 .resolve(&f.mention, toks[f.np.start].range.start, &self.recent)?;
         let (content, evidence) = match f.shape {
+            Shape::Interrupted => {
+                let (open, close) = (&toks[f.region.start], &toks[f.region.end - 1]);
+                let q = quotes::containing(&p.quotes, open.range.start)?;
+                let parts = vec![
+                    trim_content(self.text, q.inner.start..open.range.start),
+                    trim_content(self.text, close.range.end..q.inner.end),
+                ];
+                (parts, s.clone())
+            }
             Shape::Passive => {
                 let prev = p.sentences.get(si.checked_sub(1)?)?.clone();
                 (

@@ -29,6 +29,9 @@ impl Finder<'_> {
         if let Some(f) = self.colon_frame(toks) {
             return vec![f];
         }
+        if let Some(f) = self.interrupted_quote(toks) {
+            return vec![f];
+        }
         let mut i = 0;
         while i < toks.len() {
             if let Some(f) = self.according_to(toks, i) {
@@ -49,6 +52,50 @@ impl Finder<'_> {
             }
         }
         frames
+    }
+
+    /// "Ukraine is ready - he wrote on social media - and the allies know it": a speaker and
+    /// cue set off by dashes inside the quotation they attribute.
+    fn interrupted_quote(&self, toks: &[Token]) -> Option<Frame> {
+        let is_dash = |t: &Token| matches!(t.lower.as_str(), "-" | "—" | "–" | "--");
+        let open = toks.iter().position(|t| t.quoted && is_dash(t))?;
+        let close = (open + 1..toks.len().min(open + INTERRUPTION_TOKENS))
+            .find(|&j| toks[j].quoted && is_dash(&toks[j]))?;
+        // Inside the quotation every token is marked quoted; read the aside as plain words.
+        let aside: Vec<Token> = toks[open + 1..close]
+            .iter()
+            .cloned()
+            .map(|mut t| {
+                t.quoted = false;
+                t
+            })
+            .collect();
+        let np = if aside
+            .first()
+            .is_some_and(|t| lexicon::is(Class::SubjectPronoun, &t.lower))
+        {
+            0..1
+        } else {
+            speakers::name_run(self.text, &aside, 0)
+        };
+        if np.is_empty() {
+            return None;
+        }
+        let cue = cues::match_at(&aside, np.end, false)?;
+        let mention = speakers::classify(self.text, &aside[np.clone()], None)?;
+        let shift = open + 1;
+        Some(Frame {
+            mention_text: speakers::join(self.text, &aside[np.clone()]),
+            mention,
+            region: open..close + 1,
+            np: np.start + shift..np.end + shift,
+            cue: CueMatch {
+                start: cue.start + shift,
+                end: cue.end + shift,
+                form: cue.form,
+            },
+            shape: Shape::Interrupted,
+        })
     }
 
     /// "Kuleba: allies must decide." or "Quote: «...»" opening a sentence. The name must be a
@@ -316,6 +363,9 @@ pub(super) fn conjuncts(
     found.reverse();
     found
 }
+
+/// Longest aside between the two dashes of an interrupted quotation, in tokens.
+const INTERRUPTION_TOKENS: usize = 12;
 
 /// Most words between "according to" and a document's author ("a new study last year by").
 const DOCUMENT_REACH: usize = 8;

@@ -31,4 +31,6 @@ pub(super) enum Shape {
     Participle,
     /// X: CLAUSE (a headline-style statement in running text), or Quote: "Q"
     Colon,
+    /// "Q1 - X said - Q2": the cue inside its own quotation, set off by dashes
+    Interrupted,
 }
