@@ -120,12 +120,12 @@ mod tests {
 
     #[test]
     fn quote_then_speaker_and_speaker_after_cue() {
-        let (who, q, mode) = one("“We ask you to start the procedure,” said Igor Zhovkva, the deputy head of the office.\n");
+        let (who, q, mode) = one("“Give us a date for the first step,” said Igor Zhovkva, the deputy head of the office.\n");
         assert_eq!(
             (who.as_str(), q.as_str(), mode),
             (
                 "Igor Zhovkva",
-                "We ask you to start the procedure",
+                "Give us a date for the first step",
                 Mode::Direct
             )
         );
@@ -136,12 +136,12 @@ mod tests {
 
     #[test]
     fn reported_clause_before_and_after_the_cue() {
-        let (who, q, mode) = one("Ukraine would join NATO only after the war, President Volodymyr Zelensky said on April 29 in Kyiv.\n");
+        let (who, q, mode) = one("Kyiv could enter the alliance once the fighting stops, President Volodymyr Zelensky said on May 3 in Lviv.\n");
         assert_eq!(
             (who.as_str(), q.as_str(), mode),
             (
                 "Volodymyr Zelensky",
-                "Ukraine would join NATO only after the war",
+                "Kyiv could enter the alliance once the fighting stops",
                 Mode::Indirect
             )
         );

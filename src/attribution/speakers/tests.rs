@@ -19,10 +19,10 @@ fn titled_names_split_into_name_and_title() {
         })
     );
     assert_eq!(
-        np("Deputy Head of the Office of the President of Ukraine Igor Zhovkva"),
+        np("Deputy Chief of the Cabinet of the Prime Minister of Ukraine Igor Zhovkva"),
         Some(Mention::Name {
             name: "Igor Zhovkva".into(),
-            title: Some("Deputy Head of the Office of the President of Ukraine".into())
+            title: Some("Deputy Chief of the Cabinet of the Prime Minister of Ukraine".into())
         })
     );
     assert_eq!(
