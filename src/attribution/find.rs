@@ -215,7 +215,8 @@ impl Finder<'_> {
         if !ends_inverted_np(toks, np.end) {
             return None; // "said the program has sent ...": a clause, not a speaker
         }
-        let end = phrase_end(toks, &np, title.is_some());
+        // A title before the name ("said Kyiv's envoy, Ivan Petrenko,") ends at the name.
+        let end = phrase_end(toks, &np, title.is_some() && np.start == cue.end);
         let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         Some(Frame {
@@ -296,7 +297,7 @@ impl Finder<'_> {
                 Some((np, title, mention))
             })
             .or_else(|| document_author(self.text, toks, i + 2))?;
-        let end = phrase_end(toks, &np, title.is_some());
+        let end = phrase_end(toks, &np, title.is_some() && np.start == i + 2);
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         let form = cues::CueForm {
             words: vec!["according".into(), "to".into()],

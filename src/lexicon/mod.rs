@@ -108,6 +108,8 @@ word_classes! {
     AnonymousRole => "anonymous_roles.txt",
     /// Nouns for a person that refer back after "the" ("the actress", "the front-runner").
     PersonNoun => "person_nouns.txt",
+    /// Documents issued by a meeting ("declaration", "communiqué").
+    CollectiveDocument => "collective_documents.txt",
     /// Documents that speak for their authors after "according to" ("a study by X").
     EvidenceDocument => "evidence_documents.txt",
     /// Finite verbs and auxiliaries that mark a clause ("is", "would", "wants").

@@ -29,7 +29,10 @@ pub enum Mention {
     Media,
     /// A document with no owner written ("the summit declaration", "the communiqué"): its
     /// author is the institution the text last names.
-    Document,
+    Document {
+        /// Issued by a meeting ("declaration", "communiqué") rather than by one speaker.
+        collective: bool,
+    },
 }
 
 static NOMINALS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
@@ -85,7 +88,9 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         }
     }
     if is_document_head(np) && phrase.starts_with("the ") {
-        return Some(Mention::Document);
+        let head = role_head(np).unwrap_or_default();
+        let collective = lexicon::is(Class::CollectiveDocument, head);
+        return Some(Mention::Document { collective });
     }
     let plural_role = role_head(np).is_some_and(is_plural_role);
     if plural_role && (np.len() == 1 || (lowercase_head && named(text, np, None).is_none())) {

@@ -251,18 +251,15 @@ impl Registry {
                 resolve_pronoun(p, recent).or_else(|| self.latest_person(p, pos))
             }
             Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
-            Mention::Document => recent
+            Mention::Document { collective: true } => self.main_institution(pos),
+            Mention::Document { collective: false } => recent
                 .iter()
                 .rev()
                 .find(|(_, r)| r.kind == SpeakerKind::Organization)
                 .map(|(_, r)| r.clone())
                 .or_else(|| {
                     let (_, name) = self.institutions.iter().rev().find(|(at, _)| *at < pos)?;
-                    Some(Resolved {
-                        name: name.clone(),
-                        title: None,
-                        kind: SpeakerKind::Organization,
-                    })
+                    Some(organization_named(name))
                 }),
             Mention::Media => self
                 .outlets
@@ -296,6 +293,18 @@ impl Registry {
                 kind: SpeakerKind::Person,
             },
         }
+    }
+
+    /// The institution named most often before `pos`: who issues a summit's declaration.
+    fn main_institution(&self, pos: usize) -> Option<Resolved> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (_, name) in self.institutions.iter().take_while(|(at, _)| *at < pos) {
+            *counts.entry(name.as_str()).or_default() += 1;
+        }
+        let (name, _) = counts
+            .into_iter()
+            .max_by_key(|&(n, c)| (c, std::cmp::Reverse(n)))?;
+        Some(organization_named(name))
     }
 
     /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
@@ -531,5 +540,14 @@ fn is_female(r: &Resolved) -> Option<bool> {
         Some(false)
     } else {
         None
+    }
+}
+
+/// An organization speaker by its canonical name.
+fn organization_named(name: &str) -> Resolved {
+    Resolved {
+        name: name.to_string(),
+        title: None,
+        kind: SpeakerKind::Organization,
     }
 }
