@@ -1,0 +1,152 @@
+//! Clauses: a tagged statement split at punctuation, contrast and concession words, question
+//! openers and clause breaks, each clause marked as reversed, questioned or conceded.
+
+use super::tagging::{negations, Item};
+use crate::lexicon::{self, Class};
+
+/// The longest question opener, in words ("in response to a question").
+const QUESTION_OPENER_LEN: usize = 5;
+
+/// A clause: a run of items between breaks; `reversed` when it follows "rather than".
+pub(super) struct Clause<'a> {
+    /// Its items, without the break that ends it.
+    pub(super) items: &'a [Item],
+    /// It follows "rather than" or another contrast after an unnegated head.
+    pub(super) reversed: bool,
+    /// It belongs to a question.
+    pub(super) question: bool,
+    /// It ends at a comma (or a word), so a question mark after it still covers it.
+    open: bool,
+    /// It follows "even if": a concession that takes no part in the stance.
+    pub(super) conceded: bool,
+    /// The word that opened it is also a condition link ("if all allies agree, ...").
+    pub(super) linked_opening: bool,
+}
+
+/// How an item ends a clause, if it does.
+fn breaks_clause(items: &[Item], i: usize) -> bool {
+    let it = &items[i];
+    if opens_hypothesis(items, i) || asks_at(items, i) {
+        return true;
+    }
+    let next_modal = items
+        .get(i + 1)
+        .is_some_and(|n| lexicon::is(Class::Modal, &n.text));
+    let elaborates = it.text == ","
+        && items
+            .get(i + 1)
+            .is_some_and(|n| lexicon::is(Class::Elaboration, &n.text));
+    (it.punct() && it.text != "'s" && !elaborates && !lists(items, i))
+        || it.is(Class::Contrast)
+        || it.is(Class::Concessive)
+        || (it.text == "and" && next_modal)
+        || (it.classes.is_empty() && lexicon::is(Class::ClauseBreak, &it.text))
+}
+
+/// "a neutral, non-aligned status": a comma between two words of one proposition lists them.
+fn lists(items: &[Item], i: usize) -> bool {
+    let kind = |it: &Item| {
+        [Class::Membership, Class::Exclusion]
+            .into_iter()
+            .find(|&c| it.is(c))
+    };
+    let prev = i.checked_sub(1).and_then(|p| kind(&items[p]));
+    items[i].text == "," && prev.is_some() && items.get(i + 1).and_then(kind) == prev
+}
+
+/// "While the fighting goes on, Ukraine cannot join": the comma closing an opening link clause
+/// (or a bare time, "this year, no") keeps it with the clause it conditions.
+fn closes_opening_link(head: &[Item], it: &Item) -> bool {
+    let links = [
+        Class::ConditionLink,
+        Class::ConditionWeakLink,
+        Class::ConditionConcurrentLink,
+    ];
+    let opening_link = head.first().is_some_and(|f| links.iter().any(|&l| f.is(l)))
+        && !head.iter().any(|h| h.text == ",");
+    // "this year, no": a time alone before the comma belongs to what follows.
+    let time_only = !head.is_empty() && head.iter().all(|h| h.is(Class::NearTerm));
+    it.text == "," && (opening_link || time_only)
+}
+
+/// The text opens by putting a question to the speaker ("Asked whether ...", "When asked").
+fn asks(items: &[Item]) -> bool {
+    (1..=QUESTION_OPENER_LEN.min(items.len())).any(|n| {
+        let words: Vec<&str> = items[..n].iter().map(|i| i.text.as_str()).collect();
+        lexicon::is(Class::QuestionOpener, &words.join(" "))
+    })
+}
+
+/// A question put to the speaker opens at item `i` ("..., X said when asked whether ..."): inside
+/// a sentence only a phrase of two or more words counts ("asked allies to" is no question).
+fn asks_at(items: &[Item], i: usize) -> bool {
+    i > 0
+        && (2..=QUESTION_OPENER_LEN.min(items.len() - i)).any(|n| {
+            let words: Vec<&str> = items[i..i + n].iter().map(|w| w.text.as_str()).collect();
+            lexicon::is(Class::QuestionOpener, &words.join(" "))
+        })
+}
+
+/// The item starts a sentence.
+fn opens_sentence(items: &[Item], i: usize) -> bool {
+    i == 0 || matches!(items[i - 1].text.as_str(), "." | "?" | ";")
+}
+
+/// "Without membership, ...": a hypothesis opener at the start of a sentence.
+fn opens_hypothesis(items: &[Item], i: usize) -> bool {
+    opens_sentence(items, i) && lexicon::is(Class::HypothesisOpener, &items[i].text)
+}
+
+/// Split into clauses. A concession opening a sentence ("If we are not in NATO, ...") ends at
+/// the next comma; one inside a sentence ("guarantees if Ukraine, ..., is not given ...") runs
+/// to the sentence's end.
+pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    // "Asked whether Ukraine would join, X said ...": the question supplies the proposition
+    // and takes no part in the stance.
+    let (mut reversed, mut conceded, mut trailing) = (false, asks(items), false);
+    let mut linked_opening = false;
+    for (i, it) in items.iter().enumerate() {
+        if matches!(it.text.as_str(), "." | "?" | ";") {
+            trailing = false;
+        }
+        if breaks_clause(items, i) && !closes_opening_link(&items[start..i], it) {
+            out.push(Clause {
+                items: &items[start..i],
+                reversed,
+                question: it.text == "?",
+                open: it.text == "," || !it.punct(),
+                conceded,
+                linked_opening,
+            });
+            linked_opening = it.is(Class::ConditionWeakLink);
+            // "will not accept neutrality instead of membership": the head's negation covers both.
+            reversed = it.is(Class::Contrast) && negations(&items[start..i]) % 2 == 0;
+            start = i + 1;
+            trailing |=
+                (it.is(Class::Concessive) && !opens_sentence(items, i)) || asks_at(items, i);
+            conceded = it.is(Class::Concessive) || opens_hypothesis(items, i) || trailing;
+        }
+    }
+    out.push(Clause {
+        items: &items[start..],
+        reversed,
+        question: false,
+        open: false,
+        conceded,
+        linked_opening,
+    });
+    out.retain(|c| !c.items.is_empty());
+    mark_questions(&mut out);
+    out
+}
+
+/// A question mark ends a question that may span several comma-separated parts.
+fn mark_questions(clauses: &mut [Clause]) {
+    for i in (1..clauses.len()).rev() {
+        if clauses[i].question && clauses[i - 1].open {
+            clauses[i - 1].question = true;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Conditions: the condition a clause sets for joining. A firm link ("until", "once"), a weak
+//! link with a condition topic ("after the war"), a lasting-state link under a negative frame
+//! ("not while the war goes on"), a deferral ("premature") or a negated near term ("not yet").
+
+use super::clauses::Clause;
+use super::tagging::{has, Item};
+use crate::lexicon::Class;
+
+/// How many items after "until"/"once" a membership word marks an end point, not a condition.
+const ENDPOINT_REACH: usize = 7;
+
+/// The reason of a condition set by a firm link ("until", "once", "only after").
+const FIRM_LINK: &str = "a condition for joining";
+
+/// The reasons of conditions that only delay: a call to act now outweighs them.
+pub(super) const DELAYS: [&str; 2] = ["defers joining", "not yet, not now"];
+
+/// What a clause's polarity says about the conditions in it.
+pub(super) struct Frame {
+    /// Negation words.
+    pub(super) negators: usize,
+    /// Negations and opposition words.
+    pub(super) negations: usize,
+    /// The clause refuses or condemns something (negation, opposition, harm, question).
+    pub(super) negative: bool,
+    /// Its polarity is negative overall.
+    pub(super) refusing: bool,
+    /// It holds a harm: a condition in it is judged ("waiting would reward aggression").
+    pub(super) judged: bool,
+}
+
+/// Whether a condition makes its clause take a position. In a clause about procedure ("would
+/// brief ministers on the reforms required before accession") only a firm link ("once",
+/// "until") does; a delay ("not yet finalised") or a weak link ("before") describes it.
+pub(super) fn positions(items: &[Item], reason: &str) -> bool {
+    let procedure = items
+        .iter()
+        .any(|i| i.is(Class::Procedural) && !i.is(Class::ConditionTopic));
+    !procedure || reason == FIRM_LINK
+}
+
+/// The condition a clause sets, if any: a link ("until", "after the war"), a deferral
+/// ("premature") or a negated near term ("not yet"). A lasting-state link ("while the war goes
+/// on") sets one only in a negative frame.
+pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
+    let items = c.items;
+    let joining = has(items, Class::Membership);
+    for (i, it) in items.iter().enumerate() {
+        let cancelled = c.reversed
+            || i.checked_sub(1)
+                .is_some_and(|p| items[p].is(Class::ConditionCanceller));
+        if cancelled {
+            continue;
+        }
+        let (before, after) = (&items[..i], phrase(&items[i + 1..]));
+        let topic_after = has(after, Class::ConditionTopic);
+        let open = !frame.judged;
+        if it.is(Class::ConditionLink) && open && !endpoint(after) && !renounces(after) {
+            return Some(FIRM_LINK);
+        }
+        let topic_before = endpoint(after) && has(before, Class::ConditionTopic);
+        if it.is(Class::ConditionWeakLink) && open && (topic_after || topic_before) {
+            return Some("a condition on the war, reforms or consensus");
+        }
+        let topic_here = topic_after || it.is(Class::ConditionTopic);
+        if it.is(Class::ConditionConcurrentLink) && topic_here && frame.negative && joining {
+            return Some("not while the war lasts");
+        }
+        if it.is(Class::Deferral) && frame.negations % 2 == 0 {
+            return Some(DELAYS[0]);
+        }
+        let negated = frame.negators % 2 == 1 && frame.refusing;
+        if it.is(Class::NearTerm) && negated && !names_next(after) {
+            return Some(DELAYS[1]);
+        }
+    }
+    None
+}
+
+/// The items up to the next comma: a link's own phrase.
+fn phrase(items: &[Item]) -> &[Item] {
+    let end = items
+        .iter()
+        .position(|i| i.text == ",")
+        .unwrap_or(items.len());
+    &items[..end]
+}
+
+/// "only if Kyiv renounces NATO": a condition that Ukraine give the goal up is a demand, not a
+/// path to joining.
+fn renounces(after: &[Item]) -> bool {
+    let against = after.iter().position(|i| i.is(Class::Opposition));
+    has(after, Class::Exclusion) || against.is_some_and(|a| has(&after[a..], Class::Membership))
+}
+
+/// "not yet a member": a near term before a membership noun states a fact, not a delay.
+fn names_next(after: &[Item]) -> bool {
+    let article = |i: &Item| matches!(i.text.as_str(), "a" | "an" | "the");
+    match after {
+        [p, ..] if p.is(Class::Membership) => true,
+        [a, p, ..] => article(a) && p.is(Class::Membership),
+        _ => false,
+    }
+}
+
+/// "until the day it joins": a membership word right after the link is an end point.
+fn endpoint(after: &[Item]) -> bool {
+    after
+        .iter()
+        .take(ENDPOINT_REACH)
+        .take_while(|i| !i.punct())
+        .any(|i| i.is(Class::Membership))
+}

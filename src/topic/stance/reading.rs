@@ -1,0 +1,207 @@
+//! Reading: what each clause says. Its sign is the parity of its reversals and harms, its weight
+//! whether it names the proposition; its condition comes from [`super::conditions`].
+
+use super::clauses::Clause;
+use super::conditions::{condition, positions, Frame};
+use super::tagging::{has, negations, Item};
+use crate::lexicon::{self, Class};
+
+/// A negated clause this short, of auxiliaries only ("but no longer did"), restates the previous
+/// proposition.
+const ELLIPSIS_LEN: usize = 3;
+
+/// What a clause says: its sign, whether it takes a position, and any condition it sets.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct View {
+    /// +1 for the membership, -1 against.
+    pub(super) sign: i32,
+    /// 2 for a clause naming the proposition, 1 for one judging without naming it, 0 for none.
+    pub(super) weight: i32,
+    /// It holds an evaluation (harm or benefit).
+    pub(super) evaluated: bool,
+    /// It names a condition for joining, with the rule that found it.
+    pub(super) condition: Option<&'static str>,
+    /// It holds a word of position (opposition, evaluation, wish, condition link).
+    pub(super) positioned: bool,
+    /// It names the proposition with no word of position or negation at all.
+    pub(super) bare: bool,
+    /// It only names a harm, with no proposition and no opposition ("in this war"): background
+    /// that counts only when no clause names the proposition.
+    pub(super) background: bool,
+    /// It asks for the membership now ("should be invited this year"), which outweighs a
+    /// delay conceded elsewhere.
+    pub(super) urgent: bool,
+}
+
+/// Read the clauses in order; a clause opening with "it" restates the last named proposition.
+pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
+    // An answer before its question ("'Never,' X said when asked whether ...") points to it.
+    let mut referent = clauses
+        .iter()
+        .filter(|c| c.conceded)
+        .find_map(|c| proposition_sign(c.items));
+    clauses
+        .iter()
+        .map(|c| {
+            let v = view(c, referent);
+            referent = proposition_sign(c.items).or(referent);
+            v
+        })
+        .collect()
+}
+
+/// +1 for a clause naming the membership, -1 for one naming its opposite, None for neither.
+fn proposition_sign(items: &[Item]) -> Option<i32> {
+    if has(items, Class::Exclusion) {
+        Some(-1)
+    } else if has(items, Class::Membership) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// "It is a guarantee of peace": a pronoun subject followed by its verb.
+fn refers_back(items: &[Item]) -> bool {
+    matches!(items, [p, v, ..]
+        if lexicon::is(Class::Pronoun, &p.text) && lexicon::is(Class::RestatingVerb, &v.text))
+}
+
+/// The counts a clause's reading rests on.
+struct Marks {
+    /// Negation words.
+    negations: usize,
+    /// Opposition words.
+    opposed: usize,
+    /// Reversals other than negation: opposition, the opposite proposition, a denied deferral,
+    /// an ended harm, a preceding contrast.
+    against: usize,
+    /// Every reversal: negations, opposition, the opposite proposition, a denied deferral, a
+    /// contrast before the clause.
+    flips: usize,
+    /// A harm that is not also a condition topic ("war" in "after the war" is a topic).
+    plain_harm: bool,
+}
+
+/// The counts of a clause's reversals and harms.
+fn marks(c: &Clause) -> Marks {
+    let items = c.items;
+    let negations = negations(items);
+    let opposed = (0..items.len())
+        .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
+        .count();
+    let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
+    let against = opposed
+        + usize::from(has(items, Class::Exclusion))
+        + usize::from(deferral_denied)
+        + ceased(items)
+        + usize::from(c.reversed);
+    Marks {
+        negations,
+        opposed,
+        against,
+        flips: negations + against,
+        plain_harm: items
+            .iter()
+            .any(|i| i.is(Class::Harm) && !i.is(Class::ConditionTopic)),
+    }
+}
+
+/// How many harms follow a verb of ending within three words ("to end Russia's war").
+fn ceased(items: &[Item]) -> usize {
+    (0..items.len())
+        .filter(|&i| items[i].is(Class::Harm))
+        .filter(|&i| {
+            items[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| lexicon::is(Class::Cessation, &w.text))
+        })
+        .count()
+}
+
+/// "alternatives or substitutes": the second of two coordinated opposition words adds nothing.
+fn coordinated(items: &[Item], i: usize) -> bool {
+    i >= 2
+        && matches!(items[i - 1].text.as_str(), "or" | "and")
+        && items[i - 2].is(Class::Opposition)
+}
+
+/// The condition frame of a clause from its marks.
+fn frame(c: &Clause, m: &Marks) -> Frame {
+    let against = m.against;
+    Frame {
+        negators: m.negations,
+        negations: m.negations + m.opposed,
+        negative: m.negations % 2 == 1 || against > 0 || m.plain_harm || c.question,
+        refusing: (m.flips + usize::from(m.plain_harm)) % 2 == 1,
+        judged: m.plain_harm,
+    }
+}
+
+/// The clause's sign: reversals, a harm, a restated proposition; a question reverses it unless
+/// it presses for action ("when will NATO finally ...").
+fn clause_sign(c: &Clause, flips: usize, harm: bool, inherited: Option<i32>) -> i32 {
+    let sign = if (flips + usize::from(harm)) % 2 == 0 {
+        1
+    } else {
+        -1
+    } * inherited.unwrap_or(1);
+    match (c.question, has(c.items, Class::Impatience)) {
+        (true, true) => 1,
+        (true, false) => -sign,
+        _ => sign,
+    }
+}
+
+/// "We will not allow it": a pronoun object with a reversal points back to the last
+/// proposition.
+fn points_back(items: &[Item]) -> bool {
+    let reverses = has(items, Class::Negator) || has(items, Class::Opposition);
+    let auxiliary = |i: &Item| {
+        i.is(Class::Negator)
+            || lexicon::is(Class::Modal, &i.text)
+            || lexicon::is(Class::RestatingVerb, &i.text)
+    };
+    let elliptical = items.len() <= ELLIPSIS_LEN && items.iter().all(auxiliary);
+    reverses && (elliptical || items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text)))
+}
+
+/// What one clause says, given the last proposition named before it.
+fn view(c: &Clause, referent: Option<i32>) -> View {
+    let items = c.items;
+    let m = marks(c);
+    let linked = if c.conceded {
+        (c.linked_opening && has(items, Class::ConditionTopic))
+            .then_some("a condition on the war, reforms or consensus")
+    } else {
+        condition(c, &frame(c, &m))
+    };
+    let harm = items
+        .iter()
+        .any(|i| i.is(Class::Harm) && !(linked.is_some() && i.is(Class::ConditionTopic)));
+    let benefit = has(items, Class::Benefit);
+    let named = has(items, Class::Membership) || has(items, Class::Exclusion);
+    let inherited = referent.filter(|_| !named && (refers_back(items) || points_back(items)));
+    let names = named || inherited.is_some();
+    let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);
+    let objects = m.opposed > 0 || (m.negations > 0 && has(items, Class::Approval));
+    let sign = clause_sign(c, m.flips, harm, inherited);
+    let weight = match (c.conceded, names) {
+        (true, _) => 0,
+        (false, true) => 2,
+        (false, false) => i32::from(objects || harm),
+    };
+    View {
+        sign,
+        weight,
+        evaluated: harm || benefit,
+        condition: linked,
+        positioned: (judges && (names || objects))
+            || has(items, Class::Exclusion)
+            || (names && m.negations > 0 && !has(items, Class::NearTerm))
+            || linked.is_some_and(|r| positions(items, r)),
+        bare: named && m.flips == 0 && !judges && !c.question,
+        background: !names && !objects && harm,
+        urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
+    }
+}

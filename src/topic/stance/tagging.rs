@@ -1,0 +1,203 @@
+//! Words and tags: a statement's text as lowercase words and punctuation marks, grouped into the
+//! longest phrases the stance lists name, each tagged with every class that lists it.
+
+use std::sync::LazyLock;
+
+use crate::lexicon::{self, Class};
+
+/// The word classes the engine tags, longest phrase first.
+const TAGGED: &[Class] = &[
+    Class::Membership,
+    Class::Exclusion,
+    Class::Negator,
+    Class::Opposition,
+    Class::Contrast,
+    Class::Harm,
+    Class::Benefit,
+    Class::Approval,
+    Class::ConditionLink,
+    Class::ConditionWeakLink,
+    Class::ConditionConcurrentLink,
+    Class::ConditionTopic,
+    Class::Concessive,
+    Class::Deferral,
+    Class::NearTerm,
+    Class::Absolute,
+    Class::ConditionCanceller,
+    Class::SetPhrase,
+    Class::Procedural,
+    Class::Refusal,
+    Class::Quantifier,
+    Class::AlliesNoun,
+    Class::Impatience,
+];
+
+/// One word or set phrase with the classes its text belongs to; or a punctuation mark.
+#[derive(Debug, Clone)]
+pub(super) struct Item {
+    /// The word, phrase or mark as written, lowercased.
+    pub(super) text: String,
+    /// Every tagged class that lists the text.
+    pub(super) classes: Vec<Class>,
+}
+
+impl Item {
+    /// The item belongs to `class`.
+    pub(super) fn is(&self, class: Class) -> bool {
+        self.classes.contains(&class)
+    }
+
+    /// The item is a punctuation mark.
+    pub(super) fn punct(&self) -> bool {
+        self.text.chars().all(|c| !c.is_alphanumeric())
+    }
+}
+
+/// Some item belongs to `class`.
+pub(super) fn has(items: &[Item], class: Class) -> bool {
+    items.iter().any(|i| i.is(class))
+}
+
+/// Negation words, a repeated one ("neither ... nor") counted once.
+pub(super) fn negations(items: &[Item]) -> usize {
+    let mut seen = false;
+    items
+        .iter()
+        .filter(|i| i.is(Class::Negator))
+        .filter(|i| {
+            let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
+            seen = true;
+            counts
+        })
+        .count()
+}
+
+/// Lowercase words and punctuation marks, contractions expanded ("won't" -> "will not").
+pub(super) fn words(text: &str) -> Vec<String> {
+    let text = text
+        .to_lowercase()
+        .replace(['\u{2019}', '\u{2018}', '`'], "'");
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for ch in text.chars() {
+        if ch.is_alphanumeric() || ch == '\'' || ch == '_' || (ch == '-' && !word.is_empty()) {
+            word.push(ch);
+            continue;
+        }
+        flush(&mut word, &mut out);
+        if matches!(
+            ch,
+            ',' | ';' | ':' | '.' | '?' | '!' | '(' | ')' | '-' | '\u{2013}' | '\u{2014}'
+        ) {
+            out.push(if ch == '?' || ch == '.' || ch == ';' {
+                ch.to_string()
+            } else {
+                ",".to_string()
+            });
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Push a finished word, split into base and "not" or "'s" where it carries them.
+fn flush(word: &mut String, out: &mut Vec<String>) {
+    let w = std::mem::take(word);
+    let w = w.trim_matches(|c| c == '\'' || c == '-');
+    if w.is_empty() {
+        return;
+    }
+    let irregular = match w {
+        "won't" => Some("will"),
+        "can't" | "cannot" => Some("can"),
+        "shan't" => Some("shall"),
+        _ => None,
+    };
+    if let Some(base) = irregular {
+        out.extend([base.to_string(), "not".to_string()]);
+    } else if let Some(base) = w.strip_suffix("n't") {
+        out.extend([base.to_string(), "not".to_string()]);
+    } else if let Some(base) = w.strip_suffix("'s") {
+        out.extend([base.to_string(), "'s".to_string()]);
+    } else {
+        out.push(w.to_string());
+    }
+}
+
+/// One element of a list entry: a word, a word stem (`stem*`) or a placeholder (`_`: Ukraine,
+/// a pronoun or a number).
+#[derive(Debug)]
+enum Pat {
+    /// A whole word.
+    Word(String),
+    /// Any word starting with the stem.
+    Stem(String),
+    /// Ukraine, a pronoun or a number (`_`).
+    Any,
+}
+
+impl Pat {
+    /// The word fits this element.
+    fn matches(&self, w: &str) -> bool {
+        match self {
+            Pat::Word(p) => p == w,
+            Pat::Stem(p) => w.starts_with(p.as_str()),
+            Pat::Any => lexicon::is(Class::Placeholder, w) || w.chars().all(|c| c.is_ascii_digit()),
+        }
+    }
+}
+
+/// Every entry of the tagged classes, as word patterns.
+static PATTERNS: LazyLock<Vec<(Vec<Pat>, Class)>> = LazyLock::new(|| {
+    TAGGED
+        .iter()
+        .flat_map(|&class| {
+            lexicon::members(class).iter().map(move |entry| {
+                let pats = words(&entry.replace('*', "STEMMARK"))
+                    .into_iter()
+                    .map(|w| match w.strip_suffix("stemmark") {
+                        Some(stem) => Pat::Stem(stem.to_string()),
+                        None if w == "_" => Pat::Any,
+                        None => Pat::Word(w),
+                    })
+                    .collect();
+                (pats, class)
+            })
+        })
+        .collect()
+});
+
+/// Group words into the longest listed phrases, each with every class that lists it.
+pub(super) fn tag(ws: &[String]) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let mut best = 0;
+        let mut classes = Vec::new();
+        for (pats, class) in PATTERNS.iter() {
+            let n = pats.len();
+            let fits = i + n <= ws.len() && pats.iter().zip(&ws[i..]).all(|(p, w)| p.matches(w));
+            if !fits || n < best {
+                continue;
+            }
+            if n > best {
+                best = n;
+                classes.clear();
+            }
+            if !classes.contains(class) {
+                classes.push(*class);
+            }
+        }
+        let n = best.max(1);
+        if ws.get(i + n).is_some_and(|w| w == "'s") {
+            // "in the alliance's line": a possessor, not the place Ukraine would be in.
+            classes.retain(|&c| c != Class::Membership);
+        }
+        items.push(Item {
+            text: ws[i..i + n].join(" "),
+            classes,
+        });
+        i += n;
+    }
+    items
+}
