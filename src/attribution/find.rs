@@ -137,7 +137,13 @@ impl Finder<'_> {
             });
         }
         let np = &toks[..colon];
-        let named = speakers::name_run(self.text, toks, 0) == (0..colon);
+        // "Kuleba:", "Czech President Petr Pavel:": a name ending at the colon, after nothing
+        // but its title.
+        let named = (0..colon).any(|start| {
+            speakers::name_run(self.text, toks, start) == (start..colon)
+                && toks[..start].iter().all(|t| t.is_word && !t.quoted)
+                && (start == 0 || speakers::title_before(self.text, toks, start).is_some())
+        });
         let mention = speakers::classify(self.text, np, None)?;
         let known = match &mention {
             Mention::Name { name, .. } => {

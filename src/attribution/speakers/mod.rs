@@ -9,5 +9,7 @@ mod registry;
 mod tests;
 
 pub use mention::{classify, Mention};
-pub use names::{apposition_after, is_name_word, is_particle_in_name, join, name_run};
+pub use names::{
+    apposition_after, is_name_word, is_particle_in_name, join, name_run, title_before,
+};
 pub use registry::{Registry, Resolved};
