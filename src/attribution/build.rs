@@ -227,7 +227,8 @@ impl State<'_> {
     }
 }
 
-/// The content after an NP-taking cue opens a noun phrase: a determiner, a possessive or a
+/// The content after an NP-taking cue opens a noun phrase or an embedded question: a
+/// determiner, an interrogative ("declined to say whether"), a possessive or a
 /// capitalised word ("rejected the bid", "welcomed Ukraine's progress", "criticised Orban").
 fn opens_np(text: &str, toks: &[Token], a: &Clause) -> bool {
     let Some(first) = toks.iter().find(|t| t.range.start >= a.range.start) else {
@@ -236,6 +237,7 @@ fn opens_np(text: &str, toks: &[Token], a: &Clause) -> bool {
     let words = text[a.range.clone()].split_whitespace().count();
     words >= 2
         && (crate::lexicon::is(crate::lexicon::Class::Determiner, &first.lower)
+            || crate::lexicon::is(crate::lexicon::Class::Interrogative, &first.lower)
             || first.is_possessive()
             || first.is_capitalized(text))
 }

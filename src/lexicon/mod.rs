@@ -110,6 +110,8 @@ word_classes! {
     PersonNoun => "person_nouns.txt",
     /// Documents issued by a meeting ("declaration", "communiqué").
     CollectiveDocument => "collective_documents.txt",
+    /// Words opening an embedded question ("whether", "when", "how").
+    Interrogative => "interrogatives.txt",
     /// Documents that speak for their authors after "according to" ("a study by X").
     EvidenceDocument => "evidence_documents.txt",
     /// Finite verbs and auxiliaries that mark a clause ("is", "would", "wants").
