@@ -19,6 +19,9 @@ pub struct CueForm {
     /// A speech act whose content may be a noun phrase ("rejected the bid", "welcomed the
     /// decision"), not only a clause.
     pub np_content: bool,
+    /// Said of findings ("the poll shows that"): only a document is its subject, and the
+    /// document's author speaks.
+    pub document_subject: bool,
 }
 
 /// A cue found in a sentence: token indices `start..end`.
@@ -47,23 +50,18 @@ static LEXICON: LazyLock<HashMap<String, Vec<CueForm>>> = LazyLock::new(|| {
 
 fn parse_line(line: &str) -> CueForm {
     let mut words = Vec::new();
-    let (mut takes_object, mut strict, mut naming, mut np_content) = (false, false, false, false);
+    let mut form = CueForm::default();
     for w in line.split_whitespace() {
         match w {
-            "+obj" => takes_object = true,
-            "?" => strict = true,
-            "+naming" => naming = true,
-            "+np" => np_content = true,
+            "+obj" => form.takes_object = true,
+            "?" => form.strict = true,
+            "+naming" => form.naming = true,
+            "+np" => form.np_content = true,
+            "+doc" => form.document_subject = true,
             _ => words.push(w.to_string()),
         }
     }
-    CueForm {
-        words,
-        takes_object,
-        strict,
-        naming,
-        np_content,
-    }
+    CueForm { words, ..form }
 }
 
 /// Number of distinct cue forms in the lexicon.

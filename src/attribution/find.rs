@@ -98,6 +98,53 @@ impl Finder<'_> {
         })
     }
 
+    /// "A new Gallup poll shows that ...", "the Pew study found that ...": a document states a
+    /// finding; its author, a capitalised name inside the phrase, is the speaker.
+    fn document_frame(&self, toks: &[Token], cue: CueMatch) -> Option<Frame> {
+        let mut k = cue.start;
+        while k > 0 && lexicon::is(Class::CueModifier, &toks[k - 1].lower) {
+            k -= 1;
+        }
+        let head = k.checked_sub(1)?;
+        if !lexicon::is(Class::EvidenceDocument, toks[head].base()) || toks[head].quoted {
+            return None;
+        }
+        let mut start = head;
+        while start > 0
+            && head - start < DOCUMENT_PHRASE_TOKENS
+            && toks[start - 1].is_word
+            && !toks[start - 1].quoted
+            && !lexicon::is(Class::Determiner, &toks[start - 1].lower)
+        {
+            start -= 1;
+        }
+        let opened = start > 0 && lexicon::is(Class::Determiner, &toks[start - 1].lower);
+        let phrase_start = if opened { start - 1 } else { start };
+        if !subject_starts_clause(toks, phrase_start) {
+            return None;
+        }
+        // A finding with no author named is an unnamed source.
+        let author = (start..head).find(|&j| toks[j].is_capitalized(self.text))?;
+        let word = &self.text[toks[author].range.clone()];
+        let acronym = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+        if author == 0 && !acronym {
+            return None; // "New polls show": a capital that only opens the sentence
+        }
+        let np = author
+            ..(author..head)
+                .find(|&j| !toks[j].is_capitalized(self.text))
+                .unwrap_or(head);
+        let mention_text = speakers::join(self.text, &toks[np.clone()]);
+        Some(Frame {
+            mention: Mention::Organization(mention_text.clone()),
+            mention_text,
+            region: phrase_start..cue.end,
+            np,
+            cue,
+            shape: Shape::Subject,
+        })
+    }
+
     /// "Kuleba: allies must decide." or "Quote: «...»" opening a sentence. The name must be a
     /// person the article names, an institution, or a full name; "Quote" takes the last speaker.
     fn colon_frame(&self, toks: &[Token]) -> Option<Frame> {
@@ -114,6 +161,7 @@ impl Finder<'_> {
             strict: false,
             naming: false,
             np_content: false,
+            document_subject: false,
         };
         let cue = CueMatch {
             start: colon,
@@ -163,6 +211,9 @@ impl Finder<'_> {
     }
 
     fn frame_for(&self, toks: &[Token], cue: CueMatch, prev: Option<&Frame>) -> Option<Frame> {
+        if cue.form.document_subject {
+            return self.document_frame(toks, cue);
+        }
         if let Some(f) = self.participle(toks, &cue, prev) {
             return Some(f);
         }
@@ -311,6 +362,7 @@ impl Finder<'_> {
             strict: false,
             naming: false,
             np_content: false,
+            document_subject: false,
         };
         Some(Frame {
             region: i..end,
@@ -370,6 +422,9 @@ pub(super) fn conjuncts(
     found.reverse();
     found
 }
+
+/// Most words of a document phrase before its noun ("new Washington Post-ABC News").
+const DOCUMENT_PHRASE_TOKENS: usize = 6;
 
 /// Longest aside between the two dashes of an interrupted quotation, in tokens.
 const INTERRUPTION_TOKENS: usize = 12;
@@ -463,6 +518,7 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
         strict: false,
         naming: false,
         np_content: false,
+        document_subject: false,
     };
     match toks.get(j) {
         Some(t) if t.lower == "for" => CueMatch {
@@ -479,6 +535,7 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
                 strict: true,
                 naming: false,
                 np_content: false,
+                document_subject: false,
             },
         },
     }
