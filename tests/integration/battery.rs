@@ -238,90 +238,14 @@ fn all_cases() -> Vec<Case> {
 // Matching (the rules of ../shared/eval/score.py)
 // ---------------------------------------------------------------------------------------------
 
-const STOP: &str = "a an the and or but of to in on at by for with from as is are was were be been being it its this that these those there their they them he she his her him we our us i you your not no would will shall should could can may might has have had do does did than then so such into about over also only just which who whom whose what when where while if because";
 const TITLE_WORDS: &str = "mr mrs ms dr president prime minister secretary general head deputy foreign defence defense chief spokesman spokeswoman spokesperson ambassador leader chancellor sen senator rep gen";
-
-fn fold(s: &str) -> String {
-    // Accent folding for the Latin letters these cases use.
-    s.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ő' | 'ø' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'ű' | 'ů' => 'u',
-            'ç' | 'č' | 'ć' => 'c',
-            'š' | 'ś' => 's',
-            'ž' | 'ź' | 'ż' => 'z',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ł' => 'l',
-            'ř' => 'r',
-            'ý' => 'y',
-            c => c,
-        })
-        .collect::<String>()
-        .to_lowercase()
-}
-
-fn tokens(s: &str) -> Vec<String> {
-    let stop: HashSet<&str> = STOP.split_whitespace().collect();
-    let s = fold(s).replace('\u{2019}', "'");
-    // "'s" at a word end goes (as in the scorer), then every apostrophe.
-    let chars: Vec<char> = s.chars().collect();
-    let mut kept = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let at_end = |k: usize| k >= chars.len() || !chars[k].is_alphanumeric();
-        if chars[i] == '\'' && chars.get(i + 1) == Some(&'s') && at_end(i + 2) {
-            i += 2;
-            continue;
-        }
-        if chars[i] != '\'' {
-            kept.push(chars[i]);
-        }
-        i += 1;
-    }
-    let s = kept;
-    s.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|t| !t.is_empty() && !stop.contains(t))
-        .map(str::to_string)
-        .collect()
-}
 
 fn name_tokens(s: &str) -> BTreeSet<String> {
     let titles: HashSet<&str> = TITLE_WORDS.split_whitespace().collect();
-    tokens(s)
+    crate::util::scorer_tokens(s)
         .into_iter()
         .filter(|t| !titles.contains(t.as_str()))
         .collect()
-}
-
-fn overlap_f1(pred: &str, gold: &str) -> f64 {
-    let (p, g) = (tokens(pred), tokens(gold));
-    if p.is_empty() || g.is_empty() {
-        return 0.0;
-    }
-    let mut pool: BTreeMap<&str, usize> = BTreeMap::new();
-    for t in &g {
-        *pool.entry(t).or_default() += 1;
-    }
-    let mut common = 0usize;
-    for t in &p {
-        if let Some(n) = pool.get_mut(t.as_str()) {
-            if *n > 0 {
-                *n -= 1;
-                common += 1;
-            }
-        }
-    }
-    if common == 0 {
-        return 0.0;
-    }
-    let (pr, rc) = (
-        common as f64 / p.len() as f64,
-        common as f64 / g.len() as f64,
-    );
-    2.0 * pr * rc / (pr + rc)
 }
 
 fn speaker_ok(pred: &str, e: &Expect) -> bool {
@@ -472,7 +396,7 @@ fn run_case(c: &Case) -> Outcome {
             if !speaker_ok(&g.speaker, e) {
                 continue;
             }
-            let f = overlap_f1(&g.quote, &e.quote);
+            let f = crate::util::overlap_f1(&g.quote, &e.quote);
             if f >= MIN_F1 {
                 let clean = field_diffs(g, e).is_empty();
                 pairs.push((clean, f, i, j));
@@ -769,11 +693,14 @@ fn battery() {
 #[test]
 fn harness_catches_wrong_expectations() {
     assert_eq!(
-        tokens("Ukraine's bid, the alliance’s door"),
+        crate::util::scorer_tokens("Ukraine's bid, the alliance’s door"),
         ["ukraine", "bid", "alliance", "door"]
     );
-    assert!((overlap_f1("Ukraine's place is in NATO", "ukraine place nato") - 1.0).abs() < 1e-9);
-    assert!(overlap_f1("the door is open", "Hungary blocks the talks") < MIN_F1);
+    assert!(
+        (crate::util::overlap_f1("Ukraine's place is in NATO", "ukraine place nato") - 1.0).abs()
+            < 1e-9
+    );
+    assert!(crate::util::overlap_f1("the door is open", "Hungary blocks the talks") < MIN_F1);
     let who = |s: &str| Expect {
         speaker: vec![s.to_string()],
         quote: "x".into(),

@@ -2,6 +2,7 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -89,30 +90,76 @@ pub fn json_lines(stdout: &str) -> Vec<Value> {
         .collect()
 }
 
-/// The scorer's tokens: lowercase words minus stop words, accents folded naively.
-pub fn content_tokens(s: &str) -> Vec<String> {
-    const STOP: &str = "a an the and or but of to in on at by for with from as is are was were be been being it its this that these those there their they them he she his her him we our us i you your not no would will shall should could can may might has have had do does did than then so such into about over also only just which who whom whose what when where while if because";
-    let stop: std::collections::HashSet<&str> = STOP.split_whitespace().collect();
-    s.to_lowercase()
-        .replace(['\u{2019}', '\''], "")
-        .split(|c: char| !c.is_alphanumeric())
+/// Function words the scorer ignores.
+const STOP: &str = "a an the and or but of to in on at by for with from as is are was were be been being it its this that these those there their they them he she his her him we our us i you your not no would will shall should could can may might has have had do does did than then so such into about over also only just which who whom whose what when where while if because";
+
+/// Lowercase with the accents of Latin letters folded.
+fn fold(s: &str) -> String {
+    // Accent folding for the Latin letters these cases use.
+    s.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ő' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ű' | 'ů' => 'u',
+            'ç' | 'č' | 'ć' => 'c',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ý' => 'y',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Content tokens as `../shared/eval/score.py` reads them: accents folded, "'s" and
+/// apostrophes dropped, stop words out.
+pub fn scorer_tokens(s: &str) -> Vec<String> {
+    let stop: HashSet<&str> = STOP.split_whitespace().collect();
+    let s = fold(s).replace('\u{2019}', "'");
+    // "'s" at a word end goes (as in the scorer), then every apostrophe.
+    let chars: Vec<char> = s.chars().collect();
+    let mut kept = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let at_end = |k: usize| k >= chars.len() || !chars[k].is_alphanumeric();
+        if chars[i] == '\'' && chars.get(i + 1) == Some(&'s') && at_end(i + 2) {
+            i += 2;
+            continue;
+        }
+        if chars[i] != '\'' {
+            kept.push(chars[i]);
+        }
+        i += 1;
+    }
+    let s = kept;
+    s.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|t| !t.is_empty() && !stop.contains(t))
         .map(str::to_string)
         .collect()
 }
 
-/// Token F1 between two texts, as the seed scorer computes it.
-pub fn overlap_f1(a: &str, b: &str) -> f64 {
-    let (p, g) = (content_tokens(a), content_tokens(b));
+/// Token F1 between two texts, as the scorers compute it.
+pub fn overlap_f1(pred: &str, gold: &str) -> f64 {
+    let (p, g) = (scorer_tokens(pred), scorer_tokens(gold));
     if p.is_empty() || g.is_empty() {
         return 0.0;
     }
-    let mut pool = g.clone();
-    let mut common = 0;
+    let mut pool: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in &g {
+        *pool.entry(t).or_default() += 1;
+    }
+    let mut common = 0usize;
     for t in &p {
-        if let Some(i) = pool.iter().position(|x| x == t) {
-            pool.swap_remove(i);
-            common += 1;
+        if let Some(n) = pool.get_mut(t.as_str()) {
+            if *n > 0 {
+                *n -= 1;
+                common += 1;
+            }
         }
     }
     if common == 0 {

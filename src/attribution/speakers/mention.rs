@@ -177,20 +177,21 @@ fn is_acronym(w: &str) -> bool {
         && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
+/// The words as one lowercase phrase, when it is a team or a document noun ("press service",
+/// "letter").
+fn related_noun<'a>(words: impl Iterator<Item = &'a Token>) -> Option<String> {
+    let noun = words
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (lexicon::is(Class::TeamNoun, &noun) || lexicon::is(Class::DocumentNoun, &noun)).then_some(noun)
+}
+
 /// "Zelensky's team", "the head of state's team", "Sybiga's letter": a possessor and a
 /// team or document noun that ends the phrase.
 fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
     let p = np.iter().rposition(|t| t.is_possessive())?;
-    let noun = np[p + 1..]
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if !(lexicon::is(Class::TeamNoun, noun.as_str())
-        || lexicon::is(Class::DocumentNoun, noun.as_str()))
-    {
-        return None;
-    }
+    let noun = related_noun(np[p + 1..].iter())?;
     // "the deputy head of Zelensky's office", "the head of the president's office" are about
     // the head, not the office; "the head of state's team" is the team of a head of state.
     let owner_is_name = is_name_word(text, &np[p]);
@@ -241,17 +242,7 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
 /// "the team of Volodymyr Zelensky", "the letter of the head of the ministry".
 fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
     let of = np.iter().position(|t| t.lower == "of")?;
-    let noun = np[..of]
-        .iter()
-        .filter(|t| !is_function_word(t))
-        .map(|t| t.lower.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if !(lexicon::is(Class::TeamNoun, noun.as_str())
-        || lexicon::is(Class::DocumentNoun, noun.as_str()))
-    {
-        return None;
-    }
+    let noun = related_noun(np[..of].iter().filter(|t| !is_function_word(t)))?;
     let owner = classify(text, &np[of + 1..], None)?;
     Some(Mention::Related {
         owner: Box::new(owner),
