@@ -63,13 +63,34 @@ pub(super) fn negations(items: &[Item]) -> usize {
     let mut seen = false;
     items
         .iter()
-        .filter(|i| i.is(Class::Negator))
-        .filter(|i| {
+        .enumerate()
+        .filter(|(_, i)| i.is(Class::Negator))
+        .filter(|&(k, _)| !is_corrective(items, k))
+        .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
             seen = true;
             counts
         })
         .count()
+}
+
+/// "a date, not a door": after a comma, "not" and a plain noun phrase name the alternative
+/// set aside; the clause itself is not negated.
+fn is_corrective(items: &[Item], k: usize) -> bool {
+    // Clauses are split at commas, so "not" may open its own clause.
+    let after_comma = k == 0 || items[k - 1].text == ",";
+    let opens_np = items
+        .get(k + 1)
+        .is_some_and(|n| lexicon::is(Class::Determiner, &n.text));
+    // The alternative set aside must be a plain noun phrase: no verb, only membership or
+    // approving words ("not a door" sets a door aside; "not a substitute for it" still negates).
+    let plain = items[k + 1..].iter().take_while(|i| !i.punct()).all(|i| {
+        !lexicon::is(Class::FiniteVerb, &i.text)
+            && i.classes
+                .iter()
+                .all(|c| matches!(c, Class::Membership | Class::Approval | Class::Benefit))
+    });
+    items[k].text == "not" && after_comma && opens_np && plain
 }
 
 /// Lowercase words and punctuation marks, contractions expanded ("won't" -> "will not").
