@@ -42,6 +42,10 @@ const PROSE_MIN_WORDS: usize = 4;
 /// A line ending like a sentence is prose with this share of function words (jusText's
 /// stop-word density, tuned low because news sentences are dense with names).
 const PROSE_MIN_STOP_DENSITY: f64 = 0.12;
+/// A sentence dense with names is prose from this many words ...
+const NAME_DENSE_MIN_WORDS: usize = 8;
+/// ... when this many of them are lowercase (a headline in title case has almost none).
+const NAME_DENSE_MIN_LOWERCASE: usize = 3;
 /// A line with a sentence break inside is prose with this many words ...
 const INNER_SENTENCE_MIN_WORDS: usize = 15;
 /// ... and this share of function words (higher: no final punctuation vouches for it).
@@ -392,7 +396,14 @@ fn is_prose(s: &str) -> bool {
     let density = stop as f64 / words.len() as f64;
     let ends_sentence = ends_like_sentence(s);
     let inner_sentence = s.contains(". ") || s.contains("? ") || s.contains("! ");
-    (ends_sentence && density >= PROSE_MIN_STOP_DENSITY)
+    // A whole sentence of names and titles around one verb ("Hungarian Prime Minister Viktor
+    // Orban rejected Ukraine's bid on Tuesday.") is prose too: several lowercase words.
+    let lowercase = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    let name_dense = words.len() >= NAME_DENSE_MIN_WORDS && lowercase >= NAME_DENSE_MIN_LOWERCASE;
+    (ends_sentence && (density >= PROSE_MIN_STOP_DENSITY || name_dense))
         || (inner_sentence
             && words.len() >= INNER_SENTENCE_MIN_WORDS
             && density >= INNER_SENTENCE_MIN_STOP_DENSITY)
