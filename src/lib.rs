@@ -96,13 +96,21 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
         .iter()
         .map(|a| quote_text(&doc.text, a))
         .collect();
+    // "Asked whether Ukraine would join, X said: 'Yes'": where the frame asks the question or
+    // names the subject, scope and stance read the whole sentence, not the quote alone.
+    let framed: Vec<bool> = attributions
+        .iter()
+        .zip(&quotes)
+        .map(|(a, q)| frame_names_subject(&doc.text[a.evidence.clone()], q))
+        .collect();
     let keep = match scope {
         Scope::Any => vec![true; attributions.len()],
         Scope::Topic(t) => {
             let cands: Vec<Candidate> = attributions
                 .iter()
                 .zip(&quotes)
-                .map(|(a, q)| candidate(&doc.text, &paragraphs, a, q, title))
+                .zip(&framed)
+                .map(|((a, q), &f)| candidate(&doc.text, &paragraphs, a, q, f, title))
                 .collect();
             t.select(&cands)
         }
@@ -111,9 +119,10 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
         .iter()
         .zip(dated)
         .zip(quotes)
+        .zip(framed)
         .zip(keep)
         .filter(|(_, k)| *k)
-        .map(|(((a, d), quote), _)| {
+        .map(|((((a, d), quote), framed), _)| {
             let stance = match scope {
                 Scope::Any => Stance::Neutral,
                 Scope::Topic(t) => {
@@ -123,13 +132,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                         a.speaker.title.as_deref().unwrap_or("")
                     );
                     let sentence = &doc.text[a.evidence.clone()];
-                    // "Asked whether Ukraine would join, X said: 'Yes'": the question frames
-                    // the answer, so stance reads the whole sentence.
-                    let content = if answers_a_question(sentence, &quote) {
-                        sentence
-                    } else {
-                        quote.as_str()
-                    };
+                    let content = if framed { sentence } else { quote.as_str() };
                     t.stance(content, sentence, a.cue.as_deref().unwrap_or(""), &who)
                 }
             };
@@ -176,9 +179,10 @@ fn quote_text(text: &str, a: &Attribution) -> String {
         .join(" ... ")
 }
 
-/// The statement answers a question put in its frame ("Asked whether ..., X said",
-/// "X said when asked about ..."): a question-opening phrase outside the quoted content.
-fn answers_a_question(sentence: &str, content: &str) -> bool {
+/// The statement's frame asks the question it answers or names its subject ("Asked whether
+/// ..., X said", "X said when asked about ...", "X said of Kyiv's bid"): such a phrase
+/// outside the quoted content.
+fn frame_names_subject(sentence: &str, content: &str) -> bool {
     let frame = sentence.replacen(content, " ", 1);
     let words: Vec<String> = frame
         .split_whitespace()
@@ -193,7 +197,7 @@ fn answers_a_question(sentence: &str, content: &str) -> bool {
     })
 }
 
-/// Longest question-opening phrase, in words ("in response to a question").
+/// Longest framing phrase, in words ("in response to a question").
 const QUESTION_WORDS: usize = 5;
 
 fn candidate<'a>(
@@ -201,6 +205,7 @@ fn candidate<'a>(
     paras: &[Paragraph],
     a: &'a Attribution,
     quote: &'a str,
+    framed: bool,
     title: &'a str,
 ) -> Candidate<'a> {
     let previous = a
@@ -208,16 +213,10 @@ fn candidate<'a>(
         .checked_sub(1)
         .map_or("", |i| &text[paras[i].range.clone()]);
     let sentence = &text[a.evidence.clone()];
-    // "Asked whether Ukraine would join, X said: 'Yes'": the question frames the answer.
-    let content = if answers_a_question(sentence, quote) {
-        sentence
-    } else {
-        quote
-    };
     Candidate {
         context: Context {
-            content,
-            sentence: &text[a.evidence.clone()],
+            content: if framed { sentence } else { quote },
+            sentence,
             paragraph: &text[paras[a.paragraph].range.clone()],
             previous,
             lead: paras.first().map_or("", |p| &text[p.range.clone()]),

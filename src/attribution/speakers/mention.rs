@@ -253,6 +253,17 @@ fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
 /// Longest institution alias scanned in the body, in words.
 pub(super) const INSTITUTION_WORDS: usize = 4;
 
+/// Whether some institution alias begins with this lowercase word: where a scan may start.
+pub(super) fn starts_institution_alias(word: &str) -> bool {
+    static FIRST_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        crate::lexicon::INSTITUTIONS
+            .iter()
+            .filter_map(|(alias, _)| alias.split_whitespace().next())
+            .collect()
+    });
+    FIRST_WORDS.contains(word)
+}
+
 /// The canonical institution (not a country) an exact lowercase alias names.
 pub(super) fn institution_alias(phrase: &str) -> Option<&'static str> {
     static BY_ALIAS: LazyLock<HashMap<&'static str, &'static str>> =
@@ -286,7 +297,11 @@ fn is_document_head(np: &[Token]) -> bool {
 pub fn organization(bare: &str) -> Option<Option<String>> {
     ORGANIZATIONS
         .iter()
-        .filter(|(alias, _)| bare == *alias || bare.ends_with(&format!(" {alias}")))
+        .filter(|(alias, _)| {
+            // The alias is the phrase or its last words: "... foreign ministry".
+            bare.strip_suffix(alias)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
         .max_by_key(|(alias, _)| alias.len())
         .map(|(alias, name)| (bare == *alias).then(|| name.to_string()))
 }

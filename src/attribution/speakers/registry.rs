@@ -1,7 +1,9 @@
 //! The registry of the article's people and institutions, and resolving a mention against
 //! it (coreference).
 
-use super::mention::{institution_alias, nominal_titles, Mention, INSTITUTION_WORDS};
+use super::mention::{
+    institution_alias, nominal_titles, starts_institution_alias, Mention, INSTITUTION_WORDS,
+};
 use super::names::{
     apposition_after, clean_word, name_key, name_run, title_before, title_before_comma,
 };
@@ -43,7 +45,10 @@ static OUTLET_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = OUTLETS.iter().copied().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-    regex::Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("outlet names compile")
+    // ASCII word boundaries: outlet names are ASCII, and a Unicode boundary would keep the
+    // regex off its fast engines for every sentence of every article.
+    regex::Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|")))
+        .expect("outlet names compile")
 });
 
 /// The article's people, with their fullest names and titles.
@@ -191,6 +196,9 @@ impl Registry {
     /// Institutions the sentence names by a lexicon alias ("NATO", "the alliance").
     fn scan_institutions(&mut self, toks: &[Token]) {
         for i in 0..toks.len() {
+            if !starts_institution_alias(&toks[i].lower) {
+                continue;
+            }
             let found = (1..=INSTITUTION_WORDS).rev().find_map(|n| {
                 let words = toks.get(i..i + n)?;
                 let phrase: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
