@@ -279,11 +279,14 @@ fn lead_event(
     mentions: &[Dated],
 ) -> Option<StatementDate> {
     let lead = paragraphs.first()?;
+    // "Rutte took office on Tuesday, promising ...": a participle cue leaves the main clause
+    // narration.
     let narrated = |s: &Range<usize>| {
         !attributed
             .attributions
             .iter()
             .take_while(|a| a.paragraph == 0)
+            .filter(|a| !a.cue.as_deref().is_some_and(|c| c.ends_with("ing")))
             .any(|a| a.evidence.start <= s.start && s.end <= a.evidence.end)
     };
     lead.sentences.iter().filter(|s| narrated(s)).find_map(|s| {

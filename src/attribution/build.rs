@@ -64,7 +64,11 @@ impl State<'_> {
                 (content, start..sentence_end_at(paras, pi, last).max(s.end))
             }
         };
-        let content: Vec<Range<usize>> = content.into_iter().filter(|r| !r.is_empty()).collect();
+        let content: Vec<Range<usize>> = content
+            .into_iter()
+            .filter(|r| !r.is_empty())
+            .map(|r| whole_quotation(self.text, p, r))
+            .collect();
         if content.is_empty() {
             return None;
         }
@@ -230,6 +234,22 @@ impl State<'_> {
 /// The content after an NP-taking cue opens a noun phrase or an embedded question: a
 /// determiner, an interrogative ("declined to say whether"), a possessive or a
 /// capitalised word ("rejected the bid", "welcomed Ukraine's progress", "criticised Orban").
+/// `told him that "we tell the truth."`: content that is one quotation, marks and all, is the
+/// words inside the marks.
+fn whole_quotation(text: &str, p: &Paragraph, r: Range<usize>) -> Range<usize> {
+    match crate::quotes::starting_at(&p.quotes, r.start) {
+        Some(q)
+            if q.closed
+                && text
+                    .get(q.outer.end..r.end.max(q.outer.end))
+                    .is_some_and(|rest| rest.chars().all(|c| !c.is_alphanumeric())) =>
+        {
+            trim_content(text, q.inner.clone())
+        }
+        _ => r,
+    }
+}
+
 fn opens_np(text: &str, toks: &[Token], a: &Clause) -> bool {
     let Some(first) = toks.iter().find(|t| t.range.start >= a.range.start) else {
         return false;

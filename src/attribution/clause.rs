@@ -346,8 +346,27 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if t.lower == "," && j > from && is_medium_adjunct(&toks[j + 1..to]) {
             return j; // "..., in a letter sent to his counterparts on Saturday."
         }
+        if j > from && opens_next_report(toks, j) {
+            return j;
+        }
     }
     to
+}
+
+/// "..., telling reporters that ...", "... and added that ...": the speaker's next report
+/// starts at token `j`: a comma before a participle cue, or "and" before a core cue.
+fn opens_next_report(toks: &[Token], j: usize) -> bool {
+    let Some(next) = toks.get(j + 1).filter(|n| n.is_word && !n.quoted) else {
+        return false;
+    };
+    match toks[j].lower.as_str() {
+        "," => lexicon::is(Class::ParticipleCue, next.lower.as_str()),
+        "and" => {
+            lexicon::is(Class::CoreCue, next.lower.as_str())
+                && super::cues::match_at(toks, j + 1, false).is_some()
+        }
+        _ => false,
+    }
 }
 
 /// A trailing ", in a letter ...", ", in a post on Telegram", ", in a statement": where the

@@ -19,6 +19,12 @@ const MAX_COMMA_ADJUNCT_TOKENS: usize = 20;
 /// ", the deputy head of the presidential office in charge of ...,": a long title still fits.
 const MAX_APPOSITION_TOKENS: usize = 24;
 
+/// "of the Council on Foreign Relations": a place or employer after a name.
+const MAX_ORIGIN_TOKENS: usize = 8;
+
+/// ", who lost her daughter in Aurora, Colorado, in July 2012,": a relative clause with commas.
+const MAX_RELATIVE_APPOSITION_TOKENS: usize = 40;
+
 /// A longer run of noun-phrase words before a cue is a clause, not a speaker.
 const MAX_NP_TOKENS: usize = 14;
 
@@ -52,6 +58,11 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if let Some(subject) = relative_subject(text, toks, k) {
         return Some(subject);
     }
+    if k > 1 && toks[k - 1].lower == "," {
+        if let Some(subject) = long_relative_apposition(text, toks, k - 1) {
+            return Some(subject);
+        }
+    }
     k = skip_adjunct_before_cue(text, toks, k);
     k = skip_dash_parenthetical(toks, k);
     k = skip_parenthetical(toks, k);
@@ -62,7 +73,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if toks[k - 1].lower == "," {
         return apposed_subject(text, toks, k - 1);
     }
-    let end = k;
+    let end = skip_name_origin(text, toks, k);
     if lexicon::is(Class::SubjectPronoun, toks[end - 1].without_clitic()) {
         return subject_starts_clause(toks, end - 1).then(|| Subject {
             np: end - 1..end,
@@ -317,9 +328,9 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     {
         return None;
     }
-    // TITLE, NAME, said
+    // TITLE, NAME, said ("Another pollster, David Woodard of Clemson University, said")
     let run = speakers::name_run(text, toks, seg.start);
-    if run == seg {
+    if run == seg || run.end == skip_name_origin(text, toks, comma) && run.end < comma {
         let tstart = np_start(text, toks, open);
         let title = (tstart < open).then(|| speakers::join(text, &toks[tstart..open]));
         let title = title.map(|t| {
@@ -328,7 +339,7 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
                 .to_string()
         });
         return Some(Subject {
-            np: seg,
+            np: run,
             title: title.filter(|t| !t.is_empty()),
             start: tstart.min(open),
         });
@@ -364,6 +375,81 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
             np: run.clone(),
             title: None,
             start: run.start,
+        });
+    }
+    None
+}
+
+/// "Sen. Chris Murphy of Connecticut said", "David Woodard of Clemson University said": where
+/// a personal name ends when a place or employer follows it with "of", before token `k`.
+/// Returns `k` when there is none. The name needs two words or a title before it, so that
+/// "Bank of America" stays one organisation.
+fn skip_name_origin(text: &str, toks: &[Token], k: usize) -> usize {
+    let lo = k.saturating_sub(MAX_ORIGIN_TOKENS + 1);
+    let Some(of) = (lo..k).find(|&j| toks[j].lower == "of" && is_origin(text, &toks[j + 1..k]))
+    else {
+        return k;
+    };
+    let Some(run) = (of.saturating_sub(4)..of)
+        .map(|j| speakers::name_run(text, toks, j))
+        .find(|r| !r.is_empty() && r.end == of)
+    else {
+        return k;
+    };
+    let titled = run.start > 0 && crate::lexicon::is_title(toks[run.start - 1].base());
+    if run.len() >= 2 || titled {
+        of
+    } else {
+        k
+    }
+}
+
+/// "New Hampshire", "the Council on Foreign Relations": a proper name, its first and last
+/// words capitalised, lowercase function words between.
+fn is_origin(text: &str, ts: &[Token]) -> bool {
+    let ts = match ts.first() {
+        Some(t) if t.lower == "the" => &ts[1..],
+        _ => ts,
+    };
+    let cap = |t: &Token| t.is_word && !t.quoted && t.is_capitalized(text);
+    match (ts.first(), ts.last()) {
+        (Some(a), Some(b)) => {
+            cap(a)
+                && cap(b)
+                && ts
+                    .iter()
+                    .all(|t| cap(t) || lexicon::is(Class::TitleConnector, t.lower.as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": a relative
+/// clause with commas of its own between a name opening the clause and its cue. `comma` is the
+/// comma before the cue.
+fn long_relative_apposition(text: &str, toks: &[Token], comma: usize) -> Option<Subject> {
+    let lo = comma.saturating_sub(MAX_RELATIVE_APPOSITION_TOKENS);
+    for c in (lo..comma).rev() {
+        if toks[c].quoted {
+            return None;
+        }
+        let relative = toks[c].lower == ","
+            && toks
+                .get(c + 1)
+                .is_some_and(|t| lexicon::is(Class::PersonRelative, t.lower.as_str()));
+        if !relative {
+            continue;
+        }
+        let name_end = skip_name_origin(text, toks, c);
+        let run_start = np_start(text, toks, name_end);
+        let run = (run_start..name_end)
+            .map(|j| speakers::name_run(text, toks, j))
+            .find(|r| !r.is_empty() && r.end == name_end)?;
+        return subject_starts_clause(toks, run_start).then(|| Subject {
+            np: run.clone(),
+            title: (run_start < run.start)
+                .then(|| speakers::join(text, &toks[run_start..run.start])),
+            start: run_start,
         });
     }
     None

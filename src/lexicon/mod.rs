@@ -266,6 +266,8 @@ word_classes! {
     InvertedNpEnd => "inverted_np_ends.txt",
     /// Relative pronouns opening a clause inside a noun phrase ("who", "which").
     RelativePronoun => "relative_pronouns.txt",
+    /// Relative pronouns that refer back to a person.
+    PersonRelative => "person_relatives.txt",
     /// Particles and object pronouns after "called" that make it a phrasal or phone-call verb ("called off", "called him").
     VerbParticle => "verb_particles.txt",
     /// Words opening an adjunct between a cue and its content ("on Telegram", "last week").
