@@ -210,6 +210,8 @@ word_classes! {
     Pronoun => "stance/pronouns.txt",
     /// Stance: verbs of ending that turn a following harm into a benefit ("end the war").
     Cessation => "stance/cessation.txt",
+    /// Stance: remedies that answer a harm a few words after them ("the answer to the threat").
+    Remedy => "stance/remedies.txt",
     /// Stance: verbs after a restating pronoun ("it is", "this means").
     RestatingVerb => "stance/restating_verbs.txt",
     /// Stance: hypothesis openers at the start of a sentence only ("Without membership, ...").

@@ -126,7 +126,10 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
             start = i + 1;
             trailing |=
                 (it.is(Class::Concessive) && !opens_sentence(items, i)) || asks_at(items, i);
-            conceded = it.is(Class::Concessive) || opens_hypothesis(items, i) || trailing;
+            conceded = it.is(Class::Concessive)
+                || opens_hypothesis(items, i)
+                || trailing
+                || describes_past_year(items, i);
         }
     }
     out.push(Clause {
@@ -140,6 +143,16 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
     out.retain(|c| !c.items.is_empty());
     mark_questions(&mut out);
     out
+}
+
+/// "the mistakes of 2008, when ...": a "when" clause after a year describes that time; it is
+/// background, not the speaker's position. `i` is the comma.
+fn describes_past_year(items: &[Item], i: usize) -> bool {
+    let year = |t: &str| t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y));
+    items[i].text == ","
+        && i > 0
+        && year(&items[i - 1].text)
+        && items.get(i + 1).is_some_and(|n| n.text == "when")
 }
 
 /// A question mark ends a question that may span several comma-separated parts.

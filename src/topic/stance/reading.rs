@@ -40,14 +40,41 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
         .iter()
         .filter(|c| c.conceded)
         .find_map(|c| proposition_sign(c.items));
-    clauses
+    let mut views: Vec<View> = clauses
         .iter()
         .map(|c| {
             let v = view(c, referent);
             referent = proposition_sign(c.items).or(referent);
             v
         })
-        .collect()
+        .collect();
+    // "The invitation is not a gift. It is the cheapest way to ...": the denial sets a
+    // description aside for the one that follows; it does not negate the proposition.
+    for i in 1..clauses.len() {
+        if denies_description(clauses[i - 1].items) && refers_back(clauses[i].items) {
+            views[i - 1].weight = 0;
+            views[i - 1].positioned = false;
+        }
+    }
+    views
+}
+
+/// "X is not a gift": a form of "be", "not", then a plain noun phrase (a determiner, no verb,
+/// no word of position) to the clause's end.
+fn denies_description(items: &[Item]) -> bool {
+    let Some(k) = items.iter().position(|i| i.text == "not") else {
+        return false;
+    };
+    let copula = k > 0 && lexicon::is(Class::BeForm, &items[k - 1].text);
+    let np = &items[k + 1..];
+    let plain = np
+        .iter()
+        .all(|i| i.classes.is_empty() && !i.punct() && !lexicon::is(Class::FiniteVerb, &i.text));
+    copula
+        && np
+            .first()
+            .is_some_and(|d| lexicon::is(Class::Determiner, &d.text))
+        && plain
 }
 
 /// +1 for a clause naming the membership, -1 for one naming its opposite, None for neither.
@@ -89,6 +116,7 @@ fn marks(c: &Clause) -> Marks {
     let negations = negations(items);
     let opposed = (0..items.len())
         .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
+        .filter(|&i| !(i > 0 && lexicon::is(Class::Remedy, &items[i - 1].text))) // "a shield against"
         .count();
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
     let against = opposed
@@ -107,14 +135,25 @@ fn marks(c: &Clause) -> Marks {
     }
 }
 
-/// How many harms follow a verb of ending within three words ("to end Russia's war").
+/// Words a verb of ending may stand before the harm it ends ("to end Russia's war").
+const CESSATION_REACH: usize = 3;
+
+/// Words a remedy may stand before the harm it answers ("the only answer that matches the
+/// scale of the threat").
+const REMEDY_REACH: usize = 7;
+
+/// How many harms follow a verb of ending or a remedy closely ("to end Russia's war", "the
+/// answer to the threat").
 fn ceased(items: &[Item]) -> usize {
+    let near = |i: usize, reach: usize, class: Class| {
+        items[i.saturating_sub(reach)..i]
+            .iter()
+            .any(|w| lexicon::is(class, &w.text))
+    };
     (0..items.len())
         .filter(|&i| items[i].is(Class::Harm))
         .filter(|&i| {
-            items[i.saturating_sub(3)..i]
-                .iter()
-                .any(|w| lexicon::is(Class::Cessation, &w.text))
+            near(i, CESSATION_REACH, Class::Cessation) || near(i, REMEDY_REACH, Class::Remedy)
         })
         .count()
 }
