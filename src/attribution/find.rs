@@ -354,6 +354,15 @@ impl Finder<'_> {
                 Some((np, title, mention))
             })
             .or_else(|| document_author(self.text, toks, i + 2))?;
+        // "according to Turkey and Hungary": the frame holds the last conjunct; the state
+        // gives the others their claims (`according_conjuncts`).
+        let (np, title, mention) = match according_conjuncts(self.text, toks, i + 2).pop() {
+            Some((start, last_mention, _)) if start > np.start => {
+                let (last, last_title) = np_after(self.text, toks, start)?;
+                (last, last_title, last_mention)
+            }
+            _ => (np, title, mention),
+        };
         let end = phrase_end(toks, &np, title.is_some() && np.start == i + 2);
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         let form = cues::CueForm {
@@ -379,6 +388,44 @@ impl Finder<'_> {
     }
 }
 
+/// The names listed after "according to" ("according to Turkey and Hungary", "A, B and C"), as
+/// (first token, mention, text) in text order; empty unless there are two or more.
+pub(super) fn according_conjuncts(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+) -> Vec<(usize, Mention, String)> {
+    let mut found = Vec::new();
+    // How many conjuncts the list holds up to its "and": a comma alone may end the phrase
+    // ("according to Sikorski, Poland would ...").
+    let mut through_and = 0;
+    let mut i = from;
+    while let Some((np, _)) = np_after(text, toks, i) {
+        let Some(mention) = speakers::classify(text, &toks[np.clone()], None) else {
+            break;
+        };
+        if !matches!(mention, Mention::Name { .. } | Mention::Organization(_)) {
+            break;
+        }
+        if i > from && toks[i - 1].lower == "and" {
+            through_and = found.len() + 1;
+        }
+        found.push((np.start, mention, speakers::join(text, &toks[np.clone()])));
+        i = np.end;
+        match (toks.get(i).map(|t| t.lower.as_str()), toks.get(i + 1)) {
+            (Some("and"), _) => i += 1,
+            (Some(","), Some(n)) if n.lower == "and" => i += 2,
+            (Some(","), Some(n)) if n.is_word && n.is_capitalized(text) => i += 1,
+            _ => break,
+        }
+    }
+    found.truncate(through_and);
+    if found.len() < 2 {
+        found.clear();
+    }
+    found
+}
+
 /// The other conjuncts of a coordinated subject whose last conjunct starts at `last_start`
 /// ("Hungary and Slovakia", "senators A, B and C"), as (first token, mention, text), in text
 /// order; empty when the subject is not coordinated.
@@ -394,7 +441,7 @@ pub(super) fn conjuncts(
         return found;
     }
     while j >= 2 && matches!(toks[j - 1].lower.as_str(), "and" | ",") && !toks[j - 1].quoted {
-        let end = j - 1;
+        let end = skip_name_origin(text, toks, j - 1);
         let start = np_start(text, toks, end);
         if start >= end {
             break;

@@ -1,6 +1,6 @@
 //! The sentence loop: frames, then content, then the claims of the other conjuncts.
 
-use super::find::{conjuncts, Finder};
+use super::find::{according_conjuncts, conjuncts, Finder};
 use super::frame::{Frame, Shape};
 use super::quoting::*;
 use super::speakers::{Registry, Resolved};
@@ -80,10 +80,16 @@ impl State<'_> {
     /// "Hungary and Slovakia voiced opposition ...", "Scholz, Macron and Tusk said ...": every
     /// other conjunct of a coordinated subject gets the same claim, in text order.
     fn coordinated_speakers(&self, toks: &[Token], f: &Frame, a: &Attribution) -> Vec<Attribution> {
-        if f.shape != Shape::Subject {
-            return Vec::new();
-        }
-        conjuncts(self.text, toks, f.np.start)
+        let others = match f.shape {
+            Shape::Subject => conjuncts(self.text, toks, f.np.start),
+            Shape::According => {
+                let mut all = according_conjuncts(self.text, toks, f.cue.end);
+                all.pop(); // the frame's own speaker
+                all
+            }
+            _ => return Vec::new(),
+        };
+        others
             .into_iter()
             .filter_map(|(start, mention, mention_text)| {
                 let pos = toks[start].range.start;

@@ -19,6 +19,9 @@ const MAX_COMMA_ADJUNCT_TOKENS: usize = 20;
 /// ", the deputy head of the presidential office in charge of ...,": a long title still fits.
 const MAX_APPOSITION_TOKENS: usize = 24;
 
+/// "of the call", "of the talks": a document's topic after its noun.
+const DOCUMENT_TOPIC_TOKENS: usize = 3;
+
 /// "of the Council on Foreign Relations": a place or employer after a name.
 const MAX_ORIGIN_TOKENS: usize = 8;
 
@@ -58,10 +61,14 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if let Some(subject) = relative_subject(text, toks, k) {
         return Some(subject);
     }
-    if k > 1 && toks[k - 1].lower == "," {
-        if let Some(subject) = long_relative_apposition(text, toks, k - 1) {
-            return Some(subject);
-        }
+    // 'citing "the unique magic of Trump," said': the comma may sit inside a closing quote.
+    let comma = match k {
+        _ if k > 1 && toks[k - 1].lower == "," => Some(k - 1),
+        _ if k > 2 && toks[k - 1].is_quote(text) && toks[k - 2].lower == "," => Some(k - 2),
+        _ => None,
+    };
+    if let Some(subject) = comma.and_then(|c| long_interruption(text, toks, c)) {
+        return Some(subject);
     }
     k = skip_adjunct_before_cue(text, toks, k);
     k = skip_dash_parenthetical(toks, k);
@@ -73,7 +80,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if toks[k - 1].lower == "," {
         return apposed_subject(text, toks, k - 1);
     }
-    let end = skip_name_origin(text, toks, k);
+    let end = skip_document_topic(toks, skip_name_origin(text, toks, k));
     if lexicon::is(Class::SubjectPronoun, toks[end - 1].without_clitic()) {
         return subject_starts_clause(toks, end - 1).then(|| Subject {
             np: end - 1..end,
@@ -328,6 +335,15 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     {
         return None;
     }
+    // ROLES, NAME and NAME, said ("The foreign ministers, A of Estonia and B of Latvia, said"):
+    // the last name is the subject; the conjuncts give the others.
+    if let Some(last) = listed_names(text, toks, seg.clone()) {
+        return Some(Subject {
+            np: last,
+            title: None,
+            start: seg.start,
+        });
+    }
     // TITLE, NAME, said ("Another pollster, David Woodard of Clemson University, said")
     let run = speakers::name_run(text, toks, seg.start);
     if run == seg || run.end == skip_name_origin(text, toks, comma) && run.end < comma {
@@ -342,6 +358,14 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
             np: run,
             title: title.filter(|t| !t.is_empty()),
             start: tstart.min(open),
+        });
+    }
+    // DESCRIPTION, TITLE NAME, said ("Another ally, Agriculture Secretary Tom Vilsack, told")
+    if let Some((run, title)) = titled_name(text, toks, seg.clone()) {
+        return Some(Subject {
+            np: run,
+            title: Some(title),
+            start: np_start(text, toks, open).min(open),
         });
     }
     // NAME, APPOSITION, said ("Erin Murphy, a former aide who ..., said")
@@ -380,28 +404,81 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     None
 }
 
-/// "Sen. Chris Murphy of Connecticut said", "David Woodard of Clemson University said": where
-/// a personal name ends when a place or employer follows it with "of", before token `k`.
-/// Returns `k` when there is none. The name needs two words or a title before it, so that
-/// "Bank of America" stays one organisation.
-fn skip_name_origin(text: &str, toks: &[Token], k: usize) -> usize {
-    let lo = k.saturating_sub(MAX_ORIGIN_TOKENS + 1);
-    let Some(of) = (lo..k).find(|&j| toks[j].lower == "of" && is_origin(text, &toks[j + 1..k]))
-    else {
+/// "A Kremlin readout of the call said": the document's topic after "of" (three words at
+/// most, lowercase) is not part of the speaker phrase; returns where the document noun ends.
+fn skip_document_topic(toks: &[Token], k: usize) -> usize {
+    let lo = k.saturating_sub(DOCUMENT_TOPIC_TOKENS + 1);
+    let Some(of) = (lo..k).rev().find(|&j| toks[j].lower == "of") else {
         return k;
     };
-    let Some(run) = (of.saturating_sub(4)..of)
-        .map(|j| speakers::name_run(text, toks, j))
-        .find(|r| !r.is_empty() && r.end == of)
-    else {
-        return k;
-    };
-    let titled = run.start > 0 && crate::lexicon::is_title(toks[run.start - 1].base());
-    if run.len() >= 2 || titled {
+    let plain = toks[of + 1..k]
+        .iter()
+        .all(|t| t.is_word && !t.quoted && t.lower.chars().all(|c| !c.is_uppercase()));
+    let document = of > 0 && lexicon::is(Class::DocumentNoun, toks[of - 1].lower.as_str());
+    if plain && document && of + 1 < k {
         of
     } else {
         k
     }
+}
+
+/// "Agriculture Secretary Tom Vilsack": title words and then a full name filling `seg`; the
+/// name's tokens and the title.
+fn titled_name(text: &str, toks: &[Token], seg: Range<usize>) -> Option<(Range<usize>, String)> {
+    let run = (seg.start + 1..seg.end)
+        .map(|j| speakers::name_run(text, toks, j))
+        .find(|r| r.len() >= 2 && r.end == seg.end)?;
+    let prefix = &toks[seg.start..run.start];
+    let titled = prefix.iter().any(|t| crate::lexicon::is_title(t.base()))
+        && prefix.iter().all(|t| is_np_word(text, t));
+    titled.then(|| (run.clone(), speakers::join(text, prefix)))
+}
+
+/// "A of Estonia and B of Latvia": two or more names (each with an optional origin) joined by
+/// commas and "and", filling `seg`; the last name's tokens.
+fn listed_names(text: &str, toks: &[Token], seg: Range<usize>) -> Option<Range<usize>> {
+    let (mut i, mut names, mut last) = (seg.start, 0, None);
+    while i < seg.end {
+        let run = speakers::name_run(text, toks, i);
+        if run.len() < 2 {
+            return None;
+        }
+        let stop = (run.end..seg.end)
+            .find(|&j| matches!(toks[j].lower.as_str(), "and" | ","))
+            .unwrap_or(seg.end);
+        if run.end != stop && skip_name_origin(text, toks, stop) != run.end {
+            return None;
+        }
+        names += 1;
+        last = Some(run);
+        i = stop;
+        while i < seg.end && matches!(toks[i].lower.as_str(), "and" | ",") {
+            i += 1;
+        }
+    }
+    last.filter(|_| names >= 2)
+}
+
+/// "Sen. Chris Murphy of Connecticut said", "David Woodard of Clemson University said": where
+/// a personal name ends when a place or employer follows it with "of", before token `k`.
+/// Returns `k` when there is none. The name needs two words or a title before it, so that
+/// "Bank of America" stays one organisation.
+pub(super) fn skip_name_origin(text: &str, toks: &[Token], k: usize) -> usize {
+    let lo = k.saturating_sub(MAX_ORIGIN_TOKENS + 1);
+    (lo..k)
+        .rev()
+        .filter(|&j| toks[j].lower == "of" && is_origin(text, &toks[j + 1..k]))
+        .find(|&of| {
+            (of.saturating_sub(4)..of)
+                .map(|j| speakers::name_run(text, toks, j))
+                .find(|r| !r.is_empty() && r.end == of)
+                .is_some_and(|run| {
+                    let titled =
+                        run.start > 0 && crate::lexicon::is_title(toks[run.start - 1].base());
+                    run.len() >= 2 || titled
+                })
+        })
+        .unwrap_or(k)
 }
 
 /// "New Hampshire", "the Council on Foreign Relations": a proper name, its first and last
@@ -424,35 +501,56 @@ fn is_origin(text: &str, ts: &[Token]) -> bool {
     }
 }
 
-/// "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": a relative
-/// clause with commas of its own between a name opening the clause and its cue. `comma` is the
-/// comma before the cue.
-fn long_relative_apposition(text: &str, toks: &[Token], comma: usize) -> Option<Subject> {
+/// A person's name opening the clause, then an interruption with commas of its own, then the
+/// cue: "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said", "Jeffrey
+/// Salkin, a Hollywood, Fla., rabbi ..., said", "Sen. Chuck Grassley, facing a challenge in
+/// Iowa, a swing state, said", "Mr. Manafort, citing \"...\", said". `comma` is the comma
+/// before the cue.
+fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject> {
     let lo = comma.saturating_sub(MAX_RELATIVE_APPOSITION_TOKENS);
-    for c in (lo..comma).rev() {
-        if toks[c].quoted {
-            return None;
-        }
-        let relative = toks[c].lower == ","
-            && toks
-                .get(c + 1)
-                .is_some_and(|t| lexicon::is(Class::PersonRelative, t.lower.as_str()));
-        if !relative {
-            continue;
-        }
-        let name_end = skip_name_origin(text, toks, c);
-        let run_start = np_start(text, toks, name_end);
-        let run = (run_start..name_end)
-            .map(|j| speakers::name_run(text, toks, j))
-            .find(|r| !r.is_empty() && r.end == name_end)?;
-        return subject_starts_clause(toks, run_start).then(|| Subject {
-            np: run.clone(),
-            title: (run_start < run.start)
-                .then(|| speakers::join(text, &toks[run_start..run.start])),
-            start: run_start,
-        });
+    let c = (lo..comma).find(|&c| toks[c].lower == "," && !toks[c].quoted)?;
+    let inner = &toks[c + 1..comma];
+    let listed = inner
+        .windows(2)
+        .any(|w| w[0].lower == "," && matches!(w[1].lower.as_str(), "and" | "or"));
+    // "Fla., rabbi": a period before a comma ends an abbreviation, not a sentence.
+    let ends_sentence = inner.iter().enumerate().any(|(j, t)| {
+        t.lower == ";" || (t.lower == "." && inner.get(j + 1).is_none_or(|n| n.lower != ","))
+    });
+    if listed || ends_sentence {
+        return None;
     }
-    None
+    if !toks.get(c + 1).is_some_and(|t| opens_interruption(text, t)) {
+        return None;
+    }
+    let name_end = skip_name_origin(text, toks, skip_parenthetical(toks, c));
+    let run_start = np_start(text, toks, name_end);
+    let run = (run_start..name_end)
+        .map(|j| speakers::name_run(text, toks, j))
+        .find(|r| !r.is_empty() && r.end == name_end)?;
+    let titled = run_start < run.start;
+    let full = run.len() >= 2 || titled;
+    (full && subject_starts_clause(toks, run_start)).then(|| Subject {
+        np: run.clone(),
+        title: speakers::apposition_after(text, toks, c)
+            .or_else(|| titled.then(|| speakers::join(text, &toks[run_start..run.start]))),
+        start: run_start,
+    })
+}
+
+/// The first word of an interruption after a name: a relative pronoun, a determiner or title
+/// (an apposition), a participle or a preposition (an adjunct).
+fn opens_interruption(text: &str, t: &Token) -> bool {
+    let w = t.lower.as_str();
+    t.is_word
+        && !t.quoted
+        && !t.is_capitalized(text)
+        && (lexicon::is(Class::PersonRelative, w)
+            || lexicon::is(Class::Determiner, w)
+            || crate::lexicon::is_title(t.base())
+            || w.ends_with("ing")
+            || is_participle_opener(t)
+            || lexicon::is(Class::Preposition, w))
 }
 
 /// A relative pronoun ("who", "which") opening a clause inside a noun phrase.
