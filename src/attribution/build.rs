@@ -187,10 +187,18 @@ impl State<'_> {
         let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
         // "ADJUNCT, X said CLAUSE": a clause after the cue is the content before any adjunct.
         let after_first = |a: &Clause| after_ok(a) && a.has_verb && f.shape == Shape::Subject;
+        // "CLAUSE, Sanders said, a policy that ...": a noun phrase after the cue's comma is an
+        // apposition to the clause before, not the content.
+        let apposition_after = after_start > 0
+            && toks[after_start - 1].lower == ","
+            && toks
+                .get(after_start)
+                .is_some_and(|t| lexicon::is(Class::Determiner, t.lower.as_str()));
         match (after, before) {
             // "..., said X, then the agent of ...": after an inverted speaker comes its
             // apposition, not its content.
             (_, Some(b)) if f.shape == Shape::Inverted && b.strong => Some(vec![b.range]),
+            (_, Some(b)) if apposition_after && b.strong => Some(vec![b.range]),
             (Some(a), _) if a.introduced => Some(vec![a.range]),
             (Some(a), _) if after_first(&a) => Some(vec![a.range]),
             (_, Some(b)) if b.strong => Some(vec![b.range]),

@@ -278,7 +278,14 @@ pub(super) fn clause(
             && (crate::lexicon::is(crate::lexicon::Class::FiniteVerb, &t.lower)
                 || (t.lower.ends_with("ed") && t.lower.len() > 4))
     }) || toks[from..to].iter().any(|t| t.quoted);
+    // "said if elected he would cut taxes": after the cue, a subordinate clause may lead the
+    // reported sentence.
+    let subordinate_lead = after
+        && has_verb
+        && words >= SUBORDINATE_LEAD_WORDS
+        && lexicon::is(Class::SubordinateOpener, first.lower.as_str());
     let strong = introduced
+        || subordinate_lead
         || (!weak_start && (after || has_verb || according))
         || (!after && weak_start && full_sentence_after_opener(toks, from, to, participle_opener));
     let range = trim_content(text, toks[from].range.start..toks[to - 1].range.end);
@@ -289,6 +296,9 @@ pub(super) fn clause(
         has_verb,
     })
 }
+
+/// Fewest words of a reported clause led by a subordinate clause ("if elected he would win").
+const SUBORDINATE_LEAD_WORDS: usize = 5;
 
 /// Fewest tokens of a main clause after an opening adjunct's comma.
 const MAIN_CLAUSE_MIN: usize = 4;

@@ -514,9 +514,8 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
         .windows(2)
         .any(|w| w[0].lower == "," && matches!(w[1].lower.as_str(), "and" | "or"));
     // "Fla., rabbi": a period before a comma ends an abbreviation, not a sentence.
-    let ends_sentence = inner.iter().enumerate().any(|(j, t)| {
-        t.lower == ";" || (t.lower == "." && inner.get(j + 1).is_none_or(|n| n.lower != ","))
-    });
+    let ends_sentence = (c + 1..comma)
+        .any(|j| toks[j].lower == ";" || (toks[j].lower == "." && toks[j + 1].lower != ","));
     if listed || ends_sentence {
         return None;
     }
@@ -529,7 +528,9 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
         .map(|j| speakers::name_run(text, toks, j))
         .find(|r| !r.is_empty() && r.end == name_end)?;
     let titled = run_start < run.start;
-    let full = run.len() >= 2 || titled;
+    // "Wilcox, whose education ..., said": a relative clause shows a surname is a person.
+    let relative = lexicon::is(Class::PersonRelative, toks[c + 1].lower.as_str());
+    let full = run.len() >= 2 || titled || relative;
     (full && subject_starts_clause(toks, run_start)).then(|| Subject {
         np: run.clone(),
         title: speakers::apposition_after(text, toks, c)
@@ -538,10 +539,18 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
     })
 }
 
+/// "Cory James, 22, of Flint": an age after a name.
+fn is_age(w: &str) -> bool {
+    (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The first word of an interruption after a name: a relative pronoun, a determiner or title
-/// (an apposition), a participle or a preposition (an adjunct).
+/// (an apposition), a participle or a preposition (an adjunct), or an age.
 fn opens_interruption(text: &str, t: &Token) -> bool {
     let w = t.lower.as_str();
+    if is_age(w) {
+        return !t.quoted;
+    }
     t.is_word
         && !t.quoted
         && !t.is_capitalized(text)

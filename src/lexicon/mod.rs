@@ -262,6 +262,8 @@ word_classes! {
     TitleConnector => "title_connectors.txt",
     /// Words that show an apposition is a clause, not a title ("said", "who", "has").
     ClauseWord => "clause_words.txt",
+    /// Subordinators that may open a reported clause right after its cue ("said if elected ...").
+    SubordinateOpener => "subordinate_openers.txt",
     /// Words opening an adjunct between commas after a subject (", in turn,", ", speaking on ...,").
     CommaAdjunctOpener => "comma_adjunct_openers.txt",
     /// Words that may follow the speaker of "said X" (an adjunct or clause opener, never a verb).
