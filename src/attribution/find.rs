@@ -289,15 +289,25 @@ impl Finder<'_> {
     /// "..., adding that ...": the speaker of the previous cue in the sentence.
     fn participle(&self, toks: &[Token], cue: &CueMatch, prev: Option<&Frame>) -> Option<Frame> {
         let first = &toks[cue.start];
-        if !lexicon::is(Class::ParticipleCue, first.lower.as_str())
-            || cue.start == 0
-            || toks[cue.start - 1].lower != ","
-        {
+        // 'a defense of "New York values," saying': the comma may sit inside a closing quote.
+        let comma = match cue.start {
+            i if i > 0 && toks[i - 1].lower == "," => i - 1,
+            i if i > 1 && toks[i - 1].is_quote(self.text) && toks[i - 2].lower == "," => i - 2,
+            _ => return None,
+        };
+        if !lexicon::is(Class::ParticipleCue, first.lower.as_str()) {
             return None;
         }
         let Some(prev) = prev else {
             // "Clinton spoke out about ..., arguing that ...": the clause's subject speaks.
-            let Subject { np, title, .. } = clause_subject(self.text, toks, cue.start - 1)?;
+            let Subject { np, title, .. } = clause_subject(self.text, toks, comma)
+                .filter(|s| {
+                    // "It was a potent punch, as Mrs. Clinton echoed ..., saying": a dummy "it"
+                    // does not speak.
+                    toks[s.np.start].lower != "it"
+                        && speakers::classify(self.text, &toks[s.np.clone()], None).is_some()
+                })
+                .or_else(|| local_clause_subject(self.text, toks, comma))?;
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
             let region = cue.start..cue.end;

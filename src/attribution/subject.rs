@@ -125,7 +125,7 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
     // "On Thursday, after remaining neutral, Warren endorsed ...": introductory phrases, each
     // closed by a comma, come before the subject.
     for _ in 0..INTRO_PHRASES {
-        if !toks.get(start).is_some_and(opens_intro_phrase) {
+        if !opens_intro_phrase(text, toks, start) {
             break;
         }
         match (start..end).find(|&j| toks[j].lower == "," && !toks[j].quoted) {
@@ -134,17 +134,71 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
             None => break,
         }
     }
-    let mut stop = start;
-    while stop < end && is_np_word(text, &toks[stop]) && stop - start < MAX_SUBJECT_WORDS {
-        stop += 1;
+    let np_end = |from: usize| {
+        let mut stop = from;
+        while stop < end && is_np_word(text, &toks[stop]) && stop - from < MAX_SUBJECT_WORDS {
+            stop += 1;
+        }
+        stop
+    };
+    let mut np = start..np_end(start);
+    // "Poland and Lithuania signed ...": the last conjunct is the subject; the frame's
+    // conjuncts give the others.
+    while np.end + 1 < end && toks[np.end].lower == "and" && !toks[np.end].quoted {
+        let next = np.end + 1..np_end(np.end + 1);
+        if next.is_empty() {
+            break;
+        }
+        np = next;
     }
-    let verb_or_apposition = toks
-        .get(stop)
-        .is_some_and(|t| (t.is_word && !t.is_capitalized(text)) || t.lower == ",");
-    (stop > start && verb_or_apposition).then_some(Subject {
-        np: start..stop,
+    let verb_or_apposition = toks.get(np.end).is_some_and(|t| {
+        (t.is_word && !t.is_capitalized(text) && t.lower != "and") || t.lower == ","
+    });
+    (!np.is_empty() && verb_or_apposition).then_some(Subject {
+        np,
         title: None,
         start,
+    })
+}
+
+/// Most tokens scanned back from a participle cue for its clause's subject.
+const LOCAL_SUBJECT_REACH: usize = 30;
+
+/// The subject of the nearest clause before token `end`, when the sentence's own subject is
+/// not it: "..., as Mrs. Clinton echoed the criticism, saying", "And then Trump went on the
+/// attack, saying". A name or pronoun right after a clause boundary, followed by a lowercase
+/// word (its verb).
+pub(super) fn local_clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
+    let lo = end.saturating_sub(LOCAL_SUBJECT_REACH);
+    (lo..end).rev().find_map(|b| {
+        if toks[b].quoted || !(b == 0 || lexicon::is(Class::ClauseBoundary, &toks[b - 1].lower)) {
+            return None;
+        }
+        // "Germany and France signed ..., promising": one conjunct is not the subject.
+        if b > 1 && toks[b - 1].lower == "and" && is_np_word(text, &toks[b - 2]) {
+            return None;
+        }
+        let stop = if lexicon::is(Class::SubjectPronoun, toks[b].lower.as_str()) {
+            b + 1
+        } else {
+            (b..end)
+                .find(|&j| !is_np_word(text, &toks[j]))
+                .unwrap_or(end)
+        };
+        let verb_next = toks.get(stop).is_some_and(|t| {
+            t.is_word
+                && !t.quoted
+                && !t.is_capitalized(text)
+                && !lexicon::is(Class::ClauseBoundary, t.lower.as_str())
+                && !matches!(t.lower.as_str(), "or" | "nor")
+                && stop < end
+        });
+        let np = b..stop;
+        (!np.is_empty() && np.len() <= MAX_SUBJECT_WORDS && verb_next).then_some(Subject {
+            np,
+            title: None,
+            start: b,
+        })
     })
 }
 
@@ -207,11 +261,17 @@ const INTRO_PHRASES: usize = 3;
 
 /// A word that opens an introductory phrase: a preposition, a participle, an "-ly" adverb or
 /// a sentence adverb.
-fn opens_intro_phrase(t: &Token) -> bool {
+fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
     use crate::lexicon::{is, Class};
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    // "Carly Fiorina", "Kelly Ayotte": a first name is not an "-ly" adverb.
+    let name_follows = toks
+        .get(i + 1)
+        .is_some_and(|n| n.is_word && n.is_capitalized(text) && !n.quoted);
     t.is_word
-        && (t.lower.ends_with("ing")
-            || t.lower.ends_with("ly")
+        && ((!name_follows && (t.lower.ends_with("ing") || t.lower.ends_with("ly")))
             || is_participle_opener_word(&t.lower)
             || is(Class::Preposition, &t.lower)
             || is(Class::IntroOpener, &t.lower))
