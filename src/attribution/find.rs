@@ -290,9 +290,16 @@ impl Finder<'_> {
     fn participle(&self, toks: &[Token], cue: &CueMatch, prev: Option<&Frame>) -> Option<Frame> {
         let first = &toks[cue.start];
         // 'a defense of "New York values," saying': the comma may sit inside a closing quote.
+        // "issued a statement saying": the document's issuer speaks.
+        let after_document = |i: usize| {
+            i > 0
+                && lexicon::is(Class::DocumentNoun, toks[i - 1].lower.as_str())
+                && !toks[i - 1].quoted
+        };
         let comma = match cue.start {
             i if i > 0 && toks[i - 1].lower == "," => i - 1,
             i if i > 1 && toks[i - 1].is_quote(self.text) && toks[i - 2].lower == "," => i - 2,
+            i if after_document(i) => i - 1,
             _ => return None,
         };
         if !lexicon::is(Class::ParticipleCue, first.lower.as_str()) {
