@@ -193,11 +193,24 @@ impl State<'_> {
             && toks[after_start - 1].lower == ","
             && toks
                 .get(after_start)
-                .is_some_and(|t| lexicon::is(Class::Determiner, t.lower.as_str()));
+                .is_some_and(|t| lexicon::is(Class::Determiner, t.lower.as_str()))
+            && !np_then_verb(toks, after_start);
+        // ", according to Andrew McCarthy, who prosecuted ...": a relative clause after the
+        // speaker describes the speaker.
+        let after = after.filter(|_| {
+            !toks
+                .get(after_start)
+                .is_some_and(|t| lexicon::is(Class::RelativePronoun, t.lower.as_str()))
+        });
+        // "CLAUSE, according to X, APPOSITION": a trailing "according to" attributes the
+        // clause before it, unless that clause dangles ("because, according to X, ...").
+        let trailing_according =
+            according && f.region.start > 0 && !before_end_dangles(toks, f.region.start);
         match (after, before) {
             // "..., said X, then the agent of ...": after an inverted speaker comes its
             // apposition, not its content.
             (_, Some(b)) if f.shape == Shape::Inverted && b.strong => Some(vec![b.range]),
+            (_, Some(b)) if trailing_according && b.strong => Some(vec![b.range]),
             (_, Some(b)) if apposition_after && b.strong => Some(vec![b.range]),
             (Some(a), _) if a.introduced => Some(vec![a.range]),
             (Some(a), _) if after_first(&a) => Some(vec![a.range]),
@@ -242,6 +255,26 @@ impl State<'_> {
 /// The content after an NP-taking cue opens a noun phrase or an embedded question: a
 /// determiner, an interrogative ("declined to say whether"), a possessive or a
 /// capitalised word ("rejected the bid", "welcomed Ukraine's progress", "criticised Orban").
+/// "the media would call him ...": the noun phrase at `start` is followed by its own verb
+/// before any relative pronoun, so it opens a clause ("a policy that could ..." does not).
+fn np_then_verb(toks: &[Token], start: usize) -> bool {
+    toks[start..]
+        .iter()
+        .take_while(|t| t.is_word && !t.quoted)
+        .map(|t| t.lower.as_str())
+        .find(|w| lexicon::is(Class::FiniteVerb, w) || lexicon::is(Class::RelativePronoun, w))
+        .is_some_and(|w| lexicon::is(Class::FiniteVerb, w))
+}
+
+/// "..., because, according to X, ...": the words before the frame end on a connective.
+fn before_end_dangles(toks: &[Token], region_start: usize) -> bool {
+    toks[..region_start]
+        .iter()
+        .rev()
+        .find(|t| t.lower != ",")
+        .is_some_and(|t| t.is_word && lexicon::is(Class::ClauseBoundary, t.lower.as_str()))
+}
+
 /// `told him that "we tell the truth."`: content that is one quotation, marks and all, is the
 /// words inside the marks.
 fn whole_quotation(text: &str, p: &Paragraph, r: Range<usize>) -> Range<usize> {

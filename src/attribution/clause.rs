@@ -51,6 +51,15 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
         if toks.get(i).is_some_and(|t| t.lower == ",") {
             i += 1;
         }
+        // "According to X, who chaired the meeting, allies were ...": past the relative clause.
+        if toks
+            .get(i)
+            .is_some_and(|t| lexicon::is(Class::RelativePronoun, t.lower.as_str()))
+        {
+            return (i..toks.len())
+                .find(|&j| toks[j].lower == "," && !toks[j].quoted)
+                .map_or(toks.len(), |c| c + 1);
+        }
         return i;
     }
     if f.cue.form.takes_object {
