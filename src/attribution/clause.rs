@@ -31,8 +31,13 @@ pub(super) fn names_something(text: &str, r: &Range<usize>) -> bool {
     let s = &text[r.clone()];
     let mut words = s.split_whitespace();
     let first = words.next().unwrap_or("").to_lowercase();
-    let particle = lexicon::is(Class::VerbParticle, first.as_str());
     let rest: Vec<&str> = words.collect();
+    // "called him a liar" names him; "called him on Tuesday" and "called off a meeting" do not.
+    let pronoun_named = lexicon::is(Class::ObjectPronoun, first.as_str())
+        && rest.first().is_some_and(|w| {
+            lexicon::is(Class::ComplementOpener, w) || w.starts_with(crate::quotes::is_quote_mark)
+        });
+    let particle = lexicon::is(Class::VerbParticle, first.as_str()) && !pronoun_named;
     let named = rest.iter().any(|w| lexicon::is(Class::ComplementOpener, w))
         || s.contains(crate::quotes::is_quote_mark);
     !particle && named
@@ -381,8 +386,14 @@ fn opens_next_report(toks: &[Token], j: usize) -> bool {
     match toks[j].lower.as_str() {
         "," => lexicon::is(Class::ParticipleCue, next.lower.as_str()),
         "and" => {
-            lexicon::is(Class::CoreCue, next.lower.as_str())
-                && super::cues::match_at(toks, j + 1, false).is_some()
+            let cue = super::cues::match_at(toks, j + 1, false).is_some();
+            // ", and threatened to ...": after a comma any cue is the next act.
+            let after_comma = toks[..j]
+                .iter()
+                .rev()
+                .find(|t| t.is_word || t.lower == "," || t.lower == ".")
+                .is_some_and(|t| t.lower == ",");
+            cue && (lexicon::is(Class::CoreCue, next.lower.as_str()) || after_comma)
         }
         _ => false,
     }

@@ -272,6 +272,8 @@ word_classes! {
     RelativePronoun => "relative_pronouns.txt",
     /// Relative pronouns that refer back to a person.
     PersonRelative => "person_relatives.txt",
+    /// Object pronouns after a verb ("called him a liar").
+    ObjectPronoun => "object_pronouns.txt",
     /// Particles and object pronouns after "called" that make it a phrasal or phone-call verb ("called off", "called him").
     VerbParticle => "verb_particles.txt",
     /// Words opening an adjunct between a cue and its content ("on Telegram", "last week").
