@@ -300,6 +300,10 @@ impl Finder<'_> {
             i if i > 0 && toks[i - 1].lower == "," => i - 1,
             i if i > 1 && toks[i - 1].is_quote(self.text) && toks[i - 2].lower == "," => i - 2,
             i if after_document(i) => i - 1,
+            // "continued by saying", "upon saying": a gerund after a preposition.
+            i if i > 0 && lexicon::is(Class::GerundPreposition, toks[i - 1].lower.as_str()) => {
+                i - 1
+            }
             _ => return None,
         };
         if !lexicon::is(Class::ParticipleCue, first.lower.as_str()) {

@@ -10,8 +10,9 @@ use std::ops::Range;
 /// A subject before a cue is a title and a name ("NATO Secretary General Jens Stoltenberg").
 const MAX_SUBJECT_WORDS: usize = 10;
 
-/// "(R-Ohio)", "(CDU)": a parenthetical between a name and its cue is a few tokens.
-const PARENTHETICAL_TOKENS: usize = 8;
+/// "(R-Ohio)", "(a Connecticut Democrat so boyish he ...)": a parenthetical between a name and
+/// its cue.
+const PARENTHETICAL_TOKENS: usize = 24;
 
 /// ", speaking at a press conference in Brussels on Tuesday,": an adjunct between commas.
 const MAX_COMMA_ADJUNCT_TOKENS: usize = 20;
@@ -151,7 +152,15 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         }
         np = next;
     }
-    let verb_or_apposition = toks.get(np.end).is_some_and(|t| {
+    // "Sen. Bernie Sanders (I-Vt.) defended ...": a parenthetical after the subject.
+    let after_np = if toks.get(np.end).is_some_and(|t| t.lower == "(") {
+        (np.end..end.min(np.end + PARENTHETICAL_TOKENS))
+            .find(|&j| toks[j].lower == ")")
+            .map_or(np.end, |close| close + 1)
+    } else {
+        np.end
+    };
+    let verb_or_apposition = toks.get(after_np).is_some_and(|t| {
         (t.is_word && !t.is_capitalized(text) && t.lower != "and") || t.lower == ","
     });
     (!np.is_empty() && verb_or_apposition).then_some(Subject {
@@ -407,7 +416,21 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     // TITLE, NAME, said ("Another pollster, David Woodard of Clemson University, said")
     let run = speakers::name_run(text, toks, seg.start);
     if run == seg || run.end == skip_name_origin(text, toks, comma) && run.end < comma {
-        let tstart = np_start(text, toks, open);
+        let mut tstart = np_start(text, toks, open);
+        // "his wife, NAME": a relation noun after a determiner is a description too.
+        if tstart == open
+            && open >= 2
+            && toks[open - 1].is_word
+            && !toks[open - 1].quoted
+            && !toks[open - 1].is_capitalized(text)
+            && lexicon::is(Class::Determiner, &toks[open - 2].lower)
+        {
+            tstart = open - 1;
+        }
+        // '"...," his wife, NAME, wrote': the phrase starts at its determiner.
+        let determined =
+            tstart > 0 && tstart < open && lexicon::is(Class::Determiner, &toks[tstart - 1].lower);
+        let phrase_start = tstart - usize::from(determined);
         let title = (tstart < open).then(|| speakers::join(text, &toks[tstart..open]));
         let title = title.map(|t| {
             t.trim_start_matches("the ")
@@ -417,7 +440,7 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
         return Some(Subject {
             np: run,
             title: title.filter(|t| !t.is_empty()),
-            start: tstart.min(open),
+            start: phrase_start.min(open),
         });
     }
     // DESCRIPTION, TITLE NAME, said ("Another ally, Agriculture Secretary Tom Vilsack, told")

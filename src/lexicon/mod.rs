@@ -274,6 +274,8 @@ word_classes! {
     PersonRelative => "person_relatives.txt",
     /// Object pronouns after a verb ("called him a liar").
     ObjectPronoun => "object_pronouns.txt",
+    /// Prepositions before a gerund cue whose subject is the clause's ("continued by saying").
+    GerundPreposition => "gerund_prepositions.txt",
     /// Particles and object pronouns after "called" that make it a phrasal or phone-call verb ("called off", "called him").
     VerbParticle => "verb_particles.txt",
     /// Words opening an adjunct between a cue and its content ("on Telegram", "last week").
