@@ -130,6 +130,14 @@ word_classes! {
     BylineRole => "byline_roles.txt",
     /// Whole words that make a byline string a role ("staff"), for pieces that begin names.
     BylineRoleWord => "byline_role_words.txt",
+    /// Month names in several languages, one line per month, January first (publication dates).
+    MonthName => "month_names.txt",
+    /// Labels of a visible publication date ("published", "veröffentlicht am", "publié le").
+    DateLabel => "date_labels.txt",
+    /// Labels of a revision date ("updated", "aktualisiert", "mis à jour"), never the published one.
+    UpdateLabel => "update_labels.txt",
+    /// Words before the author's name in a visible byline ("by", "von", "par", "por", "door").
+    BylinePrefix => "byline_prefixes.txt",
     /// Occasions at which statements are made ("summit", "briefing").
     EventWord => "event_words.txt",
     /// Words that may join the capitalised words of a signature line ("of", "the").
@@ -322,6 +330,12 @@ static SETS: LazyLock<Vec<HashSet<&'static str>>> =
 /// header says otherwise; callers pass the form the list holds.
 pub fn is(class: Class, word: &str) -> bool {
     SETS[class as usize].contains(word)
+}
+
+/// The entries of a class's own list in file order, flags removed (lists whose line number
+/// means something, like the months).
+pub fn lines(class: Class) -> Vec<&'static str> {
+    entries(class.data()).map(word).collect()
 }
 
 /// Every entry of a class, for callers that scan phrases rather than look words up.

@@ -27,8 +27,22 @@ static BY_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 static LEADING_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:[\w-]+\s+){0,2}by[:\s]+").expect("valid regex"));
 /// Separators between names in a metadata author string.
-static NAME_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\|)\s*").expect("valid regex"));
+static NAME_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\|)\s*").expect("valid regex")
+});
+/// A leading byline label in any language ("By", "von", "par", "Text:"), lexicon
+/// `byline_prefixes.txt`.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words: Vec<String> = lexicon::members(Class::BylinePrefix)
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Regex::new(&format!(r"(?i)^\s*(?:{})(?:\s*:\s*|\s+)", words.join("|"))).expect("valid regex")
+});
+/// A desk code ("dpa/lno"), a user name ("jane.doe", "jdoe_12") or an e-mail: not a person.
+static HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/|\p{Ll}\.\p{Ll}|_|@").expect("valid regex"));
 /// A URL, a domain or an e-mail address.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:https?://|www\.)|\.(?:com|org|net)\b|@").expect("valid regex")
@@ -52,6 +66,43 @@ pub fn starts_with_by(s: &str) -> bool {
     LEADING_BY.is_match(s)
 }
 
+/// A byline line without its leading label ("Von Jane Doe" → "Jane Doe").
+pub fn strip_prefix(s: &str) -> &str {
+    PREFIX.find(s).map_or(s, |m| &s[m.end()..]).trim()
+}
+
+/// Does a name look written as a name: every word capitalised, or a lowercase particle
+/// ("von", "de", "van der")?
+pub fn looks_like_name(name: &str) -> bool {
+    name.split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()) || lexicon::is(Class::NameParticle, w))
+}
+
+/// A name written in capitals ("LORNE COOK") as people write it ("Lorne Cook"); other names
+/// as they are.
+pub fn name_case(name: &str) -> String {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    if letters().count() <= MAX_INITIALS_LEN || letters().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut out = String::new();
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = !c.is_alphabetic();
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The people named in a byline line of text ("by Jane Doe and John Roe April 30, 2024").
 /// Only full names count: the line is free text, so a single capitalised word is not trusted.
 pub fn from_line(s: &str) -> Vec<String> {
@@ -72,12 +123,14 @@ pub fn from_metadata(raw: &[String], outlet: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for r in raw {
         let r = LEADING_BY.replace(r.trim(), "");
-        for part in NAME_SEPARATOR.split(&r) {
+        let r = strip_prefix(&r);
+        for part in NAME_SEPARATOR.split(r) {
             let name = crate::document::fold_ws(
                 part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
             );
-            let name = AGENCY_TAIL.replace(&name, "").trim().to_string();
+            let name = name_case(AGENCY_TAIL.replace(&name, "").trim());
             if is_person(&name)
+                && !HANDLE.is_match(&name)
                 && !same_organisation(&name, outlet)
                 && !out.iter().any(|o| o.eq_ignore_ascii_case(&name))
             {
@@ -198,7 +251,7 @@ mod tests {
         ];
         assert_eq!(
             from_metadata(&raw, "Example News"),
-            vec!["Jane Doe", "John Roe", "Ann Lee", "TOM KRISHER"]
+            vec!["Jane Doe", "John Roe", "Ann Lee", "Tom Krisher"]
         );
     }
 

@@ -6,6 +6,8 @@
 //! judge of which byline strings are people.
 
 pub(crate) mod byline;
+pub mod pick;
+pub mod pubdate;
 
 use crate::dates;
 use crate::document::Document;
@@ -28,6 +30,26 @@ pub struct Meta {
     pub published: Option<NaiveDate>,
     /// Authors, without photographers or wire credits.
     pub byline: Vec<String>,
+    /// Which source gave the day and the byline (`natoclaims meta --explain`); a note about the
+    /// record, not part of it.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// The names of the sources that gave a record's fields.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Origin {
+    /// The publication day's source ("json-ld datePublished", "text dateline").
+    pub published: Option<&'static str>,
+    /// The byline's source ("meta author", "text byline").
+    pub byline: Option<&'static str>,
+}
+
+impl PartialEq for Origin {
+    /// Provenance never makes two records differ: equal fields are equal metadata.
+    fn eq(&self, _: &Origin) -> bool {
+        true
+    }
 }
 
 /// Serde for an optional day as `"YYYY-MM-DD"`.
@@ -71,18 +93,28 @@ const COPYRIGHT_HOLDER_MAX_WORDS: usize = 6;
 pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
     let src = &doc.source_meta;
     let text_of = |b: &Block| &doc.text[b.range.clone()];
+    let published = src.published.or_else(|| published(doc, blocks));
+    let byline = if src.byline.is_empty() {
+        byline(doc, blocks)
+    } else {
+        src.byline.clone()
+    };
+    let origin = Origin {
+        published: src.origin.published.or(published.map(|_| "text dateline")),
+        byline: src
+            .origin
+            .byline
+            .or((!byline.is_empty()).then_some("text byline")),
+    };
     Meta {
         title: src.title.clone().or_else(|| title(doc, blocks)),
         outlet: src
             .outlet
             .clone()
             .or_else(|| outlet(blocks.iter().map(text_of))),
-        published: src.published.or_else(|| published(doc, blocks)),
-        byline: if src.byline.is_empty() {
-            byline(doc, blocks)
-        } else {
-            src.byline.clone()
-        },
+        published,
+        byline,
+        origin,
     }
 }
 

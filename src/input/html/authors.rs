@@ -1,64 +1,195 @@
-//! Authors: names from meta tags, JSON-LD, `rel=author` links and byline elements. Which of
-//! them are people is decided by the one byline judge, [`crate::meta::byline`].
+//! Byline sources of an HTML page, most trusted first: JSON-LD authors, author meta tags,
+//! microdata, `rel=author` links, visible byline elements. Each source hands its strings to
+//! the one byline judge, [`crate::meta::byline`]; a source whose strings hold no person (an
+//! empty tag, the outlet's name, a URL, a desk code) gives nothing and the next one is tried.
 
-use std::collections::HashMap;
+use std::sync::LazyLock;
 
-use scraper::Html;
+use regex::Regex;
+use scraper::{ElementRef, Selector};
 
 use super::dom::folded_len;
-use super::metadata::{decode_entities, element_text, SEL_AUTHOR_LINK, SEL_BYLINE};
+use super::metadata::{decode_entities, element_text, sel, Page};
 use crate::meta::byline;
+use crate::meta::pick::Source;
 
 /// An author link's text longer than this is a bio or a teaser, not a name.
 const MAX_AUTHOR_LINK_CHARS: usize = 60;
 /// More author links than this are a list of staff or of related stories, not the byline.
 const MAX_AUTHOR_LINKS: usize = 4;
 /// A byline element longer than this is a bio box, not a byline.
-const MAX_BYLINE_CHARS: usize = 80;
+const MAX_BYLINE_CHARS: usize = 100;
+/// Byline elements examined at most.
+const MAX_BYLINE_ELEMENTS: usize = 200;
 
-/// Author names from meta tags, rel=author links and byline elements.
-pub(super) fn collect_html_authors(
-    doc: &Html,
-    metas: &HashMap<String, String>,
-    out: &mut Vec<String>,
-) {
-    if !out.is_empty() {
-        return;
-    }
-    for k in [
-        "author",
-        "article:author",
-        "dc.creator",
-        "sailthru.author",
-        "parsely-author",
-    ] {
-        if let Some(a) = metas.get(k) {
-            out.push(a.clone());
-        }
-    }
-    if !out.is_empty() {
-        return;
-    }
-    for e in doc.select(&SEL_AUTHOR_LINK) {
-        let t = element_text(e);
-        if !t.is_empty() && folded_len(&t) < MAX_AUTHOR_LINK_CHARS && out.len() < MAX_AUTHOR_LINKS {
-            out.push(t);
-        }
-    }
-    if !out.is_empty() {
-        return;
-    }
-    let bylines = doc.select(&SEL_BYLINE).map(element_text);
-    if let Some(t) = bylines
-        .into_iter()
-        .find(|t| byline::starts_with_by(t) && folded_len(t) < MAX_BYLINE_CHARS)
-    {
-        out.push(t);
-    }
+/// Meta tags that name the author.
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "og:article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "citation_author",
+    "book:author",
+    "cxenseparse:author",
+];
+
+/// The page's byline sources, in order.
+pub(super) fn byline_sources<'a>() -> [Source<Page<'a>, Vec<String>>; 5] {
+    [
+        Source {
+            name: "json-ld author",
+            read: json_ld,
+        },
+        Source {
+            name: "meta author",
+            read: meta_tags,
+        },
+        Source {
+            name: "microdata author",
+            read: microdata,
+        },
+        Source {
+            name: "rel=author link",
+            read: author_links,
+        },
+        Source {
+            name: "visible byline element",
+            read: visible_byline,
+        },
+    ]
 }
 
 /// Clean, split, judge and de-duplicate author names (HTML entities decoded first).
 pub(super) fn clean_authors(raw: &[String], outlet: &str) -> Vec<String> {
     let decoded: Vec<String> = raw.iter().map(|r| decode_entities(r)).collect();
     byline::from_metadata(&decoded, outlet)
+}
+
+/// The people among a source's strings, or nothing.
+fn people(raw: &[String], page: &Page<'_>) -> Option<Vec<String>> {
+    Some(clean_authors(raw, &page.outlet)).filter(|p| !p.is_empty())
+}
+
+/// JSON-LD authors (references resolved, lists and plain strings read).
+fn json_ld(page: &Page<'_>) -> Option<Vec<String>> {
+    people(&page.ld.authors(), page)
+}
+
+/// Author meta tags, then `twitter:data1` when its label says it is the author.
+fn meta_tags(page: &Page<'_>) -> Option<Vec<String>> {
+    AUTHOR_META
+        .iter()
+        .filter_map(|k| page.metas.get(*k))
+        .find_map(|values| people(values, page))
+        .or_else(|| twitter_author(page))
+}
+
+/// `twitter:data1` labelled "Written by" / "Author" / "Verfasst von" in `twitter:label1`.
+fn twitter_author(page: &Page<'_>) -> Option<Vec<String>> {
+    let label = page.meta("twitter:label1")?.to_lowercase();
+    let is_author = ["written", "author", "autor", "verfasst", "by", "par", "von"]
+        .iter()
+        .any(|w| label.contains(w));
+    if !is_author {
+        return None;
+    }
+    people(&[page.meta("twitter:data1")?.to_string()], page)
+}
+
+/// `itemprop="author"` elements: their `name` property, `content`, or their own short text.
+fn microdata(page: &Page<'_>) -> Option<Vec<String>> {
+    static AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel(r#"[itemprop~="author"]"#));
+    static NAME: LazyLock<Selector> = LazyLock::new(|| sel(r#"[itemprop="name"]"#));
+    let raw: Vec<String> = page
+        .doc
+        .select(&AUTHOR)
+        .filter(|e| !in_comment(*e))
+        .filter_map(|e| {
+            let named = e.select(&NAME).next().map(|n| {
+                n.attr("content")
+                    .map_or_else(|| element_text(n), str::to_string)
+            });
+            named
+                .or_else(|| e.attr("content").map(str::to_string))
+                .or_else(|| Some(element_text(e)))
+        })
+        .filter(|t| folded_len(t) < MAX_AUTHOR_LINK_CHARS)
+        .take(MAX_AUTHOR_LINKS)
+        .collect();
+    people(&raw, page)
+}
+
+/// `rel=author` links.
+fn author_links(page: &Page<'_>) -> Option<Vec<String>> {
+    static SEL: LazyLock<Selector> = LazyLock::new(|| sel(r#"a[rel~="author"]"#));
+    let raw: Vec<String> = page
+        .doc
+        .select(&SEL)
+        .filter(|e| !in_comment(*e))
+        .map(element_text)
+        .filter(|t| !t.is_empty() && folded_len(t) < MAX_AUTHOR_LINK_CHARS)
+        .take(MAX_AUTHOR_LINKS)
+        .collect();
+    people(&raw, page)
+}
+
+/// Class or id words of a byline element.
+static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)byline|author|autor|verfasser|writer|creator|redakteur").expect("valid regex")
+});
+/// Class or id words of elements that are not the article's byline.
+static NOT_BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)comment|bio|avatar|description|about|reply|related|teaser|widget|image|photo|more|list|box")
+        .expect("valid regex")
+});
+/// Where a byline's name ends: a date, a time, a separator.
+static NAME_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d|\||•|·|\s[-–—]\s|\n|\(|/").expect("valid regex"));
+
+/// Is the element inside a comment thread?
+fn in_comment(e: ElementRef<'_>) -> bool {
+    e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        v.attr("class")
+            .or_else(|| v.attr("id"))
+            .is_some_and(|c| c.contains("comment"))
+    })
+}
+
+/// Short elements whose class or id names a byline or author: their capitalised names.
+fn visible_byline(page: &Page<'_>) -> Option<Vec<String>> {
+    static SEL: LazyLock<Selector> = LazyLock::new(|| sel("[class], [id]"));
+    page.doc
+        .select(&SEL)
+        .filter(|e| {
+            let v = e.value();
+            let ci = format!(
+                "{} {}",
+                v.attr("class").unwrap_or(""),
+                v.attr("id").unwrap_or("")
+            );
+            BYLINE_CLASS.is_match(&ci) && !NOT_BYLINE_CLASS.is_match(&ci)
+        })
+        .filter(|e| !in_comment(*e) && !matches!(e.value().name(), "body" | "html" | "meta"))
+        .take(MAX_BYLINE_ELEMENTS)
+        .find_map(|e| byline_names(&element_text(e), page))
+}
+
+/// The names of a visible byline line: label removed, cut before a date or separator, every
+/// word capitalised (or a name particle).
+fn byline_names(text: &str, page: &Page<'_>) -> Option<Vec<String>> {
+    if text.is_empty() || folded_len(text) > MAX_BYLINE_CHARS {
+        return None;
+    }
+    let rest = byline::strip_prefix(text);
+    let cut = NAME_END.find(rest).map_or(rest, |m| &rest[..m.start()]);
+    let names = people(&[cut.trim().to_string()], page)?;
+    names
+        .iter()
+        .all(|n| byline::looks_like_name(n))
+        .then_some(names)
 }

@@ -1,0 +1,312 @@
+//! Publication-date sources of an HTML page, most trusted first: structured data, meta tags,
+//! microdata, `<time>`, visible date elements, labelled dates in the text, dates written into
+//! scripts, the URL, and last a modified date (only when nothing says when it was published).
+//! Each source validates its own candidates and gives the first one that parses.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::{ElementRef, Selector};
+
+use super::metadata::{element_text, sel, Page};
+use crate::lexicon::{self, Class};
+use crate::meta::pick::Source;
+use crate::meta::pubdate::{self, Stamp};
+
+/// A date element's text longer than this is a paragraph or a list, not a date line.
+const MAX_DATE_LINE_CHARS: usize = 160;
+/// A labelled date starts within this many characters after its label.
+const LABEL_REACH: usize = 40;
+/// Visible date elements examined at most (a page is never slower than linear).
+const MAX_DATE_ELEMENTS: usize = 400;
+
+/// Meta tags that hold the publication date, most specific first.
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "article.published",
+    "og:published_time",
+    "datepublished",
+    "bt:pubdate",
+    "sw-pubdate",
+    "vr:published-time",
+    "publication_date",
+    "publish-date",
+    "publishdate",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "date",
+    "created",
+    "displaydate",
+    "release_date",
+    "uploaddate",
+];
+/// Meta tags that hold a modified date: a last resort only.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+];
+
+/// The page's date sources, in order (the first four are the trusted ones, see
+/// [`crate::meta::pick::first_day`]).
+pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 9] {
+    [
+        Source {
+            name: "json-ld datePublished",
+            read: json_ld,
+        },
+        Source {
+            name: "meta published",
+            read: meta_tags,
+        },
+        Source {
+            name: "microdata datePublished",
+            read: microdata,
+        },
+        Source {
+            name: "time element",
+            read: time_element,
+        },
+        Source {
+            name: "visible date element",
+            read: visible_element,
+        },
+        Source {
+            name: "labelled date in text",
+            read: labelled_text,
+        },
+        Source {
+            name: "date in script",
+            read: script,
+        },
+        Source {
+            name: "date in url",
+            read: url,
+        },
+        Source {
+            name: "modified date",
+            read: modified,
+        },
+    ]
+}
+
+/// The first string of several that parses as a day.
+fn first_stamp<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Option<Stamp> {
+    items.into_iter().find_map(|s| pubdate::parse(s.as_ref()))
+}
+
+/// JSON-LD `datePublished` (then `dateCreated`) on article-like objects.
+pub(super) fn json_ld(page: &Page<'_>) -> Option<Stamp> {
+    first_stamp(page.ld.article_strs("datePublished"))
+        .or_else(|| first_stamp(page.ld.article_strs("dateCreated")))
+}
+
+/// Publication-date meta tags.
+pub(super) fn meta_tags(page: &Page<'_>) -> Option<Stamp> {
+    first_stamp(
+        PUBLISHED_META
+            .iter()
+            .filter_map(|k| page.metas.get(*k))
+            .flatten(),
+    )
+}
+
+/// A value of an element: `content`, `datetime`, `title` (abbr) or its text.
+fn element_value(e: ElementRef<'_>) -> String {
+    e.attr("content")
+        .or_else(|| e.attr("datetime"))
+        .map_or_else(|| element_text(e), str::to_string)
+}
+
+/// Microdata `itemprop="datePublished"` (or `dateCreated`) on any element, as attribute or text.
+pub(super) fn microdata(page: &Page<'_>) -> Option<Stamp> {
+    static SEL: LazyLock<Selector> = LazyLock::new(|| {
+        sel(r#"[itemprop="datePublished"], [itemprop="dateCreated"], [property="datePublished"]"#)
+    });
+    first_stamp(page.doc.select(&SEL).map(element_value))
+}
+
+/// `<time>` of the article (datetime or text), `abbr.published`, `time[pubdate]`.
+pub(super) fn time_element(page: &Page<'_>) -> Option<Stamp> {
+    static SEL: LazyLock<Selector> = LazyLock::new(|| {
+        sel(
+            r#"article time, header time, main time, time[pubdate], time[class*="pub"], time[class*="date"], time[class*="entry"], abbr.published, abbr[class*="date"], time"#,
+        )
+    });
+    first_stamp(
+        page.doc
+            .select(&SEL)
+            .filter(|e| !in_furniture(*e))
+            .take(MAX_DATE_ELEMENTS)
+            .map(|e| {
+                e.attr("title")
+                    .map_or_else(|| element_value(e), str::to_string)
+            }),
+    )
+}
+
+/// Class or id words of an element that mark a date line.
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)date|datum|fecha|data-pub|time|publi|posted|byline|meta|dateline|zeit|info")
+        .expect("valid regex")
+});
+/// Class or id words of an element that is not the article's own date.
+static NOT_DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)comment|modif|update|related|sidebar|widget|reply|archive|calendar|event|copyright|teaser|recent|popular|footer|nav|menu|timeline|runtime|timer")
+        .expect("valid regex")
+});
+
+/// Is the element inside page furniture (aside, footer, nav, a comment)?
+fn in_furniture(e: ElementRef<'_>) -> bool {
+    e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        matches!(a.value().name(), "aside" | "footer" | "nav")
+            || a.value()
+                .attr("class")
+                .is_some_and(|c| c.contains("comment") || c.contains("sidebar"))
+    })
+}
+
+/// The element's class and id, one string.
+fn class_id(e: ElementRef<'_>) -> String {
+    let v = e.value();
+    format!(
+        "{} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    )
+}
+
+/// The day of a short visible date line, unless it is a revision date.
+fn date_line(text: &str) -> Option<Stamp> {
+    if text.chars().count() > MAX_DATE_LINE_CHARS {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let update = first_label(&lower, Class::UpdateLabel);
+    let published = first_label(&lower, Class::DateLabel);
+    match update {
+        Some(u) if published.is_none_or(|p| u < p) => pubdate::parse(&lower[..u]),
+        _ => pubdate::parse(text),
+    }
+}
+
+/// Byte position of the first label of a class in a lowercase text (whole words).
+fn first_label(lower: &str, class: Class) -> Option<usize> {
+    lexicon::members(class)
+        .iter()
+        .filter_map(|l| {
+            lower.match_indices(l).map(|(i, _)| i).find(|&i| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + l.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .min()
+}
+
+/// Elements whose class or id names a date, byline or post-meta line: article ones first.
+pub(super) fn visible_element(page: &Page<'_>) -> Option<Stamp> {
+    static SEL: LazyLock<Selector> = LazyLock::new(|| sel("[class], [id]"));
+    let mut fallback = None;
+    for e in page.doc.select(&SEL).take(MAX_DATE_ELEMENTS * 10) {
+        let ci = class_id(e);
+        if !DATE_CLASS.is_match(&ci) || NOT_DATE_CLASS.is_match(&ci) || in_furniture(e) {
+            continue;
+        }
+        let Some(stamp) = short_text(e).as_deref().and_then(date_line) else {
+            continue;
+        };
+        if e.ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "article")
+        {
+            return Some(stamp);
+        }
+        fallback = fallback.or(Some(stamp));
+    }
+    fallback
+}
+
+/// The element's folded text, when it is short (never reads a whole container).
+fn short_text(e: ElementRef<'_>) -> Option<String> {
+    let mut out = String::new();
+    for t in e.text() {
+        out.push_str(t);
+        out.push(' ');
+        if out.len() > MAX_DATE_LINE_CHARS * 4 {
+            return None;
+        }
+    }
+    Some(crate::document::fold_ws(&out))
+}
+
+/// A date after a publication label in the page text ("Veröffentlicht am 11. März 2020").
+pub(super) fn labelled_text(page: &Page<'_>) -> Option<Stamp> {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        let mut labels: Vec<String> = lexicon::members(Class::DateLabel)
+            .iter()
+            .filter(|l| **l != "date")
+            .map(|l| regex::escape(l))
+            .collect();
+        labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        Regex::new(&format!(r"(?i)\b(?:{})\b\s*:?", labels.join("|"))).expect("valid regex")
+    });
+    let text = page.text();
+    LABELLED.find_iter(text).find_map(|m| {
+        let rest: String = text[m.end()..].chars().take(LABEL_REACH).collect();
+        pubdate::parse(&rest)
+    })
+}
+
+/// A publication date written into a script or data attribute (`"datePublished": "..."`).
+pub(super) fn script(page: &Page<'_>) -> Option<Stamp> {
+    static KEYED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)["']?(?:datePublished|publishDate|publishedDate|published_?at|publicationDate|publication_date|article_publication_date|date_published|firstPublished\w*|pubDate|releaseDate)["']?\s*[:=]\s*["']([^"'<>]{6,40})["']"#)
+            .expect("valid regex")
+    });
+    KEYED
+        .captures_iter(page.raw)
+        .take(MAX_DATE_ELEMENTS)
+        .find_map(|c| pubdate::parse(&c[1]))
+}
+
+/// A `/2019/06/20/` day in the page's own URL (canonical link or og:url).
+pub(super) fn url(page: &Page<'_>) -> Option<Stamp> {
+    static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"]"#));
+    let canonical = page.doc.select(&CANONICAL).filter_map(|e| e.attr("href"));
+    let og = page.meta("og:url");
+    og.into_iter()
+        .chain(canonical)
+        .find_map(pubdate::from_url)
+        .map(|day| Stamp { day, utc: false })
+}
+
+/// A modified date: only when nothing says when the page was published.
+pub(super) fn modified(page: &Page<'_>) -> Option<Stamp> {
+    first_stamp(page.ld.article_strs("dateModified")).or_else(|| {
+        first_stamp(
+            MODIFIED_META
+                .iter()
+                .filter_map(|k| page.metas.get(*k))
+                .flatten(),
+        )
+    })
+}

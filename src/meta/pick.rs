@@ -1,0 +1,118 @@
+//! The one place that picks: each metadata field has one ordered list of sources, each a small
+//! function returning a validated candidate; the first candidate wins, and the winner carries
+//! its source's name (`natoclaims meta --explain`).
+
+use super::pubdate::Stamp;
+use chrono::NaiveDate;
+
+/// A named source of one field, read from a context (a parsed page).
+pub struct Source<C: ?Sized, T> {
+    /// Where the value comes from ("json-ld datePublished", "meta author").
+    pub name: &'static str,
+    /// Read a validated value, or nothing.
+    pub read: fn(&C) -> Option<T>,
+}
+
+/// A validated value and the source that gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate<T> {
+    /// The value.
+    pub value: T,
+    /// The source's name.
+    pub origin: &'static str,
+}
+
+/// The first source that gives a value.
+pub fn first<C: ?Sized, T>(ctx: &C, sources: &[Source<C, T>]) -> Option<Candidate<T>> {
+    sources.iter().find_map(|s| {
+        (s.read)(ctx).map(|value| Candidate {
+            value,
+            origin: s.name,
+        })
+    })
+}
+
+/// The first source that gives a day; when that day is a UTC timestamp, a local-time day
+/// within a day of it from one of the first `trusted` sources wins instead (the page's own
+/// day, not the server's).
+pub fn first_day<C: ?Sized>(
+    ctx: &C,
+    sources: &[Source<C, Stamp>],
+    trusted: usize,
+) -> Option<Candidate<NaiveDate>> {
+    let (i, winner) = sources
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| (s.read)(ctx).map(|v| (i, (s.name, v))))?;
+    let local = if winner.1.utc {
+        sources
+            .iter()
+            .take(trusted)
+            .skip(i + 1)
+            .find_map(|s| (s.read)(ctx).map(|v| (s.name, v)))
+            .filter(|(_, v)| !v.utc && (v.day - winner.1.day).num_days().abs() <= 1)
+    } else {
+        None
+    };
+    let (origin, stamp) = local.unwrap_or(winner);
+    Some(Candidate {
+        value: stamp.day,
+        origin,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(s: &str, utc: bool) -> Option<Stamp> {
+        Some(Stamp {
+            day: s.parse().ok()?,
+            utc,
+        })
+    }
+
+    #[test]
+    fn first_source_with_a_value_wins_and_says_so() {
+        let sources: [Source<(), u8>; 3] = [
+            Source {
+                name: "a",
+                read: |_| None,
+            },
+            Source {
+                name: "b",
+                read: |_| Some(2),
+            },
+            Source {
+                name: "c",
+                read: |_| Some(3),
+            },
+        ];
+        let got = first(&(), &sources).unwrap();
+        assert_eq!((got.value, got.origin), (2, "b"));
+    }
+
+    #[test]
+    fn a_local_day_beats_a_utc_one() {
+        let sources: [Source<(), Stamp>; 3] = [
+            Source {
+                name: "utc",
+                read: |_| stamp("2023-11-09", true),
+            },
+            Source {
+                name: "none",
+                read: |_| None,
+            },
+            Source {
+                name: "local",
+                read: |_| stamp("2023-11-08", false),
+            },
+        ];
+        let got = first_day(&(), &sources, 3).unwrap();
+        assert_eq!(
+            (got.value.to_string().as_str(), got.origin),
+            ("2023-11-08", "local")
+        );
+        assert_eq!(first_day(&(), &sources, 2).unwrap().origin, "utc");
+    }
+}

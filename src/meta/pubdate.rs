@@ -1,0 +1,266 @@
+//! Publication days as pages write them: ISO timestamps (the day as written in the stamp's own
+//! offset), compact stamps (`20231102`, `20200316T08:00:00Z`), numeric days (`11.03.2020`,
+//! `2020/03/11`), and days with month names in several languages (lexicon `month_names.txt`:
+//! "March 11, 2020", "11. März 2020", "11 de marzo de 2020", "Tue Jan 28 15:28:56 CET 2020").
+
+use crate::lexicon::{self, Class};
+use chrono::{Datelike, NaiveDate, Utc};
+use regex::{Captures, Regex};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The earliest year a web page's publication date can have.
+const MIN_YEAR: i32 = 1995;
+
+/// A publication day read from one string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// The day, as the string writes it.
+    pub day: NaiveDate,
+    /// The string is a timestamp in UTC (`Z`, `+00:00`, `GMT`): its day may not be the local one.
+    pub utc: bool,
+}
+
+/// `2020-03-11`, `2020-03-11T08:00:00+01:00`, `2020-03-11 08:00 UTC` (and `/` or `.` separators).
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[^\d])(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(z|[+-]00:?00|utc|gmt)?)?(?:[^\d]|$)",
+    )
+    .expect("valid regex")
+});
+/// A whole compact stamp: `20231102`, `20200316T08:00:00Z`, `20200316T080000+0100`.
+static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(\d{4})(\d{2})(\d{2})(?:t\d{2}:?\d{2}(?::?\d{2})?\s*(z|[+-]00:?00)?[+-]?[\d:]*)?\s*$")
+        .expect("valid regex")
+});
+/// Day first: `11.03.2020`, `11. 3. 2020`, `11/03/2020`, `11-03-2020`, `11.03.20`.
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(\d{1,2})([./-])\s?(\d{1,2})[./-]\s?(\d{4}|\d{2})(?:[^\d]|$)")
+        .expect("valid regex")
+});
+
+/// Month name (any language) to month number.
+static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut out = HashMap::new();
+    for (i, line) in lexicon::lines(Class::MonthName).iter().enumerate() {
+        for name in line.split_whitespace() {
+            out.entry(name).or_insert(i as u32 + 1);
+        }
+    }
+    out
+});
+
+/// Alternation of every month name, longest first.
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTHS.keys().copied().collect();
+    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Day before month: "11 March 2020", "11. März 2020", "11 de marzo de 2020", "1er mai 2020".
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\d])(\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+|-)?\b({})\b\.?,?\s*(?:de\s+|-)?(\d{{4}})(?:[^\d]|$)",
+        month_alternation()
+    ))
+    .expect("valid regex")
+});
+/// Month before day: "March 11, 2020", "Mar. 11th 2020", "Jan 28 15:28:56 CET 2020".
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s+(?:[a-z]{{2,5}}\s+)?)?(\d{{4}})(?:[^\d]|$)",
+        month_alternation()
+    ))
+    .expect("valid regex")
+});
+
+/// The latest plausible year: next year (a page cannot be published later).
+fn max_year() -> i32 {
+    Utc::now().year() + 1
+}
+
+/// A valid day in the plausible range.
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    (MIN_YEAR..=max_year())
+        .contains(&y)
+        .then(|| NaiveDate::from_ymd_opt(y, m, d))
+        .flatten()
+}
+
+/// The number in capture `i`.
+fn num<T: std::str::FromStr>(c: &Captures<'_>, i: usize) -> Option<T> {
+    c.get(i)?.as_str().parse().ok()
+}
+
+/// Read the first publication day in a metadata or date-line string.
+pub fn parse(s: &str) -> Option<Stamp> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 400 {
+        return None;
+    }
+    if let Some(stamp) = compact(s) {
+        return Some(stamp);
+    }
+    [iso(s), day_first(s), day_month(s), month_day(s)]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(pos, _)| *pos)
+        .map(|(_, stamp)| stamp)
+}
+
+/// Read only the day (see [`parse`]).
+pub fn parse_day(s: &str) -> Option<NaiveDate> {
+    parse(s).map(|s| s.day)
+}
+
+/// A local-time stamp: no UTC marker.
+fn local(day: NaiveDate) -> Stamp {
+    Stamp { day, utc: false }
+}
+
+/// A whole compact stamp.
+fn compact(s: &str) -> Option<Stamp> {
+    let c = COMPACT.captures(s)?;
+    let d = day(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?;
+    Some(Stamp {
+        day: d,
+        utc: c.get(4).is_some(),
+    })
+}
+
+/// The first ISO-like day, with its position.
+fn iso(s: &str) -> Option<(usize, Stamp)> {
+    ISO.captures_iter(s).find_map(|c| {
+        if c[2] != c[4] {
+            return None;
+        }
+        let d = day(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?)?;
+        let utc = c.get(6).is_some();
+        Some((c.get(1)?.start(), Stamp { day: d, utc }))
+    })
+}
+
+/// The first day-first numeric day (month-first when the day-first reading is impossible).
+fn day_first(s: &str) -> Option<(usize, Stamp)> {
+    DAY_FIRST.captures_iter(s).find_map(|c| {
+        let (a, b): (u32, u32) = (num(&c, 1)?, num(&c, 3)?);
+        let raw = &c[4];
+        if raw.len() == 2 && &c[2] != "." {
+            return None;
+        }
+        let y: i32 = num(&c, 4)?;
+        let y = if raw.len() == 2 { 2000 + y } else { y };
+        let d = day(y, b, a).or_else(|| day(y, a, b))?;
+        Some((c.get(1)?.start(), local(d)))
+    })
+}
+
+/// The first "11 March 2020" day.
+fn day_month(s: &str) -> Option<(usize, Stamp)> {
+    DAY_MONTH.captures_iter(s).find_map(|c| {
+        let m = *MONTHS.get(c[2].to_lowercase().as_str())?;
+        let d = day(num(&c, 3)?, m, num(&c, 1)?)?;
+        Some((c.get(1)?.start(), local(d)))
+    })
+}
+
+/// The first "March 11, 2020" day.
+fn month_day(s: &str) -> Option<(usize, Stamp)> {
+    MONTH_DAY.captures_iter(s).find_map(|c| {
+        let m = *MONTHS.get(c[1].to_lowercase().as_str())?;
+        let d = day(num(&c, 3)?, m, num(&c, 2)?)?;
+        Some((c.get(1)?.start(), local(d)))
+    })
+}
+
+/// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD`, `/YYYYMMDD/`) day in a URL path.
+pub fn from_url(url: &str) -> Option<NaiveDate> {
+    static URL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/_.-]|$)").expect("valid regex")
+    });
+    let c = URL_DAY.captures(url)?;
+    day(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<String> {
+        parse_day(s).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn iso_stamps_keep_the_day_as_written() {
+        assert_eq!(d("2023-11-09T03:28:35Z").as_deref(), Some("2023-11-09"));
+        assert_eq!(
+            d("2020-05-01T23:30:00-04:00").as_deref(),
+            Some("2020-05-01")
+        );
+        assert!(parse("2023-11-09T03:28:35Z").unwrap().utc);
+        assert!(!parse("2023-11-09T03:28:35+01:00").unwrap().utc);
+        assert_eq!(d("2019/06/20").as_deref(), Some("2019-06-20"));
+    }
+
+    #[test]
+    fn compact_stamps() {
+        assert_eq!(d("20231102").as_deref(), Some("2023-11-02"));
+        assert_eq!(d("20200316T08:00:00Z").as_deref(), Some("2020-03-16"));
+        assert_eq!(d("12345678"), None);
+    }
+
+    #[test]
+    fn numeric_days_are_day_first() {
+        assert_eq!(d("11.03.2020, 14:00 Uhr").as_deref(), Some("2020-03-11"));
+        assert_eq!(d("17/03/2020").as_deref(), Some("2020-03-17"));
+        assert_eq!(d("03/17/2020").as_deref(), Some("2020-03-17"));
+        assert_eq!(d("1.2.21").as_deref(), Some("2021-02-01"));
+    }
+
+    #[test]
+    fn month_names_in_several_languages() {
+        assert_eq!(d("March 11, 2020").as_deref(), Some("2020-03-11"));
+        assert_eq!(
+            d("Veröffentlicht am 11. März 2020").as_deref(),
+            Some("2020-03-11")
+        );
+        assert_eq!(d("publié le 3 févr. 2021").as_deref(), Some("2021-02-03"));
+        assert_eq!(d("11 de marzo de 2020").as_deref(), Some("2020-03-11"));
+        assert_eq!(
+            d("Tue Jan 28 15:28:56 CET 2020").as_deref(),
+            Some("2020-01-28")
+        );
+        assert_eq!(
+            d("04:25:06 PM IST Apr 08, 2020").as_deref(),
+            Some("2020-04-08")
+        );
+        assert_eq!(d("1er mai 2019").as_deref(), Some("2019-05-01"));
+    }
+
+    #[test]
+    fn implausible_strings_are_no_date() {
+        for s in [
+            "",
+            "0001-01-01",
+            "Jan 2020",
+            "tomorrow",
+            "1890-02-03",
+            "31.02.2020",
+        ] {
+            assert_eq!(d(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn url_days() {
+        assert_eq!(
+            from_url("https://example.org/2019/06/20/some-story/").map(|d| d.to_string()),
+            Some("2019-06-20".to_string())
+        );
+        assert_eq!(from_url("https://example.org/2019/some-story/"), None);
+    }
+}
