@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 const MAX_NAME_CHARS: usize = 60;
 /// A byline name of more than this many words is a phrase, not a name.
 const MAX_NAME_WORDS: usize = 5;
+/// Strings of up to this many letters are initials or codes ("S.", "mf"), not names.
+const MAX_LOWER_INITIALS: usize = 2;
 /// All-capital strings up to this many letters are agency initials ("AP", "AFP"), not names.
 const MAX_INITIALS_LEN: usize = 3;
 
@@ -60,11 +62,6 @@ static AGENCY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-
-/// Does a metadata author string start with "By" ("By Jane Doe", "Story by Jane Doe")?
-pub fn starts_with_by(s: &str) -> bool {
-    LEADING_BY.is_match(s)
-}
 
 /// A byline line without its leading label ("Von Jane Doe" → "Jane Doe").
 pub fn strip_prefix(s: &str) -> &str {
@@ -165,6 +162,12 @@ pub fn is_person(name: &str) -> bool {
             .iter()
             .any(|r| lower.contains(r));
     if credit || lower.split_whitespace().count() > MAX_NAME_WORDS {
+        return false;
+    }
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let label = words.len() == 1
+        && (lexicon::is(Class::BylinePrefix, &lower) || lexicon::is(Class::NameParticle, &lower));
+    if letters <= MAX_LOWER_INITIALS || label {
         return false;
     }
     let initials = name.len() <= MAX_INITIALS_LEN && name.chars().all(|c| c.is_ascii_uppercase());
@@ -268,7 +271,17 @@ mod tests {
         ] {
             assert!(!is_person(no), "{no}");
         }
-        for yes in ["Jane Doe", "Robert Stafford", "Madonna"] {
+        for no in [
+            "S.",
+            "mf",
+            "von",
+            "TVT-Redaktion",
+            "Example Media GmbH",
+            "Copyright Example",
+        ] {
+            assert!(!is_person(no), "{no}");
+        }
+        for yes in ["Jane Doe", "Robert Stafford", "Madonna", "jdoe", "Li Na"] {
             assert!(is_person(yes), "{yes}");
         }
     }

@@ -32,14 +32,10 @@ pub fn first<C: ?Sized, T>(ctx: &C, sources: &[Source<C, T>]) -> Option<Candidat
     })
 }
 
-/// The first source that gives a day; when that day is a UTC timestamp, a local-time day
-/// within a day of it from one of the first `trusted` sources wins instead (the page's own
-/// day, not the server's).
-pub fn first_day<C: ?Sized>(
-    ctx: &C,
-    sources: &[Source<C, Stamp>],
-    trusted: usize,
-) -> Option<Candidate<NaiveDate>> {
+/// The first source that gives a day; when that day is a UTC timestamp, a local day (a stamp
+/// with its own offset, or a day written for readers) within a day of it from a later source
+/// wins instead: the page's own day, not the server's.
+pub fn first_day<C: ?Sized>(ctx: &C, sources: &[Source<C, Stamp>]) -> Option<Candidate<NaiveDate>> {
     let (i, winner) = sources
         .iter()
         .enumerate()
@@ -47,10 +43,9 @@ pub fn first_day<C: ?Sized>(
     let local = if winner.1.utc {
         sources
             .iter()
-            .take(trusted)
             .skip(i + 1)
-            .find_map(|s| (s.read)(ctx).map(|v| (s.name, v)))
-            .filter(|(_, v)| !v.utc && (v.day - winner.1.day).num_days().abs() <= 1)
+            .filter_map(|s| (s.read)(ctx).map(|v| (s.name, v)))
+            .find(|(_, v)| v.local && (v.day - winner.1.day).num_days().abs() <= 1)
     } else {
         None
     };
@@ -69,6 +64,7 @@ mod tests {
         Some(Stamp {
             day: s.parse().ok()?,
             utc,
+            local: !utc,
         })
     }
 

@@ -19,7 +19,20 @@ pub struct Stamp {
     pub day: NaiveDate,
     /// The string is a timestamp in UTC (`Z`, `+00:00`, `GMT`): its day may not be the local one.
     pub utc: bool,
+    /// The string says the local day: a timestamp with its own offset (`+01:00`) or a day
+    /// written for readers ("11. März 2020"). A bare ISO day is neither UTC nor local.
+    pub local: bool,
 }
+
+/// A UTC marker anywhere in a date string.
+static UTC_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:gmt|utc)\b|\d[zZ]\b|[+-]00:?00\b").expect("valid regex")
+});
+/// An explicit non-UTC offset after a time (`08:00+01:00`, `08:00:00 -0500`).
+static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*[+-](?:0[1-9]|1\d):?\d{2}\b")
+        .expect("valid regex")
+});
 
 /// `2020-03-11`, `2020-03-11T08:00:00+01:00`, `2020-03-11 08:00 UTC` (and `/` or `.` separators).
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -105,31 +118,61 @@ pub fn parse(s: &str) -> Option<Stamp> {
     if let Some(stamp) = compact(s) {
         return Some(stamp);
     }
-    [iso(s), day_first(s), day_month(s), month_day(s)]
+    let (_, mut stamp) = [iso(s), day_first(s), day_month(s), month_day(s)]
         .into_iter()
         .flatten()
-        .min_by_key(|(pos, _)| *pos)
-        .map(|(_, stamp)| stamp)
+        .min_by_key(|(pos, _)| *pos)?;
+    stamp.utc |= UTC_MARK.is_match(s);
+    stamp.local = !stamp.utc && (stamp.local || OFFSET.is_match(s));
+    Some(stamp)
 }
 
-/// Read only the day (see [`parse`]).
-pub fn parse_day(s: &str) -> Option<NaiveDate> {
-    parse(s).map(|s| s.day)
+/// The first day in a long text (a page's text), read in windows so that it stays linear.
+pub fn parse_in(text: &str) -> Option<Stamp> {
+    const WINDOW: usize = 300;
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let mut from = start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        if let Some(stamp) = parse(&text[from..end]) {
+            return Some(stamp);
+        }
+        start = end;
+    }
+    None
 }
 
-/// A local-time stamp: no UTC marker.
+/// A day written for readers: the local day.
 fn local(day: NaiveDate) -> Stamp {
-    Stamp { day, utc: false }
+    Stamp {
+        day,
+        utc: false,
+        local: true,
+    }
+}
+
+/// A machine-written day, zone unknown until its string is checked.
+fn machine(day: NaiveDate) -> Stamp {
+    Stamp {
+        day,
+        utc: false,
+        local: false,
+    }
 }
 
 /// A whole compact stamp.
 fn compact(s: &str) -> Option<Stamp> {
     let c = COMPACT.captures(s)?;
     let d = day(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?;
-    Some(Stamp {
-        day: d,
-        utc: c.get(4).is_some(),
-    })
+    let mut stamp = machine(d);
+    stamp.utc = c.get(4).is_some();
+    Some(stamp)
 }
 
 /// The first ISO-like day, with its position.
@@ -139,8 +182,9 @@ fn iso(s: &str) -> Option<(usize, Stamp)> {
             return None;
         }
         let d = day(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?)?;
-        let utc = c.get(6).is_some();
-        Some((c.get(1)?.start(), Stamp { day: d, utc }))
+        let mut stamp = machine(d);
+        stamp.utc = c.get(6).is_some();
+        Some((c.get(1)?.start(), stamp))
     })
 }
 
@@ -191,7 +235,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Option<String> {
-        parse_day(s).map(|d| d.to_string())
+        parse(s).map(|s| s.day.to_string())
     }
 
     #[test]
@@ -203,6 +247,9 @@ mod tests {
         );
         assert!(parse("2023-11-09T03:28:35Z").unwrap().utc);
         assert!(!parse("2023-11-09T03:28:35+01:00").unwrap().utc);
+        assert!(parse("2023-11-09T03:28:35+01:00").unwrap().local);
+        assert!(!parse("2023-11-09").unwrap().local);
+        assert!(parse("Wed, 04 May 2022 02:41:00 GMT").unwrap().utc);
         assert_eq!(d("2019/06/20").as_deref(), Some("2019-06-20"));
     }
 

@@ -18,10 +18,6 @@ use crate::meta::byline::alnum_lower;
 use crate::meta::pick;
 use crate::meta::{Meta, Origin};
 
-/// How many date sources (structured data, meta tags, microdata, `<time>`) are trusted enough
-/// that their local-time day beats a UTC stamp of an earlier source.
-const TRUSTED_DATE_SOURCES: usize = 4;
-
 /// Everything the metadata sources read: the parsed page, its meta tags and its JSON-LD.
 pub(super) struct Page<'a> {
     /// The parsed document.
@@ -93,7 +89,7 @@ pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
         .or_else(|| page.ld.publisher())
         .map(|o| decode_entities(&o))
         .unwrap_or_default();
-    let day = pick::first_day(&page, &date_sources(), TRUSTED_DATE_SOURCES);
+    let day = pick::first_day(&page, &date_sources());
     let authors = pick::first(&page, &byline_sources());
     let meta = Meta {
         title: title(&page).map(|t| decode_entities(&t)),

@@ -64,9 +64,8 @@ const MODIFIED_META: &[&str] = &[
     "dcterms.modified",
 ];
 
-/// The page's date sources, in order (the first four are the trusted ones, see
-/// [`crate::meta::pick::first_day`]).
-pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 9] {
+/// The page's date sources, in order.
+pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 11] {
     [
         Source {
             name: "json-ld datePublished",
@@ -93,6 +92,10 @@ pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 9] {
             read: labelled_text,
         },
         Source {
+            name: "date by the headline",
+            read: by_headline,
+        },
+        Source {
             name: "date in script",
             read: script,
         },
@@ -103,6 +106,10 @@ pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 9] {
         Source {
             name: "modified date",
             read: modified,
+        },
+        Source {
+            name: "first date in text",
+            read: first_in_text,
         },
     ]
 }
@@ -138,7 +145,9 @@ fn element_value(e: ElementRef<'_>) -> String {
 /// Microdata `itemprop="datePublished"` (or `dateCreated`) on any element, as attribute or text.
 pub(super) fn microdata(page: &Page<'_>) -> Option<Stamp> {
     static SEL: LazyLock<Selector> = LazyLock::new(|| {
-        sel(r#"[itemprop="datePublished"], [itemprop="dateCreated"], [property="datePublished"]"#)
+        sel(
+            r#"[itemprop="datePublished"], [itemprop="dateCreated"], [property="datePublished"], [property~="dc:date"], [property~="dc:created"], [property~="dcterms:created"]"#,
+        )
     });
     first_stamp(page.doc.select(&SEL).map(element_value))
 }
@@ -164,7 +173,7 @@ pub(super) fn time_element(page: &Page<'_>) -> Option<Stamp> {
 
 /// Class or id words of an element that mark a date line.
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)date|datum|fecha|data-pub|time|publi|posted|byline|meta|dateline|zeit|info")
+    Regex::new(r"(?i)date|datum|fecha|data-pub|time|publi|posted|byline|author|submitted|meta|dateline|zeit|info|header|subtitle|tagline|topline")
         .expect("valid regex")
 });
 /// Class or id words of an element that is not the article's own date.
@@ -276,6 +285,39 @@ pub(super) fn labelled_text(page: &Page<'_>) -> Option<Stamp> {
     })
 }
 
+/// How far before the headline a date line may sit, in characters of page text ...
+const BEFORE_HEADLINE: usize = 200;
+/// ... and how far after it.
+const AFTER_HEADLINE: usize = 400;
+
+/// The first date right after the page's `<h1>` in the text (the line under the headline),
+/// else right before it (a kicker line).
+pub(super) fn by_headline(page: &Page<'_>) -> Option<Stamp> {
+    static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+    let h1 = page
+        .doc
+        .select(&H1)
+        .map(element_text)
+        .find(|t| !t.is_empty())?;
+    let text = page.text();
+    let folded = crate::document::fold_ws(text);
+    let at = folded.find(&h1)?;
+    let after: String = folded[at + h1.len()..]
+        .chars()
+        .take(AFTER_HEADLINE)
+        .collect();
+    pubdate::parse(&after).or_else(|| {
+        let before: String = folded[..at].chars().rev().take(BEFORE_HEADLINE).collect();
+        let before: String = before.chars().rev().collect();
+        pubdate::parse(&before)
+    })
+}
+
+/// The first full date in the page text: a last guess, after every marked source.
+pub(super) fn first_in_text(page: &Page<'_>) -> Option<Stamp> {
+    pubdate::parse_in(page.text())
+}
+
 /// A publication date written into a script or data attribute (`"datePublished": "..."`).
 pub(super) fn script(page: &Page<'_>) -> Option<Stamp> {
     static KEYED: LazyLock<Regex> = LazyLock::new(|| {
@@ -296,7 +338,11 @@ pub(super) fn url(page: &Page<'_>) -> Option<Stamp> {
     og.into_iter()
         .chain(canonical)
         .find_map(pubdate::from_url)
-        .map(|day| Stamp { day, utc: false })
+        .map(|day| Stamp {
+            day,
+            utc: false,
+            local: true,
+        })
 }
 
 /// A modified date: only when nothing says when the page was published.
