@@ -68,6 +68,11 @@ pub fn strip_prefix(s: &str) -> &str {
     PREFIX.find(s).map_or(s, |m| &s[m.end()..]).trim()
 }
 
+/// Is the whole string a byline label ("Von", "Text")?
+pub fn is_prefix(s: &str) -> bool {
+    lexicon::is(Class::BylinePrefix, &s.to_lowercase())
+}
+
 /// Does a name look written as a name: every word capitalised, or a lowercase particle
 /// ("von", "de", "van der")?
 pub fn looks_like_name(name: &str) -> bool {

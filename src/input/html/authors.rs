@@ -19,6 +19,8 @@ const MAX_AUTHOR_LINK_CHARS: usize = 60;
 const MAX_AUTHOR_LINKS: usize = 4;
 /// A byline element longer than this is a bio box, not a byline.
 const MAX_BYLINE_CHARS: usize = 100;
+/// Text elements examined at most for a labelled byline.
+const MAX_LABELLED_ELEMENTS: usize = 5000;
 /// Byline elements examined at most.
 const MAX_BYLINE_ELEMENTS: usize = 200;
 
@@ -38,7 +40,7 @@ const AUTHOR_META: &[&str] = &[
 ];
 
 /// The page's byline sources, in order.
-pub(super) fn byline_sources<'a>() -> [Source<Page<'a>, Vec<String>>; 5] {
+pub(super) fn byline_sources<'a>() -> [Source<Page<'a>, Vec<String>>; 6] {
     [
         Source {
             name: "json-ld author",
@@ -59,6 +61,10 @@ pub(super) fn byline_sources<'a>() -> [Source<Page<'a>, Vec<String>>; 5] {
         Source {
             name: "visible byline element",
             read: visible_byline,
+        },
+        Source {
+            name: "labelled byline in text",
+            read: labelled_byline,
         },
     ]
 }
@@ -139,12 +145,15 @@ fn author_links(page: &Page<'_>) -> Option<Vec<String>> {
 
 /// Class or id words of a byline element.
 static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)byline|author|autor|verfasser|writer|creator|redakteur").expect("valid regex")
+    Regex::new(r"(?i)byline|author|auteur|autor|verfasser|writer|creator|redakteur|submitted")
+        .expect("valid regex")
 });
 /// Class or id words of elements that are not the article's byline.
 static NOT_BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)comment|bio|avatar|description|about|reply|related|teaser|widget|image|photo|more|list|box")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)comment|bio|avatar|description|about|reply|related|teaser|widget|image|photo|more",
+    )
+    .expect("valid regex")
 });
 /// Where a byline's name ends: a date, a time, a separator.
 static NAME_END: LazyLock<Regex> =
@@ -186,10 +195,34 @@ fn byline_names(text: &str, page: &Page<'_>) -> Option<Vec<String>> {
         return None;
     }
     let rest = byline::strip_prefix(text);
+    let labelled = rest.len() < text.trim().len();
     let cut = NAME_END.find(rest).map_or(rest, |m| &rest[..m.start()]);
     let names = people(&[cut.trim().to_string()], page)?;
-    names
+    let named = names
         .iter()
-        .all(|n| byline::looks_like_name(n))
-        .then_some(names)
+        .all(|n| byline::looks_like_name(n) && (labelled || n.split_whitespace().count() > 1));
+    named.then_some(names)
+}
+
+/// Short text elements that open with a byline label ("Von Jane Doe", "par Jean Dupont",
+/// "Text: Jane Doe"), anywhere outside comments.
+fn labelled_byline(page: &Page<'_>) -> Option<Vec<String>> {
+    static SEL: LazyLock<Selector> =
+        LazyLock::new(|| sel("p, em, i, strong, b, span, div, h4, h5, h6, small, address, li"));
+    page.doc
+        .select(&SEL)
+        .take(MAX_LABELLED_ELEMENTS)
+        .filter_map(|e| {
+            let first = e.text().find(|t| !t.trim().is_empty())?;
+            let opens = byline::strip_prefix(first).len() < first.trim().len()
+                || byline::is_prefix(first.trim().trim_end_matches(':'));
+            opens.then_some(e)
+        })
+        .filter(|e| !in_comment(*e))
+        .find_map(|e| {
+            let text = element_text(e);
+            (byline::strip_prefix(&text).len() < text.len())
+                .then(|| byline_names(&text, page))
+                .flatten()
+        })
 }
