@@ -138,6 +138,8 @@ word_classes! {
     UpdateLabel => "update_labels.txt",
     /// Words before the author's name in a visible byline ("by", "von", "par", "por", "door").
     BylinePrefix => "byline_prefixes.txt",
+    /// Phrases of page furniture addressed to the reader ("follow us", "our website"): never a title.
+    FurniturePhrase => "furniture_phrases.txt",
     /// Occasions at which statements are made ("summit", "briefing").
     EventWord => "event_words.txt",
     /// Words that may join the capitalised words of a signature line ("of", "the").

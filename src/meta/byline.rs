@@ -47,7 +47,8 @@ static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/|\p{Ll}\.\p{Ll}|_|@").expect("valid regex"));
 /// A URL, a domain or an e-mail address.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:https?://|www\.)|\.(?:com|org|net)\b|@").expect("valid regex")
+    Regex::new(r"(?i:^(?:https?://|www\.)|\.(?:com|org|net)\b)|\p{L}{2}\.[a-z]{2,4}\b|@")
+        .expect("valid regex")
 });
 /// An agency credit after a name and everything after it ("Tom Krisher AP Auto Writer").
 static AGENCY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -126,7 +127,14 @@ pub fn from_metadata(raw: &[String], outlet: &str) -> Vec<String> {
     for r in raw {
         let r = LEADING_BY.replace(r.trim(), "");
         let r = strip_prefix(&r);
-        for part in NAME_SEPARATOR.split(r) {
+        let parts: Vec<&str> = NAME_SEPARATOR.split(r).collect();
+        // In a list, a lone word is a place, a section or half of "Doe, Jane", not an author;
+        // a part with a colon is a role label ("Illustration: ...").
+        let list = parts.len() > 1;
+        for part in parts {
+            if part.contains(':') || (list && part.split_whitespace().count() == 1) {
+                continue;
+            }
             let name = crate::document::fold_ws(
                 part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
             );
@@ -256,10 +264,13 @@ mod tests {
             "STAFF".to_string(),
             "Ann Lee, AP".to_string(),
             "By TOM KRISHER AP Auto Writer".to_string(),
+            "Ministry of Examples and Affairs".to_string(),
+            "Doe, Jane".to_string(),
+            "Kim Park, Photos: Lee Min".to_string(),
         ];
         assert_eq!(
             from_metadata(&raw, "Example News"),
-            vec!["Jane Doe", "John Roe", "Ann Lee", "Tom Krisher"]
+            vec!["Jane Doe", "John Roe", "Ann Lee", "Tom Krisher", "Kim Park"]
         );
     }
 

@@ -104,11 +104,21 @@ mod tests {
                 read: |_| stamp("2023-11-08", false),
             },
         ];
-        let got = first_day(&(), &sources, 3).unwrap();
+        let got = first_day(&(), &sources).unwrap();
         assert_eq!(
             (got.value.to_string().as_str(), got.origin),
             ("2023-11-08", "local")
         );
-        assert_eq!(first_day(&(), &sources, 2).unwrap().origin, "utc");
+        let far: [Source<(), Stamp>; 2] = [
+            Source {
+                name: "utc",
+                read: |_| stamp("2023-11-09", true),
+            },
+            Source {
+                name: "local",
+                read: |_| stamp("2023-10-01", false),
+            },
+        ];
+        assert_eq!(first_day(&(), &far).unwrap().origin, "utc");
     }
 }

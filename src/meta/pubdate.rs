@@ -63,8 +63,15 @@ static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
     out
 });
 
+/// The month a month name (any language, any case) names.
+pub fn month_number(word: &str) -> Option<u32> {
+    MONTHS
+        .get(word.to_lowercase().trim_end_matches('.'))
+        .copied()
+}
+
 /// Alternation of every month name, longest first.
-fn month_alternation() -> String {
+pub fn month_alternation() -> String {
     let mut names: Vec<&str> = MONTHS.keys().copied().collect();
     names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     names

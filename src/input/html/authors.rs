@@ -113,7 +113,7 @@ fn microdata(page: &Page<'_>) -> Option<Vec<String>> {
     let raw: Vec<String> = page
         .doc
         .select(&AUTHOR)
-        .filter(|e| !in_comment(*e))
+        .filter(|e| !in_comment(*e) && !in_review(*e))
         .filter_map(|e| {
             let named = e.select(&NAME).next().map(|n| {
                 n.attr("content")
@@ -166,6 +166,17 @@ fn in_comment(e: ElementRef<'_>) -> bool {
         v.attr("class")
             .or_else(|| v.attr("id"))
             .is_some_and(|c| c.contains("comment"))
+    })
+}
+
+/// Is the element inside a review or comment item (`itemprop="review"`, a Review type)?
+fn in_review(e: ElementRef<'_>) -> bool {
+    e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        v.attr("itemprop")
+            .is_some_and(|p| p.contains("review") || p.contains("comment"))
+            || v.attr("itemtype")
+                .is_some_and(|t| t.contains("Review") || t.contains("Comment"))
     })
 }
 

@@ -14,6 +14,8 @@ mod authors;
 mod dom;
 mod jsonld;
 mod metadata;
+#[cfg(test)]
+mod metadata_tests;
 mod nesting;
 mod published;
 mod readability;
