@@ -42,6 +42,19 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     Regex::new(&format!(r"(?i)^\s*(?:{})(?:\s*:\s*|\s+)", words.join("|"))).expect("valid regex")
 });
+/// A byline label anywhere in a line, after a word boundary ("Posted on May 2 by ...").
+static INNER_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words: Vec<String> = lexicon::members(Class::BylinePrefix)
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s|•·,(])(?:{})(?:\s*:\s*|\s+)",
+        words.join("|")
+    ))
+    .expect("valid regex")
+});
 /// A desk code ("dpa/lno"), a user name ("jane.doe", "jdoe_12") or an e-mail: not a person.
 static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/|\p{Ll}\.\p{Ll}|_|@").expect("valid regex"));
@@ -67,6 +80,13 @@ static AGENCY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// A byline line without its leading label ("Von Jane Doe" → "Jane Doe").
 pub fn strip_prefix(s: &str) -> &str {
     PREFIX.find(s).map_or(s, |m| &s[m.end()..]).trim()
+}
+
+/// The text after the first byline label that has at most `reach` words before it
+/// ("Blog post by Jane Doe" → "Jane Doe" with a reach of 2 or more).
+pub fn after_label(s: &str, reach: usize) -> Option<&str> {
+    let m = INNER_PREFIX.find(s)?;
+    (s[..m.start()].split_whitespace().count() <= reach).then(|| s[m.end()..].trim())
 }
 
 /// Is the whole string a byline label ("Von", "Text")?

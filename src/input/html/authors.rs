@@ -19,6 +19,8 @@ const MAX_AUTHOR_LINK_CHARS: usize = 60;
 const MAX_AUTHOR_LINKS: usize = 4;
 /// A byline element longer than this is a bio box, not a byline.
 const MAX_BYLINE_CHARS: usize = 100;
+/// In unmarked text a byline label opens its element: no word before it.
+const LABEL_REACH: usize = 0;
 /// Text elements examined at most for a labelled byline.
 const MAX_LABELLED_ELEMENTS: usize = 5000;
 /// Byline elements examined at most.
@@ -182,13 +184,14 @@ fn in_review(e: ElementRef<'_>) -> bool {
 
 /// Short elements whose class or id names a byline or author: their capitalised names.
 fn visible_byline(page: &Page<'_>) -> Option<Vec<String>> {
-    static SEL: LazyLock<Selector> = LazyLock::new(|| sel("[class], [id]"));
+    static SEL: LazyLock<Selector> = LazyLock::new(|| sel("byline, [class], [id]"));
     page.doc
         .select(&SEL)
         .filter(|e| {
             let v = e.value();
             let ci = format!(
-                "{} {}",
+                "{} {} {}",
+                v.name(),
                 v.attr("class").unwrap_or(""),
                 v.attr("id").unwrap_or("")
             );
@@ -196,22 +199,34 @@ fn visible_byline(page: &Page<'_>) -> Option<Vec<String>> {
         })
         .filter(|e| !in_comment(*e) && !matches!(e.value().name(), "body" | "html" | "meta"))
         .take(MAX_BYLINE_ELEMENTS)
-        .find_map(|e| byline_names(&element_text(e), page))
+        .find_map(|e| byline_names(&element_text(e), usize::MAX, page))
 }
 
 /// The names of a visible byline line: label removed, cut before a date or separator, every
 /// word capitalised (or a name particle).
-fn byline_names(text: &str, page: &Page<'_>) -> Option<Vec<String>> {
+fn byline_names(text: &str, reach: usize, page: &Page<'_>) -> Option<Vec<String>> {
+    // Unmarked text is free prose: only full names count there, as in a text byline.
+    let full_names_only = reach == LABEL_REACH;
     if text.is_empty() || folded_len(text) > MAX_BYLINE_CHARS {
         return None;
     }
-    let rest = byline::strip_prefix(text);
-    let labelled = rest.len() < text.trim().len();
+    // A label inside the line counts after a date ("Posted on May 2, 2020 by ..."), never
+    // inside a name ("Walter von Aachen").
+    let after = byline::after_label(text, 0).or_else(|| {
+        let inner = byline::after_label(text, reach)?;
+        let before = &text[..text.len() - inner.len()];
+        before
+            .contains(|c: char| c.is_ascii_digit())
+            .then_some(inner)
+    });
+    let labelled = after.is_some();
+    let rest = after.unwrap_or(text);
     let cut = NAME_END.find(rest).map_or(rest, |m| &rest[..m.start()]);
     let names = people(&[cut.trim().to_string()], page)?;
-    let named = names
-        .iter()
-        .all(|n| byline::looks_like_name(n) && (labelled || n.split_whitespace().count() > 1));
+    let named = names.iter().all(|n| {
+        byline::looks_like_name(n)
+            && ((labelled && !full_names_only) || n.split_whitespace().count() > 1)
+    });
     named.then_some(names)
 }
 
@@ -225,15 +240,14 @@ fn labelled_byline(page: &Page<'_>) -> Option<Vec<String>> {
         .take(MAX_LABELLED_ELEMENTS)
         .filter_map(|e| {
             let first = e.text().find(|t| !t.trim().is_empty())?;
-            let opens = byline::strip_prefix(first).len() < first.trim().len()
+            let opens = byline::after_label(first, LABEL_REACH).is_some()
                 || byline::is_prefix(first.trim().trim_end_matches(':'));
             opens.then_some(e)
         })
         .filter(|e| !in_comment(*e))
         .find_map(|e| {
             let text = element_text(e);
-            (byline::strip_prefix(&text).len() < text.len())
-                .then(|| byline_names(&text, page))
-                .flatten()
+            byline::after_label(&text, LABEL_REACH)
+                .and_then(|_| byline_names(&text, LABEL_REACH, page))
         })
 }
