@@ -31,7 +31,13 @@ fn flags(entry: &'static str) -> impl Iterator<Item = &'static str> {
 /// A class's words: its own list, plus the entries of other lists flagged with its flag.
 fn set(class: Class) -> HashSet<&'static str> {
     let own = entries(class.data()).map(word);
-    let flagged = Class::ALL.iter().flat_map(move |other| {
+    // Only a class with a flag gathers entries from other lists (no scan of every list else).
+    let others = if class.flag().is_some() {
+        Class::ALL
+    } else {
+        &[]
+    };
+    let flagged = others.iter().flat_map(move |other| {
         entries(other.data())
             .filter(move |e| class.flag().is_some_and(|f| flags(e).any(|g| g == f)))
             .map(word)

@@ -86,13 +86,11 @@ static TITLE_WIRE_CREDIT: LazyLock<Regex> =
 
 /// A year-less wire dateline opening the text: "MOSCOW, February 17. /TASS/.".
 static YEARLESS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^\p{{Lu}}[\p{{Lu}}\p{{L}} .'\-]{{1,40}},\s+((?i:{}))\.?\s+(\d{{1,2}})\b",
-        pubdate::month_alternation()
-    ))
-    .expect("valid regex")
+    Regex::new(r"^(\p{Lu}[^,\n]*),\s+(\p{L}+)\.?\s+(\d{1,2})(?:\D|$)").expect("valid regex")
 });
 
+/// A dateline's place name ("MOSCOW") has at most this many characters.
+const DATELINE_PLACE_MAX_CHARS: usize = 40;
 /// A headline line has at least this many words; shorter lines before the body are labels
 /// ("Politics", "World news").
 const TITLE_MIN_WORDS: usize = 4;
@@ -164,8 +162,11 @@ fn yearless_dateline(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
         .take_while(|b| b.kind != BlockKind::Body)
         .chain(blocks.iter().find(|b| b.kind == BlockKind::Body))
         .find_map(|b| YEARLESS_DATELINE.captures(&doc.text[b.range.clone()]))?;
-    let month = pubdate::month_number(&line[1])?;
-    let day: u32 = line[2].parse().ok()?;
+    if line[1].chars().count() > DATELINE_PLACE_MAX_CHARS {
+        return None;
+    }
+    let month = pubdate::month_number(&line[2])?;
+    let day: u32 = line[3].parse().ok()?;
     let year = dates::find_dates(&doc.text)
         .into_iter()
         .find_map(|m| match m.kind {

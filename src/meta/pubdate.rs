@@ -26,11 +26,11 @@ pub struct Stamp {
 
 /// A UTC marker anywhere in a date string.
 static UTC_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:gmt|utc)\b|\d[zZ]\b|[+-]00:?00\b").expect("valid regex")
+    Regex::new(r"(?i-u:\b(?:gmt|utc)\b|\d[zZ]\b|[+-]00:?00\b)").expect("valid regex")
 });
 /// An explicit non-UTC offset after a time (`08:00+01:00`, `08:00:00 -0500`).
 static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*[+-](?:0[1-9]|1\d):?\d{2}\b")
+    Regex::new(r"\d:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*[+-](?:0[1-9]|1\d):?\d{2}(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -70,33 +70,24 @@ pub fn month_number(word: &str) -> Option<u32> {
         .copied()
 }
 
-/// Alternation of every month name, longest first.
-pub fn month_alternation() -> String {
-    let mut names: Vec<&str> = MONTHS.keys().copied().collect();
-    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    names
-        .iter()
-        .map(|n| regex::escape(n))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// Day before month: "11 March 2020", "11. März 2020", "11 de marzo de 2020", "1er mai 2020".
+/// Day before month: "11 March 2020", "11. März 2020", "11 de marzo de 2020", "1er mai 2020"
+/// (any word where the month goes; [`MONTHS`] decides).
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:^|[^\d])(\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+|-)?\b({})\b\.?,?\s*(?:de\s+|-)?(\d{{4}})(?:[^\d]|$)",
-        month_alternation()
-    ))
+    Regex::new(
+        r"(?:^|[^\d])(\d{1,2})(?:\.|er|st|nd|rd|th|º)?\s*(?:[Dd]e\s+|-)?(\p{L}+)\.?,?\s*(?:de\s+|-)?(\d{4})(?:[^\d]|$)",
+    )
     .expect("valid regex")
 });
 /// Month before day: "March 11, 2020", "Mar. 11th 2020", "Jan 28 15:28:56 CET 2020".
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s+(?:[a-z]{{2,5}}\s+)?)?(\d{{4}})(?:[^\d]|$)",
-        month_alternation()
-    ))
+    Regex::new(
+        r"(?:^|[^\p{L}])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?:[A-Za-z]{2,5}\s+)?)?(\d{4})(?:[^\d]|$)",
+    )
     .expect("valid regex")
 });
+/// A year, where a day may be written around it.
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d{2})(?:\D|$)").expect("valid regex"));
 
 /// The latest plausible year: next year (a page cannot be published later).
 fn max_year() -> i32 {
@@ -134,25 +125,26 @@ pub fn parse(s: &str) -> Option<Stamp> {
     Some(stamp)
 }
 
-/// The first day in a long text (a page's text), read in windows so that it stays linear.
+/// The first day in a long text (a page's text): only the places around a year are read, so
+/// a page costs one scan.
 pub fn parse_in(text: &str) -> Option<Stamp> {
-    const WINDOW: usize = 300;
-    let mut start = 0;
-    while start < text.len() {
-        let mut end = (start + WINDOW).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        let mut from = start.saturating_sub(40);
+    /// Characters of a date before its year ("Wednesday, 11 September ") and after it.
+    const BEFORE: usize = 60;
+    const AFTER: usize = 30;
+    /// Years looked at, at most.
+    const MAX_YEARS: usize = 200;
+    YEAR.captures_iter(text).take(MAX_YEARS).find_map(|c| {
+        let y = c.get(1)?;
+        let mut from = y.start().saturating_sub(BEFORE);
         while !text.is_char_boundary(from) {
             from -= 1;
         }
-        if let Some(stamp) = parse(&text[from..end]) {
-            return Some(stamp);
+        let mut to = (y.end() + AFTER).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
         }
-        start = end;
-    }
-    None
+        parse(&text[from..to])
+    })
 }
 
 /// A day written for readers: the local day.

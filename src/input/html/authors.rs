@@ -199,7 +199,21 @@ fn visible_byline(page: &Page<'_>) -> Option<Vec<String>> {
         })
         .filter(|e| !in_comment(*e) && !matches!(e.value().name(), "body" | "html" | "meta"))
         .take(MAX_BYLINE_ELEMENTS)
-        .find_map(|e| byline_names(&element_text(e), usize::MAX, page))
+        .find_map(|e| {
+            byline_names(&element_text(e), usize::MAX, page).or_else(|| first_link_name(e, page))
+        })
+}
+
+/// The first link of a byline element, when it is a full name (the author's profile link in
+/// a byline box that also holds a date or a tooltip).
+fn first_link_name(e: ElementRef<'_>, page: &Page<'_>) -> Option<Vec<String>> {
+    static LINK: LazyLock<Selector> = LazyLock::new(|| sel("a"));
+    let text = element_text(e.select(&LINK).next()?);
+    let names = people(&[text], page)?;
+    names
+        .iter()
+        .all(|n| byline::looks_like_name(n) && n.split_whitespace().count() > 1)
+        .then_some(names)
 }
 
 /// The names of a visible byline line: label removed, cut before a date or separator, every

@@ -276,7 +276,11 @@ pub(super) fn labelled_text(page: &Page<'_>) -> Option<Stamp> {
             .map(|l| regex::escape(l))
             .collect();
         labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        Regex::new(&format!(r"(?i)\b(?:{})\b\s*:?", labels.join("|"))).expect("valid regex")
+        Regex::new(&format!(
+            r"(?i)(?:^|[^\w])(?:{})(?:[^\w]|$)\s*:?",
+            labels.join("|")
+        ))
+        .expect("valid regex")
     });
     let text = page.text();
     LABELLED.find_iter(text).find_map(|m| {
