@@ -33,9 +33,14 @@ pub fn first<C: ?Sized, T>(ctx: &C, sources: &[Source<C, T>]) -> Option<Candidat
 }
 
 /// The first source that gives a day; when that day is a UTC timestamp, a local day (a stamp
-/// with its own offset, or a day written for readers) within a day of it from a later source
-/// wins instead: the page's own day, not the server's.
-pub fn first_day<C: ?Sized>(ctx: &C, sources: &[Source<C, Stamp>]) -> Option<Candidate<NaiveDate>> {
+/// with its own offset, or a day written for readers) within a day of it from a later one of
+/// the first `trusted` sources wins instead: the page's own day, not the server's. (A day
+/// from an untrusted source, a sidebar or the text, is too often another story's.)
+pub fn first_day<C: ?Sized>(
+    ctx: &C,
+    sources: &[Source<C, Stamp>],
+    trusted: usize,
+) -> Option<Candidate<NaiveDate>> {
     let (i, winner) = sources
         .iter()
         .enumerate()
@@ -43,6 +48,7 @@ pub fn first_day<C: ?Sized>(ctx: &C, sources: &[Source<C, Stamp>]) -> Option<Can
     let local = if winner.1.utc {
         sources
             .iter()
+            .take(trusted)
             .skip(i + 1)
             .filter_map(|s| (s.read)(ctx).map(|v| (s.name, v)))
             .find(|(_, v)| v.local && (v.day - winner.1.day).num_days().abs() <= 1)
@@ -104,7 +110,7 @@ mod tests {
                 read: |_| stamp("2023-11-08", false),
             },
         ];
-        let got = first_day(&(), &sources).unwrap();
+        let got = first_day(&(), &sources, 3).unwrap();
         assert_eq!(
             (got.value.to_string().as_str(), got.origin),
             ("2023-11-08", "local")
@@ -119,6 +125,7 @@ mod tests {
                 read: |_| stamp("2023-10-01", false),
             },
         ];
-        assert_eq!(first_day(&(), &far).unwrap().origin, "utc");
+        assert_eq!(first_day(&(), &far, 2).unwrap().origin, "utc");
+        assert_eq!(first_day(&(), &sources, 2).unwrap().origin, "utc");
     }
 }

@@ -236,12 +236,25 @@ fn byline_names(text: &str, reach: usize, page: &Page<'_>) -> Option<Vec<String>
     let labelled = after.is_some();
     let rest = after.unwrap_or(text);
     let cut = NAME_END.find(rest).map_or(rest, |m| &rest[..m.start()]);
-    let names = people(&[cut.trim().to_string()], page)?;
+    let names = people(&[without_trailing_words(cut).to_string()], page)?;
     let named = names.iter().all(|n| {
         byline::looks_like_name(n)
             && ((labelled && !full_names_only) || n.split_whitespace().count() > 1)
     });
     named.then_some(names)
+}
+
+/// A byline cut before its date without the lowercase words left before it ("Jean Morel le",
+/// "Lena Brandt am"): a name never ends in a lowercase word.
+fn without_trailing_words(s: &str) -> &str {
+    let mut s = s.trim();
+    while let Some((head, last)) = s.rsplit_once(char::is_whitespace) {
+        if !last.starts_with(char::is_lowercase) {
+            break;
+        }
+        s = head.trim_end();
+    }
+    s
 }
 
 /// Short text elements that open with a byline label ("Von Jane Doe", "par Jean Dupont",

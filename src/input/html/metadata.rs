@@ -18,6 +18,11 @@ use crate::meta::byline::alnum_lower;
 use crate::meta::pick;
 use crate::meta::{Meta, Origin};
 
+/// The date sources trusted to correct a UTC stamp with the local day: structured data, meta
+/// tags, microdata, `<time>` and date elements of the article (see
+/// [`super::published::date_sources`]); a date from the text is too often another story's.
+const TRUSTED_DATE_SOURCES: usize = 5;
+
 /// Everything the metadata sources read: the parsed page, its meta tags and its JSON-LD.
 pub(super) struct Page<'a> {
     /// The parsed document.
@@ -89,7 +94,7 @@ pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
         .or_else(|| page.ld.publisher())
         .map(|o| decode_entities(&o))
         .unwrap_or_default();
-    let day = pick::first_day(&page, &date_sources());
+    let day = pick::first_day(&page, &date_sources(), TRUSTED_DATE_SOURCES);
     let authors = pick::first(&page, &byline_sources());
     let meta = Meta {
         title: title(&page).map(|t| decode_entities(&t)),

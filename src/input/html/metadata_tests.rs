@@ -85,6 +85,11 @@ fn visible_dates_and_bylines() {
     assert_eq!(day(&m).as_deref(), Some("2022-05-04"));
     let m = page("", r#"<div class="autor">von Lena Brandt</div>"#);
     assert_eq!(m.byline, vec!["Lena Brandt"]);
+    let m = page(
+        "",
+        r#"<div class="byline">par Jean Morel le 7 mai 2020</div>"#,
+    );
+    assert_eq!(m.byline, vec!["Jean Morel"]);
     let m = page("", "<p><em>par Jean Morel</em></p>");
     assert_eq!(m.byline, vec!["Jean Morel"]);
     assert_eq!(m.origin.byline, Some("labelled byline in text"));

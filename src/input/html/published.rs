@@ -65,7 +65,7 @@ const MODIFIED_META: &[&str] = &[
 ];
 
 /// The page's date sources, in order.
-pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 11] {
+pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 12] {
     [
         Source {
             name: "json-ld datePublished",
@@ -84,16 +84,20 @@ pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 11] {
             read: time_element,
         },
         Source {
-            name: "visible date element",
+            name: "date element of the article",
             read: visible_element,
-        },
-        Source {
-            name: "labelled date in text",
-            read: labelled_text,
         },
         Source {
             name: "date by the headline",
             read: by_headline,
+        },
+        Source {
+            name: "date element",
+            read: visible_element_anywhere,
+        },
+        Source {
+            name: "labelled date in text",
+            read: labelled_text,
         },
         Source {
             name: "date in script",
@@ -233,25 +237,31 @@ fn first_label(lower: &str, class: Class) -> Option<usize> {
 
 /// Elements whose class or id names a date, byline or post-meta line: article ones first.
 pub(super) fn visible_element(page: &Page<'_>) -> Option<Stamp> {
+    date_elements(page, true)
+}
+
+/// Date elements anywhere on the page (after the line under the headline).
+pub(super) fn visible_element_anywhere(page: &Page<'_>) -> Option<Stamp> {
+    date_elements(page, false)
+}
+
+/// The first date element, inside an `<article>` only or anywhere.
+fn date_elements(page: &Page<'_>, in_article: bool) -> Option<Stamp> {
     static SEL: LazyLock<Selector> = LazyLock::new(|| sel("[class], [id]"));
-    let mut fallback = None;
-    for e in page.doc.select(&SEL).take(MAX_DATE_ELEMENTS * 10) {
-        let ci = class_id(e);
-        if !DATE_CLASS.is_match(&ci) || NOT_DATE_CLASS.is_match(&ci) || in_furniture(e) {
-            continue;
-        }
-        let Some(stamp) = short_text(e).as_deref().and_then(date_line) else {
-            continue;
-        };
-        if e.ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| a.value().name() == "article")
-        {
-            return Some(stamp);
-        }
-        fallback = fallback.or(Some(stamp));
-    }
-    fallback
+    page.doc
+        .select(&SEL)
+        .take(MAX_DATE_ELEMENTS * 10)
+        .filter(|e| {
+            let ci = class_id(*e);
+            DATE_CLASS.is_match(&ci) && !NOT_DATE_CLASS.is_match(&ci) && !in_furniture(*e)
+        })
+        .filter(|e| {
+            !in_article
+                || e.ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| a.value().name() == "article")
+        })
+        .find_map(|e| short_text(e).as_deref().and_then(date_line))
 }
 
 /// The element's folded text, when it is short (never reads a whole container).
