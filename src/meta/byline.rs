@@ -89,6 +89,15 @@ pub fn after_label(s: &str, reach: usize) -> Option<&str> {
     (s[..m.start()].split_whitespace().count() <= reach).then(|| s[m.end()..].trim())
 }
 
+/// A month, weekday or date label ("February", "Mai", "Monday", "Date", "Published").
+pub fn is_date_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let lower = lower.trim_end_matches([',', '.', ':']);
+    super::pubdate::month_number(lower).is_some()
+        || crate::dates::is_weekday_word(lower)
+        || lexicon::is(Class::DateLabel, lower)
+}
+
 /// Is the whole string a byline label ("Von", "Text")?
 pub fn is_prefix(s: &str) -> bool {
     lexicon::is(Class::BylinePrefix, &s.to_lowercase())
@@ -204,8 +213,10 @@ pub fn is_person(name: &str) -> bool {
         return false;
     }
     let initials = name.len() <= MAX_INITIALS_LEN && name.chars().all(|c| c.is_ascii_uppercase());
+    // Digits belong only in a one-word pen name that starts with a letter ("freeman1984").
+    let handle = !name.contains(char::is_whitespace) && name.starts_with(char::is_alphabetic);
     let digits = name.chars().any(|c| c.is_ascii_digit());
-    !initials && !digits && name.chars().any(char::is_alphabetic)
+    !initials && (!digits || handle) && name.chars().any(char::is_alphabetic)
 }
 
 /// Is the "name" really the outlet (e.g. "CNN Business" for outlet "CNN")?
@@ -317,7 +328,15 @@ mod tests {
         ] {
             assert!(!is_person(no), "{no}");
         }
-        for yes in ["Jane Doe", "Robert Stafford", "Madonna", "jdoe", "Li Na"] {
+        assert!(!is_person("Jane Doe 2020"));
+        for yes in [
+            "Jane Doe",
+            "Robert Stafford",
+            "Madonna",
+            "jdoe",
+            "Li Na",
+            "quill1984",
+        ] {
             assert!(is_person(yes), "{yes}");
         }
     }

@@ -22,13 +22,30 @@ pub struct Candidate<T> {
     pub origin: &'static str,
 }
 
-/// The first source that gives a value.
-pub fn first<C: ?Sized, T>(ctx: &C, sources: &[Source<C, T>]) -> Option<Candidate<T>> {
-    sources.iter().find_map(|s| {
-        (s.read)(ctx).map(|value| Candidate {
-            value,
-            origin: s.name,
-        })
+/// The first source that gives names; a one-word name in it ("Nils") is completed by a fuller
+/// form a later source gives ("Nils Berg"): the same person, written out.
+pub fn first_names<C: ?Sized>(
+    ctx: &C,
+    sources: &[Source<C, Vec<String>>],
+) -> Option<Candidate<Vec<String>>> {
+    let i = sources.iter().position(|s| (s.read)(ctx).is_some())?;
+    let mut names = (sources[i].read)(ctx)?;
+    if names.iter().any(|n| !n.contains(' ')) {
+        let later: Vec<String> = sources[i + 1..]
+            .iter()
+            .filter_map(|s| (s.read)(ctx))
+            .flatten()
+            .collect();
+        for n in names.iter_mut().filter(|n| !n.contains(' ')) {
+            let prefix = format!("{} ", n.to_lowercase());
+            if let Some(full) = later.iter().find(|l| l.to_lowercase().starts_with(&prefix)) {
+                *n = full.clone();
+            }
+        }
+    }
+    Some(Candidate {
+        value: names,
+        origin: sources[i].name,
     })
 }
 
@@ -75,23 +92,46 @@ mod tests {
     }
 
     #[test]
-    fn first_source_with_a_value_wins_and_says_so() {
-        let sources: [Source<(), u8>; 3] = [
+    fn first_source_with_names_wins_and_says_so() {
+        let sources: [Source<(), Vec<String>>; 3] = [
             Source {
                 name: "a",
                 read: |_| None,
             },
             Source {
                 name: "b",
-                read: |_| Some(2),
+                read: |_| Some(vec!["Bo Kim".into()]),
             },
             Source {
                 name: "c",
-                read: |_| Some(3),
+                read: |_| Some(vec!["Cy Wu".into()]),
             },
         ];
-        let got = first(&(), &sources).unwrap();
-        assert_eq!((got.value, got.origin), (2, "b"));
+        let got = first_names(&(), &sources).unwrap();
+        assert_eq!((got.value, got.origin), (vec!["Bo Kim".to_string()], "b"));
+    }
+
+    #[test]
+    fn a_one_word_name_is_completed_by_a_later_source() {
+        let sources: [Source<(), Vec<String>>; 3] = [
+            Source {
+                name: "short",
+                read: |_| Some(vec!["Nils".into(), "Ann Lee".into()]),
+            },
+            Source {
+                name: "other",
+                read: |_| Some(vec!["Nilsson Berg".into()]),
+            },
+            Source {
+                name: "full",
+                read: |_| Some(vec!["Nils Berg".into()]),
+            },
+        ];
+        let got = first_names(&(), &sources).unwrap();
+        assert_eq!(
+            (got.value, got.origin),
+            (vec!["Nils Berg".into(), "Ann Lee".into()], "short")
+        );
     }
 
     #[test]

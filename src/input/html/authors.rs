@@ -245,11 +245,12 @@ fn byline_names(text: &str, reach: usize, page: &Page<'_>) -> Option<Vec<String>
 }
 
 /// A byline cut before its date without the lowercase words left before it ("Jean Morel le",
-/// "Lena Brandt am"): a name never ends in a lowercase word.
+/// "Lena Brandt am") or date words ("Jane Doe Date February"): a name never ends in them.
 fn without_trailing_words(s: &str) -> &str {
     let mut s = s.trim();
     while let Some((head, last)) = s.rsplit_once(char::is_whitespace) {
-        if !last.starts_with(char::is_lowercase) {
+        let date_word = head.contains(char::is_whitespace) && byline::is_date_word(last);
+        if !last.starts_with(char::is_lowercase) && !date_word {
             break;
         }
         s = head.trim_end();

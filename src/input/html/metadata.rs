@@ -95,7 +95,7 @@ pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
         .map(|o| decode_entities(&o))
         .unwrap_or_default();
     let day = pick::first_day(&page, &date_sources(), TRUSTED_DATE_SOURCES);
-    let authors = pick::first(&page, &byline_sources());
+    let authors = pick::first_names(&page, &byline_sources());
     let meta = Meta {
         title: title(&page).map(|t| decode_entities(&t)),
         outlet: Some(page.outlet.clone()).filter(|o| !o.is_empty()),
