@@ -68,7 +68,7 @@ pub fn first_day<C: ?Sized>(
             .take(trusted)
             .skip(i + 1)
             .filter_map(|s| (s.read)(ctx).map(|v| (s.name, v)))
-            .find(|(_, v)| v.local && (v.day - winner.1.day).num_days().abs() <= 1)
+            .find(|(_, v)| v.local && winner.1.may_be_local(v.day))
     } else {
         None
     };
@@ -88,6 +88,7 @@ mod tests {
             day: s.parse().ok()?,
             utc,
             local: !utc,
+            hour: None,
         })
     }
 

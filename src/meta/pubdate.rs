@@ -22,6 +22,26 @@ pub struct Stamp {
     /// The string says the local day: a timestamp with its own offset (`+01:00`) or a day
     /// written for readers ("11. März 2020"). A bare ISO day is neither UTC nor local.
     pub local: bool,
+    /// The hour of a timestamp, as written.
+    pub hour: Option<u32>,
+}
+
+/// A UTC stamp at this hour or later may be the next local day east of Greenwich (up to +14 h) ...
+const EARLIEST_NEXT_DAY_HOUR: u32 = 10;
+/// ... and one before this hour the previous local day west of it (down to -12 h).
+const LATEST_PREVIOUS_DAY_HOUR: u32 = 12;
+
+impl Stamp {
+    /// Can `local` be the local day of this UTC stamp: the same day, or the day before or
+    /// after when the stamp's hour allows it?
+    pub fn may_be_local(&self, local: NaiveDate) -> bool {
+        match (local - self.day).num_days() {
+            0 => true,
+            -1 => self.hour.is_none_or(|h| h < LATEST_PREVIOUS_DAY_HOUR),
+            1 => self.hour.is_none_or(|h| h >= EARLIEST_NEXT_DAY_HOUR),
+            _ => false,
+        }
+    }
 }
 
 /// A UTC marker anywhere in a date string.
@@ -37,13 +57,13 @@ static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
 /// `2020-03-11`, `2020-03-11T08:00:00+01:00`, `2020-03-11 08:00 UTC` (and `/` or `.` separators).
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[^\d])(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(z|[+-]00:?00|utc|gmt)?)?(?:[^\d]|$)",
+        r"(?i)(?:^|[^\d])(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:[T ](\d{1,2}):\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(z|[+-]00:?00|utc|gmt)?)?(?:[^\d]|$)",
     )
     .expect("valid regex")
 });
 /// A whole compact stamp: `20231102`, `20200316T08:00:00Z`, `20200316T080000+0100`.
 static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(\d{4})(\d{2})(\d{2})(?:t\d{2}:?\d{2}(?::?\d{2})?\s*(z|[+-]00:?00)?[+-]?[\d:]*)?\s*$")
+    Regex::new(r"(?i)^\s*(\d{4})(\d{2})(\d{2})(?:t(\d{2}):?\d{2}(?::?\d{2})?\s*(z|[+-]00:?00)?[+-]?[\d:]*)?\s*$")
         .expect("valid regex")
 });
 /// Day first: `11.03.2020`, `11. 3. 2020`, `11/03/2020`, `11-03-2020`, `11.03.20`.
@@ -153,6 +173,7 @@ fn local(day: NaiveDate) -> Stamp {
         day,
         utc: false,
         local: true,
+        hour: None,
     }
 }
 
@@ -162,6 +183,7 @@ fn machine(day: NaiveDate) -> Stamp {
         day,
         utc: false,
         local: false,
+        hour: None,
     }
 }
 
@@ -170,7 +192,8 @@ fn compact(s: &str) -> Option<Stamp> {
     let c = COMPACT.captures(s)?;
     let d = day(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?;
     let mut stamp = machine(d);
-    stamp.utc = c.get(4).is_some();
+    stamp.utc = c.get(5).is_some();
+    stamp.hour = num(&c, 4);
     Some(stamp)
 }
 
@@ -182,7 +205,8 @@ fn iso(s: &str) -> Option<(usize, Stamp)> {
         }
         let d = day(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?)?;
         let mut stamp = machine(d);
-        stamp.utc = c.get(6).is_some();
+        stamp.utc = c.get(7).is_some();
+        stamp.hour = num(&c, 6);
         Some((c.get(1)?.start(), stamp))
     })
 }
@@ -250,6 +274,17 @@ mod tests {
         assert!(!parse("2023-11-09").unwrap().local);
         assert!(parse("Wed, 04 May 2022 02:41:00 GMT").unwrap().utc);
         assert_eq!(d("2019/06/20").as_deref(), Some("2019-06-20"));
+    }
+
+    #[test]
+    fn a_utc_stamp_shifts_a_day_only_when_its_hour_allows() {
+        let early = parse("2023-11-09T03:28:35Z").unwrap();
+        let noon = parse("2023-11-06T12:00:00+00:00").unwrap();
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert!(early.may_be_local(day("2023-11-08")));
+        assert!(!early.may_be_local(day("2023-11-10")));
+        assert!(!noon.may_be_local(day("2023-11-05")));
+        assert!(noon.may_be_local(day("2023-11-07")));
     }
 
     #[test]

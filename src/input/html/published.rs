@@ -356,6 +356,7 @@ pub(super) fn url(page: &Page<'_>) -> Option<Stamp> {
             day,
             utc: false,
             local: true,
+            hour: None,
         })
 }
 
