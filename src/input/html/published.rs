@@ -182,7 +182,7 @@ static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Class or id words of an element that is not the article's own date.
 static NOT_DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)comment|modif|related|sidebar|widget|reply|archive|calendar|event|copyright|teaser|recent|popular|footer|nav|menu|timeline|runtime|timer")
+    Regex::new(r"(?i)comment|modif|related|similar|recommend|trending|sidebar|widget|reply|archive|calendar|event|copyright|teaser|recent|popular|footer|nav|menu|timeline|runtime|timer")
         .expect("valid regex")
 });
 
