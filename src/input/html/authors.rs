@@ -159,7 +159,7 @@ static NOT_BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Where a byline's name ends: a date, a time, a separator.
 static NAME_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d|\||•|·|\s[-–—]\s|\n|\(|/").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?:^|\s)\d|\||•|·|\s[-–—]\s|\n|\(|/").expect("valid regex"));
 
 /// Is the element inside a comment thread?
 fn in_comment(e: ElementRef<'_>) -> bool {
@@ -275,7 +275,33 @@ fn labelled_byline(page: &Page<'_>) -> Option<Vec<String>> {
         .filter(|e| !in_comment(*e))
         .find_map(|e| {
             let text = element_text(e);
+            if byline::is_prefix(text.trim_end_matches(':').trim()) {
+                return byline_names(&format!("{text} {}", text_after(e)), LABEL_REACH, page);
+            }
             byline::after_label(&text, LABEL_REACH)
                 .and_then(|_| byline_names(&text, LABEL_REACH, page))
         })
+}
+
+/// The text that follows an element up to the next element that is not inline
+/// ("<b>Text:</b> Jane Doe<br>" → "Jane Doe").
+fn text_after(e: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for node in e.next_siblings() {
+        if let Some(t) = node.value().as_text() {
+            out.push_str(t);
+        } else if let Some(el) = ElementRef::wrap(node) {
+            if !matches!(
+                el.value().name(),
+                "a" | "span" | "b" | "strong" | "em" | "i"
+            ) {
+                break;
+            }
+            out.push_str(&element_text(el));
+        }
+        if out.len() > MAX_BYLINE_CHARS {
+            break;
+        }
+    }
+    out
 }

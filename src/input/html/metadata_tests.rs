@@ -90,6 +90,16 @@ fn visible_dates_and_bylines() {
         r#"<div class="byline">par Jean Morel le 7 mai 2020</div>"#,
     );
     assert_eq!(m.byline, vec!["Jean Morel"]);
+    let m = page(
+        "",
+        "<p>Pictures of the day.<br><b>Text:</b> Lena Brandt<br>Photos: Ola Berg</p>",
+    );
+    assert_eq!(m.byline, vec!["Lena Brandt"]);
+    let m = page(
+        "",
+        r#"<div class="author">Author: <a href="/u/5">Quill2</a> am 2.3.2011</div>"#,
+    );
+    assert_eq!(m.byline, vec!["Quill2"]);
     let m = page("", "<p><em>par Jean Morel</em></p>");
     assert_eq!(m.byline, vec!["Jean Morel"]);
     assert_eq!(m.origin.byline, Some("labelled byline in text"));
