@@ -144,6 +144,9 @@ word_classes! {
     UpdateLabel => "update_labels.txt",
     /// Words before the author's name in a visible byline ("by", "von", "par", "por", "door").
     BylinePrefix => "byline_prefixes.txt",
+    /// Byline labels that never open prose ("written by", "Autor"): `byline_prefixes.txt`
+    /// entries flagged `+explicit`; a one-word pen name after them is a name.
+    ExplicitBylineLabel => "explicit_byline_labels.txt" + "explicit",
     /// Phrases of page furniture addressed to the reader ("follow us", "our website"): never a title.
     FurniturePhrase => "furniture_phrases.txt",
     /// Occasions at which statements are made ("summit", "briefing").

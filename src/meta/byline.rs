@@ -98,6 +98,18 @@ pub fn is_date_word(w: &str) -> bool {
         || lexicon::is(Class::DateLabel, lower)
 }
 
+/// A date label ("Published", "Publiziert", "Date").
+pub fn is_date_label(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lexicon::is(Class::DateLabel, lower.trim_end_matches([',', '.', ':']))
+}
+
+/// Is this label ("Written by:") one that only ever introduces an author?
+pub fn is_explicit_label(label: &str) -> bool {
+    let l = label.trim().trim_end_matches(':').trim().to_lowercase();
+    lexicon::is(Class::ExplicitBylineLabel, &l)
+}
+
 /// Is the whole string a byline label ("Von", "Text")?
 pub fn is_prefix(s: &str) -> bool {
     lexicon::is(Class::BylinePrefix, &s.to_lowercase())

@@ -234,12 +234,13 @@ fn byline_names(text: &str, reach: usize, page: &Page<'_>) -> Option<Vec<String>
             .then_some(inner)
     });
     let labelled = after.is_some();
+    let explicit = after.is_some_and(|a| byline::is_explicit_label(&text[..text.len() - a.len()]));
     let rest = after.unwrap_or(text);
     let cut = NAME_END.find(rest).map_or(rest, |m| &rest[..m.start()]);
     let names = people(&[without_trailing_words(cut).to_string()], page)?;
     let named = names.iter().all(|n| {
         byline::looks_like_name(n)
-            && ((labelled && !full_names_only) || n.split_whitespace().count() > 1)
+            && ((labelled && (explicit || !full_names_only)) || n.split_whitespace().count() > 1)
     });
     named.then_some(names)
 }
@@ -249,7 +250,9 @@ fn byline_names(text: &str, reach: usize, page: &Page<'_>) -> Option<Vec<String>
 fn without_trailing_words(s: &str) -> &str {
     let mut s = s.trim();
     while let Some((head, last)) = s.rsplit_once(char::is_whitespace) {
-        let date_word = head.contains(char::is_whitespace) && byline::is_date_word(last);
+        // A month may be a surname ("Ann May"): cut it only when a full name stays.
+        let date_word = byline::is_date_label(last)
+            || (head.contains(char::is_whitespace) && byline::is_date_word(last));
         if !last.starts_with(char::is_lowercase) && !date_word {
             break;
         }
