@@ -335,7 +335,7 @@ pub(super) fn first_in_text(page: &Page<'_>) -> Option<Stamp> {
 /// A publication date written into a script or data attribute (`"datePublished": "..."`).
 pub(super) fn script(page: &Page<'_>) -> Option<Stamp> {
     static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)["']?(?:datePublished|publishDate|publishedDate|published_?at|publicationDate|publication_date|article_publication_date|date_published|firstPublished\w*|pubDate|releaseDate)["']?\s*[:=]\s*["']([^"'<>]{6,40})["']"#)
+        Regex::new(r#"(?i)["']?(?:datePublished|publishDate|publish_date|publishedDate|published_?at|publicationDate|publication_date|article_publication_date|date_published|firstPublished\w*|pubDate|releaseDate)["']?\s*[:=]\s*["']([^"'<>]{6,40})["']"#)
             .expect("valid regex")
     });
     KEYED
