@@ -149,6 +149,28 @@ word_classes! {
     ExplicitBylineLabel => "explicit_byline_labels.txt" + "explicit",
     /// Phrases of page furniture addressed to the reader ("follow us", "our website"): never a title.
     FurniturePhrase => "furniture_phrases.txt",
+    /// Meta names holding the publication date, most specific first (order matters).
+    DateMetaName => "date_meta_names.txt",
+    /// Meta names holding a modified date (a last resort only).
+    ModifiedMetaName => "modified_meta_names.txt",
+    /// Meta names naming the author, most trusted first (order matters).
+    AuthorMetaName => "author_meta_names.txt",
+    /// JSON-LD types that are never the article itself ("WebSite", "Person", "ImageObject").
+    NotArticleType => "not_article_types.txt",
+    /// Class/id pieces of a date line ("date", "published", "post-meta").
+    DateClassWord => "date_class_words.txt",
+    /// Class/id pieces of a date that is not the article's ("comment", "related", "modif").
+    NotDateClassWord => "not_date_class_words.txt",
+    /// Class pieces of containers of other stories' or readers' dates ("menu", "sidebar").
+    FurnitureClassWord => "furniture_class_words.txt",
+    /// Class/id pieces of a byline element ("byline", "author", "autor").
+    BylineClassWord => "byline_class_words.txt",
+    /// Class/id pieces of author furniture that is not the byline ("bio", "avatar").
+    NotBylineClassWord => "not_byline_class_words.txt",
+    /// Words of a `twitter:label1` that make `twitter:data1` the author ("written", "verfasst").
+    AuthorLabelWord => "author_label_words.txt",
+    /// Script keys of the publication date ("datePublished", "publish_date"), as written.
+    ScriptDateKey => "script_date_keys.txt",
     /// Occasions at which statements are made ("summit", "briefing").
     EventWord => "event_words.txt",
     /// Words that may join the capitalised words of a signature line ("of", "the").
@@ -347,6 +369,14 @@ pub fn is(class: Class, word: &str) -> bool {
 /// means something, like the months).
 pub fn lines(class: Class) -> Vec<&'static str> {
     entries(class.data()).map(word).collect()
+}
+
+/// A case-insensitive regex matching any entry of a class inside a string (class names,
+/// labels): `(?i)(?:a|b|c)`, longest entries first.
+pub fn any_inside(class: Class) -> regex::Regex {
+    let mut words: Vec<String> = members(class).iter().map(|w| regex::escape(w)).collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    regex::Regex::new(&format!("(?i)(?:{})", words.join("|"))).expect("escaped words")
 }
 
 /// Every entry of a class, for callers that scan phrases rather than look words up.

@@ -10,6 +10,7 @@ use scraper::{ElementRef, Selector};
 
 use super::dom::folded_len;
 use super::metadata::{decode_entities, element_text, sel, Page};
+use crate::lexicon::{self, Class};
 use crate::meta::byline;
 use crate::meta::pick::Source;
 
@@ -25,21 +26,6 @@ const LABEL_REACH: usize = 0;
 const MAX_LABELLED_ELEMENTS: usize = 5000;
 /// Byline elements examined at most.
 const MAX_BYLINE_ELEMENTS: usize = 200;
-
-/// Meta tags that name the author.
-const AUTHOR_META: &[&str] = &[
-    "author",
-    "article:author",
-    "og:article:author",
-    "dc.creator",
-    "dcterms.creator",
-    "sailthru.author",
-    "parsely-author",
-    "byl",
-    "citation_author",
-    "book:author",
-    "cxenseparse:author",
-];
 
 /// The page's byline sources, in order.
 pub(super) fn byline_sources<'a>() -> [Source<Page<'a>, Vec<String>>; 6] {
@@ -89,9 +75,9 @@ fn json_ld(page: &Page<'_>) -> Option<Vec<String>> {
 
 /// Author meta tags, then `twitter:data1` when its label says it is the author.
 fn meta_tags(page: &Page<'_>) -> Option<Vec<String>> {
-    AUTHOR_META
-        .iter()
-        .filter_map(|k| page.metas.get(*k))
+    lexicon::lines(Class::AuthorMetaName)
+        .into_iter()
+        .filter_map(|k| page.metas.get(k))
         .find_map(|values| people(values, page))
         .or_else(|| twitter_author(page))
 }
@@ -99,7 +85,7 @@ fn meta_tags(page: &Page<'_>) -> Option<Vec<String>> {
 /// `twitter:data1` labelled "Written by" / "Author" / "Verfasst von" in `twitter:label1`.
 fn twitter_author(page: &Page<'_>) -> Option<Vec<String>> {
     let label = page.meta("twitter:label1")?.to_lowercase();
-    let is_author = ["written", "author", "autor", "verfasst", "by", "par", "von"]
+    let is_author = lexicon::members(Class::AuthorLabelWord)
         .iter()
         .any(|w| label.contains(w));
     if !is_author {
@@ -146,17 +132,11 @@ fn author_links(page: &Page<'_>) -> Option<Vec<String>> {
 }
 
 /// Class or id words of a byline element.
-static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)byline|author|auteur|autor|verfasser|writer|creator|redakteur|submitted")
-        .expect("valid regex")
-});
+static BYLINE_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| lexicon::any_inside(Class::BylineClassWord));
 /// Class or id words of elements that are not the article's byline.
-static NOT_BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)comment|bio|avatar|description|about|reply|related|teaser|widget|image|photo|more",
-    )
-    .expect("valid regex")
-});
+static NOT_BYLINE_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| lexicon::any_inside(Class::NotBylineClassWord));
 /// Where a byline's name ends: a date, a time, a separator.
 static NAME_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)\d|\||•|·|\s[-–—]\s|\n|\(|/").expect("valid regex"));

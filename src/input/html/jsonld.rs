@@ -8,26 +8,7 @@ use serde_json::Value;
 
 use super::metadata::SEL_JSONLD;
 use crate::document::fold_ws;
-
-/// Types that are never the article itself (the site, its publisher, a picture, a breadcrumb).
-const NOT_ARTICLE_TYPES: &[&str] = &[
-    "Organization",
-    "NewsMediaOrganization",
-    "Corporation",
-    "WebSite",
-    "Person",
-    "ImageObject",
-    "BreadcrumbList",
-    "ListItem",
-    "SiteNavigationElement",
-    "SearchAction",
-    "Brand",
-    "Place",
-    "PostalAddress",
-    "ContactPoint",
-    "VideoObject",
-    "Comment",
-];
+use crate::lexicon::{self, Class};
 
 /// The page's structured data: objects in reading order and an index of their `@id`s.
 #[derive(Debug, Default)]
@@ -59,9 +40,11 @@ impl Graph {
 
     /// Article-like objects (anything that is not the site, a person, a picture ...), in order.
     pub(super) fn articles(&self) -> impl Iterator<Item = &Value> {
-        self.objects
-            .iter()
-            .filter(|o| !has_type(o, NOT_ARTICLE_TYPES))
+        self.objects.iter().filter(|o| {
+            !types(o)
+                .iter()
+                .any(|t| lexicon::is(Class::NotArticleType, t))
+        })
     }
 
     /// The first non-empty string of `key` on an article-like object.

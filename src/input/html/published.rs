@@ -20,50 +20,6 @@ const LABEL_REACH: usize = 40;
 /// Visible date elements examined at most (a page is never slower than linear).
 const MAX_DATE_ELEMENTS: usize = 400;
 
-/// Meta tags that hold the publication date, most specific first.
-const PUBLISHED_META: &[&str] = &[
-    "article:published_time",
-    "og:article:published_time",
-    "article:published",
-    "article.published",
-    "og:published_time",
-    "datepublished",
-    "bt:pubdate",
-    "sw-pubdate",
-    "vr:published-time",
-    "publication_date",
-    "publish-date",
-    "publishdate",
-    "publish_date",
-    "pubdate",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date.created",
-    "dcterms.created",
-    "dc.date",
-    "dcterms.date",
-    "citation_publication_date",
-    "citation_date",
-    "originalpublicationdate",
-    "article_date_original",
-    "cxenseparse:recs:publishtime",
-    "date",
-    "created",
-    "displaydate",
-    "release_date",
-    "uploaddate",
-];
-/// Meta tags that hold a modified date: a last resort only.
-const MODIFIED_META: &[&str] = &[
-    "article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "last-modified",
-    "dcterms.modified",
-];
-
 /// The page's date sources, in order.
 pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 12] {
     [
@@ -132,9 +88,9 @@ pub(super) fn json_ld(page: &Page<'_>) -> Option<Stamp> {
 /// Publication-date meta tags.
 pub(super) fn meta_tags(page: &Page<'_>) -> Option<Stamp> {
     first_stamp(
-        PUBLISHED_META
-            .iter()
-            .filter_map(|k| page.metas.get(*k))
+        lexicon::lines(Class::DateMetaName)
+            .into_iter()
+            .filter_map(|k| page.metas.get(k))
             .flatten(),
     )
 }
@@ -176,23 +132,22 @@ pub(super) fn time_element(page: &Page<'_>) -> Option<Stamp> {
 }
 
 /// Class or id words of an element that mark a date line.
-static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)date|datum|fecha|data-pub|time|publi|posted|byline|author|submitted|meta|dateline|zeit|info|header|subtitle|tagline|topline")
-        .expect("valid regex")
-});
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| lexicon::any_inside(Class::DateClassWord));
 /// Class or id words of an element that is not the article's own date.
-static NOT_DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)comment|modif|related|similar|recommend|trending|sidebar|widget|reply|archive|calendar|event|copyright|teaser|recent|popular|footer|nav|menu|timeline|runtime|timer")
-        .expect("valid regex")
-});
+static NOT_DATE_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| lexicon::any_inside(Class::NotDateClassWord));
 
-/// Is the element inside page furniture (aside, footer, nav, a comment)?
+/// Class words of containers whose dates belong to other stories or to readers.
+static FURNITURE_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| lexicon::any_inside(Class::FurnitureClassWord));
+
+/// Is the element inside page furniture (aside, footer, nav, a menu, a comment)?
 fn in_furniture(e: ElementRef<'_>) -> bool {
     e.ancestors().filter_map(ElementRef::wrap).any(|a| {
         matches!(a.value().name(), "aside" | "footer" | "nav")
             || a.value()
                 .attr("class")
-                .is_some_and(|c| c.contains("comment") || c.contains("sidebar"))
+                .is_some_and(|c| FURNITURE_CLASS.is_match(c))
     })
 }
 
@@ -335,8 +290,18 @@ pub(super) fn first_in_text(page: &Page<'_>) -> Option<Stamp> {
 /// A publication date written into a script or data attribute (`"datePublished": "..."`).
 pub(super) fn script(page: &Page<'_>) -> Option<Stamp> {
     static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)["']?(?:datePublished|publishDate|publish_date|publishedDate|published_?at|publicationDate|publication_date|article_publication_date|date_published|firstPublished\w*|pubDate|releaseDate)["']?\s*[:=]\s*["']([^"'<>]{6,40})["']"#)
-            .expect("valid regex")
+        let keys: Vec<String> = lexicon::members(Class::ScriptDateKey)
+            .iter()
+            .map(|k| match k.strip_suffix('*') {
+                Some(stem) => format!(r"{}\w*", regex::escape(stem)),
+                None => regex::escape(k),
+            })
+            .collect();
+        Regex::new(&format!(
+            r#"["']?(?:{})["']?\s*[:=]\s*["']([^"'<>]{{6,40}})["']"#,
+            keys.join("|")
+        ))
+        .expect("valid regex")
     });
     KEYED
         .captures_iter(page.raw)
@@ -364,9 +329,9 @@ pub(super) fn url(page: &Page<'_>) -> Option<Stamp> {
 pub(super) fn modified(page: &Page<'_>) -> Option<Stamp> {
     first_stamp(page.ld.article_strs("dateModified")).or_else(|| {
         first_stamp(
-            MODIFIED_META
-                .iter()
-                .filter_map(|k| page.metas.get(*k))
+            lexicon::lines(Class::ModifiedMetaName)
+                .into_iter()
+                .filter_map(|k| page.metas.get(k))
                 .flatten(),
         )
     })
