@@ -143,12 +143,16 @@ static NAME_END: LazyLock<Regex> =
 
 /// Is the element inside a comment thread?
 fn in_comment(e: ElementRef<'_>) -> bool {
-    e.ancestors().filter_map(ElementRef::wrap).any(|a| {
-        let v = a.value();
-        v.attr("class")
-            .or_else(|| v.attr("id"))
-            .is_some_and(|c| c.contains("comment"))
-    })
+    // The body's classes describe the page ("comments-open"), not the element.
+    e.ancestors()
+        .filter_map(ElementRef::wrap)
+        .filter(|a| !matches!(a.value().name(), "body" | "html"))
+        .any(|a| {
+            let v = a.value();
+            v.attr("class")
+                .or_else(|| v.attr("id"))
+                .is_some_and(|c| c.contains("comment"))
+        })
 }
 
 /// Is the element inside a review or comment item (`itemprop="review"`, a Review type)?

@@ -143,12 +143,17 @@ static FURNITURE_CLASS: LazyLock<Regex> =
 
 /// Is the element inside page furniture (aside, footer, nav, a menu, a comment)?
 fn in_furniture(e: ElementRef<'_>) -> bool {
-    e.ancestors().filter_map(ElementRef::wrap).any(|a| {
-        matches!(a.value().name(), "aside" | "footer" | "nav")
-            || a.value()
+    // The body's classes describe the layout ("two-sidebars"), not the element.
+    e.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| match a.value().name() {
+            "aside" | "footer" | "nav" => true,
+            "body" | "html" => false,
+            _ => a
+                .value()
                 .attr("class")
-                .is_some_and(|c| FURNITURE_CLASS.is_match(c))
-    })
+                .is_some_and(|c| FURNITURE_CLASS.is_match(c)),
+        })
 }
 
 /// The element's class and id, one string.
