@@ -51,9 +51,9 @@ pub fn first_names<C: ?Sized>(
 
 /// The first source that gives a day; when that day is a UTC timestamp, a local day (a stamp
 /// with its own offset, or a day written for readers) within a day of it from a later one of
-/// the first `trusted` sources, or a timestamp with its own offset from any source, wins
-/// instead: the page's own day, not the server's. (A bare day from an untrusted source, a
-/// sidebar or the text, is too often another story's.)
+/// the first `trusted` sources wins instead: the page's own day, not the server's. (A day
+/// from an untrusted source, a sidebar or the text, is too often another story's; and the
+/// untrusted sources are the costly ones.)
 pub fn first_day<C: ?Sized>(
     ctx: &C,
     sources: &[Source<C, Stamp>],
@@ -66,14 +66,10 @@ pub fn first_day<C: ?Sized>(
     let local = if winner.1.utc {
         sources
             .iter()
-            .enumerate()
+            .take(trusted)
             .skip(i + 1)
-            .filter_map(|(j, s)| (s.read)(ctx).map(|v| (j, s.name, v)))
-            .find(|(j, _, v)| {
-                let offset = v.local && v.hour.is_some();
-                (*j < trusted || offset) && v.local && winner.1.may_be_local(v.day)
-            })
-            .map(|(_, name, v)| (name, v))
+            .filter_map(|s| (s.read)(ctx).map(|v| (s.name, v)))
+            .find(|(_, v)| v.local && winner.1.may_be_local(v.day))
     } else {
         None
     };
