@@ -82,11 +82,16 @@ pub fn strip_prefix(s: &str) -> &str {
     PREFIX.find(s).map_or(s, |m| &s[m.end()..]).trim()
 }
 
-/// The text after the first byline label that has at most `reach` words before it
+/// The text after the first byline label that has at most `reach` words (dashes and bullets
+/// are no words) before it
 /// ("Blog post by Jane Doe" → "Jane Doe" with a reach of 2 or more).
 pub fn after_label(s: &str, reach: usize) -> Option<&str> {
     let m = INNER_PREFIX.find(s)?;
-    (s[..m.start()].split_whitespace().count() <= reach).then(|| s[m.end()..].trim())
+    let words_before = s[..m.start()]
+        .split_whitespace()
+        .filter(|w| w.contains(char::is_alphabetic))
+        .count();
+    (words_before <= reach).then(|| s[m.end()..].trim())
 }
 
 /// A month, weekday or date label ("February", "Mai", "Monday", "Date", "Published").
