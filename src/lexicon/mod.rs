@@ -151,6 +151,8 @@ word_classes! {
     FurniturePhrase => "furniture_phrases.txt",
     /// Meta names holding the publication date, most specific first (order matters).
     DateMetaName => "date_meta_names.txt",
+    /// Meta names whose date is as often a crawl or revision date ("date"): read late.
+    GenericDateMetaName => "generic_date_meta_names.txt",
     /// Meta names holding a modified date (a last resort only).
     ModifiedMetaName => "modified_meta_names.txt",
     /// Meta names naming the author, most trusted first (order matters).

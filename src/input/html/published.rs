@@ -21,7 +21,7 @@ const LABEL_REACH: usize = 40;
 const MAX_DATE_ELEMENTS: usize = 400;
 
 /// The page's date sources, in order.
-pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 12] {
+pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 13] {
     [
         Source {
             name: "json-ld datePublished",
@@ -50,6 +50,10 @@ pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 12] {
         Source {
             name: "date element",
             read: visible_element_anywhere,
+        },
+        Source {
+            name: "generic date meta",
+            read: generic_meta,
         },
         Source {
             name: "labelled date in text",
@@ -89,6 +93,16 @@ pub(super) fn json_ld(page: &Page<'_>) -> Option<Stamp> {
 pub(super) fn meta_tags(page: &Page<'_>) -> Option<Stamp> {
     first_stamp(
         lexicon::lines(Class::DateMetaName)
+            .into_iter()
+            .filter_map(|k| page.metas.get(k))
+            .flatten(),
+    )
+}
+
+/// Generic date meta tags (`date`): after the page's visible dates.
+pub(super) fn generic_meta(page: &Page<'_>) -> Option<Stamp> {
+    first_stamp(
+        lexicon::lines(Class::GenericDateMetaName)
             .into_iter()
             .filter_map(|k| page.metas.get(k))
             .flatten(),
