@@ -21,7 +21,7 @@ const LABEL_REACH: usize = 40;
 const MAX_DATE_ELEMENTS: usize = 400;
 
 /// The page's date sources, in order.
-pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 13] {
+pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 14] {
     [
         Source {
             name: "json-ld datePublished",
@@ -66,6 +66,10 @@ pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 13] {
         Source {
             name: "date in url",
             read: url,
+        },
+        Source {
+            name: "date in the description",
+            read: description,
         },
         Source {
             name: "modified date",
@@ -342,6 +346,14 @@ pub(super) fn url(page: &Page<'_>) -> Option<Stamp> {
             local: true,
             hour: None,
         })
+}
+
+/// A date in the page's description ("News of 14 January 2020"): a late guess.
+pub(super) fn description(page: &Page<'_>) -> Option<Stamp> {
+    ["description", "og:description"]
+        .into_iter()
+        .filter_map(|k| page.meta(k))
+        .find_map(pubdate::parse)
 }
 
 /// A modified date: only when nothing says when the page was published.
