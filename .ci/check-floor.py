@@ -3,11 +3,13 @@
 
     check-floor.py FLOOR SEED_SCORE.json HTML_SCORE.txt [POLNEAR_SCORE.json]
                    [--train POLNEAR_TRAIN.json] [--misses POLNEAR_TRAIN_MISSES.txt]
-                   [--stance STANCE_SCORE.txt]
+                   [--stance STANCE_SCORE.txt] [--html-meta HTML_META_SCORE.txt]
 
 --train adds polnear_train_content_f1; --misses (polnear_misses.py's table) adds
 polnear_train_said_recall, the recall on said/says/told attributions; --stance (bench/stance
-score.py's output) adds stance_dev_acc.
+score.py's output) adds stance_dev_acc; --html-meta (bench/html-metadata score.py's line
+"html metadata: date X of N pages; byline strict Y ...") adds html_meta_date and
+html_meta_byline.
 """
 import json
 import re
@@ -40,6 +42,11 @@ def optional_scores(scores):
     if option("--stance"):
         m = re.search(r"accuracy ([0-9.]+)", open(option("--stance"), encoding="utf-8").read())
         scores["stance_dev_acc"] = float(m.group(1)) if m else 0.0
+    if option("--html-meta"):
+        text = open(option("--html-meta"), encoding="utf-8").read()
+        m = re.search(r"html metadata: date ([0-9.]+) of \d+ pages; byline strict ([0-9.]+)", text)
+        scores["html_meta_date"] = float(m.group(1)) if m else 0.0
+        scores["html_meta_byline"] = float(m.group(2)) if m else 0.0
 
 
 def main():

@@ -39,7 +39,7 @@ mod topic;
 pub use claim::{ArticleMeta, Claim, Mode, Span, Speaker, SpeakerKind, Stance, SCHEMA};
 pub use document::{Document, SourceFormat};
 pub use error::Error;
-pub use meta::Meta;
+pub use meta::{Meta, Origin};
 pub use topic::Scope;
 
 use attribution::Attribution;

@@ -92,4 +92,7 @@ pub struct MetaArgs {
     /// Inputs.
     #[command(flatten)]
     pub input: InputArgs,
+    /// Add an "explain" field naming the source of the publication day and of the byline.
+    #[arg(long)]
+    pub explain: bool,
 }

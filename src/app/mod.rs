@@ -153,10 +153,13 @@ fn meta(args: MetaArgs) -> i32 {
         #[serde(flatten)]
         article: &'a ArticleMeta,
         claims: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        explain: Option<natoclaims::Origin>,
     }
     let scope = Scope::nato_ukraine();
     let mut out: Box<dyn Write> = Box::new(BufWriter::new(io::stdout().lock()));
     let quiet = args.input.quiet;
+    let explain = args.explain;
     let result = process_all(
         &args.input,
         &scope,
@@ -164,6 +167,7 @@ fn meta(args: MetaArgs) -> i32 {
             let line = MetaLine {
                 article: &a.article,
                 claims: a.claims.len(),
+                explain: explain.then_some(a.article.meta.origin),
             };
             output::write_json_line(w, &line)?;
             Ok(1)

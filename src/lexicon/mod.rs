@@ -31,7 +31,13 @@ fn flags(entry: &'static str) -> impl Iterator<Item = &'static str> {
 /// A class's words: its own list, plus the entries of other lists flagged with its flag.
 fn set(class: Class) -> HashSet<&'static str> {
     let own = entries(class.data()).map(word);
-    let flagged = Class::ALL.iter().flat_map(move |other| {
+    // Only a class with a flag gathers entries from other lists (no scan of every list else).
+    let others = if class.flag().is_some() {
+        Class::ALL
+    } else {
+        &[]
+    };
+    let flagged = others.iter().flat_map(move |other| {
         entries(other.data())
             .filter(move |e| class.flag().is_some_and(|f| flags(e).any(|g| g == f)))
             .map(word)
@@ -130,6 +136,43 @@ word_classes! {
     BylineRole => "byline_roles.txt",
     /// Whole words that make a byline string a role ("staff"), for pieces that begin names.
     BylineRoleWord => "byline_role_words.txt",
+    /// Month names in several languages, one line per month, January first (publication dates).
+    MonthName => "month_names.txt",
+    /// Labels of a visible publication date ("published", "veröffentlicht am", "publié le").
+    DateLabel => "date_labels.txt",
+    /// Labels of a revision date ("updated", "aktualisiert", "mis à jour"), never the published one.
+    UpdateLabel => "update_labels.txt",
+    /// Words before the author's name in a visible byline ("by", "von", "par", "por", "door").
+    BylinePrefix => "byline_prefixes.txt",
+    /// Byline labels that never open prose ("written by", "Autor"): `byline_prefixes.txt`
+    /// entries flagged `+explicit`; a one-word pen name after them is a name.
+    ExplicitBylineLabel => "explicit_byline_labels.txt" + "explicit",
+    /// Phrases of page furniture addressed to the reader ("follow us", "our website"): never a title.
+    FurniturePhrase => "furniture_phrases.txt",
+    /// Meta names holding the publication date, most specific first (order matters).
+    DateMetaName => "date_meta_names.txt",
+    /// Meta names whose date is as often a crawl or revision date ("date"): read late.
+    GenericDateMetaName => "generic_date_meta_names.txt",
+    /// Meta names holding a modified date (a last resort only).
+    ModifiedMetaName => "modified_meta_names.txt",
+    /// Meta names naming the author, most trusted first (order matters).
+    AuthorMetaName => "author_meta_names.txt",
+    /// JSON-LD types that are never the article itself ("WebSite", "Person", "ImageObject").
+    NotArticleType => "not_article_types.txt",
+    /// Class/id pieces of a date line ("date", "published", "post-meta").
+    DateClassWord => "date_class_words.txt",
+    /// Class/id pieces of a date that is not the article's ("comment", "related", "modif").
+    NotDateClassWord => "not_date_class_words.txt",
+    /// Class pieces of containers of other stories' or readers' dates ("menu", "sidebar").
+    FurnitureClassWord => "furniture_class_words.txt",
+    /// Class/id pieces of a byline element ("byline", "author", "autor").
+    BylineClassWord => "byline_class_words.txt",
+    /// Class/id pieces of author furniture that is not the byline ("bio", "avatar").
+    NotBylineClassWord => "not_byline_class_words.txt",
+    /// Words of a `twitter:label1` that make `twitter:data1` the author ("written", "verfasst").
+    AuthorLabelWord => "author_label_words.txt",
+    /// Script keys of the publication date ("datePublished", "publish_date"), as written.
+    ScriptDateKey => "script_date_keys.txt",
     /// Occasions at which statements are made ("summit", "briefing").
     EventWord => "event_words.txt",
     /// Words that may join the capitalised words of a signature line ("of", "the").
@@ -332,6 +375,20 @@ static SETS: LazyLock<Vec<HashSet<&'static str>>> =
 /// header says otherwise; callers pass the form the list holds.
 pub fn is(class: Class, word: &str) -> bool {
     SETS[class as usize].contains(word)
+}
+
+/// The entries of a class's own list in file order, flags removed (lists whose line number
+/// means something, like the months).
+pub fn lines(class: Class) -> Vec<&'static str> {
+    entries(class.data()).map(word).collect()
+}
+
+/// A case-insensitive regex matching any entry of a class inside a string (class names,
+/// labels): `(?i)(?:a|b|c)`, longest entries first.
+pub fn any_inside(class: Class) -> regex::Regex {
+    let mut words: Vec<String> = members(class).iter().map(|w| regex::escape(w)).collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    regex::Regex::new(&format!("(?i)(?:{})", words.join("|"))).expect("escaped words")
 }
 
 /// Every entry of a class, for callers that scan phrases rather than look words up.

@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 const MAX_NAME_CHARS: usize = 60;
 /// A byline name of more than this many words is a phrase, not a name.
 const MAX_NAME_WORDS: usize = 5;
+/// Strings of up to this many letters are initials or codes ("S.", "mf"), not names.
+const MAX_LOWER_INITIALS: usize = 2;
 /// All-capital strings up to this many letters are agency initials ("AP", "AFP"), not names.
 const MAX_INITIALS_LEN: usize = 3;
 
@@ -27,11 +29,39 @@ static BY_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 static LEADING_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:[\w-]+\s+){0,2}by[:\s]+").expect("valid regex"));
 /// Separators between names in a metadata author string.
-static NAME_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\|)\s*").expect("valid regex"));
+static NAME_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\|)\s*").expect("valid regex")
+});
+/// A leading byline label in any language ("By", "von", "par", "Text:"), lexicon
+/// `byline_prefixes.txt`.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words: Vec<String> = lexicon::members(Class::BylinePrefix)
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Regex::new(&format!(r"(?i)^\s*(?:{})(?:\s*:\s*|\s+)", words.join("|"))).expect("valid regex")
+});
+/// A byline label anywhere in a line, after a word boundary ("Posted on May 2 by ...").
+static INNER_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words: Vec<String> = lexicon::members(Class::BylinePrefix)
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s|•·,(])(?:{})(?:\s*:\s*|\s+)",
+        words.join("|")
+    ))
+    .expect("valid regex")
+});
+/// A desk code ("dpa/lno"), a user name ("jane.doe", "jdoe_12") or an e-mail: not a person.
+static HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/|\p{Ll}\.\p{Ll}|_|@").expect("valid regex"));
 /// A URL, a domain or an e-mail address.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:https?://|www\.)|\.(?:com|org|net)\b|@").expect("valid regex")
+    Regex::new(r"(?i:^(?:https?://|www\.)|\.(?:com|org|net)\b)|\p{L}{2}\.[a-z]{2,4}\b|@")
+        .expect("valid regex")
 });
 /// An agency credit after a name and everything after it ("Tom Krisher AP Auto Writer").
 static AGENCY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,9 +77,79 @@ static AGENCY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Does a metadata author string start with "By" ("By Jane Doe", "Story by Jane Doe")?
-pub fn starts_with_by(s: &str) -> bool {
-    LEADING_BY.is_match(s)
+/// A byline line without its leading label ("Von Jane Doe" → "Jane Doe").
+pub fn strip_prefix(s: &str) -> &str {
+    PREFIX.find(s).map_or(s, |m| &s[m.end()..]).trim()
+}
+
+/// The text after the first byline label that has at most `reach` words (dashes and bullets
+/// are no words) before it
+/// ("Blog post by Jane Doe" → "Jane Doe" with a reach of 2 or more).
+pub fn after_label(s: &str, reach: usize) -> Option<&str> {
+    let m = INNER_PREFIX.find(s)?;
+    let words_before = s[..m.start()]
+        .split_whitespace()
+        .filter(|w| w.contains(char::is_alphabetic))
+        .count();
+    (words_before <= reach).then(|| s[m.end()..].trim())
+}
+
+/// A month, weekday or date label ("February", "Mai", "Monday", "Date", "Published").
+pub fn is_date_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let lower = lower.trim_end_matches([',', '.', ':']);
+    super::pubdate::month_number(lower).is_some()
+        || crate::dates::is_weekday_word(lower)
+        || lexicon::is(Class::DateLabel, lower)
+}
+
+/// A date label ("Published", "Publiziert", "Date").
+pub fn is_date_label(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lexicon::is(Class::DateLabel, lower.trim_end_matches([',', '.', ':']))
+}
+
+/// Is this label ("Written by:") one that only ever introduces an author?
+pub fn is_explicit_label(label: &str) -> bool {
+    let l = label.trim().trim_end_matches(':').trim().to_lowercase();
+    lexicon::is(Class::ExplicitBylineLabel, &l)
+}
+
+/// Is the whole string a byline label ("Von", "Text")?
+pub fn is_prefix(s: &str) -> bool {
+    lexicon::is(Class::BylinePrefix, &s.to_lowercase())
+}
+
+/// Does a name look written as a name: every word capitalised, or a lowercase particle
+/// ("von", "de", "van der")?
+pub fn looks_like_name(name: &str) -> bool {
+    name.split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()) || lexicon::is(Class::NameParticle, w))
+}
+
+/// A name written in capitals ("LORNE COOK") as people write it ("Lorne Cook"); other names
+/// as they are.
+pub fn name_case(name: &str) -> String {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    if letters().count() <= MAX_INITIALS_LEN || letters().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut out = String::new();
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = !c.is_alphabetic();
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The people named in a byline line of text ("by Jane Doe and John Roe April 30, 2024").
@@ -72,12 +172,21 @@ pub fn from_metadata(raw: &[String], outlet: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for r in raw {
         let r = LEADING_BY.replace(r.trim(), "");
-        for part in NAME_SEPARATOR.split(&r) {
+        let r = strip_prefix(&r);
+        let parts: Vec<&str> = NAME_SEPARATOR.split(r).collect();
+        // In a list, a lone word is a place, a section or half of "Doe, Jane", not an author;
+        // a part with a colon is a role label ("Illustration: ...").
+        let list = parts.len() > 1;
+        for part in parts {
+            if part.contains(':') || (list && part.split_whitespace().count() == 1) {
+                continue;
+            }
             let name = crate::document::fold_ws(
                 part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
             );
-            let name = AGENCY_TAIL.replace(&name, "").trim().to_string();
+            let name = name_case(AGENCY_TAIL.replace(&name, "").trim());
             if is_person(&name)
+                && !HANDLE.is_match(&name)
                 && !same_organisation(&name, outlet)
                 && !out.iter().any(|o| o.eq_ignore_ascii_case(&name))
             {
@@ -114,9 +223,17 @@ pub fn is_person(name: &str) -> bool {
     if credit || lower.split_whitespace().count() > MAX_NAME_WORDS {
         return false;
     }
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let label = words.len() == 1
+        && (lexicon::is(Class::BylinePrefix, &lower) || lexicon::is(Class::NameParticle, &lower));
+    if letters <= MAX_LOWER_INITIALS || label {
+        return false;
+    }
     let initials = name.len() <= MAX_INITIALS_LEN && name.chars().all(|c| c.is_ascii_uppercase());
+    // Digits belong only in a one-word pen name that starts with a letter ("freeman1984").
+    let handle = !name.contains(char::is_whitespace) && name.starts_with(char::is_alphabetic);
     let digits = name.chars().any(|c| c.is_ascii_digit());
-    !initials && !digits && name.chars().any(char::is_alphabetic)
+    !initials && (!digits || handle) && name.chars().any(char::is_alphabetic)
 }
 
 /// Is the "name" really the outlet (e.g. "CNN Business" for outlet "CNN")?
@@ -195,10 +312,13 @@ mod tests {
             "STAFF".to_string(),
             "Ann Lee, AP".to_string(),
             "By TOM KRISHER AP Auto Writer".to_string(),
+            "Ministry of Examples and Affairs".to_string(),
+            "Doe, Jane".to_string(),
+            "Kim Park, Photos: Lee Min".to_string(),
         ];
         assert_eq!(
             from_metadata(&raw, "Example News"),
-            vec!["Jane Doe", "John Roe", "Ann Lee", "TOM KRISHER"]
+            vec!["Jane Doe", "John Roe", "Ann Lee", "Tom Krisher", "Kim Park"]
         );
     }
 
@@ -215,7 +335,25 @@ mod tests {
         ] {
             assert!(!is_person(no), "{no}");
         }
-        for yes in ["Jane Doe", "Robert Stafford", "Madonna"] {
+        for no in [
+            "S.",
+            "mf",
+            "von",
+            "TVT-Redaktion",
+            "Example Media GmbH",
+            "Copyright Example",
+        ] {
+            assert!(!is_person(no), "{no}");
+        }
+        assert!(!is_person("Jane Doe 2020"));
+        for yes in [
+            "Jane Doe",
+            "Robert Stafford",
+            "Madonna",
+            "jdoe",
+            "Li Na",
+            "quill1984",
+        ] {
             assert!(is_person(yes), "{yes}");
         }
     }

@@ -6,9 +6,12 @@
 //! judge of which byline strings are people.
 
 pub(crate) mod byline;
+pub mod pick;
+pub mod pubdate;
 
 use crate::dates;
 use crate::document::Document;
+use crate::lexicon::{self, Class};
 use crate::strip::{Block, BlockKind};
 use chrono::NaiveDate;
 use regex::Regex;
@@ -28,6 +31,26 @@ pub struct Meta {
     pub published: Option<NaiveDate>,
     /// Authors, without photographers or wire credits.
     pub byline: Vec<String>,
+    /// Which source gave the day and the byline (`natoclaims meta --explain`); a note about the
+    /// record, not part of it.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// The names of the sources that gave a record's fields.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Origin {
+    /// The publication day's source ("json-ld datePublished", "text dateline").
+    pub published: Option<&'static str>,
+    /// The byline's source ("meta author", "text byline").
+    pub byline: Option<&'static str>,
+}
+
+impl PartialEq for Origin {
+    /// Provenance never makes two records differ: equal fields are equal metadata.
+    fn eq(&self, _: &Origin) -> bool {
+        true
+    }
 }
 
 /// Serde for an optional day as `"YYYY-MM-DD"`.
@@ -61,6 +84,13 @@ static COPYRIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_WIRE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+By\s+\p{Lu}[\p{L} ]{1,30}$").unwrap());
 
+/// A year-less wire dateline opening the text: "MOSCOW, February 17. /TASS/.".
+static YEARLESS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[^,\n]*),\s+(\p{L}+)\.?\s+(\d{1,2})(?:\D|$)").expect("valid regex")
+});
+
+/// A dateline's place name ("MOSCOW") has at most this many characters.
+const DATELINE_PLACE_MAX_CHARS: usize = 40;
 /// A headline line has at least this many words; shorter lines before the body are labels
 /// ("Politics", "World news").
 const TITLE_MIN_WORDS: usize = 4;
@@ -71,18 +101,31 @@ const COPYRIGHT_HOLDER_MAX_WORDS: usize = 6;
 pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
     let src = &doc.source_meta;
     let text_of = |b: &Block| &doc.text[b.range.clone()];
+    let published = src
+        .published
+        .or_else(|| published(doc, blocks))
+        .or_else(|| yearless_dateline(doc, blocks));
+    let byline = if src.byline.is_empty() {
+        byline(doc, blocks)
+    } else {
+        src.byline.clone()
+    };
+    let origin = Origin {
+        published: src.origin.published.or(published.map(|_| "text dateline")),
+        byline: src
+            .origin
+            .byline
+            .or((!byline.is_empty()).then_some("text byline")),
+    };
     Meta {
         title: src.title.clone().or_else(|| title(doc, blocks)),
         outlet: src
             .outlet
             .clone()
             .or_else(|| outlet(blocks.iter().map(text_of))),
-        published: src.published.or_else(|| published(doc, blocks)),
-        byline: if src.byline.is_empty() {
-            byline(doc, blocks)
-        } else {
-            src.byline.clone()
-        },
+        published,
+        byline,
+        origin,
     }
 }
 
@@ -93,7 +136,7 @@ fn title(doc: &Document, blocks: &[Block]) -> Option<String> {
             BlockKind::Body => return None,
             BlockKind::Headline => {
                 let t = &doc.text[b.range.clone()];
-                if t.split_whitespace().count() >= TITLE_MIN_WORDS {
+                if t.split_whitespace().count() >= TITLE_MIN_WORDS && !is_furniture(t) {
                     return Some(TITLE_WIRE_CREDIT.replace(t, "").trim().to_string());
                 }
             }
@@ -101,6 +144,36 @@ fn title(doc: &Document, blocks: &[Block]) -> Option<String> {
         }
     }
     None
+}
+
+/// A line of page furniture addressed to the reader ("please follow us on Telegram")?
+fn is_furniture(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lexicon::members(Class::FurniturePhrase)
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
+/// A year-less wire dateline's day ("MOSCOW, February 17. /TASS/."), its year taken from the
+/// first full date in the text; unresolved when the text has none.
+fn yearless_dateline(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
+    let line = blocks
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Body)
+        .chain(blocks.iter().find(|b| b.kind == BlockKind::Body))
+        .find_map(|b| YEARLESS_DATELINE.captures(&doc.text[b.range.clone()]))?;
+    if line[1].chars().count() > DATELINE_PLACE_MAX_CHARS {
+        return None;
+    }
+    let month = pubdate::month_number(&line[2])?;
+    let day: u32 = line[3].parse().ok()?;
+    let year = dates::find_dates(&doc.text)
+        .into_iter()
+        .find_map(|m| match m.kind {
+            dates::DateKind::Day { year: Some(y), .. } => Some(y),
+            _ => None,
+        })?;
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// Publication date: the scraper's date prefix, else the first dateline or dated byline
@@ -156,6 +229,36 @@ fn outlet<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn meta_of(text: &str) -> Meta {
+        let doc = Document::from_text(text);
+        read(&doc, &crate::strip::classify(&doc))
+    }
+
+    #[test]
+    fn yearless_wire_dateline_takes_the_year_of_the_text() {
+        let text = "Ministers meet again over the grain corridor deal in the capital\n\n\
+            OSLO, March 4. /NTB/. The ministry said on Monday that the talks would continue next \
+            week, officials told reporters in the capital.\n\n\
+            The first round was held on February 28, 2023, officials said, and more are planned.\n";
+        assert_eq!(
+            meta_of(text).published.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-04")
+        );
+        let no_year = text.replace(", 2023", "");
+        assert_eq!(meta_of(&no_year).published, None);
+    }
+
+    #[test]
+    fn reader_furniture_is_never_the_title() {
+        let text =
+            "Because our website is blocked in some places, please follow us on our channel\n\n\
+            Ministers meet again over the grain corridor deal in the capital\n\n\
+            The ministry said on Monday that the talks would continue next week, officials told \
+            reporters in the capital on Monday, and more talks are planned.\n";
+        let title = meta_of(text).title.unwrap_or_default();
+        assert!(!title.contains("follow us"), "{title}");
+    }
 
     #[test]
     fn outlet_from_wire_dateline() {

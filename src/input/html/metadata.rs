@@ -1,38 +1,71 @@
-//! Page metadata: title, publication date and outlet from meta tags, JSON-LD, `<time>` and
-//! headings.
+//! Page metadata: one stage, one ordered list of sources per field. The page is read once
+//! into a [`Page`] context (meta tags, JSON-LD graph, the parsed document); the date sources
+//! live in [`super::published`], the byline sources in [`super::authors`], and
+//! [`crate::meta::pick`] picks. Title and outlet come from meta tags, JSON-LD and headings.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Selector};
-use serde_json::Value;
 
-use super::authors::{clean_authors, collect_html_authors};
+use super::authors::byline_sources;
 use super::dom::folded_len;
-use super::jsonld::{apply_json_ld, json_ld_objects};
-use crate::dates;
+use super::jsonld::Graph;
+use super::published::date_sources;
 use crate::document::fold_ws;
 use crate::meta::byline::alnum_lower;
-use crate::meta::Meta;
+use crate::meta::pick;
+use crate::meta::{Meta, Origin};
 
-// ---------------------------------------------------------------------------------------------
-// Metadata
-// ---------------------------------------------------------------------------------------------
+/// The date sources trusted to correct a UTC stamp with the local day: structured data, meta
+/// tags, microdata, `<time>` and date elements of the article (see
+/// [`super::published::date_sources`]); a date from the text is too often another story's.
+const TRUSTED_DATE_SOURCES: usize = 5;
 
-/// What the page head and JSON-LD say: the article's metadata, plus what is only read
-/// later (the raw date string, parsed once every source has been tried, and the body).
+/// Everything the metadata sources read: the parsed page, its meta tags and its JSON-LD.
+pub(super) struct Page<'a> {
+    /// The parsed document.
+    pub(super) doc: &'a Html,
+    /// The page source as given (for dates written into scripts).
+    pub(super) raw: &'a str,
+    /// Lower-cased meta name/property/itemprop → contents, in page order.
+    pub(super) metas: HashMap<String, Vec<String>>,
+    /// The JSON-LD objects.
+    pub(super) ld: Graph,
+    /// The outlet's name, when the page gives one (never an author).
+    pub(super) outlet: String,
+    /// The visible text of the body, read once when a text source needs it.
+    text: OnceCell<String>,
+}
+
+impl Page<'_> {
+    /// The first non-empty content of a meta tag.
+    pub(super) fn meta(&self, key: &str) -> Option<&str> {
+        self.metas
+            .get(key)?
+            .iter()
+            .map(String::as_str)
+            .find(|s| !s.is_empty())
+    }
+
+    /// The body's visible text, scripts and styles left out.
+    pub(super) fn text(&self) -> &str {
+        self.text.get_or_init(|| visible_text(self.doc))
+    }
+}
+
+/// What the page says about itself, and the JSON-LD article body.
 #[derive(Debug, Default)]
-pub(super) struct Page {
-    /// Title, outlet and authors as found; the day is set from `published` at the end.
+pub(super) struct PageMeta {
+    /// Title, outlet, publication day and authors, with the source of each.
     pub(super) meta: Meta,
-    /// The publication date string as found.
-    pub(super) published: Option<String>,
     /// JSON-LD articleBody.
     pub(super) article_body: Option<String>,
 }
 
 /// Parse a CSS selector known to be valid.
-fn sel(s: &str) -> Selector {
+pub(super) fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }
 
@@ -41,51 +74,78 @@ pub(super) static SEL_JSONLD: LazyLock<Selector> =
 static SEL_META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
 static SEL_H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static SEL_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
-static SEL_TIME: LazyLock<Selector> = LazyLock::new(|| {
-    sel(
-        r#"article time[datetime], header time[datetime], time[pubdate][datetime], time[itemprop=datePublished], time[class*="pub"][datetime], time[class*="date"][datetime], time[class*="publish"][datetime]"#,
-    )
-});
-pub(super) static SEL_AUTHOR_LINK: LazyLock<Selector> =
-    LazyLock::new(|| sel(r#"a[rel~="author"], [itemprop="author"]"#));
-pub(super) static SEL_BYLINE: LazyLock<Selector> = LazyLock::new(|| {
-    sel(r#"[class*="byline"], [class*="author-name"], [class~="author"], [id*="byline"]"#)
-});
+static SEL_BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 
-/// Read all metadata from the document.
-pub(super) fn read_metadata(doc: &Html) -> Page {
-    let mut page = Page::default();
+/// Read all metadata from the document (`raw` is the page source it was parsed from).
+pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
+    let ld = Graph::read(doc);
     let metas = meta_tags(doc);
-    let mut objects = json_ld_objects(doc);
-    // Article objects before generic WebPage objects.
-    objects.sort_by_key(|v| matches!(v.get("@type"), Some(Value::String(t)) if t == "WebPage"));
-    for v in &objects {
-        apply_json_ld(&mut page, v);
+    let mut page = Page {
+        doc,
+        raw,
+        metas,
+        ld,
+        outlet: String::new(),
+        text: OnceCell::new(),
+    };
+    page.outlet = page
+        .meta("og:site_name")
+        .map(str::to_string)
+        .or_else(|| page.ld.publisher())
+        .map(|o| decode_entities(&o))
+        .unwrap_or_default();
+    let day = pick::first_day(&page, &date_sources(), TRUSTED_DATE_SOURCES);
+    let authors = pick::first_names(&page, &byline_sources());
+    let meta = Meta {
+        title: title(&page).map(|t| decode_entities(&t)),
+        outlet: Some(page.outlet.clone()).filter(|o| !o.is_empty()),
+        published: day.as_ref().map(|d| d.value),
+        byline: authors
+            .as_ref()
+            .map(|a| a.value.clone())
+            .unwrap_or_default(),
+        origin: Origin {
+            published: day.map(|d| d.origin),
+            byline: authors.map(|a| a.origin),
+        },
+    };
+    PageMeta {
+        meta,
+        article_body: page.ld.article_str("articleBody"),
     }
-    let meta = &mut page.meta;
-    let get = |k: &str| metas.get(k).cloned().filter(|s| !s.is_empty());
-    meta.outlet = get("og:site_name").or(meta.outlet.take());
-    let outlet = meta.outlet.clone().unwrap_or_default();
-    meta.title = meta
-        .title
-        .take()
-        .or_else(|| get("og:title"))
-        .or_else(|| get("twitter:title"))
-        .map(|t| strip_outlet_suffix(&t, &outlet))
-        .or_else(|| first_text(doc, &SEL_H1))
-        .or_else(|| first_text(doc, &SEL_TITLE).map(|t| strip_site_suffix(&t)));
-    let published = page
-        .published
-        .take()
-        .filter(|d| plausible_date(d))
-        .or_else(|| meta_published(&metas))
-        .or_else(|| header_time(doc));
-    meta.published = published.as_deref().and_then(dates::parse_date);
-    collect_html_authors(doc, &metas, &mut meta.byline);
-    meta.byline = clean_authors(&meta.byline, &outlet);
-    meta.title = meta.title.take().map(|t| decode_entities(&t));
-    meta.outlet = meta.outlet.take().map(|t| decode_entities(&t));
-    page
+}
+
+/// The headline: JSON-LD, og:title, twitter:title (outlet suffix removed), `<h1>`, `<title>`.
+fn title(page: &Page<'_>) -> Option<String> {
+    page.ld
+        .article_str("headline")
+        .or_else(|| page.ld.article_str("name"))
+        .or_else(|| page.meta("og:title").map(str::to_string))
+        .or_else(|| page.meta("twitter:title").map(str::to_string))
+        .map(|t| strip_outlet_suffix(&t, &page.outlet))
+        .or_else(|| first_text(page.doc, &SEL_H1))
+        .or_else(|| first_text(page.doc, &SEL_TITLE).map(|t| strip_site_suffix(&t)))
+}
+
+/// The body's text nodes outside scripts and styles, one space between them.
+fn visible_text(doc: &Html) -> String {
+    let Some(body) = doc.select(&SEL_BODY).next() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for node in body.descendants() {
+        let Some(t) = node.value().as_text() else {
+            continue;
+        };
+        let parent = node
+            .parent()
+            .and_then(|p| p.value().as_element().map(|e| e.name()));
+        if !matches!(parent, Some("script" | "style" | "noscript" | "template")) {
+            out.push_str(t);
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Decode HTML entities left in metadata strings (double-escaped by some sites).
@@ -98,65 +158,32 @@ pub(super) fn decode_entities(s: &str) -> String {
     fold_ws(&text)
 }
 
-/// Publication date from `<meta>` tags.
-fn meta_published(metas: &HashMap<String, String>) -> Option<String> {
-    const KEYS: &[&str] = &[
-        "article:published_time",
-        "og:article:published_time",
-        "date",
-        "pubdate",
-        "publishdate",
-        "dc.date",
-        "dc.date.issued",
-        "datepublished",
-        "sailthru.date",
-        "parsely-pub-date",
-    ];
-    KEYS.iter()
-        .filter_map(|k| metas.get(*k))
-        .find(|d| plausible_date(d))
-        .cloned()
-}
-
-/// Map of lower-cased meta name/property -> content (first occurrence wins).
-fn meta_tags(doc: &Html) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+/// Map of lower-cased meta name/property/itemprop -> contents, in page order.
+fn meta_tags(doc: &Html) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for m in doc.select(&SEL_META) {
         let key = m
             .attr("property")
             .or_else(|| m.attr("name"))
-            .or_else(|| m.attr("itemprop"));
+            .or_else(|| m.attr("itemprop"))
+            .or_else(|| m.attr("http-equiv"));
         if let (Some(k), Some(c)) = (key, m.attr("content")) {
             out.entry(k.trim().to_lowercase())
-                .or_insert_with(|| fold_ws(c));
+                .or_default()
+                .push(fold_ws(c));
         }
     }
     out
 }
 
 /// Folded text of the first element matching a selector.
-fn first_text(doc: &Html, s: &Selector) -> Option<String> {
+pub(super) fn first_text(doc: &Html, s: &Selector) -> Option<String> {
     doc.select(s).map(element_text).find(|t| !t.is_empty())
 }
 
 /// Folded text content of an element (iterative).
 pub(super) fn element_text(e: ElementRef<'_>) -> String {
     fold_ws(&e.text().collect::<Vec<_>>().join(" "))
-}
-
-/// `<time datetime>` in the article header.
-fn header_time(doc: &Html) -> Option<String> {
-    doc.select(&SEL_TIME)
-        .filter_map(|t| t.attr("datetime"))
-        .map(str::trim)
-        .find(|s| !s.is_empty())
-        .map(str::to_string)
-}
-
-/// Does a raw date string look like a real date (has digits, not a 0001-01-01 placeholder)?
-fn plausible_date(d: &str) -> bool {
-    let d = d.trim();
-    d.chars().any(|c| c.is_ascii_digit()) && !d.starts_with("0000") && !d.starts_with("0001")
 }
 
 /// Remove a trailing " | Outlet" (or a domain name) from a metadata headline.

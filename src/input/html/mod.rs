@@ -7,13 +7,17 @@
 //!
 //! The stages, one file each: [`nesting`] (depth cap before parsing) → [`dom`] (flat copy and
 //! text statistics) → [`readability`] (furniture removal, candidate scoring, cleaning) →
-//! [`text`] (blocks of text out); beside them [`metadata`], [`jsonld`] and [`authors`].
+//! [`text`] (blocks of text out); beside them [`metadata`] with its sources
+//! ([`jsonld`], [`published`], [`authors`]).
 
 mod authors;
 mod dom;
 mod jsonld;
 mod metadata;
+#[cfg(test)]
+mod metadata_tests;
 mod nesting;
+mod published;
 mod readability;
 #[cfg(test)]
 mod tests;
@@ -65,7 +69,7 @@ pub fn looks_like_html(text: &str) -> bool {
 pub fn extract_article(html: &str) -> HtmlArticle {
     let capped = nesting::cap(html);
     let doc = Html::parse_document(capped.as_deref().unwrap_or(html));
-    let page = metadata::read_metadata(&doc);
+    let page = metadata::read_metadata(&doc, html);
     let text = text::extract_body_text(&doc, page.article_body.as_deref());
     HtmlArticle {
         text,

@@ -1,0 +1,203 @@
+//! Metadata sources on small pages written for these tests: one test per class of page
+//! (unusable sources, JSON-LD as the web writes it, visible dates and bylines, meta names and
+//! formats, the day as the page means it, names as people write them).
+
+use super::*;
+
+/// A page with this head and body.
+fn page(head: &str, body: &str) -> Meta {
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Council approves the budget plan</title>{head}</head>\
+         <body>{body}<article><h1>Council approves the budget plan</h1><p>The council said \
+         on Tuesday that the plan moves ahead, according to officials, and that residents \
+         should expect hearings.</p></article></body></html>"
+    );
+    extract_article(&html).meta
+}
+
+/// A JSON-LD script.
+fn ld(json: &str) -> String {
+    format!(r#"<script type="application/ld+json">{json}</script>"#)
+}
+
+fn day(m: &Meta) -> Option<String> {
+    m.published.map(|d| d.to_string())
+}
+
+#[test]
+fn an_unusable_source_falls_through_to_the_next() {
+    let m = page(
+        r#"<meta name="author" content=""><meta property="og:site_name" content="Town Gazette">"#,
+        r#"<a rel="author" href="/a/jd">Jane Doe</a>"#,
+    );
+    assert_eq!(m.byline, vec!["Jane Doe"]);
+    assert_eq!(m.origin.byline, Some("rel=author link"));
+    let m = page(
+        r#"<meta property="og:site_name" content="Town Gazette"><meta name="author" content="Town Gazette">
+           <meta name="dc.creator" content="https://example.org/jane">"#,
+        r#"<span class="byline">By Jane Doe</span>"#,
+    );
+    assert_eq!(m.byline, vec!["Jane Doe"]);
+    let m = page(
+        &(ld(r#"{"@type":"NewsArticle","datePublished":"sometime last week"}"#)
+            + r#"<meta property="article:published_time" content="2020-01-28T15:28:56+01:00">"#),
+        "",
+    );
+    assert_eq!(day(&m).as_deref(), Some("2020-01-28"));
+    assert_eq!(m.origin.published, Some("meta published"));
+}
+
+#[test]
+fn json_ld_graph_references_types_and_lists() {
+    let graph = r##"{"@context":"https://schema.org","@graph":[
+        {"@type":"WebSite","@id":"#site","name":"Town Gazette"},
+        {"@type":"BlogPosting","datePublished":"2021-06-03","author":{"@id":"#p1"}},
+        {"@type":"Person","@id":"#p1","name":"Mara Quist"}]}"##;
+    let m = page(&ld(graph), "");
+    assert_eq!(m.byline, vec!["Mara Quist"]);
+    assert_eq!(day(&m).as_deref(), Some("2021-06-03"));
+    let recipe = r#"{"@type":"Recipe","datePublished":"Tue Jan 28 15:28:56 CET 2020",
+        "author":["Ola Berg", {"@type":"Person","name":"Per Lind"}]}"#;
+    let m = page(&ld(recipe), "");
+    assert_eq!(m.byline, vec!["Ola Berg", "Per Lind"]);
+    assert_eq!(day(&m).as_deref(), Some("2020-01-28"));
+    let main = r#"{"@type":"WebPage","mainEntity":{"@type":"Question","dateCreated":"2019-02-01",
+        "author":{"@type":"Person","name":"Ida Holm"}}}"#;
+    let m = page(&ld(main), "");
+    assert_eq!(
+        (day(&m), m.byline),
+        (Some("2019-02-01".into()), vec!["Ida Holm".to_string()])
+    );
+}
+
+#[test]
+fn visible_dates_and_bylines() {
+    let m = page(
+        "",
+        r#"<div class="post-meta"><span class="entry-date">March 11, 2020</span></div>"#,
+    );
+    assert_eq!(day(&m).as_deref(), Some("2020-03-11"));
+    let m = page("", "<header><time>11. März 2020</time></header>");
+    assert_eq!(day(&m).as_deref(), Some("2020-03-11"));
+    let m = page("", r#"<span itemprop="datePublished">3 févr. 2021</span>"#);
+    assert_eq!(day(&m).as_deref(), Some("2021-02-03"));
+    let m = page("", "<p>Veröffentlicht am 4. Mai 2022 um 10:00</p>");
+    assert_eq!(day(&m).as_deref(), Some("2022-05-04"));
+    let m = page("", r#"<div class="autor">von Lena Brandt</div>"#);
+    assert_eq!(m.byline, vec!["Lena Brandt"]);
+    let m = page(
+        "",
+        r#"<div class="byline">par Jean Morel le 7 mai 2020</div>"#,
+    );
+    assert_eq!(m.byline, vec!["Jean Morel"]);
+    let m = page(
+        "",
+        "<p>Pictures of the day.<br><b>Text:</b> Lena Brandt<br>Photos: Ola Berg</p>",
+    );
+    assert_eq!(m.byline, vec!["Lena Brandt"]);
+    let m = page(
+        "",
+        r#"<div class="author">Author: <a href="/u/5">Quill2</a> am 2.3.2011</div>"#,
+    );
+    assert_eq!(m.byline, vec!["Quill2"]);
+    let m = page("", "<p><em>par Jean Morel</em></p>");
+    assert_eq!(m.byline, vec!["Jean Morel"]);
+    assert_eq!(m.origin.byline, Some("labelled byline in text"));
+}
+
+#[test]
+fn more_meta_names_and_formats() {
+    let m = page(
+        r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ana Silva">
+           <meta name="bt:pubDate" content="20231102">"#,
+        "",
+    );
+    assert_eq!(m.byline, vec!["Ana Silva"]);
+    assert_eq!(day(&m).as_deref(), Some("2023-11-02"));
+    let m = page(
+        r#"<meta name="pubdate" content="20200316T08:00:00-05:00">"#,
+        "",
+    );
+    assert_eq!(day(&m).as_deref(), Some("2020-03-16"));
+    let m = page(
+        r#"<meta name="dc.date" content="2018-04-05"><meta name="dc.creator" content="Eva Lund">"#,
+        "",
+    );
+    assert_eq!(
+        (day(&m).as_deref(), m.byline),
+        (Some("2018-04-05"), vec!["Eva Lund".to_string()])
+    );
+    let m = page(
+        r#"<link rel="canonical" href="https://example.org/2019/06/20/story/">"#,
+        "",
+    );
+    assert_eq!(day(&m).as_deref(), Some("2019-06-20"));
+    assert_eq!(m.origin.published, Some("date in url"));
+}
+
+#[test]
+fn the_day_as_the_page_means_it() {
+    let m = page(
+        r#"<meta property="article:published_time" content="2023-11-09T03:28:35Z">"#,
+        "",
+    );
+    assert_eq!(day(&m).as_deref(), Some("2023-11-09"));
+    let m = page(
+        &(ld(r#"{"@type":"NewsArticle","datePublished":"2023-11-09T03:28:35Z"}"#)
+            + r#"<meta property="article:published_time" content="2023-11-08T22:28:35-05:00">"#),
+        "",
+    );
+    assert_eq!(day(&m).as_deref(), Some("2023-11-08"));
+    let m = page(
+        &(ld(
+            r#"{"@type":"NewsArticle","dateModified":"2022-02-02","datePublished":"2021-01-05"}"#,
+        ) + r#"<meta property="article:modified_time" content="2022-02-02">"#),
+        "",
+    );
+    assert_eq!(day(&m).as_deref(), Some("2021-01-05"));
+    let m = page(
+        r#"<meta property="article:modified_time" content="2022-02-02">"#,
+        "",
+    );
+    assert_eq!(m.origin.published, Some("modified date"));
+}
+
+#[test]
+fn names_as_people_write_them() {
+    let names = |a: &str| page(&format!(r#"<meta name="author" content="{a}">"#), "").byline;
+    assert_eq!(names("Quill"), vec!["Quill"]);
+    assert_eq!(names("LORNE COOK"), vec!["Lorne Cook"]);
+    for no in [
+        "dpa/lno",
+        "Staff",
+        "Redaktion",
+        "jane@example.org",
+        "https://example.org/me",
+    ] {
+        assert!(names(no).is_empty(), "{no}");
+    }
+    assert_eq!(
+        names("Anna Berg und Jonas Falk"),
+        vec!["Anna Berg", "Jonas Falk"]
+    );
+    assert_eq!(
+        names("Luc Blanc et Marie Roux"),
+        vec!["Luc Blanc", "Marie Roux"]
+    );
+    assert_eq!(
+        names("Ann Lee & Bo Kim, Cy Wu"),
+        vec!["Ann Lee", "Bo Kim", "Cy Wu"]
+    );
+}
+
+#[test]
+fn a_bad_page_never_panics() {
+    for html in [
+        "<html><head><script type=\"application/ld+json\">{\"@graph\": [{\"author\": {\"@id\": \"x\"}}, ",
+        "<html><body><time datetime=\"9999-99-99\">99.99.9999</time><span class=\"date\">",
+        "<meta name=\"pubdate\" content=\"20201399T25:61:00Z\"><div class=\"byline\">von</div>",
+    ] {
+        let m = extract_article(html).meta;
+        assert_eq!(m.published, None);
+    }
+}

@@ -1,0 +1,369 @@
+//! Publication-date sources of an HTML page, most trusted first: structured data, meta tags,
+//! microdata, `<time>`, visible date elements, labelled dates in the text, dates written into
+//! scripts, the URL, and last a modified date (only when nothing says when it was published).
+//! Each source validates its own candidates and gives the first one that parses.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::{ElementRef, Selector};
+
+use super::metadata::{element_text, sel, Page};
+use crate::lexicon::{self, Class};
+use crate::meta::pick::Source;
+use crate::meta::pubdate::{self, Stamp};
+
+/// A date element's text longer than this is a paragraph or a list, not a date line.
+const MAX_DATE_LINE_CHARS: usize = 160;
+/// A labelled date starts within this many characters after its label.
+const LABEL_REACH: usize = 40;
+/// Visible date elements examined at most (a page is never slower than linear).
+const MAX_DATE_ELEMENTS: usize = 400;
+
+/// The page's date sources, in order.
+pub(super) fn date_sources<'a>() -> [Source<Page<'a>, Stamp>; 14] {
+    [
+        Source {
+            name: "json-ld datePublished",
+            read: json_ld,
+        },
+        Source {
+            name: "meta published",
+            read: meta_tags,
+        },
+        Source {
+            name: "microdata datePublished",
+            read: microdata,
+        },
+        Source {
+            name: "time element",
+            read: time_element,
+        },
+        Source {
+            name: "date element of the article",
+            read: visible_element,
+        },
+        Source {
+            name: "date by the headline",
+            read: by_headline,
+        },
+        Source {
+            name: "date element",
+            read: visible_element_anywhere,
+        },
+        Source {
+            name: "generic date meta",
+            read: generic_meta,
+        },
+        Source {
+            name: "labelled date in text",
+            read: labelled_text,
+        },
+        Source {
+            name: "date in script",
+            read: script,
+        },
+        Source {
+            name: "date in url",
+            read: url,
+        },
+        Source {
+            name: "date in the description",
+            read: description,
+        },
+        Source {
+            name: "modified date",
+            read: modified,
+        },
+        Source {
+            name: "first date in text",
+            read: first_in_text,
+        },
+    ]
+}
+
+/// The first string of several that parses as a day.
+fn first_stamp<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Option<Stamp> {
+    items.into_iter().find_map(|s| pubdate::parse(s.as_ref()))
+}
+
+/// JSON-LD `datePublished` (then `dateCreated`) on article-like objects.
+pub(super) fn json_ld(page: &Page<'_>) -> Option<Stamp> {
+    first_stamp(page.ld.article_strs("datePublished"))
+        .or_else(|| first_stamp(page.ld.article_strs("dateCreated")))
+}
+
+/// Publication-date meta tags.
+pub(super) fn meta_tags(page: &Page<'_>) -> Option<Stamp> {
+    first_stamp(
+        lexicon::lines(Class::DateMetaName)
+            .into_iter()
+            .filter_map(|k| page.metas.get(k))
+            .flatten(),
+    )
+}
+
+/// Generic date meta tags (`date`): after the page's visible dates.
+pub(super) fn generic_meta(page: &Page<'_>) -> Option<Stamp> {
+    first_stamp(
+        lexicon::lines(Class::GenericDateMetaName)
+            .into_iter()
+            .filter_map(|k| page.metas.get(k))
+            .flatten(),
+    )
+}
+
+/// A value of an element: `content`, `datetime`, `title` (abbr) or its text.
+fn element_value(e: ElementRef<'_>) -> String {
+    e.attr("content")
+        .or_else(|| e.attr("datetime"))
+        .map_or_else(|| element_text(e), str::to_string)
+}
+
+/// Microdata `itemprop="datePublished"` (or `dateCreated`) on any element, as attribute or text.
+pub(super) fn microdata(page: &Page<'_>) -> Option<Stamp> {
+    static SEL: LazyLock<Selector> = LazyLock::new(|| {
+        sel(
+            r#"[itemprop="datePublished"], [itemprop="dateCreated"], [property="datePublished"], [property~="dc:date"], [property~="dc:created"], [property~="dcterms:created"]"#,
+        )
+    });
+    first_stamp(page.doc.select(&SEL).map(element_value))
+}
+
+/// `<time>` of the article (datetime or text), `abbr.published`, `time[pubdate]`.
+pub(super) fn time_element(page: &Page<'_>) -> Option<Stamp> {
+    static SEL: LazyLock<Selector> = LazyLock::new(|| {
+        sel(
+            r#"article time, header time, main time, time[pubdate], time[class*="pub"], time[class*="date"], time[class*="entry"], abbr.published, abbr[class*="date"], time"#,
+        )
+    });
+    first_stamp(
+        page.doc
+            .select(&SEL)
+            .filter(|e| !in_furniture(*e))
+            .take(MAX_DATE_ELEMENTS)
+            .map(|e| {
+                e.attr("title")
+                    .map_or_else(|| element_value(e), str::to_string)
+            }),
+    )
+}
+
+/// Class or id words of an element that mark a date line.
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| lexicon::any_inside(Class::DateClassWord));
+/// Class or id words of an element that is not the article's own date.
+static NOT_DATE_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| lexicon::any_inside(Class::NotDateClassWord));
+
+/// Class words of containers whose dates belong to other stories or to readers.
+static FURNITURE_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| lexicon::any_inside(Class::FurnitureClassWord));
+
+/// Is the element inside page furniture (aside, footer, nav, a menu, a comment)?
+fn in_furniture(e: ElementRef<'_>) -> bool {
+    // The body's classes describe the layout ("two-sidebars"), not the element.
+    e.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| match a.value().name() {
+            "aside" | "footer" | "nav" => true,
+            "body" | "html" => false,
+            _ => a
+                .value()
+                .attr("class")
+                .is_some_and(|c| FURNITURE_CLASS.is_match(c)),
+        })
+}
+
+/// The element's class and id, one string.
+fn class_id(e: ElementRef<'_>) -> String {
+    let v = e.value();
+    format!(
+        "{} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    )
+}
+
+/// The day of a short visible date line, unless it is a revision date.
+fn date_line(text: &str) -> Option<Stamp> {
+    if text.chars().count() > MAX_DATE_LINE_CHARS {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let update = first_label(&lower, Class::UpdateLabel);
+    let published = first_label(&lower, Class::DateLabel);
+    match update {
+        Some(u) if published.is_none_or(|p| u < p) => pubdate::parse(&lower[..u]),
+        _ => pubdate::parse(text),
+    }
+}
+
+/// Byte position of the first label of a class in a lowercase text (whole words).
+fn first_label(lower: &str, class: Class) -> Option<usize> {
+    lexicon::members(class)
+        .iter()
+        .filter_map(|l| {
+            lower.match_indices(l).map(|(i, _)| i).find(|&i| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + l.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .min()
+}
+
+/// Elements whose class or id names a date, byline or post-meta line: article ones first.
+pub(super) fn visible_element(page: &Page<'_>) -> Option<Stamp> {
+    date_elements(page, true)
+}
+
+/// Date elements anywhere on the page (after the line under the headline).
+pub(super) fn visible_element_anywhere(page: &Page<'_>) -> Option<Stamp> {
+    date_elements(page, false)
+}
+
+/// The first date element, inside an `<article>` only or anywhere.
+fn date_elements(page: &Page<'_>, in_article: bool) -> Option<Stamp> {
+    static SEL: LazyLock<Selector> = LazyLock::new(|| sel("[class], [id]"));
+    page.doc
+        .select(&SEL)
+        .take(MAX_DATE_ELEMENTS * 10)
+        .filter(|e| {
+            let ci = class_id(*e);
+            DATE_CLASS.is_match(&ci) && !NOT_DATE_CLASS.is_match(&ci) && !in_furniture(*e)
+        })
+        .filter(|e| {
+            !in_article
+                || e.ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| a.value().name() == "article")
+        })
+        .find_map(|e| short_text(e).as_deref().and_then(date_line))
+}
+
+/// The element's folded text, when it is short (never reads a whole container).
+fn short_text(e: ElementRef<'_>) -> Option<String> {
+    let mut out = String::new();
+    for t in e.text() {
+        out.push_str(t);
+        out.push(' ');
+        if out.len() > MAX_DATE_LINE_CHARS * 4 {
+            return None;
+        }
+    }
+    Some(crate::document::fold_ws(&out))
+}
+
+/// A date after a publication label in the page text ("Veröffentlicht am 11. März 2020").
+pub(super) fn labelled_text(page: &Page<'_>) -> Option<Stamp> {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        let mut labels: Vec<String> = lexicon::members(Class::DateLabel)
+            .iter()
+            .filter(|l| **l != "date")
+            .map(|l| regex::escape(l))
+            .collect();
+        labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        Regex::new(&format!(
+            r"(?i)(?:^|[^\w])(?:{})(?:[^\w]|$)\s*:?",
+            labels.join("|")
+        ))
+        .expect("valid regex")
+    });
+    let text = page.text();
+    LABELLED.find_iter(text).find_map(|m| {
+        let rest: String = text[m.end()..].chars().take(LABEL_REACH).collect();
+        pubdate::parse(&rest)
+    })
+}
+
+/// How far before the headline a date line may sit, in characters of page text ...
+const BEFORE_HEADLINE: usize = 200;
+/// ... and how far after it.
+const AFTER_HEADLINE: usize = 400;
+
+/// The first date right after the page's `<h1>` in the text (the line under the headline),
+/// else right before it (a kicker line).
+pub(super) fn by_headline(page: &Page<'_>) -> Option<Stamp> {
+    static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+    let h1 = page
+        .doc
+        .select(&H1)
+        .map(element_text)
+        .find(|t| !t.is_empty())?;
+    let text = page.text();
+    let folded = crate::document::fold_ws(text);
+    let at = folded.find(&h1)?;
+    let after: String = folded[at + h1.len()..]
+        .chars()
+        .take(AFTER_HEADLINE)
+        .collect();
+    pubdate::parse(&after).or_else(|| {
+        let before: String = folded[..at].chars().rev().take(BEFORE_HEADLINE).collect();
+        let before: String = before.chars().rev().collect();
+        pubdate::parse(&before)
+    })
+}
+
+/// The first full date in the page text: a last guess, after every marked source.
+pub(super) fn first_in_text(page: &Page<'_>) -> Option<Stamp> {
+    pubdate::parse_in(page.text())
+}
+
+/// A publication date written into a script or data attribute (`"datePublished": "..."`).
+pub(super) fn script(page: &Page<'_>) -> Option<Stamp> {
+    static KEYED: LazyLock<Regex> = LazyLock::new(|| {
+        let keys: Vec<String> = lexicon::members(Class::ScriptDateKey)
+            .iter()
+            .map(|k| match k.strip_suffix('*') {
+                Some(stem) => format!(r"{}\w*", regex::escape(stem)),
+                None => regex::escape(k),
+            })
+            .collect();
+        Regex::new(&format!(
+            r#"["']?(?:{})["']?\s*[:=]\s*["']([^"'<>]{{6,40}})["']"#,
+            keys.join("|")
+        ))
+        .expect("valid regex")
+    });
+    KEYED
+        .captures_iter(page.raw)
+        .take(MAX_DATE_ELEMENTS)
+        .find_map(|c| pubdate::parse(&c[1]))
+}
+
+/// A `/2019/06/20/` day in the page's own URL (canonical link or og:url).
+pub(super) fn url(page: &Page<'_>) -> Option<Stamp> {
+    static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"]"#));
+    let canonical = page.doc.select(&CANONICAL).filter_map(|e| e.attr("href"));
+    let og = page.meta("og:url");
+    og.into_iter()
+        .chain(canonical)
+        .find_map(pubdate::from_url)
+        .map(|day| Stamp {
+            day,
+            utc: false,
+            local: true,
+            hour: None,
+        })
+}
+
+/// A date in the page's description ("News of 14 January 2020"): a late guess.
+pub(super) fn description(page: &Page<'_>) -> Option<Stamp> {
+    ["description", "og:description"]
+        .into_iter()
+        .filter_map(|k| page.meta(k))
+        .find_map(pubdate::parse)
+}
+
+/// A modified date: only when nothing says when the page was published.
+pub(super) fn modified(page: &Page<'_>) -> Option<Stamp> {
+    first_stamp(page.ld.article_strs("dateModified")).or_else(|| {
+        first_stamp(
+            lexicon::lines(Class::ModifiedMetaName)
+                .into_iter()
+                .filter_map(|k| page.metas.get(k))
+                .flatten(),
+        )
+    })
+}
