@@ -269,11 +269,12 @@ impl Finder<'_> {
             return None;
         }
         let (np, title) = np_after(self.text, toks, cue.end)?;
-        if !ends_inverted_np(toks, np.end) {
+        let np_end = skip_origin_forward(self.text, toks, np.end); // "said X of Hawaii"
+        if !ends_inverted_np(toks, np_end) {
             return None; // "said the program has sent ...": a clause, not a speaker
         }
         // A title before the name ("said Kyiv's envoy, Ivan Petrenko,") ends at the name.
-        let end = phrase_end(toks, &np, title.is_some() && np.start == cue.end);
+        let end = phrase_end(toks, &np, title.is_some() && np.start == cue.end).max(np_end);
         let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         Some(Frame {
@@ -385,6 +386,7 @@ impl Finder<'_> {
             _ => (np, title, mention),
         };
         let end = phrase_end(toks, &np, title.is_some() && np.start == i + 2);
+        let end = skip_origin_forward(self.text, toks, end);
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         let form = cues::CueForm {
             words: vec!["according".into(), "to".into()],

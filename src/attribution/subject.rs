@@ -73,6 +73,10 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     }
     k = skip_adjunct_before_cue(text, toks, k);
     k = skip_dash_parenthetical(toks, k);
+    // "Sen. Jack Reed (D-R.I.), said": a stray comma after the parenthetical.
+    if k > 2 && toks[k - 1].lower == "," && toks[k - 2].lower == ")" {
+        k -= 1;
+    }
     k = skip_parenthetical(toks, k);
     k = skip_comma_adjunct(toks, k);
     if k == 0 {
@@ -347,7 +351,17 @@ fn skip_dash_parenthetical(toks: &[Token], k: usize) -> usize {
     }
     let lo = k.saturating_sub(DASH_PARENTHETICAL);
     match (lo..k - 1).rev().find(|&j| is_dash(&toks[j])) {
-        Some(open) if open > 0 && !toks[open..k].iter().any(|t| t.quoted) => open,
+        // "Trump - who previously said he would \"bomb ...\" - said": a relative clause may
+        // quote; other asides with quotation marks are quotations interrupted by a speaker.
+        Some(open)
+            if open > 0
+                && (!toks[open..k].iter().any(|t| t.quoted)
+                    || toks
+                        .get(open + 1)
+                        .is_some_and(|t| lexicon::is(Class::PersonRelative, t.lower.as_str()))) =>
+        {
+            open
+        }
         _ => k,
     }
 }
@@ -564,6 +578,18 @@ pub(super) fn skip_name_origin(text: &str, toks: &[Token], k: usize) -> usize {
         .unwrap_or(k)
 }
 
+/// Past "of Hawaii", "of the Council on Foreign Relations" after a name ending at `end`.
+pub(super) fn skip_origin_forward(text: &str, toks: &[Token], end: usize) -> usize {
+    if toks.get(end).is_none_or(|t| t.lower != "of") {
+        return end;
+    }
+    let limit = (end + 1 + MAX_ORIGIN_TOKENS).min(toks.len());
+    (end + 2..=limit)
+        .rev()
+        .find(|&e| is_origin(text, &toks[end + 1..e]))
+        .unwrap_or(end)
+}
+
 /// "New Hampshire", "the Council on Foreign Relations": a proper name, its first and last
 /// words capitalised, lowercase function words between.
 fn is_origin(text: &str, ts: &[Token]) -> bool {
@@ -611,8 +637,11 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
         .map(|j| speakers::name_run(text, toks, j))
         .find(|r| !r.is_empty() && r.end == name_end)?;
     let titled = run_start < run.start;
-    // "Wilcox, whose education ..., said": a relative clause shows a surname is a person.
-    let relative = lexicon::is(Class::PersonRelative, toks[c + 1].lower.as_str());
+    // "Wilcox, whose education ..., said", "Sanders, meanwhile, who ...": a relative clause
+    // shows a surname is a person.
+    let relative = (c + 1..comma).any(|j| {
+        toks[j - 1].lower == "," && lexicon::is(Class::PersonRelative, toks[j].lower.as_str())
+    });
     let full = run.len() >= 2 || titled || relative;
     (full && subject_starts_clause(toks, run_start)).then(|| Subject {
         np: run.clone(),
@@ -641,6 +670,8 @@ fn opens_interruption(text: &str, t: &Token) -> bool {
             || lexicon::is(Class::Determiner, w)
             || crate::lexicon::is_title(t.base())
             || w.ends_with("ing")
+            || w.ends_with("ly")
+            || lexicon::is(Class::IntroOpener, w)
             || is_participle_opener(t)
             || lexicon::is(Class::Preposition, w))
 }
@@ -718,6 +749,12 @@ pub(super) fn np_after(
     }
     if end == from {
         return None;
+    }
+    // "said Sen. Brian Schatz of Hawaii": the name ends before its origin.
+    let origin = skip_name_origin(text, toks, end);
+    if origin > from && origin < end {
+        let title = speakers::apposition_after(text, toks, end);
+        return Some((from..origin, title));
     }
     // "according to Umerov's deputy, Ivan Havryliuk": the name after the comma is the speaker.
     if toks.get(end).is_some_and(|t| t.lower == ",") {
