@@ -268,7 +268,8 @@ impl Finder<'_> {
         if !inverted_ok {
             return None;
         }
-        let (np, title) = np_after(self.text, toks, cue.end)?;
+        let (np, title) = described_name_after(self.text, toks, cue.end)
+            .or_else(|| np_after(self.text, toks, cue.end))?;
         let np_end = skip_origin_forward(self.text, toks, np.end); // "said X of Hawaii"
         if !ends_inverted_np(toks, np_end) {
             return None; // "said the program has sent ...": a clause, not a speaker

@@ -770,6 +770,35 @@ pub(super) fn np_after(
     Some((from..end, title))
 }
 
+/// Most descriptor words before a name after an inverted cue.
+const INVERTED_DESCRIPTOR_WORDS: usize = 8;
+
+/// "said retired neurosurgeon Ben Carson", "said Clinton's top foreign policy aide Jake
+/// Sullivan": lowercase descriptor words and then a full name ending the phrase; the name and
+/// the descriptor as its title.
+pub(super) fn described_name_after(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+) -> Option<(Range<usize>, Option<String>)> {
+    let first = toks.get(from)?;
+    if !first.is_word || (first.is_capitalized(text) && !first.is_possessive()) || first.quoted {
+        return None; // a capitalised phrase is read by `np_after`; "Clinton's aide X" is not
+    }
+    let limit = (from + INVERTED_DESCRIPTOR_WORDS).min(toks.len());
+    let start = (from + 1..limit).find(|&j| speakers::name_run(text, toks, j).len() >= 2)?;
+    let descriptor = &toks[from..start];
+    let plain = descriptor.iter().all(|t| {
+        t.is_word
+            && !t.quoted
+            && !lexicon::is(Class::FiniteVerb, t.lower.as_str())
+            && !lexicon::is(Class::ClauseBoundary, t.lower.as_str())
+    });
+    let run = speakers::name_run(text, toks, start);
+    (plain && ends_inverted_np(toks, run.end))
+        .then(|| (run, Some(speakers::join(text, descriptor))))
+}
+
 /// After "said X" comes punctuation, the end, or an adjunct; never a verb.
 pub(super) fn ends_inverted_np(toks: &[Token], end: usize) -> bool {
     toks.get(end)
