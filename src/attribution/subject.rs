@@ -279,10 +279,16 @@ fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
     let Some(t) = toks.get(i) else {
         return false;
     };
-    // "Carly Fiorina", "Kelly Ayotte": a first name is not an "-ly" adverb.
-    let name_follows = toks
-        .get(i + 1)
-        .is_some_and(|n| n.is_word && n.is_capitalized(text) && !n.quoted);
+    // "Carly Fiorina", "Kelly Ayotte": a first name is not an "-ly" adverb; "Boreing said",
+    // "Manning told": a name ending in "-ing" before its verb is no participle.
+    let name_follows = toks.get(i + 1).is_some_and(|n| {
+        n.is_word
+            && !n.quoted
+            && (n.is_capitalized(text)
+                || (t.is_capitalized(text)
+                    && (lexicon::is(Class::FiniteVerb, n.lower.as_str())
+                        || super::cues::match_at(toks, i + 1, false).is_some())))
+    });
     t.is_word
         && ((!name_follows && (t.lower.ends_with("ing") || t.lower.ends_with("ly")))
             || is_participle_opener_word(&t.lower)
@@ -642,7 +648,9 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
     let relative = (c + 1..comma).any(|j| {
         toks[j - 1].lower == "," && lexicon::is(Class::PersonRelative, toks[j].lower.as_str())
     });
-    let full = run.len() >= 2 || titled || relative;
+    // "Hemsley, the co-author of ..., said": an apposition marks a surname as a speaker too.
+    let apposed = lexicon::is(Class::Determiner, toks[c + 1].lower.as_str());
+    let full = run.len() >= 2 || titled || relative || apposed;
     (full && subject_starts_clause(toks, run_start)).then(|| Subject {
         np: run.clone(),
         title: speakers::apposition_after(text, toks, c)
