@@ -543,7 +543,13 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
     // "X said that Y had agreed", "X said Y had agreed": the second subject opens the first
     // cue's reported clause.
     let after_that = f.np.start > 0 && toks[f.np.start - 1].lower == "that";
-    let right_after = p.region.end == f.region.start && p.shape == Shape::Subject;
+    // "X said Kyiv and the alliance had agreed": only the clause's (coordinated) subject
+    // stands between the first cue and the second.
+    let subject_between = toks[p.region.end..f.np.start.max(p.region.end)]
+        .iter()
+        .all(|t| t.is_word && !t.quoted && (t.is_capitalized_word() || t.lower == "and"));
+    let right_after =
+        (p.region.end == f.region.start || subject_between) && p.shape == Shape::Subject;
     f.shape == Shape::Subject && (after_that || right_after)
 }
 

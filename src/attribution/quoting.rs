@@ -14,6 +14,9 @@ use std::ops::Range;
 /// A line that is only a speaker and a cue, or a name and a title, is at most this long.
 const SHORT_LINE_TOKENS: usize = 12;
 
+/// A sentence that opens with its speaker and has no content of its own is at most this long.
+const BARE_CUE_LINE_TOKENS: usize = 24;
+
 /// The quotation that makes up sentence `si` of the paragraph, if it is nothing else.
 pub(super) fn quote_only(p: &Paragraph, si: usize) -> Option<&crate::quotes::Quotation> {
     let sent = p.sentences.get(si)?;
@@ -44,10 +47,14 @@ pub(super) fn quote_sentence_before(
     toks: &[Token],
     f: &Frame,
 ) -> Option<Range<usize>> {
-    if si == 0
-        || toks.len() > SHORT_LINE_TOKENS
-        || !matches!(f.shape, Shape::Subject | Shape::Inverted)
-    {
+    // "Stubb asked at a joint news conference in Helsinki.": a sentence that opens with its
+    // speaker may carry a longer adjunct.
+    let limit = if f.region.start == 0 {
+        BARE_CUE_LINE_TOKENS
+    } else {
+        SHORT_LINE_TOKENS
+    };
+    if si == 0 || toks.len() > limit || !matches!(f.shape, Shape::Subject | Shape::Inverted) {
         return None;
     }
     let q = quote_only(p, si - 1)?;

@@ -85,7 +85,11 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if toks[k - 1].lower == "," {
         return apposed_subject(text, toks, k - 1);
     }
-    let end = skip_document_topic(toks, skip_name_origin(text, toks, k));
+    let end = skip_org_seat(
+        text,
+        toks,
+        skip_document_topic(toks, skip_name_origin(text, toks, k)),
+    );
     if lexicon::is(Class::SubjectPronoun, toks[end - 1].without_clitic()) {
         return subject_starts_clause(toks, end - 1).then(|| Subject {
             np: end - 1..end,
@@ -505,6 +509,22 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
         });
     }
     None
+}
+
+/// "The Russian Embassy in Washington said": an institution's seat after "in" is not part of
+/// the speaker phrase; returns where the institution's name ends.
+fn skip_org_seat(text: &str, toks: &[Token], k: usize) -> usize {
+    let mut start = k;
+    while start > 0 && toks[start - 1].is_word && toks[start - 1].is_capitalized(text) {
+        start -= 1;
+    }
+    let seat = start < k && start >= 2 && toks[start - 1].lower == "in";
+    let institution = seat && lexicon::is(Class::OrgHead, toks[start - 2].base());
+    if institution {
+        start - 1
+    } else {
+        k
+    }
 }
 
 /// "A Kremlin readout of the call said": the document's topic after "of" (three words at

@@ -104,6 +104,15 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = noun_of(text, np) {
         return Some(m);
     }
+    // "the European Parliament", "the Russian Embassy": a capitalised institution head names
+    // the institution, not a person, though "parliament" may also be a title word.
+    let proper_org_head = role_head_token(np)
+        .is_some_and(|t| t.capitalized && lexicon::is(Class::OrgHead, t.lower.as_str()));
+    if proper_org_head {
+        if let Some(org) = generic_org(text, np) {
+            return Some(org);
+        }
+    }
     if let Some(m) = named(text, np, apposition) {
         return Some(m);
     }
@@ -118,15 +127,6 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     if let Some(o) = OUTLETS.iter().find(|o| o.to_lowercase() == bare) {
         return Some(Mention::Organization(o.to_string()));
-    }
-    // "the European Parliament": a capitalised institution head names the institution, though
-    // "parliament" may also be a title word ("Parliament Speaker ...").
-    let proper_org_head = role_head_token(np)
-        .is_some_and(|t| t.capitalized && lexicon::is(Class::OrgHead, t.lower.as_str()));
-    if proper_org_head {
-        if let Some(org) = generic_org(text, np) {
-            return Some(org);
-        }
     }
     if nominal_titles(&phrase).is_some() && phrase.starts_with("the ") {
         return Some(Mention::Nominal(phrase));
