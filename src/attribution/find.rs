@@ -547,7 +547,11 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
     // stands between the first cue and the second.
     let subject_between = toks[p.region.end..f.np.start.max(p.region.end)]
         .iter()
-        .all(|t| t.is_word && !t.quoted && (t.is_capitalized_word() || t.lower == "and"));
+        .all(|t| {
+            t.is_word
+                && !t.quoted
+                && (t.is_capitalized_word() || matches!(t.lower.as_str(), "and" | "that"))
+        });
     let right_after =
         (p.region.end == f.region.start || subject_between) && p.shape == Shape::Subject;
     f.shape == Shape::Subject && (after_that || right_after)

@@ -104,6 +104,19 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = noun_of(text, np) {
         return Some(m);
     }
+    // "Der Spiegel reported": an outlet is an organisation, never a person's name.
+    let bare = phrase.trim_start_matches("the ").trim();
+    // "Russian state news agency TASS": a description before the outlet's name.
+    let ends_with_outlet = |o: &&&str| {
+        let o = o.to_lowercase();
+        bare == o
+            || bare
+                .strip_suffix(&o)
+                .is_some_and(|rest| rest.ends_with(' '))
+    };
+    if let Some(o) = OUTLETS.iter().find(ends_with_outlet) {
+        return Some(Mention::Organization(o.to_string()));
+    }
     // "the European Parliament", "the Russian Embassy": a capitalised institution head names
     // the institution, not a person, though "parliament" may also be a title word.
     let proper_org_head = role_head_token(np)
@@ -124,9 +137,6 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     if lexicon::is(Class::MediaNoun, bare) {
         return Some(Mention::Media);
-    }
-    if let Some(o) = OUTLETS.iter().find(|o| o.to_lowercase() == bare) {
-        return Some(Mention::Organization(o.to_string()));
     }
     if nominal_titles(&phrase).is_some() && phrase.starts_with("the ") {
         return Some(Mention::Nominal(phrase));
