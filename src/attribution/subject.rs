@@ -701,7 +701,8 @@ fn opens_interruption(text: &str, t: &Token) -> bool {
             || w.ends_with("ly")
             || lexicon::is(Class::IntroOpener, w)
             || is_participle_opener(t)
-            || lexicon::is(Class::Preposition, w))
+            || lexicon::is(Class::Preposition, w)
+            || w == "of")
 }
 
 /// A relative pronoun ("who", "which") opening a clause inside a noun phrase.
