@@ -211,6 +211,16 @@ impl Finder<'_> {
     }
 
     fn frame_for(&self, toks: &[Token], cue: CueMatch, prev: Option<&Frame>) -> Option<Frame> {
+        // "the former secretary of state", "his claims": after "of" or a determiner the cue
+        // word is a noun.
+        if cue.start > 0 {
+            let before = toks[cue.start - 1].lower.as_str();
+            if !toks[cue.start - 1].quoted
+                && (before == "of" || lexicon::is(Class::Determiner, before))
+            {
+                return None;
+            }
+        }
         if cue.form.document_subject {
             return self.document_frame(toks, cue);
         }
