@@ -803,16 +803,16 @@ pub(super) fn np_after(
 const INVERTED_DESCRIPTOR_WORDS: usize = 8;
 
 /// "said retired neurosurgeon Ben Carson", "said Clinton's top foreign policy aide Jake
-/// Sullivan": lowercase descriptor words and then a full name ending the phrase; the name and
-/// the descriptor as its title.
+/// Sullivan", "wrote Post White House bureau chief Juliet Eilperin": descriptor words and then
+/// a full name ending the phrase; the name and the descriptor as its title.
 pub(super) fn described_name_after(
     text: &str,
     toks: &[Token],
     from: usize,
 ) -> Option<(Range<usize>, Option<String>)> {
     let first = toks.get(from)?;
-    if !first.is_word || (first.is_capitalized(text) && !first.is_possessive()) || first.quoted {
-        return None; // a capitalised phrase is read by `np_after`; "Clinton's aide X" is not
+    if !first.is_word || first.quoted {
+        return None;
     }
     let limit = (from + INVERTED_DESCRIPTOR_WORDS).min(toks.len());
     let start = (from + 1..limit).find(|&j| speakers::name_run(text, toks, j).len() >= 2)?;
