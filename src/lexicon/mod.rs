@@ -169,6 +169,10 @@ word_classes! {
     BylineClassWord => "byline_class_words.txt",
     /// Class/id pieces of author furniture that is not the byline ("bio", "avatar").
     NotBylineClassWord => "not_byline_class_words.txt",
+    /// Class-name starts of a site widget ("widget_"): its author names are the site's.
+    WidgetClassToken => "widget_class_tokens.txt",
+    /// Class-name starts of a container of other stories ("teaser", "related").
+    OtherStoryClassToken => "other_story_class_tokens.txt",
     /// Words of a `twitter:label1` that make `twitter:data1` the author ("written", "verfasst").
     AuthorLabelWord => "author_label_words.txt",
     /// Script keys of the publication date ("datePublished", "publish_date"), as written.

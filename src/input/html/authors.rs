@@ -141,18 +141,43 @@ static NOT_BYLINE_CLASS: LazyLock<Regex> =
 static NAME_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)\d|\||•|·|\s[-–—]\s|\n|\(|/").expect("valid regex"));
 
-/// Is the element inside a comment thread?
+/// Is the element inside a comment thread, a site widget (or one itself: "widget
+/// widget_pages"), or a teaser or list of other stories ("article-teaser", "related-posts")?
 fn in_comment(e: ElementRef<'_>) -> bool {
     // The body's classes describe the page ("comments-open"), not the element.
-    e.ancestors()
-        .filter_map(ElementRef::wrap)
-        .filter(|a| !matches!(a.value().name(), "body" | "html"))
-        .any(|a| {
-            let v = a.value();
-            v.attr("class")
-                .or_else(|| v.attr("id"))
-                .is_some_and(|c| c.contains("comment"))
+    let ancestors = || {
+        e.ancestors()
+            .filter_map(ElementRef::wrap)
+            .filter(|a| !matches!(a.value().name(), "body" | "html"))
+    };
+    let comment = ancestors().any(|a| {
+        let v = a.value();
+        v.attr("class")
+            .or_else(|| v.attr("id"))
+            .is_some_and(|c| c.contains("comment"))
+    });
+    // A teaser class on the element itself may be the article's own header ("teaser-cat").
+    comment
+        || has_class_token(e, Class::WidgetClassToken)
+        || ancestors().any(|a| {
+            has_class_token(a, Class::WidgetClassToken)
+                || has_class_token(a, Class::OtherStoryClassToken)
         })
+}
+
+/// Does one of the element's class names start with one of the class's pieces? A class name
+/// is matched from its start or after a dash ("article-teaser", "related-posts"), not inside
+/// a word.
+fn has_class_token(e: ElementRef<'_>, class: Class) -> bool {
+    let Some(classes) = e.value().attr("class") else {
+        return false;
+    };
+    classes.split_whitespace().any(|token| {
+        let token = token.to_lowercase();
+        std::iter::once(token.as_str())
+            .chain(token.match_indices('-').map(|(i, _)| &token[i + 1..]))
+            .any(|t| lexicon::members(class).iter().any(|w| t.starts_with(w)))
+    })
 }
 
 /// Is the element inside a review or comment item (`itemprop="review"`, a Review type)?

@@ -191,6 +191,28 @@ fn names_as_people_write_them() {
 }
 
 #[test]
+fn names_in_site_widgets_and_other_stories_are_no_byline() {
+    // A sidebar widget of a blog titled "Author", linking to the about page.
+    let widget = r#"<ul><li id="pages-2" class="widget widget_pages"><h2 class="widgettitle">Autor</h2>
+        <ul><li class="page_item"><a href="/about/">Nora Vance</a></li></ul></li></ul>"#;
+    assert!(page("", widget).byline.is_empty());
+    let in_widget = r#"<div class="widget_text"><p>By Nora Vance</p></div>"#;
+    assert!(page("", in_widget).byline.is_empty());
+    // The byline of a teaser of another story.
+    let teaser = r#"<ul><li><a href="/other" class="mode-teaser article-teaser">
+        <h3>Another story</h3><span class="author"><span>Ralf Ostberg</span></span></a></li></ul>"#;
+    assert!(page("", teaser).byline.is_empty());
+    let related =
+        r#"<section class="related-posts"><div class="byline">Ralf Ostberg</div></section>"#;
+    assert!(page("", related).byline.is_empty());
+    // A teaser class on the byline itself is the page's own header.
+    let own = r#"<div class="header"><span class="teaser-cat">von Ralf Ostberg</span></div>"#;
+    assert_eq!(page("", own).byline, vec!["Ralf Ostberg"]);
+    let own = r#"<div class="correlated"><span class="byline">Ralf Ostberg</span></div>"#;
+    assert_eq!(page("", own).byline, vec!["Ralf Ostberg"]);
+}
+
+#[test]
 fn a_bad_page_never_panics() {
     for html in [
         "<html><head><script type=\"application/ld+json\">{\"@graph\": [{\"author\": {\"@id\": \"x\"}}, ",
