@@ -157,6 +157,9 @@ word_classes! {
     ModifiedMetaName => "modified_meta_names.txt",
     /// Meta names naming the author, most trusted first (order matters).
     AuthorMetaName => "author_meta_names.txt",
+    /// Meta names naming the site's owner ("copyright", "publisher"): an author tag that
+    /// repeats them is the site's, not the page's.
+    OwnerMetaName => "owner_meta_names.txt",
     /// JSON-LD types that are never the article itself ("WebSite", "Person", "ImageObject").
     NotArticleType => "not_article_types.txt",
     /// Class/id pieces of a date line ("date", "published", "post-meta").

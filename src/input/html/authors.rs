@@ -73,13 +73,48 @@ fn json_ld(page: &Page<'_>) -> Option<Vec<String>> {
     people(&page.ld.authors(), page)
 }
 
-/// Author meta tags, then `twitter:data1` when its label says it is the author.
+/// Author meta tags, then `twitter:data1` when its label says it is the author. An author tag
+/// that repeats the site's owner (its copyright or publisher tag) is the template's, set once
+/// for the whole site: not this page's writer.
 fn meta_tags(page: &Page<'_>) -> Option<Vec<String>> {
     lexicon::lines(Class::AuthorMetaName)
         .into_iter()
         .filter_map(|k| page.metas.get(k))
-        .find_map(|values| people(values, page))
+        .find_map(|values| {
+            let own: Vec<String> = values
+                .iter()
+                .filter(|v| !is_site_owner(v, page))
+                .cloned()
+                .collect();
+            people(&own, page)
+        })
         .or_else(|| twitter_author(page))
+}
+
+/// Does a metadata author string name the site's owner: do its words stand, in order, in the
+/// page's copyright or publisher tag (`copyright`, `publisher` ..., lexicon
+/// `owner_meta_names.txt`)?
+fn is_site_owner(author: &str, page: &Page<'_>) -> bool {
+    let author = words_of(author);
+    !author.is_empty()
+        && lexicon::lines(Class::OwnerMetaName)
+            .into_iter()
+            .filter_map(|k| page.metas.get(k))
+            .flatten()
+            .any(|owner| {
+                words_of(owner)
+                    .windows(author.len())
+                    .any(|w| w == author.as_slice())
+            })
+}
+
+/// The lowercase words (letters and digits) of a metadata string, entities decoded.
+fn words_of(s: &str) -> Vec<String> {
+    decode_entities(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// `twitter:data1` labelled "Written by" / "Author" / "Verfasst von" in `twitter:label1`.

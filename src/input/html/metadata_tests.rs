@@ -191,6 +191,33 @@ fn names_as_people_write_them() {
 }
 
 #[test]
+fn the_sites_own_name_is_no_byline() {
+    // An author tag that repeats the copyright or publisher tag names the site's owner.
+    for owner in [
+        r#"<meta name="copyright" content="(C) 2020 by Nordwind Weine und Tove Lund">"#,
+        r#"<meta name="publisher" content="Tove Lund">"#,
+    ] {
+        let m = page(
+            &format!(r#"<meta name="author" content="Tove Lund">{owner}"#),
+            "",
+        );
+        assert!(m.byline.is_empty(), "{owner}: {:?}", m.byline);
+    }
+    // ... and the next source is read instead.
+    let m = page(
+        r#"<meta name="author" content="Tove Lund"><meta name="copyright" content="Tove Lund">"#,
+        r#"<a rel="author" href="/a/jd">Jane Doe</a>"#,
+    );
+    assert_eq!(m.byline, vec!["Jane Doe"]);
+    // A copyright holder whose name merely starts like the author's is someone else.
+    let m = page(
+        r#"<meta name="author" content="Ann Berg"><meta name="copyright" content="Annberg Verlag">"#,
+        "",
+    );
+    assert_eq!(m.byline, vec!["Ann Berg"]);
+}
+
+#[test]
 fn names_in_site_widgets_and_other_stories_are_no_byline() {
     // A sidebar widget of a blog titled "Author", linking to the about page.
     let widget = r#"<ul><li id="pages-2" class="widget widget_pages"><h2 class="widgettitle">Autor</h2>
