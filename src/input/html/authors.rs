@@ -63,9 +63,28 @@ pub(super) fn clean_authors(raw: &[String], outlet: &str) -> Vec<String> {
     byline::from_metadata(&decoded, outlet)
 }
 
-/// The people among a source's strings, or nothing.
+/// The people among a source's strings, or nothing. A name that is the site's domain name
+/// ("FinanceScout24" on financescout24.de) is the site.
 fn people(raw: &[String], page: &Page<'_>) -> Option<Vec<String>> {
-    Some(clean_authors(raw, &page.outlet)).filter(|p| !p.is_empty())
+    let mut names = clean_authors(raw, &page.outlet);
+    if let Some(site) = site_label(page) {
+        names.retain(|n| byline::alnum_lower(n) != site);
+    }
+    Some(names).filter(|p| !p.is_empty())
+}
+
+/// The name of the page's own site, from its canonical URL or og:url: the label before the
+/// top-level domain, letters and digits only ("https://www.finance-scout.de/x" →
+/// "financescout").
+fn site_label(page: &Page<'_>) -> Option<String> {
+    static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"]"#));
+    let url = page
+        .meta("og:url")
+        .or_else(|| page.doc.select(&CANONICAL).find_map(|e| e.attr("href")))?;
+    let host = url.split("//").nth(1)?.split(['/', ':', '?', '#']).next()?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let label = labels.len().checked_sub(2).map(|i| labels[i])?;
+    Some(byline::alnum_lower(label)).filter(|l| !l.is_empty())
 }
 
 /// JSON-LD authors (references resolved, lists and plain strings read).

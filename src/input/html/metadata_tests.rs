@@ -215,6 +215,19 @@ fn the_sites_own_name_is_no_byline() {
         "",
     );
     assert_eq!(m.byline, vec!["Ann Berg"]);
+    // A name that is the site's domain name is the site.
+    let m = page(
+        r#"<meta property="og:url" content="https://www.quillscout24.de/kredit/auto">
+           <meta name="author" content="QuillScout24">"#,
+        "",
+    );
+    assert!(m.byline.is_empty(), "{:?}", m.byline);
+    let m = page(
+        r#"<link rel="canonical" href="https://tove-lund.example.org/2020/post">
+           <meta name="author" content="Tove">"#,
+        "",
+    );
+    assert_eq!(m.byline, vec!["Tove"]);
 }
 
 #[test]
