@@ -20,6 +20,9 @@ const MAX_AUTHOR_LINK_CHARS: usize = 60;
 const MAX_AUTHOR_LINKS: usize = 4;
 /// A byline element longer than this is a bio box, not a byline.
 const MAX_BYLINE_CHARS: usize = 100;
+/// A byline box (name, date, a tooltip) longer than this is the article or a section of the
+/// page: its first link is any name the text links to, not the author.
+const MAX_BYLINE_BOX_CHARS: usize = 500;
 /// In unmarked text a byline label opens its element: no word before it.
 const LABEL_REACH: usize = 0;
 /// Text elements examined at most for a labelled byline.
@@ -263,7 +266,12 @@ fn visible_byline(page: &Page<'_>) -> Option<Vec<String>> {
         .filter(|e| !in_comment(*e) && !matches!(e.value().name(), "body" | "html" | "meta"))
         .take(MAX_BYLINE_ELEMENTS)
         .find_map(|e| {
-            byline_names(&element_text(e), usize::MAX, page).or_else(|| first_link_name(e, page))
+            let text = element_text(e);
+            byline_names(&text, usize::MAX, page).or_else(|| {
+                (folded_len(&text) <= MAX_BYLINE_BOX_CHARS)
+                    .then(|| first_link_name(e, page))
+                    .flatten()
+            })
         })
 }
 

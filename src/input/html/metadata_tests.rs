@@ -253,6 +253,22 @@ fn names_in_site_widgets_and_other_stories_are_no_byline() {
 }
 
 #[test]
+fn the_first_link_of_a_byline_box_not_of_a_whole_article() {
+    let boxed = r#"<div class="author-box"><a href="/team/ines">Ines Marlow</a>
+        <span title="Ines writes on the city council">12 articles</span></div>"#;
+    assert_eq!(page("", boxed).byline, vec!["Ines Marlow"]);
+    // A container named for its author's articles: the first link is a person in the story.
+    let story = "The council said on Tuesday that the plan moves ahead and that residents \
+        should expect hearings in the spring, while the opposition asked for more time. ";
+    let whole = format!(
+        r#"<div class="author-article"><h1>Budget plan</h1><p>{}</p>
+        <div class="bottom-info"><h4>People</h4><p><a href="/p/1">Ines Marlow</a></p></div></div>"#,
+        story.repeat(4)
+    );
+    assert!(page("", &whole).byline.is_empty());
+}
+
+#[test]
 fn a_bad_page_never_panics() {
     for html in [
         "<html><head><script type=\"application/ld+json\">{\"@graph\": [{\"author\": {\"@id\": \"x\"}}, ",
