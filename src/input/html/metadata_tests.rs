@@ -71,6 +71,20 @@ fn json_ld_graph_references_types_and_lists() {
 }
 
 #[test]
+fn an_article_typed_also_as_a_page_or_breadcrumbs_is_the_article() {
+    let mixed = r#"{"@type":["WebPage","BreadcrumbList","Article"],
+        "itemListElement":[{"@type":"ListItem","position":1}],
+        "author":{"@type":"Person","name":"Mara Quist"},"datePublished":"2022-02-06"}"#;
+    let m = page(&ld(mixed), r#"<div class="date">14.02.2022</div>"#);
+    assert_eq!(day(&m).as_deref(), Some("2022-02-06"));
+    assert_eq!(m.byline, vec!["Mara Quist"]);
+    // A breadcrumb list alone is no article.
+    let crumbs = r#"{"@type":"BreadcrumbList","datePublished":"2022-02-06"}"#;
+    let m = page(&ld(crumbs), r#"<div class="date">14.02.2022</div>"#);
+    assert_eq!(day(&m).as_deref(), Some("2022-02-14"));
+}
+
+#[test]
 fn visible_dates_and_bylines() {
     let m = page(
         "",
