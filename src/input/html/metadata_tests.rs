@@ -85,6 +85,24 @@ fn an_article_typed_also_as_a_page_or_breadcrumbs_is_the_article() {
 }
 
 #[test]
+fn a_layout_class_naming_the_sidebar_is_no_sidebar() {
+    // The wrapper of the article says where the sidebar goes; it holds the headline.
+    let story = "The council said on Tuesday that the plan moves ahead and that residents \
+        should expect hearings in the spring, while the opposition asked for more time. ";
+    let wrapped = format!(
+        r#"<div class="sidebar"><div class="post-date">28. Januar 2022</div><p>{story}{story}</p></div>
+        <div class="page-wrapper blog-sidebar-position-right"><h1>Budget plan</h1><p>{}</p>
+        <div class="post-date">2. Februar 2022</div></div>"#,
+        story.repeat(4)
+    );
+    assert_eq!(day(&page("", &wrapped)).as_deref(), Some("2022-02-02"));
+    // A real sidebar's dates are other stories'.
+    let side = r#"<div class="sidebar"><div class="post-date">28. Januar 2022</div></div>
+        <h1>Budget plan</h1><div class="post-date">2. Februar 2022</div>"#;
+    assert_eq!(day(&page("", side)).as_deref(), Some("2022-02-02"));
+}
+
+#[test]
 fn visible_dates_and_bylines() {
     let m = page(
         "",
