@@ -9,11 +9,15 @@
 polnear_train_said_recall, the recall on said/says/told attributions; --stance (bench/stance
 score.py's output) adds stance_dev_acc; --html-meta (bench/html-metadata score.py's line
 "html metadata: date X of N pages; byline strict Y ...") adds html_meta_date and
-html_meta_byline.
+html_meta_byline, and html_meta_spurious (the share of no-author pages given a byline), which
+is a ceiling: it fails when the score rises above it (keys in CEILINGS).
 """
 import json
 import re
 import sys
+
+# Keys whose value in the floor file is a maximum: lower is better.
+CEILINGS = {"html_meta_spurious"}
 
 
 def option(name):
@@ -47,6 +51,8 @@ def optional_scores(scores):
         m = re.search(r"html metadata: date ([0-9.]+) of \d+ pages; byline strict ([0-9.]+)", text)
         scores["html_meta_date"] = float(m.group(1)) if m else 0.0
         scores["html_meta_byline"] = float(m.group(2)) if m else 0.0
+        m = re.search(r"spurious byline ([0-9.]+)", text)
+        scores["html_meta_spurious"] = float(m.group(1)) if m else 1.0
 
 
 def main():
@@ -71,6 +77,12 @@ def main():
             failed.append(f"{key} = {scores.get(key)} (must be 0)")
     for key, floor in sorted(floors.items()):
         got = scores.get(key)
+        if key in CEILINGS:
+            status = "ok" if got is not None and got <= floor else "ABOVE CEILING"
+            print(f"  {key:16} {got!s:8} ceiling {floor}  {status}")
+            if status != "ok":
+                failed.append(f"{key} = {got} > ceiling {floor}")
+            continue
         status = "ok" if got is not None and got >= floor else "BELOW FLOOR"
         print(f"  {key:16} {got!s:8} floor {floor}  {status}")
         if status != "ok":

@@ -157,6 +157,9 @@ word_classes! {
     ModifiedMetaName => "modified_meta_names.txt",
     /// Meta names naming the author, most trusted first (order matters).
     AuthorMetaName => "author_meta_names.txt",
+    /// Meta names naming the site's owner ("copyright", "publisher"): an author tag that
+    /// repeats them is the site's, not the page's.
+    OwnerMetaName => "owner_meta_names.txt",
     /// JSON-LD types that are never the article itself ("WebSite", "Person", "ImageObject").
     NotArticleType => "not_article_types.txt",
     /// Class/id pieces of a date line ("date", "published", "post-meta").
@@ -169,6 +172,10 @@ word_classes! {
     BylineClassWord => "byline_class_words.txt",
     /// Class/id pieces of author furniture that is not the byline ("bio", "avatar").
     NotBylineClassWord => "not_byline_class_words.txt",
+    /// Class-name starts of a site widget ("widget_"): its author names are the site's.
+    WidgetClassToken => "widget_class_tokens.txt",
+    /// Class-name starts of a container of other stories ("teaser", "related").
+    OtherStoryClassToken => "other_story_class_tokens.txt",
     /// Words of a `twitter:label1` that make `twitter:data1` the author ("written", "verfasst").
     AuthorLabelWord => "author_label_words.txt",
     /// Script keys of the publication date ("datePublished", "publish_date"), as written.

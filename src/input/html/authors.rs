@@ -20,6 +20,9 @@ const MAX_AUTHOR_LINK_CHARS: usize = 60;
 const MAX_AUTHOR_LINKS: usize = 4;
 /// A byline element longer than this is a bio box, not a byline.
 const MAX_BYLINE_CHARS: usize = 100;
+/// A byline box (name, date, a tooltip) longer than this is the article or a section of the
+/// page: its first link is any name the text links to, not the author.
+const MAX_BYLINE_BOX_CHARS: usize = 500;
 /// In unmarked text a byline label opens its element: no word before it.
 const LABEL_REACH: usize = 0;
 /// Text elements examined at most for a labelled byline.
@@ -63,9 +66,28 @@ pub(super) fn clean_authors(raw: &[String], outlet: &str) -> Vec<String> {
     byline::from_metadata(&decoded, outlet)
 }
 
-/// The people among a source's strings, or nothing.
+/// The people among a source's strings, or nothing. A name that is the site's domain name
+/// ("FinanceScout24" on financescout24.de) is the site.
 fn people(raw: &[String], page: &Page<'_>) -> Option<Vec<String>> {
-    Some(clean_authors(raw, &page.outlet)).filter(|p| !p.is_empty())
+    let mut names = clean_authors(raw, &page.outlet);
+    if let Some(site) = site_label(page) {
+        names.retain(|n| byline::alnum_lower(n) != site);
+    }
+    Some(names).filter(|p| !p.is_empty())
+}
+
+/// The name of the page's own site, from its canonical URL or og:url: the label before the
+/// top-level domain, letters and digits only ("https://www.finance-scout.de/x" →
+/// "financescout").
+fn site_label(page: &Page<'_>) -> Option<String> {
+    static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"]"#));
+    let url = page
+        .meta("og:url")
+        .or_else(|| page.doc.select(&CANONICAL).find_map(|e| e.attr("href")))?;
+    let host = url.split("//").nth(1)?.split(['/', ':', '?', '#']).next()?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let label = labels.len().checked_sub(2).map(|i| labels[i])?;
+    Some(byline::alnum_lower(label)).filter(|l| !l.is_empty())
 }
 
 /// JSON-LD authors (references resolved, lists and plain strings read).
@@ -73,13 +95,48 @@ fn json_ld(page: &Page<'_>) -> Option<Vec<String>> {
     people(&page.ld.authors(), page)
 }
 
-/// Author meta tags, then `twitter:data1` when its label says it is the author.
+/// Author meta tags, then `twitter:data1` when its label says it is the author. An author tag
+/// that repeats the site's owner (its copyright or publisher tag) is the template's, set once
+/// for the whole site: not this page's writer.
 fn meta_tags(page: &Page<'_>) -> Option<Vec<String>> {
     lexicon::lines(Class::AuthorMetaName)
         .into_iter()
         .filter_map(|k| page.metas.get(k))
-        .find_map(|values| people(values, page))
+        .find_map(|values| {
+            let own: Vec<String> = values
+                .iter()
+                .filter(|v| !is_site_owner(v, page))
+                .cloned()
+                .collect();
+            people(&own, page)
+        })
         .or_else(|| twitter_author(page))
+}
+
+/// Does a metadata author string name the site's owner: do its words stand, in order, in the
+/// page's copyright or publisher tag (`copyright`, `publisher` ..., lexicon
+/// `owner_meta_names.txt`)?
+fn is_site_owner(author: &str, page: &Page<'_>) -> bool {
+    let author = words_of(author);
+    !author.is_empty()
+        && lexicon::lines(Class::OwnerMetaName)
+            .into_iter()
+            .filter_map(|k| page.metas.get(k))
+            .flatten()
+            .any(|owner| {
+                words_of(owner)
+                    .windows(author.len())
+                    .any(|w| w == author.as_slice())
+            })
+}
+
+/// The lowercase words (letters and digits) of a metadata string, entities decoded.
+fn words_of(s: &str) -> Vec<String> {
+    decode_entities(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// `twitter:data1` labelled "Written by" / "Author" / "Verfasst von" in `twitter:label1`.
@@ -141,18 +198,43 @@ static NOT_BYLINE_CLASS: LazyLock<Regex> =
 static NAME_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)\d|\||•|·|\s[-–—]\s|\n|\(|/").expect("valid regex"));
 
-/// Is the element inside a comment thread?
+/// Is the element inside a comment thread, a site widget (or one itself: "widget
+/// widget_pages"), or a teaser or list of other stories ("article-teaser", "related-posts")?
 fn in_comment(e: ElementRef<'_>) -> bool {
     // The body's classes describe the page ("comments-open"), not the element.
-    e.ancestors()
-        .filter_map(ElementRef::wrap)
-        .filter(|a| !matches!(a.value().name(), "body" | "html"))
-        .any(|a| {
-            let v = a.value();
-            v.attr("class")
-                .or_else(|| v.attr("id"))
-                .is_some_and(|c| c.contains("comment"))
+    let ancestors = || {
+        e.ancestors()
+            .filter_map(ElementRef::wrap)
+            .filter(|a| !matches!(a.value().name(), "body" | "html"))
+    };
+    let comment = ancestors().any(|a| {
+        let v = a.value();
+        v.attr("class")
+            .or_else(|| v.attr("id"))
+            .is_some_and(|c| c.contains("comment"))
+    });
+    // A teaser class on the element itself may be the article's own header ("teaser-cat").
+    comment
+        || has_class_token(e, Class::WidgetClassToken)
+        || ancestors().any(|a| {
+            has_class_token(a, Class::WidgetClassToken)
+                || has_class_token(a, Class::OtherStoryClassToken)
         })
+}
+
+/// Does one of the element's class names start with one of the class's pieces? A class name
+/// is matched from its start or after a dash ("article-teaser", "related-posts"), not inside
+/// a word.
+fn has_class_token(e: ElementRef<'_>, class: Class) -> bool {
+    let Some(classes) = e.value().attr("class") else {
+        return false;
+    };
+    classes.split_whitespace().any(|token| {
+        let token = token.to_lowercase();
+        std::iter::once(token.as_str())
+            .chain(token.match_indices('-').map(|(i, _)| &token[i + 1..]))
+            .any(|t| lexicon::members(class).iter().any(|w| t.starts_with(w)))
+    })
 }
 
 /// Is the element inside a review or comment item (`itemprop="review"`, a Review type)?
@@ -184,7 +266,12 @@ fn visible_byline(page: &Page<'_>) -> Option<Vec<String>> {
         .filter(|e| !in_comment(*e) && !matches!(e.value().name(), "body" | "html" | "meta"))
         .take(MAX_BYLINE_ELEMENTS)
         .find_map(|e| {
-            byline_names(&element_text(e), usize::MAX, page).or_else(|| first_link_name(e, page))
+            let text = element_text(e);
+            byline_names(&text, usize::MAX, page).or_else(|| {
+                (folded_len(&text) <= MAX_BYLINE_BOX_CHARS)
+                    .then(|| first_link_name(e, page))
+                    .flatten()
+            })
         })
 }
 

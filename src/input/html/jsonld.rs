@@ -39,11 +39,14 @@ impl Graph {
     }
 
     /// Article-like objects (anything that is not the site, a person, a picture ...), in order.
+    /// An object typed as an article among other types (`["WebPage", "BreadcrumbList",
+    /// "Article"]`) is one.
     pub(super) fn articles(&self) -> impl Iterator<Item = &Value> {
         self.objects.iter().filter(|o| {
-            !types(o)
-                .iter()
-                .any(|t| lexicon::is(Class::NotArticleType, t))
+            is_article_type(o)
+                || !types(o)
+                    .iter()
+                    .any(|t| lexicon::is(Class::NotArticleType, t))
         })
     }
 
@@ -139,13 +142,17 @@ fn flatten(v: Value, out: &mut Vec<Value>) {
     }
 }
 
+/// Is one of the object's types an article ("NewsArticle", "BlogPosting")?
+fn is_article_type(v: &Value) -> bool {
+    types(v)
+        .iter()
+        .any(|t| t.ends_with("Article") || t.ends_with("Posting"))
+}
+
 /// Sort key: article types first, then other creative works, then generic pages.
 fn rank(v: &Value) -> u8 {
     let types = types(v);
-    if types
-        .iter()
-        .any(|t| t.ends_with("Article") || t.ends_with("Posting"))
-    {
+    if is_article_type(v) {
         0
     } else if types.iter().any(|t| t.ends_with("Page")) {
         2

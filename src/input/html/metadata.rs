@@ -37,9 +37,11 @@ pub(super) struct Page<'a> {
     pub(super) outlet: String,
     /// The visible text of the body, read once when a text source needs it.
     text: OnceCell<String>,
+    /// The elements around the page's first `<h1>`, found once when asked.
+    headline_ancestors: OnceCell<Vec<ElementRef<'a>>>,
 }
 
-impl Page<'_> {
+impl<'a> Page<'a> {
     /// The first non-empty content of a meta tag.
     pub(super) fn meta(&self, key: &str) -> Option<&str> {
         self.metas
@@ -52,6 +54,19 @@ impl Page<'_> {
     /// The body's visible text, scripts and styles left out.
     pub(super) fn text(&self) -> &str {
         self.text.get_or_init(|| visible_text(self.doc))
+    }
+
+    /// Does the element hold the page's first `<h1>`: is it the page's own content?
+    pub(super) fn holds_headline(&self, e: ElementRef<'a>) -> bool {
+        self.headline_ancestors
+            .get_or_init(|| {
+                self.doc
+                    .select(&SEL_H1)
+                    .next()
+                    .map(|h| h.ancestors().filter_map(ElementRef::wrap).collect())
+                    .unwrap_or_default()
+            })
+            .contains(&e)
     }
 }
 
@@ -87,6 +102,7 @@ pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
         ld,
         outlet: String::new(),
         text: OnceCell::new(),
+        headline_ancestors: OnceCell::new(),
     };
     page.outlet = page
         .meta("og:site_name")

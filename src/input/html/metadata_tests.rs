@@ -71,6 +71,38 @@ fn json_ld_graph_references_types_and_lists() {
 }
 
 #[test]
+fn an_article_typed_also_as_a_page_or_breadcrumbs_is_the_article() {
+    let mixed = r#"{"@type":["WebPage","BreadcrumbList","Article"],
+        "itemListElement":[{"@type":"ListItem","position":1}],
+        "author":{"@type":"Person","name":"Mara Quist"},"datePublished":"2022-02-06"}"#;
+    let m = page(&ld(mixed), r#"<div class="date">14.02.2022</div>"#);
+    assert_eq!(day(&m).as_deref(), Some("2022-02-06"));
+    assert_eq!(m.byline, vec!["Mara Quist"]);
+    // A breadcrumb list alone is no article.
+    let crumbs = r#"{"@type":"BreadcrumbList","datePublished":"2022-02-06"}"#;
+    let m = page(&ld(crumbs), r#"<div class="date">14.02.2022</div>"#);
+    assert_eq!(day(&m).as_deref(), Some("2022-02-14"));
+}
+
+#[test]
+fn a_layout_class_naming_the_sidebar_is_no_sidebar() {
+    // The wrapper of the article says where the sidebar goes; it holds the headline.
+    let story = "The council said on Tuesday that the plan moves ahead and that residents \
+        should expect hearings in the spring, while the opposition asked for more time. ";
+    let wrapped = format!(
+        r#"<div class="sidebar"><div class="post-date">28. Januar 2022</div><p>{story}{story}</p></div>
+        <div class="page-wrapper blog-sidebar-position-right"><h1>Budget plan</h1><p>{}</p>
+        <div class="post-date">2. Februar 2022</div></div>"#,
+        story.repeat(4)
+    );
+    assert_eq!(day(&page("", &wrapped)).as_deref(), Some("2022-02-02"));
+    // A real sidebar's dates are other stories'.
+    let side = r#"<div class="sidebar"><div class="post-date">28. Januar 2022</div></div>
+        <h1>Budget plan</h1><div class="post-date">2. Februar 2022</div>"#;
+    assert_eq!(day(&page("", side)).as_deref(), Some("2022-02-02"));
+}
+
+#[test]
 fn visible_dates_and_bylines() {
     let m = page(
         "",
@@ -188,6 +220,84 @@ fn names_as_people_write_them() {
         names("Ann Lee & Bo Kim, Cy Wu"),
         vec!["Ann Lee", "Bo Kim", "Cy Wu"]
     );
+}
+
+#[test]
+fn the_sites_own_name_is_no_byline() {
+    // An author tag that repeats the copyright or publisher tag names the site's owner.
+    for owner in [
+        r#"<meta name="copyright" content="(C) 2020 by Nordwind Weine und Tove Lund">"#,
+        r#"<meta name="publisher" content="Tove Lund">"#,
+    ] {
+        let m = page(
+            &format!(r#"<meta name="author" content="Tove Lund">{owner}"#),
+            "",
+        );
+        assert!(m.byline.is_empty(), "{owner}: {:?}", m.byline);
+    }
+    // ... and the next source is read instead.
+    let m = page(
+        r#"<meta name="author" content="Tove Lund"><meta name="copyright" content="Tove Lund">"#,
+        r#"<a rel="author" href="/a/jd">Jane Doe</a>"#,
+    );
+    assert_eq!(m.byline, vec!["Jane Doe"]);
+    // A copyright holder whose name merely starts like the author's is someone else.
+    let m = page(
+        r#"<meta name="author" content="Ann Berg"><meta name="copyright" content="Annberg Verlag">"#,
+        "",
+    );
+    assert_eq!(m.byline, vec!["Ann Berg"]);
+    // A name that is the site's domain name is the site.
+    let m = page(
+        r#"<meta property="og:url" content="https://www.quillscout24.de/kredit/auto">
+           <meta name="author" content="QuillScout24">"#,
+        "",
+    );
+    assert!(m.byline.is_empty(), "{:?}", m.byline);
+    let m = page(
+        r#"<link rel="canonical" href="https://tove-lund.example.org/2020/post">
+           <meta name="author" content="Tove">"#,
+        "",
+    );
+    assert_eq!(m.byline, vec!["Tove"]);
+}
+
+#[test]
+fn names_in_site_widgets_and_other_stories_are_no_byline() {
+    // A sidebar widget of a blog titled "Author", linking to the about page.
+    let widget = r#"<ul><li id="pages-2" class="widget widget_pages"><h2 class="widgettitle">Autor</h2>
+        <ul><li class="page_item"><a href="/about/">Nora Vance</a></li></ul></li></ul>"#;
+    assert!(page("", widget).byline.is_empty());
+    let in_widget = r#"<div class="widget_text"><p>By Nora Vance</p></div>"#;
+    assert!(page("", in_widget).byline.is_empty());
+    // The byline of a teaser of another story.
+    let teaser = r#"<ul><li><a href="/other" class="mode-teaser article-teaser">
+        <h3>Another story</h3><span class="author"><span>Ralf Ostberg</span></span></a></li></ul>"#;
+    assert!(page("", teaser).byline.is_empty());
+    let related =
+        r#"<section class="related-posts"><div class="byline">Ralf Ostberg</div></section>"#;
+    assert!(page("", related).byline.is_empty());
+    // A teaser class on the byline itself is the page's own header.
+    let own = r#"<div class="header"><span class="teaser-cat">von Ralf Ostberg</span></div>"#;
+    assert_eq!(page("", own).byline, vec!["Ralf Ostberg"]);
+    let own = r#"<div class="correlated"><span class="byline">Ralf Ostberg</span></div>"#;
+    assert_eq!(page("", own).byline, vec!["Ralf Ostberg"]);
+}
+
+#[test]
+fn the_first_link_of_a_byline_box_not_of_a_whole_article() {
+    let boxed = r#"<div class="author-box"><a href="/team/ines">Ines Marlow</a>
+        <span title="Ines writes on the city council">12 articles</span></div>"#;
+    assert_eq!(page("", boxed).byline, vec!["Ines Marlow"]);
+    // A container named for its author's articles: the first link is a person in the story.
+    let story = "The council said on Tuesday that the plan moves ahead and that residents \
+        should expect hearings in the spring, while the opposition asked for more time. ";
+    let whole = format!(
+        r#"<div class="author-article"><h1>Budget plan</h1><p>{}</p>
+        <div class="bottom-info"><h4>People</h4><p><a href="/p/1">Ines Marlow</a></p></div></div>"#,
+        story.repeat(4)
+    );
+    assert!(page("", &whole).byline.is_empty());
 }
 
 #[test]

@@ -140,7 +140,7 @@ pub(super) fn time_element(page: &Page<'_>) -> Option<Stamp> {
     first_stamp(
         page.doc
             .select(&SEL)
-            .filter(|e| !in_furniture(*e))
+            .filter(|e| !in_furniture(*e, page))
             .take(MAX_DATE_ELEMENTS)
             .map(|e| {
                 e.attr("title")
@@ -159,18 +159,22 @@ static NOT_DATE_CLASS: LazyLock<Regex> =
 static FURNITURE_CLASS: LazyLock<Regex> =
     LazyLock::new(|| lexicon::any_inside(Class::FurnitureClassWord));
 
-/// Is the element inside page furniture (aside, footer, nav, a menu, a comment)?
-fn in_furniture(e: ElementRef<'_>) -> bool {
+/// Is the element inside page furniture (aside, footer, nav, a menu, a comment)? A container
+/// that holds the page's headline is the page's own, whatever its class says about the layout
+/// ("vw-blog-sidebar-position-right", "has-sidebar").
+fn in_furniture<'a>(e: ElementRef<'a>, page: &Page<'a>) -> bool {
     // The body's classes describe the layout ("two-sidebars"), not the element.
     e.ancestors()
         .filter_map(ElementRef::wrap)
         .any(|a| match a.value().name() {
             "aside" | "footer" | "nav" => true,
             "body" | "html" => false,
-            _ => a
-                .value()
-                .attr("class")
-                .is_some_and(|c| FURNITURE_CLASS.is_match(c)),
+            _ => {
+                a.value()
+                    .attr("class")
+                    .is_some_and(|c| FURNITURE_CLASS.is_match(c))
+                    && !page.holds_headline(a)
+            }
         })
 }
 
@@ -231,7 +235,7 @@ fn date_elements(page: &Page<'_>, in_article: bool) -> Option<Stamp> {
         .take(MAX_DATE_ELEMENTS * 10)
         .filter(|e| {
             let ci = class_id(*e);
-            DATE_CLASS.is_match(&ci) && !NOT_DATE_CLASS.is_match(&ci) && !in_furniture(*e)
+            DATE_CLASS.is_match(&ci) && !NOT_DATE_CLASS.is_match(&ci) && !in_furniture(*e, page)
         })
         .filter(|e| {
             !in_article
