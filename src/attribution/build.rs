@@ -197,10 +197,19 @@ impl State<'_> {
             && !np_then_verb(toks, after_start);
         // ", according to Andrew McCarthy, who prosecuted ...": a relative clause after the
         // speaker describes the speaker.
-        let after = after.filter(|_| {
-            !toks
-                .get(after_start)
-                .is_some_and(|t| lexicon::is(Class::RelativePronoun, t.lower.as_str()))
+        // '"...?" Mr. Trump asked, repeating a broadside': a participle phrase after the cue's
+        // comma, with no verb of its own, is an adjunct, not what was said.
+        let after = after.filter(|a| {
+            let first = toks.get(after_start);
+            let relative =
+                first.is_some_and(|t| lexicon::is(Class::RelativePronoun, t.lower.as_str()));
+            let participle = after_start > 0
+                && toks[after_start - 1].lower == ","
+                && first.is_some_and(|t| {
+                    t.is_word && !t.quoted && !t.is_capitalized(text) && t.lower.ends_with("ing")
+                });
+            // "said, replacing Clinton would be ...": a gerund with a verb after it is a subject.
+            !relative && !(participle && !a.has_verb)
         });
         // "CLAUSE, according to X, APPOSITION": a trailing "according to" attributes the
         // clause before it, unless that clause dangles ("because, according to X, ...").
