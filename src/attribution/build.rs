@@ -209,7 +209,7 @@ impl State<'_> {
                     t.is_word && !t.quoted && !t.is_capitalized(text) && t.lower.ends_with("ing")
                 });
             // "said, replacing Clinton would be ...": a gerund with a verb after it is a subject.
-            !relative && !(participle && !a.has_verb)
+            !relative && (!participle || a.has_verb)
         });
         // "CLAUSE, according to X, APPOSITION": a trailing "according to" attributes the
         // clause before it, unless that clause dangles ("because, according to X, ...").
