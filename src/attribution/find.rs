@@ -301,23 +301,16 @@ impl Finder<'_> {
     /// "..., adding that ...": the speaker of the previous cue in the sentence.
     fn participle(&self, toks: &[Token], cue: &CueMatch, prev: Option<&Frame>) -> Option<Frame> {
         let first = &toks[cue.start];
-        // 'a defense of "New York values," saying': the comma may sit inside a closing quote.
-        // "issued a statement saying": the document's issuer speaks.
-        let after_document = |i: usize| {
-            i > 0
-                && lexicon::is(Class::DocumentNoun, toks[i - 1].lower.as_str())
-                && !toks[i - 1].quoted
-        };
-        let comma = match cue.start {
-            i if i > 0 && toks[i - 1].lower == "," => i - 1,
-            i if i > 1 && toks[i - 1].is_quote(self.text) && toks[i - 2].lower == "," => i - 2,
-            i if after_document(i) => i - 1,
-            // "continued by saying", "upon saying": a gerund after a preposition.
-            i if i > 0 && lexicon::is(Class::GerundPreposition, toks[i - 1].lower.as_str()) => {
-                i - 1
-            }
-            _ => return None,
-        };
+        // 'a defense of "New York values," saying', "issued a statement saying" (the document's
+        // issuer speaks), "continued by saying" (a gerund after a preposition).
+        let before = cue.start.checked_sub(1).map(|i| &toks[i]);
+        let attached = before.is_some_and(|t| {
+            !t.quoted
+                && (lexicon::is(Class::DocumentNoun, t.lower.as_str())
+                    || lexicon::is(Class::GerundPreposition, t.lower.as_str()))
+        });
+        let comma =
+            comma_before(self.text, toks, cue.start).or_else(|| attached.then(|| cue.start - 1))?;
         if !lexicon::is(Class::ParticipleCue, first.lower.as_str()) {
             return None;
         }

@@ -26,8 +26,9 @@ const DOCUMENT_TOPIC_TOKENS: usize = 3;
 /// "of the Council on Foreign Relations": a place or employer after a name.
 const MAX_ORIGIN_TOKENS: usize = 8;
 
-/// ", who lost her daughter in Aurora, Colorado, in July 2012,": a relative clause with commas.
-const MAX_RELATIVE_APPOSITION_TOKENS: usize = 40;
+/// ", who lost her daughter in Aurora, Colorado, in July 2012,": the longest interruption with
+/// commas of its own between a name and its cue.
+const MAX_INTERRUPTION_TOKENS: usize = 40;
 
 /// A longer run of noun-phrase words before a cue is a clause, not a speaker.
 const MAX_NP_TOKENS: usize = 14;
@@ -62,13 +63,9 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if let Some(subject) = relative_subject(text, toks, k) {
         return Some(subject);
     }
-    // 'citing "the unique magic of Trump," said': the comma may sit inside a closing quote.
-    let comma = match k {
-        _ if k > 1 && toks[k - 1].lower == "," => Some(k - 1),
-        _ if k > 2 && toks[k - 1].is_quote(text) && toks[k - 2].lower == "," => Some(k - 2),
-        _ => None,
-    };
-    if let Some(subject) = comma.and_then(|c| long_interruption(text, toks, c)) {
+    if let Some(subject) =
+        comma_before(text, toks, k).and_then(|c| long_interruption(text, toks, c))
+    {
         return Some(subject);
     }
     k = skip_adjunct_before_cue(text, toks, k);
@@ -176,6 +173,16 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         title: None,
         start,
     })
+}
+
+/// The comma right before token `i`, also when it sits inside a closing quotation mark
+/// ('citing "the unique magic of Trump," said').
+pub(super) fn comma_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    match i {
+        _ if i > 1 && toks[i - 1].lower == "," => Some(i - 1),
+        _ if i > 2 && toks[i - 1].is_quote(text) && toks[i - 2].lower == "," => Some(i - 2),
+        _ => None,
+    }
 }
 
 /// Most tokens scanned back from a participle cue for its clause's subject.
@@ -642,7 +649,7 @@ fn is_origin(text: &str, ts: &[Token]) -> bool {
 /// Iowa, a swing state, said", "Mr. Manafort, citing \"...\", said". `comma` is the comma
 /// before the cue.
 fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject> {
-    let lo = comma.saturating_sub(MAX_RELATIVE_APPOSITION_TOKENS);
+    let lo = comma.saturating_sub(MAX_INTERRUPTION_TOKENS);
     let c = (lo..comma).find(|&c| toks[c].lower == "," && !toks[c].quoted)?;
     let inner = &toks[c + 1..comma];
     let listed = inner

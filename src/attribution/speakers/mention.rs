@@ -104,17 +104,15 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = noun_of(text, np) {
         return Some(m);
     }
-    // "Der Spiegel reported": an outlet is an organisation, never a person's name.
+    // "Der Spiegel reported", "Russian state news agency TASS reported": an outlet, with or
+    // without a description before it, is an organisation, never a person's name.
     let bare = phrase.trim_start_matches("the ").trim();
-    // "Russian state news agency TASS": a description before the outlet's name.
-    let ends_with_outlet = |o: &&&str| {
-        let o = o.to_lowercase();
-        bare == o
-            || bare
-                .strip_suffix(&o)
-                .is_some_and(|rest| rest.ends_with(' '))
-    };
-    if let Some(o) = OUTLETS.iter().find(ends_with_outlet) {
+    // The longest name that fits, so the choice never depends on the set's order.
+    let outlet = OUTLETS_LOWER
+        .iter()
+        .filter(|(lower, _)| ends_with_words(bare, lower))
+        .max_by_key(|(lower, name)| (lower.len(), *name));
+    if let Some((_, o)) = outlet {
         return Some(Mention::Organization(o.to_string()));
     }
     // "the European Parliament", "the Russian Embassy": a capitalised institution head names
@@ -129,7 +127,6 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = named(text, np, apposition) {
         return Some(m);
     }
-    let bare = phrase.trim_start_matches("the ").trim();
     if let Some(org) = organization(bare) {
         return Some(Mention::Organization(
             org.unwrap_or_else(|| as_written(text, np)),
@@ -316,14 +313,22 @@ fn is_document_head(np: &[Token]) -> bool {
 pub fn organization(bare: &str) -> Option<Option<String>> {
     ORGANIZATIONS
         .iter()
-        .filter(|(alias, _)| {
-            // The alias is the phrase or its last words: "... foreign ministry".
-            bare.strip_suffix(alias)
-                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-        })
+        // The alias is the phrase or its last words: "... foreign ministry".
+        .filter(|(alias, _)| ends_with_words(bare, alias))
         .max_by_key(|(alias, _)| alias.len())
         .map(|(alias, name)| (bare == *alias).then(|| name.to_string()))
 }
+
+/// `phrase` is `words` or ends with them after a space.
+fn ends_with_words(phrase: &str, words: &str) -> bool {
+    phrase
+        .strip_suffix(words)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+}
+
+/// Outlet names lowercased once, beside the name as written.
+static OUTLETS_LOWER: LazyLock<Vec<(String, &'static str)>> =
+    LazyLock::new(|| OUTLETS.iter().map(|o| (o.to_lowercase(), *o)).collect());
 
 /// A phrase as the article writes it, with a leading "The" lowercased.
 fn as_written(text: &str, np: &[Token]) -> String {
