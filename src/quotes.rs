@@ -52,10 +52,15 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quotation> {
         if is_quote_mark(c) || doubled {
             let at = range.start + i;
             let mark = if doubled { '"' } else { c };
+            // Inside a quotation, a mark with space after it cannot open one: it closes, even
+            // when a space stands before it too (`this, " she said`).
+            let before_space = iter.peek().is_none_or(|&(_, n)| n.is_whitespace());
             match open {
                 None if opens(mark, prev) => open = Some(at),
                 None => {}
-                Some(start) if !opens(mark, prev) || c == '\u{201D}' || c == '\u{BB}' => {
+                Some(start)
+                    if !opens(mark, prev) || before_space || c == '\u{201D}' || c == '\u{BB}' =>
+                {
                     out.push(Quotation {
                         outer: start..at + mark_len(text, at),
                         inner: start + mark_len(text, start)..at,
@@ -124,6 +129,14 @@ mod tests {
         assert_eq!(
             inner("“We ask,” said he. «Non» dit-il."),
             vec![("We ask,", true), ("Non", true)]
+        );
+    }
+
+    #[test]
+    fn a_spaced_mark_inside_a_quotation_closes_it() {
+        assert_eq!(
+            inner(r#""It is done, " she said. "Not yet, 'soon,' " he said."#),
+            vec![("It is done, ", true), ("Not yet, 'soon,' ", true)]
         );
     }
 

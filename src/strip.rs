@@ -104,8 +104,10 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// A line ending in a parenthesised credit ("... on Monday. (Reuters/Jane Doe)"); a
+/// parenthesis holding a sentence of its own ("(He has since resigned.)") is prose.
 static TRAILING_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.!?]\s*\((?:[\p{Lu}][^()]{1,60})\)\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"[.!?]\s*\((?:[\p{Lu}][^()]{0,59}[^().!?])\)\s*$").unwrap());
 /// An interface word after the end of a sentence ("... decision. Share").
 static TRAILING_UI: LazyLock<Regex> = LazyLock::new(|| {
     let labels = alternation(Class::TrailingUi);
@@ -330,8 +332,23 @@ fn is_furniture(s: &str) -> bool {
         || READ_MORE.is_match(s)
         || (COPYRIGHT.is_match(s) && !is_caption(s))
         || (COOKIES.is_match(s) && s.len() < COOKIE_NOTICE_MAX_BYTES)
-        || (NEWSLETTER.is_match(s) && s.len() < NEWSLETTER_MAX_BYTES)
+        || is_subscription_prompt(s)
         || is_truncated_teaser(s)
+}
+
+/// A short line inviting the reader to subscribe: it opens with the prompt ("Sign up for ...")
+/// or speaks to the reader ("Get our newsletter in your inbox").
+fn is_subscription_prompt(s: &str) -> bool {
+    if s.len() >= NEWSLETTER_MAX_BYTES {
+        return false;
+    }
+    let Some(m) = NEWSLETTER.find(s) else {
+        return false;
+    };
+    let opens = s[..m.start()].trim().is_empty();
+    opens
+        || s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .any(|w| lexicon::is(Class::ReaderAddress, &w.to_lowercase().replace('’', "'")))
 }
 
 /// Icon-font class names and similar UI runs ("bookmark-bicon chevron downicon ...").
@@ -488,6 +505,21 @@ mod tests {
         assert_eq!(k[0].1, BlockKind::Caption);
         assert_eq!(k[1].1, BlockKind::Boilerplate);
         assert_eq!(k[2].1, BlockKind::Caption);
+    }
+
+    #[test]
+    fn asides_and_reported_sign_ups_are_body() {
+        let k = kinds(
+            "The mayor said the plan had failed in the spring. (She has since left office.)
+             More than 2,000 volunteers sign up each month, the organisers said.
+             Sign up for our morning newsletter.
+             Get the best stories in your inbox every day.
+",
+        );
+        assert_eq!(k[0].1, BlockKind::Body);
+        assert_eq!(k[1].1, BlockKind::Body);
+        assert_eq!(k[2].1, BlockKind::Boilerplate);
+        assert_eq!(k[3].1, BlockKind::Boilerplate);
     }
 
     #[test]

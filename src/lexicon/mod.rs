@@ -190,6 +190,8 @@ word_classes! {
     TeaserLabel => "teaser_labels.txt",
     /// Words of a newsletter or subscription prompt ("newsletter", "sign up").
     SubscriptionWord => "subscription_words.txt",
+    /// Words by which a page addresses its reader ("you", "our"), lowercase.
+    ReaderAddress => "reader_address_words.txt",
     /// Abbreviations whose full stop does not end a sentence ("mr", "gen", "e.g").
     Abbreviation => "abbreviations.txt",
     /// Abbreviations that abbreviate only before a number ("no", "vol").
