@@ -52,6 +52,27 @@ impl Scope {
     pub fn from_topic(data: &str) -> Result<Scope, String> {
         Ok(Scope::Topic(Box::new(topic::Topic::parse(data)?)))
     }
+
+    /// The relevance prefilter, one fast case-insensitive scan: false only when `text` holds
+    /// no term the topic file's `[core]` section accepts, in any form, so that no statement
+    /// read from it can be in scope. An article can yield an in-scope claim only if its text
+    /// or its title is relevant. Always true for [`Scope::Any`].
+    pub fn is_relevant(&self, text: &str) -> bool {
+        match self {
+            Scope::Any => true,
+            Scope::Topic(t) => t.is_relevant(text),
+        }
+    }
+
+    /// [`Scope::is_relevant`] for a document: its text or its page title.
+    fn admits(&self, doc: &Document) -> bool {
+        self.is_relevant(&doc.text)
+            || doc
+                .source_meta
+                .title
+                .as_deref()
+                .is_some_and(|t| self.is_relevant(t))
+    }
 }
 
 /// Everything the pipeline learns about one article.
@@ -63,12 +84,15 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
 }
 
-/// Extract the claims of one article.
+/// Extract the claims of one article (nothing past the relevance prefilter if it fails).
 pub fn extract(doc: &Document, scope: &Scope) -> Vec<Claim> {
+    if !scope.admits(doc) {
+        return Vec::new();
+    }
     analyze(doc, scope).claims
 }
 
-/// Run the whole pipeline on one article.
+/// Run the whole pipeline on one article (every stage, whatever the relevance prefilter says).
 pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
     let blocks = strip::classify(doc);
     let meta = meta::read(doc, &blocks);

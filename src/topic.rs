@@ -2,6 +2,7 @@
 //! lean? The scope terms live in a data file (`lexicon/topics/*.txt`), so another topic is a new
 //! file, not new code; stance is the rule engine in [`stance`].
 
+mod prefilter;
 pub mod stance;
 
 use regex::Regex;
@@ -26,6 +27,8 @@ pub struct Topic {
     off: Option<Regex>,
     rival: Option<Regex>,
     aside: Option<Regex>,
+    /// The relevance prefilter for the `[core]` terms; `None` admits every text.
+    prefilter: Option<prefilter::Prefilter>,
 }
 
 /// Which statements to keep.
@@ -116,6 +119,13 @@ impl Topic {
                 return Err(format!("term before any [section]: {line}"));
             }
         }
+        let terms = |name: &str| -> &[String] {
+            sections
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(&[], |(_, t)| t.as_slice())
+        };
+        let prefilter = prefilter::Prefilter::build(terms("core"), terms("off"));
         let get = |name: &str| -> Result<Option<Regex>, String> {
             match sections.iter().find(|(n, _)| n == name) {
                 Some((_, terms)) if !terms.is_empty() => compile(terms).map(Some),
@@ -132,7 +142,14 @@ impl Topic {
             off: get("off")?,
             rival: get("rival")?,
             aside: get("aside")?,
+            prefilter,
         })
+    }
+
+    /// The relevance prefilter: false only when `text` holds no `[core]` term in any form, so
+    /// no statement read from it can be on topic (see [`prefilter`]).
+    pub fn is_relevant(&self, text: &str) -> bool {
+        self.prefilter.as_ref().is_none_or(|p| p.admits(text))
     }
 
     /// Which statements concern the topic: each on its own content, or as the continuation

@@ -132,9 +132,12 @@ fn extract(args: ExtractArgs) -> i32 {
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let quiet = args.input.quiet;
+    // Only claims are printed: an input that fails the relevance prefilter is not analysed.
+    let skim = !matches!(scope, Scope::Any);
     let result = process_all(
         &args.input,
         &scope,
+        skim,
         |a, w| {
             for c in &a.claims {
                 output::write_claim(w, c)?;
@@ -163,6 +166,7 @@ fn meta(args: MetaArgs) -> i32 {
     let result = process_all(
         &args.input,
         &scope,
+        false,
         |a, w| {
             let line = MetaLine {
                 article: &a.article,
@@ -224,10 +228,11 @@ pub fn scope_for(topic: &str) -> Result<Scope, String> {
 type Emit<'a> = dyn FnMut(&Analysis, &mut dyn Write) -> io::Result<usize> + 'a;
 
 /// Read, analyse and emit every input in order; returns the tally or the write error that
-/// stopped the run.
+/// stopped the run. With `skim`, inputs that fail the relevance prefilter are not analysed.
 fn process_all(
     args: &InputArgs,
     scope: &Scope,
+    skim: bool,
     mut emit: impl FnMut(&Analysis, &mut dyn Write) -> io::Result<usize>,
     out: &mut Box<dyn Write>,
 ) -> Result<Tally, (Tally, io::Error)> {
@@ -243,7 +248,7 @@ fn process_all(
         let results: Vec<_> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|i| read_and_analyze(i, args.max_bytes, scope))
+                .map(|i| read_and_analyze(i, args.max_bytes, scope, skim))
                 .collect()
         });
         for (input, r) in batch.iter().zip(results) {
@@ -266,15 +271,33 @@ fn process_all(
     Ok(tally)
 }
 
-/// Read and analyse one input. A panic in the pipeline is a bug, but it costs only this
-/// input: it is reported as an internal error and the run goes on.
+/// Read and analyse one input. With `skim`, an input that fails the relevance prefilter
+/// (`Scope::is_relevant`) is neither hashed nor analysed: it gets no claims and no metadata.
+/// A panic in the pipeline is a bug, but it costs only this input: it is reported as an
+/// internal error and the run goes on.
 fn read_and_analyze(
     i: &Input,
     max_bytes: u64,
     scope: &Scope,
+    skim: bool,
 ) -> Result<(Analysis, Option<String>), Error> {
     guard::guarded(i.path(), || {
-        read_input(i, max_bytes).map(|l| (analyze(&l.document, scope), l.warning))
+        if !skim {
+            return read_input(i, max_bytes).map(|l| (analyze(&l.document, scope), l.warning));
+        }
+        let (path, bytes, html) = read_bytes(i, max_bytes)?;
+        let skimmed = input::load_relevant(&path, &bytes, html, |t| scope.is_relevant(t));
+        let analysis = match &skimmed.document {
+            Some(doc) => analyze(doc, scope),
+            None => Analysis {
+                article: ArticleMeta {
+                    path,
+                    ..ArticleMeta::default()
+                },
+                claims: Vec::new(),
+            },
+        };
+        Ok((analysis, skimmed.warning))
     })
 }
 
@@ -317,15 +340,21 @@ fn finish(
 
 /// Read and decode one input into a document.
 fn read_input(i: &Input, max_bytes: u64) -> Result<input::Loaded, Error> {
+    let (path, bytes, html) = read_bytes(i, max_bytes)?;
+    Ok(input::load(&path, &bytes, html))
+}
+
+/// Read one input's bytes: its path as printed, the bytes, and whether its name says HTML.
+fn read_bytes(i: &Input, max_bytes: u64) -> Result<(String, Vec<u8>, bool), Error> {
     match i {
-        Input::Stdin => Ok(input::load("-", &read::read_stdin(max_bytes)?, false)),
+        Input::Stdin => Ok(("-".to_string(), read::read_stdin(max_bytes)?, false)),
         Input::File(p) | Input::Walked(p) => {
             let bytes = read::read_file(p, max_bytes)?;
             let ext = p
                 .extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase());
             let html = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml"));
-            Ok(input::load(&display_path(p), &bytes, html))
+            Ok((display_path(p), bytes, html))
         }
     }
 }

@@ -5,5 +5,6 @@ mod battery;
 mod cli;
 mod fixtures;
 mod hostile;
+mod prefilter;
 mod prop;
 mod util;
