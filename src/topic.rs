@@ -126,9 +126,11 @@ impl Topic {
                 .map_or(&[], |(_, t)| t.as_slice())
         };
         let prefilter = prefilter::Prefilter::build(terms("core"), terms("off"));
+        // Only `off` is used for its matches' extent (`without_off`); the others only ask
+        // whether there is a match.
         let get = |name: &str| -> Result<Option<Regex>, String> {
             match sections.iter().find(|(n, _)| n == name) {
-                Some((_, terms)) if !terms.is_empty() => compile(terms).map(Some),
+                Some((_, terms)) if !terms.is_empty() => compile(terms, name == "off").map(Some),
                 _ => Ok(None),
             }
         };
@@ -267,8 +269,11 @@ fn hit(re: &Option<Regex>, text: &str) -> bool {
     re.as_ref().is_some_and(|r| r.is_match(text))
 }
 
-/// One regex for a list of terms: word boundaries, `*` matches a word's ending.
-fn compile(terms: &[String]) -> Result<Regex, String> {
+/// One regex for a list of terms: word boundaries, `*` matches a word's ending. With `extent`
+/// false the regex is only asked whether it matches, so a `*` adds nothing to the pattern (a
+/// stem matches wherever the stem and an ending do) and `\w*`, a large Unicode class that is
+/// slow to build, is left out.
+fn compile(terms: &[String], extent: bool) -> Result<Regex, String> {
     let alts: Vec<String> = terms
         .iter()
         .map(|t| {
@@ -281,12 +286,11 @@ fn compile(terms: &[String]) -> Result<Regex, String> {
             } else {
                 ""
             };
-            let tail = if wild {
-                r"\w*"
-            } else if stem.ends_with(|c: char| c.is_alphanumeric()) {
-                r"\b"
-            } else {
-                ""
+            let tail = match (wild, extent) {
+                (true, true) => r"\w*",
+                (true, false) => "",
+                _ if stem.ends_with(|c: char| c.is_alphanumeric()) => r"\b",
+                _ => "",
             };
             format!("{lead}{body}{tail}")
         })

@@ -8,7 +8,7 @@
 //! other class's flag after it (`share +html`: a UI phrase that is also an HTML interface block),
 //! so no word is listed twice.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Non-empty, non-comment lines of a list file, trimmed.

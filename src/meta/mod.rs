@@ -5,6 +5,7 @@
 //! rules here fill what is still missing, and every claim carries it. [`byline`] is the one
 //! judge of which byline strings are people.
 
+mod bounded;
 pub(crate) mod byline;
 pub mod pick;
 pub mod pubdate;
@@ -13,6 +14,7 @@ use crate::dates;
 use crate::document::Document;
 use crate::lexicon::{self, Class};
 use crate::strip::{Block, BlockKind};
+use bounded::Bounded;
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -74,15 +76,24 @@ mod iso_day {
     }
 }
 
-static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{L} .,'\-]{1,40}\((\p{Lu}[\p{L}. \-]{1,30})\)\s*[-–—]").unwrap()
-});
-static COPYRIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([\p{L}][\p{L}&'. \-]{1,60}?)\s*(?:[,.]|\d{4}|All rights|$)")
-        .unwrap()
-});
-static TITLE_WIRE_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+By\s+\p{Lu}[\p{L} ]{1,30}$").unwrap());
+/// "KYIV (Reuters) -": group 2 is the agency.
+static WIRE_DATELINE: Bounded = Bounded::new(
+    r"^\p{Lu}(?<place>[\p{Lu}\p{L} .,'\-]{1,40})\((\p{Lu}(?<agency>[\p{L}. \-]{1,30}))\)\s*[-–—]",
+    &[("place", 40), ("agency", 30)],
+    &["("],
+);
+/// "© 2024 Brussels Morning Post.": group 1 is the holder.
+static COPYRIGHT_HOLDER: Bounded = Bounded::new(
+    r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([\p{L}](?<holder>[\p{L}&'. \-]{1,60}?))\s*(?:[,.]|\d{4}|All rights|$)",
+    &[("holder", 60)],
+    &["©", "(c)", "Copyright"],
+);
+/// "... By Reuters" closing a headline.
+static TITLE_WIRE_CREDIT: Bounded = Bounded::new(
+    r"\s+By\s+\p{Lu}(?<credit>[\p{L} ]{1,30})$",
+    &[("credit", 30)],
+    &["By"],
+);
 
 /// A year-less wire dateline opening the text: "MOSCOW, February 17. /TASS/.".
 static YEARLESS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -137,7 +148,7 @@ fn title(doc: &Document, blocks: &[Block]) -> Option<String> {
             BlockKind::Headline => {
                 let t = &doc.text[b.range.clone()];
                 if t.split_whitespace().count() >= TITLE_MIN_WORDS && !is_furniture(t) {
-                    return Some(TITLE_WIRE_CREDIT.replace(t, "").trim().to_string());
+                    return Some(TITLE_WIRE_CREDIT.remove_first(t).trim().to_string());
                 }
             }
             _ => {}
@@ -212,7 +223,7 @@ fn outlet<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut copyright = None;
     for l in lines.by_ref() {
         if let Some(c) = WIRE_DATELINE.captures(l) {
-            return Some(c[1].trim().to_string());
+            return Some(c[2].trim().to_string());
         }
         if copyright.is_none() {
             copyright = COPYRIGHT_HOLDER
