@@ -82,7 +82,14 @@ pub fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Fold every whitespace run to one space.
 pub fn fold_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 #[cfg(test)]

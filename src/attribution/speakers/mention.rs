@@ -52,7 +52,7 @@ pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
     let p = phrase.replace(['\u{2019}'], "'");
     if let Some((_, titles)) = NOMINALS
         .iter()
-        .find(|(head, _)| p.ends_with(head) || p.contains(&format!("{head} ")))
+        .find(|(head, _)| p.ends_with(head) || contains_before_space(&p, head))
     {
         return Some(titles.clone());
     }
@@ -61,6 +61,14 @@ pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
         let person = crate::lexicon::members(crate::lexicon::Class::PersonNoun).get(head)?;
         Some(vec![*person])
     })
+}
+
+/// `phrase` holds `word` followed by a space (as `contains(&format!("{word} "))`, without
+/// building the string).
+fn contains_before_space(phrase: &str, word: &str) -> bool {
+    phrase
+        .match_indices(' ')
+        .any(|(j, _)| phrase[..j].ends_with(word))
 }
 
 /// Read a subject noun phrase (tokens) as a mention. `apposition` is a title found beside it.

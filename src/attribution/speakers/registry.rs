@@ -451,17 +451,14 @@ fn title_fit(phrase: &str, title: &str) -> Option<Fit> {
         .replace('\u{2019}', "'");
     let lexicon = nominal_titles(phrase)
         .is_some_and(|ws| ws.iter().any(|w| t.contains(&w.replace('-', " "))));
-    let words = |s: &str| -> Vec<String> {
+    fn words(s: &str) -> Vec<&str> {
         s.split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| w.len() > 2 && !lexicon::is(Class::SignatureJoiner, w))
-            .map(str::to_string)
             .collect()
-    };
+    }
     let tw = words(&t);
-    let shared = words(&phrase.replace('-', " "))
-        .iter()
-        .filter(|w| tw.contains(w))
-        .count();
+    let phrase = phrase.replace('-', " ");
+    let shared = words(&phrase).iter().filter(|w| tw.contains(w)).count();
     (lexicon || shared >= 2).then_some(Fit { shared })
 }
 

@@ -1,6 +1,7 @@
 //! Words and tags: a statement's text as lowercase words and punctuation marks, grouped into the
 //! longest phrases the stance lists name, each tagged with every class that lists it.
 
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::{self, Class};
@@ -188,14 +189,43 @@ static PATTERNS: LazyLock<Vec<(Vec<Pat>, Class)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// [`PATTERNS`] by their first element: the entries that start with each whole word, and the
+/// others (a stem, a placeholder or nothing first), which are tried at every word.
+struct FirstWords {
+    by_word: FxHashMap<&'static str, Vec<usize>>,
+    others: Vec<usize>,
+}
+
+static FIRST_WORDS: LazyLock<FirstWords> = LazyLock::new(|| {
+    let mut index = FirstWords {
+        by_word: FxHashMap::default(),
+        others: Vec::new(),
+    };
+    for (k, (pats, _)) in PATTERNS.iter().enumerate() {
+        match pats.first() {
+            Some(Pat::Word(w)) => index.by_word.entry(w.as_str()).or_default().push(k),
+            _ => index.others.push(k),
+        }
+    }
+    index
+});
+
 /// Group words into the longest listed phrases, each with every class that lists it.
 pub(super) fn tag(ws: &[String]) -> Vec<Item> {
     let mut items = Vec::new();
     let mut i = 0;
+    // The entries that may start at word i, in list order (the order classes are recorded in).
+    let mut candidates: Vec<usize> = Vec::new();
     while i < ws.len() {
         let mut best = 0;
         let mut classes = Vec::new();
-        for (pats, class) in PATTERNS.iter() {
+        candidates.clear();
+        if let Some(ks) = FIRST_WORDS.by_word.get(ws[i].as_str()) {
+            candidates.extend(ks);
+        }
+        candidates.extend(&FIRST_WORDS.others);
+        candidates.sort_unstable();
+        for (pats, class) in candidates.iter().map(|&k| &PATTERNS[k]) {
             let n = pats.len();
             let fits = i + n <= ws.len() && pats.iter().zip(&ws[i..]).all(|(p, w)| p.matches(w));
             if !fits || n < best {
