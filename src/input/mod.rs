@@ -89,7 +89,8 @@ fn plain_utf8(bytes: &[u8], html_hint: bool) -> Option<&str> {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
-    (!html::looks_like_html(text)).then_some(text)
+    // Every mark `looks_like_html` looks for opens with '<'.
+    (!text.contains('<') || !html::looks_like_html(text)).then_some(text)
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -7,7 +7,7 @@
 //! its title), lowercased, some with whitespace runs folded to one space. So an article whose
 //! text and title hold no `[core]` term in any of those forms yields no in-scope claim, and the
 //! prefilter finds every such form in the unmodified text:
-//! - ASCII case is ignored, and any character whose lowercase holds an ASCII letter (the Kelvin
+//! - ASCII case is ignored (the scan reads an ASCII-lowercased copy), and any character whose lowercase holds an ASCII letter (the Kelvin
 //!   sign, dotted capital I) admits the text outright;
 //! - a space in a term matches any run of whitespace (`fold_ws` folds runs in quotes);
 //! - `'` matches a straight or a curly apostrophe, as in `Topic`'s regexes;
@@ -19,39 +19,35 @@
 //! with a non-ASCII character or "...", an empty term, or an `[off]` term that starts and ends
 //! with punctuation (blanking it out before the core test could join two words of a term).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::cell::RefCell;
 
 /// Characters outside ASCII whose lowercase holds an ASCII letter: KELVIN SIGN → "k", LATIN
 /// CAPITAL LETTER I WITH DOT ABOVE → "i̇". A unit test checks that there are no others.
 const LOWERCASE_TO_ASCII: [char; 2] = ['\u{212A}', '\u{0130}'];
 
-/// Most apostrophes in one word of a term (each doubles the patterns: `'` and `’`).
-const MAX_APOSTROPHES: u32 = 4;
+thread_local! {
+    /// The scan's case: it runs over an ASCII-lowercased copy of the text (the same byte
+    /// offsets), so the automaton can use its fastest (case-sensitive, SIMD) search.
+    static LOWERED: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
 
 /// A compiled prefilter for one topic's `[core]` terms.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
-    /// First words of the terms (each apostrophe spelled both ways) and the special
-    /// characters, ASCII case-insensitive.
-    automaton: AhoCorasick,
-    /// What a match of each pattern still needs, by pattern index.
-    heads: Vec<Head>,
-}
-
-/// What a match of one pattern means.
-#[derive(Debug, Clone)]
-enum Head {
-    /// A character whose lowercase is ASCII: the text is admitted.
-    Special,
-    /// The first word of a term.
-    Term(Term),
+    /// Where a term may start: the part of each term's first word before any apostrophe,
+    /// lowercase, without those another one starts with (every place a term starts is a
+    /// place one of these matches).
+    anchors: AhoCorasick,
+    /// The terms, each checked whole where an anchor matches.
+    terms: Vec<Term>,
 }
 
 /// A `[core]` term as the prefilter checks it.
 #[derive(Debug, Clone)]
 struct Term {
-    /// The words after the first, lowercase.
-    rest: Vec<String>,
+    /// Its words, lowercase.
+    words: Vec<String>,
     /// The term starts with a letter or digit, so a word boundary must come before it.
     lead: bool,
     /// The term ends with a letter or digit and has no `*`, so a word boundary must follow.
@@ -66,98 +62,88 @@ impl Prefilter {
         if off.iter().any(|t| joins_words(t)) {
             return None;
         }
-        let mut patterns: Vec<String> = Vec::new();
-        let mut heads: Vec<Head> = Vec::new();
-        for t in core {
-            let (first, term) = parse_term(t)?;
-            for p in apostrophe_spellings(&first)? {
-                patterns.push(p);
-                heads.push(Head::Term(term.clone()));
+        let terms: Vec<Term> = core.iter().map(|t| parse_term(t)).collect::<Option<_>>()?;
+        let mut anchors: Vec<&str> = Vec::new();
+        for t in &terms {
+            let anchor = t.words[0].split('\'').next().unwrap_or("");
+            if anchor.is_empty() {
+                return None;
             }
+            anchors.push(anchor);
         }
-        for c in LOWERCASE_TO_ASCII {
-            patterns.push(c.to_string());
-            heads.push(Head::Special);
-        }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
+        let all = anchors.clone();
+        anchors.retain(|a| !all.iter().any(|b| b.len() < a.len() && a.starts_with(b)));
+        anchors.sort_unstable();
+        anchors.dedup();
+        let anchors = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&anchors)
             .expect("a few short patterns always build");
-        Some(Prefilter { automaton, heads })
+        Some(Prefilter { anchors, terms })
     }
 
     /// True if `text` holds a `[core]` term in any form the topic stage could see.
     pub fn admits(&self, text: &str) -> bool {
-        self.automaton.find_overlapping_iter(text).any(|m| {
-            match &self.heads[m.pattern().as_usize()] {
-                Head::Special => true,
-                Head::Term(t) => t.matches(text, m.start(), m.end()),
+        let found = LOWERED.with_borrow_mut(|lower| {
+            lower.clear();
+            lower.extend_from_slice(text.as_bytes());
+            lower.make_ascii_lowercase();
+            self.scan(text, lower)
+        });
+        found || LOWERCASE_TO_ASCII.iter().any(|&c| text.contains(c))
+    }
+
+    /// Every place an anchor matches (each one, also inside or right after another), until a
+    /// whole term is there.
+    fn scan(&self, text: &str, lower: &[u8]) -> bool {
+        let mut at = 0;
+        while let Some(m) = self.anchors.find(Input::new(lower).span(at..lower.len())) {
+            if self.terms.iter().any(|t| t.matches(text, lower, m.start())) {
+                return true;
             }
-        })
+            at = m.start() + 1;
+        }
+        false
     }
 }
 
 impl Term {
-    /// The first word matched at `start..end`: check the boundaries and the other words.
-    fn matches(&self, text: &str, start: usize, end: usize) -> bool {
-        let bytes = text.as_bytes();
-        if self.lead && start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+    /// The whole term starts at `start` (`lower` is `text` ASCII-lowercased).
+    fn matches(&self, text: &str, lower: &[u8], start: usize) -> bool {
+        if self.lead && start > 0 && lower[start - 1].is_ascii_alphanumeric() {
             return false;
         }
-        let mut at = end;
-        for word in &self.rest {
-            match skip_whitespace(text, at).and_then(|i| match_word(text, i, word)) {
+        let mut at = start;
+        for (i, word) in self.words.iter().enumerate() {
+            let begin = if i == 0 {
+                Some(at)
+            } else {
+                skip_whitespace(text, at)
+            };
+            match begin.and_then(|b| match_word(lower, b, word)) {
                 Some(next) => at = next,
                 None => return false,
             }
         }
-        !(self.tail && bytes.get(at).is_some_and(u8::is_ascii_alphanumeric))
+        !(self.tail && lower.get(at).is_some_and(u8::is_ascii_alphanumeric))
     }
 }
 
-/// Split a term into its first word and the rest; `None` if the scan cannot cover it.
-fn parse_term(t: &str) -> Option<(String, Term)> {
+/// A term as the prefilter checks it; `None` if the scan cannot cover it.
+fn parse_term(t: &str) -> Option<Term> {
     let (stem, wild) = t.strip_suffix('*').map_or((t, false), |s| (s, true));
     if !stem.is_ascii() || stem.contains("...") {
         return None;
     }
-    let mut words = stem.split_whitespace().map(str::to_string);
-    let first = words.next()?;
-    let term = Term {
-        rest: words.collect(),
-        lead: stem.starts_with(|c: char| c.is_alphanumeric()),
-        tail: !wild && stem.ends_with(|c: char| c.is_alphanumeric()),
-    };
-    Some((first, term))
-}
-
-/// Every spelling of `word` with each `'` straight or curly; `None` past the limit.
-fn apostrophe_spellings(word: &str) -> Option<Vec<String>> {
-    let n = word.matches('\'').count() as u32;
-    if n > MAX_APOSTROPHES {
+    let words: Vec<String> = stem.split_whitespace().map(str::to_string).collect();
+    if words.is_empty() {
         return None;
     }
-    let spellings = (0..1u32 << n)
-        .map(|mask| {
-            let mut k = 0;
-            word.chars()
-                .map(|c| {
-                    if c != '\'' {
-                        return c.to_string();
-                    }
-                    k += 1;
-                    if mask >> (k - 1) & 1 == 1 {
-                        "\u{2019}".to_string()
-                    } else {
-                        "'".to_string()
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    Some(spellings)
+    Some(Term {
+        words,
+        lead: stem.starts_with(|c: char| c.is_alphanumeric()),
+        tail: !wild && stem.ends_with(|c: char| c.is_alphanumeric()),
+    })
 }
 
 /// An `[off]` term that starts and ends with punctuation: blanking it out of "north% of
@@ -179,14 +165,13 @@ fn skip_whitespace(text: &str, at: usize) -> Option<usize> {
     (n > 0).then_some(at + n)
 }
 
-/// The end of `word` (lowercase ASCII, `'` straight or curly) at `at`, ignoring ASCII case.
-fn match_word(text: &str, mut at: usize, word: &str) -> Option<usize> {
+/// The end of `word` (lowercase ASCII, `'` straight or curly) at `at` in the lowercased text.
+fn match_word(lower: &[u8], mut at: usize, word: &str) -> Option<usize> {
     const CURLY: &[u8] = "\u{2019}".as_bytes();
-    let text = text.as_bytes();
     for b in word.bytes() {
-        if b == b'\'' && text[at..].starts_with(CURLY) {
+        if b == b'\'' && lower[at..].starts_with(CURLY) {
             at += CURLY.len();
-        } else if text.get(at).is_some_and(|t| t.to_ascii_lowercase() == b) {
+        } else if lower.get(at) == Some(&b) {
             at += 1;
         } else {
             return None;
@@ -219,7 +204,12 @@ mod tests {
 
     #[test]
     fn terms_in_any_case_on_word_boundaries() {
-        let p = filter(&["nato", "alliance's", "join*"], &[]).unwrap();
+        let p = filter(
+            &["nato", "alliance's", "join*", "nato-ukraine council"],
+            &[],
+        )
+        .unwrap();
+        assert!(p.admits("the NATO-Ukraine\tCouncil"));
         assert!(p.admits("Leaders of NATO met."));
         assert!(p.admits("the Alliance’s summit"));
         assert!(p.admits("joining"));
@@ -244,5 +234,6 @@ mod tests {
         assert!(filter(&["*"], &[]).is_none());
         assert!(filter(&["nato"], &["% of gdp"]).is_some());
         assert!(filter(&["nato"], &["(x)"]).is_none());
+        assert!(filter(&["'s"], &[]).is_none());
     }
 }
