@@ -14,7 +14,7 @@ use crate::dates::{self, DateKind, DateMention};
 use crate::lexicon::{self, Class};
 use crate::sentences::Paragraph;
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// The date of one statement.
@@ -63,7 +63,7 @@ pub fn date_statements(
     let mentions = resolve_all(text, paragraphs, attributions, published);
     let narration = narration_occasions(text, paragraphs, attributed, &mentions);
     let lead = lead_event(text, paragraphs, attributed, &mentions);
-    let mut occasions: HashMap<&str, Occasion> = HashMap::new();
+    let mut occasions: HashMap<&str, Occasion> = HashMap::default();
     let mut timeline = Timeline::default();
     let mut next_narration = narration.iter().peekable();
     attributions

@@ -215,9 +215,17 @@ fn frame_names_subject(sentence: &str, content: &str) -> bool {
                 .to_lowercase()
         })
         .collect();
+    // Each phrase of one to QUESTION_WORDS words, built up word by word in one buffer.
+    let mut phrase = String::new();
     (0..words.len()).any(|i| {
-        (i + 1..=words.len().min(i + QUESTION_WORDS))
-            .any(|j| lexicon::is(lexicon::Class::QuestionOpener, &words[i..j].join(" ")))
+        phrase.clear();
+        (i..words.len().min(i + QUESTION_WORDS)).any(|j| {
+            if j > i {
+                phrase.push(' ');
+            }
+            phrase.push_str(&words[j]);
+            lexicon::is(lexicon::Class::QuestionOpener, &phrase)
+        })
     })
 }
 

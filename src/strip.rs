@@ -10,7 +10,7 @@ use crate::dates;
 use crate::document::{fold_ws, line_ranges, trim_range, Document};
 use crate::lexicon::{self, Class};
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -272,7 +272,7 @@ fn normalize(s: &str) -> String {
 }
 
 fn repetition_counts(text: &str, segs: &[Segment]) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
+    let mut counts = HashMap::default();
     for s in segs {
         *counts.entry(normalize(&text[s.range.clone()])).or_insert(0) += 1;
     }

@@ -6,7 +6,7 @@ mod prefilter;
 pub mod stance;
 
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::claim::Stance;
@@ -161,9 +161,9 @@ impl Topic {
         let mut keep: Vec<bool> = Vec::with_capacity(cands.len());
         // Hits in the surrounding text, computed once per paragraph and once per sentence, so
         // a paragraph with thousands of statements costs linear time.
-        let mut per_paragraph: HashMap<usize, Near> = HashMap::new();
-        let mut per_sentence: HashMap<(usize, usize), Near> = HashMap::new();
-        let mut last_kept: HashMap<&str, usize> = HashMap::new();
+        let mut per_paragraph: HashMap<usize, Near> = HashMap::default();
+        let mut per_sentence: HashMap<(usize, usize), Near> = HashMap::default();
+        let mut last_kept: HashMap<&str, usize> = HashMap::default();
         for (i, c) in cands.iter().enumerate() {
             let ctx = &c.context;
             let para = *per_paragraph

@@ -2,7 +2,7 @@
 
 use super::tokens::Token;
 use crate::lexicon::entries;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// One lexicon entry.
@@ -36,7 +36,7 @@ pub struct CueMatch {
 }
 
 static LEXICON: LazyLock<HashMap<String, Vec<CueForm>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<CueForm>> = HashMap::new();
+    let mut map: HashMap<String, Vec<CueForm>> = HashMap::default();
     for line in entries(include_str!("../lexicon/cues.txt")) {
         let form = parse_line(line);
         map.entry(form.words[0].clone()).or_default().push(form);

@@ -12,7 +12,7 @@ use crate::claim::SpeakerKind;
 use crate::lexicon::OUTLETS;
 use crate::lexicon::{self, Class};
 use crate::sentences::Paragraph;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -63,7 +63,7 @@ pub struct Registry {
     /// Every person mention as (offset, person index), in text order.
     index: Vec<(usize, usize)>,
     /// Words the article writes in lowercase somewhere.
-    lowercase_words: std::collections::HashSet<String>,
+    lowercase_words: rustc_hash::FxHashSet<String>,
 }
 
 /// Longest name run registered from a headline or caption.
@@ -305,7 +305,7 @@ impl Registry {
 
     /// The institution named most often before `pos`: who issues a summit's declaration.
     fn main_institution(&self, pos: usize) -> Option<Resolved> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for (_, name) in self.institutions.iter().take_while(|(at, _)| *at < pos) {
             *counts.entry(name.as_str()).or_default() += 1;
         }
@@ -369,7 +369,7 @@ impl Registry {
             return speaker;
         }
         let before = self.index.partition_point(|(m, _)| *m < pos);
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let best = self.index[..before]
             .iter()
             .rev()
