@@ -80,6 +80,15 @@ pub fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.end - trail
 }
 
+/// `s.to_lowercase()`, borrowing `s` when that changes nothing (ASCII without capitals).
+pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Fold every whitespace run to one space.
 pub fn fold_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -7,7 +7,7 @@
 //! No rule names a site.
 
 use crate::dates;
-use crate::document::{fold_ws, line_ranges, trim_range, Document};
+use crate::document::{fold_ws, line_ranges, lowercase, trim_range, Document};
 use crate::lexicon::{self, Class};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
@@ -356,7 +356,7 @@ fn is_icon_run(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let icons = words
         .iter()
-        .filter(|w| w.to_lowercase().contains("icon"))
+        .filter(|w| lowercase(w).contains("icon"))
         .count();
     icons >= MIN_ICON_WORDS && icons * ICON_WORD_RATIO >= words.len()
 }
@@ -408,7 +408,7 @@ fn is_prose(s: &str) -> bool {
         .filter(|w| {
             lexicon::is(
                 Class::Stopword,
-                &w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase(),
+                &lowercase(w.trim_matches(|c: char| !c.is_alphabetic())),
             )
         })
         .count();

@@ -162,13 +162,23 @@ impl Topic {
         // Hits in the surrounding text, computed once per paragraph and once per sentence, so
         // a paragraph with thousands of statements costs linear time.
         let mut per_paragraph: HashMap<usize, Near> = HashMap::default();
+        // Each text once: the lead and the title are the same for every paragraph, and a
+        // paragraph is the one before the next.
+        let mut per_text: HashMap<(usize, usize), Near> = HashMap::default();
+        let mut near_of = |t: &str| -> Near {
+            *per_text
+                .entry((t.as_ptr() as usize, t.len()))
+                .or_insert_with(|| self.near(&[t]))
+        };
         let mut per_sentence: HashMap<(usize, usize), Near> = HashMap::default();
         let mut last_kept: HashMap<&str, usize> = HashMap::default();
         for (i, c) in cands.iter().enumerate() {
             let ctx = &c.context;
-            let para = *per_paragraph
-                .entry(c.paragraph)
-                .or_insert_with(|| self.near(&[ctx.paragraph, ctx.previous, ctx.lead, ctx.title]));
+            let para = *per_paragraph.entry(c.paragraph).or_insert_with(|| {
+                [ctx.paragraph, ctx.previous, ctx.lead, ctx.title]
+                    .iter()
+                    .fold(Near::default(), |acc, t| acc.or(near_of(t)))
+            });
             let sent = *per_sentence
                 .entry(c.sentence)
                 .or_insert_with(|| self.near(&[ctx.sentence]));
@@ -221,7 +231,7 @@ impl Topic {
     /// What the text around a statement says about the topic.
     fn near(&self, texts: &[&str]) -> Near {
         texts.iter().fold(Near::default(), |acc, t| {
-            let t = t.to_lowercase();
+            let t = crate::document::lowercase(t);
             acc.or(Near {
                 core: hit(&self.core, &self.without_off(&t)),
                 subject: hit(&self.subject, &t),
@@ -231,7 +241,7 @@ impl Topic {
     }
 
     fn judge(&self, content: &str, near: Near, sentence_excluded: bool) -> bool {
-        let content = content.to_lowercase();
+        let content = crate::document::lowercase(content);
         let core_here = hit(&self.core, &content);
         let focus_here = hit(&self.focus, &content);
         let weak_here = focus_here || (hit(&self.weak, &content) && !hit(&self.aside, &content));
@@ -245,10 +255,10 @@ impl Topic {
     }
 
     /// The text with off-topic phrases ("EU accession") blanked out.
-    fn without_off(&self, text: &str) -> String {
+    fn without_off<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         match &self.off {
-            Some(re) => re.replace_all(text, " ").into_owned(),
-            None => text.to_string(),
+            Some(re) => re.replace_all(text, " "),
+            None => std::borrow::Cow::Borrowed(text),
         }
     }
 

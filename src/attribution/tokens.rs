@@ -112,13 +112,22 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
             .is_some_and(|q| q.inner.start <= start && end <= q.inner.end);
         out.push(Token {
             range: start..end,
-            lower: text[start..end].to_lowercase().replace('\u{2019}', "'"),
+            lower: straight_apostrophes(text[start..end].to_lowercase()),
             is_word: is_word_char(c),
             quoted,
             capitalized: c.is_uppercase(),
         });
     }
     out
+}
+
+/// Curly apostrophes made straight (the string itself when it has none).
+fn straight_apostrophes(s: String) -> String {
+    if s.contains('\u{2019}') {
+        s.replace('\u{2019}', "'")
+    } else {
+        s
+    }
 }
 
 /// "Mr", "Sen", "Gen" before their dot: the dot belongs to the word.

@@ -62,8 +62,8 @@ pub struct Registry {
     institutions: Vec<(usize, String)>,
     /// Every person mention as (offset, person index), in text order.
     index: Vec<(usize, usize)>,
-    /// Words the article writes in lowercase somewhere.
-    lowercase_words: rustc_hash::FxHashSet<String>,
+    /// Words the article writes in lowercase somewhere, gathered the first time it is asked.
+    lowercase_words: std::cell::OnceCell<rustc_hash::FxHashSet<String>>,
 }
 
 /// Longest name run registered from a headline or caption.
@@ -85,14 +85,7 @@ impl Registry {
         tokens: &[Vec<Vec<Token>>],
         extra: &[Range<usize>],
     ) -> Registry {
-        let mut reg = Registry {
-            lowercase_words: text
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-                .map(str::to_string)
-                .collect(),
-            ..Registry::default()
-        };
+        let mut reg = Registry::default();
         for r in extra {
             let toks = tokenize(text, r.clone(), &[]);
             reg.scan_sentence(text, &toks, HEADLINE_NAME_WORDS);
@@ -131,7 +124,7 @@ impl Registry {
             let mut words: Vec<&str> = run.clone().map(|k| clean_word(text, &toks[k])).collect();
             // "Rival Hillary Clinton ..." opening a sentence: a word the article also writes in
             // lowercase is a common word, not a first name.
-            if run.start == 0 && words.len() >= 3 && self.lowercase_words.contains(&toks[0].lower) {
+            if run.start == 0 && words.len() >= 3 && self.written_lowercase(text, &toks[0].lower) {
                 words.remove(0);
             }
             let title = title_before(text, toks, run.start)
@@ -140,6 +133,18 @@ impl Registry {
             self.add(&words, title, toks[run.start].range.start);
             i = run.end;
         }
+    }
+
+    /// The article writes `word` in lowercase somewhere.
+    fn written_lowercase(&self, text: &str, word: &str) -> bool {
+        self.lowercase_words
+            .get_or_init(|| {
+                text.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    .map(str::to_string)
+                    .collect()
+            })
+            .contains(word)
     }
 
     fn add(&mut self, words: &[&str], title: Option<String>, pos: usize) {
