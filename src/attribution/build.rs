@@ -215,6 +215,16 @@ impl State<'_> {
         // clause before it, unless that clause dangles ("because, according to X, ...").
         let trailing_according =
             according && f.region.start > 0 && !before_end_dangles(toks, f.region.start);
+        // "The allies, she said, have failed to agree": a frame set off by commas inside the
+        // reported sentence interrupts it, and the content is both halves.
+        if let Some(a) = after
+            .as_ref()
+            .filter(|_| f.shape == Shape::Subject && !apposition_after)
+        {
+            if let Some(b) = interrupted_half(text, toks, f, prev_region, after_start) {
+                return Some(vec![b, a.range.clone()]);
+            }
+        }
         match (after, before) {
             // "..., said X, then the agent of ...": after an inverted speaker comes its
             // apposition, not its content.
@@ -273,6 +283,30 @@ fn np_then_verb(toks: &[Token], start: usize) -> bool {
         .map(|t| t.lower.as_str())
         .find(|w| lexicon::is(Class::FiniteVerb, w) || lexicon::is(Class::RelativePronoun, w))
         .is_some_and(|w| lexicon::is(Class::FiniteVerb, w))
+}
+
+/// The words before a frame set off by commas mid-sentence ("The allies, she said, have ...",
+/// "In 2008, he said, the alliance ..."): the first half of the sentence the frame interrupts.
+/// None when the frame does not sit between two commas or the second half opens a new clause
+/// with "and".
+fn interrupted_half(
+    text: &str,
+    toks: &[Token],
+    f: &Frame,
+    prev_region: Option<usize>,
+    after_start: usize,
+) -> Option<Range<usize>> {
+    let open = f.region.start.checked_sub(1)?;
+    let close = after_start.checked_sub(1)?;
+    let comma = |t: &Token| t.lower == "," && !t.quoted;
+    if !comma(&toks[open]) || !comma(&toks[close]) || toks.get(after_start)?.lower == "and" {
+        return None;
+    }
+    let from = skip_connective(toks, prev_region.unwrap_or(0), open);
+    let half = toks.get(from..open)?;
+    let words = half.iter().any(|t| t.is_word);
+    (words && !half.iter().any(|t| t.is_quote(text)))
+        .then(|| toks[from].range.start..toks[open - 1].range.end)
 }
 
 /// "..., because, according to X, ...": the words before the frame end on a connective.

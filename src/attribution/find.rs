@@ -548,7 +548,12 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
     let after_that = f.np.start > 0 && toks[f.np.start - 1].lower == "that";
     // "X said Kyiv and the alliance had agreed": only the clause's (coordinated) subject
     // stands between the first cue and the second.
-    let subject_between = toks[p.region.end..f.np.start.max(p.region.end)]
+    // "In 2008, she said, the alliance promised ...": past the comma that closes a frame set
+    // off by commas.
+    let comma = |i: usize| toks.get(i).is_some_and(|t| t.lower == "," && !t.quoted);
+    let set_off = p.region.start > 0 && comma(p.region.start - 1) && comma(p.region.end);
+    let clause_start = p.region.end + usize::from(set_off);
+    let subject_between = toks[clause_start.min(f.np.start)..f.np.start.max(p.region.end)]
         .iter()
         .all(|t| {
             t.is_word
