@@ -215,6 +215,14 @@ impl State<'_> {
         // clause before it, unless that clause dangles ("because, according to X, ...").
         let trailing_according =
             according && f.region.start > 0 && !before_end_dangles(toks, f.region.start);
+        // "a plan which she said would fail": the content is the relative clause the frame
+        // sits in, its pronoun and the predicate after the cue.
+        if let Some(a) = after.as_ref().filter(|_| f.shape == Shape::Subject) {
+            if let Some(pronoun) = relative_before(text, toks, f, after_start) {
+                let end = relative_clause_end(toks, f.np.start - 1, after_start, a.range.end);
+                return Some(vec![pronoun, a.range.start..end]);
+            }
+        }
         // "The allies, she said, have failed to agree": a frame set off by commas inside the
         // reported sentence interrupts it, and the content is both halves.
         if let Some(a) = after
@@ -283,6 +291,37 @@ fn np_then_verb(toks: &[Token], start: usize) -> bool {
         .map(|t| t.lower.as_str())
         .find(|w| lexicon::is(Class::FiniteVerb, w) || lexicon::is(Class::RelativePronoun, w))
         .is_some_and(|w| lexicon::is(Class::FiniteVerb, w))
+}
+
+/// The relative pronoun right before a speaker whose cue is followed by a bare predicate
+/// ("moves that he said improved the economy"): the frame sits inside a relative clause.
+fn relative_before(
+    text: &str,
+    toks: &[Token],
+    f: &Frame,
+    after_start: usize,
+) -> Option<Range<usize>> {
+    let pronoun = toks.get(f.np.start.checked_sub(1)?)?;
+    (after_start == f.cue.end
+        && verb_opens_predicate(text, toks, after_start)
+        && !pronoun.quoted
+        && lexicon::is(Class::RelativePronoun, pronoun.lower.as_str()))
+    .then(|| pronoun.range.clone())
+}
+
+/// Where a relative clause ends: a clause opened after a comma ("Her vote, which she said was
+/// a mistake, cost her") closes at the next comma.
+fn relative_clause_end(toks: &[Token], pronoun: usize, from: usize, end: usize) -> usize {
+    let comma = |t: &Token| t.lower == "," && !t.quoted;
+    if pronoun == 0 || !comma(&toks[pronoun - 1]) {
+        return end;
+    }
+    toks[from..]
+        .iter()
+        .take_while(|t| t.range.start < end)
+        .position(comma)
+        .and_then(|i| (from + i).checked_sub(1))
+        .map_or(end, |last| toks[last].range.end.min(end))
 }
 
 /// The words before a frame set off by commas mid-sentence ("The allies, she said, have ...",

@@ -417,6 +417,17 @@ pub(super) fn is_bare_predicate(t: &Token) -> bool {
     lexicon::is(Class::BarePredicate, t.lower.as_str())
 }
 
+/// A verb at `i` with no subject before it in its clause ("which he said *were* split"): the
+/// predicate of a relative clause the frame sits in.
+pub(super) fn verb_opens_predicate(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.is_word
+            && !t.quoted
+            && !t.is_capitalized(text)
+            && (lexicon::is(Class::FiniteVerb, t.lower.as_str()) || t.lower.ends_with("ed"))
+    })
+}
+
 /// The clause before the speaker ends at the comma (or quotation) that precedes it.
 pub(super) fn before_end(toks: &[Token], region_start: usize) -> usize {
     let mut e = region_start;

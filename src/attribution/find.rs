@@ -46,7 +46,7 @@ impl Finder<'_> {
             let cue = called_on_day_for(toks, cue);
             i = cue.end;
             if let Some(f) = self.frame_for(toks, cue, frames.last()) {
-                if !embedded(toks, &f, frames.last()) {
+                if !embedded(self.text, toks, &f, frames.last()) {
                     frames.push(f);
                 }
             }
@@ -539,13 +539,16 @@ fn phrase_end(toks: &[Token], np: &Range<usize>, apposed: bool) -> usize {
 
 /// "NATO said that Mertens had expressed a view": a cue inside the reported clause of the
 /// previous cue is part of that content, not a new attribution.
-fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
+fn embedded(text: &str, toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
     let Some(p) = prev.filter(|p| p.region.end <= f.region.start) else {
         return false;
     };
     // "X said that Y had agreed", "X said Y had agreed": the second subject opens the first
     // cue's reported clause.
-    let after_that = f.np.start > 0 && toks[f.np.start - 1].lower == "that";
+    // "reforms that Stoltenberg said brought ..." is a relative clause, not a reported one.
+    let after_that = f.np.start > 0
+        && toks[f.np.start - 1].lower == "that"
+        && !super::clause::verb_opens_predicate(text, toks, f.cue.end);
     // "X said Kyiv and the alliance had agreed": only the clause's (coordinated) subject
     // stands between the first cue and the second.
     // "In 2008, she said, the alliance promised ...": past the comma that closes a frame set

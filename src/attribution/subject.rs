@@ -749,11 +749,13 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     start
 }
 
-/// The phrase starts a clause: sentence start, punctuation, a conjunction or "that".
+/// The phrase starts a clause: sentence start, punctuation, a conjunction, "that" or a relative
+/// pronoun ("a plan which Lopez said would fail").
 pub(super) fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
     start == 0 || after_opening_adjunct(toks, start) || {
         let prev = &toks[start - 1];
         crate::lexicon::is(crate::lexicon::Class::ClauseBoundary, &prev.lower)
+            || lexicon::is(Class::RelativePronoun, prev.lower.as_str())
             || !prev.is_word
             || prev.quoted
     }
