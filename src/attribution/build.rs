@@ -223,6 +223,12 @@ impl State<'_> {
                 return Some(vec![pronoun, a.range.start..end]);
             }
         }
+        let after = after.map(|mut a| {
+            if in_dependent_clause(toks, f) {
+                a.range.end = end_at_comma(toks, after_start, a.range.end);
+            }
+            a
+        });
         // "The allies, she said, have failed to agree": a frame set off by commas inside the
         // reported sentence interrupts it, and the content is both halves.
         if let Some(a) = after
@@ -312,16 +318,50 @@ fn relative_before(
 /// Where a relative clause ends: a clause opened after a comma ("Her vote, which she said was
 /// a mistake, cost her") closes at the next comma.
 fn relative_clause_end(toks: &[Token], pronoun: usize, from: usize, end: usize) -> usize {
-    let comma = |t: &Token| t.lower == "," && !t.quoted;
-    if pronoun == 0 || !comma(&toks[pronoun - 1]) {
+    if pronoun == 0 || !is_comma(&toks[pronoun - 1]) {
         return end;
     }
+    end_at_comma(toks, from, end)
+}
+
+fn is_comma(t: &Token) -> bool {
+    t.lower == "," && !t.quoted
+}
+
+/// The end of the words from token `from` up to the first comma, within byte `end`.
+fn end_at_comma(toks: &[Token], from: usize, end: usize) -> usize {
     toks[from..]
         .iter()
         .take_while(|t| t.range.start < end)
-        .position(comma)
+        .position(is_comma)
         .and_then(|i| (from + i).checked_sub(1))
         .map_or(end, |last| toks[last].range.end.min(end))
+}
+
+/// A frame inside a dependent clause that the main clause follows after a comma: "While X said
+/// A, B ..." or "X, who ... and said A, B ...". The content ends with that clause.
+fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
+    let word = |i: usize| toks.get(i).filter(|t| t.is_word && !t.quoted);
+    let opener =
+        |i: usize| word(i).is_some_and(|t| lexicon::is(Class::SubordinateOpener, t.lower.as_str()));
+    // A capitalised opener at the sentence start may be read into the speaker phrase.
+    let at = if opener(f.np.start) {
+        Some(f.np.start)
+    } else {
+        f.np.start.checked_sub(1).filter(|&i| opener(i))
+    };
+    let subordinate = f.shape == Shape::Subject
+        && at.is_some_and(|i| {
+            i == 0
+                || is_comma(&toks[i - 1])
+                || word(i - 1)
+                    .is_some_and(|t| lexicon::is(Class::ClauseCoordinator, t.lower.as_str()))
+        });
+    let relative = f.shape == Shape::Participle
+        && toks.get(f.np.end).is_some_and(is_comma)
+        && word(f.np.end + 1).is_some_and(|t| lexicon::is(Class::PersonRelative, t.lower.as_str()))
+        && !toks[f.np.end + 1..f.cue.start].iter().any(is_comma);
+    subordinate || relative
 }
 
 /// The words before a frame set off by commas mid-sentence ("The allies, she said, have ...",
