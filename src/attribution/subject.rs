@@ -247,6 +247,26 @@ fn relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
     })
 }
 
+/// Where the descriptor words before `start` begin, when they reach back to the start of the
+/// clause with no verb or quotation among them.
+fn descriptor_start(toks: &[Token], start: usize) -> Option<usize> {
+    let mut j = start;
+    while j > 0 && start - j < DESCRIPTOR_WORDS && !subject_starts_clause(toks, j) {
+        let t = &toks[j - 1];
+        let plain = t.is_word
+            && !t.quoted
+            && !lexicon::is(Class::FiniteVerb, &t.lower)
+            && !lexicon::is(Class::SubjectPronoun, &t.lower);
+        if !plain {
+            return None;
+        }
+        j -= 1;
+    }
+    // "deputy minister for European integration" may hold a preposition, but not open with one.
+    let opens_with_preposition = lexicon::is(Class::Preposition, &toks[j].lower);
+    (j < start && subject_starts_clause(toks, j) && !opens_with_preposition).then_some(j)
+}
+
 /// Most descriptor words read before a full name ("EU foreign policy chief").
 const DESCRIPTOR_WORDS: usize = 8;
 
@@ -462,6 +482,12 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
         let determined =
             tstart > 0 && tstart < open && lexicon::is(Class::Determiner, &toks[tstart - 1].lower);
         let phrase_start = tstart - usize::from(determined);
+        // "Google's chief human resources executive, NAME, told": descriptor words back to
+        // the start of the clause belong to the phrase.
+        let (tstart, phrase_start) = match descriptor_start(toks, phrase_start) {
+            Some(j) => (j, j),
+            None => (tstart, phrase_start),
+        };
         let title = (tstart < open).then(|| speakers::join(text, &toks[tstart..open]));
         let title = title.map(|t| {
             t.trim_start_matches("the ")
