@@ -94,7 +94,11 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
             start: end - 1,
         });
     }
-    let start = np_start(text, toks, end);
+    let mut start = np_start(text, toks, end);
+    // "Only Hungary said": a capitalised focus adverb opening the sentence is not a name.
+    if start + 1 < end && lexicon::is(Class::FocusAdverb, toks[start].lower.as_str()) {
+        start += 1;
+    }
     if start == end {
         return None;
     }
@@ -778,6 +782,13 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
 /// The phrase starts a clause: sentence start, punctuation, a conjunction, "that" or a relative
 /// pronoun ("a plan which Lopez said would fail").
 pub(super) fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
+    // "Still, even Mr. Weber says": a focus adverb before the subject.
+    if start > 0
+        && !toks[start - 1].quoted
+        && lexicon::is(Class::FocusAdverb, toks[start - 1].lower.as_str())
+    {
+        return subject_starts_clause(toks, start - 1);
+    }
     start == 0 || after_opening_adjunct(toks, start) || {
         let prev = &toks[start - 1];
         crate::lexicon::is(crate::lexicon::Class::ClauseBoundary, &prev.lower)

@@ -192,6 +192,8 @@ word_classes! {
     SubscriptionWord => "subscription_words.txt",
     /// Words by which a page addresses its reader ("you", "our"), lowercase.
     ReaderAddress => "reader_address_words.txt",
+    /// Adverbs that may stand before a clause's subject ("even", "only"), lowercase.
+    FocusAdverb => "focus_adverbs.txt",
     /// Abbreviations whose full stop does not end a sentence ("mr", "gen", "e.g").
     Abbreviation => "abbreviations.txt",
     /// Abbreviations that abbreviate only before a number ("no", "vol").
