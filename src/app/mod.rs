@@ -19,6 +19,7 @@ use natoclaims::{stripped_text, Analysis, ArticleMeta, Scope};
 use serde::Serialize;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 use tally::{say, Tally};
 
 /// Every input was read (with or without claims).
@@ -65,7 +66,8 @@ fn extract(args: ExtractArgs) -> i32 {
         }
         Ok(a.claims.len())
     };
-    run_inputs(&args.input, &scope, &mut emit, out, "claims")
+    let output = args.output.as_deref();
+    run_inputs(&args.input, &scope, &mut emit, out, output, "claims")
 }
 
 fn meta(args: MetaArgs) -> i32 {
@@ -90,16 +92,18 @@ fn meta(args: MetaArgs) -> i32 {
         output::write_json_line(w, &line)?;
         Ok(1)
     };
-    run_inputs(&args.input, &scope, &mut emit, out, "records")
+    run_inputs(&args.input, &scope, &mut emit, out, None, "records")
 }
 
 /// Find the inputs, read and analyse them, emit each article's lines, report, and return the
-/// exit code.
+/// exit code. The `-o` file is never an input: a walk of the folder it is written into (a
+/// `.jsonl` file) must not read the run's own claims back.
 fn run_inputs(
     args: &InputArgs,
     scope: &Scope,
     emit: &mut batch::Emit,
     mut out: Box<dyn Write>,
+    output: Option<&Path>,
     what: &str,
 ) -> i32 {
     let paths = match inputs::paths(args) {
@@ -109,7 +113,10 @@ fn run_inputs(
             return EXIT_USAGE;
         }
     };
-    let (found, errors) = walk::collect(&paths, &ExtFilter::new(&args.ext));
+    let (mut found, errors) = walk::collect(&paths, &ExtFilter::new(&args.ext));
+    if let Some(own) = output.and_then(|o| std::fs::canonicalize(o).ok()) {
+        found.retain(|i| std::fs::canonicalize(i.path()).map_or(true, |p| p != own));
+    }
     let opts = Options {
         format: args.format,
         max_bytes: args.max_bytes,

@@ -4,8 +4,8 @@
 //! `url` (or trafilatura's `source`), `title`, `date_publish`/`date`/`published` and
 //! `authors`/`author` (a list or one string).
 //!
-//! Streamed: one line is held at a time, and a line longer than `--max-bytes` is skipped
-//! without being held. A malformed line is reported with its line number and the stream goes
+//! Streamed: one line is held at a time, and a line longer than `--max-bytes` is skipped with
+//! no more than `--max-bytes` of it ever held. A malformed line is reported with its line number and the stream goes
 //! on. A record's `sha256` is of its article body's UTF-8 bytes.
 
 use super::{Article, Envelope, Hint};
@@ -113,6 +113,11 @@ fn record(line: &[u8], place: &str) -> Result<Article, Error> {
     let Value::Object(map) = value else {
         return Err(malformed("not a JSON object".to_string()));
     };
+    if map.get("schema").and_then(Value::as_str) == Some(crate::SCHEMA) {
+        return Err(malformed(
+            "a natoclaims claim line, not an article record".to_string(),
+        ));
+    }
     let path = url(&map).unwrap_or_else(|| place.to_string());
     let (bytes, hint) = body(&map).map_err(|reason| match reason {
         Missing::NoField => {
@@ -277,10 +282,16 @@ mod tests {
             got[4]
         );
         assert_eq!(got[5].as_ref().unwrap().hint, Hint::Html);
+        let claim = all(r#"{"schema": "natoclaims/1", "quote": "x"}"#, 1000);
+        assert!(claim[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("a natoclaims claim line"));
     }
 
     #[test]
-    fn a_line_over_the_limit_is_skipped_without_being_held() {
+    fn a_line_over_the_limit_is_skipped() {
         let long = format!(
             "{{\"text\": \"{}\"}}\n{{\"text\": \"short\"}}\n",
             "a".repeat(500)

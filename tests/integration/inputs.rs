@@ -397,3 +397,30 @@ fn inputs_of_a_kind_natoclaims_cannot_read_are_reported_and_fail_the_run() {
         r.stderr
     );
 }
+
+#[test]
+fn the_output_file_is_never_read_back_as_an_input() {
+    let dir = temp();
+    write(dir.path(), "news/a.txt", TEXT);
+    write(
+        dir.path(),
+        "news/claims.jsonl",
+        "left over from yesterday\n",
+    );
+    let args = ["extract", "news", "-o", "news/claims.jsonl"];
+    let r = run_in(dir.path(), &args, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        summary(&r),
+        "natoclaims: 1 files seen, 1 articles read, 1 claims printed, 0 skipped"
+    );
+    // A claims file given as records is named for what it is.
+    let r = run_in(dir.path(), &["extract", "news/claims.jsonl"], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("news/claims.jsonl:1: malformed record skipped: a natoclaims claim line"),
+        "{}",
+        r.stderr
+    );
+}
