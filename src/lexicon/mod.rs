@@ -372,6 +372,8 @@ word_classes! {
     MediumPreposition => "medium_prepositions.txt",
     /// Determiners inside a ", in a letter ..." adjunct ("in his statement").
     MediumDeterminer => "medium_determiners.txt",
+    /// File extensions of documents natoclaims cannot read, each with its kind's name.
+    UnreadableKind => "unreadable_kinds.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").
