@@ -374,7 +374,9 @@ impl Finder<'_> {
         if t.lower != "according" || t.quoted || toks.get(i + 1)?.lower != "to" {
             return None;
         }
-        let (np, title, mention) = np_after(self.text, toks, i + 2)
+        // "according to monetary historian David Marsh": a descriptor before a full name.
+        let (np, title, mention) = described_name_after(self.text, toks, i + 2)
+            .or_else(|| np_after(self.text, toks, i + 2))
             .and_then(|(np, title)| {
                 let mention = speakers::classify(self.text, &toks[np.clone()], title.clone())?;
                 Some((np, title, mention))
