@@ -198,8 +198,9 @@ impl State<'_> {
         // ", according to Andrew McCarthy, who prosecuted ...": a relative clause after the
         // speaker describes the speaker.
         // '"...?" Mr. Trump asked, repeating a broadside': a participle phrase after the cue's
-        // comma, with no verb of its own, is an adjunct, not what was said.
-        let after = after.filter(|a| {
+        // comma, with no verb of its own, is an adjunct, not what was said ("according to" is
+        // no participle).
+        let after = after.filter(|_| {
             let first = toks.get(after_start);
             let relative =
                 first.is_some_and(|t| lexicon::is(Class::RelativePronoun, t.lower.as_str()));
@@ -207,9 +208,11 @@ impl State<'_> {
                 && toks[after_start - 1].lower == ","
                 && first.is_some_and(|t| {
                     t.is_word && !t.quoted && !t.is_capitalized(text) && t.lower.ends_with("ing")
-                });
-            // "said, replacing Clinton would be ...": a gerund with a verb after it is a subject.
-            !relative && (!participle || a.has_verb)
+                })
+                && toks.get(after_start + 1).is_none_or(|t| t.lower != "to");
+            // "said, replacing Clinton would be ...": a gerund with a verb after it, before any
+            // punctuation, is a subject.
+            !relative && (!participle || gerund_subject(text, toks, after_start))
         });
         // "CLAUSE, according to X, APPOSITION": a trailing "according to" attributes the
         // clause before it, unless that clause dangles ("because, according to X, ...").
@@ -297,6 +300,16 @@ fn np_then_verb(toks: &[Token], start: usize) -> bool {
         .map(|t| t.lower.as_str())
         .find(|w| lexicon::is(Class::FiniteVerb, w) || lexicon::is(Class::RelativePronoun, w))
         .is_some_and(|w| lexicon::is(Class::FiniteVerb, w))
+}
+
+/// The gerund at `i` is the subject of a clause: a verb follows it before any punctuation
+/// ("replacing Clinton would be a mistake", not "repeating a broadside - that it was").
+fn gerund_subject(text: &str, toks: &[Token], i: usize) -> bool {
+    toks[i + 1..]
+        .iter()
+        .take_while(|t| t.is_word && !t.quoted)
+        .enumerate()
+        .any(|(k, _)| verb_opens_predicate(text, toks, i + 1 + k))
 }
 
 /// The relative pronoun right before a speaker whose cue is followed by a bare predicate
