@@ -254,13 +254,23 @@ impl Finder<'_> {
         if cue.start > 0 && lexicon::is(Class::CueBlocker, toks[cue.start - 1].lower.as_str()) {
             return None; // "expected to say", "let's say"
         }
-        if cue.start > 0
-            && lexicon::is(Class::ClauseCoordinator, toks[cue.start - 1].lower.as_str())
+        // "... and now said": adverbs and auxiliaries between the coordinator and the cue.
+        let mut k = cue.start;
+        while k > 0
+            && cue.start - k < COORDINATED_CUE_MODIFIERS
+            && !toks[k - 1].quoted
+            && lexicon::is(Class::CueModifier, toks[k - 1].lower.as_str())
+            && !lexicon::is(Class::ClauseCoordinator, toks[k - 1].lower.as_str())
+        {
+            k -= 1;
+        }
+        if k > 0
+            && lexicon::is(Class::ClauseCoordinator, toks[k - 1].lower.as_str())
             && lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str())
         {
             // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
             // subject speaks.
-            let Subject { np, title, .. } = clause_subject(self.text, toks, cue.start - 1)?;
+            let Subject { np, title, .. } = clause_subject(self.text, toks, k - 1)?;
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
             return Some(Frame {
@@ -416,6 +426,9 @@ impl Finder<'_> {
         })
     }
 }
+
+/// Most adverbs and auxiliaries between "and"/"but" and a cue ("but has since said").
+const COORDINATED_CUE_MODIFIERS: usize = 2;
 
 /// The names listed after "according to" ("according to Turkey and Hungary", "A, B and C"), as
 /// (first token, mention, text) in text order; empty unless there are two or more.
