@@ -1,43 +1,34 @@
 //! Running the commands: inputs in, JSON Lines out, problems on stderr, an exit code back.
 //!
-//! Files are processed in parallel in fixed-size batches and printed in input order, so output
-//! is stable and memory stays bounded however many files there are.
+//! `inputs` decides which paths a run reads, the library walks them and cuts them into items,
+//! `batch` analyses the items in parallel batches and prints in input order, `tally` counts and
+//! reports.
 
+mod batch;
 pub mod cli;
 pub mod guard;
+mod inputs;
 mod output;
+mod tally;
 
 use cli::{Cli, Command, ExtractArgs, InputArgs, MetaArgs, StripArgs};
+use natoclaims::input::kind::{self, Kind};
+use natoclaims::input::source::Options;
 use natoclaims::input::walk::{self, ExtFilter, Input};
-use natoclaims::input::{self, read};
-use natoclaims::{analyze, stripped_text, Analysis, ArticleMeta, Error, Scope};
-use rayon::prelude::*;
+use natoclaims::{stripped_text, Analysis, ArticleMeta, Scope};
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use tally::{say, Tally};
 
-/// Every input was read (binaries met while walking a folder are skipped with a warning and
-/// do not count as failures).
+/// Every input was read (with or without claims).
 pub const EXIT_OK: i32 = 0;
-/// Some inputs failed or were skipped as errors; everything else was still printed.
+/// Some inputs or records failed or were skipped as errors, or inputs of a kind natoclaims
+/// cannot read were found; everything else was still printed.
 pub const EXIT_PARTIAL: i32 = 1;
 /// Usage error, or nothing could be read.
 pub const EXIT_USAGE: i32 = 2;
-
-/// Inputs read and analysed in parallel at a time: enough to keep every core busy, few enough
-/// that memory stays bounded and output starts early; output keeps input order within and
-/// across batches.
-const BATCH: usize = 64;
-
-/// Write one line to stderr. A closed or broken stderr must not abort the run (`eprintln!`
-/// would panic), so write errors are ignored.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        let _ = writeln!(io::stderr().lock(), $($arg)*);
-    }};
-}
 
 /// Run a parsed command line and return the process exit code.
 pub fn run(cli: Cli) -> i32 {
@@ -48,105 +39,38 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-/// Counts for the end-of-run summary and the exit code.
-#[derive(Debug, Default)]
-struct Tally {
-    seen: usize,
-    read: usize,
-    printed: usize,
-    /// Skipped inputs by reason (errors and warnings alike).
-    skipped: BTreeMap<&'static str, usize>,
-    /// How many of the skipped inputs count as errors for the exit code.
-    errors: usize,
-}
-
-impl Tally {
-    /// Report an input that produced no article. A binary file met while walking a folder is
-    /// a warning (folders hold what scrapers saved: images, archives); anything else, and a
-    /// binary named on the command line, is an error.
-    fn fail(&mut self, input: Option<&Input>, err: &Error) {
-        let warning = matches!((input, err), (Some(Input::Walked(_)), Error::Binary { .. }));
-        if warning {
-            say!("natoclaims: warning: {err}");
-        } else {
-            say!("natoclaims: {err}");
-            self.errors += 1;
-        }
-        *self.skipped.entry(err.category()).or_insert(0) += 1;
-    }
-
-    fn skipped_total(&self) -> usize {
-        self.skipped.values().sum()
-    }
-
-    fn summary(&self, what: &str) -> String {
-        let reasons: Vec<String> = self
-            .skipped
-            .iter()
-            .map(|(k, v)| format!("{k}: {v}"))
-            .collect();
-        let reasons = if reasons.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", reasons.join(", "))
-        };
-        format!(
-            "natoclaims: {} files seen, {} articles read, {} {what} printed, {} skipped{reasons}",
-            self.seen,
-            self.read,
-            self.printed,
-            self.skipped_total()
-        )
-    }
-
-    fn exit_code(&self) -> i32 {
-        if self.read == 0 && self.skipped_total() > 0 {
-            EXIT_USAGE
-        } else if self.errors > 0 {
-            EXIT_PARTIAL
-        } else {
-            EXIT_OK
-        }
-    }
-}
-
 fn extract(args: ExtractArgs) -> i32 {
     let scope = match scope_for(&args.topic) {
         Ok(s) => s,
         Err(e) => {
-            say!("natoclaims: --topic {}: {e}", args.topic);
+            say(&format!("natoclaims: --topic {}: {e}", args.topic));
             return EXIT_USAGE;
         }
     };
-    let mut out: Box<dyn Write> = match &args.output {
+    let out: Box<dyn Write> = match &args.output {
         Some(p) => match File::create(p) {
             Ok(f) => Box::new(BufWriter::new(f)),
             Err(e) => {
-                say!(
+                say(&format!(
                     "natoclaims: {}: cannot create output file: {e}",
                     p.display()
-                );
+                ));
                 return EXIT_USAGE;
             }
         },
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    let quiet = args.input.quiet;
-    // Only claims are printed: an input that fails the relevance prefilter is not analysed.
+    let mut emit = |a: &Analysis, w: &mut dyn Write| {
+        for c in &a.claims {
+            output::write_claim(w, c)?;
+        }
+        Ok(a.claims.len())
+    };
+    let output = args.output.as_deref();
+    // Only claims are printed: an input that fails the relevance prefilter is not analysed
+    // (with `--topic any` every input is relevant, so none is skimmed).
     let skim = !matches!(scope, Scope::Any);
-    let result = process_all(
-        &args.input,
-        &scope,
-        skim,
-        |a, w| {
-            for c in &a.claims {
-                output::write_claim(w, c)?;
-            }
-            Ok(a.claims.len())
-        },
-        &mut out,
-    );
-    finish(result, out, quiet, "claims")
+    run_inputs(&args.input, &scope, skim, &mut emit, out, output, "claims")
 }
 
 fn meta(args: MetaArgs) -> i32 {
@@ -160,37 +84,90 @@ fn meta(args: MetaArgs) -> i32 {
         explain: Option<natoclaims::Origin>,
     }
     let scope = Scope::nato_ukraine();
-    let mut out: Box<dyn Write> = Box::new(BufWriter::new(io::stdout().lock()));
-    let quiet = args.input.quiet;
+    let out: Box<dyn Write> = Box::new(BufWriter::new(io::stdout().lock()));
     let explain = args.explain;
-    let result = process_all(
-        &args.input,
-        &scope,
-        false,
-        |a, w| {
-            let line = MetaLine {
-                article: &a.article,
-                claims: a.claims.len(),
-                explain: explain.then_some(a.article.meta.origin),
-            };
-            output::write_json_line(w, &line)?;
-            Ok(1)
-        },
-        &mut out,
+    let mut emit = |a: &Analysis, w: &mut dyn Write| {
+        let line = MetaLine {
+            article: &a.article,
+            claims: a.claims.len(),
+            explain: explain.then_some(a.article.meta.origin),
+        };
+        output::write_json_line(w, &line)?;
+        Ok(1)
+    };
+    // Every article gets a line, relevant or not: nothing is skimmed.
+    run_inputs(&args.input, &scope, false, &mut emit, out, None, "records")
+}
+
+/// Find the inputs, read and analyse them, emit each article's lines, report, and return the
+/// exit code. The `-o` file is never an input: a walk of the folder it is written into (a
+/// `.jsonl` file) must not read the run's own claims back. With `skim`, articles that fail
+/// the relevance prefilter are not analysed.
+fn run_inputs(
+    args: &InputArgs,
+    scope: &Scope,
+    skim: bool,
+    emit: &mut batch::Emit,
+    mut out: Box<dyn Write>,
+    output: Option<&Path>,
+    what: &str,
+) -> i32 {
+    let paths = match inputs::paths(args) {
+        Ok(p) => p,
+        Err(e) => {
+            say(&format!("natoclaims: {e}"));
+            return EXIT_USAGE;
+        }
+    };
+    let (mut found, errors) = walk::collect(&paths, &ExtFilter::new(&args.ext));
+    if let Some(own) = output.and_then(|o| std::fs::canonicalize(o).ok()) {
+        found.retain(|i| std::fs::canonicalize(i.path()).map_or(true, |p| p != own));
+    }
+    let opts = Options {
+        format: args.format,
+        max_bytes: args.max_bytes,
+    };
+    let mut tally = Tally::default();
+    batch::report_found(&mut tally, &errors);
+    let result = batch::process_all(
+        &found,
+        &opts,
+        args.threads,
+        scope,
+        skim,
+        emit,
+        out.as_mut(),
+        tally,
     );
-    finish(result, out, quiet, "records")
+    finish(result, out, args.quiet, what)
 }
 
 fn strip(args: StripArgs) -> i32 {
-    let loaded = match read_input(&input_of(&args.file), args.max_bytes) {
+    let input = if args.file.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(args.file.clone())
+    };
+    let detected = kind::of_path(input.path(), Default::default());
+    let Kind::Article(hint) = detected.kind else {
+        say(&format!(
+            "natoclaims: {}: strip reads one article; use extract or meta for JSON Lines and WARC",
+            args.file.display()
+        ));
+        return EXIT_USAGE;
+    };
+    let loaded = match batch::load_one(&input, hint, detected.gzip, args.max_bytes) {
         Ok(l) => l,
         Err(e) => {
-            say!("natoclaims: {e}");
+            say(&format!("natoclaims: {e}"));
             return EXIT_USAGE;
         }
     };
     if let Some(w) = &loaded.warning {
-        say!("natoclaims: {}: warning: {w}", args.file.display());
+        say(&format!(
+            "natoclaims: {}: warning: {w}",
+            args.file.display()
+        ));
     }
     let text = stripped_text(&loaded.document);
     let mut out = io::stdout().lock();
@@ -198,17 +175,9 @@ fn strip(args: StripArgs) -> i32 {
         Ok(()) => EXIT_OK,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            say!("natoclaims: writing output: {e}");
+            say(&format!("natoclaims: writing output: {e}"));
             EXIT_PARTIAL
         }
-    }
-}
-
-fn input_of(p: &Path) -> Input {
-    if p.as_os_str() == "-" {
-        Input::Stdin
-    } else {
-        Input::File(p.to_path_buf())
     }
 }
 
@@ -225,95 +194,6 @@ pub fn scope_for(topic: &str) -> Result<Scope, String> {
     }
 }
 
-type Emit<'a> = dyn FnMut(&Analysis, &mut dyn Write) -> io::Result<usize> + 'a;
-
-/// Read, analyse and emit every input in order; returns the tally or the write error that
-/// stopped the run. With `skim`, inputs that fail the relevance prefilter are not analysed.
-fn process_all(
-    args: &InputArgs,
-    scope: &Scope,
-    skim: bool,
-    mut emit: impl FnMut(&Analysis, &mut dyn Write) -> io::Result<usize>,
-    out: &mut Box<dyn Write>,
-) -> Result<Tally, (Tally, io::Error)> {
-    let emit: &mut Emit = &mut emit;
-    let mut tally = Tally::default();
-    let (inputs, errors) = walk::collect(&args.paths, &ExtFilter::new(&args.ext));
-    for e in &errors {
-        tally.seen += 1;
-        tally.fail(None, e);
-    }
-    let pool = thread_pool(args.threads);
-    for batch in inputs.chunks(BATCH) {
-        let results: Vec<_> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|i| read_and_analyze(i, args.max_bytes, scope, skim))
-                .collect()
-        });
-        for (input, r) in batch.iter().zip(results) {
-            tally.seen += 1;
-            match r {
-                Ok((analysis, warning)) => {
-                    tally.read += 1;
-                    if let Some(w) = warning {
-                        say!("natoclaims: {}: warning: {w}", input.path().display());
-                    }
-                    match emit(&analysis, out.as_mut()) {
-                        Ok(n) => tally.printed += n,
-                        Err(e) => return Err((tally, e)),
-                    }
-                }
-                Err(e) => tally.fail(Some(input), &e),
-            }
-        }
-    }
-    Ok(tally)
-}
-
-/// Read and analyse one input. With `skim`, an input that fails the relevance prefilter
-/// (`Scope::is_relevant`) is neither hashed nor analysed: it gets no claims and no metadata.
-/// A panic in the pipeline is a bug, but it costs only this input: it is reported as an
-/// internal error and the run goes on.
-fn read_and_analyze(
-    i: &Input,
-    max_bytes: u64,
-    scope: &Scope,
-    skim: bool,
-) -> Result<(Analysis, Option<String>), Error> {
-    guard::guarded(i.path(), || {
-        if !skim {
-            return read_input(i, max_bytes).map(|l| (analyze(&l.document, scope), l.warning));
-        }
-        let (path, bytes, html) = read_bytes(i, max_bytes)?;
-        let skimmed = input::load_relevant(&path, &bytes, html, |t| scope.is_relevant(t));
-        let analysis = match &skimmed.document {
-            Some(doc) => analyze(doc, scope),
-            None => Analysis {
-                article: ArticleMeta {
-                    path,
-                    ..ArticleMeta::default()
-                },
-                claims: Vec::new(),
-            },
-        };
-        Ok((analysis, skimmed.warning))
-    })
-}
-
-fn thread_pool(threads: Option<usize>) -> rayon::ThreadPool {
-    let mut b = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        b = b.num_threads(n.max(1));
-    }
-    b.build().unwrap_or_else(|_| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
-            .build()
-            .expect("a one-thread pool")
-    })
-}
-
 fn finish(
     result: Result<Tally, (Tally, io::Error)>,
     mut out: Box<dyn Write>,
@@ -327,47 +207,16 @@ fn finish(
     match err {
         Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,
         Some(e) => {
-            say!("natoclaims: writing output: {e}");
+            say(&format!("natoclaims: writing output: {e}"));
             return EXIT_PARTIAL;
         }
         None => {}
     }
+    if let Some(report) = tally.unreadable_report() {
+        say(&report);
+    }
     if !quiet {
-        say!("{}", tally.summary(what));
+        say(&tally.summary(what));
     }
     tally.exit_code()
-}
-
-/// Read and decode one input into a document.
-fn read_input(i: &Input, max_bytes: u64) -> Result<input::Loaded, Error> {
-    let (path, bytes, html) = read_bytes(i, max_bytes)?;
-    Ok(input::load(&path, &bytes, html))
-}
-
-/// Read one input's bytes: its path as printed, the bytes, and whether its name says HTML.
-fn read_bytes(i: &Input, max_bytes: u64) -> Result<(String, Vec<u8>, bool), Error> {
-    match i {
-        Input::Stdin => Ok(("-".to_string(), read::read_stdin(max_bytes)?, false)),
-        Input::File(p) | Input::Walked(p) => {
-            let bytes = read::read_file(p, max_bytes)?;
-            let ext = p
-                .extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase());
-            let html = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml"));
-            Ok((display_path(p), bytes, html))
-        }
-    }
-}
-
-/// A path as JSON can carry it: UTF-8 as is, any invalid byte written as `\xNN`.
-pub fn display_path(p: &Path) -> String {
-    let bytes = p.as_os_str().as_encoded_bytes();
-    let mut out = String::with_capacity(bytes.len());
-    for chunk in bytes.utf8_chunks() {
-        out.push_str(chunk.valid());
-        for b in chunk.invalid() {
-            out.push_str(&format!("\\x{b:02X}"));
-        }
-    }
-    out
 }

@@ -1,10 +1,12 @@
-//! The integration tests, one binary (one link) for all: the pattern battery, the CLI, hostile inputs, the
-//! fixtures, and the property tests, with their shared helpers in `util`.
+//! The integration tests, one binary (one link) for all: the pattern battery, the CLI, hostile
+//! inputs, the input kinds (stdin, lists, JSON Lines, WARC, gzip), the fixtures, and the
+//! property tests, with their shared helpers in `util`.
 
 mod battery;
 mod cli;
 mod fixtures;
 mod hostile;
+mod inputs;
 mod prefilter;
 mod prop;
 mod util;
