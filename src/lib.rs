@@ -23,7 +23,9 @@
 #![warn(missing_docs)]
 
 mod attribution;
+mod canonical;
 mod claim;
+mod claim_id;
 mod dates;
 mod dating;
 mod document;
@@ -37,6 +39,7 @@ mod strip;
 mod topic;
 
 pub use claim::{ArticleMeta, Claim, Mode, Span, Speaker, SpeakerKind, Stance, SCHEMA};
+pub use claim_id::claim_id;
 pub use document::{Document, SourceFormat};
 pub use error::Error;
 pub use meta::{Meta, Origin};
@@ -136,11 +139,17 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                     t.stance(content, sentence, a.cue.as_deref().unwrap_or(""), &who)
                 }
             };
+            let span = Span {
+                start: a.evidence.start,
+                end: a.evidence.end,
+            };
             Claim {
                 schema: SCHEMA.to_string(),
+                id: claim_id(&doc.sha256, span.start, span.end, &a.speaker.name, &quote),
                 article: article.clone(),
                 speaker: Speaker {
                     name: a.speaker.name.clone(),
+                    canonical: canonical::canonical(&a.speaker.name, a.speaker.kind),
                     title: a.speaker.title.clone(),
                     kind: a.speaker.kind,
                     mention: a.mention.clone(),
@@ -151,10 +160,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                 said_on: d.day.map(|d| d.to_string()),
                 date_text: d.text,
                 stance,
-                span: Span {
-                    start: a.evidence.start,
-                    end: a.evidence.end,
-                },
+                span,
                 evidence: fold_ws(&doc.text[a.evidence.clone()]),
             }
         })
