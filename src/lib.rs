@@ -40,6 +40,15 @@ mod topic;
 
 pub use claim::{ArticleMeta, Claim, Mode, Span, Speaker, SpeakerKind, Stance, SCHEMA};
 pub use claim_id::claim_id;
+
+/// The JSON Schema (2020-12) of one output line, as `natoclaims schema` prints it
+/// (`schema/claim.schema.json`).
+pub const CLAIM_JSON_SCHEMA: &str = include_str!("../schema/claim.schema.json");
+
+/// The rules version: a fingerprint of every word list and topic file built into the extractor
+/// (`src/lexicon/**`, computed by `build.rs`). Together with the crate version it tells whether
+/// an earlier run's results still hold (`--state`).
+pub const RULES_VERSION: &str = env!("NATOCLAIMS_RULES_VERSION");
 pub use document::{Document, SourceFormat};
 pub use error::Error;
 pub use meta::{Meta, Origin};

@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Extract attributed claims from articles (files, folders, or - for stdin) as JSON Lines.
     #[command(
-        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html | jq -r '.speaker.name'\n  cat page.html | natoclaims extract -\n  natoclaims extract --topic any ./news -o all.jsonl\n\nExit codes: 0 all inputs read (walked binaries only warned about); 1 some inputs failed or were skipped as errors; 2 usage error or nothing readable."
+        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html | jq -r '.speaker.name'\n  cat page.html | natoclaims extract -\n  natoclaims extract --topic any ./news -o all.jsonl\n  natoclaims extract --state seen.json -o claims.jsonl ./scrapes   # nightly: new inputs only\n  natoclaims extract --format csv ./articles > claims.csv\n\nExit codes: 0 all inputs read (walked binaries only warned about); 1 some inputs failed or were skipped as errors; 2 usage error or nothing readable."
     )]
     Extract(ExtractArgs),
     /// Print an article's text after boilerplate removal: what the extractor reads.
@@ -35,6 +35,21 @@ pub enum Command {
         after_help = "Example:\n  natoclaims meta ./articles | jq -r '[.published, .path] | @tsv'"
     )]
     Meta(MetaArgs),
+    /// Print the JSON Schema (2020-12) of one `extract` output line.
+    #[command(after_help = "Example:\n  natoclaims schema > claim.schema.json")]
+    Schema,
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  natoclaims completions bash > ~/.local/share/bash-completion/completions/natoclaims\n  natoclaims completions zsh > ~/.zfunc/_natoclaims\n  natoclaims completions fish > ~/.config/fish/completions/natoclaims.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  natoclaims man > natoclaims.1 && man ./natoclaims.1")]
+    Man,
 }
 
 /// Options shared by commands that read many inputs.
@@ -53,9 +68,15 @@ pub struct InputArgs {
     /// Skip files larger than this many bytes (never read whole).
     #[arg(long, default_value_t = natoclaims::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
-    /// Do not print the end-of-run summary on stderr.
+    /// Print nothing on stderr but warnings and errors: no progress bar, no summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Show the progress bar on stderr even when it is not a terminal.
+    #[arg(long, overrides_with = "no_progress")]
+    pub progress: bool,
+    /// Never show the progress bar (by default it shows when stderr is a terminal).
+    #[arg(long)]
+    pub no_progress: bool,
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
@@ -67,9 +88,24 @@ pub struct ExtractArgs {
     /// Inputs.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Write the claims to this file instead of stdout.
+    /// Write the claims to this file instead of stdout: a new file replaces the old one when
+    /// the run ends (a killed run leaves the old file untouched); with --append or --state
+    /// the claims are added at its end instead.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Add to the end of the -o file instead of replacing it; a torn last line left by a
+    /// killed run is cut first.
+    #[arg(long, requires = "output")]
+    pub append: bool,
+    /// Remember processed inputs (path, size, SHA-256, tool and rules version) in FILE and
+    /// process only new or changed ones; with -o, claims are appended and a rerun after a
+    /// kill adds exactly the missing claims.
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Output format: jsonl (one JSON object per line), csv or tsv (a header row and flat
+    /// columns; see docs/FIELDS.md).
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: super::format::Format,
     /// Topic: "nato-ukraine" (default), "any" (every attributed statement), or a topic file.
     #[arg(long, default_value = "nato-ukraine")]
     pub topic: String,

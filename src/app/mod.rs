@@ -4,18 +4,27 @@
 //! is stable and memory stays bounded however many files there are.
 
 pub mod cli;
+mod format;
 pub mod guard;
+mod ledger;
 mod output;
+mod progress;
+mod sink;
+mod state;
 
 use cli::{Cli, Command, ExtractArgs, InputArgs, MetaArgs, StripArgs};
+use ledger::Ledger;
 use natoclaims::input::walk::{self, ExtFilter, Input};
 use natoclaims::input::{self, read};
 use natoclaims::{analyze, stripped_text, Analysis, ArticleMeta, Error, Scope};
+use progress::{Progress, When};
 use rayon::prelude::*;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sink::Sink;
+use state::Fingerprint;
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 /// Every input was read (binaries met while walking a folder are skipped with a warning and
@@ -45,6 +54,37 @@ pub fn run(cli: Cli) -> i32 {
         Command::Extract(a) => extract(a),
         Command::Strip(a) => strip(a),
         Command::Meta(a) => meta(a),
+        Command::Schema => print_stdout(natoclaims::CLAIM_JSON_SCHEMA.as_bytes()),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "natoclaims", &mut buf);
+            print_stdout(&buf)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut buf) {
+                Ok(()) => print_stdout(&buf),
+                Err(e) => {
+                    say!("natoclaims: man page: {e}");
+                    EXIT_PARTIAL
+                }
+            }
+        }
+    }
+}
+
+/// Write bytes to stdout; a closed stdout is not an error.
+fn print_stdout(bytes: &[u8]) -> i32 {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            say!("natoclaims: writing output: {e}");
+            EXIT_PARTIAL
+        }
     }
 }
 
@@ -53,6 +93,8 @@ pub fn run(cli: Cli) -> i32 {
 struct Tally {
     seen: usize,
     read: usize,
+    /// Inputs `--state` says were processed before with the same bytes.
+    unchanged: usize,
     printed: usize,
     /// Skipped inputs by reason (errors and warnings alike).
     skipped: BTreeMap<&'static str, usize>,
@@ -90,8 +132,13 @@ impl Tally {
         } else {
             format!(" ({})", reasons.join(", "))
         };
+        let unchanged = if self.unchanged > 0 {
+            format!(", {} unchanged since the last run", self.unchanged)
+        } else {
+            String::new()
+        };
         format!(
-            "natoclaims: {} files seen, {} articles read, {} {what} printed, {} skipped{reasons}",
+            "natoclaims: {} files seen, {} articles read{unchanged}, {} {what} printed, {} skipped{reasons}",
             self.seen,
             self.read,
             self.printed,
@@ -100,7 +147,7 @@ impl Tally {
     }
 
     fn exit_code(&self) -> i32 {
-        if self.read == 0 && self.skipped_total() > 0 {
+        if self.read + self.unchanged == 0 && self.skipped_total() > 0 {
             EXIT_USAGE
         } else if self.errors > 0 {
             EXIT_PARTIAL
@@ -118,32 +165,82 @@ fn extract(args: ExtractArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => match File::create(p) {
-            Ok(f) => Box::new(BufWriter::new(f)),
+    let mut ledger = match &args.state {
+        Some(p) => match Ledger::open(p, args.output.as_deref()) {
+            Ok(l) => Some(l),
             Err(e) => {
-                say!(
-                    "natoclaims: {}: cannot create output file: {e}",
-                    p.display()
-                );
+                say!("natoclaims: {}: {e}", p.display());
                 return EXIT_USAGE;
             }
         },
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => None,
     };
+    let mut out = match open_sink(&args, ledger.as_ref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if let Some(l) = ledger.as_mut() {
+        if let Err(e) = l.begin(&mut out) {
+            say!("natoclaims: {e}");
+            return EXIT_USAGE;
+        }
+    }
+    let format = args.format;
+    let mut header = format.header().filter(|_| out.starts_empty());
     let quiet = args.input.quiet;
     let result = process_all(
         &args.input,
         &scope,
         |a, w| {
+            // One write per input: a file only ever receives whole lines.
+            let mut buf = header.take().unwrap_or_default();
             for c in &a.claims {
-                output::write_claim(w, c)?;
+                format.write(&mut buf, c)?;
             }
+            w.write_all(&buf)?;
             Ok(a.claims.len())
         },
         &mut out,
+        ledger.as_mut(),
     );
     finish(result, out, quiet, "claims")
+}
+
+/// The output destination `-o`, `--append` and `--state` ask for.
+fn open_sink(args: &ExtractArgs, ledger: Option<&Ledger>) -> Result<Sink, i32> {
+    let Some(path) = &args.output else {
+        return Ok(Sink::stdout());
+    };
+    let opened = if args.append || ledger.is_some() {
+        let committed = ledger.and_then(Ledger::committed_length);
+        Sink::append(path, committed).map(|(sink, repair)| {
+            report_repair(path, &repair);
+            sink
+        })
+    } else {
+        Sink::replace(path)
+    };
+    opened.map_err(|e| {
+        say!(
+            "natoclaims: {}: cannot open output file: {e}",
+            path.display()
+        );
+        EXIT_USAGE
+    })
+}
+
+fn report_repair(path: &Path, repair: &sink::Repair) {
+    match repair {
+        sink::Repair::None => {}
+        sink::Repair::TornLine(n) => say!(
+            "natoclaims: {}: warning: cut a torn last line ({n} bytes) left by an interrupted run",
+            path.display()
+        ),
+        sink::Repair::Uncommitted(n) => say!(
+            "natoclaims: {}: warning: cut {n} bytes written after the last --state commit by an interrupted run; their inputs are processed again",
+            path.display()
+        ),
+    }
 }
 
 fn meta(args: MetaArgs) -> i32 {
@@ -157,7 +254,7 @@ fn meta(args: MetaArgs) -> i32 {
         explain: Option<natoclaims::Origin>,
     }
     let scope = Scope::nato_ukraine();
-    let mut out: Box<dyn Write> = Box::new(BufWriter::new(io::stdout().lock()));
+    let mut out = Sink::stdout();
     let quiet = args.input.quiet;
     let explain = args.explain;
     let result = process_all(
@@ -173,6 +270,7 @@ fn meta(args: MetaArgs) -> i32 {
             Ok(1)
         },
         &mut out,
+        None,
     );
     finish(result, out, quiet, "records")
 }
@@ -223,13 +321,30 @@ pub fn scope_for(topic: &str) -> Result<Scope, String> {
 
 type Emit<'a> = dyn FnMut(&Analysis, &mut dyn Write) -> io::Result<usize> + 'a;
 
+/// What became of one input that was read.
+enum Outcome {
+    /// Analysed: its claims, and a decoding warning if any.
+    Analysed(Box<Analysis>, Option<String>),
+    /// `--state` has these exact bytes as processed: not analysed again.
+    Unchanged,
+}
+
+/// One input read: its key (the path as printed), fingerprint and outcome.
+struct Processed {
+    key: String,
+    print: Fingerprint,
+    outcome: Outcome,
+}
+
 /// Read, analyse and emit every input in order; returns the tally or the write error that
-/// stopped the run.
+/// stopped the run. With a ledger, inputs it lists with the same bytes are skipped, and after
+/// each batch the output is made durable and then the ledger records the batch.
 fn process_all(
     args: &InputArgs,
     scope: &Scope,
     mut emit: impl FnMut(&Analysis, &mut dyn Write) -> io::Result<usize>,
-    out: &mut Box<dyn Write>,
+    out: &mut Sink,
+    mut ledger: Option<&mut Ledger>,
 ) -> Result<Tally, (Tally, io::Error)> {
     let emit: &mut Emit = &mut emit;
     let mut tally = Tally::default();
@@ -238,44 +353,105 @@ fn process_all(
         tally.seen += 1;
         tally.fail(None, e);
     }
+    let mut progress = Progress::new(progress_when(args), inputs.len());
     let pool = thread_pool(args.threads);
     for batch in inputs.chunks(BATCH) {
+        let done = ledger.as_deref().map(Ledger::state);
         let results: Vec<_> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|i| read_and_analyze(i, args.max_bytes, scope))
+                .map(|i| read_and_analyze(i, args.max_bytes, scope, done))
                 .collect()
         });
+        let mut finished = Vec::new();
         for (input, r) in batch.iter().zip(results) {
             tally.seen += 1;
-            match r {
-                Ok((analysis, warning)) => {
+            let p = match r {
+                Ok(p) => p,
+                Err(e) => {
+                    tally.fail(Some(input), &e);
+                    continue;
+                }
+            };
+            let printed = match &p.outcome {
+                Outcome::Unchanged => {
+                    tally.unchanged += 1;
+                    0
+                }
+                Outcome::Analysed(analysis, warning) => {
                     tally.read += 1;
                     if let Some(w) = warning {
                         say!("natoclaims: {}: warning: {w}", input.path().display());
                     }
-                    match emit(&analysis, out.as_mut()) {
-                        Ok(n) => tally.printed += n,
+                    match emit(analysis, out) {
+                        Ok(n) => n,
                         Err(e) => return Err((tally, e)),
                     }
                 }
-                Err(e) => tally.fail(Some(input), &e),
+            };
+            tally.printed += printed;
+            progress.input_done(p.print.size, printed);
+            finished.push((p.key, p.print));
+        }
+        if let Some(l) = ledger.as_deref_mut() {
+            if let Err(e) = l.commit(out, finished) {
+                return Err((tally, e));
             }
         }
     }
+    progress.finish();
     Ok(tally)
 }
 
-/// Read and analyse one input. A panic in the pipeline is a bug, but it costs only this
-/// input: it is reported as an internal error and the run goes on.
+fn progress_when(args: &InputArgs) -> When {
+    if args.quiet || args.no_progress {
+        When::Never
+    } else if args.progress {
+        When::Always
+    } else {
+        When::Auto
+    }
+}
+
+/// Read and analyse one input (unless `done` lists its bytes). A panic in the pipeline is a
+/// bug, but it costs only this input: it is reported as an internal error and the run goes on.
 fn read_and_analyze(
     i: &Input,
     max_bytes: u64,
     scope: &Scope,
-) -> Result<(Analysis, Option<String>), Error> {
+    done: Option<&state::State>,
+) -> Result<Processed, Error> {
     guard::guarded(i.path(), || {
-        read_input(i, max_bytes).map(|l| (analyze(&l.document, scope), l.warning))
+        let bytes = read_bytes(i, max_bytes)?;
+        let key = key_of(i);
+        let print = Fingerprint {
+            size: bytes.len() as u64,
+            sha256: hex(&Sha256::digest(&bytes)),
+        };
+        let outcome = if done.is_some_and(|s| s.is_done(&key, &print)) {
+            Outcome::Unchanged
+        } else {
+            let l = load_bytes(i, &bytes);
+            Outcome::Analysed(Box::new(analyze(&l.document, scope)), l.warning)
+        };
+        Ok(Processed {
+            key,
+            print,
+            outcome,
+        })
     })
+}
+
+/// The name an input is remembered by in `--state`: the path as printed, `-` for stdin.
+fn key_of(i: &Input) -> String {
+    match i {
+        Input::Stdin => "-".to_string(),
+        Input::File(p) | Input::Walked(p) => display_path(p),
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn thread_pool(threads: Option<usize>) -> rayon::ThreadPool {
@@ -291,14 +467,10 @@ fn thread_pool(threads: Option<usize>) -> rayon::ThreadPool {
     })
 }
 
-fn finish(
-    result: Result<Tally, (Tally, io::Error)>,
-    mut out: Box<dyn Write>,
-    quiet: bool,
-    what: &str,
-) -> i32 {
+fn finish(result: Result<Tally, (Tally, io::Error)>, out: Sink, quiet: bool, what: &str) -> i32 {
     let (tally, err) = match result {
-        Ok(t) => (t, out.flush().err()),
+        Ok(t) => (t, out.finish().err()),
+        // A file being replaced is dropped here: the old one stays as it was.
         Err((t, e)) => (t, Some(e)),
     };
     match err {
@@ -317,15 +489,27 @@ fn finish(
 
 /// Read and decode one input into a document.
 fn read_input(i: &Input, max_bytes: u64) -> Result<input::Loaded, Error> {
+    read_bytes(i, max_bytes).map(|bytes| load_bytes(i, &bytes))
+}
+
+/// One input's raw bytes.
+fn read_bytes(i: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
     match i {
-        Input::Stdin => Ok(input::load("-", &read::read_stdin(max_bytes)?, false)),
+        Input::Stdin => read::read_stdin(max_bytes),
+        Input::File(p) | Input::Walked(p) => read::read_file(p, max_bytes),
+    }
+}
+
+/// Decode one input's bytes into a document (HTML by extension or by sniffing).
+fn load_bytes(i: &Input, bytes: &[u8]) -> input::Loaded {
+    match i {
+        Input::Stdin => input::load("-", bytes, false),
         Input::File(p) | Input::Walked(p) => {
-            let bytes = read::read_file(p, max_bytes)?;
             let ext = p
                 .extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase());
             let html = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml"));
-            Ok(input::load(&display_path(p), &bytes, html))
+            input::load(&display_path(p), bytes, html)
         }
     }
 }

@@ -5,5 +5,7 @@ mod battery;
 mod cli;
 mod fixtures;
 mod hostile;
+mod incremental;
+mod outputs;
 mod prop;
 mod util;
