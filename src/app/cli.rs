@@ -3,9 +3,12 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-const EXIT_CODES: &str = "Exit codes: 0 every input was read (with or without claims; binary files \
+const EXIT_CODES: &str =
+    "Exit codes: 0 every input was read (with or without claims; binary files \
 met while walking a folder are skipped with a warning); 1 some inputs failed or were skipped as \
-errors (reasons on stderr, everything else still printed); 2 usage error, or nothing could be read.";
+errors, or writing the output or state failed (reasons on stderr, everything else still printed); \
+2 usage error (including an unopenable output file or a file that is not a --state file), or \
+nothing could be read.\n\nOutput fields: docs/FIELDS.md, or `natoclaims schema`.";
 
 /// Who said what, and when, about Ukraine's bid to join NATO: reads scraped news articles
 /// and prints attributed claims as JSON Lines.

@@ -66,8 +66,8 @@ impl Progress {
         if let Some(bar) = &self.bar {
             let secs = self.start.elapsed().as_secs_f64().max(1e-3);
             let mbps = self.bytes as f64 / 1e6 / secs;
-            bar.set_message(format!("{mbps:.1} MB/s  {} claims", self.claims));
             bar.inc(1);
+            bar.set_message(format!("{mbps:.2} MB/s  {} claims", self.claims));
         }
     }
 

@@ -298,3 +298,20 @@ fn canonical_speakers_fold_one_person_across_articles() {
     );
     assert!(zelensky.iter().all(|n| n.contains("Zelensk")));
 }
+
+#[test]
+fn the_field_reference_documents_every_column_and_field() {
+    let doc = std::fs::read_to_string(crate::util::root().join("docs/FIELDS.md")).unwrap();
+    for column in COLUMNS {
+        assert!(
+            doc.contains(&format!("`{column}`")) || doc.contains(column),
+            "{column}"
+        );
+    }
+    let readme = std::fs::read_to_string(crate::util::root().join("README.md")).unwrap();
+    assert!(readme.contains("docs/FIELDS.md"));
+    assert!(
+        !readme.contains("../shared/spec"),
+        "the README points at a field reference a clone does not have"
+    );
+}
