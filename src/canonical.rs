@@ -132,8 +132,9 @@ pub fn fold_diacritics(s: &str) -> String {
 
 /// The spelling key of one name word: transliteration variants of one spelling share it.
 /// Lowercase, diacritics folded, apostrophes and dots dropped; kh → h, ck → k, x → ks,
-/// w → v, j → y, ie → ye, ia → ya, iu → yu, then a vowel's y → i (ay → ai); doubled letters single; an ending in -i or -y
-/// (after the rest: -iy, -yy, -yi, -ii, -ij, -i, -y, -ei) written -y.
+/// w → v, j → y, ie → ye, ia → ya, iu → yu, then a vowel's y → i (ay → ai); doubled letters
+/// single; the run of i and y letters at the end written as one y (-iy, -yy, -yi, -ii, -ij,
+/// -i and -y all end in -y).
 pub fn spelling_key(word: &str) -> String {
     let mut s: String = fold_diacritics(&word.to_lowercase())
         .chars()

@@ -179,21 +179,28 @@ fn extract(args: ExtractArgs) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let format = args.format;
+    // The header opens a new or empty output, before any record, so even an output without
+    // claims has it; the state's first commit then vouches for it.
+    if let Some(header) = format.header().filter(|_| out.starts_empty()) {
+        if let Err(e) = out.write_all(&header) {
+            say!("natoclaims: writing output: {e}");
+            return EXIT_PARTIAL;
+        }
+    }
     if let Some(l) = ledger.as_mut() {
         if let Err(e) = l.begin(&mut out) {
             say!("natoclaims: {e}");
             return EXIT_USAGE;
         }
     }
-    let format = args.format;
-    let mut header = format.header().filter(|_| out.starts_empty());
     let quiet = args.input.quiet;
     let result = process_all(
         &args.input,
         &scope,
         |a, w| {
             // One write per input: a file only ever receives whole lines.
-            let mut buf = header.take().unwrap_or_default();
+            let mut buf = Vec::new();
             for c in &a.claims {
                 format.write(&mut buf, c)?;
             }
@@ -353,7 +360,7 @@ fn process_all(
         tally.seen += 1;
         tally.fail(None, e);
     }
-    let mut progress = Progress::new(progress_when(args), inputs.len());
+    let mut progress = Progress::new(progress_when(args, out), inputs.len());
     let pool = thread_pool(args.threads);
     for batch in inputs.chunks(BATCH) {
         let done = ledger.as_deref().map(Ledger::state);
@@ -403,11 +410,16 @@ fn process_all(
     Ok(tally)
 }
 
-fn progress_when(args: &InputArgs) -> When {
+/// When to draw the progress bar: `--quiet` and `--no-progress` never, `--progress` always;
+/// by default when stderr is a terminal and the records do not go to a terminal too (the bar
+/// would be torn up by the lines scrolling under it).
+fn progress_when(args: &InputArgs, out: &Sink) -> When {
     if args.quiet || args.no_progress {
         When::Never
     } else if args.progress {
         When::Always
+    } else if out.is_terminal() {
+        When::Never
     } else {
         When::Auto
     }
@@ -424,9 +436,10 @@ fn read_and_analyze(
     guard::guarded(i.path(), || {
         let bytes = read_bytes(i, max_bytes)?;
         let key = key_of(i);
+        // Only a run with a state needs the hash before the document is loaded.
         let print = Fingerprint {
             size: bytes.len() as u64,
-            sha256: hex(&Sha256::digest(&bytes)),
+            sha256: done.map_or_else(String::new, |_| hex(&Sha256::digest(&bytes))),
         };
         let outcome = if done.is_some_and(|s| s.is_done(&key, &print)) {
             Outcome::Unchanged

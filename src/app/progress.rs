@@ -1,7 +1,7 @@
 //! The progress bar on stderr: files done of the total, MB/s read, claims so far.
 //!
-//! Shown by default only when stderr is a terminal; `--progress` shows it anyway,
-//! `--no-progress` and `--quiet` never.
+//! Shown by default only when stderr is a terminal (and the records do not scroll over the
+//! same terminal); `--progress` shows it anyway, `--no-progress` and `--quiet` never.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;

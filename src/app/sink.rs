@@ -86,6 +86,11 @@ impl Sink {
         Ok((Sink::Append { file, length: keep }, repair))
     }
 
+    /// Is this standard output on a terminal?
+    pub fn is_terminal(&self) -> bool {
+        matches!(self, Sink::Stdout(_)) && std::io::IsTerminal::is_terminal(&io::stdout())
+    }
+
     /// Does the destination start empty (so a CSV header belongs at its top)?
     pub fn starts_empty(&self) -> bool {
         match self {

@@ -117,6 +117,17 @@ fn tsv_rows_unescape_to_the_json_fields() {
 }
 
 #[test]
+fn a_csv_or_tsv_output_without_claims_still_has_its_header() {
+    let dir = temp();
+    write(dir.path(), "a.txt", "Nothing was said here at all today.\n");
+    for (format, sep) in [("csv", ","), ("tsv", "\t")] {
+        let r = run_in(dir.path(), &["extract", "--format", format, "a.txt"], None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(r.stdout, format!("{}\n", COLUMNS.join(sep)));
+    }
+}
+
+#[test]
 fn an_appended_csv_file_has_one_header() {
     let dir = temp();
     write(dir.path(), "a.txt", ARTICLE);
