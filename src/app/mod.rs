@@ -175,25 +175,11 @@ fn extract(args: ExtractArgs) -> i32 {
         },
         None => None,
     };
-    let mut out = match open_sink(&args, ledger.as_ref()) {
+    let mut out = match open_output(&args, ledger.as_mut()) {
         Ok(s) => s,
         Err(code) => return code,
     };
     let format = args.format;
-    // The header opens a new or empty output, before any record, so even an output without
-    // claims has it; the state's first commit then vouches for it.
-    if let Some(header) = format.header().filter(|_| out.starts_empty()) {
-        if let Err(e) = out.write_all(&header) {
-            say!("natoclaims: writing output: {e}");
-            return EXIT_PARTIAL;
-        }
-    }
-    if let Some(l) = ledger.as_mut() {
-        if let Err(e) = l.begin(&mut out) {
-            say!("natoclaims: {e}");
-            return EXIT_USAGE;
-        }
-    }
     let quiet = args.input.quiet;
     let result = process_all(
         &args.input,
@@ -213,7 +199,27 @@ fn extract(args: ExtractArgs) -> i32 {
     finish(result, out, quiet, "claims")
 }
 
-/// The output destination `-o`, `--append` and `--state` ask for.
+/// Open the output `-o`, `--append` and `--state` ask for, put the CSV or TSV header at the
+/// top of a new or empty output (so even an output without claims has it), and let the state
+/// vouch for the output as it now is.
+fn open_output(args: &ExtractArgs, ledger: Option<&mut Ledger>) -> Result<Sink, i32> {
+    let mut out = open_sink(args, ledger.as_deref())?;
+    if let Some(header) = args.format.header().filter(|_| out.starts_empty()) {
+        if let Err(e) = out.write_all(&header) {
+            say!("natoclaims: writing output: {e}");
+            return Err(EXIT_PARTIAL);
+        }
+    }
+    if let Some(l) = ledger {
+        if let Err(e) = l.begin(&mut out) {
+            say!("natoclaims: {e}");
+            return Err(EXIT_USAGE);
+        }
+    }
+    Ok(out)
+}
+
+/// The output destination: stdout, a file replaced at the end, or a file appended to.
 fn open_sink(args: &ExtractArgs, ledger: Option<&Ledger>) -> Result<Sink, i32> {
     let Some(path) = &args.output else {
         return Ok(Sink::stdout());
@@ -380,23 +386,10 @@ fn process_all(
                     continue;
                 }
             };
-            let printed = match &p.outcome {
-                Outcome::Unchanged => {
-                    tally.unchanged += 1;
-                    0
-                }
-                Outcome::Analysed(analysis, warning) => {
-                    tally.read += 1;
-                    if let Some(w) = warning {
-                        say!("natoclaims: {}: warning: {w}", input.path().display());
-                    }
-                    match emit(analysis, out) {
-                        Ok(n) => n,
-                        Err(e) => return Err((tally, e)),
-                    }
-                }
+            let printed = match emit_processed(input, &p, &mut tally, emit, out) {
+                Ok(n) => n,
+                Err(e) => return Err((tally, e)),
             };
-            tally.printed += printed;
             progress.input_done(p.print.size, printed);
             finished.push((p.key, p.print));
         }
@@ -408,6 +401,31 @@ fn process_all(
     }
     progress.finish();
     Ok(tally)
+}
+
+/// Count one read input and emit its records (none when unchanged); returns how many.
+fn emit_processed(
+    input: &Input,
+    p: &Processed,
+    tally: &mut Tally,
+    emit: &mut Emit,
+    out: &mut Sink,
+) -> io::Result<usize> {
+    let printed = match &p.outcome {
+        Outcome::Unchanged => {
+            tally.unchanged += 1;
+            0
+        }
+        Outcome::Analysed(analysis, warning) => {
+            tally.read += 1;
+            if let Some(w) = warning {
+                say!("natoclaims: {}: warning: {w}", input.path().display());
+            }
+            emit(analysis, out)?
+        }
+    };
+    tally.printed += printed;
+    Ok(printed)
 }
 
 /// When to draw the progress bar: `--quiet` and `--no-progress` never, `--progress` always;
