@@ -1,6 +1,7 @@
 //! The decoded article: its text once, and everything else as byte ranges into it.
 
 use crate::meta::Meta;
+use chrono::NaiveDate;
 use std::ops::Range;
 
 /// Where the article text came from.
@@ -23,8 +24,12 @@ pub struct Document {
     pub text: String,
     /// Plain text or HTML.
     pub format: SourceFormat,
-    /// Metadata the input format supplied before any text rule runs (an HTML page's head).
+    /// Metadata the input format supplied before any text rule runs (an HTML page's head, a
+    /// JSON Lines record's fields).
     pub source_meta: Meta,
+    /// The day the page was fetched (a WARC record's date): the publication day of last
+    /// resort, when neither `source_meta` nor the text gives one.
+    pub fetched_on: Option<NaiveDate>,
 }
 
 impl Document {
@@ -36,6 +41,7 @@ impl Document {
             text: text.into(),
             format: SourceFormat::Text,
             source_meta: Meta::default(),
+            fetched_on: None,
         }
     }
 

@@ -57,6 +57,7 @@ pub use topic::Scope;
 use attribution::Attribution;
 use document::fold_ws;
 use sentences::Paragraph;
+use std::ops::Range;
 use topic::{Candidate, Context};
 
 impl Scope {
@@ -110,10 +111,10 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
         .collect();
     // "Asked whether Ukraine would join, X said: 'Yes'": where the frame asks the question or
     // names the subject, scope and stance read the whole sentence, not the quote alone.
-    let framed: Vec<bool> = attributions
+    let framed: Vec<Option<Range<usize>>> = attributions
         .iter()
         .zip(&quotes)
-        .map(|(a, q)| frame_names_subject(&doc.text[a.evidence.clone()], q))
+        .map(|(a, q)| framing(&doc.text, &paragraphs, a, q))
         .collect();
     let keep = match scope {
         Scope::Any => vec![true; attributions.len()],
@@ -122,7 +123,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                 .iter()
                 .zip(&quotes)
                 .zip(&framed)
-                .map(|((a, q), &f)| candidate(&doc.text, &paragraphs, a, q, f, title))
+                .map(|((a, q), f)| candidate(&doc.text, &paragraphs, a, q, f.clone(), title))
                 .collect();
             t.select(&cands)
         }
@@ -144,7 +145,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                         a.speaker.title.as_deref().unwrap_or("")
                     );
                     let sentence = &doc.text[a.evidence.clone()];
-                    let content = if framed { sentence } else { quote.as_str() };
+                    let content = framed.map_or(quote.as_str(), |r| &doc.text[r]);
                     t.stance(content, sentence, a.cue.as_deref().unwrap_or(""), &who)
                 }
             };
@@ -212,6 +213,27 @@ fn frame_names_subject(sentence: &str, content: &str) -> bool {
     })
 }
 
+/// The text that frames a statement, when its frame asks the question it answers: its own
+/// sentence ("Asked whether ..., X said: ..."), or the question sentence right before it in the
+/// paragraph ("Asked whether ..., X was brief. 'Not yet,' he said.").
+fn framing(text: &str, paras: &[Paragraph], a: &Attribution, quote: &str) -> Option<Range<usize>> {
+    if frame_names_subject(&text[a.evidence.clone()], quote) {
+        return Some(a.evidence.clone());
+    }
+    let p = &paras[a.paragraph];
+    let before = p
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= a.evidence.start)?;
+    let question = &text[before.clone()];
+    let opens = question
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lexicon::is(lexicon::Class::QuestionOpener, &w.to_lowercase()));
+    (opens && frame_names_subject(question, "")).then_some(before.start..a.evidence.end)
+}
+
 /// Longest framing phrase, in words ("in response to a question").
 const QUESTION_WORDS: usize = 5;
 
@@ -220,7 +242,7 @@ fn candidate<'a>(
     paras: &[Paragraph],
     a: &'a Attribution,
     quote: &'a str,
-    framed: bool,
+    framed: Option<Range<usize>>,
     title: &'a str,
 ) -> Candidate<'a> {
     let previous = a
@@ -230,7 +252,7 @@ fn candidate<'a>(
     let sentence = &text[a.evidence.clone()];
     Candidate {
         context: Context {
-            content: if framed { sentence } else { quote },
+            content: framed.map_or(quote, |r| &text[r]),
             sentence,
             paragraph: &text[paras[a.paragraph].range.clone()],
             previous,

@@ -1,14 +1,16 @@
 //! Command-line interface definition (clap derive). One flag definition serves help and parsing.
 
 use clap::{Args, Parser, Subcommand};
+use natoclaims::input::kind::Format;
 use std::path::PathBuf;
 
-const EXIT_CODES: &str =
-    "Exit codes: 0 every input was read (with or without claims; binary files \
-met while walking a folder are skipped with a warning); 1 some inputs failed or were skipped as \
-errors, or writing the output or state failed (reasons on stderr, everything else still printed); \
-2 usage error (including an unopenable output file or a file that is not a --state file), or \
-nothing could be read.\n\nOutput fields: docs/FIELDS.md, or `natoclaims schema`.";
+const EXIT_CODES: &str = "Exit codes: 0 every input was read (with or without claims; inputs \
+--state has as unchanged count as read); 1 some inputs or records failed or were skipped as \
+errors, inputs of a kind natoclaims cannot read (PDF, Word, archives, binary data) were found, \
+or writing the output or the --state file failed (reasons on stderr, everything else still \
+printed); 2 usage error (including an output file that cannot be opened, a file that is not a \
+--state file and an unreadable --files-from list), or nothing could be read.\n\nOutput fields: \
+docs/FIELDS.md, or `natoclaims schema`.";
 
 /// Who said what, and when, about Ukraine's bid to join NATO: reads scraped news articles
 /// and prints attributed claims as JSON Lines.
@@ -23,9 +25,10 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract attributed claims from articles (files, folders, or - for stdin) as JSON Lines.
+    /// Extract attributed claims from articles (text, HTML, JSON Lines records, WARC; files,
+    /// folders, or stdin) as JSON Lines.
     #[command(
-        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html | jq -r '.speaker.name'\n  cat page.html | natoclaims extract -\n  natoclaims extract --topic any ./news -o all.jsonl\n  natoclaims extract --state seen.json -o claims.jsonl ./scrapes   # nightly: new inputs only\n  natoclaims extract --format csv ./articles > claims.csv\n\nExit codes: 0 all inputs read (walked binaries only warned about); 1 some inputs failed or were skipped as errors; 2 usage error or nothing readable."
+        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html.gz crawl.warc.gz news.jsonl | jq -r '.speaker.canonical'\n  cat page.html | natoclaims extract\n  find news -name '*.html' -newer stamp -print0 | natoclaims extract --files-from - -0\n  natoclaims extract --topic any ./news -o all.jsonl\n  natoclaims extract --state seen.json -o claims.jsonl ./scrapes   # nightly: new inputs only\n  natoclaims extract --format csv ./articles > claims.csv\n\nExit codes: 0 all inputs read (or unchanged since the last --state run); 1 some inputs or records failed, inputs of a kind natoclaims cannot read were found, or writing the output or state failed; 2 usage error or nothing readable."
     )]
     Extract(ExtractArgs),
     /// Print an article's text after boilerplate removal: what the extractor reads.
@@ -58,18 +61,32 @@ pub enum Command {
 /// Options shared by commands that read many inputs.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Files and folders to read (folders recursively); "-" reads one article from stdin.
-    #[arg(value_name = "PATH", default_value = ".")]
+    /// Files and folders to read (folders recursively); "-" reads stdin. With no PATH and no
+    /// --files-from, stdin is read when it is a pipe or a file, "." when it is a terminal.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Extensions to read when walking folders, comma-separated; "none" means files without one.
+    /// Also read the paths listed in FILE, one per line ("-": stdin); an empty list reads
+    /// nothing.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// The --files-from list is NUL-separated (find -print0).
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+    /// What the inputs hold: auto (by extension; stdin by its first bytes), text, html, jsonl
+    /// (one article record per line) or warc.
+    #[arg(long = "input", value_name = "KIND", default_value = "auto", value_parser = parse_format)]
+    pub kind: Format,
+    /// Extensions to read when walking folders, comma-separated; "none" means files without
+    /// one. Each is also read gzip'd (a.txt.gz).
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "txt,text,md,html,htm,none"
+        default_value = "txt,text,md,html,htm,xhtml,shtml,jsonl,ndjson,warc,none"
     )]
     pub ext: Vec<String>,
-    /// Skip files larger than this many bytes (never read whole).
-    #[arg(long, default_value_t = natoclaims::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    /// Skip files (after decompression) and records larger than this: bytes, or a size such
+    /// as 512K, 32M, 1G (never read whole).
+    #[arg(long, default_value = "32M", value_name = "SIZE", value_parser = parse_size)]
     pub max_bytes: u64,
     /// Print nothing on stderr but warnings and errors: no progress bar, no summary.
     #[arg(short, long)]
@@ -83,6 +100,14 @@ pub struct InputArgs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    natoclaims::input::read::parse_size(s)
 }
 
 /// `extract` options.
@@ -101,8 +126,9 @@ pub struct ExtractArgs {
     #[arg(long, requires = "output")]
     pub append: bool,
     /// Remember processed inputs (path, size, SHA-256, tool and rules version) in FILE and
-    /// process only new or changed ones; with -o, claims are appended and a rerun after a
-    /// kill adds exactly the missing claims.
+    /// process only new or changed ones (a JSON Lines or WARC file is one input, its records
+    /// not tracked one by one); with -o, claims are appended and a rerun after a kill adds
+    /// exactly the missing claims.
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
     /// Output format: jsonl (one JSON object per line), csv or tsv (a header row and flat
@@ -120,8 +146,8 @@ pub struct StripArgs {
     /// The article file ("-" for stdin).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Skip files larger than this many bytes.
-    #[arg(long, default_value_t = natoclaims::input::read::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    /// Skip files larger than this (after decompression): bytes, or a size such as 512K, 32M.
+    #[arg(long, default_value = "32M", value_name = "SIZE", value_parser = parse_size)]
     pub max_bytes: u64,
 }
 

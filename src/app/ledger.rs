@@ -4,8 +4,10 @@
 //! Exactly-once with `-o FILE`: each commit fsyncs the output, then writes the state with the
 //! output's length. A run killed before a commit leaves output the state does not vouch for;
 //! the next run cuts the file back to the committed length and processes those inputs again,
-//! so the file ends up holding every claim once. With stdout nothing can be cut: the inputs of
-//! the batch in flight (at most one batch) are printed again by the next run.
+//! so the file ends up holding every claim once. The caller never commits inside a JSON Lines
+//! or WARC file (`batch.rs`), so the committed length never ends inside one. With stdout
+//! nothing can be cut: the inputs of the batch in flight (at most one batch, or the stream
+//! being read) are printed again by the next run.
 
 use super::sink::Sink;
 use super::state::{self, Committed, Fingerprint, Loaded, State};

@@ -1,4 +1,5 @@
-//! The progress bar on stderr: files done of the total, MB/s read, claims so far.
+//! The progress bar on stderr: inputs done of the total (a JSON Lines or WARC file is one),
+//! MB/s read, claims so far.
 //!
 //! Shown by default only when stderr is a terminal (and the records do not scroll over the
 //! same terminal); `--progress` shows it anyway, `--no-progress` and `--quiet` never.
@@ -59,15 +60,22 @@ impl Progress {
         }
     }
 
-    /// One input done: `bytes` read, `claims` printed.
-    pub fn input_done(&mut self, bytes: u64, claims: usize) {
+    /// An article done (a whole file, stdin, or one record of a stream): `bytes` read,
+    /// `claims` printed.
+    pub fn article_done(&mut self, bytes: u64, claims: usize) {
         self.bytes += bytes;
         self.claims += claims;
         if let Some(bar) = &self.bar {
             let secs = self.start.elapsed().as_secs_f64().max(1e-3);
             let mbps = self.bytes as f64 / 1e6 / secs;
-            bar.inc(1);
             bar.set_message(format!("{mbps:.2} MB/s  {} claims", self.claims));
+        }
+    }
+
+    /// One input done (a whole file, or a stream at its end, read or failed): one step.
+    pub fn input_done(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
         }
     }
 

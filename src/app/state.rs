@@ -12,21 +12,58 @@
 //! old state or the new one, never a torn one, and never lists an input whose claims were lost.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The value of the `format` field.
 const FORMAT: &str = "natoclaims-state/1";
 
-/// One processed input.
+/// One processed input: a file's bytes as stored (a gzip'd file's compressed bytes, a JSON
+/// Lines or WARC file whole), or the article read from stdin.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
     /// Size in bytes.
     pub size: u64,
     /// Hex SHA-256 of the bytes.
     pub sha256: String,
+}
+
+/// The fingerprint of bytes in memory.
+pub fn fingerprint(bytes: &[u8]) -> Fingerprint {
+    Fingerprint {
+        size: bytes.len() as u64,
+        sha256: hex(&Sha256::digest(bytes)),
+    }
+}
+
+/// The fingerprint of a file's bytes as stored, read in chunks (a JSON Lines or WARC file may
+/// be far larger than memory).
+pub fn fingerprint_file(path: &Path) -> io::Result<Fingerprint> {
+    let mut file = File::open(path)?;
+    let mut hash = Sha256::new();
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        hash.update(&buf[..n]);
+        size += n as u64;
+    }
+    Ok(Fingerprint {
+        size,
+        sha256: hex(&hash.finalize()),
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The output file the state's inputs were written to, and how long it was then.
@@ -50,7 +87,8 @@ pub struct State {
     pub rules: String,
     /// The `-o` file and its committed length (absent when claims went to stdout).
     pub output: Option<Committed>,
-    /// Processed inputs by key (the path as given or walked, `-` for stdin).
+    /// Processed inputs by key (the path as given, listed or walked; `-` for stdin read as
+    /// one article). A JSON Lines or WARC file is one input, its records not tracked.
     pub inputs: BTreeMap<String, Fingerprint>,
 }
 
@@ -237,6 +275,22 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_file_is_fingerprinted_like_its_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        let bytes: Vec<u8> = (0..600_000u32).map(|i| (i % 251) as u8).collect();
+        fs::write(&path, &bytes).unwrap();
+        let print = fingerprint_file(&path).unwrap();
+        assert_eq!(print, fingerprint(&bytes));
+        assert_eq!(print.size, 600_000);
+        assert_eq!(
+            fingerprint(b"abc").sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert!(fingerprint_file(&dir.path().join("missing")).is_err());
     }
 
     #[test]

@@ -198,8 +198,9 @@ impl State<'_> {
         // ", according to Andrew McCarthy, who prosecuted ...": a relative clause after the
         // speaker describes the speaker.
         // '"...?" Mr. Trump asked, repeating a broadside': a participle phrase after the cue's
-        // comma, with no verb of its own, is an adjunct, not what was said.
-        let after = after.filter(|a| {
+        // comma, with no verb of its own, is an adjunct, not what was said ("according to" is
+        // no participle).
+        let after = after.filter(|_| {
             let first = toks.get(after_start);
             let relative =
                 first.is_some_and(|t| lexicon::is(Class::RelativePronoun, t.lower.as_str()));
@@ -207,14 +208,40 @@ impl State<'_> {
                 && toks[after_start - 1].lower == ","
                 && first.is_some_and(|t| {
                     t.is_word && !t.quoted && !t.is_capitalized(text) && t.lower.ends_with("ing")
-                });
-            // "said, replacing Clinton would be ...": a gerund with a verb after it is a subject.
-            !relative && (!participle || a.has_verb)
+                })
+                && toks.get(after_start + 1).is_none_or(|t| t.lower != "to");
+            // "said, replacing Clinton would be ...": a gerund with a verb after it, before any
+            // punctuation, is a subject.
+            !relative && (!participle || gerund_subject(text, toks, after_start))
         });
         // "CLAUSE, according to X, APPOSITION": a trailing "according to" attributes the
         // clause before it, unless that clause dangles ("because, according to X, ...").
         let trailing_according =
             according && f.region.start > 0 && !before_end_dangles(toks, f.region.start);
+        // "a plan which she said would fail": the content is the relative clause the frame
+        // sits in, its pronoun and the predicate after the cue.
+        if let Some(a) = after.as_ref().filter(|_| f.shape == Shape::Subject) {
+            if let Some(pronoun) = relative_before(text, toks, f, after_start) {
+                let end = relative_clause_end(toks, f.np.start - 1, after_start, a.range.end);
+                return Some(vec![pronoun, a.range.start..end]);
+            }
+        }
+        let after = after.map(|mut a| {
+            if in_dependent_clause(toks, f) {
+                a.range.end = end_at_comma(toks, after_start, a.range.end);
+            }
+            a
+        });
+        // "The allies, she said, have failed to agree": a frame set off by commas inside the
+        // reported sentence interrupts it, and the content is both halves.
+        if let Some(a) = after
+            .as_ref()
+            .filter(|_| f.shape == Shape::Subject && !apposition_after)
+        {
+            if let Some(b) = interrupted_half(text, toks, f, prev_region, after_start) {
+                return Some(vec![b, a.range.clone()]);
+            }
+        }
         match (after, before) {
             // "..., said X, then the agent of ...": after an inverted speaker comes its
             // apposition, not its content.
@@ -273,6 +300,105 @@ fn np_then_verb(toks: &[Token], start: usize) -> bool {
         .map(|t| t.lower.as_str())
         .find(|w| lexicon::is(Class::FiniteVerb, w) || lexicon::is(Class::RelativePronoun, w))
         .is_some_and(|w| lexicon::is(Class::FiniteVerb, w))
+}
+
+/// The gerund at `i` is the subject of a clause: a verb follows it before any punctuation
+/// ("replacing Clinton would be a mistake", not "repeating a broadside - that it was").
+fn gerund_subject(text: &str, toks: &[Token], i: usize) -> bool {
+    toks[i + 1..]
+        .iter()
+        .take_while(|t| t.is_word && !t.quoted)
+        .enumerate()
+        .any(|(k, _)| verb_opens_predicate(text, toks, i + 1 + k))
+}
+
+/// The relative pronoun right before a speaker whose cue is followed by a bare predicate
+/// ("moves that he said improved the economy"): the frame sits inside a relative clause.
+fn relative_before(
+    text: &str,
+    toks: &[Token],
+    f: &Frame,
+    after_start: usize,
+) -> Option<Range<usize>> {
+    let pronoun = toks.get(f.np.start.checked_sub(1)?)?;
+    (after_start == f.cue.end
+        && verb_opens_predicate(text, toks, after_start)
+        && !pronoun.quoted
+        && lexicon::is(Class::RelativePronoun, pronoun.lower.as_str()))
+    .then(|| pronoun.range.clone())
+}
+
+/// Where a relative clause ends: a clause opened after a comma ("Her vote, which she said was
+/// a mistake, cost her") closes at the next comma.
+fn relative_clause_end(toks: &[Token], pronoun: usize, from: usize, end: usize) -> usize {
+    if pronoun == 0 || !is_comma(&toks[pronoun - 1]) {
+        return end;
+    }
+    end_at_comma(toks, from, end)
+}
+
+fn is_comma(t: &Token) -> bool {
+    t.lower == "," && !t.quoted
+}
+
+/// The end of the words from token `from` up to the first comma, within byte `end`.
+fn end_at_comma(toks: &[Token], from: usize, end: usize) -> usize {
+    toks[from..]
+        .iter()
+        .take_while(|t| t.range.start < end)
+        .position(is_comma)
+        .and_then(|i| (from + i).checked_sub(1))
+        .map_or(end, |last| toks[last].range.end.min(end))
+}
+
+/// A frame inside a dependent clause that the main clause follows after a comma: "While X said
+/// A, B ..." or "X, who ... and said A, B ...". The content ends with that clause.
+fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
+    let word = |i: usize| toks.get(i).filter(|t| t.is_word && !t.quoted);
+    let opener =
+        |i: usize| word(i).is_some_and(|t| lexicon::is(Class::SubordinateOpener, t.lower.as_str()));
+    // A capitalised opener at the sentence start may be read into the speaker phrase.
+    let at = if opener(f.np.start) {
+        Some(f.np.start)
+    } else {
+        f.np.start.checked_sub(1).filter(|&i| opener(i))
+    };
+    let subordinate = f.shape == Shape::Subject
+        && at.is_some_and(|i| {
+            i == 0
+                || is_comma(&toks[i - 1])
+                || word(i - 1)
+                    .is_some_and(|t| lexicon::is(Class::ClauseCoordinator, t.lower.as_str()))
+        });
+    let relative = f.shape == Shape::Participle
+        && toks.get(f.np.end).is_some_and(is_comma)
+        && word(f.np.end + 1).is_some_and(|t| lexicon::is(Class::PersonRelative, t.lower.as_str()))
+        && !toks[f.np.end + 1..f.cue.start].iter().any(is_comma);
+    subordinate || relative
+}
+
+/// The words before a frame set off by commas mid-sentence ("The allies, she said, have ...",
+/// "In 2008, he said, the alliance ..."): the first half of the sentence the frame interrupts.
+/// None when the frame does not sit between two commas or the second half opens a new clause
+/// with "and".
+fn interrupted_half(
+    text: &str,
+    toks: &[Token],
+    f: &Frame,
+    prev_region: Option<usize>,
+    after_start: usize,
+) -> Option<Range<usize>> {
+    let open = f.region.start.checked_sub(1)?;
+    let close = after_start.checked_sub(1)?;
+    let comma = |t: &Token| t.lower == "," && !t.quoted;
+    if !comma(&toks[open]) || !comma(&toks[close]) || toks.get(after_start)?.lower == "and" {
+        return None;
+    }
+    let from = skip_connective(toks, prev_region.unwrap_or(0), open);
+    let half = toks.get(from..open)?;
+    let words = half.iter().any(|t| t.is_word);
+    (words && !half.iter().any(|t| t.is_quote(text)))
+        .then(|| toks[from].range.start..toks[open - 1].range.end)
 }
 
 /// "..., because, according to X, ...": the words before the frame end on a connective.

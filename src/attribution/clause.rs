@@ -291,7 +291,8 @@ pub(super) fn clause(
             && !t.quoted
             && (crate::lexicon::is(crate::lexicon::Class::FiniteVerb, &t.lower)
                 || (t.lower.ends_with("ed") && t.lower.len() > 4))
-    }) || toks[from..to].iter().any(|t| t.quoted);
+    }) || toks[from..to].iter().any(|t| t.quoted)
+        || (!after && (from + 1..to.saturating_sub(1)).any(|i| present_tense_verb(toks, i)));
     // "said if elected he would cut taxes": after the cue, a subordinate clause may lead the
     // reported sentence.
     let subordinate_lead = after
@@ -309,6 +310,30 @@ pub(super) fn clause(
         strong,
         has_verb,
     })
+}
+
+/// "The plan includes ...", "it remains ...", "Ukraine deserves ...": a lowercase word in "-s"
+/// after a name, a pronoun subject, or a determiner and one noun reads as a present-tense verb.
+fn present_tense_verb(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    let w = t.lower.as_str();
+    let shape = t.is_word
+        && !t.quoted
+        && w.len() > 3
+        && w.ends_with('s')
+        && !["ss", "us", "is", "'s", "’s"]
+            .iter()
+            .any(|e| w.ends_with(e))
+        && w.chars().all(|c| c.is_ascii_lowercase());
+    let prev = &toks[i - 1];
+    let after_name = prev.is_capitalized_word() && !prev.quoted;
+    let after_pronoun = lexicon::is(Class::SubjectPronoun, prev.lower.as_str());
+    let after_noun = toks[i - 1].is_word
+        && !toks[i - 1].lower.ends_with('s')
+        && !lexicon::is(Class::Preposition, toks[i - 1].lower.as_str())
+        && i >= 2
+        && lexicon::is(Class::Determiner, toks[i - 2].lower.as_str());
+    shape && (after_name || after_pronoun || after_noun)
 }
 
 /// Fewest words of a reported clause led by a subordinate clause ("if elected he would win").
@@ -415,6 +440,17 @@ fn is_medium_adjunct(rest: &[Token]) -> bool {
 /// A verb that after "but" starts a new predicate of the subject ("but declined to say").
 pub(super) fn is_bare_predicate(t: &Token) -> bool {
     lexicon::is(Class::BarePredicate, t.lower.as_str())
+}
+
+/// A verb at `i` with no subject before it in its clause ("which he said *were* split"): the
+/// predicate of a relative clause the frame sits in.
+pub(super) fn verb_opens_predicate(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.is_word
+            && !t.quoted
+            && !t.is_capitalized(text)
+            && (lexicon::is(Class::FiniteVerb, t.lower.as_str()) || t.lower.ends_with("ed"))
+    })
 }
 
 /// The clause before the speaker ends at the comma (or quotation) that precedes it.

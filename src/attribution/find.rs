@@ -46,7 +46,7 @@ impl Finder<'_> {
             let cue = called_on_day_for(toks, cue);
             i = cue.end;
             if let Some(f) = self.frame_for(toks, cue, frames.last()) {
-                if !embedded(toks, &f, frames.last()) {
+                if !embedded(self.text, toks, &f, frames.last()) {
                     frames.push(f);
                 }
             }
@@ -254,13 +254,23 @@ impl Finder<'_> {
         if cue.start > 0 && lexicon::is(Class::CueBlocker, toks[cue.start - 1].lower.as_str()) {
             return None; // "expected to say", "let's say"
         }
-        if cue.start > 0
-            && lexicon::is(Class::ClauseCoordinator, toks[cue.start - 1].lower.as_str())
+        // "... and now said": adverbs and auxiliaries between the coordinator and the cue.
+        let mut k = cue.start;
+        while k > 0
+            && cue.start - k < COORDINATED_CUE_MODIFIERS
+            && !toks[k - 1].quoted
+            && lexicon::is(Class::CueModifier, toks[k - 1].lower.as_str())
+            && !lexicon::is(Class::ClauseCoordinator, toks[k - 1].lower.as_str())
+        {
+            k -= 1;
+        }
+        if k > 0
+            && lexicon::is(Class::ClauseCoordinator, toks[k - 1].lower.as_str())
             && lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str())
         {
             // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
             // subject speaks.
-            let Subject { np, title, .. } = clause_subject(self.text, toks, cue.start - 1)?;
+            let Subject { np, title, .. } = clause_subject(self.text, toks, k - 1)?;
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
             return Some(Frame {
@@ -374,7 +384,9 @@ impl Finder<'_> {
         if t.lower != "according" || t.quoted || toks.get(i + 1)?.lower != "to" {
             return None;
         }
-        let (np, title, mention) = np_after(self.text, toks, i + 2)
+        // "according to monetary historian David Marsh": a descriptor before a full name.
+        let (np, title, mention) = described_name_after(self.text, toks, i + 2)
+            .or_else(|| np_after(self.text, toks, i + 2))
             .and_then(|(np, title)| {
                 let mention = speakers::classify(self.text, &toks[np.clone()], title.clone())?;
                 Some((np, title, mention))
@@ -414,6 +426,9 @@ impl Finder<'_> {
         })
     }
 }
+
+/// Most adverbs and auxiliaries between "and"/"but" and a cue ("but has since said").
+const COORDINATED_CUE_MODIFIERS: usize = 2;
 
 /// The names listed after "according to" ("according to Turkey and Hungary", "A, B and C"), as
 /// (first token, mention, text) in text order; empty unless there are two or more.
@@ -539,16 +554,24 @@ fn phrase_end(toks: &[Token], np: &Range<usize>, apposed: bool) -> usize {
 
 /// "NATO said that Mertens had expressed a view": a cue inside the reported clause of the
 /// previous cue is part of that content, not a new attribution.
-fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
+fn embedded(text: &str, toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
     let Some(p) = prev.filter(|p| p.region.end <= f.region.start) else {
         return false;
     };
     // "X said that Y had agreed", "X said Y had agreed": the second subject opens the first
     // cue's reported clause.
-    let after_that = f.np.start > 0 && toks[f.np.start - 1].lower == "that";
+    // "reforms that Stoltenberg said brought ..." is a relative clause, not a reported one.
+    let after_that = f.np.start > 0
+        && toks[f.np.start - 1].lower == "that"
+        && !super::clause::verb_opens_predicate(text, toks, f.cue.end);
     // "X said Kyiv and the alliance had agreed": only the clause's (coordinated) subject
     // stands between the first cue and the second.
-    let subject_between = toks[p.region.end..f.np.start.max(p.region.end)]
+    // "In 2008, she said, the alliance promised ...": past the comma that closes a frame set
+    // off by commas.
+    let comma = |i: usize| toks.get(i).is_some_and(|t| t.lower == "," && !t.quoted);
+    let set_off = p.region.start > 0 && comma(p.region.start - 1) && comma(p.region.end);
+    let clause_start = p.region.end + usize::from(set_off);
+    let subject_between = toks[clause_start.min(f.np.start)..f.np.start.max(p.region.end)]
         .iter()
         .all(|t| {
             t.is_word

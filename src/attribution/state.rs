@@ -63,7 +63,15 @@ impl State<'_> {
             return;
         }
         for (k, f) in frames.iter().enumerate() {
-            let next_region = frames.get(k + 1).map(|n| n.region.start);
+            // "X, who ... and said A, later praised B": the next frame's speaker phrase may
+            // enclose this frame; then its cue bounds this content.
+            let next_region = frames.get(k + 1).map(|n| {
+                if n.region.start < f.region.end {
+                    n.cue.start
+                } else {
+                    n.region.start
+                }
+            });
             let prev_region = if k > 0 {
                 Some(frames[k - 1].region.end)
             } else {

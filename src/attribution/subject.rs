@@ -94,7 +94,11 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
             start: end - 1,
         });
     }
-    let start = np_start(text, toks, end);
+    let mut start = np_start(text, toks, end);
+    // "Only Hungary said": a capitalised focus adverb opening the sentence is not a name.
+    if start + 1 < end && lexicon::is(Class::FocusAdverb, toks[start].lower.as_str()) {
+        start += 1;
+    }
     if start == end {
         return None;
     }
@@ -245,6 +249,26 @@ fn relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
         title,
         start: name_start,
     })
+}
+
+/// Where the descriptor words before `start` begin, when they reach back to the start of the
+/// clause with no verb or quotation among them.
+fn descriptor_start(toks: &[Token], start: usize) -> Option<usize> {
+    let mut j = start;
+    while j > 0 && start - j < DESCRIPTOR_WORDS && !subject_starts_clause(toks, j) {
+        let t = &toks[j - 1];
+        let plain = t.is_word
+            && !t.quoted
+            && !lexicon::is(Class::FiniteVerb, &t.lower)
+            && !lexicon::is(Class::SubjectPronoun, &t.lower);
+        if !plain {
+            return None;
+        }
+        j -= 1;
+    }
+    // "deputy minister for European integration" may hold a preposition, but not open with one.
+    let opens_with_preposition = lexicon::is(Class::Preposition, &toks[j].lower);
+    (j < start && subject_starts_clause(toks, j) && !opens_with_preposition).then_some(j)
 }
 
 /// Most descriptor words read before a full name ("EU foreign policy chief").
@@ -462,6 +486,12 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
         let determined =
             tstart > 0 && tstart < open && lexicon::is(Class::Determiner, &toks[tstart - 1].lower);
         let phrase_start = tstart - usize::from(determined);
+        // "Google's chief human resources executive, NAME, told": descriptor words back to
+        // the start of the clause belong to the phrase.
+        let (tstart, phrase_start) = match descriptor_start(toks, phrase_start) {
+            Some(j) => (j, j),
+            None => (tstart, phrase_start),
+        };
         let title = (tstart < open).then(|| speakers::join(text, &toks[tstart..open]));
         let title = title.map(|t| {
             t.trim_start_matches("the ")
@@ -749,11 +779,20 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     start
 }
 
-/// The phrase starts a clause: sentence start, punctuation, a conjunction or "that".
+/// The phrase starts a clause: sentence start, punctuation, a conjunction, "that" or a relative
+/// pronoun ("a plan which Lopez said would fail").
 pub(super) fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
+    // "Still, even Mr. Weber says": a focus adverb before the subject.
+    if start > 0
+        && !toks[start - 1].quoted
+        && lexicon::is(Class::FocusAdverb, toks[start - 1].lower.as_str())
+    {
+        return subject_starts_clause(toks, start - 1);
+    }
     start == 0 || after_opening_adjunct(toks, start) || {
         let prev = &toks[start - 1];
         crate::lexicon::is(crate::lexicon::Class::ClauseBoundary, &prev.lower)
+            || lexicon::is(Class::RelativePronoun, prev.lower.as_str())
             || !prev.is_word
             || prev.quoted
     }

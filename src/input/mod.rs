@@ -1,14 +1,29 @@
-//! Input: finding files, reading them safely, decoding bytes to text, and turning HTML pages
+//! Input: finding files, reading them safely (gzip'd or not), cutting streams into articles
+//! (JSON Lines records, WARC responses, stdin), decoding bytes to text, and turning HTML pages
 //! into article text.
+//!
+//! The stages, one file each: [`walk`] and [`list`] (which inputs) → [`kind`] (what each holds)
+//! → [`source`] (inputs to articles in order: whole files stay paths, [`jsonl`] and [`warc`]
+//! streams are read one record at a time) → [`read`] and [`gzip`] (bytes, capped) →
+//! `decode` → `html` → [`load`] (a [`Document`]).
 
 mod decode;
+pub mod gzip;
 mod html;
+mod http;
+pub mod jsonl;
+pub mod kind;
+pub mod list;
 pub mod read;
+pub mod source;
 pub mod walk;
+pub mod warc;
 
 use crate::document::{Document, SourceFormat};
 use crate::meta::Meta;
+use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
+use std::path::Path;
 
 /// A decoded document plus what the decoder wants the user to know.
 #[derive(Debug)]
@@ -19,8 +34,60 @@ pub struct Loaded {
     pub warning: Option<String>,
 }
 
+/// How to read an article's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hint {
+    /// Plain text unless the start looks like HTML.
+    #[default]
+    Sniff,
+    /// An HTML page.
+    Html,
+    /// Plain text, whatever it looks like.
+    Text,
+}
+
+/// What a container (a JSON Lines record, a WARC record) says about the article beside its
+/// body.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Envelope {
+    /// Title, publication day and byline the container gives; each field set here wins over
+    /// the page's head and the text.
+    pub meta: Meta,
+    /// The day the page was fetched (a WARC record's date): the publication day of last
+    /// resort, used only when neither the page nor the text gives one.
+    pub fetched_on: Option<NaiveDate>,
+}
+
+/// One article cut from a stream: where it came from, its body, how to read it, and what its
+/// container says about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// `article.path`: a JSON Lines record's URL, else `FILE:LINE` (`-:LINE` on stdin); a WARC
+    /// record's target URI; `-` for stdin read whole.
+    pub path: String,
+    /// The article body's bytes.
+    pub bytes: Vec<u8>,
+    /// How to read the body.
+    pub hint: Hint,
+    /// What the record says about the article.
+    pub envelope: Envelope,
+}
+
+impl Article {
+    /// Decode the body and extract the article, the container's metadata winning.
+    pub fn load(&self) -> Loaded {
+        load_with(&self.path, &self.bytes, self.hint, &self.envelope)
+    }
+}
+
 /// Turn raw bytes into a [`Document`]: decode, and extract the article if it is HTML.
 pub fn load(path: &str, bytes: &[u8], html_hint: bool) -> Loaded {
+    let hint = if html_hint { Hint::Html } else { Hint::Sniff };
+    load_with(path, bytes, hint, &Envelope::default())
+}
+
+/// [`load`] with a [`Hint`] and what the article's container says about it.
+pub fn load_with(path: &str, bytes: &[u8], hint: Hint, envelope: &Envelope) -> Loaded {
     let sha256 = hex(&Sha256::digest(bytes));
     let decoded = decode::decode(bytes);
     let warning = decoded.lossy.then(|| {
@@ -29,7 +96,12 @@ pub fn load(path: &str, bytes: &[u8], html_hint: bool) -> Loaded {
             decoded.encoding
         )
     });
-    let (text, format, source_meta) = if html_hint || html::looks_like_html(&decoded.text) {
+    let html = match hint {
+        Hint::Html => true,
+        Hint::Text => false,
+        Hint::Sniff => html::looks_like_html(&decoded.text),
+    };
+    let (text, format, page_meta) = if html {
         let a = html::extract_article(&decoded.text);
         (a.text, SourceFormat::Html, a.meta)
     } else {
@@ -41,10 +113,43 @@ pub fn load(path: &str, bytes: &[u8], html_hint: bool) -> Loaded {
             sha256,
             text,
             format,
-            source_meta,
+            source_meta: overlay(page_meta, &envelope.meta),
+            fetched_on: envelope.fetched_on,
         },
         warning,
     }
+}
+
+/// The page's metadata with every field the container sets put over it.
+fn overlay(mut page: Meta, container: &Meta) -> Meta {
+    if container.title.is_some() {
+        page.title.clone_from(&container.title);
+    }
+    if container.outlet.is_some() {
+        page.outlet.clone_from(&container.outlet);
+    }
+    if container.published.is_some() {
+        page.published = container.published;
+        page.origin.published = container.origin.published;
+    }
+    if !container.byline.is_empty() {
+        page.byline.clone_from(&container.byline);
+        page.origin.byline = container.origin.byline;
+    }
+    page
+}
+
+/// A path as JSON can carry it: UTF-8 as is, any invalid byte written as `\xNN`.
+pub fn path_text(p: &Path) -> String {
+    let bytes = p.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 fn hex(bytes: &[u8]) -> String {

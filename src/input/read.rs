@@ -1,5 +1,7 @@
-//! Reading one input safely: size limit before reading, binary sniffing after.
+//! Reading one input safely: size limit before reading (after decompression for `.gz`),
+//! binary sniffing after; and `--max-bytes` values as people write them (`32M`).
 
+use super::gzip;
 use crate::error::Error;
 use std::fs::File;
 use std::io::Read;
@@ -28,8 +30,18 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
     read_capped(file, path, max_bytes, usize::try_from(size).unwrap_or(0))
 }
 
+/// Read a gzip'd file whole, decompressing it; `max_bytes` limits the decompressed bytes, so a
+/// small file that inflates to gigabytes is refused after `max_bytes + 1` of them.
+pub fn read_gz_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let file = File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read_capped(gzip::decoder(file), path, max_bytes, 0)
+}
+
 /// Read at most `max_bytes` (plus one, to notice a larger input), then check for binary data.
-fn read_capped(
+pub fn read_capped(
     reader: impl Read,
     path: &Path,
     max_bytes: u64,
@@ -39,10 +51,7 @@ fn read_capped(
     reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        .map_err(|source| read_error(path, source))?;
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
@@ -54,12 +63,62 @@ fn read_capped(
     Ok(bytes)
 }
 
+/// A read error: the gzip decoder's verdict on damaged data, or the OS error.
+fn read_error(path: &Path, source: std::io::Error) -> Error {
+    if gzip::is_corrupt(&source) {
+        Error::Corrupt {
+            path: path.to_path_buf(),
+            reason: format!("damaged gzip data ({source})"),
+        }
+    } else {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
 /// Read standard input whole, with the same limit and binary check.
 pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, Error> {
     read_capped(std::io::stdin().lock(), Path::new("-"), max_bytes, 0)
 }
 
-fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+/// Parse a size as `--max-bytes` takes it: plain bytes (`1048576`) or a number with a binary
+/// unit, `K`, `M`, `G` or `T` (`512K`, `32M`, `1.5G`; case-insensitive, an optional `B` or `iB`
+/// after it: `32MiB`, `512kb`). `32M` is 32 × 1024 × 1024 bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let unitless = lower
+        .strip_suffix("ib")
+        .or_else(|| lower.strip_suffix('b'))
+        .unwrap_or(&lower);
+    let (number, shift) = match unitless.chars().last() {
+        Some('k') => (&unitless[..unitless.len() - 1], 10),
+        Some('m') => (&unitless[..unitless.len() - 1], 20),
+        Some('g') => (&unitless[..unitless.len() - 1], 30),
+        Some('t') => (&unitless[..unitless.len() - 1], 40),
+        _ => (unitless, 0),
+    };
+    let bad = || format!("'{s}' is not a size (write bytes, or a number with K, M, G or T: 32M)");
+    let number = number.trim();
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(bad());
+    }
+    if shift == 0 {
+        return number.parse::<u64>().map_err(|_| bad());
+    }
+    let value: f64 = number.parse().map_err(|_| bad())?;
+    let bytes = value * (1u64 << shift) as f64;
+    // 2^64 is exactly representable; anything at or above it does not fit in a u64.
+    if !bytes.is_finite() || bytes >= 18_446_744_073_709_551_616.0 {
+        return Err(format!("'{s}' is too large"));
+    }
+    Ok(bytes.round() as u64)
+}
+
+/// Refuse binary data (NUL bytes, or the header of an image, archive or document).
+pub fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     match sniff_binary(bytes) {
         Some(what) => Err(Error::Binary {
             path: path.to_path_buf(),
@@ -99,6 +158,20 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_as_people_write_them() {
+        assert_eq!(parse_size("1048576"), Ok(1_048_576));
+        assert_eq!(parse_size("512K"), Ok(512 * 1024));
+        assert_eq!(parse_size("32M"), Ok(32 * 1024 * 1024));
+        assert_eq!(parse_size("32MiB"), Ok(32 * 1024 * 1024));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert_eq!(parse_size("1.5K"), Ok(1536));
+        assert_eq!(parse_size(" 2kb "), Ok(2048));
+        for bad in ["", "M", "12Q", "-1", "1.5", "3 apples", "99999999999T"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn sniffs_common_binaries() {

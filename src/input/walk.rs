@@ -1,14 +1,19 @@
 //! Finding the inputs: explicit files always, directories recursively (sorted, hidden entries
-//! skipped, symlinks followed with loops reported), filtered by extension.
+//! skipped, symlinks followed with loops reported), filtered by extension (`a.txt.gz` by its
+//! `txt`). A walked file of a kind natoclaims cannot read (`a.pdf`) is reported, not dropped.
 
+use super::kind;
 use crate::error::Error;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// Default extensions for directory walks; "" stands for files without an extension.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", ""];
+/// Default extensions for directory walks; "" stands for files without an extension. Each is
+/// read gzip'd too (`.txt.gz`).
+pub const DEFAULT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "html", "htm", "xhtml", "shtml", "jsonl", "ndjson", "warc", "",
+];
 
 /// One thing to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,13 +59,9 @@ impl ExtFilter {
         ExtFilter { exts }
     }
 
-    /// Does a walked file pass?
+    /// Does a walked file pass? A `.gz` file passes by the extension before it.
     pub fn accepts(&self, path: &Path) -> bool {
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        self.exts.contains(&ext)
+        self.exts.contains(&kind::extensions(path).0)
     }
 }
 
@@ -112,6 +113,14 @@ fn walk_dir(
                     std::fs::canonicalize(e.path()).unwrap_or_else(|_| e.path().to_path_buf());
                 if walked.insert(key) {
                     inputs.push(Input::Walked(e.into_path()));
+                }
+            }
+            Ok(e) if e.file_type().is_file() => {
+                if let Some(kind) = kind::unreadable(e.path()) {
+                    errors.push(Error::UnreadableKind {
+                        path: e.into_path(),
+                        kind,
+                    });
                 }
             }
             Ok(_) => {}
@@ -176,5 +185,21 @@ mod tests {
         let only_md = ExtFilter::new(&["md"]);
         assert!(!only_md.accepts(Path::new("a/b.txt")));
         assert!(ExtFilter::new(&["none"]).accepts(Path::new("x")));
+        assert!(f.accepts(Path::new("a/b.txt.gz")));
+        assert!(f.accepts(Path::new("a/b.jsonl")));
+        assert!(f.accepts(Path::new("a/b.warc.gz")));
+        assert!(!f.accepts(Path::new("a/b.tar.gz")));
+    }
+
+    #[test]
+    fn unreadable_kinds_found_while_walking_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.pdf"), b"%PDF-1.4").unwrap();
+        std::fs::write(dir.path().join("b.png"), b"\x89PNG").unwrap();
+        std::fs::write(dir.path().join("c.txt"), b"text").unwrap();
+        let (inputs, errors) = collect(&[dir.path().to_path_buf()], &ExtFilter::default());
+        assert_eq!(inputs, [Input::Walked(dir.path().join("c.txt"))]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].unreadable_kind().as_deref(), Some("PDF document"));
     }
 }

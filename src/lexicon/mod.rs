@@ -192,6 +192,8 @@ word_classes! {
     SubscriptionWord => "subscription_words.txt",
     /// Words by which a page addresses its reader ("you", "our"), lowercase.
     ReaderAddress => "reader_address_words.txt",
+    /// Adverbs that may stand before a clause's subject ("even", "only"), lowercase.
+    FocusAdverb => "focus_adverbs.txt",
     /// Abbreviations whose full stop does not end a sentence ("mr", "gen", "e.g").
     Abbreviation => "abbreviations.txt",
     /// Abbreviations that abbreviate only before a number ("no", "vol").
@@ -370,6 +372,8 @@ word_classes! {
     MediumPreposition => "medium_prepositions.txt",
     /// Determiners inside a ", in a letter ..." adjunct ("in his statement").
     MediumDeterminer => "medium_determiners.txt",
+    /// File extensions of documents natoclaims cannot read, each with its kind's name.
+    UnreadableKind => "unreadable_kinds.txt",
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").

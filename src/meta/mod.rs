@@ -97,6 +97,9 @@ const TITLE_MIN_WORDS: usize = 4;
 /// A copyright holder has at most this many words; more is a sentence about rights.
 const COPYRIGHT_HOLDER_MAX_WORDS: usize = 6;
 
+/// The source name of a publication day that is only the day the page was fetched.
+const FETCHED_ORIGIN: &str = "warc date (fetched)";
+
 /// Gather the article's metadata from its blocks.
 pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
     let src = &doc.source_meta;
@@ -105,13 +108,18 @@ pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
         .published
         .or_else(|| published(doc, blocks))
         .or_else(|| yearless_dateline(doc, blocks));
+    let fetched = published.is_none().then_some(doc.fetched_on).flatten();
+    let published = published.or(fetched);
     let byline = if src.byline.is_empty() {
         byline(doc, blocks)
     } else {
         src.byline.clone()
     };
     let origin = Origin {
-        published: src.origin.published.or(published.map(|_| "text dateline")),
+        published: match fetched {
+            Some(_) => Some(FETCHED_ORIGIN),
+            None => src.origin.published.or(published.map(|_| "text dateline")),
+        },
         byline: src
             .origin
             .byline

@@ -86,7 +86,7 @@ fn binaries_named_on_the_command_line_are_errors() {
 }
 
 #[test]
-fn binaries_met_while_walking_are_warnings_and_do_not_fail_the_run() {
+fn binaries_met_while_walking_are_reported_and_fail_the_run() {
     let dir = temp();
     write(dir.path(), "news/a.txt", ARTICLE);
     write(
@@ -96,12 +96,14 @@ fn binaries_met_while_walking_are_warnings_and_do_not_fail_the_run() {
     );
     write(dir.path(), "news/c", b"\x89PNG\r\n\x1a\n");
     let r = run_in(dir.path(), &["extract", "news"], None);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Inputs of a kind natoclaims cannot read never pass silently: each is named, and the run
+    // says it met them.
+    assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(
         problems(&r),
         [
-            "natoclaims: warning: news/b.html: skipped: binary file (gzip)",
-            "natoclaims: warning: news/c: skipped: binary file (PNG image)",
+            "natoclaims: news/b.html: skipped: binary file (gzip)",
+            "natoclaims: news/c: skipped: binary file (PNG image)",
         ]
     );
     assert_eq!(
@@ -401,14 +403,14 @@ fn invalid_utf8_file_names_are_kept() {
     fs::write(news.join(OsStr::from_bytes(b"caf\xe9.txt")), ARTICLE).unwrap();
     fs::write(news.join(OsStr::from_bytes(b"bad\xff.txt")), b"\0\0").unwrap();
     let r = run_in(dir.path(), &["extract", "news"], None);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(
         json_lines(&r.stdout)[0]["article"]["path"],
         "news/caf\\xE9.txt"
     );
     assert_eq!(
         problems(&r),
-        ["natoclaims: warning: news/bad\u{FFFD}.txt: skipped: binary file (NUL bytes)"]
+        ["natoclaims: news/bad\u{FFFD}.txt: skipped: binary file (NUL bytes)"]
     );
 }
 

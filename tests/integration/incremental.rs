@@ -1,5 +1,6 @@
-//! Incremental runs: `--state`, `-o` written safely, `--append`, and runs killed with SIGKILL
-//! at many points that a rerun completes with exactly the missing claims.
+//! Incremental runs: `--state` (whole files, JSON Lines and WARC files as one input each, stdin),
+//! `-o` written safely, `--append`, and runs killed with SIGKILL at many points (also inside a
+//! JSON Lines file) that a rerun completes with exactly the missing claims.
 
 use crate::util::{self, json_lines, run_in, temp, write, ARTICLE};
 use serde_json::Value;
@@ -268,4 +269,191 @@ fn runs_killed_at_many_points_then_resumed_give_every_claim_once() {
     assert_eq!(got.into_iter().collect::<BTreeSet<_>>(), clean_ids);
     // And a run over nothing new adds nothing.
     assert_eq!(finish_run(work.path(), &input), out);
+}
+
+/// `count` records, one article each (`article(first)` on), as one JSON Lines file's text.
+fn records(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| {
+            serde_json::json!({"url": format!("https://example.net/{n}"), "text": article(n)})
+                .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+fn summary(r: &util::Run) -> &str {
+    r.stderr.lines().last().unwrap_or("")
+}
+
+#[test]
+fn a_json_lines_or_warc_file_is_one_input_of_the_state() {
+    let dir = temp();
+    write(dir.path(), "in/a.txt", article(1));
+    write(dir.path(), "in/feed.jsonl", records(10, 3));
+    let warc_page = format!(
+        "<html><body><article><p>{}</p></article></body></html>",
+        article(20)
+    );
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{warc_page}",
+        warc_page.len()
+    );
+    let warc = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\nWARC-Date: 2024-03-20T10:00:00Z\r\nWARC-Target-URI: https://example.net/w\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    );
+    write(dir.path(), "in/crawl.warc", &warc);
+    let first = run_in(dir.path(), &["extract", "--state", "s.json", "in"], None);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let claims = json_lines(&first.stdout);
+    assert_eq!(claims.len(), 2 + 6 + 2, "{}", first.stdout);
+    assert!(claims
+        .iter()
+        .all(|c| c["id"].is_string() && c["speaker"]["canonical"].is_string()));
+    let state: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("s.json")).unwrap()).unwrap();
+    let keys: Vec<&String> = state["inputs"].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["in/a.txt", "in/crawl.warc", "in/feed.jsonl"]);
+    assert_eq!(
+        state["inputs"]["in/feed.jsonl"]["size"],
+        records(10, 3).len()
+    );
+    let again = run_in(dir.path(), &["extract", "--state", "s.json", "in"], None);
+    assert_eq!(
+        (again.code, again.stdout.as_str()),
+        (0, ""),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        summary(&again),
+        "natoclaims: 3 files seen, 0 articles read, 3 unchanged since the last run, 0 claims printed, 0 skipped"
+    );
+    // A feed that grew by one record is read again whole; its old records' claims keep their ids.
+    write(dir.path(), "in/feed.jsonl", records(10, 4));
+    let grown = run_in(dir.path(), &["extract", "--state", "s.json", "in"], None);
+    assert_eq!(grown.code, 0, "{}", grown.stderr);
+    let lines = json_lines(&grown.stdout);
+    assert_eq!(lines.len(), 8);
+    let old: BTreeSet<String> = ids(&claims).into_iter().collect();
+    assert_eq!(ids(&lines).iter().filter(|i| old.contains(*i)).count(), 6);
+    assert!(
+        grown.stderr.contains("4 articles read, 2 unchanged"),
+        "{}",
+        grown.stderr
+    );
+}
+
+#[test]
+fn a_stream_that_fails_whole_is_tried_again_and_one_with_a_bad_record_is_not() {
+    let dir = temp();
+    write(dir.path(), "in/bad.warc", "not a WARC file at all\n");
+    let mut mixed = records(1, 2);
+    mixed.push_str("{\"text\": oops}\n");
+    write(dir.path(), "in/mixed.jsonl", &mixed);
+    let first = run_in(dir.path(), &["extract", "--state", "s.json", "in"], None);
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    assert_eq!(json_lines(&first.stdout).len(), 4);
+    let again = run_in(dir.path(), &["extract", "--state", "s.json", "in"], None);
+    assert_eq!(
+        again.code, 1,
+        "the broken WARC is reported again: {}",
+        again.stderr
+    );
+    assert!(
+        again.stderr.contains("in/bad.warc: skipped"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        again.stdout, "",
+        "the JSON Lines file's claims are not repeated"
+    );
+    assert!(again.stderr.contains("1 unchanged"), "{}", again.stderr);
+}
+
+#[test]
+fn stdin_under_state_one_article_is_tracked_and_records_are_not() {
+    let dir = temp();
+    let one = article(7);
+    for expected in [2, 0] {
+        let r = run_in(
+            dir.path(),
+            &["extract", "--state", "s.json"],
+            Some(one.as_bytes()),
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(json_lines(&r.stdout).len(), expected, "{}", r.stderr);
+    }
+    let state: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("s.json")).unwrap()).unwrap();
+    assert_eq!(state["inputs"]["-"]["size"], one.len());
+    let feed = records(30, 2);
+    for _ in 0..2 {
+        let r = run_in(
+            dir.path(),
+            &["extract", "--state", "s.json"],
+            Some(feed.as_bytes()),
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(json_lines(&r.stdout).len(), 4);
+        assert!(
+            r.stderr
+                .contains("--state does not track records read from stdin"),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn the_output_and_the_state_in_a_walked_folder_are_not_inputs() {
+    let dir = temp();
+    write(dir.path(), "a.txt", ARTICLE);
+    for _ in 0..2 {
+        let r = run_in(
+            dir.path(),
+            &["extract", "--state", "s.json", "-o", "claims.jsonl", "."],
+            None,
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(!r.stderr.contains("cannot read"), "{}", r.stderr);
+    }
+    let out = fs::read_to_string(dir.path().join("claims.jsonl")).unwrap();
+    assert_eq!(json_lines(&out).len(), 1);
+}
+
+#[test]
+fn runs_killed_inside_a_json_lines_file_then_resumed_give_every_claim_once() {
+    let dir = temp();
+    // Files, then a feed of 100 records (more than one batch), then files: kills land before,
+    // inside and after the stream.
+    for n in 0..40 {
+        write(dir.path(), &format!("in/a{n:04}.txt"), article(n));
+    }
+    write(dir.path(), "in/b.jsonl", records(100, 100));
+    for n in 200..230 {
+        write(dir.path(), &format!("in/c{n:04}.txt"), article(n));
+    }
+    let input = dir.path().join("in");
+    let clean = util::run_in(dir.path(), &["extract", "--quiet", "-j", "2", "in"], None);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    let clean_ids: BTreeSet<String> = ids(&json_lines(&clean.stdout)).into_iter().collect();
+    assert_eq!(clean_ids.len(), 340);
+    let mut inside = 0;
+    for after in [0, 10, 80, 100, 150, 200, 279, 300, 339] {
+        let work = temp();
+        if run_and_kill(work.path(), &input, after).is_some_and(|n| n > 80 && n < 280) {
+            inside += 1;
+        }
+        let got = ids(&json_lines(&finish_run(work.path(), &input)));
+        assert_eq!(got.len(), clean_ids.len(), "killed after {after} lines");
+        assert_eq!(
+            got.into_iter().collect::<BTreeSet<_>>(),
+            clean_ids,
+            "killed after {after} lines"
+        );
+    }
+    assert!(inside > 0, "no kill landed inside the feed");
 }

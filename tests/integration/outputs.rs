@@ -326,3 +326,37 @@ fn the_field_reference_documents_every_column_and_field() {
         "the README points at a field reference a clone does not have"
     );
 }
+
+#[test]
+fn csv_from_records_on_stdin_has_ids_and_canonical_speakers() {
+    let dir = temp();
+    let records = format!(
+        "{}\n{}\n",
+        serde_json::json!({"url": "https://example.net/a", "text": ARTICLE}),
+        serde_json::json!({"text": ARTICLE.replace("Jens Stoltenberg", "Volodymyr Zelenskiy")}),
+    );
+    let json = json_lines(&run_in(dir.path(), &["extract"], Some(records.as_bytes())).stdout);
+    assert_eq!(json.len(), 2);
+    let r = run_in(
+        dir.path(),
+        &["extract", "--format", "csv"],
+        Some(records.as_bytes()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        COLUMNS
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    for (row, claim) in rows.iter().zip(&json) {
+        for (i, column) in COLUMNS.iter().enumerate() {
+            assert_eq!(row[i], flat(claim, column), "{column}");
+        }
+    }
+    assert_eq!(&rows[0][2], "https://example.net/a");
+    assert_eq!(&rows[1][2], "-:2");
+    assert_eq!(&rows[1][9], "Volodymyr Zelensky");
+    assert_eq!(rows[0][0].len(), 16);
+}
