@@ -13,6 +13,8 @@ pub const SCHEMA: &str = "natoclaims/1";
 pub struct Claim {
     /// Always [`SCHEMA`].
     pub schema: String,
+    /// The claim's stable id: 16 hex characters (see [`crate::claim_id`]).
+    pub id: String,
     /// The article the claim was read from.
     pub article: ArticleMeta,
     /// Who made the statement.
@@ -87,6 +89,9 @@ pub struct ArticleMeta {
 pub struct Speaker {
     /// The fullest form of the name used in the article.
     pub name: String,
+    /// One spelling of the speaker across a run: transliterations and short forms folded
+    /// ("Zelenskiy", "Vladimir Zelensky" → "Volodymyr Zelensky"); see `docs/FIELDS.md`.
+    pub canonical: String,
     /// The speaker's title or role, when the article gives one.
     pub title: Option<String>,
     /// Person or organization.

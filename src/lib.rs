@@ -23,7 +23,9 @@
 #![warn(missing_docs)]
 
 mod attribution;
+mod canonical;
 mod claim;
+mod claim_id;
 mod dates;
 mod dating;
 mod document;
@@ -37,6 +39,16 @@ mod strip;
 mod topic;
 
 pub use claim::{ArticleMeta, Claim, Mode, Span, Speaker, SpeakerKind, Stance, SCHEMA};
+pub use claim_id::claim_id;
+
+/// The JSON Schema (2020-12) of one output line, as `natoclaims schema` prints it
+/// (`schema/claim.schema.json`).
+pub const CLAIM_JSON_SCHEMA: &str = include_str!("../schema/claim.schema.json");
+
+/// The rules version: a fingerprint of every word list and topic file built into the extractor
+/// (`src/lexicon/**`, computed by `build.rs`). Together with the crate version it tells whether
+/// an earlier run's results still hold (`--state`).
+pub const RULES_VERSION: &str = env!("NATOCLAIMS_RULES_VERSION");
 pub use document::{Document, SourceFormat};
 pub use error::Error;
 pub use meta::{Meta, Origin};
@@ -161,11 +173,17 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                     t.stance(content, sentence, a.cue.as_deref().unwrap_or(""), &who)
                 }
             };
+            let span = Span {
+                start: a.evidence.start,
+                end: a.evidence.end,
+            };
             Claim {
                 schema: SCHEMA.to_string(),
+                id: claim_id(&doc.sha256, span.start, span.end, &a.speaker.name, &quote),
                 article: article.clone(),
                 speaker: Speaker {
                     name: a.speaker.name.clone(),
+                    canonical: canonical::canonical(&a.speaker.name, a.speaker.kind),
                     title: a.speaker.title.clone(),
                     kind: a.speaker.kind,
                     mention: a.mention.clone(),
@@ -176,10 +194,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                 said_on: d.day.map(|d| d.to_string()),
                 date_text: d.text,
                 stance,
-                span: Span {
-                    start: a.evidence.start,
-                    end: a.evidence.end,
-                },
+                span,
                 evidence: fold_ws(&doc.text[a.evidence.clone()]),
             }
         })

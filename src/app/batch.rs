@@ -1,12 +1,24 @@
 //! Items in, lines out: the inputs' items are gathered in fixed-size batches, each batch read
 //! and analysed in parallel, and its lines written in input order, so output is stable and
 //! memory stays bounded however many files or records there are.
+//!
+//! With `--state` (a [`Ledger`]), an input the state lists with the same bytes is not analysed
+//! again, and after a batch its output is made durable and then the state records the inputs
+//! it finished. A JSON Lines or WARC file (or stdin) is one input: a file is fingerprinted
+//! before its records are read and skipped whole when unchanged; no commit falls inside a
+//! stream, so the committed output never holds part of one (a rerun after a kill cuts back to
+//! before it and reads it again, whole).
 
 use super::guard;
+use super::ledger::Ledger;
+use super::progress::Progress;
+use super::sink::Sink;
+use super::state::{self, Fingerprint, State};
 use super::tally::{say, Tally};
+use natoclaims::input::kind::{self, Kind};
 use natoclaims::input::source::{self, Item, Options};
 use natoclaims::input::walk::Input;
-use natoclaims::input::{self, path_text, Envelope, Hint};
+use natoclaims::input::{self, path_text, Article, Envelope, Hint};
 use natoclaims::{analyze, Analysis, ArticleMeta, Error, Scope};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -15,48 +27,93 @@ use std::path::Path;
 
 /// Items read and analysed in parallel at a time: enough to keep every core busy, few enough
 /// that memory stays bounded and output starts early; output keeps input order within and
-/// across batches.
+/// across batches. With `--state`, also the most inputs a commit records at once.
 const BATCH: usize = 64;
 
 /// Writes what one analysed article gives and says how many lines it wrote.
 pub type Emit<'a> = dyn FnMut(&Analysis, &mut dyn Write) -> io::Result<usize> + 'a;
 
-/// An analysed article and the decoder's warning, or why there is none.
-type Outcome = Option<Result<(Analysis, Option<String>), Error>>;
+/// How a run reads and analyses its inputs.
+pub struct Plan<'a> {
+    /// `--input` and `--max-bytes`.
+    pub opts: Options,
+    /// `-j`.
+    pub threads: Option<usize>,
+    /// `--topic`.
+    pub scope: &'a Scope,
+    /// Leave unanalysed an article that fails the topic's relevance prefilter.
+    pub skim: bool,
+}
 
-/// Read, analyse and emit every input in order, counting into `tally`; returns the tally, or
-/// the write error that stopped the run with the tally so far. With `skim`, an article (a
-/// whole file or a record) that fails the relevance prefilter is not analysed.
-#[allow(clippy::too_many_arguments)]
+/// One unit of work, in input order.
+enum Unit {
+    /// An item of the library's.
+    Item(Item),
+    /// A JSON Lines or WARC file `--state` has with these bytes (this many): not read again.
+    Unchanged(u64),
+    /// The end of a stream (a JSON Lines or WARC file, or stdin), with the key and fingerprint
+    /// to record it under (none for stdin, or when it could not be fingerprinted).
+    StreamEnd(Option<(String, Fingerprint)>),
+}
+
+/// What became of one article.
+enum Read {
+    /// Analysed: its claims, and the decoder's warning if any.
+    Analysed(Box<Analysis>, Option<String>),
+    /// `--state` has these exact bytes as processed: not analysed again.
+    Unchanged,
+}
+
+/// An article read: what became of it, its bytes, and the fingerprint `--state` keeps for it
+/// (whole files and stdin only; records are not tracked one by one).
+struct Done {
+    read: Read,
+    bytes: u64,
+    print: Option<Fingerprint>,
+}
+
+type Outcome = Option<Result<Done, Error>>;
+
+/// What one stream gave: articles read, records or reads that failed.
+#[derive(Debug, Default)]
+struct StreamCount {
+    articles: usize,
+    failures: usize,
+}
+
+/// Read, analyse and emit every input in order, counting into `tally`; returns the tally, and
+/// the write (or commit) error that stopped the run, if one did.
 pub fn process_all(
     inputs: &[Input],
-    opts: &Options,
-    threads: Option<usize>,
-    scope: &Scope,
-    skim: bool,
+    plan: &Plan,
     emit: &mut Emit,
-    out: &mut dyn Write,
+    out: &mut Sink,
+    progress: Progress,
     tally: Tally,
-) -> Result<Tally, (Tally, io::Error)> {
+    ledger: Option<&mut Ledger>,
+) -> (Tally, Option<io::Error>) {
     let mut run = Runner {
-        pool: thread_pool(threads),
-        opts,
-        scope,
-        skim,
+        pool: thread_pool(plan.threads),
+        opts: plan.opts,
+        scope: plan.scope,
+        skim: plan.skim,
         emit,
         out,
+        ledger,
+        progress,
         batch: Vec::with_capacity(BATCH),
+        finished: Vec::new(),
+        in_stream: false,
+        stream: StreamCount::default(),
         tally,
         failed: None,
     };
-    if source::for_each(inputs, opts, &mut |item| run.push(item)).is_continue() {
+    if inputs.iter().all(|i| run.input(i).is_continue()) {
         // The last batch: a write error it meets is kept in `failed` like any other.
         let _ = run.flush();
     }
-    match run.failed {
-        Some(e) => Err((run.tally, e)),
-        None => Ok(run.tally),
-    }
+    run.progress.finish();
+    (run.tally, run.failed)
 }
 
 /// Report the problems found before reading (missing paths, walk errors, unreadable kinds).
@@ -69,106 +126,284 @@ pub fn report_found(tally: &mut Tally, errors: &[Error]) {
 
 struct Runner<'a, 'e> {
     pool: rayon::ThreadPool,
-    opts: &'a Options,
+    opts: Options,
     scope: &'a Scope,
     skim: bool,
     emit: &'a mut Emit<'e>,
-    out: &'a mut dyn Write,
-    batch: Vec<Item>,
+    out: &'a mut Sink,
+    ledger: Option<&'a mut Ledger>,
+    progress: Progress,
+    batch: Vec<Unit>,
+    /// Inputs done since the last commit, for the state to record.
+    finished: Vec<(String, Fingerprint)>,
+    /// A stream's records are being pushed: no commit until its end.
+    in_stream: bool,
+    /// What the stream being recorded gave so far.
+    stream: StreamCount,
     tally: Tally,
     failed: Option<io::Error>,
 }
 
 impl Runner<'_, '_> {
-    fn push(&mut self, item: Item) -> ControlFlow<()> {
-        self.batch.push(item);
+    /// Push one input's units: a whole file is one item; a stream is its items and its end,
+    /// or, when `--state` has the file unchanged, nothing but that.
+    fn input(&mut self, input: &Input) -> ControlFlow<()> {
+        let opts = self.opts;
+        let one = std::slice::from_ref(input);
+        let entry = match input {
+            Input::Stdin => None,
+            Input::File(p) | Input::Walked(p) => {
+                if let Kind::Article(_) = kind::of_path(p, opts.format).kind {
+                    return source::for_each(one, &opts, &mut |item| self.push(Unit::Item(item)));
+                }
+                self.ledger.as_ref().and_then(|_| stream_entry(p))
+            }
+        };
+        if let Some((key, print)) = &entry {
+            if self.state().is_some_and(|s| s.is_done(key, print)) {
+                return self.push(Unit::Unchanged(print.size));
+            }
+        }
+        let mut warn = self.ledger.is_some() && matches!(input, Input::Stdin);
+        self.in_stream = true;
+        source::for_each(one, &opts, &mut |item| {
+            if warn && matches!(item, Item::Article(_)) {
+                warn = false;
+                say("natoclaims: -: warning: --state does not track records read from stdin: they are processed again on every run");
+            }
+            self.push(Unit::Item(item))
+        })?;
+        self.in_stream = false;
+        self.push(Unit::StreamEnd(entry))
+    }
+
+    fn state(&self) -> Option<&State> {
+        self.ledger.as_deref().map(Ledger::state)
+    }
+
+    fn push(&mut self, unit: Unit) -> ControlFlow<()> {
+        self.batch.push(unit);
         if self.batch.len() < BATCH {
             return ControlFlow::Continue(());
         }
         self.flush()
     }
 
-    /// Analyse the batch in parallel, then tally and emit it in order.
+    /// Analyse the batch in parallel, then tally and emit it in order, then (outside a
+    /// stream) commit the inputs it finished.
     fn flush(&mut self) -> ControlFlow<()> {
-        let (opts, scope, skim) = (self.opts, self.scope, self.skim);
+        let (opts, scope, skim) = (&self.opts, self.scope, self.skim);
+        let done = self.ledger.as_deref().map(Ledger::state);
+        let batch = &self.batch;
         let outcomes: Vec<Outcome> = self.pool.install(|| {
-            self.batch
+            batch
                 .par_iter()
-                .map(|i| work(i, opts, scope, skim))
+                .map(|u| work(u, opts, scope, done, skim))
                 .collect()
         });
         let batch = std::mem::take(&mut self.batch);
-        for (item, outcome) in batch.into_iter().zip(outcomes) {
-            self.record(item, outcome)?;
+        for (unit, outcome) in batch.into_iter().zip(outcomes) {
+            self.record(unit, outcome)?;
         }
-        ControlFlow::Continue(())
+        if self.in_stream {
+            return ControlFlow::Continue(());
+        }
+        let Some(ledger) = self.ledger.as_deref_mut() else {
+            return ControlFlow::Continue(());
+        };
+        match ledger.commit(self.out, std::mem::take(&mut self.finished)) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                self.failed = Some(e);
+                ControlFlow::Break(())
+            }
+        }
     }
 
-    fn record(&mut self, item: Item, outcome: Outcome) -> ControlFlow<()> {
-        let (path, result) = match (item, outcome) {
+    fn record(&mut self, unit: Unit, outcome: Outcome) -> ControlFlow<()> {
+        let item = match unit {
+            Unit::Item(item) => item,
+            Unit::Unchanged(size) => {
+                self.tally.seen += 1;
+                self.tally.unchanged += 1;
+                self.progress.article_done(size, 0);
+                self.progress.input_done();
+                return ControlFlow::Continue(());
+            }
+            Unit::StreamEnd(entry) => {
+                // A stream read is recorded even when some of its records failed: their
+                // claims are out, and the same bytes fail the same way again. One that failed
+                // and gave no article is tried again, like any input that fails.
+                if self.stream.articles > 0 || self.stream.failures == 0 {
+                    self.finished.extend(entry);
+                }
+                self.progress.input_done();
+                return ControlFlow::Continue(());
+            }
+        };
+        // The key `--state` records a whole input under, and whether it ends an input.
+        let (path, key, whole, result) = match (item, outcome) {
             (Item::Failed(e), _) => {
+                self.stream.failures += 1;
                 self.tally.fail(&e);
                 return ControlFlow::Continue(());
             }
             (Item::Opened(_), _) => {
+                self.stream = StreamCount::default();
                 self.tally.seen += 1;
                 return ControlFlow::Continue(());
             }
             (Item::File { input, .. }, Some(r)) => {
                 self.tally.seen += 1;
-                (input.path().display().to_string(), r)
+                let key = path_text(input.path());
+                (key.clone(), Some(key), true, r)
             }
-            (Item::Article(a), Some(r)) => (a.path, r),
+            (Item::Stdin(a), Some(r)) => (a.path, Some("-".to_string()), false, r),
+            (Item::Article(a), Some(r)) => (a.path, None, false, r),
             // `work` gives every file and article an outcome.
-            (Item::File { .. } | Item::Article(_), None) => return ControlFlow::Continue(()),
+            (Item::File { .. } | Item::Article(_) | Item::Stdin(_), None) => {
+                return ControlFlow::Continue(())
+            }
         };
-        match result {
-            Ok((analysis, warning)) => {
+        let step = self.article(&path, key, result);
+        if whole {
+            self.progress.input_done();
+        }
+        step
+    }
+
+    /// Count and emit one article read (or its error); note a whole input for the state.
+    fn article(
+        &mut self,
+        path: &str,
+        key: Option<String>,
+        result: Result<Done, Error>,
+    ) -> ControlFlow<()> {
+        let done = match result {
+            Ok(d) => d,
+            Err(e) => {
+                self.stream.failures += 1;
+                self.tally.fail(&e);
+                return ControlFlow::Continue(());
+            }
+        };
+        self.stream.articles += 1;
+        let printed = match &done.read {
+            Read::Unchanged => {
+                self.tally.unchanged += 1;
+                0
+            }
+            Read::Analysed(analysis, warning) => {
                 self.tally.read += 1;
                 if let Some(w) = warning {
                     say(&format!("natoclaims: {path}: warning: {w}"));
                 }
-                match (self.emit)(&analysis, self.out) {
-                    Ok(n) => self.tally.printed += n,
+                match (self.emit)(analysis, self.out) {
+                    Ok(n) => n,
                     Err(e) => {
                         self.failed = Some(e);
                         return ControlFlow::Break(());
                     }
                 }
             }
-            Err(e) => self.tally.fail(&e),
+        };
+        self.tally.printed += printed;
+        self.progress.article_done(done.bytes, printed);
+        if let (Some(key), Some(print)) = (key, done.print) {
+            self.finished.push((key, print));
         }
         ControlFlow::Continue(())
     }
 }
 
-/// Read (for a whole file) and analyse one item. A panic in the pipeline is a bug, but it
-/// costs only this item: it is reported as an internal error and the run goes on.
-fn work(item: &Item, opts: &Options, scope: &Scope, skim: bool) -> Outcome {
+/// A stream file's key and fingerprint for `--state`, taken before its records are read; none
+/// when it cannot be read (then it is read as usual, its error reported, and not recorded).
+fn stream_entry(path: &Path) -> Option<(String, Fingerprint)> {
+    let print = state::fingerprint_file(path).ok()?;
+    Some((path_text(path), print))
+}
+
+/// Read (for a whole file) and analyse one unit, unless `done` (the `--state`) lists its bytes.
+/// A panic in the pipeline is a bug, but it costs only this unit: it is reported as an
+/// internal error and the run goes on.
+fn work(unit: &Unit, opts: &Options, scope: &Scope, done: Option<&State>, skim: bool) -> Outcome {
+    let item = match unit {
+        Unit::Item(item) => item,
+        Unit::Unchanged(_) | Unit::StreamEnd(_) => return None,
+    };
     match item {
         Item::File { input, hint, gzip } => Some(guard::guarded(input.path(), || {
-            let bytes = source::read_file(input.path(), *gzip, opts.max_bytes)?;
-            let path = path_text(input.path());
-            Ok(load_and_analyze(
-                path,
-                &bytes,
-                *hint,
-                &Envelope::default(),
-                scope,
-                skim,
-            ))
+            let path = input.path();
+            let bytes = source::read_file(path, *gzip, opts.max_bytes)?;
+            // Only a run with a state needs the fingerprint, and it is taken before the
+            // document is loaded: an unchanged input is not decoded or analysed again. A
+            // gzip'd file is fingerprinted by its bytes as stored.
+            let print = match done {
+                None => None,
+                Some(_) if *gzip => {
+                    Some(state::fingerprint_file(path).map_err(|source| Error::Io {
+                        path: path.to_path_buf(),
+                        source,
+                    })?)
+                }
+                Some(_) => Some(state::fingerprint(&bytes)),
+            };
+            let key = path_text(path);
+            Ok(analysed(&key, &bytes, *hint, (scope, skim), done, print))
+        })),
+        Item::Stdin(a) => Some(guard::guarded(Path::new(&a.path), || {
+            let print = done.map(|_| state::fingerprint(&a.bytes));
+            Ok(analysed("-", &a.bytes, a.hint, (scope, skim), done, print))
         })),
         Item::Article(a) => Some(guard::guarded(Path::new(&a.path), || {
-            Ok(load_and_analyze(
-                a.path.clone(),
-                &a.bytes,
-                a.hint,
-                &a.envelope,
-                scope,
-                skim,
-            ))
+            Ok(record_analysed(a, scope, skim))
         })),
         Item::Opened(_) | Item::Failed(_) => None,
+    }
+}
+
+/// A whole input's bytes analysed, or found unchanged: `key` is its path as printed (`-` for
+/// stdin) and the key `--state` has it under.
+fn analysed(
+    key: &str,
+    bytes: &[u8],
+    hint: Hint,
+    (scope, skim): (&Scope, bool),
+    done: Option<&State>,
+    print: Option<Fingerprint>,
+) -> Done {
+    let unchanged = match (done, &print) {
+        (Some(s), Some(p)) => s.is_done(key, p),
+        _ => false,
+    };
+    let read = if unchanged {
+        Read::Unchanged
+    } else {
+        let (analysis, warning) = load_and_analyze(
+            key.to_string(),
+            bytes,
+            hint,
+            &Envelope::default(),
+            scope,
+            skim,
+        );
+        Read::Analysed(Box::new(analysis), warning)
+    };
+    Done {
+        read,
+        bytes: bytes.len() as u64,
+        print,
+    }
+}
+
+/// A record cut from a stream, analysed (records are not tracked by `--state` one by one).
+fn record_analysed(a: &Article, scope: &Scope, skim: bool) -> Done {
+    let (analysis, warning) =
+        load_and_analyze(a.path.clone(), &a.bytes, a.hint, &a.envelope, scope, skim);
+    Done {
+        read: Read::Analysed(Box::new(analysis), warning),
+        bytes: a.bytes.len() as u64,
+        print: None,
     }
 }
 

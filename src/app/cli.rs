@@ -4,10 +4,13 @@ use clap::{Args, Parser, Subcommand};
 use natoclaims::input::kind::Format;
 use std::path::PathBuf;
 
-const EXIT_CODES: &str = "Exit codes: 0 every input was read (with or without claims); 1 some \
-inputs or records failed or were skipped as errors, or inputs of a kind natoclaims cannot read \
-(PDF, Word, archives, binary data) were found (reasons on stderr, everything else still printed); \
-2 usage error, or nothing could be read.";
+const EXIT_CODES: &str = "Exit codes: 0 every input was read (with or without claims; inputs \
+--state has as unchanged count as read); 1 some inputs or records failed or were skipped as \
+errors, inputs of a kind natoclaims cannot read (PDF, Word, archives, binary data) were found, \
+or writing the output or the --state file failed (reasons on stderr, everything else still \
+printed); 2 usage error (including an output file that cannot be opened, a file that is not a \
+--state file and an unreadable --files-from list), or nothing could be read.\n\nOutput fields: \
+docs/FIELDS.md, or `natoclaims schema`.";
 
 /// Who said what, and when, about Ukraine's bid to join NATO: reads scraped news articles
 /// and prints attributed claims as JSON Lines.
@@ -25,7 +28,7 @@ pub enum Command {
     /// Extract attributed claims from articles (text, HTML, JSON Lines records, WARC; files,
     /// folders, or stdin) as JSON Lines.
     #[command(
-        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html.gz crawl.warc.gz news.jsonl | jq -r '.speaker.name'\n  cat page.html | natoclaims extract\n  find news -name '*.html' -newer stamp -print0 | natoclaims extract --files-from - -0\n  natoclaims extract --topic any ./news -o all.jsonl\n\nExit codes: 0 all inputs read; 1 some inputs or records failed, or inputs of a kind natoclaims cannot read were found; 2 usage error or nothing readable."
+        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html.gz crawl.warc.gz news.jsonl | jq -r '.speaker.canonical'\n  cat page.html | natoclaims extract\n  find news -name '*.html' -newer stamp -print0 | natoclaims extract --files-from - -0\n  natoclaims extract --topic any ./news -o all.jsonl\n  natoclaims extract --state seen.json -o claims.jsonl ./scrapes   # nightly: new inputs only\n  natoclaims extract --format csv ./articles > claims.csv\n\nExit codes: 0 all inputs read (or unchanged since the last --state run); 1 some inputs or records failed, inputs of a kind natoclaims cannot read were found, or writing the output or state failed; 2 usage error or nothing readable."
     )]
     Extract(ExtractArgs),
     /// Print an article's text after boilerplate removal: what the extractor reads.
@@ -38,6 +41,21 @@ pub enum Command {
         after_help = "Example:\n  natoclaims meta ./articles | jq -r '[.published, .path] | @tsv'"
     )]
     Meta(MetaArgs),
+    /// Print the JSON Schema (2020-12) of one `extract` output line.
+    #[command(after_help = "Example:\n  natoclaims schema > claim.schema.json")]
+    Schema,
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  natoclaims completions bash > ~/.local/share/bash-completion/completions/natoclaims\n  natoclaims completions zsh > ~/.zfunc/_natoclaims\n  natoclaims completions fish > ~/.config/fish/completions/natoclaims.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  natoclaims man > natoclaims.1 && man ./natoclaims.1")]
+    Man,
 }
 
 /// Options shared by commands that read many inputs.
@@ -57,7 +75,7 @@ pub struct InputArgs {
     /// What the inputs hold: auto (by extension; stdin by its first bytes), text, html, jsonl
     /// (one article record per line) or warc.
     #[arg(long = "input", value_name = "KIND", default_value = "auto", value_parser = parse_format)]
-    pub format: Format,
+    pub kind: Format,
     /// Extensions to read when walking folders, comma-separated; "none" means files without
     /// one. Each is also read gzip'd (a.txt.gz).
     #[arg(
@@ -70,9 +88,15 @@ pub struct InputArgs {
     /// as 512K, 32M, 1G (never read whole).
     #[arg(long, default_value = "32M", value_name = "SIZE", value_parser = parse_size)]
     pub max_bytes: u64,
-    /// Do not print the end-of-run summary on stderr.
+    /// Print nothing on stderr but warnings and errors: no progress bar, no summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Show the progress bar on stderr even when it is not a terminal.
+    #[arg(long, overrides_with = "no_progress")]
+    pub progress: bool,
+    /// Never show the progress bar (by default it shows when stderr is a terminal).
+    #[arg(long)]
+    pub no_progress: bool,
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
@@ -92,9 +116,25 @@ pub struct ExtractArgs {
     /// Inputs.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Write the claims to this file instead of stdout.
+    /// Write the claims to this file instead of stdout: a new file replaces the old one when
+    /// the run ends (a killed run leaves the old file untouched); with --append or --state
+    /// the claims are added at its end instead.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Add to the end of the -o file instead of replacing it; a torn last line left by a
+    /// killed run is cut first.
+    #[arg(long, requires = "output")]
+    pub append: bool,
+    /// Remember processed inputs (path, size, SHA-256, tool and rules version) in FILE and
+    /// process only new or changed ones (a JSON Lines or WARC file is one input, its records
+    /// not tracked one by one); with -o, claims are appended and a rerun after a kill adds
+    /// exactly the missing claims.
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Output format: jsonl (one JSON object per line), csv or tsv (a header row and flat
+    /// columns; see docs/FIELDS.md).
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: super::format::Format,
     /// Topic: "nato-ukraine" (default), "any" (every attributed statement), or a topic file.
     #[arg(long, default_value = "nato-ukraine")]
     pub topic: String,

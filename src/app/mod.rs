@@ -1,31 +1,42 @@
-//! Running the commands: inputs in, JSON Lines out, problems on stderr, an exit code back.
+//! Running the commands: inputs in, records out (JSON Lines, CSV or TSV), problems on stderr,
+//! an exit code back.
 //!
 //! `inputs` decides which paths a run reads, the library walks them and cuts them into items,
-//! `batch` analyses the items in parallel batches and prints in input order, `tally` counts and
-//! reports.
+//! `batch` analyses the items in parallel batches and emits in input order (skipping what
+//! `--state` has, committing after each batch), `tally` counts and reports. Around that loop:
+//! `sink` (where records go), `state` and `ledger` (`--state`), `format` (claims as JSON Lines,
+//! CSV or TSV), `progress` (the bar on stderr).
 
 mod batch;
 pub mod cli;
+mod format;
 pub mod guard;
 mod inputs;
+mod ledger;
 mod output;
+mod progress;
+mod sink;
+mod state;
 mod tally;
 
 use cli::{Cli, Command, ExtractArgs, InputArgs, MetaArgs, StripArgs};
+use ledger::Ledger;
 use natoclaims::input::kind::{self, Kind};
 use natoclaims::input::source::Options;
 use natoclaims::input::walk::{self, ExtFilter, Input};
-use natoclaims::{stripped_text, Analysis, ArticleMeta, Scope};
+use natoclaims::{stripped_text, Analysis, ArticleMeta, Error, Scope};
+use progress::{Progress, When};
 use serde::Serialize;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use sink::Sink;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use tally::{say, Tally};
 
-/// Every input was read (with or without claims).
+/// Every input was read (with or without claims), or found unchanged by `--state`.
 pub const EXIT_OK: i32 = 0;
-/// Some inputs or records failed or were skipped as errors, or inputs of a kind natoclaims
-/// cannot read were found; everything else was still printed.
+/// Some inputs or records failed or were skipped as errors, inputs of a kind natoclaims cannot
+/// read were found, or writing the output or the state failed; everything else was still
+/// printed.
 pub const EXIT_PARTIAL: i32 = 1;
 /// Usage error, or nothing could be read.
 pub const EXIT_USAGE: i32 = 2;
@@ -36,6 +47,37 @@ pub fn run(cli: Cli) -> i32 {
         Command::Extract(a) => extract(a),
         Command::Strip(a) => strip(a),
         Command::Meta(a) => meta(a),
+        Command::Schema => print_stdout(natoclaims::CLAIM_JSON_SCHEMA.as_bytes()),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "natoclaims", &mut buf);
+            print_stdout(&buf)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut buf) {
+                Ok(()) => print_stdout(&buf),
+                Err(e) => {
+                    say(&format!("natoclaims: man page: {e}"));
+                    EXIT_PARTIAL
+                }
+            }
+        }
+    }
+}
+
+/// Write bytes to stdout; a closed stdout is not an error.
+fn print_stdout(bytes: &[u8]) -> i32 {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            say(&format!("natoclaims: writing output: {e}"));
+            EXIT_PARTIAL
+        }
     }
 }
 
@@ -47,30 +89,106 @@ fn extract(args: ExtractArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => match File::create(p) {
-            Ok(f) => Box::new(BufWriter::new(f)),
+    let mut ledger = match &args.state {
+        Some(p) => match Ledger::open(p, args.output.as_deref()) {
+            Ok(l) => Some(l),
             Err(e) => {
-                say(&format!(
-                    "natoclaims: {}: cannot create output file: {e}",
-                    p.display()
-                ));
+                say(&format!("natoclaims: {}: {e}", p.display()));
                 return EXIT_USAGE;
             }
         },
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => None,
     };
+    let out = match open_output(&args, ledger.as_mut()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let format = args.format;
     let mut emit = |a: &Analysis, w: &mut dyn Write| {
+        // One write per article: a file only ever receives whole lines.
+        let mut buf = Vec::new();
         for c in &a.claims {
-            output::write_claim(w, c)?;
+            format.write(&mut buf, c)?;
         }
+        w.write_all(&buf)?;
         Ok(a.claims.len())
     };
-    let output = args.output.as_deref();
+    // Neither the output nor the state is ever read back as an input.
+    let own: Vec<&Path> = args
+        .output
+        .iter()
+        .chain(&args.state)
+        .map(|p| p.as_path())
+        .collect();
     // Only claims are printed: an input that fails the relevance prefilter is not analysed
     // (with `--topic any` every input is relevant, so none is skimmed).
     let skim = !matches!(scope, Scope::Any);
-    run_inputs(&args.input, &scope, skim, &mut emit, out, output, "claims")
+    run_inputs(
+        &args.input,
+        &scope,
+        skim,
+        &mut emit,
+        out,
+        &own,
+        ledger.as_mut(),
+        "claims",
+    )
+}
+
+/// Open the output `-o`, `--append` and `--state` ask for, put the CSV or TSV header at the
+/// top of a new or empty output (so even an output without claims has it), and let the state
+/// vouch for the output as it now is.
+fn open_output(args: &ExtractArgs, ledger: Option<&mut Ledger>) -> Result<Sink, i32> {
+    let mut out = open_sink(args, ledger.as_deref())?;
+    if let Some(header) = args.format.header().filter(|_| out.starts_empty()) {
+        if let Err(e) = out.write_all(&header) {
+            say(&format!("natoclaims: writing output: {e}"));
+            return Err(EXIT_PARTIAL);
+        }
+    }
+    if let Some(l) = ledger {
+        if let Err(e) = l.begin(&mut out) {
+            say(&format!("natoclaims: {e}"));
+            return Err(EXIT_USAGE);
+        }
+    }
+    Ok(out)
+}
+
+/// The output destination: stdout, a file replaced at the end, or a file appended to.
+fn open_sink(args: &ExtractArgs, ledger: Option<&Ledger>) -> Result<Sink, i32> {
+    let Some(path) = &args.output else {
+        return Ok(Sink::stdout());
+    };
+    let opened = if args.append || ledger.is_some() {
+        let committed = ledger.and_then(Ledger::committed_length);
+        Sink::append(path, committed).map(|(sink, repair)| {
+            report_repair(path, &repair);
+            sink
+        })
+    } else {
+        Sink::replace(path)
+    };
+    opened.map_err(|e| {
+        say(&format!(
+            "natoclaims: {}: cannot open output file: {e}",
+            path.display()
+        ));
+        EXIT_USAGE
+    })
+}
+
+fn report_repair(path: &Path, repair: &sink::Repair) {
+    let what = match repair {
+        sink::Repair::None => return,
+        sink::Repair::TornLine(n) => {
+            format!("cut a torn last line ({n} bytes) left by an interrupted run")
+        }
+        sink::Repair::Uncommitted(n) => format!(
+            "cut {n} bytes written after the last --state commit by an interrupted run; their inputs are processed again"
+        ),
+    };
+    say(&format!("natoclaims: {}: warning: {what}", path.display()));
 }
 
 fn meta(args: MetaArgs) -> i32 {
@@ -84,7 +202,6 @@ fn meta(args: MetaArgs) -> i32 {
         explain: Option<natoclaims::Origin>,
     }
     let scope = Scope::nato_ukraine();
-    let out: Box<dyn Write> = Box::new(BufWriter::new(io::stdout().lock()));
     let explain = args.explain;
     let mut emit = |a: &Analysis, w: &mut dyn Write| {
         let line = MetaLine {
@@ -95,21 +212,34 @@ fn meta(args: MetaArgs) -> i32 {
         output::write_json_line(w, &line)?;
         Ok(1)
     };
+    let out = Sink::stdout();
     // Every article gets a line, relevant or not: nothing is skimmed.
-    run_inputs(&args.input, &scope, false, &mut emit, out, None, "records")
+    run_inputs(
+        &args.input,
+        &scope,
+        false,
+        &mut emit,
+        out,
+        &[],
+        None,
+        "records",
+    )
 }
 
 /// Find the inputs, read and analyse them, emit each article's lines, report, and return the
-/// exit code. The `-o` file is never an input: a walk of the folder it is written into (a
-/// `.jsonl` file) must not read the run's own claims back. With `skim`, articles that fail
-/// the relevance prefilter are not analysed.
+/// exit code. The run's own files (`own`: the `-o` file, the `--state` file) are never inputs:
+/// a walk of the folder they are written into must not read the run's own claims back, nor
+/// report its state as a JSON document it cannot read. With `skim`, articles that fail the
+/// relevance prefilter are not analysed.
+#[allow(clippy::too_many_arguments)]
 fn run_inputs(
     args: &InputArgs,
     scope: &Scope,
     skim: bool,
     emit: &mut batch::Emit,
-    mut out: Box<dyn Write>,
-    output: Option<&Path>,
+    mut out: Sink,
+    own: &[&Path],
+    ledger: Option<&mut Ledger>,
     what: &str,
 ) -> i32 {
     let paths = match inputs::paths(args) {
@@ -119,27 +249,45 @@ fn run_inputs(
             return EXIT_USAGE;
         }
     };
-    let (mut found, errors) = walk::collect(&paths, &ExtFilter::new(&args.ext));
-    if let Some(own) = output.and_then(|o| std::fs::canonicalize(o).ok()) {
-        found.retain(|i| std::fs::canonicalize(i.path()).map_or(true, |p| p != own));
+    let (mut found, mut errors) = walk::collect(&paths, &ExtFilter::new(&args.ext));
+    let own: Vec<PathBuf> = own
+        .iter()
+        .filter_map(|o| std::fs::canonicalize(o).ok())
+        .collect();
+    if !own.is_empty() {
+        let is_own = |p: &Path| std::fs::canonicalize(p).is_ok_and(|p| own.contains(&p));
+        found.retain(|i| !is_own(i.path()));
+        errors.retain(|e| !matches!(e, Error::UnreadableKind { .. }) || !is_own(e.path()));
     }
-    let opts = Options {
-        format: args.format,
-        max_bytes: args.max_bytes,
-    };
-    let mut tally = Tally::default();
-    batch::report_found(&mut tally, &errors);
-    let result = batch::process_all(
-        &found,
-        &opts,
-        args.threads,
+    let plan = batch::Plan {
+        opts: Options {
+            format: args.kind,
+            max_bytes: args.max_bytes,
+        },
+        threads: args.threads,
         scope,
         skim,
-        emit,
-        out.as_mut(),
-        tally,
-    );
+    };
+    let progress = Progress::new(progress_when(args, &out), found.len());
+    let mut tally = Tally::default();
+    batch::report_found(&mut tally, &errors);
+    let result = batch::process_all(&found, &plan, emit, &mut out, progress, tally, ledger);
     finish(result, out, args.quiet, what)
+}
+
+/// When to draw the progress bar: `--quiet` and `--no-progress` never, `--progress` always;
+/// by default when stderr is a terminal and the records do not go to a terminal too (the bar
+/// would be torn up by the lines scrolling under it).
+fn progress_when(args: &InputArgs, out: &Sink) -> When {
+    if args.quiet || args.no_progress {
+        When::Never
+    } else if args.progress {
+        When::Always
+    } else if out.is_terminal() {
+        When::Never
+    } else {
+        When::Auto
+    }
 }
 
 fn strip(args: StripArgs) -> i32 {
@@ -169,16 +317,7 @@ fn strip(args: StripArgs) -> i32 {
             args.file.display()
         ));
     }
-    let text = stripped_text(&loaded.document);
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => EXIT_OK,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(e) => {
-            say(&format!("natoclaims: writing output: {e}"));
-            EXIT_PARTIAL
-        }
-    }
+    print_stdout(stripped_text(&loaded.document).as_bytes())
 }
 
 /// The scope a `--topic` value names: a built-in or a topic file.
@@ -194,15 +333,12 @@ pub fn scope_for(topic: &str) -> Result<Scope, String> {
     }
 }
 
-fn finish(
-    result: Result<Tally, (Tally, io::Error)>,
-    mut out: Box<dyn Write>,
-    quiet: bool,
-    what: &str,
-) -> i32 {
-    let (tally, err) = match result {
-        Ok(t) => (t, out.flush().err()),
-        Err((t, e)) => (t, Some(e)),
+/// End the run: put the output in place (unless writing it failed: a file being replaced is
+/// then dropped and the old one stays as it was), report, and return the exit code.
+fn finish((tally, failed): (Tally, Option<io::Error>), out: Sink, quiet: bool, what: &str) -> i32 {
+    let err = match failed {
+        None => out.finish().err(),
+        Some(e) => Some(e),
     };
     match err {
         Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,

@@ -1,5 +1,6 @@
-//! Counting a run: inputs seen, articles read, lines printed, what was skipped and why, the
-//! inputs of kinds natoclaims cannot read; the end-of-run report and the exit code.
+//! Counting a run: inputs seen, articles read, inputs `--state` has as unchanged, lines
+//! printed, what was skipped and why, the inputs of kinds natoclaims cannot read; the
+//! end-of-run report and the exit code.
 
 use super::{EXIT_OK, EXIT_PARTIAL, EXIT_USAGE};
 use natoclaims::Error;
@@ -16,6 +17,9 @@ pub struct Tally {
     pub seen: usize,
     /// Articles read (a file, a record).
     pub read: usize,
+    /// Inputs `--state` says were processed before with the same bytes (a whole file, stdin,
+    /// or a JSON Lines or WARC file with all its records).
+    pub unchanged: usize,
     /// Lines printed.
     pub printed: usize,
     /// Skipped inputs and records by reason (errors and warnings alike).
@@ -82,8 +86,13 @@ impl Tally {
         } else {
             format!(" ({})", counts(&self.skipped))
         };
+        let unchanged = if self.unchanged > 0 {
+            format!(", {} unchanged since the last run", self.unchanged)
+        } else {
+            String::new()
+        };
         format!(
-            "natoclaims: {} files seen, {} articles read, {} {what} printed, {} skipped{reasons}",
+            "natoclaims: {} files seen, {} articles read{unchanged}, {} {what} printed, {} skipped{reasons}",
             self.seen,
             self.read,
             self.printed,
@@ -91,9 +100,10 @@ impl Tally {
         )
     }
 
-    /// 2 when something was skipped and nothing read; 1 when anything failed; else 0.
+    /// 2 when something was skipped and nothing read (inputs unchanged since the last
+    /// `--state` run count as read); 1 when anything failed; else 0.
     pub fn exit_code(&self) -> i32 {
-        if self.read == 0 && self.skipped_total() > 0 {
+        if self.read + self.unchanged == 0 && self.skipped_total() > 0 {
             EXIT_USAGE
         } else if self.errors > 0 {
             EXIT_PARTIAL

@@ -36,8 +36,11 @@ pub enum Item {
     /// A stream was opened (a JSON Lines or WARC file, or stdin): one input seen; its
     /// articles and errors follow.
     Opened(Input),
-    /// An article cut from a stream.
+    /// An article cut from a stream (a JSON Lines or WARC record).
     Article(Article),
+    /// Stdin read whole as one article (neither JSON Lines nor WARC): `article.path` is `-`.
+    /// Like a file, it is one input (`--state` keys it `-`).
+    Stdin(Article),
     /// A record or stream that could not be read.
     Failed(Error),
 }
@@ -145,7 +148,7 @@ fn stdin(opts: &Options, sink: &mut dyn FnMut(Item) -> ControlFlow<()>) -> Contr
         Kind::Article(hint) => {
             let read = read::read_capped(reader, Path::new("-"), opts.max_bytes, 0);
             sink(read.map_or_else(Item::Failed, |bytes| {
-                Item::Article(Article {
+                Item::Stdin(Article {
                     path: "-".to_string(),
                     bytes,
                     hint,

@@ -1,6 +1,6 @@
 //! Runs the binary over `fixtures/articles` and compares every claim with `fixtures/expected`:
-//! speaker (full name), quote (token overlap), mode, said_on, stance and cue, plus publication date and
-//! byline; any missing or extra claim fails. Differences listed in `fixtures/known-gaps.txt`
+//! speaker (full name), quote (token overlap), mode, said_on, stance, cue and the speaker's
+//! canonical form, plus publication date and byline; any missing or extra claim fails. Differences listed in `fixtures/known-gaps.txt`
 //! are reported but tolerated, and a listed gap that no longer occurs fails too, so the list
 //! can only shrink. `NATOCLAIMS_BLESS_GAPS=1 cargo test --test integration fixtures` rewrites the
 //! list.
@@ -80,17 +80,21 @@ fn compare(name: &str, expected: &[Value], article: &Value, predicted: &[Value])
         used_p.insert(i);
         used_e.insert(j);
         let (p, e) = (&predicted[i], &expected[j]);
-        for field in ["mode", "said_on", "stance", "cue"] {
+        for field in ["mode", "said_on", "stance", "cue", "canonical"] {
+            let got = match field {
+                "canonical" => &p["speaker"][field],
+                _ => &p[field],
+            };
             let same = match field {
-                "cue" => same_cue(&p[field], &e[field]),
-                _ => p[field] == e[field],
+                "cue" => same_cue(got, &e[field]),
+                _ => *got == e[field],
             };
             if !same {
                 diffs.push(format!(
                     "{name}: {} {:.40}: {field} {} (expected {})",
                     s(e, "speaker"),
                     s(e, "quote"),
-                    p[field],
+                    got,
                     e[field]
                 ));
             }
@@ -200,4 +204,24 @@ fn fixtures_match_expected_claims() {
         new.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n  "),
         fixed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n  ")
     );
+}
+
+#[test]
+fn every_fixture_claim_has_a_unique_id_computed_from_its_own_fields() {
+    let run = util::run(&["extract", "--quiet", "fixtures/articles"]);
+    let claims = util::json_lines(&run.stdout);
+    assert!(claims.len() > 200, "{} claims", claims.len());
+    let mut seen = BTreeSet::new();
+    for c in &claims {
+        let id = s(c, "id");
+        let want = natoclaims::claim_id(
+            s(&c["article"], "sha256"),
+            c["span"]["start"].as_u64().unwrap() as usize,
+            c["span"]["end"].as_u64().unwrap() as usize,
+            s(&c["speaker"], "name"),
+            s(c, "quote"),
+        );
+        assert_eq!(id, want, "{c}");
+        assert!(seen.insert(id.to_string()), "duplicate id {id}");
+    }
 }

@@ -1,0 +1,117 @@
+//! The run's side of `--state`: which inputs to skip, and the commit that records a batch of
+//! processed inputs only after their output is durable.
+//!
+//! Exactly-once with `-o FILE`: each commit fsyncs the output, then writes the state with the
+//! output's length. A run killed before a commit leaves output the state does not vouch for;
+//! the next run cuts the file back to the committed length and processes those inputs again,
+//! so the file ends up holding every claim once. The caller never commits inside a JSON Lines
+//! or WARC file (`batch.rs`), so the committed length never ends inside one. With stdout
+//! nothing can be cut: the inputs of the batch in flight (at most one batch, or the stream
+//! being read) are printed again by the next run.
+
+use super::sink::Sink;
+use super::state::{self, Committed, Fingerprint, Loaded, State};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The state file and what it holds.
+pub struct Ledger {
+    path: PathBuf,
+    state: State,
+    /// The absolute path of the `-o` file, if any.
+    output: Option<PathBuf>,
+}
+
+impl Ledger {
+    /// Read the state at `path` for a run writing to `output` (stdout when `None`). An
+    /// outdated state is reported on stderr and starts empty.
+    pub fn open(path: &Path, output: Option<&Path>) -> Result<Ledger, String> {
+        let loaded = state::load(path)?;
+        if let Loaded::Outdated { was, .. } = &loaded {
+            let _ = io::Write::write_all(
+                &mut io::stderr().lock(),
+                format!(
+                    "natoclaims: {}: written by natoclaims {was}; this is {} (rules {}): every input is processed again\n",
+                    path.display(),
+                    env!("CARGO_PKG_VERSION"),
+                    natoclaims::RULES_VERSION
+                )
+                .as_bytes(),
+            );
+        }
+        let output = output
+            .map(|o| std::path::absolute(o).map_err(|e| format!("{}: {e}", o.display())))
+            .transpose()?;
+        Ok(Ledger {
+            path: path.to_path_buf(),
+            state: loaded.into_state(),
+            output,
+        })
+    }
+
+    /// The state as loaded or last committed.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The length of the `-o` file the state vouches for, when the state was last committed
+    /// with this same file.
+    pub fn committed_length(&self) -> Option<u64> {
+        match (&self.state.output, &self.output) {
+            (Some(c), Some(o)) if &c.path == o => Some(c.length),
+            _ => None,
+        }
+    }
+
+    /// Before the first record is written: vouch for the output file as it is now (after any
+    /// repair), so that a run killed before its first commit leaves nothing the next run
+    /// would keep twice.
+    pub fn begin(&mut self, out: &mut Sink) -> io::Result<()> {
+        let (Some(length), Some(path)) = (out.commit()?, &self.output) else {
+            return Ok(());
+        };
+        let now = Some(Committed {
+            path: path.clone(),
+            length,
+        });
+        if self.state.output != now {
+            self.state.output = now;
+            self.save()?;
+        }
+        Ok(())
+    }
+
+    /// Record `finished` inputs: make the output durable first, then replace the state file.
+    /// Nothing is written when no input is new or changed.
+    pub fn commit(
+        &mut self,
+        out: &mut Sink,
+        finished: Vec<(String, Fingerprint)>,
+    ) -> io::Result<()> {
+        let fresh: Vec<_> = finished
+            .into_iter()
+            .filter(|(k, p)| !self.state.is_done(k, p))
+            .collect();
+        if fresh.is_empty() {
+            return Ok(());
+        }
+        let length = out.commit()?;
+        self.state.inputs.extend(fresh);
+        if let (Some(length), Some(path)) = (length, &self.output) {
+            self.state.output = Some(Committed {
+                path: path.clone(),
+                length,
+            });
+        }
+        self.save()
+    }
+
+    fn save(&self) -> io::Result<()> {
+        self.state.save(&self.path).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("{}: cannot write the state file: {e}", self.path.display()),
+            )
+        })
+    }
+}
