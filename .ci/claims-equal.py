@@ -83,6 +83,10 @@ def main(argv):
                 article["sha256"] = new
         for path in sorted(changed):
             print(f"{label}: article.sha256 differs as it should (raw bytes vs UTF-8 body): {path}")
+        # A claim's id hashes its article's sha256, so it differs with it: compare the rest.
+        for claim in expected + actual:
+            if claim["article"]["path"] in changed:
+                claim.pop("id", None)
     a = sorted(map(canonical, expected))
     b = sorted(map(canonical, actual))
     if not a or not b:
