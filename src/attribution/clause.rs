@@ -286,12 +286,8 @@ pub(super) fn clause(
         || time_phrase
         || date_opener
         || participle_opener;
-    let has_verb = toks[from..to].iter().any(|t| {
-        t.is_word
-            && !t.quoted
-            && (crate::lexicon::is(crate::lexicon::Class::FiniteVerb, &t.lower)
-                || (t.lower.ends_with("ed") && t.lower.len() > 4))
-    }) || toks[from..to].iter().any(|t| t.quoted)
+    let has_verb = toks[from..to].iter().any(is_verb_word)
+        || toks[from..to].iter().any(|t| t.quoted)
         || (!after && (from + 1..to.saturating_sub(1)).any(|i| present_tense_verb(toks, i)));
     // "said if elected he would cut taxes": after the cue, a subordinate clause may lead the
     // reported sentence.
@@ -336,6 +332,15 @@ fn present_tense_verb(toks: &[Token], i: usize) -> bool {
     shape && (after_name || after_pronoun || after_noun)
 }
 
+/// A word outside quotation marks that reads as a finite verb: a listed one, or a past tense
+/// in "-ed".
+fn is_verb_word(t: &Token) -> bool {
+    t.is_word
+        && !t.quoted
+        && (lexicon::is(Class::FiniteVerb, &t.lower)
+            || (t.lower.ends_with("ed") && t.lower.len() > 4))
+}
+
 /// Fewest words of a reported clause led by a subordinate clause ("if elected he would win").
 const SUBORDINATE_LEAD_WORDS: usize = 5;
 
@@ -347,14 +352,7 @@ const MAIN_CLAUSE_MIN: usize = 4;
 /// follows the adjunct's comma; "Seeing his brother suffer led him to ..., he said": a gerund
 /// subject with a verb after it and no comma.
 fn full_sentence_after_opener(toks: &[Token], from: usize, to: usize, gerund: bool) -> bool {
-    let verb = |ts: &[Token]| {
-        ts.iter().any(|t| {
-            t.is_word
-                && !t.quoted
-                && (crate::lexicon::is(crate::lexicon::Class::FiniteVerb, &t.lower)
-                    || (t.lower.ends_with("ed") && t.lower.len() > 4))
-        })
-    };
+    let verb = |ts: &[Token]| ts.iter().any(is_verb_word);
     let comma = (from..to).find(|&j| toks[j].lower == "," && !toks[j].quoted);
     match comma {
         Some(c) => to - c > MAIN_CLAUSE_MIN && verb(&toks[c + 1..to]),
