@@ -292,6 +292,8 @@ word_classes! {
     OrgHead => "org_heads.txt",
     /// Lowercase particles inside a personal name ("de", "van", "bin").
     NameParticle => "name_particles.txt",
+    /// Words listed as not names that are also common surnames ("White", "West").
+    SurnameHomograph => "surname_homographs.txt",
     /// Numbers written out, never a name ("twenty", "sixty-two").
     NumberWord => "number_words.txt",
     /// Person-role words that head a nominal mention ("the deputy head of ...").

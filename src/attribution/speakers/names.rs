@@ -22,6 +22,31 @@ pub fn is_name_word(text: &str, t: &Token) -> bool {
         && (t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2 || is_initial(t))
 }
 
+/// "Mr.", "Ms.", "Sen." right before token `i`.
+fn follows_honorific(toks: &[Token], i: usize) -> bool {
+    i > 0 && lexicon::is(Class::Honorific, toks[i - 1].lower.trim_end_matches('.'))
+}
+
+/// After an honorific any capitalised word is a surname, even one that is also a place or a
+/// common word ("Ms. White", "Mr. West", "Mr. King").
+fn is_surname_word(text: &str, t: &Token) -> bool {
+    t.is_word
+        && t.is_capitalized(text)
+        && !crate::lexicon::STOPWORDS.contains(t.base())
+        && !is_number_word(t.base())
+        && t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// "White" in "Dana White said": a listed not-name word that is also a common surname ends a
+/// two-word name when no capitalised word follows ("the Trump White House" stays a building).
+fn is_surname_homograph(text: &str, toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    t.is_word
+        && t.is_capitalized(text)
+        && lexicon::is(Class::SurnameHomograph, t.base())
+        && toks.get(k + 1).is_none_or(|n| !n.is_capitalized(text))
+}
+
 /// "Sixty-two", "Twenty": numbers written out.
 fn is_number_word(w: &str) -> bool {
     w.split('-')
@@ -89,10 +114,11 @@ fn fold_accent(c: char) -> char {
 
 /// Token indices of the personal name starting at `i` (empty when none starts there).
 pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
-    if toks
-        .get(i)
-        .is_none_or(|t| !is_name_word(text, t) || t.quoted)
-    {
+    let first_is_name = toks.get(i).is_some_and(|t| {
+        !t.quoted
+            && (is_name_word(text, t) || (follows_honorific(toks, i) && is_surname_word(text, t)))
+    });
+    if !first_is_name {
         return i..i;
     }
     let mut end = i + 1;
@@ -101,7 +127,8 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
         if toks[end - 1].is_possessive() {
             break;
         }
-        if (is_name_word(text, t) || continues_name(text, toks, end)) && !t.quoted {
+        let homograph = end == i + 1 && is_surname_homograph(text, toks, end);
+        if (is_name_word(text, t) || homograph || continues_name(text, toks, end)) && !t.quoted {
             end += 1;
         } else if is_particle(t) && toks.get(end + 1).is_some_and(|n| is_name_word(text, n)) {
             end += 2;
