@@ -361,7 +361,7 @@ fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
     let at = if opener(f.np.start) {
         Some(f.np.start)
     } else {
-        f.np.start.checked_sub(1).filter(|&i| opener(i))
+        opener_before_adjunct(toks, f.np.start, opener)
     };
     let subordinate = f.shape == Shape::Subject
         && at.is_some_and(|i| {
@@ -375,6 +375,24 @@ fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
         && word(f.np.end + 1).is_some_and(|t| lexicon::is(Class::PersonRelative, t.lower.as_str()))
         && !toks[f.np.end + 1..f.cue.start].iter().any(is_comma);
     subordinate || relative
+}
+
+/// The subordinate opener right before a subject, or before a prepositional adjunct that opens
+/// the subordinate clause ("Although in September she said ...").
+fn opener_before_adjunct(
+    toks: &[Token],
+    np_start: usize,
+    opener: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let prev = np_start.checked_sub(1)?;
+    if opener(prev) {
+        return Some(prev);
+    }
+    let lo = np_start.saturating_sub(super::subject::OPENING_ADJUNCT);
+    (lo..prev)
+        .rev()
+        .take_while(|&i| toks[i].is_word && !toks[i].quoted)
+        .find(|&i| opener(i) && lexicon::is(Class::Preposition, toks[i + 1].lower.as_str()))
 }
 
 /// The words before a frame set off by commas mid-sentence ("The allies, she said, have ...",

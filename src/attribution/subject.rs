@@ -362,15 +362,27 @@ fn is_pronoun(t: &Token) -> bool {
 }
 
 /// "At the rally this week she said": a subject after an opening adjunct with no comma.
-const OPENING_ADJUNCT: usize = 8;
+pub(super) const OPENING_ADJUNCT: usize = 8;
 
-/// The phrase before `start` is an adjunct opening the sentence: a preposition first, only
-/// words after it, at most a few of them.
+/// The phrase before `start` is an adjunct opening its clause: a preposition first, only
+/// words after it, at most a few of them, at the sentence start or after a clause boundary
+/// ("Although in September she said", "but at the rally he said").
 fn after_opening_adjunct(toks: &[Token], start: usize) -> bool {
-    start > 1
-        && start <= OPENING_ADJUNCT
-        && crate::lexicon::is(crate::lexicon::Class::Preposition, &toks[0].lower)
-        && toks[..start].iter().all(|t| t.is_word && !t.quoted)
+    let lo = start.saturating_sub(OPENING_ADJUNCT);
+    for p in (lo..start.saturating_sub(1)).rev() {
+        let t = &toks[p];
+        if !t.is_word || t.quoted {
+            return false;
+        }
+        let opens_clause = p == 0 || {
+            let prev = &toks[p - 1];
+            !prev.quoted && lexicon::is(Class::ClauseBoundary, prev.lower.as_str())
+        };
+        if opens_clause && lexicon::is(Class::Preposition, t.lower.as_str()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "Asked whether ...", "Pressed on ...": a past participle opening the sentence.

@@ -27,6 +27,9 @@ pub enum Mention {
     Nominal(String),
     /// "the publication", "the newspaper".
     Media,
+    /// "the ministry", "the department": an institution noun alone, lowercase, that refers
+    /// back to the institution of that kind the text last names.
+    OrgAnaphor(String),
     /// A document with no owner written ("the summit declaration", "the communiqué"): its
     /// author is the institution the text last names.
     Document {
@@ -142,6 +145,11 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     if lexicon::is(Class::MediaNoun, bare) {
         return Some(Mention::Media);
+    }
+    if let [det, head] = np {
+        if det.lower == "the" && lexicon::is(Class::OrgHead, head.lower.as_str()) {
+            return Some(Mention::OrgAnaphor(head.lower.clone()));
+        }
     }
     if nominal_titles(&phrase).is_some() && phrase.starts_with("the ") {
         return Some(Mention::Nominal(phrase));

@@ -60,6 +60,9 @@ pub struct Registry {
     outlets: Vec<(usize, String)>,
     /// Institutions named in the body as (offset, canonical name), in text order.
     institutions: Vec<(usize, String)>,
+    /// Institution phrases with a proper word ("the State Department", "the Sanders
+    /// campaign") as (offset, head noun lowercase, phrase as written), in text order.
+    org_phrases: Vec<(usize, String, String)>,
     /// Every person mention as (offset, person index), in text order.
     index: Vec<(usize, usize)>,
     /// Words the article writes in lowercase somewhere, gathered the first time it is asked.
@@ -95,6 +98,7 @@ impl Registry {
                 reg.scan_sentence(text, toks, usize::MAX);
                 reg.scan_outlets(s.start, &text[s.clone()]);
                 reg.scan_institutions(toks);
+                reg.scan_org_phrases(text, toks);
             }
         }
         reg.index = reg
@@ -216,6 +220,18 @@ impl Registry {
         }
     }
 
+    fn scan_org_phrases(&mut self, text: &str, toks: &[Token]) {
+        for (k, head) in toks.iter().enumerate() {
+            if head.quoted || !lexicon::is(Class::OrgHead, head.lower.as_str()) {
+                continue;
+            }
+            if let Some(phrase) = org_phrase(text, toks, k) {
+                self.org_phrases
+                    .push((toks[k].range.start, head.lower.clone(), phrase));
+            }
+        }
+    }
+
     fn scan_outlets(&mut self, start: usize, sentence: &str) {
         for m in OUTLET_RE.find_iter(sentence) {
             self.outlets
@@ -274,6 +290,12 @@ impl Registry {
                     let (_, name) = self.institutions.iter().rev().find(|(at, _)| *at < pos)?;
                     Some(organization_named(name))
                 }),
+            Mention::OrgAnaphor(head) => self
+                .org_phrases
+                .iter()
+                .rev()
+                .find(|(at, h, _)| *at < pos && h == head)
+                .map(|(_, _, phrase)| organization_named(phrase)),
             Mention::Media => self
                 .outlets
                 .iter()
@@ -421,6 +443,37 @@ impl Registry {
                 .map(|(_, r)| r.clone())
         })
     }
+}
+
+/// The institution phrase headed by token `k` when it has a proper word: capitalised words
+/// before the head ("State Department", "Ukraine's Foreign Ministry", "Sanders campaign") or,
+/// after a capitalised head, "of" and capitalised words ("Ministry of Defence").
+fn org_phrase(text: &str, toks: &[Token], k: usize) -> Option<String> {
+    let proper = |t: &Token| t.is_word && !t.quoted && t.is_capitalized(text) && t.lower != "the";
+    let mut start = k;
+    while start > 0 && proper(&toks[start - 1]) {
+        start -= 1;
+    }
+    let mut end = k + 1;
+    if toks[k].is_capitalized(text) && toks.get(end).is_some_and(|t| t.lower == "of") {
+        let mut j = end + 1;
+        while toks.get(j).is_some_and(|t| proper(t) || t.lower == "the") {
+            j += 1;
+        }
+        if j > end + 1 && proper(&toks[j - 1]) {
+            end = j;
+        }
+    }
+    if start == k && end == k + 1 {
+        return None;
+    }
+    let the = start > 0 && toks[start - 1].lower == "the";
+    let from = if the { start - 1 } else { start };
+    let phrase = super::names::join(text, &toks[from..end]);
+    Some(match phrase.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => phrase,
+    })
 }
 
 /// "Mr.", "Sen.": a title that only says how the person is addressed.

@@ -98,6 +98,43 @@ fn spelling_variants_share_a_key() {
     assert_eq!(name_key("Sybiga"), name_key("Sybiha"));
 }
 
+/// The registry of a short text.
+fn registry_of(t: &str) -> Registry {
+    let doc = crate::document::Document::from_text(t);
+    let blocks = crate::strip::classify(&doc);
+    let paras = crate::sentences::paragraphs(t, &blocks);
+    let toks: Vec<Vec<Vec<Token>>> = paras
+        .iter()
+        .map(|p| {
+            p.sentences
+                .iter()
+                .map(|s| tokenize(t, s.clone(), &p.quotes))
+                .collect()
+        })
+        .collect();
+    Registry::build(t, &paras, &toks, &[])
+}
+
+#[test]
+fn a_bare_institution_noun_refers_back_to_the_last_named_one() {
+    assert_eq!(
+        np("the ministry"),
+        Some(Mention::OrgAnaphor("ministry".into()))
+    );
+    let t = "Officials of the Ministry of Defence met on Monday. The Estonian government was not told. \
+             Later the ministry spoke.";
+    let reg = registry_of(t);
+    let at = t.find("Later").unwrap();
+    let ministry = reg.resolve(&Mention::OrgAnaphor("ministry".into()), at, &[]);
+    assert_eq!(ministry.unwrap().name, "the Ministry of Defence");
+    let government = reg.resolve(&Mention::OrgAnaphor("government".into()), at, &[]);
+    assert_eq!(government.unwrap().name, "the Estonian government");
+    // Nothing of that kind named before: no speaker.
+    assert!(reg
+        .resolve(&Mention::OrgAnaphor("embassy".into()), at, &[])
+        .is_none());
+}
+
 #[test]
 fn registry_resolves_surname_and_nominal() {
     let t = "NATO Secretary General Jens Stoltenberg arrived in the city on a visit. Later that day Stoltenberg spoke to the press.";
