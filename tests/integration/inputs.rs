@@ -199,6 +199,39 @@ fn jsonl_records_plain_and_gzipped_with_a_malformed_line() {
 }
 
 #[test]
+fn records_without_an_article_body_are_warnings_even_alone() {
+    let dir = temp();
+    let empty = "{\"url\": \"https://example.net/e\", \"text\": \"\"}\n{\"maintext\": null}\n";
+    write(dir.path(), "empty.jsonl", empty);
+    let warned = |r: &Run| {
+        assert_eq!(
+            r.stderr
+                .lines()
+                .filter(|l| l.contains("warning") && l.contains("record has no article body"))
+                .count(),
+            2,
+            "{}",
+            r.stderr
+        );
+    };
+    // The only input gives nothing but empty records: warnings, not a failed run.
+    let r = run_in(dir.path(), &["extract", "empty.jsonl"], None);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    warned(&r);
+    assert_eq!(
+        summary(&r),
+        "natoclaims: 1 files seen, 0 articles read, 0 claims printed, 2 skipped (no article body: 2)"
+    );
+    let r = run_in(dir.path(), &["extract"], Some(empty.as_bytes()));
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    warned(&r);
+    // With an error beside them, nothing read is still exit 2.
+    write(dir.path(), "bad.jsonl", "not json\n");
+    let r = run_in(dir.path(), &["extract", "empty.jsonl", "bad.jsonl"], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[test]
 fn record_metadata_wins_over_what_the_text_suggests() {
     let dir = temp();
     write(dir.path(), "a.txt", TEXT);
