@@ -9,7 +9,8 @@ const EXIT_CODES: &str = "Exit codes: 0 every input was read (with or without cl
 errors, inputs of a kind natoclaims cannot read (PDF, Word, archives, binary data) were found, \
 or writing the output or the --state file failed (reasons on stderr, everything else still \
 printed); 2 usage error (including an output file that cannot be opened, a file that is not a \
---state file and an unreadable --files-from list), or nothing could be read.\n\nOutput fields: \
+--state file, a --state file another run holds, and an unreadable --files-from list), or \
+nothing could be read.\n\nOutput fields: \
 docs/FIELDS.md, or `natoclaims schema`.";
 
 /// Who said what, and when, about Ukraine's bid to join NATO: reads scraped news articles
@@ -128,7 +129,7 @@ pub struct ExtractArgs {
     /// Remember processed inputs (path, size, SHA-256, tool and rules version) in FILE and
     /// process only new or changed ones (a JSON Lines or WARC file is one input, its records
     /// not tracked one by one); with -o, claims are appended and a rerun after a kill adds
-    /// exactly the missing claims.
+    /// exactly the missing claims. One run at a time per state file: a second one exits 2.
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
     /// Output format: jsonl (one JSON object per line), csv or tsv (a header row and flat

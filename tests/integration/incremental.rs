@@ -109,6 +109,104 @@ fn a_file_that_is_not_a_state_stops_the_run_and_stays() {
 }
 
 #[test]
+fn a_second_run_on_a_state_in_use_stops_and_changes_nothing() {
+    use std::io::Write;
+    let dir = temp();
+    write(dir.path(), "in/a.txt", ARTICLE);
+    // The first run holds the state while it waits for its stdin.
+    let mut first = Command::new(env!("CARGO_BIN_EXE_natoclaims"))
+        .current_dir(dir.path())
+        .args([
+            "extract",
+            "--quiet",
+            "--state",
+            "in/s.json",
+            "-o",
+            "in/out.jsonl",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let lock = dir.path().join("in/.s.json.lock");
+    let give_up = Instant::now() + Duration::from_secs(60);
+    while !lock.exists() && Instant::now() < give_up {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Once the lock file is there, the lock is taken right after; give it a moment.
+    std::thread::sleep(Duration::from_millis(200));
+    let second = run_in(
+        dir.path(),
+        &[
+            "extract",
+            "--state",
+            "in/s.json",
+            "-o",
+            "in/out.jsonl",
+            "in",
+        ],
+        None,
+    );
+    assert_eq!(
+        (second.code, second.stdout.as_str()),
+        (2, ""),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        second
+            .stderr
+            .contains("another natoclaims run is using this state file"),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        !dir.path().join("in/s.json").exists()
+            || fs::read_to_string(dir.path().join("in/s.json"))
+                .unwrap()
+                .contains("natoclaims-state/1")
+    );
+    // The first run ends normally and keeps its claims.
+    first
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ARTICLE.as_bytes())
+        .unwrap();
+    let done = first.wait_with_output().unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_eq!(lines_in(&dir.path().join("in/out.jsonl")), 1);
+    // Then the state is free again; the lock file in the walked folder is not an input.
+    let third = run_in(
+        dir.path(),
+        &[
+            "extract",
+            "--state",
+            "in/s.json",
+            "-o",
+            "in/out.jsonl",
+            "in",
+        ],
+        None,
+    );
+    assert_eq!(third.code, 0, "{}", third.stderr);
+    assert!(
+        third
+            .stderr
+            .ends_with("1 files seen, 1 articles read, 1 claims printed, 0 skipped\n"),
+        "{}",
+        third.stderr
+    );
+    assert_eq!(lines_in(&dir.path().join("in/out.jsonl")), 2);
+}
+
+#[test]
 fn output_file_is_replaced_whole_and_keeps_no_temporary_file() {
     let dir = temp();
     write(dir.path(), "in/a.txt", ARTICLE);
