@@ -116,6 +116,7 @@ impl Ledger {
             length,
         });
         if self.state.output != now {
+            super::crash::here();
             self.state.output = now;
             self.save()?;
         }
@@ -137,6 +138,7 @@ impl Ledger {
             return Ok(());
         }
         let length = out.commit()?;
+        super::crash::here();
         self.state.inputs.extend(fresh);
         if let (Some(length), Some(path)) = (length, &self.output) {
             self.state.output = Some(Committed {
