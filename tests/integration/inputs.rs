@@ -85,6 +85,27 @@ fn empty_stdin_reads_nothing_and_succeeds() {
 }
 
 #[test]
+fn xargs_with_no_paths_reads_its_empty_stdin_not_the_working_directory() {
+    let dir = temp();
+    write(dir.path(), "decoy.txt", TEXT);
+    // `find ... | xargs natoclaims extract` with nothing found runs natoclaims once with no
+    // argument and stdin at /dev/null.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_natoclaims"))
+        .current_dir(dir.path())
+        .arg("extract")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("0 articles read"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn gzip_on_stdin_is_unpacked() {
     let dir = temp();
     let r = run_in(
