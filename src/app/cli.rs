@@ -10,7 +10,7 @@ errors, inputs of a kind natoclaims cannot read (PDF, Word, archives, binary dat
 or writing the output or the --state file failed (reasons on stderr, everything else still \
 printed); 2 usage error (including an output file that cannot be opened, a file that is not a \
 --state file, a --state file another run holds, and an unreadable --files-from list), or \
-nothing could be read.\n\nOutput fields: \
+nothing could be read; 101 a crash (a bug; its message is on stderr).\n\nOutput fields: \
 docs/FIELDS.md, or `natoclaims schema`.";
 
 /// Who said what, and when, about Ukraine's bid to join NATO: reads scraped news articles
@@ -29,7 +29,7 @@ pub enum Command {
     /// Extract attributed claims from articles (text, HTML, JSON Lines records, WARC; files,
     /// folders, or stdin) as JSON Lines.
     #[command(
-        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html.gz crawl.warc.gz news.jsonl | jq -r '.speaker.canonical'\n  cat page.html | natoclaims extract\n  find news -name '*.html' -newer stamp -print0 | natoclaims extract --files-from - -0\n  natoclaims extract --topic any ./news -o all.jsonl\n  natoclaims extract --state seen.json -o claims.jsonl ./scrapes   # nightly: new inputs only\n  natoclaims extract --format csv ./articles > claims.csv\n\nExit codes: 0 all inputs read (or unchanged since the last --state run); 1 some inputs or records failed, inputs of a kind natoclaims cannot read were found, or writing the output or state failed; 2 usage error or nothing readable."
+        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html.gz crawl.warc.gz news.jsonl | jq -r '.speaker.canonical'\n  cat page.html | natoclaims extract\n  find news -name '*.html' -newer stamp -print0 | natoclaims extract --files-from - -0\n  natoclaims extract --topic any ./news -o all.jsonl\n  natoclaims extract --state seen.json -o claims.jsonl ./scrapes   # nightly: new inputs only\n  natoclaims extract --format csv ./articles > claims.csv\n\nExit codes: 0 all inputs read (or unchanged since the last --state run); 1 some inputs or records failed, inputs of a kind natoclaims cannot read were found, or writing the output or state failed; 2 usage error or nothing readable; 101 a crash."
     )]
     Extract(ExtractArgs),
     /// Print an article's text after boilerplate removal: what the extractor reads.
