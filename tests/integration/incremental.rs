@@ -224,6 +224,35 @@ fn output_file_is_replaced_whole_and_keeps_no_temporary_file() {
 }
 
 #[test]
+fn a_run_killed_while_replacing_an_output_file_leaves_the_old_one_whole() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = temp();
+    corpus(dir.path(), 3);
+    write(dir.path(), "out.jsonl", "old line\n");
+    let mut points = 0;
+    for n in 1.. {
+        let r = Command::new(env!("CARGO_BIN_EXE_natoclaims"))
+            .current_dir(dir.path())
+            .env("NATOCLAIMS_CRASH_AT", n.to_string())
+            .args(["extract", "--quiet", "-o", "out.jsonl", "in"])
+            .output()
+            .unwrap();
+        if r.status.signal() != Some(9) {
+            assert!(r.status.success(), "{:?}", r.status);
+            break;
+        }
+        points += 1;
+        assert_eq!(
+            fs::read_to_string(dir.path().join("out.jsonl")).unwrap(),
+            "old line\n",
+            "killed at point {n}"
+        );
+    }
+    assert!(points >= 6, "{points}");
+    assert_eq!(lines_in(&dir.path().join("out.jsonl")), 6);
+}
+
+#[test]
 fn append_cuts_a_torn_last_line_and_adds_whole_lines() {
     let dir = temp();
     write(dir.path(), "in/a.txt", ARTICLE);
