@@ -30,6 +30,19 @@ use std::path::Path;
 /// across batches. With `--state`, also the most inputs a commit records at once.
 const BATCH: usize = 64;
 
+/// The batch size: [`BATCH`], or for the kill-and-resume tests a smaller one from the hidden
+/// `NATOCLAIMS_BATCH` (so a few inputs span several commits).
+fn batch_size() -> usize {
+    static SIZE: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        std::env::var("NATOCLAIMS_BATCH")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|&n: &usize| (1..=BATCH).contains(&n))
+            .unwrap_or(BATCH)
+    });
+    *SIZE
+}
+
 /// Writes what one analysed article gives and says how many lines it wrote.
 pub type Emit<'a> = dyn FnMut(&Analysis, &mut dyn Write) -> io::Result<usize> + 'a;
 
@@ -101,7 +114,7 @@ pub fn process_all(
         out,
         ledger,
         progress,
-        batch: Vec::with_capacity(BATCH),
+        batch: Vec::with_capacity(batch_size()),
         finished: Vec::new(),
         in_stream: false,
         stream: StreamCount::default(),
@@ -183,7 +196,7 @@ impl Runner<'_, '_> {
 
     fn push(&mut self, unit: Unit) -> ControlFlow<()> {
         self.batch.push(unit);
-        if self.batch.len() < BATCH {
+        if self.batch.len() < batch_size() {
             return ControlFlow::Continue(());
         }
         self.flush()

@@ -9,7 +9,8 @@ const EXIT_CODES: &str = "Exit codes: 0 every input was read (with or without cl
 errors, inputs of a kind natoclaims cannot read (PDF, Word, archives, binary data) were found, \
 or writing the output or the --state file failed (reasons on stderr, everything else still \
 printed); 2 usage error (including an output file that cannot be opened, a file that is not a \
---state file and an unreadable --files-from list), or nothing could be read.\n\nOutput fields: \
+--state file, a --state file another run holds, and an unreadable --files-from list), or \
+nothing could be read; 101 a crash (a bug; its message is on stderr).\n\nOutput fields: \
 docs/FIELDS.md, or `natoclaims schema`.";
 
 /// Who said what, and when, about Ukraine's bid to join NATO: reads scraped news articles
@@ -28,7 +29,7 @@ pub enum Command {
     /// Extract attributed claims from articles (text, HTML, JSON Lines records, WARC; files,
     /// folders, or stdin) as JSON Lines.
     #[command(
-        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html.gz crawl.warc.gz news.jsonl | jq -r '.speaker.canonical'\n  cat page.html | natoclaims extract\n  find news -name '*.html' -newer stamp -print0 | natoclaims extract --files-from - -0\n  natoclaims extract --topic any ./news -o all.jsonl\n  natoclaims extract --state seen.json -o claims.jsonl ./scrapes   # nightly: new inputs only\n  natoclaims extract --format csv ./articles > claims.csv\n\nExit codes: 0 all inputs read (or unchanged since the last --state run); 1 some inputs or records failed, inputs of a kind natoclaims cannot read were found, or writing the output or state failed; 2 usage error or nothing readable."
+        after_help = "Examples:\n  natoclaims extract ./articles > claims.jsonl\n  natoclaims extract a.txt b.html.gz crawl.warc.gz news.jsonl | jq -r '.speaker.canonical'\n  cat page.html | natoclaims extract\n  find news -name '*.html' -newer stamp -print0 | natoclaims extract --files-from - -0\n  natoclaims extract --topic any ./news -o all.jsonl\n  natoclaims extract --state seen.json -o claims.jsonl ./scrapes   # nightly: new inputs only\n  natoclaims extract --format csv ./articles > claims.csv\n\nExit codes: 0 all inputs read (or unchanged since the last --state run); 1 some inputs or records failed, inputs of a kind natoclaims cannot read were found, or writing the output or state failed; 2 usage error or nothing readable; 101 a crash."
     )]
     Extract(ExtractArgs),
     /// Print an article's text after boilerplate removal: what the extractor reads.
@@ -128,7 +129,7 @@ pub struct ExtractArgs {
     /// Remember processed inputs (path, size, SHA-256, tool and rules version) in FILE and
     /// process only new or changed ones (a JSON Lines or WARC file is one input, its records
     /// not tracked one by one); with -o, claims are appended and a rerun after a kill adds
-    /// exactly the missing claims.
+    /// exactly the missing claims. One run at a time per state file: a second one exits 2.
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
     /// Output format: jsonl (one JSON object per line), csv or tsv (a header row and flat

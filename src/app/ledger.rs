@@ -8,9 +8,16 @@
 //! or WARC file (`batch.rs`), so the committed length never ends inside one. With stdout
 //! nothing can be cut: the inputs of the batch in flight (at most one batch, or the stream
 //! being read) are printed again by the next run.
+//!
+//! One run at a time per state file: [`Ledger::open`] takes an exclusive advisory lock on a
+//! hidden `.NAME.lock` file beside the state (the state itself is replaced by rename, so its
+//! inode cannot carry the lock) before reading the state, and holds it until the process ends
+//! (the OS drops it even on SIGKILL). A second run on the same state stops at once with an
+//! error instead of interleaving commits.
 
 use super::sink::Sink;
 use super::state::{self, Committed, Fingerprint, Loaded, State};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -20,12 +27,45 @@ pub struct Ledger {
     state: State,
     /// The absolute path of the `-o` file, if any.
     output: Option<PathBuf>,
+    /// The locked `.NAME.lock` file: held (open) for the whole run.
+    _lock: File,
+}
+
+/// The lock file of the state at `path`: hidden (walks skip it), in the same folder.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "state".into());
+    state::parent_dir(path).join(format!(".{name}.lock"))
+}
+
+/// Take the exclusive lock for the state at `path`, or say who holds it.
+fn lock(path: &Path) -> Result<File, String> {
+    let lock = lock_path(path);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .map_err(|e| format!("cannot open the lock file {}: {e}", lock.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(TryLockError::WouldBlock) => Err(format!(
+            "another natoclaims run is using this state file (it holds the lock on {}); run one at a time per state file",
+            lock.display()
+        )),
+        Err(TryLockError::Error(e)) => {
+            Err(format!("cannot lock {}: {e}", lock.display()))
+        }
+    }
 }
 
 impl Ledger {
     /// Read the state at `path` for a run writing to `output` (stdout when `None`). An
     /// outdated state is reported on stderr and starts empty.
     pub fn open(path: &Path, output: Option<&Path>) -> Result<Ledger, String> {
+        let lock = lock(path)?;
         let loaded = state::load(path)?;
         if let Loaded::Outdated { was, .. } = &loaded {
             let _ = io::Write::write_all(
@@ -46,6 +86,7 @@ impl Ledger {
             path: path.to_path_buf(),
             state: loaded.into_state(),
             output,
+            _lock: lock,
         })
     }
 
@@ -75,6 +116,7 @@ impl Ledger {
             length,
         });
         if self.state.output != now {
+            super::crash::here();
             self.state.output = now;
             self.save()?;
         }
@@ -96,6 +138,7 @@ impl Ledger {
             return Ok(());
         }
         let length = out.commit()?;
+        super::crash::here();
         self.state.inputs.extend(fresh);
         if let (Some(length), Some(path)) = (length, &self.output) {
             self.state.output = Some(Committed {

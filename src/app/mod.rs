@@ -9,6 +9,7 @@
 
 mod batch;
 pub mod cli;
+mod crash;
 mod format;
 pub mod guard;
 mod inputs;
@@ -110,7 +111,14 @@ fn extract(args: ExtractArgs) -> i32 {
         for c in &a.claims {
             format.write(&mut buf, c)?;
         }
+        if crash::reached() {
+            // A kill in the middle of the write: half the article's bytes reach the file.
+            w.write_all(&buf[..buf.len() / 2])?;
+            w.flush()?;
+            crash::die();
+        }
         w.write_all(&buf)?;
+        crash::here();
         Ok(a.claims.len())
     };
     // Neither the output nor the state is ever read back as an input.

@@ -82,6 +82,7 @@ impl Sink {
         if keep < length {
             file.set_len(keep)?;
             file.sync_all()?;
+            super::crash::here();
         }
         Ok((Sink::Append { file, length: keep }, repair))
     }

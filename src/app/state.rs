@@ -176,7 +176,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut tmp = temp_beside(path, ".natoclaims-state-")?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    super::crash::here();
     tmp.persist(path).map_err(|e| e.error)?;
+    super::crash::here();
     sync_dir(&dir)
 }
 

@@ -100,10 +100,11 @@ impl Tally {
         )
     }
 
-    /// 2 when something was skipped and nothing read (inputs unchanged since the last
-    /// `--state` run count as read); 1 when anything failed; else 0.
+    /// 2 when something failed and nothing was read (inputs unchanged since the last
+    /// `--state` run count as read); 1 when anything failed; else 0. Warnings (records without
+    /// an article body) never fail a run, even one that read nothing else.
     pub fn exit_code(&self) -> i32 {
-        if self.read + self.unchanged == 0 && self.skipped_total() > 0 {
+        if self.read + self.unchanged == 0 && self.errors > 0 {
             EXIT_USAGE
         } else if self.errors > 0 {
             EXIT_PARTIAL

@@ -109,6 +109,104 @@ fn a_file_that_is_not_a_state_stops_the_run_and_stays() {
 }
 
 #[test]
+fn a_second_run_on_a_state_in_use_stops_and_changes_nothing() {
+    use std::io::Write;
+    let dir = temp();
+    write(dir.path(), "in/a.txt", ARTICLE);
+    // The first run holds the state while it waits for its stdin.
+    let mut first = Command::new(env!("CARGO_BIN_EXE_natoclaims"))
+        .current_dir(dir.path())
+        .args([
+            "extract",
+            "--quiet",
+            "--state",
+            "in/s.json",
+            "-o",
+            "in/out.jsonl",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let lock = dir.path().join("in/.s.json.lock");
+    let give_up = Instant::now() + Duration::from_secs(60);
+    while !lock.exists() && Instant::now() < give_up {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Once the lock file is there, the lock is taken right after; give it a moment.
+    std::thread::sleep(Duration::from_millis(200));
+    let second = run_in(
+        dir.path(),
+        &[
+            "extract",
+            "--state",
+            "in/s.json",
+            "-o",
+            "in/out.jsonl",
+            "in",
+        ],
+        None,
+    );
+    assert_eq!(
+        (second.code, second.stdout.as_str()),
+        (2, ""),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        second
+            .stderr
+            .contains("another natoclaims run is using this state file"),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        !dir.path().join("in/s.json").exists()
+            || fs::read_to_string(dir.path().join("in/s.json"))
+                .unwrap()
+                .contains("natoclaims-state/1")
+    );
+    // The first run ends normally and keeps its claims.
+    first
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ARTICLE.as_bytes())
+        .unwrap();
+    let done = first.wait_with_output().unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_eq!(lines_in(&dir.path().join("in/out.jsonl")), 1);
+    // Then the state is free again; the lock file in the walked folder is not an input.
+    let third = run_in(
+        dir.path(),
+        &[
+            "extract",
+            "--state",
+            "in/s.json",
+            "-o",
+            "in/out.jsonl",
+            "in",
+        ],
+        None,
+    );
+    assert_eq!(third.code, 0, "{}", third.stderr);
+    assert!(
+        third
+            .stderr
+            .ends_with("1 files seen, 1 articles read, 1 claims printed, 0 skipped\n"),
+        "{}",
+        third.stderr
+    );
+    assert_eq!(lines_in(&dir.path().join("in/out.jsonl")), 2);
+}
+
+#[test]
 fn output_file_is_replaced_whole_and_keeps_no_temporary_file() {
     let dir = temp();
     write(dir.path(), "in/a.txt", ARTICLE);
@@ -123,6 +221,35 @@ fn output_file_is_replaced_whole_and_keeps_no_temporary_file() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn a_run_killed_while_replacing_an_output_file_leaves_the_old_one_whole() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = temp();
+    corpus(dir.path(), 3);
+    write(dir.path(), "out.jsonl", "old line\n");
+    let mut points = 0;
+    for n in 1.. {
+        let r = Command::new(env!("CARGO_BIN_EXE_natoclaims"))
+            .current_dir(dir.path())
+            .env("NATOCLAIMS_CRASH_AT", n.to_string())
+            .args(["extract", "--quiet", "-o", "out.jsonl", "in"])
+            .output()
+            .unwrap();
+        if r.status.signal() != Some(9) {
+            assert!(r.status.success(), "{:?}", r.status);
+            break;
+        }
+        points += 1;
+        assert_eq!(
+            fs::read_to_string(dir.path().join("out.jsonl")).unwrap(),
+            "old line\n",
+            "killed at point {n}"
+        );
+    }
+    assert!(points >= 6, "{points}");
+    assert_eq!(lines_in(&dir.path().join("out.jsonl")), 6);
 }
 
 #[test]
@@ -269,6 +396,145 @@ fn runs_killed_at_many_points_then_resumed_give_every_claim_once() {
     assert_eq!(got.into_iter().collect::<BTreeSet<_>>(), clean_ids);
     // And a run over nothing new adds nothing.
     assert_eq!(finish_run(work.path(), &input), out);
+}
+
+/// Run an incremental run into `dir` that kills itself with SIGKILL at its `n`-th crash point
+/// (`NATOCLAIMS_CRASH_AT`, see `src/app/crash.rs`: mid-write, after each article's write, after
+/// a cut, before and after each state write). True when it was killed there, false when it
+/// ended first (it has fewer points).
+fn run_crashing_at(dir: &Path, input: &Path, n: usize) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    let r = Command::new(env!("CARGO_BIN_EXE_natoclaims"))
+        .current_dir(dir)
+        .env("NATOCLAIMS_CRASH_AT", n.to_string())
+        .env("NATOCLAIMS_BATCH", "8")
+        .args(["extract", "--quiet", "--state", "s.json", "-o", "out.jsonl"])
+        .arg(input)
+        .output()
+        .expect("binary runs");
+    if let Ok(text) = fs::read_to_string(dir.join("s.json")) {
+        let state: Value = serde_json::from_str(&text).expect("state is never torn");
+        assert_eq!(state["format"], "natoclaims-state/1");
+    }
+    match r.status.signal() {
+        Some(9) => true,
+        None if r.status.success() => false,
+        _ => panic!(
+            "crash point {n}: {:?} {}",
+            r.status,
+            String::from_utf8_lossy(&r.stderr)
+        ),
+    }
+}
+
+#[test]
+fn runs_killed_at_every_write_and_commit_point_then_resumed_give_every_claim_once() {
+    let dir = temp();
+    // 12 files, a JSON Lines file of 5 records, 2 files: with batches of 8 (`NATOCLAIMS_BATCH`),
+    // a commit after 8 files, none inside the stream, one after it, one at the end.
+    corpus(dir.path(), 12);
+    write(dir.path(), "in/a0012-feed.jsonl", records(500, 5));
+    write(dir.path(), "in/a0013.txt", article(13));
+    write(dir.path(), "in/a0014.txt", article(14));
+    let input = dir.path().join("in");
+    let clean = util::run_in(dir.path(), &["extract", "--quiet", "in"], None);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    let clean_ids: BTreeSet<String> = ids(&json_lines(&clean.stdout)).into_iter().collect();
+    assert_eq!(clean_ids.len(), 38, "two distinct claims per article");
+    let check = |out: &str, what: &str| {
+        let got = ids(&json_lines(out));
+        assert_eq!(got.len(), clean_ids.len(), "{what}: duplicates or losses");
+        assert_eq!(
+            got.into_iter().collect::<BTreeSet<_>>(),
+            clean_ids,
+            "{what}"
+        );
+    };
+    // Every point of a first run, one fresh run each, then a rerun to the end.
+    let mut points = 0;
+    for n in 1.. {
+        let work = temp();
+        if !run_crashing_at(work.path(), &input, n) {
+            break;
+        }
+        points += 1;
+        check(
+            &finish_run(work.path(), &input),
+            &format!("killed at point {n}"),
+        );
+    }
+    // Two points per article written (mid-write and after), one before and two inside each
+    // of the state's writes (at least three commits).
+    assert!(points >= 2 * 19 + 3 * 3, "only {points} crash points");
+    // Kills in a row on one state, each run resuming the last killed one, at points all
+    // through the runs (a resumed run also cuts what its killed predecessor left).
+    let work = temp();
+    let mut killed = 0;
+    for n in (1..).step_by(3) {
+        if !run_crashing_at(work.path(), &input, n) {
+            break;
+        }
+        killed += 1;
+    }
+    assert!(killed > 5, "{killed}");
+    let out = fs::read_to_string(work.path().join("out.jsonl")).unwrap();
+    check(&out, "after chained kills");
+    assert_eq!(
+        finish_run(work.path(), &input),
+        out,
+        "nothing new, nothing added"
+    );
+}
+
+#[test]
+fn runs_to_stdout_killed_then_resumed_lose_nothing_and_repeat_at_most_the_last_batch() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = temp();
+    corpus(dir.path(), 12);
+    write(dir.path(), "in/a0012-feed.jsonl", records(500, 5));
+    write(dir.path(), "in/a0013.txt", article(13));
+    write(dir.path(), "in/a0014.txt", article(14));
+    let input = dir.path().join("in");
+    let clean = util::run_in(dir.path(), &["extract", "--quiet", "in"], None);
+    let clean_ids: BTreeSet<String> = ids(&json_lines(&clean.stdout)).into_iter().collect();
+    assert_eq!(clean_ids.len(), 38);
+    let run = |work: &Path, crash: Option<usize>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_natoclaims"));
+        cmd.current_dir(work)
+            .env("NATOCLAIMS_BATCH", "8")
+            .args(["extract", "--quiet", "--state", "s.json"])
+            .arg(&input);
+        if let Some(n) = crash {
+            cmd.env("NATOCLAIMS_CRASH_AT", n.to_string());
+        }
+        let r = cmd.output().expect("binary runs");
+        // Whole lines only: a killed run's stdout may end with a cut-off line.
+        let text = String::from_utf8(r.stdout).unwrap();
+        let whole = &text[..text.rfind('\n').map_or(0, |i| i + 1)];
+        (r.status, ids(&json_lines(whole)))
+    };
+    let mut points = 0;
+    for n in (1..).step_by(2) {
+        let work = temp();
+        let (status, killed) = run(work.path(), Some(n));
+        if status.signal() != Some(9) {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        points += 1;
+        let (status, rerun) = run(work.path(), None);
+        assert!(status.success(), "{status:?}");
+        let all: BTreeSet<String> = killed.iter().chain(&rerun).cloned().collect();
+        assert_eq!(all, clean_ids, "killed at point {n}: claims lost");
+        let repeated = killed.len() + rerun.len() - clean_ids.len();
+        // At most one batch of 8 inputs plus the 5 records of the stream being read, two
+        // claims each.
+        assert!(
+            repeated <= 2 * (8 + 5),
+            "killed at point {n}: {repeated} repeated"
+        );
+    }
+    assert!(points > 15, "{points}");
 }
 
 /// `count` records, one article each (`article(first)` on), as one JSON Lines file's text.

@@ -85,6 +85,27 @@ fn empty_stdin_reads_nothing_and_succeeds() {
 }
 
 #[test]
+fn xargs_with_no_paths_reads_its_empty_stdin_not_the_working_directory() {
+    let dir = temp();
+    write(dir.path(), "decoy.txt", TEXT);
+    // `find ... | xargs natoclaims extract` with nothing found runs natoclaims once with no
+    // argument and stdin at /dev/null.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_natoclaims"))
+        .current_dir(dir.path())
+        .arg("extract")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("0 articles read"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn gzip_on_stdin_is_unpacked() {
     let dir = temp();
     let r = run_in(
@@ -196,6 +217,39 @@ fn jsonl_records_plain_and_gzipped_with_a_malformed_line() {
     write(dir.path(), "feed/records.txt", records());
     let r = run_in(dir.path(), &["extract", "--input", "jsonl", "feed"], None);
     check_records_run(&r, "feed/records.txt");
+}
+
+#[test]
+fn records_without_an_article_body_are_warnings_even_alone() {
+    let dir = temp();
+    let empty = "{\"url\": \"https://example.net/e\", \"text\": \"\"}\n{\"maintext\": null}\n";
+    write(dir.path(), "empty.jsonl", empty);
+    let warned = |r: &Run| {
+        assert_eq!(
+            r.stderr
+                .lines()
+                .filter(|l| l.contains("warning") && l.contains("record has no article body"))
+                .count(),
+            2,
+            "{}",
+            r.stderr
+        );
+    };
+    // The only input gives nothing but empty records: warnings, not a failed run.
+    let r = run_in(dir.path(), &["extract", "empty.jsonl"], None);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    warned(&r);
+    assert_eq!(
+        summary(&r),
+        "natoclaims: 1 files seen, 0 articles read, 0 claims printed, 2 skipped (no article body: 2)"
+    );
+    let r = run_in(dir.path(), &["extract"], Some(empty.as_bytes()));
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    warned(&r);
+    // With an error beside them, nothing read is still exit 2.
+    write(dir.path(), "bad.jsonl", "not json\n");
+    let r = run_in(dir.path(), &["extract", "empty.jsonl", "bad.jsonl"], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
 }
 
 #[test]

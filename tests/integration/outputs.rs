@@ -311,6 +311,55 @@ fn canonical_speakers_fold_one_person_across_articles() {
 }
 
 #[test]
+fn the_issues_five_spellings_of_zelensky_count_as_one_speaker() {
+    let dir = temp();
+    let spellings = [
+        "Zelensky",
+        "Zelenskiy",
+        "Zelenskyy",
+        "Zelenskyi",
+        "Vladimir Zelensky",
+    ];
+    for (n, who) in spellings.iter().enumerate() {
+        write(
+            dir.path(),
+            &format!("in/{n}.txt"),
+            format!(
+                " date 2024-03-0{}\nUkrainian President {who} said on Monday that Ukraine's membership of NATO was the only guarantee of security, in talk number {n}.\n",
+                n + 1
+            ),
+        );
+    }
+    let r = run_in(dir.path(), &["extract", "in"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let claims = json_lines(&r.stdout);
+    let names: BTreeSet<&str> = claims
+        .iter()
+        .map(|c| c["speaker"]["name"].as_str().unwrap())
+        .collect();
+    let canonical: BTreeSet<&str> = claims
+        .iter()
+        .map(|c| c["speaker"]["canonical"].as_str().unwrap())
+        .collect();
+    assert_eq!(claims.len(), 5, "{}", r.stdout);
+    assert_eq!(
+        names.len(),
+        5,
+        "each article keeps its own spelling: {names:?}"
+    );
+    assert_eq!(canonical, BTreeSet::from(["Volodymyr Zelensky"]));
+    // The README's "who spoke most" recipe counts one speaker.
+    let r = run_in(dir.path(), &["extract", "--format", "csv", "in"], None);
+    let rows: Vec<&str> = r.stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 5);
+    assert!(
+        rows.iter().all(|row| row.contains(",Volodymyr Zelensky,")),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn the_field_reference_documents_every_column_and_field() {
     let doc = std::fs::read_to_string(crate::util::root().join("docs/FIELDS.md")).unwrap();
     for column in COLUMNS {

@@ -122,7 +122,7 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
             });
             linked_opening = it.is(Class::ConditionWeakLink);
             // "will not accept neutrality instead of membership": the head's negation covers both.
-            reversed = it.is(Class::Contrast) && negations(&items[start..i]) % 2 == 0;
+            reversed = it.is(Class::Contrast) && negations(&items[start..i]).is_multiple_of(2);
             start = i + 1;
             trailing |=
                 (it.is(Class::Concessive) && !opens_sentence(items, i)) || asks_at(items, i);

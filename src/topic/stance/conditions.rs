@@ -66,7 +66,7 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if it.is(Class::ConditionConcurrentLink) && topic_here && frame.negative && joining {
             return Some("not while the war lasts");
         }
-        if it.is(Class::Deferral) && frame.negations % 2 == 0 {
+        if it.is(Class::Deferral) && frame.negations.is_multiple_of(2) {
             return Some(DELAYS[0]);
         }
         let negated = frame.negators % 2 == 1 && frame.refusing;

@@ -180,7 +180,7 @@ fn frame(c: &Clause, m: &Marks) -> Frame {
 /// The clause's sign: reversals, a harm, a restated proposition; a question reverses it unless
 /// it presses for action ("when will NATO finally ...").
 fn clause_sign(c: &Clause, flips: usize, harm: bool, inherited: Option<i32>) -> i32 {
-    let sign = if (flips + usize::from(harm)) % 2 == 0 {
+    let sign = if (flips + usize::from(harm)).is_multiple_of(2) {
         1
     } else {
         -1
