@@ -152,7 +152,21 @@ impl State<'_> {
         let after_start = after_cue(text, toks, f);
         let after_end = next_region.map_or(toks.len(), |n| clause_end_before(toks, n));
         let according = f.shape == Shape::According;
-        let mut after = clause(text, toks, after_start, after_end, true, according);
+        // "rejected the label", "called Trump \"unhinged\"": a two-word noun phrase is content of
+        // a naming cue, or of a cue that takes one when a determiner opens it.
+        let short_np = f.cue.form.naming
+            || (f.cue.form.np_content
+                && toks
+                    .get(after_start)
+                    .is_some_and(|t| lexicon::is(Class::Determiner, t.lower.as_str())));
+        let mut after = clause(text, toks, after_start, after_end, true, according).or_else(|| {
+            let min = MIN_NP_CONTENT_WORDS;
+            short_np
+                .then(|| {
+                    clause_of_at_least(text, toks, after_start, after_end, true, according, min)
+                })
+                .flatten()
+        });
         if let Some(a) = after.as_mut() {
             // "vowed to form a task force", "urged allies to act": an infinitive right after the cue.
             let verb_next = toks.get(after_start + 1).is_some_and(|t| {
@@ -352,7 +366,8 @@ fn end_at_comma(toks: &[Token], from: usize, end: usize) -> usize {
 }
 
 /// A frame inside a dependent clause that the main clause follows after a comma: "While X said
-/// A, B ..." or "X, who ... and said A, B ...". The content ends with that clause.
+/// A, B ...", "X, who says A, B ..." or "X, who ... and said A, B ...". The content ends with
+/// that clause.
 fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
     let word = |i: usize| toks.get(i).filter(|t| t.is_word && !t.quoted);
     let opener =
@@ -370,7 +385,7 @@ fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
                 || word(i - 1)
                     .is_some_and(|t| lexicon::is(Class::ClauseCoordinator, t.lower.as_str()))
         });
-    let relative = f.shape == Shape::Participle
+    let relative = matches!(f.shape, Shape::Participle | Shape::Subject)
         && toks.get(f.np.end).is_some_and(is_comma)
         && word(f.np.end + 1).is_some_and(|t| lexicon::is(Class::PersonRelative, t.lower.as_str()))
         && !toks[f.np.end + 1..f.cue.start].iter().any(is_comma);

@@ -248,10 +248,29 @@ pub(super) struct Clause {
 pub(super) fn clause(
     text: &str,
     toks: &[Token],
+    from: usize,
+    to: usize,
+    after: bool,
+    according: bool,
+) -> Option<Clause> {
+    clause_of_at_least(text, toks, from, to, after, according, MIN_CLAUSE_WORDS)
+}
+
+/// Fewest words a clause needs to be reported content.
+const MIN_CLAUSE_WORDS: usize = 3;
+
+/// Fewest words of a noun-phrase content ("rejected that idea", "called Trump \"unhinged\"").
+pub(super) const MIN_NP_CONTENT_WORDS: usize = 2;
+
+/// `clause`, with the fewest words it needs given.
+pub(super) fn clause_of_at_least(
+    text: &str,
+    toks: &[Token],
     mut from: usize,
     to: usize,
     after: bool,
     according: bool,
+    min_words: usize,
 ) -> Option<Clause> {
     let to = if after {
         cut_clause(toks, from, to)
@@ -262,7 +281,7 @@ pub(super) fn clause(
         from = skip_connective(toks, from, to);
     }
     let words = toks.get(from..to)?.iter().filter(|t| t.is_word).count();
-    if words < 3 {
+    if words < min_words {
         return None;
     }
     let first = &toks[from];
