@@ -130,6 +130,12 @@ impl State<'_> {
         next_region: Option<usize>,
     ) -> Option<Vec<Range<usize>>> {
         let text = self.text;
+        if f.cue.form.naming {
+            let end = next_region.map_or(toks.len(), |n| clause_end_before(toks, n));
+            if let Some(frags) = relative_naming(text, p, toks, f, end) {
+                return Some(frags);
+            }
+        }
         let before = if f.shape == Shape::Participle {
             None
         } else {
@@ -340,6 +346,55 @@ fn relative_before(
         && !pronoun.quoted
         && lexicon::is(Class::RelativePronoun, pronoun.lower.as_str()))
     .then(|| pronoun.range.clone())
+}
+
+/// "a plan which Mr. Trump called \"a disgrace,\"", "what she called hand-to-hand combat": a
+/// naming frame in a relative clause names the relative pronoun; the content is the pronoun and
+/// the complement after the cue (a quotation, else the words up to a comma).
+fn relative_naming(
+    text: &str,
+    p: &Paragraph,
+    toks: &[Token],
+    f: &Frame,
+    end: usize,
+) -> Option<Vec<Range<usize>>> {
+    let pronoun = toks.get(f.np.start.checked_sub(1)?)?;
+    let relative = lexicon::is(Class::RelativePronoun, pronoun.lower.as_str())
+        || (pronoun.lower == "what" && lexicon::is(Class::Interrogative, "what"));
+    // "in which he called X Y": after a preposition the pronoun is not what is named.
+    let after_preposition =
+        f.np.start >= 2 && lexicon::is(Class::Preposition, toks[f.np.start - 2].lower.as_str());
+    if f.shape != Shape::Subject
+        || pronoun.quoted
+        || !relative
+        || after_preposition
+        || f.cue.end >= end
+    {
+        return None;
+    }
+    let first = &toks[f.cue.end];
+    let complement = if first.is_quote(text) {
+        trim_content(
+            text,
+            quotes::starting_at(&p.quotes, first.range.start)?
+                .inner
+                .clone(),
+        )
+    } else {
+        let run = &toks[f.cue.end..end];
+        let words = run.iter().take_while(|t| t.is_word && !t.quoted).count();
+        // "that Trump called the winner a cheat": an object and its complement, no gap.
+        let object_named = run.get(words).is_some_and(|t| t.quoted || t.is_quote(text))
+            || run[1..words.max(1)]
+                .iter()
+                .any(|t| lexicon::is(Class::ComplementOpener, t.lower.as_str()));
+        if object_named {
+            return None;
+        }
+        let last = toks.get((f.cue.end + words).checked_sub(1)?)?;
+        trim_content(text, first.range.start..last.range.end)
+    };
+    (!complement.is_empty()).then(|| vec![pronoun.range.clone(), complement])
 }
 
 /// Where a relative clause ends: a clause opened after a comma ("Her vote, which she said was
