@@ -12,7 +12,7 @@ use scraper::{ElementRef, Html, Selector};
 use super::authors::byline_sources;
 use super::dom::folded_len;
 use super::jsonld::Graph;
-use super::published::date_sources;
+use super::published::{date_sources, date_witnesses};
 use crate::document::fold_ws;
 use crate::meta::byline::alnum_lower;
 use crate::meta::pick;
@@ -110,7 +110,12 @@ pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
         .or_else(|| page.ld.publisher())
         .map(|o| decode_entities(&o))
         .unwrap_or_default();
-    let day = pick::first_day(&page, &date_sources(), TRUSTED_DATE_SOURCES);
+    let day = pick::first_day(
+        &page,
+        &date_sources(),
+        TRUSTED_DATE_SOURCES,
+        &date_witnesses(),
+    );
     let authors = pick::first_names(&page, &byline_sources());
     let meta = Meta {
         title: title(&page).map(|t| decode_entities(&t)),
