@@ -16,6 +16,7 @@ use super::published::{date_sources, date_witnesses};
 use crate::document::fold_ws;
 use crate::meta::byline::alnum_lower;
 use crate::meta::pick;
+use crate::meta::pubdate::Stamp;
 use crate::meta::{Meta, Origin};
 
 /// The date sources trusted to correct a UTC stamp with the local day: structured data, meta
@@ -39,6 +40,8 @@ pub(super) struct Page<'a> {
     text: OnceCell<String>,
     /// The elements around the page's first `<h1>`, found once when asked.
     headline_ancestors: OnceCell<Vec<ElementRef<'a>>>,
+    /// The date line by the headline, read once when asked.
+    pub(super) headline_line: OnceCell<Option<Stamp>>,
 }
 
 impl<'a> Page<'a> {
@@ -103,6 +106,7 @@ pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
         outlet: String::new(),
         text: OnceCell::new(),
         headline_ancestors: OnceCell::new(),
+        headline_line: OnceCell::new(),
     };
     page.outlet = page
         .meta("og:site_name")
