@@ -12,7 +12,7 @@ use scraper::{ElementRef, Html, Selector};
 use super::authors::byline_sources;
 use super::dom::folded_len;
 use super::jsonld::Graph;
-use super::published::{date_sources, date_witnesses};
+use super::published::{date_sources, date_witnesses, shown_day};
 use crate::document::fold_ws;
 use crate::meta::byline::alnum_lower;
 use crate::meta::pick;
@@ -119,7 +119,8 @@ pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
         &date_sources(),
         TRUSTED_DATE_SOURCES,
         &date_witnesses(),
-    );
+    )
+    .map(|d| shown_day(&page, d));
     let authors = pick::first_names(&page, &byline_sources());
     let meta = Meta {
         title: title(&page).map(|t| decode_entities(&t)),

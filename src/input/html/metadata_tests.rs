@@ -251,6 +251,36 @@ fn a_utc_stamp_and_the_same_moment_on_the_pages_own_clock() {
 }
 
 #[test]
+fn the_day_shown_under_the_headline_when_the_pages_data_agrees() {
+    let head = ld(
+        r#"{"@type":"Article","datePublished":"2019-03-02T08:00:00+01:00",
+        "dateModified":"2022-06-14T09:30:00+02:00"}"#,
+    );
+    let html = |line: &str| {
+        format!(
+            "<html><head><title>How to plant a pear tree</title>{head}</head><body>\
+             <h1>How to plant a pear tree</h1><p>Von Ilse Brandt</p>{line}<p>Pear trees want \
+             sun and room, and a gardener who waters them in the first dry summer, the \
+             nursery said.</p></body></html>"
+        )
+    };
+    // The page shows a later day, unlabelled, and its data has that day: it is re-dated.
+    let m = extract_article(&html("<span>14.06.2022</span>")).meta;
+    assert_eq!(day(&m).as_deref(), Some("2022-06-14"));
+    assert_eq!(
+        m.origin.published,
+        Some("date by the headline (the page's data agrees)")
+    );
+    // Labelled as a revision, even in an element of its own: the published day stays.
+    let m = extract_article(&html("<span>Aktualisiert:</span> <span>14.06.2022</span>")).meta;
+    assert_eq!(day(&m).as_deref(), Some("2019-03-02"));
+    // A day the page's data does not have (today's date in the page header) changes nothing.
+    let m = extract_article(&html("<span>15.06.2022</span>")).meta;
+    assert_eq!(day(&m).as_deref(), Some("2019-03-02"));
+    assert_eq!(m.origin.published, Some("json-ld datePublished"));
+}
+
+#[test]
 fn names_as_people_write_them() {
     let names = |a: &str| page(&format!(r#"<meta name="author" content="{a}">"#), "").byline;
     assert_eq!(names("Quill"), vec!["Quill"]);

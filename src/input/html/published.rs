@@ -10,8 +10,9 @@ use scraper::{ElementRef, Selector};
 
 use super::metadata::{element_text, sel, Page};
 use crate::lexicon::{self, Class};
-use crate::meta::pick::{Source, Witness};
+use crate::meta::pick::{Candidate, Source, Witness};
 use crate::meta::pubdate::{self, Stamp};
+use chrono::NaiveDate;
 
 /// A date element's text longer than this is a paragraph or a list, not a date line.
 const MAX_DATE_LINE_CHARS: usize = 160;
@@ -323,13 +324,19 @@ fn headline_line<'a>(page: &Page<'a>) -> Option<Stamp> {
             .and_then(ElementRef::wrap)
             .is_some_and(|e| in_furniture(e, page))
     };
-    let (mut next, mut spent) = (past(*h1), 0);
+    // A date right after a line that labels a revision ("Updated", "Aktualisiert:") is one.
+    let (mut next, mut spent, mut after_update_label) = (past(*h1), 0, false);
     while let Some(n) = next {
         if let Some(t) = n.value().as_text() {
             match read(t, &mut spent, AFTER_HEADLINE) {
                 None => break,
-                Some(Some(stamp)) if !furniture(n) => return Some(stamp),
-                Some(_) => {}
+                Some(Some(stamp)) if !furniture(n) && !after_update_label => return Some(stamp),
+                Some(Some(_)) => after_update_label = false,
+                Some(None) if !t.trim().is_empty() => {
+                    after_update_label =
+                        first_label(&t.to_lowercase(), Class::UpdateLabel).is_some();
+                }
+                Some(None) => {}
             }
         }
         next = match n.first_child() {
@@ -360,6 +367,52 @@ fn headline_line<'a>(page: &Page<'a>) -> Option<Stamp> {
         }
     }
     None
+}
+
+/// The sources whose day is the page's structured data (JSON-LD, meta tags, microdata).
+const STRUCTURED_ORIGINS: [&str; 3] = [
+    "json-ld datePublished",
+    "meta published",
+    "microdata datePublished",
+];
+
+/// The day the page shows its readers under the headline, unlabelled, instead of the day its
+/// structured data gives as published, when that data also has the shown day (as a
+/// modification or another date field): the page presents itself as of that day (a
+/// republished, re-dated article), and the statements in its text are dated from it.
+pub(super) fn shown_day(page: &Page<'_>, picked: Candidate<NaiveDate>) -> Candidate<NaiveDate> {
+    if !STRUCTURED_ORIGINS.contains(&picked.origin) {
+        return picked;
+    }
+    let fields = ["datePublished", "dateCreated", "dateModified"];
+    let ld = fields.into_iter().flat_map(|k| page.ld.article_strs(k));
+    let metas = [
+        Class::DateMetaName,
+        Class::ModifiedMetaName,
+        Class::GenericDateMetaName,
+    ]
+    .into_iter()
+    .flat_map(lexicon::lines)
+    .filter_map(|k| page.metas.get(k))
+    .flatten()
+    .cloned();
+    // Other days in the page's data; none (the common case) and the line is never read.
+    let others: Vec<NaiveDate> = ld
+        .chain(metas)
+        .filter_map(|v| pubdate::parse(&v))
+        .map(|s| s.day)
+        .filter(|d| *d != picked.value)
+        .collect();
+    if others.is_empty() {
+        return picked;
+    }
+    match by_headline(page) {
+        Some(shown) if shown.local && others.contains(&shown.day) => Candidate {
+            value: shown.day,
+            origin: "date by the headline (the page's data agrees)",
+        },
+        _ => picked,
+    }
 }
 
 /// A node of the parsed page (what an [`ElementRef`] points at).
