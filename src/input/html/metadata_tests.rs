@@ -281,6 +281,21 @@ fn the_day_shown_under_the_headline_when_the_pages_data_agrees() {
 }
 
 #[test]
+fn a_time_elements_labelled_text_beats_its_attribute() {
+    let m = page(
+        "",
+        r#"<time datetime="2019-07-03T10:18:46Z">Mis en ligne le 29 juin 2019</time>"#,
+    );
+    assert_eq!(day(&m).as_deref(), Some("2019-07-03"));
+    let m = page(
+        "",
+        r#"<time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time>"#,
+    );
+    assert_eq!(day(&m).as_deref(), Some("2019-06-29"));
+    assert_eq!(m.origin.published, Some("time element"));
+}
+
+#[test]
 fn names_as_people_write_them() {
     let names = |a: &str| page(&format!(r#"<meta name="author" content="{a}">"#), "").byline;
     assert_eq!(names("Quill"), vec!["Quill"]);

@@ -138,16 +138,26 @@ pub(super) fn time_element(page: &Page<'_>) -> Option<Stamp> {
             r#"article time, header time, main time, time[pubdate], time[class*="pub"], time[class*="date"], time[class*="entry"], abbr.published, abbr[class*="date"], time"#,
         )
     });
-    first_stamp(
-        page.doc
-            .select(&SEL)
-            .filter(|e| !in_furniture(*e, page))
-            .take(MAX_DATE_ELEMENTS)
-            .map(|e| {
-                e.attr("title")
-                    .map_or_else(|| element_value(e), str::to_string)
-            }),
-    )
+    page.doc
+        .select(&SEL)
+        .filter(|e| !in_furniture(*e, page))
+        .take(MAX_DATE_ELEMENTS)
+        .find_map(|e| {
+            labelled_publication(e).or_else(|| {
+                let value = e
+                    .attr("title")
+                    .map_or_else(|| element_value(e), str::to_string);
+                pubdate::parse(&value)
+            })
+        })
+}
+
+/// The day an element's own text labels as the publication day ("Publié le 29 juin 2019"):
+/// it wins over the element's machine attribute, which may be a revision's stamp.
+fn labelled_publication(e: ElementRef<'_>) -> Option<Stamp> {
+    let text = short_text(e)?;
+    first_label(&text.to_lowercase(), Class::DateLabel)?;
+    date_line(&text)
 }
 
 /// Class or id words of an element that mark a date line.
