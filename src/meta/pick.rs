@@ -49,35 +49,56 @@ pub fn first_names<C: ?Sized>(
     })
 }
 
-/// The first source that gives a day; when that day is a UTC timestamp, a local day (a stamp
-/// with its own offset, or a day written for readers) within a day of it from a later one of
-/// the first `trusted` sources wins instead: the page's own day, not the server's. (A day
-/// from an untrusted source, a sidebar or the text, is too often another story's; and the
-/// untrusted sources are the costly ones.)
+/// A named place that may write a UTC stamp's moment on the page's own clock: given the
+/// winning stamp, it returns the first stamp it finds for that moment (the picker checks it).
+pub struct Witness<C: ?Sized> {
+    /// Where the local stamp comes from ("date by the headline (same moment)").
+    pub name: &'static str,
+    /// Find a local stamp of the same moment as the given UTC stamp.
+    pub find: fn(&C, &Stamp) -> Option<Stamp>,
+}
+
+/// The first source that gives a day; when that day is a UTC timestamp, the page's own day
+/// wins instead: a local day (a stamp with its own offset, or a day written for readers)
+/// within a day of it from a later one of the first `trusted` sources, else the same moment
+/// written on a local clock that a witness finds (a stamp with its offset, a date and time by
+/// the headline).
+/// (A day from an untrusted source, a sidebar or the text, is too often another story's
+/// unless it names the same moment; and the untrusted sources are the costly ones.)
 pub fn first_day<C: ?Sized>(
     ctx: &C,
     sources: &[Source<C, Stamp>],
     trusted: usize,
+    witnesses: &[Witness<C>],
 ) -> Option<Candidate<NaiveDate>> {
-    let (i, winner) = sources
+    let (i, (name, stamp)) = sources
         .iter()
         .enumerate()
         .find_map(|(i, s)| (s.read)(ctx).map(|v| (i, (s.name, v))))?;
-    let local = if winner.1.utc {
-        sources
-            .iter()
-            .take(trusted)
-            .skip(i + 1)
-            .filter_map(|s| (s.read)(ctx).map(|v| (s.name, v)))
-            .find(|(_, v)| v.local && winner.1.may_be_local(v.day))
-    } else {
-        None
-    };
-    let (origin, stamp) = local.unwrap_or(winner);
-    Some(Candidate {
-        value: stamp.day,
-        origin,
-    })
+    let pick = |origin, value| Some(Candidate { value, origin });
+    if !stamp.utc {
+        return pick(name, stamp.day);
+    }
+    let local = sources
+        .iter()
+        .take(trusted)
+        .skip(i + 1)
+        .filter_map(|s| (s.read)(ctx).map(|v| (s.name, v)))
+        .find(|(_, v)| v.local && stamp.may_be_local(v.day));
+    if let Some((origin, v)) = local {
+        return pick(origin, v.day);
+    }
+    if stamp.hour.is_some() {
+        let same = witnesses.iter().find_map(|w| {
+            (w.find)(ctx, &stamp)
+                .filter(|v| stamp.same_moment(v))
+                .map(|v| (w.name, v))
+        });
+        if let Some((origin, v)) = same {
+            return pick(origin, v.day);
+        }
+    }
+    pick(name, stamp.day)
 }
 
 #[cfg(test)]
@@ -85,12 +106,10 @@ mod tests {
     use super::*;
 
     fn stamp(s: &str, utc: bool) -> Option<Stamp> {
-        Some(Stamp {
-            day: s.parse().ok()?,
-            utc,
-            local: !utc,
-            hour: None,
-        })
+        let mut stamp = crate::meta::pubdate::local_day(s.parse().ok()?);
+        stamp.utc = utc;
+        stamp.local = !utc;
+        Some(stamp)
     }
 
     #[test]
@@ -137,6 +156,29 @@ mod tests {
     }
 
     #[test]
+    fn a_witness_of_the_same_moment_gives_the_local_day() {
+        use crate::meta::pubdate::parse;
+        let sources: [Source<(), Stamp>; 1] = [Source {
+            name: "utc",
+            read: |_| parse("2021-04-06T01:15:30Z"),
+        }];
+        let clock = [Witness {
+            name: "clock",
+            find: |_, _| parse("5.4.2021 21:15"),
+        }];
+        let got = first_day(&(), &sources, 1, &clock).unwrap();
+        assert_eq!(
+            (got.value.to_string().as_str(), got.origin),
+            ("2021-04-05", "clock")
+        );
+        let other = [Witness {
+            name: "clock",
+            find: |_, _| parse("5.4.2021 20:40"),
+        }];
+        assert_eq!(first_day(&(), &sources, 1, &other).unwrap().origin, "utc");
+    }
+
+    #[test]
     fn a_local_day_beats_a_utc_one() {
         let sources: [Source<(), Stamp>; 3] = [
             Source {
@@ -152,7 +194,7 @@ mod tests {
                 read: |_| stamp("2023-11-08", false),
             },
         ];
-        let got = first_day(&(), &sources, 3).unwrap();
+        let got = first_day(&(), &sources, 3, &[]).unwrap();
         assert_eq!(
             (got.value.to_string().as_str(), got.origin),
             ("2023-11-08", "local")
@@ -167,7 +209,7 @@ mod tests {
                 read: |_| stamp("2023-10-01", false),
             },
         ];
-        assert_eq!(first_day(&(), &far, 2).unwrap().origin, "utc");
-        assert_eq!(first_day(&(), &sources, 2).unwrap().origin, "utc");
+        assert_eq!(first_day(&(), &far, 2, &[]).unwrap().origin, "utc");
+        assert_eq!(first_day(&(), &sources, 2, &[]).unwrap().origin, "utc");
     }
 }

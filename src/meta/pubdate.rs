@@ -24,12 +24,22 @@ pub struct Stamp {
     pub local: bool,
     /// The hour of a timestamp, as written.
     pub hour: Option<u32>,
+    /// The minute of a timestamp, as written.
+    pub minute: Option<u32>,
+    /// The second of a timestamp, when written.
+    pub second: Option<u32>,
+    /// The timestamp's own offset from UTC in minutes (`+01:00` is 60, `Z` is 0), when written.
+    pub offset: Option<i32>,
 }
 
 /// A UTC stamp at this hour or later may be the next local day east of Greenwich (up to +14 h) ...
 const EARLIEST_NEXT_DAY_HOUR: u32 = 10;
 /// ... and one before this hour the previous local day west of it (down to -12 h).
 const LATEST_PREVIOUS_DAY_HOUR: u32 = 12;
+/// Zone offsets, in minutes: from UTC-12 ...
+const MIN_OFFSET_MINUTES: i64 = -12 * 60;
+/// ... to UTC+14.
+const MAX_OFFSET_MINUTES: i64 = 14 * 60;
 
 impl Stamp {
     /// Can `local` be the local day of this UTC stamp: the same day, or the day before or
@@ -40,6 +50,38 @@ impl Stamp {
             -1 => self.hour.is_none_or(|h| h < LATEST_PREVIOUS_DAY_HOUR),
             1 => self.hour.is_none_or(|h| h >= EARLIEST_NEXT_DAY_HOUR),
             _ => false,
+        }
+    }
+
+    /// The stamp's moment (UTC for a UTC stamp, the local clock otherwise), when it has a time.
+    fn moment(&self) -> Option<chrono::NaiveDateTime> {
+        let t =
+            chrono::NaiveTime::from_hms_opt(self.hour?, self.minute?, self.second.unwrap_or(0))?;
+        Some(self.day.and_time(t))
+    }
+
+    /// Is `other` this UTC stamp's moment written on a local clock: a stamp with its own offset
+    /// that names the same instant, or a day and time written for readers, with the same
+    /// minutes (and seconds, when both have them), a zone offset away? Then its day is the
+    /// page's own day for this moment.
+    pub fn same_moment(&self, other: &Stamp) -> bool {
+        if !self.utc || other.utc || other.day == self.day {
+            return false;
+        }
+        let (Some(utc), Some(local)) = (self.moment(), other.moment()) else {
+            return false;
+        };
+        if self.second.is_some() && other.second.is_some() && self.second != other.second {
+            return false;
+        }
+        let minutes = (local - utc).num_minutes();
+        match other.offset {
+            Some(o) => minutes == i64::from(o),
+            None => {
+                other.local
+                    && other.minute == self.minute
+                    && (MIN_OFFSET_MINUTES..=MAX_OFFSET_MINUTES).contains(&minutes)
+            }
         }
     }
 }
@@ -57,7 +99,15 @@ static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
 /// `2020-03-11`, `2020-03-11T08:00:00+01:00`, `2020-03-11 08:00 UTC` (and `/` or `.` separators).
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[^\d])(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:[T ](\d{1,2}):\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(z|[+-]00:?00|utc|gmt)?)?(?:[^\d]|$)",
+        r"(?i)(?:^|[^\d])(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?)?(?:[^\d]|$)",
+    )
+    .expect("valid regex")
+});
+/// A time of day right after a day written for readers: "11.03.2020, 14:00 Uhr", "3/5/2022
+/// 22:41", "March 11, 2020 at 10:42 am", "20. März 2021 - 15:00".
+static CLOCK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[ ,|\-–—]{0,4}(?:(?:à|[a-zA-Z]{1,5}\.?)\s{1,3})?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\s?([aApP])\.?[mM](?-u:\b))?",
     )
     .expect("valid regex")
 });
@@ -127,10 +177,13 @@ fn num<T: std::str::FromStr>(c: &Captures<'_>, i: usize) -> Option<T> {
     c.get(i)?.as_str().parse().ok()
 }
 
+/// The longest string [`parse`] reads, in bytes: longer ones are prose, not a date line.
+const MAX_PARSE_BYTES: usize = 400;
+
 /// Read the first publication day in a metadata or date-line string.
 pub fn parse(s: &str) -> Option<Stamp> {
     let s = s.trim();
-    if s.is_empty() || s.len() > 400 {
+    if s.is_empty() || s.len() > MAX_PARSE_BYTES {
         return None;
     }
     if let Some(stamp) = compact(s) {
@@ -174,7 +227,15 @@ fn local(day: NaiveDate) -> Stamp {
         utc: false,
         local: true,
         hour: None,
+        minute: None,
+        second: None,
+        offset: None,
     }
+}
+
+/// A day written for readers (a URL's day, a date line): the local day.
+pub fn local_day(day: NaiveDate) -> Stamp {
+    local(day)
 }
 
 /// A machine-written day, zone unknown until its string is checked.
@@ -184,7 +245,38 @@ fn machine(day: NaiveDate) -> Stamp {
         utc: false,
         local: false,
         hour: None,
+        minute: None,
+        second: None,
+        offset: None,
     }
+}
+
+/// Minutes east of UTC of a written zone: `Z`, `UTC`, `GMT`, `+01:00`, `-0500`.
+fn zone_minutes(zone: &str) -> Option<i32> {
+    let sign = match zone.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return Some(0),
+    };
+    let digits: String = zone.chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = digits.split_at(digits.len().checked_sub(2)?);
+    Some(sign * (h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?))
+}
+
+/// The time of day written right after a reader's day that ends at byte `end` of `s`.
+fn with_clock(mut stamp: Stamp, s: &str, end: usize) -> Stamp {
+    if let Some(c) = CLOCK_AFTER.captures(&s[end..]) {
+        let hour: Option<u32> = num(&c, 1);
+        let pm = c.get(4).map(|m| m.as_str().eq_ignore_ascii_case("p"));
+        stamp.hour = match (hour, pm) {
+            (Some(h @ 1..=11), Some(true)) => Some(h + 12),
+            (Some(12), Some(false)) => Some(0),
+            (h, _) => h,
+        };
+        stamp.minute = num(&c, 2);
+        stamp.second = num(&c, 3);
+    }
+    stamp
 }
 
 /// A whole compact stamp.
@@ -205,8 +297,11 @@ fn iso(s: &str) -> Option<(usize, Stamp)> {
         }
         let d = day(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?)?;
         let mut stamp = machine(d);
-        stamp.utc = c.get(7).is_some();
+        stamp.offset = c.get(9).and_then(|z| zone_minutes(z.as_str()));
+        stamp.utc = stamp.offset == Some(0);
         stamp.hour = num(&c, 6);
+        stamp.minute = num(&c, 7);
+        stamp.second = num(&c, 8);
         Some((c.get(1)?.start(), stamp))
     })
 }
@@ -222,7 +317,7 @@ fn day_first(s: &str) -> Option<(usize, Stamp)> {
         let y: i32 = num(&c, 4)?;
         let y = if raw.len() == 2 { 2000 + y } else { y };
         let d = day(y, b, a).or_else(|| day(y, a, b))?;
-        Some((c.get(1)?.start(), local(d)))
+        Some((c.get(1)?.start(), with_clock(local(d), s, c.get(4)?.end())))
     })
 }
 
@@ -231,7 +326,7 @@ fn day_month(s: &str) -> Option<(usize, Stamp)> {
     DAY_MONTH.captures_iter(s).find_map(|c| {
         let m = *MONTHS.get(c[2].to_lowercase().as_str())?;
         let d = day(num(&c, 3)?, m, num(&c, 1)?)?;
-        Some((c.get(1)?.start(), local(d)))
+        Some((c.get(1)?.start(), with_clock(local(d), s, c.get(3)?.end())))
     })
 }
 
@@ -240,7 +335,7 @@ fn month_day(s: &str) -> Option<(usize, Stamp)> {
     MONTH_DAY.captures_iter(s).find_map(|c| {
         let m = *MONTHS.get(c[1].to_lowercase().as_str())?;
         let d = day(num(&c, 3)?, m, num(&c, 2)?)?;
-        Some((c.get(1)?.start(), local(d)))
+        Some((c.get(1)?.start(), with_clock(local(d), s, c.get(3)?.end())))
     })
 }
 
@@ -285,6 +380,26 @@ mod tests {
         assert!(!early.may_be_local(day("2023-11-10")));
         assert!(!noon.may_be_local(day("2023-11-05")));
         assert!(noon.may_be_local(day("2023-11-07")));
+    }
+
+    #[test]
+    fn a_utc_stamp_and_the_same_moment_on_a_local_clock() {
+        let utc = parse("2021-04-06T01:15:30Z").unwrap();
+        let same = |s: &str| utc.same_moment(&parse(s).unwrap());
+        assert!(same("2021-04-05T21:15:30-04:00"));
+        assert!(!same("2021-04-05T21:15:31-04:00"));
+        assert!(!same("2021-04-05T21:15:30-05:00"));
+        assert!(same("5.4.2021 21:15"));
+        assert!(same("April 5, 2021 at 9:15 pm"));
+        assert!(same("5 avril 2021 - 21:15"));
+        assert!(!same("5.4.2021 21:40"));
+        assert!(!same("5.4.2021"));
+        assert!(!same("2021-04-05T21:15:30Z"));
+        let gmt = parse("Tue, 06 Apr 2021 01:15:00 GMT").unwrap();
+        assert!(gmt.same_moment(&parse("05/04/2021 21:15").unwrap()));
+        assert!(!parse("2021-04-06")
+            .unwrap()
+            .same_moment(&parse("5.4.2021 21:15").unwrap()));
     }
 
     #[test]

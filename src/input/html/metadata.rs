@@ -12,10 +12,11 @@ use scraper::{ElementRef, Html, Selector};
 use super::authors::byline_sources;
 use super::dom::folded_len;
 use super::jsonld::Graph;
-use super::published::date_sources;
+use super::published::{date_sources, date_witnesses, shown_day};
 use crate::document::fold_ws;
 use crate::meta::byline::alnum_lower;
 use crate::meta::pick;
+use crate::meta::pubdate::Stamp;
 use crate::meta::{Meta, Origin};
 
 /// The date sources trusted to correct a UTC stamp with the local day: structured data, meta
@@ -39,6 +40,8 @@ pub(super) struct Page<'a> {
     text: OnceCell<String>,
     /// The elements around the page's first `<h1>`, found once when asked.
     headline_ancestors: OnceCell<Vec<ElementRef<'a>>>,
+    /// The date line by the headline, read once when asked.
+    pub(super) headline_line: OnceCell<Option<Stamp>>,
 }
 
 impl<'a> Page<'a> {
@@ -103,6 +106,7 @@ pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
         outlet: String::new(),
         text: OnceCell::new(),
         headline_ancestors: OnceCell::new(),
+        headline_line: OnceCell::new(),
     };
     page.outlet = page
         .meta("og:site_name")
@@ -110,7 +114,13 @@ pub(super) fn read_metadata(doc: &Html, raw: &str) -> PageMeta {
         .or_else(|| page.ld.publisher())
         .map(|o| decode_entities(&o))
         .unwrap_or_default();
-    let day = pick::first_day(&page, &date_sources(), TRUSTED_DATE_SOURCES);
+    let day = pick::first_day(
+        &page,
+        &date_sources(),
+        TRUSTED_DATE_SOURCES,
+        &date_witnesses(),
+    )
+    .map(|d| shown_day(&page, d));
     let authors = pick::first_names(&page, &byline_sources());
     let meta = Meta {
         title: title(&page).map(|t| decode_entities(&t)),

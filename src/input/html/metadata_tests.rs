@@ -195,6 +195,107 @@ fn the_day_as_the_page_means_it() {
 }
 
 #[test]
+fn the_line_under_the_headline() {
+    // The headline is the <h1> the title names, not the logo's; its date line is read whatever
+    // the script of the text after it; a date in a menu by it is another page's.
+    let story = "<p>Die Fähre über den Fjord fährt nach Überprüfung der Fährbrücke wieder, \
+        teilte die Gemeinde mit; Änderungen im Fahrplan gibt es für Pendlerinnen und Pendler \
+        nicht, schreibt die Gemeinde, und die Fährleute freuen sich über die Rückkehr.</p>";
+    let html = format!(
+        "<html><head><title>Fähre über den Fjord fährt wieder | Kurier</title></head><body>\
+         <h1>Kurier</h1><p>Montag, 3. März 2019</p>\
+         <article><nav><a href='/a'>Ältere Beiträge: 3. März 2019</a></nav>\
+         <h1>Fähre über den Fjord fährt wieder</h1><nav><a href='/b'>Archiv: 4. März 2019</a></nav>\
+         <p>Foto: Ölund</p><span>Datum:</span> <span>18.10.2021</span>{story}{story}</article></body></html>"
+    );
+    let m = extract_article(&html).meta;
+    assert_eq!(day(&m).as_deref(), Some("2021-10-18"));
+    assert_eq!(m.origin.published, Some("date by the headline"));
+    // A date in the story's first sentence right under the headline is about something else.
+    let html = "<html><head><title>Ferry runs again across the fjord</title>\
+        <link rel='canonical' href='https://example.org/2021/10/18/ferry'></head><body>\
+        <h1>Ferry runs again across the fjord</h1><p>The ferry that was stopped for repairs on \
+        12 May 2020 after an inspection of its ramp runs again, the town said.</p><p>Commuters \
+        will find the timetable unchanged, officials told reporters on Monday.</p></body></html>";
+    let m = extract_article(html).meta;
+    assert_eq!(day(&m).as_deref(), Some("2021-10-18"));
+}
+
+#[test]
+fn a_utc_stamp_and_the_same_moment_on_the_pages_own_clock() {
+    let head = ld(r#"{"@type":"NewsArticle","datePublished":"2021-04-06T01:15:30Z"}"#);
+    let html = |line: &str| {
+        format!(
+            "<html><head><title>Ferry runs again across the fjord</title>{head}</head><body>\
+             <h1>Ferry runs again across the fjord</h1><h2>The town says the timetable stays \
+             as it was before the repairs</h2><p>Por Ana Ruiz</p>{line}<p>The ferry that was \
+             stopped for repairs runs again, the town said, and commuters will find the \
+             timetable unchanged.</p></body></html>"
+        )
+    };
+    let m = extract_article(&html("<span>5/4/2021 21:15</span>")).meta;
+    assert_eq!(day(&m).as_deref(), Some("2021-04-05"));
+    assert_eq!(
+        m.origin.published,
+        Some("date by the headline (same moment)")
+    );
+    let m = extract_article(&html("<span>5/4/2021 20:40</span>")).meta;
+    assert_eq!(day(&m).as_deref(), Some("2021-04-06"));
+    let script = r#"<script>var page = {"created": "2021-04-05T21:15:30-04:00"};</script>"#;
+    let m = extract_article(&html(script)).meta;
+    assert_eq!(day(&m).as_deref(), Some("2021-04-05"));
+    assert_eq!(
+        m.origin.published,
+        Some("stamp with its offset (same moment)")
+    );
+}
+
+#[test]
+fn the_day_shown_under_the_headline_when_the_pages_data_agrees() {
+    let head = ld(
+        r#"{"@type":"Article","datePublished":"2019-03-02T08:00:00+01:00",
+        "dateModified":"2022-06-14T09:30:00+02:00"}"#,
+    );
+    let html = |line: &str| {
+        format!(
+            "<html><head><title>How to plant a pear tree</title>{head}</head><body>\
+             <h1>How to plant a pear tree</h1><p>Von Ilse Brandt</p>{line}<p>Pear trees want \
+             sun and room, and a gardener who waters them in the first dry summer, the \
+             nursery said.</p></body></html>"
+        )
+    };
+    // The page shows a later day, unlabelled, and its data has that day: it is re-dated.
+    let m = extract_article(&html("<span>14.06.2022</span>")).meta;
+    assert_eq!(day(&m).as_deref(), Some("2022-06-14"));
+    assert_eq!(
+        m.origin.published,
+        Some("date by the headline (the page's data agrees)")
+    );
+    // Labelled as a revision, even in an element of its own: the published day stays.
+    let m = extract_article(&html("<span>Aktualisiert:</span> <span>14.06.2022</span>")).meta;
+    assert_eq!(day(&m).as_deref(), Some("2019-03-02"));
+    // A day the page's data does not have (today's date in the page header) changes nothing.
+    let m = extract_article(&html("<span>15.06.2022</span>")).meta;
+    assert_eq!(day(&m).as_deref(), Some("2019-03-02"));
+    assert_eq!(m.origin.published, Some("json-ld datePublished"));
+}
+
+#[test]
+fn a_time_elements_labelled_text_beats_its_attribute() {
+    let m = page(
+        "",
+        r#"<time datetime="2019-07-03T10:18:46Z">Mis en ligne le 29 juin 2019</time>"#,
+    );
+    assert_eq!(day(&m).as_deref(), Some("2019-07-03"));
+    let m = page(
+        "",
+        r#"<time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time>"#,
+    );
+    assert_eq!(day(&m).as_deref(), Some("2019-06-29"));
+    assert_eq!(m.origin.published, Some("time element"));
+}
+
+#[test]
 fn names_as_people_write_them() {
     let names = |a: &str| page(&format!(r#"<meta name="author" content="{a}">"#), "").byline;
     assert_eq!(names("Quill"), vec!["Quill"]);
