@@ -2,7 +2,7 @@
 //! to calendar days, and parsing publication dates from datelines/metadata.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex::{Captures, Match, Regex};
+use regex::{Captures, Match, Regex, RegexSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -721,18 +721,41 @@ pub fn is_month_word(w: &str) -> bool {
 
 /// Find every temporal expression in `text`, in order, non-overlapping, preferring the longest.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
+    type Finder = fn(&str, &mut Vec<DateMention>);
+    const FINDERS: [Finder; 9] = [
+        day_mentions,
+        holiday_mentions,
+        numeric_mentions,
+        weekday_mentions,
+        relative_mentions,
+        anaphoric_mentions,
+        vague_mentions,
+        month_only_mentions,
+        then_mentions,
+    ];
     let mut all = Vec::new();
-    day_mentions(text, &mut all);
-    holiday_mentions(text, &mut all);
-    numeric_mentions(text, &mut all);
-    weekday_mentions(text, &mut all);
-    relative_mentions(text, &mut all);
-    anaphoric_mentions(text, &mut all);
-    vague_mentions(text, &mut all);
-    month_only_mentions(text, &mut all);
-    then_mentions(text, &mut all);
+    // One scan says which of the finders' regexes match at all; only those scan again.
+    for i in MENTION_SET.matches(text).iter() {
+        FINDERS[i](text, &mut all);
+    }
     select(all)
 }
+
+/// The regexes of `find_dates`' finders, in their order, as one set.
+static MENTION_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    let all = [
+        &DAY_TEXT_RE,
+        &HOLIDAY_RE,
+        &NUMERIC_TEXT_RE,
+        &WEEKDAY_RE,
+        &RELATIVE_RE,
+        &ANAPHORIC_RE,
+        &VAGUE_RE,
+        &MONTH_ONLY_RE,
+        &THEN_RE,
+    ];
+    RegexSet::new(all.iter().map(|r| r.as_str())).expect("dates: the finders' regexes")
+});
 
 /// Resolve a mention to a calendar day given the publication date and the previous dated statement's day.
 pub fn resolve(
