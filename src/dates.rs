@@ -4,6 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex::{Captures, Match, Regex, RegexSet};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
 /// A temporal expression found in text.
@@ -734,12 +735,26 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         then_mentions,
     ];
     let mut all = Vec::new();
-    // One scan says which of the finders' regexes match at all; only those scan again.
-    for i in MENTION_SET.matches(text).iter() {
-        FINDERS[i](text, &mut all);
+    // Over many texts, one scan says which of the finders' regexes match at all, and only
+    // those scan again; the set is built only then (it costs milliseconds, a short run's
+    // start-up).
+    if CALLS.fetch_add(1, Ordering::Relaxed) < SET_AFTER_CALLS {
+        for find in FINDERS {
+            find(text, &mut all);
+        }
+    } else {
+        for i in MENTION_SET.matches(text).iter() {
+            FINDERS[i](text, &mut all);
+        }
     }
     select(all)
 }
+
+/// Calls of `find_dates` so far (up to about [`SET_AFTER_CALLS`]).
+static CALLS: AtomicUsize = AtomicUsize::new(0);
+
+/// `find_dates` calls before [`MENTION_SET`] is worth building.
+const SET_AFTER_CALLS: usize = 200;
 
 /// The regexes of `find_dates`' finders, in their order, as one set.
 static MENTION_SET: LazyLock<RegexSet> = LazyLock::new(|| {
