@@ -2,8 +2,9 @@
 //! to calendar days, and parsing publication dates from datelines/metadata.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex::{Captures, Match, Regex};
+use regex::{Captures, Match, Regex, RegexSet};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
 /// A temporal expression found in text.
@@ -721,18 +722,55 @@ pub fn is_month_word(w: &str) -> bool {
 
 /// Find every temporal expression in `text`, in order, non-overlapping, preferring the longest.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
+    type Finder = fn(&str, &mut Vec<DateMention>);
+    const FINDERS: [Finder; 9] = [
+        day_mentions,
+        holiday_mentions,
+        numeric_mentions,
+        weekday_mentions,
+        relative_mentions,
+        anaphoric_mentions,
+        vague_mentions,
+        month_only_mentions,
+        then_mentions,
+    ];
     let mut all = Vec::new();
-    day_mentions(text, &mut all);
-    holiday_mentions(text, &mut all);
-    numeric_mentions(text, &mut all);
-    weekday_mentions(text, &mut all);
-    relative_mentions(text, &mut all);
-    anaphoric_mentions(text, &mut all);
-    vague_mentions(text, &mut all);
-    month_only_mentions(text, &mut all);
-    then_mentions(text, &mut all);
+    // Over many texts, one scan says which of the finders' regexes match at all, and only
+    // those scan again; the set is built only then (it costs milliseconds, a short run's
+    // start-up).
+    if CALLS.fetch_add(1, Ordering::Relaxed) < SET_AFTER_CALLS {
+        for find in FINDERS {
+            find(text, &mut all);
+        }
+    } else {
+        for i in MENTION_SET.matches(text).iter() {
+            FINDERS[i](text, &mut all);
+        }
+    }
     select(all)
 }
+
+/// Calls of `find_dates` so far (up to about [`SET_AFTER_CALLS`]).
+static CALLS: AtomicUsize = AtomicUsize::new(0);
+
+/// `find_dates` calls before [`MENTION_SET`] is worth building.
+const SET_AFTER_CALLS: usize = 200;
+
+/// The regexes of `find_dates`' finders, in their order, as one set.
+static MENTION_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    let all = [
+        &DAY_TEXT_RE,
+        &HOLIDAY_RE,
+        &NUMERIC_TEXT_RE,
+        &WEEKDAY_RE,
+        &RELATIVE_RE,
+        &ANAPHORIC_RE,
+        &VAGUE_RE,
+        &MONTH_ONLY_RE,
+        &THEN_RE,
+    ];
+    RegexSet::new(all.iter().map(|r| r.as_str())).expect("dates: the finders' regexes")
+});
 
 /// Resolve a mention to a calendar day given the publication date and the previous dated statement's day.
 pub fn resolve(

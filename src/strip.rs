@@ -148,17 +148,29 @@ fn alternation(class: Class) -> String {
 /// Classify the article's text into blocks, in text order.
 pub fn classify(doc: &Document) -> Vec<Block> {
     let segments = segments(&doc.text);
-    let counts = repetition_counts(&doc.text, &segments);
+    // Each line's normalized form, made once.
+    let keys: Vec<String> = segments
+        .iter()
+        .map(|s| normalize(&doc.text[s.range.clone()]))
+        .collect();
+    let counts = repetition_counts(&keys);
     let mut blocks = Vec::with_capacity(segments.len());
     let mut in_story_list = false;
-    for seg in segments {
-        let range = trim_trailing_ui(&doc.text, seg.range);
+    for (seg, key) in segments.into_iter().zip(&keys) {
+        let range = trim_trailing_ui(&doc.text, seg.range.clone());
         let s = &doc.text[range.clone()];
+        let trimmed;
+        let key = if range == seg.range {
+            key.as_str()
+        } else {
+            trimmed = normalize(s);
+            trimmed.as_str()
+        };
         let kind = match seg.forced {
             Some(k) => k,
-            None => classify_line(s, counts.get(&normalize(s)).copied().unwrap_or(1)),
+            None => classify_line(s, key, counts.get(key).copied().unwrap_or(1)),
         };
-        let kind = list_aware(kind, s, &mut in_story_list);
+        let kind = list_aware(kind, key, &mut in_story_list);
         let after_body = blocks
             .last()
             .is_some_and(|b: &Block| b.kind == BlockKind::Body);
@@ -267,21 +279,28 @@ fn continues(text: &str, prev: Range<usize>, next: Range<usize>) -> bool {
     adjacent && open_end && lower_start
 }
 
+/// A line as compared with others: whitespace runs folded, lowercase.
 fn normalize(s: &str) -> String {
-    fold_ws(s).to_lowercase()
+    let mut folded = fold_ws(s);
+    if folded.is_ascii() {
+        folded.make_ascii_lowercase();
+        folded
+    } else {
+        folded.to_lowercase()
+    }
 }
 
-fn repetition_counts(text: &str, segs: &[Segment]) -> HashMap<String, usize> {
+fn repetition_counts(keys: &[String]) -> HashMap<&str, usize> {
     let mut counts = HashMap::default();
-    for s in segs {
-        *counts.entry(normalize(&text[s.range.clone()])).or_insert(0) += 1;
+    for k in keys {
+        *counts.entry(k.as_str()).or_insert(0) += 1;
     }
     counts
 }
 
-/// Classify one line on its own.
-fn classify_line(s: &str, repeats: usize) -> BlockKind {
-    if is_furniture(s) {
+/// Classify one line on its own (`key` is its [`normalize`]d form).
+fn classify_line(s: &str, key: &str, repeats: usize) -> BlockKind {
+    if is_furniture(s, key) {
         return BlockKind::Boilerplate;
     }
     if is_caption(s) {
@@ -304,8 +323,8 @@ fn classify_line(s: &str, repeats: usize) -> BlockKind {
 }
 
 /// After a "Top stories"-style heading, title-like lines are links to other stories.
-fn list_aware(kind: BlockKind, s: &str, in_list: &mut bool) -> BlockKind {
-    if lexicon::is(Class::SectionHeader, &ui_key(s)) {
+fn list_aware(kind: BlockKind, key: &str, in_list: &mut bool) -> BlockKind {
+    if lexicon::is(Class::SectionHeader, ui_key(key)) {
         *in_list = true;
         return BlockKind::Boilerplate;
     }
@@ -319,14 +338,13 @@ fn list_aware(kind: BlockKind, s: &str, in_list: &mut bool) -> BlockKind {
     }
 }
 
-fn ui_key(s: &str) -> String {
-    normalize(s)
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '*' && c != '\'' && c != '’')
-        .to_string()
+/// A line's normalized form (`key`) without the punctuation around it.
+fn ui_key(key: &str) -> &str {
+    key.trim_matches(|c: char| !c.is_alphanumeric() && c != '*' && c != '\'' && c != '’')
 }
 
-fn is_furniture(s: &str) -> bool {
-    lexicon::is(Class::UiPhrase, &ui_key(s))
+fn is_furniture(s: &str, key: &str) -> bool {
+    lexicon::is(Class::UiPhrase, ui_key(key))
         || SERVER_WARNING.is_match(s)
         || is_icon_run(s)
         || READ_MORE.is_match(s)

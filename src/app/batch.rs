@@ -21,13 +21,15 @@ use natoclaims::input::walk::Input;
 use natoclaims::input::{self, path_text, Article, Envelope, Hint};
 use natoclaims::{analyze, Analysis, ArticleMeta, Error, Scope};
 use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
-/// Items read and analysed in parallel at a time: enough to keep every core busy, few enough
-/// that memory stays bounded and output starts early; output keeps input order within and
-/// across batches. With `--state`, also the most inputs a commit records at once.
+/// With `--state`: items read and analysed in parallel at a time, and the most inputs a
+/// commit records at once; output keeps input order within and across batches.
 const BATCH: usize = 64;
 
 /// The batch size: [`BATCH`], or for the kill-and-resume tests a smaller one from the hidden
@@ -42,6 +44,19 @@ fn batch_size() -> usize {
     });
     *SIZE
 }
+
+/// Without `--state`: the most items in flight (handed to the workers and not yet written).
+/// Workers never wait for each other: one slow article holds back only the writing, while the
+/// other workers go on with the items after it, up to this many. Memory stays bounded and
+/// output starts early.
+const WINDOW: usize = 1024;
+
+/// Without `--state`: the most bytes of stream records (which carry their bytes) in flight.
+const WINDOW_BYTES: usize = 32 << 20;
+
+/// Without `--state`: items handed to a worker at once (one wake-up and one message for so
+/// many articles, most of which cost only a read and a scan).
+const CHUNK: usize = 16;
 
 /// Writes what one analysed article gives and says how many lines it wrote.
 pub type Emit<'a> = dyn FnMut(&Analysis, &mut dyn Write) -> io::Result<usize> + 'a;
@@ -105,8 +120,13 @@ pub fn process_all(
     tally: Tally,
     ledger: Option<&mut Ledger>,
 ) -> (Tally, Option<io::Error>) {
+    let pool = thread_pool(plan.threads);
+    if ledger.is_none() {
+        return pipelined(&pool, inputs, plan, emit, out, progress, tally);
+    }
     let mut run = Runner {
-        pool: thread_pool(plan.threads),
+        pool: Some(&pool),
+        pipe: None,
         opts: plan.opts,
         scope: plan.scope,
         skim: plan.skim,
@@ -129,6 +149,103 @@ pub fn process_all(
     (run.tally, run.failed)
 }
 
+/// [`process_all`] without a state: items go to the workers one by one as they come, and
+/// their results are written in input order as they arrive (at most [`WINDOW`] in flight).
+fn pipelined(
+    pool: &rayon::ThreadPool,
+    inputs: &[Input],
+    plan: &Plan,
+    emit: &mut Emit,
+    out: &mut Sink,
+    progress: Progress,
+    tally: Tally,
+) -> (Tally, Option<io::Error>) {
+    let (opts, scope, skim) = (plan.opts, plan.scope, plan.skim);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, Vec<(Unit, Outcome)>)>();
+    pool.in_place_scope(|s| {
+        let stop = &stop;
+        let spawn = |seq: usize, units: Vec<Unit>| {
+            let tx = tx.clone();
+            s.spawn(move |_| {
+                let done = units
+                    .into_iter()
+                    .map(|unit| {
+                        // After a write error nothing more is written: the rest is not worth
+                        // reading.
+                        let outcome = if stop.load(Ordering::Relaxed) {
+                            None
+                        } else {
+                            work(&unit, &opts, scope, None, skim)
+                        };
+                        (unit, outcome)
+                    })
+                    .collect();
+                let _ = tx.send((seq, done));
+            });
+        };
+        let mut run = Runner {
+            pool: None,
+            pipe: Some(Pipe {
+                spawn: &spawn,
+                chunk: Vec::with_capacity(CHUNK),
+                results: &rx,
+                sent: 0,
+                written: 0,
+                bytes: 0,
+                waiting: VecDeque::new(),
+            }),
+            opts,
+            scope,
+            skim,
+            emit,
+            out,
+            ledger: None,
+            progress,
+            batch: Vec::new(),
+            finished: Vec::new(),
+            in_stream: false,
+            stream: StreamCount::default(),
+            tally,
+            failed: None,
+        };
+        if inputs.iter().all(|i| run.input(i).is_continue()) {
+            let _ = run.drain(0);
+        }
+        if run.failed.is_some() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        run.progress.finish();
+        (run.tally, run.failed)
+    })
+}
+
+/// The workers' side of a pipelined run: how to hand them an item, and their results.
+struct Pipe<'p> {
+    /// Hand items, the first numbered so in input order, to a worker.
+    spawn: &'p (dyn Fn(usize, Vec<Unit>) + Sync),
+    /// Items not handed out yet.
+    chunk: Vec<Unit>,
+    /// What the workers made of each chunk, in any order.
+    results: &'p mpsc::Receiver<(usize, Vec<(Unit, Outcome)>)>,
+    /// Items handed out or in `chunk`.
+    sent: usize,
+    /// Items written (always the first ones).
+    written: usize,
+    /// Bytes of records in flight.
+    bytes: usize,
+    /// Results after the next one to write, by number (`written` is the front).
+    waiting: VecDeque<Option<(Unit, Outcome)>>,
+}
+
+/// The bytes an item carries into the window (a stream record's), if any.
+fn carried(unit: &Unit) -> usize {
+    match unit {
+        Unit::Item(Item::Article(a) | Item::Stdin(a)) => a.bytes.len(),
+        _ => 0,
+    }
+}
+
 /// Report the problems found before reading (missing paths, walk errors, unreadable kinds).
 pub fn report_found(tally: &mut Tally, errors: &[Error]) {
     for e in errors {
@@ -138,7 +255,10 @@ pub fn report_found(tally: &mut Tally, errors: &[Error]) {
 }
 
 struct Runner<'a, 'e> {
-    pool: rayon::ThreadPool,
+    /// The workers of a batched run (with `--state`).
+    pool: Option<&'a rayon::ThreadPool>,
+    /// The workers of a pipelined run (without).
+    pipe: Option<Pipe<'a>>,
     opts: Options,
     scope: &'a Scope,
     skim: bool,
@@ -195,11 +315,61 @@ impl Runner<'_, '_> {
     }
 
     fn push(&mut self, unit: Unit) -> ControlFlow<()> {
+        if let Some(pipe) = &mut self.pipe {
+            pipe.bytes += carried(&unit);
+            pipe.chunk.push(unit);
+            pipe.sent += 1;
+            if pipe.chunk.len() < CHUNK {
+                return ControlFlow::Continue(());
+            }
+            return self.drain(WINDOW);
+        }
         self.batch.push(unit);
         if self.batch.len() < batch_size() {
             return ControlFlow::Continue(());
         }
         self.flush()
+    }
+
+    /// Write the pipelined results that are in, in order; wait for more while more than
+    /// `keep` items (or [`WINDOW_BYTES`] of records) are in flight.
+    fn drain(&mut self, keep: usize) -> ControlFlow<()> {
+        loop {
+            let Some(pipe) = &mut self.pipe else {
+                return ControlFlow::Continue(());
+            };
+            if !pipe.chunk.is_empty() {
+                let first = pipe.sent - pipe.chunk.len();
+                (pipe.spawn)(first, std::mem::take(&mut pipe.chunk));
+            }
+            let front = pipe.waiting.front().is_some_and(Option::is_some);
+            let flight = pipe.sent - pipe.written;
+            let full = flight > keep || (flight > 0 && pipe.bytes > WINDOW_BYTES);
+            if !front {
+                let got = if full {
+                    pipe.results.recv().ok()
+                } else {
+                    pipe.results.try_recv().ok()
+                };
+                let Some((seq, done)) = got else {
+                    return ControlFlow::Continue(());
+                };
+                let at = seq - pipe.written;
+                if pipe.waiting.len() < at + done.len() {
+                    pipe.waiting.resize_with(at + done.len(), || None);
+                }
+                for (i, d) in done.into_iter().enumerate() {
+                    pipe.waiting[at + i] = Some(d);
+                }
+                continue;
+            }
+            let Some(Some((unit, outcome))) = pipe.waiting.pop_front() else {
+                unreachable!("the front result is in");
+            };
+            pipe.written += 1;
+            pipe.bytes -= carried(&unit);
+            self.record(unit, outcome)?;
+        }
     }
 
     /// Analyse the batch in parallel, then tally and emit it in order, then (outside a
@@ -208,7 +378,10 @@ impl Runner<'_, '_> {
         let (opts, scope, skim) = (&self.opts, self.scope, self.skim);
         let done = self.ledger.as_deref().map(Ledger::state);
         let batch = &self.batch;
-        let outcomes: Vec<Outcome> = self.pool.install(|| {
+        let Some(pool) = self.pool else {
+            return self.drain(0);
+        };
+        let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|u| work(u, opts, scope, done, skim))

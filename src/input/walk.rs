@@ -104,13 +104,30 @@ fn walk_dir(
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    // The root's canonical path, found once: below it, an entry reached through no symlink
+    // has that path and its own path under the root as its canonical path.
+    let canonical_root = std::fs::canonicalize(root).ok();
+    // For each depth walked into, whether a symlink was followed to get there.
+    let mut linked: Vec<bool> = Vec::new();
     for entry in walker {
+        if let Ok(e) = &entry {
+            let depth = e.depth();
+            linked.truncate(depth);
+            // The root's own symlinks are resolved in its canonical path.
+            let above = depth > 0 && linked.get(depth - 1).copied().unwrap_or(true);
+            linked.push(above || (depth > 0 && e.path_is_symlink()));
+        }
         match entry {
             Ok(e) if e.file_type().is_file() && filter.accepts(e.path()) => {
                 // Canonical paths catch a symlink leading out of the root and back into a
                 // folder already walked; if canonicalising fails, the read will report it.
-                let key =
-                    std::fs::canonicalize(e.path()).unwrap_or_else(|_| e.path().to_path_buf());
+                let plain = canonical_root
+                    .as_ref()
+                    .filter(|_| linked.last() == Some(&false))
+                    .and_then(|r| Some(r.join(e.path().strip_prefix(root).ok()?)));
+                let key = plain.unwrap_or_else(|| {
+                    std::fs::canonicalize(e.path()).unwrap_or_else(|_| e.path().to_path_buf())
+                });
                 if walked.insert(key) {
                     inputs.push(Input::Walked(e.into_path()));
                 }
@@ -201,5 +218,33 @@ mod tests {
         assert_eq!(inputs, [Input::Walked(dir.path().join("c.txt"))]);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].unreadable_kind().as_deref(), Some("PDF document"));
+    }
+
+    #[test]
+    fn a_file_reached_twice_is_read_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("news/deep")).unwrap();
+        std::fs::write(d.join("news/deep/a.txt"), b"a").unwrap();
+        std::fs::write(d.join("news/b.txt"), b"b").unwrap();
+        symlink("news", d.join("link")).unwrap();
+        symlink("../news/deep", d.join("news/deep-again")).unwrap();
+        // The folder, a symlink to it as a root, a folder inside it, and the symlinks within.
+        let roots = [
+            d.join("news"),
+            d.join("link"),
+            d.join("news/deep"),
+            d.join("link/."),
+        ];
+        let (inputs, errors) = collect(&roots, &ExtFilter::default());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            inputs,
+            [
+                Input::Walked(d.join("news/b.txt")),
+                Input::Walked(d.join("news/deep/a.txt")),
+            ]
+        );
     }
 }

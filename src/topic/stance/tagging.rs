@@ -210,6 +210,23 @@ static FIRST_WORDS: LazyLock<FirstWords> = LazyLock::new(|| {
     index
 });
 
+/// `a` and `b` (each ascending) in ascending order, into `out`.
+fn merge_sorted(a: &[usize], b: &[usize], out: &mut Vec<usize>) {
+    out.clear();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+}
+
 /// Group words into the longest listed phrases, each with every class that lists it.
 pub(super) fn tag(ws: &[String]) -> Vec<Item> {
     let mut items = Vec::new();
@@ -219,12 +236,12 @@ pub(super) fn tag(ws: &[String]) -> Vec<Item> {
     while i < ws.len() {
         let mut best = 0;
         let mut classes = Vec::new();
-        candidates.clear();
-        if let Some(ks) = FIRST_WORDS.by_word.get(ws[i].as_str()) {
-            candidates.extend(ks);
-        }
-        candidates.extend(&FIRST_WORDS.others);
-        candidates.sort_unstable();
+        // Both lists are in list order: merged, not sorted.
+        let own: &[usize] = FIRST_WORDS
+            .by_word
+            .get(ws[i].as_str())
+            .map_or(&[], Vec::as_slice);
+        merge_sorted(own, &FIRST_WORDS.others, &mut candidates);
         for (pats, class) in candidates.iter().map(|&k| &PATTERNS[k]) {
             let n = pats.len();
             let fits = i + n <= ws.len() && pats.iter().zip(&ws[i..]).all(|(p, w)| p.matches(w));
