@@ -106,8 +106,39 @@ fn is_boundary(
     if inside_closed_quote(dot, after, quotes) {
         return false;
     }
+    if !text[dot..].starts_with('.')
+        && closes_quote(text, dot, after)
+        && speaker_frame_follows(rest)
+    {
+        return false;
+    }
     let number_follows = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
     !(text[dot..].starts_with('.') && is_abbreviation(&text[para.start..dot], number_follows))
+}
+
+/// Longest name before a cue that keeps `"...?" NAME said` one sentence, in words.
+const FRAME_NAME_WORDS: usize = 4;
+
+/// The characters after a terminator close a quotation (`?"`, `!"`).
+fn closes_quote(text: &str, dot: usize, after: usize) -> bool {
+    text[dot..after].chars().any(quotes::is_quote_mark)
+}
+
+/// `"Why now?" Lichtman said about ...`: capitalised words and then a speech verb right after a
+/// quoted question or exclamation are its frame, not a new sentence.
+fn speaker_frame_follows(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    for _ in 0..=FRAME_NAME_WORDS {
+        let Some(w) = words.next() else { return false };
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        if lexicon::is(Class::CoreCue, bare) {
+            return true;
+        }
+        if !bare.starts_with(char::is_uppercase) || bare.len() != w.len() {
+            return false;
+        }
+    }
+    false
 }
 
 /// A terminator inside a quotation that closes later in the paragraph (the closing mark itself
@@ -178,6 +209,21 @@ mod tests {
         assert_eq!(
             sents("He said: “We act.” Then he left."),
             vec!["He said: “We act.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_quoted_question_keeps_its_named_speaker() {
+        assert_eq!(
+            sents("\"Why now?\" Maria Lopez said of the vote. Then she left."),
+            vec![
+                "\"Why now?\" Maria Lopez said of the vote.",
+                "Then she left."
+            ]
+        );
+        assert_eq!(
+            sents("\"Why now?\" Nobody knew. Then she left."),
+            vec!["\"Why now?\"", "Nobody knew.", "Then she left."]
         );
     }
 
