@@ -131,7 +131,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
 /// The subject of the clause that ends before token `end`: the noun phrase opening the
 /// sentence, after an introductory phrase and its comma ("Speaking on Thursday, Zelensky ...").
 pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
-    let mut start = 0;
+    let mut start = after_dateline(text, toks, end);
     // "On Thursday, after remaining neutral, Warren endorsed ...": introductory phrases, each
     // closed by a comma, come before the subject.
     for _ in 0..INTRO_PHRASES {
@@ -359,6 +359,28 @@ fn skip_adjunct_before_cue(text: &str, toks: &[Token], k: usize) -> usize {
 
 fn is_pronoun(t: &Token) -> bool {
     lexicon::is(Class::SubjectPronoun, t.without_clitic())
+}
+
+/// Longest wire dateline before its dash ("KYIV, Ukraine (AP) —"), in tokens.
+const DATELINE_TOKENS: usize = 8;
+
+/// The token after a wire dateline that opens the sentence ("WASHINGTON — Sen. X defended
+/// ..."): capitalised words, commas and a parenthesised agency, then a dash. 0 when none.
+fn after_dateline(text: &str, toks: &[Token], end: usize) -> usize {
+    let dash = toks[..end.min(DATELINE_TOKENS + 1)]
+        .iter()
+        .position(|t| matches!(t.lower.as_str(), "—" | "–" | "--" | "-") && !t.quoted);
+    let Some(dash) = dash.filter(|&d| d > 0) else {
+        return 0;
+    };
+    let dateline = toks[..dash].iter().all(|t| {
+        !t.quoted && (t.is_capitalized(text) || matches!(t.lower.as_str(), "," | "(" | ")" | "/"))
+    });
+    if dateline {
+        dash + 1
+    } else {
+        0
+    }
 }
 
 /// "At the rally this week she said": a subject after an opening adjunct with no comma.
