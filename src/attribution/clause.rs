@@ -491,7 +491,12 @@ pub(super) fn before_end(toks: &[Token], region_start: usize) -> usize {
 /// End of the clause after a cue when another cue's speaker follows in the sentence.
 pub(super) fn clause_end_before(toks: &[Token], next_region: usize) -> usize {
     let mut e = next_region;
-    while e > 0 && matches!(toks[e - 1].lower.as_str(), "," | "and" | "—" | "–") {
+    while e > 0
+        && matches!(
+            toks[e - 1].lower.as_str(),
+            "," | "and" | "—" | "–" | "-" | "--"
+        )
+    {
         e -= 1;
     }
     e

@@ -319,8 +319,12 @@ impl Finder<'_> {
                 && (lexicon::is(Class::DocumentNoun, t.lower.as_str())
                     || lexicon::is(Class::GerundPreposition, t.lower.as_str()))
         });
-        let comma =
-            comma_before(self.text, toks, cue.start).or_else(|| attached.then(|| cue.start - 1))?;
+        // "... the refuge - noting that ...": a dash sets the participle off like a comma.
+        let dash = cue.start > 1
+            && matches!(toks[cue.start - 1].lower.as_str(), "-" | "—" | "–" | "--")
+            && !toks[cue.start - 1].quoted;
+        let comma = comma_before(self.text, toks, cue.start)
+            .or_else(|| (attached || dash).then(|| cue.start - 1))?;
         if !lexicon::is(Class::ParticipleCue, first.lower.as_str()) {
             return None;
         }
