@@ -415,8 +415,29 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if j > from && opens_next_report(toks, j) {
             return j;
         }
+        if t.lower == "and" && j > from + 1 && tense_shifts_back(toks, from, j) {
+            return if toks[j - 1].lower == "," { j - 1 } else { j };
+        }
     }
     to
+}
+
+/// "said she admires his resolve and thanked the troops": a clause reported in the present and
+/// then "and" with a past-tense verb: the speaker's own next act, not more of what was said.
+fn tense_shifts_back(toks: &[Token], from: usize, and: usize) -> bool {
+    let past = toks
+        .get(and + 1)
+        .is_some_and(|n| n.is_word && !n.quoted && n.lower.len() > 4 && n.lower.ends_with("ed"));
+    // The verb takes an object ("highlighted their ...", "questioned how ..."), so it is a
+    // finite act, not a participle in a list ("beaten and kicked", "failures and alleged").
+    let object = toks.get(and + 2).is_some_and(|o| {
+        !o.quoted
+            && (lexicon::is(Class::Determiner, o.lower.as_str())
+                || lexicon::is(Class::Interrogative, o.lower.as_str()))
+    });
+    let first_verb =
+        (from + 1..and).find(|&i| is_verb_word(&toks[i]) || present_tense_verb(toks, i));
+    past && object && first_verb.is_some_and(|i| present_tense_verb(toks, i))
 }
 
 /// "..., telling reporters that ...", "... and added that ...": the speaker's next report

@@ -801,7 +801,14 @@ pub(super) fn speakers_nouns(w: &str) -> bool {
 /// First token of the noun phrase that ends at `end`.
 pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     let mut start = end;
-    while start > 0 && is_np_word(text, &toks[start - 1]) {
+    while start > 0
+        && (is_np_word(text, &toks[start - 1])
+            || speakers::is_particle_in_name(text, toks, start - 1))
+    {
+        start -= 1;
+    }
+    // "von der Leyen said": a surname led by its particles.
+    while start > 0 && start < end && speakers::leads_surname(text, toks, start - 1) {
         start -= 1;
     }
     while start < end && lexicon::is(Class::PhraseHeadBreak, toks[start].lower.as_str()) {

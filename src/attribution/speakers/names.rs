@@ -62,10 +62,49 @@ fn is_initial(t: &Token) -> bool {
 
 /// "de" in "Sanne de Groot": a name particle between two name words.
 pub fn is_particle_in_name(text: &str, toks: &[Token], k: usize) -> bool {
-    k > 0
-        && is_particle(&toks[k])
-        && is_name_word(text, &toks[k - 1])
-        && toks.get(k + 1).is_some_and(|n| is_name_word(text, n))
+    if !is_particle(&toks[k]) {
+        return false;
+    }
+    // "von der" in "Ursula von der Leyen": up to MAX_PARTICLES particles in a row.
+    let first = (k.saturating_sub(MAX_PARTICLES - 1)..=k)
+        .find(|&j| toks[j..=k].iter().all(is_particle))
+        .unwrap_or(k);
+    let last = (k..toks.len().min(first + MAX_PARTICLES))
+        .take_while(|&j| is_particle(&toks[j]))
+        .last()
+        .unwrap_or(k);
+    first > 0
+        && is_name_word(text, &toks[first - 1])
+        && toks.get(last + 1).is_some_and(|n| is_name_word(text, n))
+}
+
+/// A particle that opens a surname written without its first name ("von der Leyen",
+/// "de Gaulle"): particles, then a name word, and no name word before.
+pub fn leads_surname(text: &str, toks: &[Token], k: usize) -> bool {
+    let opens = k == 0 || !is_name_word(text, &toks[k - 1]);
+    let run = (k..toks.len().min(k + MAX_PARTICLES))
+        .take_while(|&j| is_particle(&toks[j]))
+        .count();
+    opens && run > 0 && particles_before_name(text, toks, k) == run
+}
+
+/// Most name particles in a row ("von der", "de la").
+const MAX_PARTICLES: usize = 2;
+
+/// Tokens of the particles starting at `k` that a name word follows ("von der" before
+/// "Leyen"): 0 when none.
+fn particles_before_name(text: &str, toks: &[Token], k: usize) -> usize {
+    let n = toks[k..]
+        .iter()
+        .take(MAX_PARTICLES)
+        .take_while(|t| is_particle(t))
+        .count();
+    let named = n > 0 && toks.get(k + n).is_some_and(|t| is_name_word(text, t));
+    if named {
+        n
+    } else {
+        0
+    }
 }
 
 fn is_particle(t: &Token) -> bool {
@@ -114,6 +153,10 @@ fn fold_accent(c: char) -> char {
 
 /// Token indices of the personal name starting at `i` (empty when none starts there).
 pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
+    if i < toks.len() && !toks[i].quoted && leads_surname(text, toks, i) {
+        let name = i + particles_before_name(text, toks, i);
+        return i..name_run(text, toks, name).end;
+    }
     let first_is_name = toks.get(i).is_some_and(|t| {
         !t.quoted
             && (is_name_word(text, t) || (follows_honorific(toks, i) && is_surname_word(text, t)))
@@ -130,8 +173,8 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
         let homograph = end == i + 1 && is_surname_homograph(text, toks, end);
         if (is_name_word(text, t) || homograph || continues_name(text, toks, end)) && !t.quoted {
             end += 1;
-        } else if is_particle(t) && toks.get(end + 1).is_some_and(|n| is_name_word(text, n)) {
-            end += 2;
+        } else if particles_before_name(text, toks, end) > 0 {
+            end += particles_before_name(text, toks, end) + 1;
         } else {
             break;
         }

@@ -168,3 +168,19 @@ fn registry_resolves_surname_and_nominal() {
         .unwrap();
     assert_eq!(n.name, "Jens Stoltenberg");
 }
+
+#[test]
+fn name_particles_join_a_name_and_may_lead_a_surname() {
+    let run = |t: &str, i: usize| {
+        let toks = tokenize(t, 0..t.len(), &[]);
+        let r = super::names::name_run(t, &toks, i);
+        super::names::join(t, &toks[r])
+    };
+    assert_eq!(
+        run("Ursula von der Leyen said so", 0),
+        "Ursula von der Leyen"
+    );
+    assert_eq!(run("then von der Leyen said so", 1), "von der Leyen");
+    // A particle with no name after it is a plain word.
+    assert_eq!(run("Mark de la said so", 0), "Mark");
+}
