@@ -52,12 +52,16 @@ pub(super) struct Subject {
 /// staff, said", "the head of the Defence Ministry, Oleksii Reznikov, said", "he said".
 pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option<Subject> {
     let mut k = cue_start;
-    let aux = |t: &Token| {
-        crate::lexicon::is(crate::lexicon::Class::CueModifier, &t.lower)
+    // A capitalised modifier after a name word is part of the name ("Theresa May said").
+    let aux_at = |k: usize| {
+        let t = &toks[k];
+        let name_part =
+            k > 0 && t.is_capitalized(text) && speakers::is_name_word(text, &toks[k - 1]);
+        (crate::lexicon::is(crate::lexicon::Class::CueModifier, &t.lower) && !name_part)
             || crate::dates::is_weekday_word(&t.lower)
             || is_manner_adverb(text, t)
     };
-    while k > 0 && aux(&toks[k - 1]) && !toks[k - 1].quoted {
+    while k > 0 && aux_at(k - 1) && !toks[k - 1].quoted {
         k -= 1;
     }
     if let Some(subject) = relative_subject(text, toks, k) {

@@ -44,7 +44,9 @@ fn is_surname_homograph(text: &str, toks: &[Token], k: usize) -> bool {
     t.is_word
         && t.is_capitalized(text)
         && lexicon::is(Class::SurnameHomograph, t.base())
-        && toks.get(k + 1).is_none_or(|n| !n.is_capitalized(text))
+        && toks.get(k + 1).is_none_or(|n| {
+            !n.is_capitalized(text) && !n.lower.starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// "Sixty-two", "Twenty": numbers written out.
