@@ -11,9 +11,10 @@ const MAX_TITLE_TOKENS: usize = 14;
 
 /// A capitalised word that can be part of a person's name.
 pub fn is_name_word(text: &str, t: &Token) -> bool {
-    !is_number_word(t.base())
-        && t.is_word
+    // The cheap token tests first: most tokens are lowercase words or punctuation.
+    t.is_word
         && t.is_capitalized(text)
+        && !is_number_word(t.base())
         && !NOT_NAME_WORDS.contains(t.base())
         && !crate::lexicon::is_title(t.base())
         && !crate::lexicon::STOPWORDS.contains(t.base())
