@@ -371,6 +371,16 @@ fn is_subscription_prompt(s: &str) -> bool {
 
 /// Icon-font class names and similar UI runs ("bookmark-bicon chevron downicon ...").
 fn is_icon_run(s: &str) -> bool {
+    // Each "icon" word holds "icon" in ASCII letters of any case (no other character lowercases
+    // to one of them): fewer such places than MIN_ICON_WORDS rule the line out.
+    let places = s
+        .as_bytes()
+        .windows(4)
+        .filter(|w| w.eq_ignore_ascii_case(b"icon"))
+        .count();
+    if places < MIN_ICON_WORDS {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     let icons = words
         .iter()
@@ -421,14 +431,10 @@ fn is_prose(s: &str) -> bool {
     if words.len() < PROSE_MIN_WORDS {
         return false;
     }
+    let mut buf = String::new();
     let stop = words
         .iter()
-        .filter(|w| {
-            lexicon::is(
-                Class::Stopword,
-                &lowercase(w.trim_matches(|c: char| !c.is_alphabetic())),
-            )
-        })
+        .filter(|w| is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf))
         .count();
     let density = stop as f64 / words.len() as f64;
     let ends_sentence = ends_like_sentence(s);
@@ -444,6 +450,20 @@ fn is_prose(s: &str) -> bool {
         || (inner_sentence
             && words.len() >= INNER_SENTENCE_MIN_WORDS
             && density >= INNER_SENTENCE_MIN_STOP_DENSITY)
+}
+
+/// `lowercase(w)` is a stop word; `buf` holds the lowercase form when it has to be made.
+fn is_stopword(w: &str, buf: &mut String) -> bool {
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return lexicon::is(Class::Stopword, w);
+        }
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return lexicon::is(Class::Stopword, buf);
+    }
+    lexicon::is(Class::Stopword, &w.to_lowercase())
 }
 
 fn ends_like_sentence(s: &str) -> bool {

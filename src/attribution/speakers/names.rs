@@ -88,11 +88,18 @@ pub fn name_key(surname: &str) -> String {
             break;
         }
     }
-    s.replace('h', "g")
-        .replace("kg", "k")
-        .replace("zg", "z")
-        .replace("sg", "s")
-        .replace("cg", "c")
+    // h → g, then "kg" → "k", "zg" → "z", "sg" → "s", "cg" → "c" in turn: together, every g
+    // (h included) right after a k, z, s or c drops out.
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    for c in s.chars() {
+        let c = if c == 'h' { 'g' } else { c };
+        if !(c == 'g' && matches!(prev, Some('k' | 'z' | 's' | 'c'))) {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
 }
 
 fn fold_accent(c: char) -> char {

@@ -523,6 +523,19 @@ fn title_fit(phrase: &str, title: &str) -> Option<Fit> {
 /// Two forms of a name can be one person: a surname alone, a form that ends the other ("De
 /// Blasio", "Bill de Blasio"), or first names with the same initial (Oleksii/Oleksiy).
 fn compatible_first_names(mention: &str, full: &str) -> bool {
+    // The cheap tests first: fewer than two words, or first names with one initial.
+    let (mut mw, mut fw) = (mention.split_whitespace(), full.split_whitespace());
+    let (m0, f0) = (mw.next(), fw.next());
+    if mw.next().is_none() || fw.next().is_none() {
+        return true;
+    }
+    let initial = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .map(|c| c.to_lowercase().next())
+    };
+    if initial(m0) == initial(f0) {
+        return true;
+    }
     let m: Vec<String> = mention.split_whitespace().map(str::to_lowercase).collect();
     let f: Vec<String> = full.split_whitespace().map(str::to_lowercase).collect();
     let (short, long) = if m.len() <= f.len() {
