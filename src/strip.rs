@@ -116,11 +116,15 @@ static TRAILING_UI: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// A teaser line: a label and a separator ("Read more: ...", "See also | ...").
+/// A teaser line: a label and a separator ("Read more: ...", "See also | ..."), or
+/// [`READ_MORE_INSIDE`].
 static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
     let labels = alternation(Class::TeaserLabel);
-    Regex::new(&format!(r"(?i)^(?:{labels})\s*[:|\-–—]|\bREAD MORE:")).unwrap()
+    Regex::new(&format!(r"(?i)^(?:{labels})\s*[:|\-–—]")).unwrap()
 });
+/// "READ MORE:" anywhere in a line.
+static READ_MORE_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bREAD MORE:").unwrap());
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved").unwrap()
 });
@@ -343,15 +347,29 @@ fn ui_key(key: &str) -> &str {
     key.trim_matches(|c: char| !c.is_alphanumeric() && c != '*' && c != '\'' && c != '’')
 }
 
+/// `key` is the line's [`normalize`]d form. The regexes with Unicode word boundaries leave
+/// their fast engines on any non-ASCII byte, so each runs only when the lowercase line holds
+/// what it needs: a letter that case-folds to one of its ASCII letters lowercases to that
+/// letter, except the long s (ſ), looked for itself.
 fn is_furniture(s: &str, key: &str) -> bool {
     lexicon::is(Class::UiPhrase, ui_key(key))
         || SERVER_WARNING.is_match(s)
         || is_icon_run(s)
         || READ_MORE.is_match(s)
-        || (COPYRIGHT.is_match(s) && !is_caption(s))
-        || (COOKIES.is_match(s) && s.len() < COOKIE_NOTICE_MAX_BYTES)
+        || (key.contains("read more:") && READ_MORE_INSIDE.is_match(s))
+        || (might_be_copyright(key) && COPYRIGHT.is_match(s) && !is_caption(s))
+        || (s.len() < COOKIE_NOTICE_MAX_BYTES && key.contains("cookie") && COOKIES.is_match(s))
         || is_subscription_prompt(s)
         || is_truncated_teaser(s)
+}
+
+/// What [`COPYRIGHT`] needs in a line, as the lowercase `key` holds it.
+fn might_be_copyright(key: &str) -> bool {
+    key.contains('©')
+        || key.contains("copyright")
+        || key.contains("(c)")
+        || key.contains("all rights reserved")
+        || key.contains('ſ')
 }
 
 /// A short line inviting the reader to subscribe: it opens with the prompt ("Sign up for ...")
@@ -373,11 +391,13 @@ fn is_subscription_prompt(s: &str) -> bool {
 fn is_icon_run(s: &str) -> bool {
     // Each "icon" word holds "icon" in ASCII letters of any case (no other character lowercases
     // to one of them): fewer such places than MIN_ICON_WORDS rule the line out.
-    let places = s
-        .as_bytes()
-        .windows(4)
-        .filter(|w| w.eq_ignore_ascii_case(b"icon"))
-        .count();
+    static ICON: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["icon"])
+            .expect("one literal")
+    });
+    let places = ICON.find_iter(s).take(MIN_ICON_WORDS).count();
     if places < MIN_ICON_WORDS {
         return false;
     }
