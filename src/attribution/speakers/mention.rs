@@ -52,11 +52,19 @@ static NOMINALS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::ne
 /// The title words a nominal phrase may refer to: from the nominal lexicon, else its own head
 /// word when that is a title word ("the mayor" → mayor).
 pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
+    // Every head at once; pattern k is NOMINALS[k].
+    static HEADS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(NOMINALS.iter().map(|(head, _)| head))
+            .expect("nominal heads")
+    });
     let p = phrase.replace(['\u{2019}'], "'");
-    if let Some((_, titles)) = NOMINALS
-        .iter()
-        .find(|(head, _)| p.ends_with(head) || contains_before_space(&p, head))
-    {
+    // The first entry whose head ends the phrase or stands before a space in it.
+    let first = HEADS
+        .find_overlapping_iter(&p)
+        .filter(|m| p[m.end()..].is_empty() || p[m.end()..].starts_with(' '))
+        .map(|m| m.pattern().as_usize())
+        .min();
+    if let Some((_, titles)) = first.map(|k| &NOMINALS[k]) {
         return Some(titles.clone());
     }
     let head = p.split_whitespace().last()?;
@@ -64,14 +72,6 @@ pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
         let person = crate::lexicon::members(crate::lexicon::Class::PersonNoun).get(head)?;
         Some(vec![*person])
     })
-}
-
-/// `phrase` holds `word` followed by a space (as `contains(&format!("{word} "))`, without
-/// building the string).
-fn contains_before_space(phrase: &str, word: &str) -> bool {
-    phrase
-        .match_indices(' ')
-        .any(|(j, _)| phrase[..j].ends_with(word))
 }
 
 /// Read a subject noun phrase (tokens) as a mention. `apposition` is a title found beside it.

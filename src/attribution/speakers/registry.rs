@@ -204,14 +204,21 @@ impl Registry {
 
     /// Institutions the sentence names by a lexicon alias ("NATO", "the alliance").
     fn scan_institutions(&mut self, toks: &[Token]) {
+        let mut phrase = String::new();
         for i in 0..toks.len() {
             if !starts_institution_alias(&toks[i].lower) {
                 continue;
             }
             let found = (1..=INSTITUTION_WORDS).rev().find_map(|n| {
                 let words = toks.get(i..i + n)?;
-                let phrase: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
-                institution_alias(&phrase.join(" "))
+                phrase.clear();
+                for (k, t) in words.iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&t.lower);
+                }
+                institution_alias(&phrase)
             });
             if let Some(name) = found {
                 self.institutions
