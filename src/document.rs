@@ -95,8 +95,51 @@ pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// No whitespace at either end, and none inside but single ASCII spaces: [`fold_ws`] would
+/// change nothing. Whitespace is `char::is_whitespace` (Unicode White_Space), checked by bytes.
+fn is_folded(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let ws = match c {
+            b' ' => {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
+            // U+0085, U+00A0
+            0xC2 => matches!(at(1), 0x85 | 0xA0),
+            // U+1680
+            0xE1 => at(1) == 0x9A && at(2) == 0x80,
+            // U+2000..=U+200A, U+2028, U+2029, U+202F, U+205F
+            0xE2 => {
+                (at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                    || (at(1) == 0x81 && at(2) == 0x9F)
+            }
+            // U+3000
+            0xE3 => at(1) == 0x80 && at(2) == 0x80,
+            _ => false,
+        };
+        if ws {
+            return false;
+        }
+        prev_space = false;
+    }
+    true
+}
+
 /// Fold every whitespace run to one space.
 pub fn fold_ws(s: &str) -> String {
+    if is_folded(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

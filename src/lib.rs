@@ -223,17 +223,30 @@ fn quote_text(text: &str, a: &Attribution) -> String {
 /// ..., X said", "X said when asked about ...", "X said of Kyiv's bid"): such a phrase
 /// outside the quoted content.
 fn frame_names_subject(sentence: &str, content: &str) -> bool {
-    let frame = sentence.replacen(content, " ", 1);
-    let words: Vec<String> = frame
+    // Words that open some framing phrase: where a phrase may start.
+    static FIRST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            lexicon::members(lexicon::Class::QuestionOpener)
+                .iter()
+                .filter_map(|p| p.split(' ').next())
+                .collect()
+        });
+    // The sentence with the content's first occurrence replaced by a space.
+    let (before, after) = match sentence.find(content) {
+        Some(k) => (&sentence[..k], &sentence[k + content.len()..]),
+        None => (sentence, ""),
+    };
+    let words: Vec<std::borrow::Cow<str>> = before
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .chain(after.split_whitespace())
+        .map(|w| crate::document::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .collect();
     // Each phrase of one to QUESTION_WORDS words, built up word by word in one buffer.
     let mut phrase = String::new();
     (0..words.len()).any(|i| {
+        if !FIRST_WORDS.contains(&*words[i]) {
+            return false;
+        }
         phrase.clear();
         (i..words.len().min(i + QUESTION_WORDS)).any(|j| {
             if j > i {

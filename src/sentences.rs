@@ -41,6 +41,14 @@ pub fn split(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<Range
     let bytes = text.as_bytes();
     let mut i = range.start;
     while i < range.end {
+        // On to the next byte that may begin a terminator ('…' begins with 0xE2).
+        match bytes[i..range.end]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         if matches!(c, '.' | '!' | '?' | '…') {

@@ -116,11 +116,15 @@ static TRAILING_UI: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// A teaser line: a label and a separator ("Read more: ...", "See also | ...").
+/// A teaser line: a label and a separator ("Read more: ...", "See also | ..."), or
+/// [`READ_MORE_INSIDE`].
 static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
     let labels = alternation(Class::TeaserLabel);
-    Regex::new(&format!(r"(?i)^(?:{labels})\s*[:|\-–—]|\bREAD MORE:")).unwrap()
+    Regex::new(&format!(r"(?i)^(?:{labels})\s*[:|\-–—]")).unwrap()
 });
+/// "READ MORE:" anywhere in a line.
+static READ_MORE_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bREAD MORE:").unwrap());
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved").unwrap()
 });
@@ -343,15 +347,29 @@ fn ui_key(key: &str) -> &str {
     key.trim_matches(|c: char| !c.is_alphanumeric() && c != '*' && c != '\'' && c != '’')
 }
 
+/// `key` is the line's [`normalize`]d form. The regexes with Unicode word boundaries leave
+/// their fast engines on any non-ASCII byte, so each runs only when the lowercase line holds
+/// what it needs: a letter that case-folds to one of its ASCII letters lowercases to that
+/// letter, except the long s (ſ), looked for itself.
 fn is_furniture(s: &str, key: &str) -> bool {
     lexicon::is(Class::UiPhrase, ui_key(key))
         || SERVER_WARNING.is_match(s)
         || is_icon_run(s)
         || READ_MORE.is_match(s)
-        || (COPYRIGHT.is_match(s) && !is_caption(s))
-        || (COOKIES.is_match(s) && s.len() < COOKIE_NOTICE_MAX_BYTES)
+        || (key.contains("read more:") && READ_MORE_INSIDE.is_match(s))
+        || (might_be_copyright(key) && COPYRIGHT.is_match(s) && !is_caption(s))
+        || (s.len() < COOKIE_NOTICE_MAX_BYTES && key.contains("cookie") && COOKIES.is_match(s))
         || is_subscription_prompt(s)
         || is_truncated_teaser(s)
+}
+
+/// What [`COPYRIGHT`] needs in a line, as the lowercase `key` holds it.
+fn might_be_copyright(key: &str) -> bool {
+    key.contains('©')
+        || key.contains("copyright")
+        || key.contains("(c)")
+        || key.contains("all rights reserved")
+        || key.contains('ſ')
 }
 
 /// A short line inviting the reader to subscribe: it opens with the prompt ("Sign up for ...")
@@ -371,6 +389,18 @@ fn is_subscription_prompt(s: &str) -> bool {
 
 /// Icon-font class names and similar UI runs ("bookmark-bicon chevron downicon ...").
 fn is_icon_run(s: &str) -> bool {
+    // Each "icon" word holds "icon" in ASCII letters of any case (no other character lowercases
+    // to one of them): fewer such places than MIN_ICON_WORDS rule the line out.
+    static ICON: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["icon"])
+            .expect("one literal")
+    });
+    let places = ICON.find_iter(s).take(MIN_ICON_WORDS).count();
+    if places < MIN_ICON_WORDS {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     let icons = words
         .iter()
@@ -421,14 +451,10 @@ fn is_prose(s: &str) -> bool {
     if words.len() < PROSE_MIN_WORDS {
         return false;
     }
+    let mut buf = String::new();
     let stop = words
         .iter()
-        .filter(|w| {
-            lexicon::is(
-                Class::Stopword,
-                &lowercase(w.trim_matches(|c: char| !c.is_alphabetic())),
-            )
-        })
+        .filter(|w| is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf))
         .count();
     let density = stop as f64 / words.len() as f64;
     let ends_sentence = ends_like_sentence(s);
@@ -444,6 +470,20 @@ fn is_prose(s: &str) -> bool {
         || (inner_sentence
             && words.len() >= INNER_SENTENCE_MIN_WORDS
             && density >= INNER_SENTENCE_MIN_STOP_DENSITY)
+}
+
+/// `lowercase(w)` is a stop word; `buf` holds the lowercase form when it has to be made.
+fn is_stopword(w: &str, buf: &mut String) -> bool {
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return lexicon::is(Class::Stopword, w);
+        }
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return lexicon::is(Class::Stopword, buf);
+    }
+    lexicon::is(Class::Stopword, &w.to_lowercase())
 }
 
 fn ends_like_sentence(s: &str) -> bool {

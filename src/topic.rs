@@ -29,7 +29,28 @@ pub struct Topic {
     aside: Option<Regex>,
     /// The relevance prefilter for the `[core]` terms; `None` admits every text.
     prefilter: Option<prefilter::Prefilter>,
+    /// Every term is ASCII without `_`: the regexes may read [`ascii_view`]s of texts.
+    ascii_terms: bool,
+    /// The regexes above as one set, to learn in one scan which of them match a text; built
+    /// when first asked.
+    set: std::sync::OnceLock<(regex::RegexSet, [Option<usize>; SLOTS])>,
 }
+
+/// The term regexes of a topic, as indices into a set's slots.
+const SLOTS: usize = 9;
+const NAMES: usize = 0;
+const FOCUS: usize = 1;
+const CORE: usize = 2;
+const WEAK: usize = 3;
+const SUBJECT: usize = 4;
+const EXCLUDE: usize = 5;
+const OFF: usize = 6;
+const RIVAL: usize = 7;
+const ASIDE: usize = 8;
+
+/// Which of a topic's term regexes match a text.
+#[derive(Debug, Clone, Copy)]
+struct Hits([bool; SLOTS]);
 
 /// Which statements to keep.
 #[derive(Debug, Clone)]
@@ -126,6 +147,10 @@ impl Topic {
                 .map_or(&[], |(_, t)| t.as_slice())
         };
         let prefilter = prefilter::Prefilter::build(terms("core"), terms("off"));
+        let ascii_terms = sections
+            .iter()
+            .flat_map(|(_, t)| t)
+            .all(|t| t.is_ascii() && !t.contains(['_', NOT_WORD]));
         // Only `off` is used for its matches' extent (`without_off`); the others only ask
         // whether there is a match.
         let get = |name: &str| -> Result<Option<Regex>, String> {
@@ -145,6 +170,8 @@ impl Topic {
             rival: get("rival")?,
             aside: get("aside")?,
             prefilter,
+            ascii_terms,
+            set: std::sync::OnceLock::new(),
         })
     }
 
@@ -231,26 +258,73 @@ impl Topic {
     /// What the text around a statement says about the topic.
     fn near(&self, texts: &[&str]) -> Near {
         texts.iter().fold(Near::default(), |acc, t| {
-            let t = crate::document::lowercase(t);
+            let t = self.lowercase(t);
+            let h = self.hits(&t);
+            // Off-topic phrases blanked out only where there are some.
+            let core = if h.0[OFF] {
+                hit(&self.core, &self.without_off(&t))
+            } else {
+                h.0[CORE]
+            };
             acc.or(Near {
-                core: hit(&self.core, &self.without_off(&t)),
-                subject: hit(&self.subject, &t),
-                excluded: hit(&self.exclude, &t),
+                core,
+                subject: h.0[SUBJECT],
+                excluded: h.0[EXCLUDE],
             })
         })
     }
 
+    /// Which term regexes match `text`, in one scan.
+    fn hits(&self, text: &str) -> Hits {
+        let (set, slots) = self.set.get_or_init(|| {
+            let all = [
+                &self.names,
+                &self.focus,
+                &self.core,
+                &self.weak,
+                &self.subject,
+                &self.exclude,
+                &self.off,
+                &self.rival,
+                &self.aside,
+            ];
+            let mut slots = [None; SLOTS];
+            let mut patterns = Vec::new();
+            for (slot, re) in all.iter().enumerate() {
+                if let Some(re) = re {
+                    slots[slot] = Some(patterns.len());
+                    patterns.push(re.as_str());
+                }
+            }
+            let set = regex::RegexSet::new(patterns).expect("the topic's regexes compiled");
+            (set, slots)
+        });
+        let matched = set.matches(text);
+        Hits(slots.map(|s| s.is_some_and(|i| matched.matched(i))))
+    }
+
+    /// The text as the term regexes read it: lowercase, as an [`ascii_view`] when the terms
+    /// allow.
+    fn lowercase<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.ascii_terms {
+            ascii_view(text)
+        } else {
+            crate::document::lowercase(text)
+        }
+    }
+
     fn judge(&self, content: &str, near: Near, sentence_excluded: bool) -> bool {
-        let content = crate::document::lowercase(content);
-        let core_here = hit(&self.core, &content);
-        let focus_here = hit(&self.focus, &content);
-        let weak_here = focus_here || (hit(&self.weak, &content) && !hit(&self.aside, &content));
+        let content = self.lowercase(content);
+        let h = self.hits(&content).0;
+        let core_here = h[CORE];
+        let focus_here = h[FOCUS];
+        let weak_here = focus_here || (h[WEAK] && !h[ASIDE]);
         let on_topic = core_here || (weak_here && near.core);
-        let subject_here = hit(&self.subject, &content);
+        let subject_here = h[SUBJECT];
         let subject = self.subject.is_none() || subject_here || near.subject;
-        let excluded = (hit(&self.exclude, &content) || sentence_excluded) && !subject_here;
-        let off = hit(&self.off, &content) && !(hit(&self.focus, &content) && subject_here);
-        let rival = hit(&self.rival, &content) && !hit(&self.names, &content);
+        let excluded = (h[EXCLUDE] || sentence_excluded) && !subject_here;
+        let off = h[OFF] && !(h[FOCUS] && subject_here);
+        let rival = h[RIVAL] && !h[NAMES];
         on_topic && subject && !excluded && !off && !rival
     }
 
@@ -273,6 +347,41 @@ impl Topic {
         })
         .stance
     }
+}
+
+/// Stands for a character that is not a word character, in an [`ascii_view`].
+const NOT_WORD: char = '\u{1}';
+
+/// The lowercase text in ASCII, for regexes of ASCII terms without `_`, which match it where
+/// they match the lowercase text (the regexes' fast engines give up on any non-ASCII byte
+/// once a Unicode word boundary is asked): a right single quotation mark becomes an
+/// apostrophe (terms match either), any other non-ASCII word character `_` and any other
+/// non-ASCII character [`NOT_WORD`]; no term holds either, and each stands on the same side of
+/// a word boundary as the character it replaces.
+fn ascii_view(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return crate::document::lowercase(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Char by char: only a final sigma lowercases by context, to another word character.
+        for l in c.to_lowercase() {
+            out.push(if l.is_ascii() {
+                l
+            } else if l == '\u{2019}' {
+                '\''
+            } else if regex_syntax::is_word_character(l) {
+                '_'
+            } else {
+                NOT_WORD
+            });
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn hit(re: &Option<Regex>, text: &str) -> bool {
@@ -311,6 +420,33 @@ fn compile(terms: &[String], extent: bool) -> Result<Regex, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_view_classes_characters_as_the_regexes_do() {
+        let word = Regex::new(r"^\w$").unwrap();
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            assert_eq!(
+                regex_syntax::is_word_character(c),
+                word.is_match(c.encode_utf8(&mut buf)),
+                "{c:?}"
+            );
+        }
+        let t = topic();
+        assert!(t.ascii_terms);
+        for text in [
+            "Zelensky’s bid to join NATO — now",
+            "ÉNATO joins",
+            "«НАТО» and nato’s doors",
+            "Ukraine\u{a0}nato membership",
+            "KELVIN \u{212A}iev",
+        ] {
+            let (a, b) = (ascii_view(text), crate::document::lowercase(text));
+            for re in [&t.core, &t.subject, &t.exclude, &t.off, &t.focus, &t.weak] {
+                assert_eq!(hit(re, &a), hit(re, &b), "{text}");
+            }
+        }
+    }
 
     fn topic() -> Topic {
         Topic::parse(NATO_UKRAINE).unwrap()

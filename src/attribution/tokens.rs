@@ -89,17 +89,18 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
             end += 1;
         } else if is_word_char(c) {
             while let Some(&(j, d)) = iter.peek() {
-                let next_is_word = s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char);
-                let initial = d == '.' && j == i + c.len_utf8() && c.is_uppercase();
-                let honorific = d == '.' && is_honorific(&s[i..j]);
+                let next_is_word = || {
+                    s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)
+                };
+                let dot = d == '.';
                 if is_word_char(d)
-                    || (joins_word(d) && next_is_word)
-                    || (d == '.' && is_initialism(&s[i..j]))
-                    || initial
-                    || honorific
+                    || (joins_word(d) && next_is_word())
+                    || (dot && is_initialism(&s[i..j]))
+                    || (dot && j == i + c.len_utf8() && c.is_uppercase())
+                    || (dot && is_honorific(&s[i..j]))
                 {
                     end = range.start + j + d.len_utf8();
                     iter.next();
@@ -112,7 +113,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
             .is_some_and(|q| q.inner.start <= start && end <= q.inner.end);
         out.push(Token {
             range: start..end,
-            lower: straight_apostrophes(text[start..end].to_lowercase()),
+            lower: lower_form(&text[start..end]),
             is_word: is_word_char(c),
             quoted,
             capitalized: c.is_uppercase(),
@@ -121,8 +122,12 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
     out
 }
 
-/// Curly apostrophes made straight (the string itself when it has none).
-fn straight_apostrophes(s: String) -> String {
+/// The token's lowercase form with curly apostrophes made straight.
+fn lower_form(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let s = word.to_lowercase();
     if s.contains('\u{2019}') {
         s.replace('\u{2019}', "'")
     } else {
@@ -133,8 +138,25 @@ fn straight_apostrophes(s: String) -> String {
 /// "Mr", "Sen", "Gen" before their dot: the dot belongs to the word.
 fn is_honorific(word: &str) -> bool {
     use crate::lexicon::{is, Class};
+    if word.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    let w = if word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).expect("ASCII")
+    } else {
+        return is_honorific_unicode(word);
+    };
+    is(Class::Honorific, w) || is(Class::NameSuffix, w)
+}
+
+fn is_honorific_unicode(word: &str) -> bool {
+    use crate::lexicon::{is, Class};
     let w = word.to_lowercase();
-    word.len() <= 6 && (is(Class::Honorific, &w) || is(Class::NameSuffix, &w))
+    is(Class::Honorific, &w) || is(Class::NameSuffix, &w)
 }
 
 /// "U.S" before its last dot: keep the dot in the token.

@@ -8,7 +8,7 @@ use super::names::{
 use crate::attribution::tokens::Token;
 use crate::lexicon::{self, Class};
 use crate::lexicon::{entries, ORGANIZATIONS, OUTLETS, TITLE_WORDS};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// How a subject noun phrase refers to its speaker.
@@ -52,11 +52,19 @@ static NOMINALS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::ne
 /// The title words a nominal phrase may refer to: from the nominal lexicon, else its own head
 /// word when that is a title word ("the mayor" → mayor).
 pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
+    // Every head at once; pattern k is NOMINALS[k].
+    static HEADS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(NOMINALS.iter().map(|(head, _)| head))
+            .expect("nominal heads")
+    });
     let p = phrase.replace(['\u{2019}'], "'");
-    if let Some((_, titles)) = NOMINALS
-        .iter()
-        .find(|(head, _)| p.ends_with(head) || contains_before_space(&p, head))
-    {
+    // The first entry whose head ends the phrase or stands before a space in it.
+    let first = HEADS
+        .find_overlapping_iter(&p)
+        .filter(|m| p[m.end()..].is_empty() || p[m.end()..].starts_with(' '))
+        .map(|m| m.pattern().as_usize())
+        .min();
+    if let Some((_, titles)) = first.map(|k| &NOMINALS[k]) {
         return Some(titles.clone());
     }
     let head = p.split_whitespace().last()?;
@@ -64,14 +72,6 @@ pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
         let person = crate::lexicon::members(crate::lexicon::Class::PersonNoun).get(head)?;
         Some(vec![*person])
     })
-}
-
-/// `phrase` holds `word` followed by a space (as `contains(&format!("{word} "))`, without
-/// building the string).
-fn contains_before_space(phrase: &str, word: &str) -> bool {
-    phrase
-        .match_indices(' ')
-        .any(|(j, _)| phrase[..j].ends_with(word))
 }
 
 /// Read a subject noun phrase (tokens) as a mention. `apposition` is a title found beside it.
@@ -119,11 +119,8 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     // without a description before it, is an organisation, never a person's name.
     let bare = phrase.trim_start_matches("the ").trim();
     // The longest name that fits, so the choice never depends on the set's order.
-    let outlet = OUTLETS_LOWER
-        .iter()
-        .filter(|(lower, _)| ends_with_words(bare, lower))
-        .max_by_key(|(lower, name)| (lower.len(), *name));
-    if let Some((_, o)) = outlet {
+    let outlet = word_suffixes(bare).find_map(|tail| OUTLETS_LOWER.get(tail));
+    if let Some(o) = outlet {
         return Some(Mention::Organization(o.to_string()));
     }
     // "the European Parliament", "the Russian Embassy": a capitalised institution head names
@@ -287,7 +284,7 @@ pub(super) const INSTITUTION_WORDS: usize = 4;
 
 /// Whether some institution alias begins with this lowercase word: where a scan may start.
 pub(super) fn starts_institution_alias(word: &str) -> bool {
-    static FIRST_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    static FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         crate::lexicon::INSTITUTIONS
             .iter()
             .filter_map(|(alias, _)| alias.split_whitespace().next())
@@ -327,24 +324,37 @@ fn is_document_head(np: &[Token]) -> bool {
 /// `Some(Some(name))` for an alias, `Some(None)` when the phrase only ends with one
 /// ("Ukraine's Foreign Ministry"): the caller keeps the phrase as written.
 pub fn organization(bare: &str) -> Option<Option<String>> {
-    ORGANIZATIONS
-        .iter()
-        // The alias is the phrase or its last words: "... foreign ministry".
-        .filter(|(alias, _)| ends_with_words(bare, alias))
-        .max_by_key(|(alias, _)| alias.len())
-        .map(|(alias, name)| (bare == *alias).then(|| name.to_string()))
+    // Every alias by itself; of one alias listed twice the last counts (as the longest-match
+    // choice over the list always took the last of equals).
+    static BY_ALIAS: LazyLock<HashMap<&'static str, &'static str>> =
+        LazyLock::new(|| ORGANIZATIONS.iter().copied().collect());
+    // The alias is the phrase or its last words: "... foreign ministry"; longest first.
+    word_suffixes(bare)
+        .find_map(|tail| BY_ALIAS.get(tail).map(|name| (tail, *name)))
+        .map(|(alias, name)| (bare == alias).then(|| name.to_string()))
 }
 
-/// `phrase` is `words` or ends with them after a space.
-fn ends_with_words(phrase: &str, words: &str) -> bool {
-    phrase
-        .strip_suffix(words)
-        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+/// The phrase and each of its ends after a space, longest first: the strings it is, or ends
+/// with after a space.
+fn word_suffixes(phrase: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(phrase).chain(
+        phrase
+            .match_indices(' ')
+            .map(move |(j, _)| &phrase[j + 1..]),
+    )
 }
 
-/// Outlet names lowercased once, beside the name as written.
-static OUTLETS_LOWER: LazyLock<Vec<(String, &'static str)>> =
-    LazyLock::new(|| OUTLETS.iter().map(|o| (o.to_lowercase(), *o)).collect());
+/// Outlet names by their lowercase form; of names that lowercase alike, the greatest.
+static OUTLETS_LOWER: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut by_lower: HashMap<String, &'static str> = HashMap::default();
+    for o in OUTLETS.iter() {
+        let e = by_lower.entry(o.to_lowercase()).or_insert(o);
+        if *o > *e {
+            *e = o;
+        }
+    }
+    by_lower
+});
 
 /// A phrase as the article writes it, with a leading "The" lowercased.
 fn as_written(text: &str, np: &[Token]) -> String {

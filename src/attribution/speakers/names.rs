@@ -11,9 +11,10 @@ const MAX_TITLE_TOKENS: usize = 14;
 
 /// A capitalised word that can be part of a person's name.
 pub fn is_name_word(text: &str, t: &Token) -> bool {
-    !is_number_word(t.base())
-        && t.is_word
+    // The cheap token tests first: most tokens are lowercase words or punctuation.
+    t.is_word
         && t.is_capitalized(text)
+        && !is_number_word(t.base())
         && !NOT_NAME_WORDS.contains(t.base())
         && !crate::lexicon::is_title(t.base())
         && !crate::lexicon::STOPWORDS.contains(t.base())
@@ -128,11 +129,18 @@ pub fn name_key(surname: &str) -> String {
             break;
         }
     }
-    s.replace('h', "g")
-        .replace("kg", "k")
-        .replace("zg", "z")
-        .replace("sg", "s")
-        .replace("cg", "c")
+    // h → g, then "kg" → "k", "zg" → "z", "sg" → "s", "cg" → "c" in turn: together, every g
+    // (h included) right after a k, z, s or c drops out.
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    for c in s.chars() {
+        let c = if c == 'h' { 'g' } else { c };
+        if !(c == 'g' && matches!(prev, Some('k' | 'z' | 's' | 'c'))) {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
 }
 
 fn fold_accent(c: char) -> char {

@@ -204,14 +204,21 @@ impl Registry {
 
     /// Institutions the sentence names by a lexicon alias ("NATO", "the alliance").
     fn scan_institutions(&mut self, toks: &[Token]) {
+        let mut phrase = String::new();
         for i in 0..toks.len() {
             if !starts_institution_alias(&toks[i].lower) {
                 continue;
             }
             let found = (1..=INSTITUTION_WORDS).rev().find_map(|n| {
                 let words = toks.get(i..i + n)?;
-                let phrase: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
-                institution_alias(&phrase.join(" "))
+                phrase.clear();
+                for (k, t) in words.iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&t.lower);
+                }
+                institution_alias(&phrase)
             });
             if let Some(name) = found {
                 self.institutions
@@ -374,6 +381,8 @@ impl Registry {
         pos: usize,
         recent: &[(usize, Resolved)],
     ) -> Option<Resolved> {
+        // The phrase's side of every title comparison, made once when first needed.
+        let fits = std::cell::LazyCell::new(|| PhraseFit::new(phrase));
         // The latest speakers come first: "the head of state said" right after the president
         // spoke means him, even if another president was named since.
         let speaker = recent
@@ -385,7 +394,7 @@ impl Registry {
                 let p = &self.people[i];
                 p.titles
                     .iter()
-                    .any(|t| title_fit(phrase, t).is_some())
+                    .any(|t| fits.fit(t).is_some())
                     .then(|| Resolved {
                         name: p.name.clone(),
                         title: p.titles.first().cloned(),
@@ -404,7 +413,7 @@ impl Registry {
             .filter(|(_, i)| seen.insert(*i))
             .filter_map(|&(last, i)| {
                 let p = &self.people[i];
-                let fit = p.titles.iter().filter_map(|t| title_fit(phrase, t)).max()?;
+                let fit = p.titles.iter().filter_map(|t| fits.fit(t)).max()?;
                 Some((fit, last, p))
             })
             .max_by_key(|(fit, last, _)| (fit.strong_words(), *last))
@@ -420,9 +429,7 @@ impl Registry {
                 .take(NOMINAL_LOOKBACK)
                 .find(|(_, r)| {
                     r.kind == SpeakerKind::Person
-                        && r.title
-                            .as_deref()
-                            .is_some_and(|t| title_fit(phrase, t).is_some())
+                        && r.title.as_deref().is_some_and(|t| fits.fit(t).is_some())
                 })
                 .map(|(_, r)| r.clone())
         })
@@ -501,28 +508,69 @@ impl Fit {
     }
 }
 
-/// Whether a nominal phrase fits a title (by the nominal lexicon, or by two shared words).
-fn title_fit(phrase: &str, title: &str) -> Option<Fit> {
-    let t = title
-        .to_lowercase()
-        .replace('-', " ")
-        .replace('\u{2019}', "'");
-    let lexicon = nominal_titles(phrase)
-        .is_some_and(|ws| ws.iter().any(|w| t.contains(&w.replace('-', " "))));
-    fn words(s: &str) -> Vec<&str> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| w.len() > 2 && !lexicon::is(Class::SignatureJoiner, w))
-            .collect()
+/// A nominal phrase's side of [`PhraseFit::fit`]: its lexicon titles and its words.
+struct PhraseFit {
+    /// The nominal lexicon's titles for the phrase, hyphens as spaces.
+    titles: Option<Vec<String>>,
+    /// The phrase's content words, hyphens as spaces.
+    words: Vec<String>,
+}
+
+/// Content words of a lowercase phrase or title.
+fn fit_words(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.len() > 2 && !lexicon::is(Class::SignatureJoiner, w))
+        .collect()
+}
+
+impl PhraseFit {
+    fn new(phrase: &str) -> PhraseFit {
+        PhraseFit {
+            titles: nominal_titles(phrase)
+                .map(|ws| ws.iter().map(|w| w.replace('-', " ")).collect()),
+            words: fit_words(&phrase.replace('-', " "))
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        }
     }
-    let tw = words(&t);
-    let phrase = phrase.replace('-', " ");
-    let shared = words(&phrase).iter().filter(|w| tw.contains(w)).count();
-    (lexicon || shared >= 2).then_some(Fit { shared })
+
+    /// Whether the phrase fits a title (by the nominal lexicon, or by two shared words).
+    fn fit(&self, title: &str) -> Option<Fit> {
+        let t = title
+            .to_lowercase()
+            .replace('-', " ")
+            .replace('\u{2019}', "'");
+        let lexicon = self
+            .titles
+            .as_ref()
+            .is_some_and(|ws| ws.iter().any(|w| t.contains(w.as_str())));
+        let tw = fit_words(&t);
+        let shared = self
+            .words
+            .iter()
+            .filter(|w| tw.contains(&w.as_str()))
+            .count();
+        (lexicon || shared >= 2).then_some(Fit { shared })
+    }
 }
 
 /// Two forms of a name can be one person: a surname alone, a form that ends the other ("De
 /// Blasio", "Bill de Blasio"), or first names with the same initial (Oleksii/Oleksiy).
 fn compatible_first_names(mention: &str, full: &str) -> bool {
+    // The cheap tests first: fewer than two words, or first names with one initial.
+    let (mut mw, mut fw) = (mention.split_whitespace(), full.split_whitespace());
+    let (m0, f0) = (mw.next(), fw.next());
+    if mw.next().is_none() || fw.next().is_none() {
+        return true;
+    }
+    let initial = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .map(|c| c.to_lowercase().next())
+    };
+    if initial(m0) == initial(f0) {
+        return true;
+    }
     let m: Vec<String> = mention.split_whitespace().map(str::to_lowercase).collect();
     let f: Vec<String> = full.split_whitespace().map(str::to_lowercase).collect();
     let (short, long) = if m.len() <= f.len() {

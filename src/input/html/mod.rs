@@ -45,9 +45,16 @@ const MIN_SNIFFED_TAGS: usize = 3;
 
 /// True if the text looks like an HTML document (doctype, `<html`, `<head`, `<body`, or several common tags near the start).
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let end = start
+        .char_indices()
+        .nth(SNIFF_CHARS)
+        .map_or(start.len(), |(i, _)| i);
+    // Every marker and tag opens with '<'.
+    if !start[..end].contains('<') {
+        return false;
+    }
+    let head: String = start[..end]
         .chars()
         .take(SNIFF_CHARS)
         .collect::<String>()

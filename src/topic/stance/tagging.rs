@@ -190,22 +190,47 @@ static PATTERNS: LazyLock<Vec<(Vec<Pat>, Class)>> = LazyLock::new(|| {
 });
 
 /// [`PATTERNS`] by their first element: the entries that start with each whole word, and the
-/// others (a stem, a placeholder or nothing first), which are tried at every word.
+/// others (a stem, a placeholder or nothing first), which are tried at every word: those with
+/// a stem only at words with the stem's first letter.
 struct FirstWords {
     by_word: FxHashMap<&'static str, Vec<usize>>,
+    /// Entries without a whole first word tried at words starting with this letter, ascending.
+    others_by_letter: FxHashMap<char, Vec<usize>>,
+    /// Entries without a whole first word that no first letter rules out, ascending.
     others: Vec<usize>,
+}
+
+impl FirstWords {
+    /// The entries without a whole first word that may start at `word`, ascending.
+    fn others_at(&self, word: &str) -> &[usize] {
+        word.chars()
+            .next()
+            .and_then(|c| self.others_by_letter.get(&c))
+            .map_or(&self.others, Vec::as_slice)
+    }
 }
 
 static FIRST_WORDS: LazyLock<FirstWords> = LazyLock::new(|| {
     let mut index = FirstWords {
         by_word: FxHashMap::default(),
+        others_by_letter: FxHashMap::default(),
         others: Vec::new(),
     };
+    let mut stems: FxHashMap<char, Vec<usize>> = FxHashMap::default();
     for (k, (pats, _)) in PATTERNS.iter().enumerate() {
         match pats.first() {
             Some(Pat::Word(w)) => index.by_word.entry(w.as_str()).or_default().push(k),
+            Some(Pat::Stem(p)) if !p.is_empty() => {
+                let c = p.chars().next().expect("non-empty stem");
+                stems.entry(c).or_default().push(k)
+            }
             _ => index.others.push(k),
         }
+    }
+    for (c, ks) in stems {
+        let mut merged = Vec::new();
+        merge_sorted(&ks, &index.others, &mut merged);
+        index.others_by_letter.insert(c, merged);
     }
     index
 });
@@ -241,7 +266,7 @@ pub(super) fn tag(ws: &[String]) -> Vec<Item> {
             .by_word
             .get(ws[i].as_str())
             .map_or(&[], Vec::as_slice);
-        merge_sorted(own, &FIRST_WORDS.others, &mut candidates);
+        merge_sorted(own, FIRST_WORDS.others_at(&ws[i]), &mut candidates);
         for (pats, class) in candidates.iter().map(|&k| &PATTERNS[k]) {
             let n = pats.len();
             let fits = i + n <= ws.len() && pats.iter().zip(&ws[i..]).all(|(p, w)| p.matches(w));
