@@ -138,19 +138,7 @@ fn a_bare_institution_noun_refers_back_to_the_last_named_one() {
 #[test]
 fn registry_resolves_surname_and_nominal() {
     let t = "NATO Secretary General Jens Stoltenberg arrived in the city on a visit. Later that day Stoltenberg spoke to the press.";
-    let doc = crate::document::Document::from_text(t);
-    let blocks = crate::strip::classify(&doc);
-    let paras = crate::sentences::paragraphs(t, &blocks);
-    let toks: Vec<Vec<Vec<Token>>> = paras
-        .iter()
-        .map(|p| {
-            p.sentences
-                .iter()
-                .map(|s| tokenize(t, s.clone(), &p.quotes))
-                .collect()
-        })
-        .collect();
-    let reg = Registry::build(t, &paras, &toks, &[]);
+    let reg = registry_of(t);
     let r = reg
         .resolve(
             &Mention::Name {
