@@ -807,7 +807,8 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     let mut start = end;
     while start > 0
         && (is_np_word(text, &toks[start - 1])
-            || speakers::is_particle_in_name(text, toks, start - 1))
+            || speakers::is_particle_in_name(text, toks, start - 1)
+            || speakers::names_members(toks, start - 1))
     {
         start -= 1;
     }

@@ -294,6 +294,8 @@ word_classes! {
     NameParticle => "name_particles.txt",
     /// Words listed as not names that are also common surnames ("White", "West").
     SurnameHomograph => "surname_homographs.txt",
+    /// Plural heads naming an institution's members ("NATO allies", "EU members").
+    MemberGroup => "member_groups.txt",
     /// Numbers written out, never a name ("twenty", "sixty-two").
     NumberWord => "number_words.txt",
     /// Person-role words that head a nominal mention ("the deputy head of ...").

@@ -91,8 +91,9 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         return Some(Mention::Organization(org));
     }
     let lowercase_head = role_head_token(np).is_some_and(|t| !t.capitalized);
-    let group_or_document =
-        role_head(np).is_some_and(|h| is_plural_role(h) || h == "members") || is_document_head(np);
+    let group_or_document = role_head(np)
+        .is_some_and(|h| is_plural_role(h) || lexicon::is(Class::MemberGroup, h))
+        || is_document_head(np);
     if group_or_document && np.len() >= 2 {
         if let Some(org) = institution_modifier(np) {
             return Some(Mention::Organization(org));
@@ -291,6 +292,15 @@ pub(super) fn starts_institution_alias(word: &str) -> bool {
             .collect()
     });
     FIRST_WORDS.contains(word)
+}
+
+/// "allies" in "NATO allies": a member-group word right after a one-word institution alias,
+/// which makes the pair a speaker phrase for that institution.
+pub fn names_members(toks: &[Token], k: usize) -> bool {
+    k > 0
+        && !toks[k].quoted
+        && lexicon::is(Class::MemberGroup, toks[k].lower.as_str())
+        && institution_alias(toks[k - 1].lower.as_str()).is_some()
 }
 
 /// The canonical institution (not a country) an exact lowercase alias names.

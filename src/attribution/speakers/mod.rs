@@ -8,7 +8,7 @@ mod registry;
 #[cfg(test)]
 mod tests;
 
-pub use mention::{classify, Mention};
+pub use mention::{classify, names_members, Mention};
 pub use names::{
     apposition_after, is_name_word, is_particle_in_name, join, leads_surname, name_run,
     title_before,
