@@ -84,6 +84,10 @@ pub fn is_particle_in_name(text: &str, toks: &[Token], k: usize) -> bool {
 /// A particle that opens a surname written without its first name ("von der Leyen",
 /// "de Gaulle"): particles, then a name word, and no name word before.
 pub fn leads_surname(text: &str, toks: &[Token], k: usize) -> bool {
+    // The particle test first: this runs at every token a name may start at.
+    if !is_particle(&toks[k]) {
+        return false;
+    }
     let opens = k == 0 || !is_name_word(text, &toks[k - 1]);
     let run = (k..toks.len().min(k + MAX_PARTICLES))
         .take_while(|&j| is_particle(&toks[j]))
@@ -183,8 +187,8 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
         let homograph = end == i + 1 && is_surname_homograph(text, toks, end);
         if (is_name_word(text, t) || homograph || continues_name(text, toks, end)) && !t.quoted {
             end += 1;
-        } else if particles_before_name(text, toks, end) > 0 {
-            end += particles_before_name(text, toks, end) + 1;
+        } else if let n @ 1.. = particles_before_name(text, toks, end) {
+            end += n + 1;
         } else {
             break;
         }
