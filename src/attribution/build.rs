@@ -433,7 +433,8 @@ fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
     } else {
         opener_before_adjunct(toks, f.np.start, opener)
     };
-    let subordinate = f.shape == Shape::Subject
+    // "When Rubio thanked Miami and said A, B ...": a coordinated cue's subject counts too.
+    let subordinate = matches!(f.shape, Shape::Subject | Shape::Participle)
         && at.is_some_and(|i| {
             i == 0
                 || is_comma(&toks[i - 1])

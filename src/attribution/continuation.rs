@@ -86,7 +86,7 @@ impl State<'_> {
         }
     }
 
-    /// A sentence that is only a quotation, after a direct claim in this or the previous
+    /// A sentence that is only a quotation, after a quoting claim in this or the previous
     /// paragraph, is a claim of the same speaker with no cue of its own.
     pub(super) fn bare_quote(&mut self, paras: &[Paragraph], pi: usize, s: Range<usize>) {
         let p = &paras[pi];
@@ -103,7 +103,7 @@ impl State<'_> {
             .iter()
             .any(|c| c.start < q.inner.end && q.inner.start < c.end);
         if taken
-            || (last.mode != Mode::Direct && last.paragraph + 1 != pi)
+            || (last.mode == Mode::Indirect && last.paragraph + 1 != pi)
             || last.paragraph + 1 < pi
             || last.evidence.end > s.start
         {

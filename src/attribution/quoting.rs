@@ -196,6 +196,9 @@ pub(super) fn quote_before(
     let close_at = toks[j - 1].range.start;
     let q =
         quotes::containing(&p.quotes, close_at).filter(|q| q.closed && q.inner.end == close_at)?;
+    if let Some(start) = lead_into_quote(text, toks, q, prev_region) {
+        return Some(start..q.outer.end);
+    }
     // The quotation, not a quoted word inside a clause: it must open a sentence or follow a boundary.
     let opener = text[..q.outer.start].trim_end();
     let opens = q.outer.start == p.range.start
@@ -203,6 +206,28 @@ pub(super) fn quote_before(
         || opener.len() <= p.range.start
         || text[q.inner.clone()].split_whitespace().count() >= 4;
     opens.then(|| trim_content(text, q.inner.clone()))
+}
+
+/// `Ukraine's accession "is a matter of time," X said`: a quotation that opens in lowercase
+/// right after the words of its own sentence finishes the clause they begin; that clause, from
+/// the sentence start (or the previous frame) past any connective, is the content.
+fn lead_into_quote(
+    text: &str,
+    toks: &[Token],
+    q: &quotes::Quotation,
+    prev_region: Option<usize>,
+) -> Option<usize> {
+    let lowercase = text[q.inner.clone()]
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    let open = toks.iter().position(|t| t.range.start == q.outer.start)?;
+    let from = skip_connective(toks, prev_region.unwrap_or(0), open);
+    let lead = &toks[from..open];
+    let continues = lead
+        .last()
+        .is_some_and(|t| t.is_word && !t.quoted && t.lower != "and");
+    (lowercase && continues && lead.iter().all(|t| !t.quoted)).then(|| lead[0].range.start)
 }
 
 /// The quotation opening right after the speaker phrase (a few adjunct words allowed) and a

@@ -144,6 +144,11 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         }
         match (start..end).find(|&j| toks[j].lower == "," && !toks[j].quoted) {
             Some(comma) => start = comma + 1,
+            // "When Rubio thanked Miami and said ...": the subordinate clause's own subject.
+            None if lexicon::is(Class::SubordinateOpener, toks[start].lower.as_str()) => {
+                start += 1;
+                break;
+            }
             None if start == 0 => return None,
             None => break,
         }
@@ -326,6 +331,7 @@ fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
             && (n.is_capitalized(text)
                 || (t.is_capitalized(text)
                     && (lexicon::is(Class::FiniteVerb, n.lower.as_str())
+                        || past_tense_after_name(t, n)
                         || super::cues::match_at(toks, i + 1, false).is_some())))
     });
     t.is_word
@@ -333,6 +339,12 @@ fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
             || is_participle_opener_word(&t.lower)
             || is(Class::Preposition, &t.lower)
             || is(Class::IntroOpener, &t.lower))
+}
+
+/// "Ebeling reminisced": a capitalised "-ing" word before a past-tense verb is a name, unless
+/// it is an auxiliary participle ("Having served ...", "Being elected ...").
+fn past_tense_after_name(t: &Token, next: &Token) -> bool {
+    next.lower.ends_with("ed") && !lexicon::is(Class::AuxiliaryParticiple, t.lower.as_str())
 }
 
 /// Longest prepositional phrase between a speaker and a cue ("X in a radio interview said").
