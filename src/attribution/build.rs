@@ -201,7 +201,8 @@ impl State<'_> {
                 .as_ref()
                 .filter(|a| a.introduced || opens_np(text, toks, a))
             {
-                return Some(vec![a.range.clone()]);
+                let np = a.range.start..np_content_end(text, toks, after_start, a.range.end);
+                return Some(vec![np]);
             }
         }
         let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
@@ -418,6 +419,62 @@ fn end_at_comma(toks: &[Token], from: usize, end: usize) -> usize {
         .position(is_comma)
         .and_then(|i| (from + i).checked_sub(1))
         .map_or(end, |last| toks[last].range.end.min(end))
+}
+
+/// "endorsed Clinton, citing her record", "endorsed Trump and has appeared at rallies": a
+/// noun-phrase content ends before the subject's next predicate, a participle after a comma or
+/// a verb after "and"/"but" when no finite verb comes before it (then it is a clause). Returns
+/// the end byte, at most `end`.
+fn np_content_end(text: &str, toks: &[Token], from: usize, end: usize) -> usize {
+    let finite = |t: &Token| !t.quoted && lexicon::is(Class::FiniteVerb, t.lower.as_str());
+    for j in from + 1..toks.len() {
+        let t = &toks[j];
+        if t.range.start >= end {
+            break;
+        }
+        let Some(next) = toks
+            .get(j + 1)
+            .filter(|n| n.is_word && !n.quoted && !t.quoted)
+        else {
+            continue;
+        };
+        let predicate = match t.lower.as_str() {
+            "," => {
+                !next.is_capitalized(text)
+                    && next.lower.ends_with("ing")
+                    && !lexicon::is(Class::IngPreposition, next.lower.as_str())
+            }
+            // "the trained and equipped units": a participle list is no new predicate.
+            "and" | "but"
+                if !toks[j - 1].lower.ends_with("ed") && !toks[from..j].iter().any(finite) =>
+            {
+                lexicon::is(Class::FiniteVerb, next.lower.as_str())
+                    || is_bare_predicate(next)
+                    || past_verb_with_object(toks, j + 1)
+            }
+            _ => false,
+        };
+        if predicate {
+            let last = if toks[j - 1].lower == "," {
+                j - 2
+            } else {
+                j - 1
+            };
+            return toks[last].range.end.min(end);
+        }
+    }
+    end
+}
+
+/// "chided him", "embraced his argument": a past-tense word with a determiner or object pronoun
+/// after it is a verb, not an adjective ("advanced cellulosic fuels").
+fn past_verb_with_object(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    t.lower.len() > 4
+        && t.lower.ends_with("ed")
+        && toks
+            .get(i + 1)
+            .is_some_and(|o| !o.quoted && lexicon::is(Class::ClauseDeterminer, o.lower.as_str()))
 }
 
 /// A frame inside a dependent clause that the main clause follows after a comma: "While X said

@@ -322,6 +322,8 @@ word_classes! {
     ClauseWord => "clause_words.txt",
     /// Subordinators that may open a reported clause right after its cue ("said if elected ...").
     SubordinateOpener => "subordinate_openers.txt",
+    /// Words in "-ing" that are prepositions, not participles ("including", "regarding").
+    IngPreposition => "ing_prepositions.txt",
     /// Participles of auxiliaries that open a participle phrase ("having", "being").
     AuxiliaryParticiple => "auxiliary_participles.txt",
     /// Words opening an adjunct between commas after a subject (", in turn,", ", speaking on ...,").
