@@ -415,6 +415,9 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if j > from && opens_next_report(toks, j) {
             return j;
         }
+        if j > from + 1 && toks[j - 1].lower == "," && opens_other_report(toks, j) {
+            return j - 1;
+        }
         if t.lower == "and" && j > from + 1 && tense_shifts_back(toks, from, j) {
             return if toks[j - 1].lower == "," { j - 1 } else { j };
         }
@@ -460,6 +463,30 @@ fn opens_next_report(toks: &[Token], j: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Most words of a subject between ", and" and its cue ("..., and other European leaders said").
+const OTHER_SUBJECT_WORDS: usize = 6;
+
+/// "Ukraine is ready, and other leaders said ...": after ", and"/", but" a short subject and a
+/// core cue begin someone else's report, whether or not that speaker is named.
+fn opens_other_report(toks: &[Token], j: usize) -> bool {
+    if !matches!(toks[j].lower.as_str(), "and" | "but") {
+        return false;
+    }
+    let subject_word = |t: &Token| {
+        t.is_word
+            && !t.quoted
+            && t.lower != "that"
+            && !lexicon::is(Class::FiniteVerb, t.lower.as_str())
+    };
+    (j + 2..toks.len().min(j + 2 + OTHER_SUBJECT_WORDS))
+        .take_while(|&k| subject_word(&toks[k - 1]))
+        .any(|k| {
+            !toks[k].quoted
+                && lexicon::is(Class::CoreCue, toks[k].lower.as_str())
+                && super::cues::match_at(toks, k, false).is_some()
+        })
 }
 
 /// A trailing ", in a letter ...", ", in a post on Telegram", ", in a statement": where the
