@@ -418,6 +418,15 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if j > from + 1 && toks[j - 1].lower == "," && opens_other_report(toks, j) {
             return j - 1;
         }
+        // Not inside a list ("three charges, including fraud, violating the act").
+        let listing = || {
+            toks[from..j]
+                .iter()
+                .any(|t| t.lower == ":" || lexicon::is(Class::IngPreposition, t.lower.as_str()))
+        };
+        if t.lower == "," && j > from && opens_participle_adjunct(toks, j + 1) && !listing() {
+            return j; // "..., throwing a wrench in the plans": the narrator's comment
+        }
         if t.lower == "and" && j > from + 1 && tense_shifts_back(toks, from, j) {
             return if toks[j - 1].lower == "," { j - 1 } else { j };
         }
@@ -463,6 +472,21 @@ fn opens_next_report(toks: &[Token], j: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// A participle phrase opening at token `i` after a comma: a lowercase "-ing" word that is not
+/// a preposition ("including"), with a determiner or object pronoun after it.
+pub(super) fn opens_participle_adjunct(toks: &[Token], i: usize) -> bool {
+    let Some(t) = toks.get(i).filter(|t| t.is_word && !t.quoted) else {
+        return false;
+    };
+    t.lower.len() > 5
+        && t.lower.ends_with("ing")
+        && !t.capitalized
+        && !lexicon::is(Class::IngPreposition, t.lower.as_str())
+        && toks
+            .get(i + 1)
+            .is_some_and(|o| !o.quoted && lexicon::is(Class::ClauseDeterminer, o.lower.as_str()))
 }
 
 /// Most words of a subject between ", and" and its cue ("..., and other European leaders said").
