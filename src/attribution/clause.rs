@@ -424,6 +424,9 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
                 .iter()
                 .any(|t| t.lower == ":" || lexicon::is(Class::IngPreposition, t.lower.as_str()))
         };
+        if t.lower == "," && j > from && trailing_according(toks, j + 1, to) {
+            return j; // "..., according to a member of the delegation": the report's source
+        }
         if t.lower == "," && j > from && opens_participle_adjunct(toks, j + 1) && !listing() {
             return j; // "..., throwing a wrench in the plans": the narrator's comment
         }
@@ -472,6 +475,16 @@ fn opens_next_report(toks: &[Token], j: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// "according to X" from token `i` to the end of the clause at `to`, with no comma after it: it
+/// names who reported the clause before it, and is no part of it.
+fn trailing_according(toks: &[Token], i: usize, to: usize) -> bool {
+    let opens = toks
+        .get(i)
+        .is_some_and(|t| t.lower == "according" && !t.quoted)
+        && toks.get(i + 1).is_some_and(|t| t.lower == "to");
+    opens && !toks[i..to].iter().any(|t| t.lower == "," && !t.quoted)
 }
 
 /// A participle phrase opening at token `i` after a comma: a lowercase "-ing" word that is not
