@@ -152,14 +152,32 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
             t.select(&cands)
         }
     };
+    // A quotation with no cue of its own goes on with its speaker's statement before it, so its
+    // stance reads the proposition from there too ("... asked whether Ukraine would join. 'It
+    // depends,' he said. 'They have work to do.'").
+    let stance_context: Vec<Range<usize>> = attributions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let prev = i.checked_sub(1).map(|p| (&attributions[p], &framed[p]));
+            match prev {
+                Some((p, f)) if a.cue.is_none() && p.speaker.name == a.speaker.name => {
+                    let start = f.as_ref().map_or(p.evidence.start, |r| r.start);
+                    start.min(a.evidence.start)..a.evidence.end
+                }
+                _ => a.evidence.clone(),
+            }
+        })
+        .collect();
     let claims = attributions
         .iter()
+        .zip(stance_context)
         .zip(dated)
         .zip(quotes)
         .zip(framed)
         .zip(keep)
         .filter(|(_, k)| *k)
-        .map(|((((a, d), quote), framed), _)| {
+        .map(|(((((a, context), d), quote), framed), _)| {
             let stance = match scope {
                 Scope::Any => Stance::Neutral,
                 Scope::Topic(t) => {
@@ -168,9 +186,9 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                         a.speaker.name,
                         a.speaker.title.as_deref().unwrap_or("")
                     );
-                    let sentence = &doc.text[a.evidence.clone()];
+                    let context = &doc.text[context];
                     let content = framed.map_or(quote.as_str(), |r| &doc.text[r]);
-                    t.stance(content, sentence, a.cue.as_deref().unwrap_or(""), &who)
+                    t.stance(content, context, a.cue.as_deref().unwrap_or(""), &who)
                 }
             };
             let span = Span {
@@ -276,7 +294,24 @@ fn framing(text: &str, paras: &[Paragraph], a: &Attribution, quote: &str) -> Opt
         .split_whitespace()
         .next()
         .is_some_and(|w| lexicon::is(lexicon::Class::QuestionOpener, &w.to_lowercase()));
-    (opens && frame_names_subject(question, "")).then_some(before.start..a.evidence.end)
+    (opens && frame_names_subject(question, "") || puts_question(question))
+        .then_some(before.start..a.evidence.end)
+}
+
+/// "Mr Biden was asked whether Ukraine would be admitted.": a sentence that puts a question with
+/// a two-word opener anywhere in it ("asked whether", "asked about").
+fn puts_question(sentence: &str) -> bool {
+    let words: Vec<std::borrow::Cow<str>> = sentence
+        .split_whitespace()
+        .map(|w| crate::document::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    words.windows(2).any(|w| {
+        w[0] == "asked"
+            && lexicon::is(
+                lexicon::Class::QuestionOpener,
+                &format!("{} {}", w[0], w[1]),
+            )
+    })
 }
 
 /// Longest framing phrase, in words ("in response to a question").

@@ -98,6 +98,7 @@ fn decide(s: &Statement) -> Decision {
     if cue_sign < 0 {
         cut_at_as(&mut content);
     }
+    drop_refused_sentence(&mut content);
     if let Some(d) = no_position(s, &cue, &content) {
         return d;
     }
@@ -120,6 +121,23 @@ fn decide(s: &Statement) -> Decision {
         return polarity(&cue, &views, cue_sign);
     }
     tie_break(s.speaker, proposition, demand)
+}
+
+/// "I will not speculate about dates. The invitation will come when ...": a refusal in a
+/// sentence of its own leaves the sentences after it to speak.
+fn drop_refused_sentence(content: &mut Vec<Item>) {
+    let Some(r) = content.iter().position(|i| i.is(Class::Refusal)) else {
+        return;
+    };
+    let end = content[r..]
+        .iter()
+        .position(|i| i.text == "." || i.text == "?")
+        .map(|k| r + k);
+    if let Some(end) = end.filter(|&e| e + 1 < content.len()) {
+        if !has(&content[end + 1..], Class::Refusal) {
+            content.drain(..=end);
+        }
+    }
 }
 
 /// Statements that take no position by their form: a news outlet's report, a refusal to say,

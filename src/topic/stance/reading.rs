@@ -56,6 +56,18 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
             views[i - 1].positioned = false;
         }
     }
+    // "a clear answer on membership rather than more promises of an open door": what is set
+    // aside for the membership asked for is a lesser form of it, not its opposite.
+    for i in 1..clauses.len() {
+        let lesser_form = clauses[i].reversed
+            && views[i - 1].sign > 0
+            && proposition_sign(clauses[i - 1].items) == Some(1)
+            && proposition_sign(clauses[i].items) == Some(1);
+        if lesser_form {
+            views[i].weight = 0;
+            views[i].positioned = false;
+        }
+    }
     views
 }
 
