@@ -110,6 +110,8 @@ pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
         i += 1;
     }
     match toks.get(i).map(|t| t.lower.as_str()) {
+        // "voiced concern about X, with Y telling ...": what follows the comma is narration.
+        Some(",") if opens_absolute(toks, i + 1, toks.len()) => start,
         Some("that" | ":" | ",") => i,
         Some("to") => start, // "called on allies to act": the addressee belongs to the content
         _ => skip_addressee(text, toks, start),
@@ -424,6 +426,9 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
                 .iter()
                 .any(|t| t.lower == ":" || lexicon::is(Class::IngPreposition, t.lower.as_str()))
         };
+        if t.lower == "," && j > from && opens_absolute(toks, j + 1, to) {
+            return j; // "..., with its foreign minister telling reporters that ...": narration
+        }
         if t.lower == "," && j > from && trailing_according(toks, j + 1, to) {
             return j; // "..., according to a member of the delegation": the report's source
         }
@@ -475,6 +480,45 @@ fn opens_next_report(toks: &[Token], j: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Most words between "with" and the participle of an absolute phrase.
+const ABSOLUTE_SUBJECT_WORDS: usize = 8;
+
+/// "with Hungary's minister telling reporters ...": "with", a short noun phrase, then an "-ing"
+/// participle, from token `i`: a comment of the narrator's attached to the clause.
+fn opens_absolute(toks: &[Token], i: usize, to: usize) -> bool {
+    if toks.get(i).is_none_or(|t| t.lower != "with" || t.quoted) {
+        return false;
+    }
+    let end = to.min(i + 2 + ABSOLUTE_SUBJECT_WORDS);
+    // The words between are a noun phrase: no preposition or coordinator ("with or without").
+    let np_word = |t: &Token| {
+        t.is_word
+            && !t.quoted
+            && !lexicon::is(Class::Preposition, t.lower.as_str())
+            && !lexicon::is(Class::ClauseCoordinator, t.lower.as_str())
+            && t.lower != "or"
+    };
+    // A participle goes on with an object or clause ("telling reporters"); a gerund noun ends
+    // its phrase or takes a preposition ("with new funding for schools").
+    let verbal = |k: usize| {
+        toks.get(k + 1).is_some_and(|n| {
+            n.is_word && (n.lower == "that" || !crate::lexicon::STOPWORDS.contains(n.base()))
+        })
+    };
+    (i + 2..end)
+        .take_while(|&k| np_word(&toks[k - 1]))
+        .any(|k| {
+            let t = &toks[k];
+            t.is_word
+                && !t.quoted
+                && !t.capitalized
+                && t.lower.len() > 5
+                && t.lower.ends_with("ing")
+                && !lexicon::is(Class::IngPreposition, t.lower.as_str())
+                && verbal(k)
+        })
 }
 
 /// "according to X" from token `i` to the end of the clause at `to`, with no comma after it: it
