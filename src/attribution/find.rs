@@ -237,6 +237,9 @@ impl Finder<'_> {
             return None; // "..., promising support": a participle has no subject of its own
         }
         if let Some(Subject { np, title, start }) = subject_np(self.text, toks, cue.start) {
+            if bare_group_without_report(toks, &np, &cue) {
+                return None;
+            }
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
             let start = conjuncts(self.text, toks, np.start)
@@ -650,4 +653,16 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
             },
         },
     }
+}
+
+/// "when allies agree", "the allies would agree on language": a bare member-group word
+/// ("allies") speaks for its institution only with a reporting verb ("the allies said"); with
+/// any other act it is part of someone's statement, not an attribution.
+fn bare_group_without_report(toks: &[Token], np: &Range<usize>, cue: &CueMatch) -> bool {
+    let words: Vec<&Token> = toks[np.clone()]
+        .iter()
+        .filter(|t| !lexicon::is(Class::Determiner, t.lower.as_str()))
+        .collect();
+    matches!(words.as_slice(), [w] if lexicon::is(Class::MemberGroup, w.lower.as_str()))
+        && !lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str())
 }
