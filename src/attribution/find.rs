@@ -115,6 +115,7 @@ impl Finder<'_> {
             && toks[start - 1].is_word
             && !toks[start - 1].quoted
             && !lexicon::is(Class::Determiner, &toks[start - 1].lower)
+            && !opens_document_phrase(&toks[start - 1])
         {
             start -= 1;
         }
@@ -665,4 +666,10 @@ fn bare_group_without_report(toks: &[Token], np: &Range<usize>, cue: &CueMatch) 
         .collect();
     matches!(words.as_slice(), [w] if lexicon::is(Class::MemberGroup, w.lower.as_str()))
         && !lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str())
+}
+
+/// "said on Wednesday that Kyiv's letter showed": a document phrase starts after "that", never
+/// reaching back into the frame before it.
+fn opens_document_phrase(t: &Token) -> bool {
+    t.lower == "that"
 }
