@@ -386,6 +386,8 @@ word_classes! {
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").
 pub fn is_title(word: &str) -> bool {
+    // "ex-president", "ex-minister": a former holder's title.
+    let word = word.strip_prefix("ex-").unwrap_or(word);
     is(Class::TitleWord, word) || is(Class::Honorific, word.strip_suffix('.').unwrap_or(word))
 }
 
