@@ -268,9 +268,15 @@ impl Finder<'_> {
         {
             k -= 1;
         }
+        // Any cue introducing a that-clause or a quotation counts ("..., but complained that"),
+        // unless it is often a noun ("... and states that have been ...").
+        let introduces = !cue.form.strict
+            && toks
+                .get(cue.end)
+                .is_some_and(|t| t.lower == "that" || t.is_quote(self.text));
         if k > 0
             && lexicon::is(Class::ClauseCoordinator, toks[k - 1].lower.as_str())
-            && lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str())
+            && (lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str()) || introduces)
         {
             // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
             // subject speaks.
