@@ -183,7 +183,7 @@ impl Topic {
 
     /// Which statements concern the topic: each on its own content, or as the continuation
     /// of its speaker's on-topic statement just before it (a second cue in the same sentence;
-    /// a quotation or a "this"/"similar" clause right after).
+    /// a quotation or a "this"/"similar" clause right after), or beside it in one sentence.
     pub fn select(&self, cands: &[Candidate]) -> Vec<bool> {
         let mut keep: Vec<bool> = Vec::with_capacity(cands.len());
         // Hits in the surrounding text, computed once per paragraph and once per sentence, so
@@ -215,6 +215,14 @@ impl Topic {
                 last_kept.insert(c.speaker, c.paragraph);
             }
             keep.push(own || cont);
+        }
+        // "X called the vote a mistake and said it ... NATO": the speaker's statements in one
+        // sentence share their scope, also backwards.
+        for i in (0..cands.len().saturating_sub(1)).rev() {
+            let (c, next) = (&cands[i], &cands[i + 1]);
+            if !keep[i] && keep[i + 1] && c.sentence == next.sentence && c.speaker == next.speaker {
+                keep[i] = true;
+            }
         }
         keep
     }
