@@ -79,15 +79,9 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
 fn skip_date_phrase(text: &str, toks: &[Token], i: usize) -> usize {
     let Some(first) = toks.get(i) else { return i };
     let rest_end = toks.last().map_or(first.range.end, |t| t.range.end);
-    let Some(m) = crate::dates::find_dates(&text[first.range.start..rest_end])
-        .into_iter()
-        .next()
-    else {
+    let Some(m) = crate::dates::date_at_start(&text[first.range.start..rest_end]) else {
         return i;
     };
-    if m.range.start != 0 {
-        return i;
-    }
     let end = first.range.start + m.range.end;
     let after = toks[i..]
         .iter()
@@ -295,9 +289,7 @@ pub(super) fn clause_of_at_least(
             .get(from + 1)
             .is_some_and(|t| lexicon::is(Class::TimeNoun, t.lower.as_str()));
     let date_opener = !after
-        && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end])
-            .first()
-            .is_some_and(|m| m.range.start == 0);
+        && crate::dates::date_at_start(&text[first.range.start..toks[to - 1].range.end]).is_some();
     // "Inviting Ukraine now would be ..., according to X": a gerund may open the clause.
     let participle_opener =
         !after && !according && first.lower.ends_with("ing") && first.lower.len() > 5;
