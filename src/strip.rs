@@ -447,28 +447,30 @@ fn word_count(s: &str) -> usize {
 
 /// Reads like a paragraph of prose: enough words, function words, sentence punctuation.
 fn is_prose(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() < PROSE_MIN_WORDS {
+    // One pass over the words: how many, how many function words, how many lowercase.
+    let (mut words, mut stop, mut lowercase) = (0usize, 0usize, 0usize);
+    let mut buf = String::new();
+    for w in s.split_whitespace() {
+        words += 1;
+        if is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf) {
+            stop += 1;
+        }
+        if w.starts_with(|c: char| c.is_lowercase()) {
+            lowercase += 1;
+        }
+    }
+    if words < PROSE_MIN_WORDS {
         return false;
     }
-    let mut buf = String::new();
-    let stop = words
-        .iter()
-        .filter(|w| is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf))
-        .count();
-    let density = stop as f64 / words.len() as f64;
+    let density = stop as f64 / words as f64;
     let ends_sentence = ends_like_sentence(s);
     let inner_sentence = s.contains(". ") || s.contains("? ") || s.contains("! ");
     // A whole sentence of names and titles around one verb ("Hungarian Prime Minister Viktor
     // Orban rejected Ukraine's bid on Tuesday.") is prose too: several lowercase words.
-    let lowercase = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .count();
-    let name_dense = words.len() >= NAME_DENSE_MIN_WORDS && lowercase >= NAME_DENSE_MIN_LOWERCASE;
+    let name_dense = words >= NAME_DENSE_MIN_WORDS && lowercase >= NAME_DENSE_MIN_LOWERCASE;
     (ends_sentence && (density >= PROSE_MIN_STOP_DENSITY || name_dense))
         || (inner_sentence
-            && words.len() >= INNER_SENTENCE_MIN_WORDS
+            && words >= INNER_SENTENCE_MIN_WORDS
             && density >= INNER_SENTENCE_MIN_STOP_DENSITY)
 }
 
