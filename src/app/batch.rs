@@ -124,23 +124,15 @@ pub fn process_all(
     if ledger.is_none() {
         return pipelined(&pool, inputs, plan, emit, out, progress, tally);
     }
-    let mut run = Runner {
-        pool: Some(&pool),
-        pipe: None,
-        opts: plan.opts,
-        scope: plan.scope,
-        skim: plan.skim,
+    let mut run = Runner::new(
+        plan,
+        Workers::Pool(&pool),
         emit,
         out,
         ledger,
         progress,
-        batch: Vec::with_capacity(batch_size()),
-        finished: Vec::new(),
-        in_stream: false,
-        stream: StreamCount::default(),
         tally,
-        failed: None,
-    };
+    );
     if inputs.iter().all(|i| run.input(i).is_continue()) {
         // The last batch: a write error it meets is kept in `failed` like any other.
         let _ = run.flush();
@@ -184,31 +176,16 @@ fn pipelined(
                 let _ = tx.send((seq, done));
             });
         };
-        let mut run = Runner {
-            pool: None,
-            pipe: Some(Pipe {
-                spawn: &spawn,
-                chunk: Vec::with_capacity(CHUNK),
-                results: &rx,
-                sent: 0,
-                written: 0,
-                bytes: 0,
-                waiting: VecDeque::new(),
-            }),
-            opts,
-            scope,
-            skim,
-            emit,
-            out,
-            ledger: None,
-            progress,
-            batch: Vec::new(),
-            finished: Vec::new(),
-            in_stream: false,
-            stream: StreamCount::default(),
-            tally,
-            failed: None,
+        let pipe = Pipe {
+            spawn: &spawn,
+            chunk: Vec::with_capacity(CHUNK),
+            results: &rx,
+            sent: 0,
+            written: 0,
+            bytes: 0,
+            waiting: VecDeque::new(),
         };
+        let mut run = Runner::new(plan, Workers::Pipe(pipe), emit, out, None, progress, tally);
         if inputs.iter().all(|i| run.input(i).is_continue()) {
             let _ = run.drain(0);
         }
@@ -275,6 +252,48 @@ struct Runner<'a, 'e> {
     stream: StreamCount,
     tally: Tally,
     failed: Option<io::Error>,
+}
+
+/// Who reads and analyses a [`Runner`]'s items.
+enum Workers<'a> {
+    /// A pool that takes a batch at a time (with `--state`).
+    Pool(&'a rayon::ThreadPool),
+    /// Workers fed item by item (without).
+    Pipe(Pipe<'a>),
+}
+
+impl<'a, 'e> Runner<'a, 'e> {
+    fn new(
+        plan: &Plan<'a>,
+        workers: Workers<'a>,
+        emit: &'a mut Emit<'e>,
+        out: &'a mut Sink,
+        ledger: Option<&'a mut Ledger>,
+        progress: Progress,
+        tally: Tally,
+    ) -> Self {
+        let (pool, pipe, batch) = match workers {
+            Workers::Pool(p) => (Some(p), None, Vec::with_capacity(batch_size())),
+            Workers::Pipe(p) => (None, Some(p), Vec::new()),
+        };
+        Runner {
+            pool,
+            pipe,
+            opts: plan.opts,
+            scope: plan.scope,
+            skim: plan.skim,
+            emit,
+            out,
+            ledger,
+            progress,
+            batch,
+            finished: Vec::new(),
+            in_stream: false,
+            stream: StreamCount::default(),
+            tally,
+            failed: None,
+        }
+    }
 }
 
 impl Runner<'_, '_> {
