@@ -539,22 +539,20 @@ fn work(unit: &Unit, opts: &Options, scope: &Scope, done: Option<&State>, skim: 
     match item {
         Item::File { input, hint, gzip } => Some(guard::guarded(input.path(), || {
             let path = input.path();
-            let bytes = source::read_file(path, *gzip, opts.max_bytes)?;
-            // Only a run with a state needs the fingerprint, and it is taken before the
-            // document is loaded: an unchanged input is not decoded or analysed again. A
-            // gzip'd file is fingerprinted by its bytes as stored.
-            let print = match done {
-                None => None,
-                Some(_) if *gzip => {
-                    Some(state::fingerprint_file(path).map_err(|source| Error::Io {
-                        path: path.to_path_buf(),
-                        source,
-                    })?)
-                }
-                Some(_) => Some(state::fingerprint(&bytes)),
+            let read = |bytes: &mut Vec<u8>| {
+                read_and_analyse(path, bytes, (*hint, *gzip), opts, scope, done, skim)
             };
-            let key = path_text(path);
-            Ok(analysed(&key, &bytes, *hint, (scope, skim), done, print))
+            READ_BUF.with(|buf| match buf.try_borrow_mut() {
+                Ok(mut bytes) => {
+                    let done = read(&mut bytes);
+                    if bytes.capacity() > KEEP_READ_BUF {
+                        *bytes = Vec::new();
+                    }
+                    done
+                }
+                // Never expected (nothing inside reads a file), but a nested read gets its own.
+                Err(_) => read(&mut Vec::new()),
+            })
         })),
         Item::Stdin(a) => Some(guard::guarded(Path::new(&a.path), || {
             let print = done.map(|_| state::fingerprint(&a.bytes));
@@ -565,6 +563,41 @@ fn work(unit: &Unit, opts: &Options, scope: &Scope, done: Option<&State>, skim: 
         })),
         Item::Opened(_) | Item::Failed(_) => None,
     }
+}
+
+thread_local! {
+    /// Each worker reads whole files into one buffer, kept between files.
+    static READ_BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A read buffer grown past this many bytes (by a large file) is let go after that file.
+const KEEP_READ_BUF: usize = 1 << 20;
+
+/// Read a whole file into `bytes` and analyse it (see [`work`]).
+fn read_and_analyse(
+    path: &Path,
+    bytes: &mut Vec<u8>,
+    (hint, gzip): (Hint, bool),
+    opts: &Options,
+    scope: &Scope,
+    done: Option<&State>,
+    skim: bool,
+) -> Result<Done, Error> {
+    source::read_file_into(path, gzip, opts.max_bytes, bytes)?;
+    let bytes = &bytes[..];
+    // Only a run with a state needs the fingerprint, and it is taken before the
+    // document is loaded: an unchanged input is not decoded or analysed again. A
+    // gzip'd file is fingerprinted by its bytes as stored.
+    let print = match done {
+        None => None,
+        Some(_) if gzip => Some(state::fingerprint_file(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?),
+        Some(_) => Some(state::fingerprint(bytes)),
+    };
+    let key = path_text(path);
+    Ok(analysed(&key, bytes, hint, (scope, skim), done, print))
 }
 
 /// A whole input's bytes analysed, or found unchanged: `key` is its path as printed (`-` for
