@@ -354,7 +354,7 @@ fn ui_key(key: &str) -> &str {
 fn is_furniture(s: &str, key: &str) -> bool {
     lexicon::is(Class::UiPhrase, ui_key(key))
         || SERVER_WARNING.is_match(s)
-        || is_icon_run(s)
+        || is_icon_run(s, key)
         || READ_MORE.is_match(s)
         || (key.contains("read more:") && READ_MORE_INSIDE.is_match(s))
         || (might_be_copyright(key) && COPYRIGHT.is_match(s) && !is_caption(s))
@@ -388,16 +388,13 @@ fn is_subscription_prompt(s: &str) -> bool {
 }
 
 /// Icon-font class names and similar UI runs ("bookmark-bicon chevron downicon ...").
-fn is_icon_run(s: &str) -> bool {
+fn is_icon_run(s: &str, key: &str) -> bool {
     // Each "icon" word holds "icon" in ASCII letters of any case (no other character lowercases
-    // to one of them): fewer such places than MIN_ICON_WORDS rule the line out.
-    static ICON: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["icon"])
-            .expect("one literal")
-    });
-    let places = ICON.find_iter(s).take(MIN_ICON_WORDS).count();
+    // to one of them): fewer such places than MIN_ICON_WORDS rule the line out. They are the
+    // places "icon" is in the line's lowercase `key`, found by a plain literal search.
+    static ICON: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(["icon"]).expect("one literal"));
+    let places = ICON.find_iter(key).take(MIN_ICON_WORDS).count();
     if places < MIN_ICON_WORDS {
         return false;
     }
@@ -495,6 +492,15 @@ fn ends_like_sentence(s: &str) -> bool {
 }
 
 fn trim_trailing_ui(text: &str, r: Range<usize>) -> Range<usize> {
+    // [`TRAILING_UI`] ends with a label and whitespace: a line whose last word is none of the
+    // labels (most lines) is not searched.
+    let line = text[r.clone()].trim_end();
+    if !lexicon::members(Class::TrailingUi)
+        .iter()
+        .any(|l| line.ends_with(l))
+    {
+        return r;
+    }
     match TRAILING_UI.captures(&text[r.clone()]) {
         Some(c) => r.start..r.start + c.get(1).map_or(0, |m| m.end()),
         None => r,
