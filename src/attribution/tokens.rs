@@ -16,6 +16,9 @@ pub struct Token {
     pub quoted: bool,
     /// True when it starts with an uppercase letter.
     pub capitalized: bool,
+    /// A capitalised word that can be part of a person's name (`speakers::is_name_word`, asked
+    /// of most tokens many times over, so decided once here).
+    pub name_word: bool,
 }
 
 impl Token {
@@ -111,13 +114,16 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
         }
         let quoted = crate::quotes::containing(quotes, start)
             .is_some_and(|q| q.inner.start <= start && end <= q.inner.end);
-        out.push(Token {
+        let mut token = Token {
             range: start..end,
             lower: lower_form(&text[start..end]),
             is_word: is_word_char(c),
             quoted,
             capitalized: c.is_uppercase(),
-        });
+            name_word: false,
+        };
+        token.name_word = crate::attribution::speakers::names::name_word(&token);
+        out.push(token);
     }
     out
 }

@@ -9,11 +9,18 @@ use std::ops::Range;
 /// A title beside a name ("the deputy head of the presidential office") fits in this many.
 const MAX_TITLE_TOKENS: usize = 14;
 
-/// A capitalised word that can be part of a person's name.
+/// A capitalised word that can be part of a person's name (decided once per token, when it
+/// is made: [`Token::name_word`]; `text` is the text the token was read from).
 pub fn is_name_word(text: &str, t: &Token) -> bool {
+    debug_assert_eq!(t.name_word, t.is_capitalized(text) && name_word(t));
+    t.name_word
+}
+
+/// [`is_name_word`], from the token alone (its `capitalized` is its first character's case).
+pub(crate) fn name_word(t: &Token) -> bool {
     // The cheap token tests first: most tokens are lowercase words or punctuation.
     t.is_word
-        && t.is_capitalized(text)
+        && t.capitalized
         && !is_number_word(t.base())
         && !NOT_NAME_WORDS.contains(t.base())
         && !crate::lexicon::is_title(t.base())
