@@ -435,6 +435,32 @@ impl Lookup {
 static SETS: LazyLock<Vec<Lookup>> =
     LazyLock::new(|| Class::ALL.iter().map(|&c| Lookup::new(set(c))).collect());
 
+/// The classes a word is in, one bit per [`Class`] (by its position in [`Class::ALL`]).
+pub type ClassBits = [u64; 3];
+
+/// Every entry of every class, with the classes it is in.
+static CLASSES_OF: LazyLock<rustc_hash::FxHashMap<&'static str, ClassBits>> = LazyLock::new(|| {
+    assert!(Class::ALL.len() <= 64 * 3, "ClassBits holds every class");
+    let mut map: rustc_hash::FxHashMap<&'static str, ClassBits> = Default::default();
+    for &c in Class::ALL {
+        for &w in &SETS[c as usize].set {
+            map.entry(w).or_default()[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    map
+});
+
+/// The classes `word` is in (one lookup for all of them: a token's, kept beside it).
+pub fn classes_of(word: &str) -> ClassBits {
+    CLASSES_OF.get(word).copied().unwrap_or_default()
+}
+
+/// `bits` (from [`classes_of`]) has `class`: the word is in its list.
+#[inline]
+pub fn in_class(bits: &ClassBits, class: Class) -> bool {
+    bits[class as usize / 64] >> (class as usize % 64) & 1 == 1
+}
+
 /// Whether `word` (or phrase) is in the list of `class`. Lists are lowercase unless their
 /// header says otherwise; callers pass the form the list holds.
 pub fn is(class: Class, word: &str) -> bool {
