@@ -82,9 +82,24 @@ fn read_capped_into(
     bytes: &mut Vec<u8>,
 ) -> Result<(), Error> {
     bytes.clear();
-    bytes.reserve_exact(capacity);
+    let mut reader = reader.take(max_bytes.saturating_add(1));
+    if capacity > 0 {
+        // The size the OS reported, read in as few calls as it takes (`read_to_end` alone
+        // reads 8 KiB at a time at first: three calls for a 10 KiB article), then on to the
+        // end as before.
+        bytes.resize(capacity, 0);
+        let mut filled = 0;
+        while filled < capacity {
+            match reader.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(read_error(path, e)),
+            }
+        }
+        bytes.truncate(filled);
+    }
     reader
-        .take(max_bytes.saturating_add(1))
         .read_to_end(bytes)
         .map_err(|source| read_error(path, source))?;
     if bytes.len() as u64 > max_bytes {
