@@ -753,7 +753,11 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
 /// Calls of `find_dates` so far (up to about [`SET_AFTER_CALLS`]).
 static CALLS: AtomicUsize = AtomicUsize::new(0);
 
-/// `find_dates` calls before [`MENTION_SET`] is worth building.
+/// Calls of `date_at_start` so far (up to about [`SET_AFTER_CALLS`]).
+static START_CALLS: AtomicUsize = AtomicUsize::new(0);
+
+/// `find_dates` (or `date_at_start`) calls before [`MENTION_SET`] (or
+/// [`MENTION_START_SET`]) is worth building.
 const SET_AFTER_CALLS: usize = 200;
 
 /// The regexes of `find_dates`' finders, in their order, as one set.
@@ -771,6 +775,28 @@ static MENTION_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     ];
     RegexSet::new(all.iter().map(|r| r.as_str())).expect("dates: the finders' regexes")
 });
+
+/// [`MENTION_SET`] anchored at the start of the text: a mention can start there only if one of
+/// them matches there (every mention is a whole match of its finder's regex).
+static MENTION_START_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(MENTION_SET.patterns().iter().map(|p| format!("^(?:{p})")))
+        .expect("dates: the finders' regexes, anchored")
+});
+
+/// The mention [`find_dates`] would give first, when it starts the text ("the same day that
+/// ..."); over many texts, one anchored scan rules out most of them (the set is built only
+/// then, like [`MENTION_SET`]).
+pub fn date_at_start(text: &str) -> Option<DateMention> {
+    if START_CALLS.fetch_add(1, Ordering::Relaxed) >= SET_AFTER_CALLS
+        && !MENTION_START_SET.is_match(text)
+    {
+        return None;
+    }
+    find_dates(text)
+        .into_iter()
+        .next()
+        .filter(|m| m.range.start == 0)
+}
 
 /// Resolve a mention to a calendar day given the publication date and the previous dated statement's day.
 pub fn resolve(

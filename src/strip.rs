@@ -354,7 +354,7 @@ fn ui_key(key: &str) -> &str {
 fn is_furniture(s: &str, key: &str) -> bool {
     lexicon::is(Class::UiPhrase, ui_key(key))
         || SERVER_WARNING.is_match(s)
-        || is_icon_run(s)
+        || is_icon_run(s, key)
         || READ_MORE.is_match(s)
         || (key.contains("read more:") && READ_MORE_INSIDE.is_match(s))
         || (might_be_copyright(key) && COPYRIGHT.is_match(s) && !is_caption(s))
@@ -388,16 +388,13 @@ fn is_subscription_prompt(s: &str) -> bool {
 }
 
 /// Icon-font class names and similar UI runs ("bookmark-bicon chevron downicon ...").
-fn is_icon_run(s: &str) -> bool {
+fn is_icon_run(s: &str, key: &str) -> bool {
     // Each "icon" word holds "icon" in ASCII letters of any case (no other character lowercases
-    // to one of them): fewer such places than MIN_ICON_WORDS rule the line out.
-    static ICON: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["icon"])
-            .expect("one literal")
-    });
-    let places = ICON.find_iter(s).take(MIN_ICON_WORDS).count();
+    // to one of them): fewer such places than MIN_ICON_WORDS rule the line out. They are the
+    // places "icon" is in the line's lowercase `key`, found by a plain literal search.
+    static ICON: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(["icon"]).expect("one literal"));
+    let places = ICON.find_iter(key).take(MIN_ICON_WORDS).count();
     if places < MIN_ICON_WORDS {
         return false;
     }
@@ -447,28 +444,30 @@ fn word_count(s: &str) -> usize {
 
 /// Reads like a paragraph of prose: enough words, function words, sentence punctuation.
 fn is_prose(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() < PROSE_MIN_WORDS {
+    // One pass over the words: how many, how many function words, how many lowercase.
+    let (mut words, mut stop, mut lowercase) = (0usize, 0usize, 0usize);
+    let mut buf = String::new();
+    for w in s.split_whitespace() {
+        words += 1;
+        if is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf) {
+            stop += 1;
+        }
+        if w.starts_with(|c: char| c.is_lowercase()) {
+            lowercase += 1;
+        }
+    }
+    if words < PROSE_MIN_WORDS {
         return false;
     }
-    let mut buf = String::new();
-    let stop = words
-        .iter()
-        .filter(|w| is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf))
-        .count();
-    let density = stop as f64 / words.len() as f64;
+    let density = stop as f64 / words as f64;
     let ends_sentence = ends_like_sentence(s);
     let inner_sentence = s.contains(". ") || s.contains("? ") || s.contains("! ");
     // A whole sentence of names and titles around one verb ("Hungarian Prime Minister Viktor
     // Orban rejected Ukraine's bid on Tuesday.") is prose too: several lowercase words.
-    let lowercase = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .count();
-    let name_dense = words.len() >= NAME_DENSE_MIN_WORDS && lowercase >= NAME_DENSE_MIN_LOWERCASE;
+    let name_dense = words >= NAME_DENSE_MIN_WORDS && lowercase >= NAME_DENSE_MIN_LOWERCASE;
     (ends_sentence && (density >= PROSE_MIN_STOP_DENSITY || name_dense))
         || (inner_sentence
-            && words.len() >= INNER_SENTENCE_MIN_WORDS
+            && words >= INNER_SENTENCE_MIN_WORDS
             && density >= INNER_SENTENCE_MIN_STOP_DENSITY)
 }
 
@@ -493,6 +492,15 @@ fn ends_like_sentence(s: &str) -> bool {
 }
 
 fn trim_trailing_ui(text: &str, r: Range<usize>) -> Range<usize> {
+    // [`TRAILING_UI`] ends with a label and whitespace: a line whose last word is none of the
+    // labels (most lines) is not searched.
+    let line = text[r.clone()].trim_end();
+    if !lexicon::members(Class::TrailingUi)
+        .iter()
+        .any(|l| line.ends_with(l))
+    {
+        return r;
+    }
     match TRAILING_UI.captures(&text[r.clone()]) {
         Some(c) => r.start..r.start + c.get(1).map_or(0, |m| m.end()),
         None => r,

@@ -124,23 +124,15 @@ pub fn process_all(
     if ledger.is_none() {
         return pipelined(&pool, inputs, plan, emit, out, progress, tally);
     }
-    let mut run = Runner {
-        pool: Some(&pool),
-        pipe: None,
-        opts: plan.opts,
-        scope: plan.scope,
-        skim: plan.skim,
+    let mut run = Runner::new(
+        plan,
+        Workers::Pool(&pool),
         emit,
         out,
         ledger,
         progress,
-        batch: Vec::with_capacity(batch_size()),
-        finished: Vec::new(),
-        in_stream: false,
-        stream: StreamCount::default(),
         tally,
-        failed: None,
-    };
+    );
     if inputs.iter().all(|i| run.input(i).is_continue()) {
         // The last batch: a write error it meets is kept in `failed` like any other.
         let _ = run.flush();
@@ -184,31 +176,16 @@ fn pipelined(
                 let _ = tx.send((seq, done));
             });
         };
-        let mut run = Runner {
-            pool: None,
-            pipe: Some(Pipe {
-                spawn: &spawn,
-                chunk: Vec::with_capacity(CHUNK),
-                results: &rx,
-                sent: 0,
-                written: 0,
-                bytes: 0,
-                waiting: VecDeque::new(),
-            }),
-            opts,
-            scope,
-            skim,
-            emit,
-            out,
-            ledger: None,
-            progress,
-            batch: Vec::new(),
-            finished: Vec::new(),
-            in_stream: false,
-            stream: StreamCount::default(),
-            tally,
-            failed: None,
+        let pipe = Pipe {
+            spawn: &spawn,
+            chunk: Vec::with_capacity(CHUNK),
+            results: &rx,
+            sent: 0,
+            written: 0,
+            bytes: 0,
+            waiting: VecDeque::new(),
         };
+        let mut run = Runner::new(plan, Workers::Pipe(pipe), emit, out, None, progress, tally);
         if inputs.iter().all(|i| run.input(i).is_continue()) {
             let _ = run.drain(0);
         }
@@ -275,6 +252,48 @@ struct Runner<'a, 'e> {
     stream: StreamCount,
     tally: Tally,
     failed: Option<io::Error>,
+}
+
+/// Who reads and analyses a [`Runner`]'s items.
+enum Workers<'a> {
+    /// A pool that takes a batch at a time (with `--state`).
+    Pool(&'a rayon::ThreadPool),
+    /// Workers fed item by item (without).
+    Pipe(Pipe<'a>),
+}
+
+impl<'a, 'e> Runner<'a, 'e> {
+    fn new(
+        plan: &Plan<'a>,
+        workers: Workers<'a>,
+        emit: &'a mut Emit<'e>,
+        out: &'a mut Sink,
+        ledger: Option<&'a mut Ledger>,
+        progress: Progress,
+        tally: Tally,
+    ) -> Self {
+        let (pool, pipe, batch) = match workers {
+            Workers::Pool(p) => (Some(p), None, Vec::with_capacity(batch_size())),
+            Workers::Pipe(p) => (None, Some(p), Vec::new()),
+        };
+        Runner {
+            pool,
+            pipe,
+            opts: plan.opts,
+            scope: plan.scope,
+            skim: plan.skim,
+            emit,
+            out,
+            ledger,
+            progress,
+            batch,
+            finished: Vec::new(),
+            in_stream: false,
+            stream: StreamCount::default(),
+            tally,
+            failed: None,
+        }
+    }
 }
 
 impl Runner<'_, '_> {
@@ -520,22 +539,20 @@ fn work(unit: &Unit, opts: &Options, scope: &Scope, done: Option<&State>, skim: 
     match item {
         Item::File { input, hint, gzip } => Some(guard::guarded(input.path(), || {
             let path = input.path();
-            let bytes = source::read_file(path, *gzip, opts.max_bytes)?;
-            // Only a run with a state needs the fingerprint, and it is taken before the
-            // document is loaded: an unchanged input is not decoded or analysed again. A
-            // gzip'd file is fingerprinted by its bytes as stored.
-            let print = match done {
-                None => None,
-                Some(_) if *gzip => {
-                    Some(state::fingerprint_file(path).map_err(|source| Error::Io {
-                        path: path.to_path_buf(),
-                        source,
-                    })?)
-                }
-                Some(_) => Some(state::fingerprint(&bytes)),
+            let read = |bytes: &mut Vec<u8>| {
+                read_and_analyse(path, bytes, (*hint, *gzip), opts, scope, done, skim)
             };
-            let key = path_text(path);
-            Ok(analysed(&key, &bytes, *hint, (scope, skim), done, print))
+            READ_BUF.with(|buf| match buf.try_borrow_mut() {
+                Ok(mut bytes) => {
+                    let done = read(&mut bytes);
+                    if bytes.capacity() > KEEP_READ_BUF {
+                        *bytes = Vec::new();
+                    }
+                    done
+                }
+                // Never expected (nothing inside reads a file), but a nested read gets its own.
+                Err(_) => read(&mut Vec::new()),
+            })
         })),
         Item::Stdin(a) => Some(guard::guarded(Path::new(&a.path), || {
             let print = done.map(|_| state::fingerprint(&a.bytes));
@@ -546,6 +563,41 @@ fn work(unit: &Unit, opts: &Options, scope: &Scope, done: Option<&State>, skim: 
         })),
         Item::Opened(_) | Item::Failed(_) => None,
     }
+}
+
+thread_local! {
+    /// Each worker reads whole files into one buffer, kept between files.
+    static READ_BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A read buffer grown past this many bytes (by a large file) is let go after that file.
+const KEEP_READ_BUF: usize = 1 << 20;
+
+/// Read a whole file into `bytes` and analyse it (see [`work`]).
+fn read_and_analyse(
+    path: &Path,
+    bytes: &mut Vec<u8>,
+    (hint, gzip): (Hint, bool),
+    opts: &Options,
+    scope: &Scope,
+    done: Option<&State>,
+    skim: bool,
+) -> Result<Done, Error> {
+    source::read_file_into(path, gzip, opts.max_bytes, bytes)?;
+    let bytes = &bytes[..];
+    // Only a run with a state needs the fingerprint, and it is taken before the
+    // document is loaded: an unchanged input is not decoded or analysed again. A
+    // gzip'd file is fingerprinted by its bytes as stored.
+    let print = match done {
+        None => None,
+        Some(_) if gzip => Some(state::fingerprint_file(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?),
+        Some(_) => Some(state::fingerprint(bytes)),
+    };
+    let key = path_text(path);
+    Ok(analysed(&key, bytes, hint, (scope, skim), done, print))
 }
 
 /// A whole input's bytes analysed, or found unchanged: `key` is its path as printed (`-` for

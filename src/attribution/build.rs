@@ -95,10 +95,8 @@ impl State<'_> {
             .collect();
         taken.sort_by_key(|r| r.start);
         let frame = frame_ranges(&(lo.min(hi)..hi), &taken);
-        let is_perfect = |t: &Token| {
-            lexicon::is(Class::PerfectAux, t.lower.as_str())
-                || (t.has_clitic() && !t.lower.ends_with("'d"))
-        };
+        let is_perfect =
+            |t: &Token| t.is(Class::PerfectAux) || (t.has_clitic() && !t.lower.ends_with("'d"));
         let perfect = f.cue.start > 0 && is_perfect(&toks[f.cue.start - 1])
             || (f.cue.start > 1
                 && is_perfect(&toks[f.cue.start - 2])
@@ -164,7 +162,7 @@ impl State<'_> {
             || (f.cue.form.np_content
                 && toks
                     .get(after_start)
-                    .is_some_and(|t| lexicon::is(Class::Determiner, t.lower.as_str())));
+                    .is_some_and(|t| t.is(Class::Determiner)));
         let mut after = clause(text, toks, after_start, after_end, true, according).or_else(|| {
             let min = MIN_NP_CONTENT_WORDS;
             short_np
@@ -176,9 +174,7 @@ impl State<'_> {
         if let Some(a) = after.as_mut() {
             // "vowed to form a task force", "urged allies to act": an infinitive right after the cue.
             let verb_next = toks.get(after_start + 1).is_some_and(|t| {
-                t.is_word
-                    && !t.is_capitalized(text)
-                    && !lexicon::is(Class::ClauseDeterminer, t.lower.as_str())
+                t.is_word && !t.is_capitalized(text) && !t.is(Class::ClauseDeterminer)
             });
             let infinitive = toks[after_start].lower == "to"
                 && verb_next
@@ -214,7 +210,7 @@ impl State<'_> {
             && toks[after_start - 1].lower == ","
             && toks
                 .get(after_start)
-                .is_some_and(|t| lexicon::is(Class::Determiner, t.lower.as_str()))
+                .is_some_and(|t| t.is(Class::Determiner))
             && !np_then_verb(toks, after_start);
         // ", according to Andrew McCarthy, who prosecuted ...": a relative clause after the
         // speaker describes the speaker.
@@ -223,8 +219,7 @@ impl State<'_> {
         // no participle).
         let after = after.filter(|_| {
             let first = toks.get(after_start);
-            let relative =
-                first.is_some_and(|t| lexicon::is(Class::RelativePronoun, t.lower.as_str()));
+            let relative = first.is_some_and(|t| t.is(Class::RelativePronoun));
             let participle = after_start > 0
                 && toks[after_start - 1].lower == ","
                 && first.is_some_and(|t| {
@@ -345,7 +340,7 @@ fn relative_before(
     (after_start == f.cue.end
         && verb_opens_predicate(text, toks, after_start)
         && !pronoun.quoted
-        && lexicon::is(Class::RelativePronoun, pronoun.lower.as_str()))
+        && pronoun.is(Class::RelativePronoun))
     .then(|| pronoun.range.clone())
 }
 
@@ -360,11 +355,10 @@ fn relative_naming(
     end: usize,
 ) -> Option<Vec<Range<usize>>> {
     let pronoun = toks.get(f.np.start.checked_sub(1)?)?;
-    let relative = lexicon::is(Class::RelativePronoun, pronoun.lower.as_str())
+    let relative = pronoun.is(Class::RelativePronoun)
         || (pronoun.lower == "what" && lexicon::is(Class::Interrogative, "what"));
     // "in which he called X Y": after a preposition the pronoun is not what is named.
-    let after_preposition =
-        f.np.start >= 2 && lexicon::is(Class::Preposition, toks[f.np.start - 2].lower.as_str());
+    let after_preposition = f.np.start >= 2 && toks[f.np.start - 2].is(Class::Preposition);
     if f.shape != Shape::Subject
         || pronoun.quoted
         || !relative
@@ -388,7 +382,7 @@ fn relative_naming(
         let object_named = run.get(words).is_some_and(|t| t.quoted || t.is_quote(text))
             || run[1..words.max(1)]
                 .iter()
-                .any(|t| lexicon::is(Class::ComplementOpener, t.lower.as_str()));
+                .any(|t| t.is(Class::ComplementOpener));
         if object_named {
             return None;
         }
@@ -482,8 +476,7 @@ fn past_verb_with_object(toks: &[Token], i: usize) -> bool {
 /// that clause.
 fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
     let word = |i: usize| toks.get(i).filter(|t| t.is_word && !t.quoted);
-    let opener =
-        |i: usize| word(i).is_some_and(|t| lexicon::is(Class::SubordinateOpener, t.lower.as_str()));
+    let opener = |i: usize| word(i).is_some_and(|t| t.is(Class::SubordinateOpener));
     // A capitalised opener at the sentence start may be read into the speaker phrase.
     let at = if opener(f.np.start) {
         Some(f.np.start)
@@ -495,12 +488,11 @@ fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
         && at.is_some_and(|i| {
             i == 0
                 || is_comma(&toks[i - 1])
-                || word(i - 1)
-                    .is_some_and(|t| lexicon::is(Class::ClauseCoordinator, t.lower.as_str()))
+                || word(i - 1).is_some_and(|t| t.is(Class::ClauseCoordinator))
         });
     let relative = matches!(f.shape, Shape::Participle | Shape::Subject)
         && toks.get(f.np.end).is_some_and(is_comma)
-        && word(f.np.end + 1).is_some_and(|t| lexicon::is(Class::PersonRelative, t.lower.as_str()))
+        && word(f.np.end + 1).is_some_and(|t| t.is(Class::PersonRelative))
         && !toks[f.np.end + 1..f.cue.start].iter().any(is_comma);
     subordinate || relative
 }
@@ -520,7 +512,7 @@ fn opener_before_adjunct(
     (lo..prev)
         .rev()
         .take_while(|&i| toks[i].is_word && !toks[i].quoted)
-        .find(|&i| opener(i) && lexicon::is(Class::Preposition, toks[i + 1].lower.as_str()))
+        .find(|&i| opener(i) && toks[i + 1].is(Class::Preposition))
 }
 
 /// The words before a frame set off by commas mid-sentence ("The allies, she said, have ...",
@@ -553,7 +545,7 @@ fn before_end_dangles(toks: &[Token], region_start: usize) -> bool {
         .iter()
         .rev()
         .find(|t| t.lower != ",")
-        .is_some_and(|t| t.is_word && lexicon::is(Class::ClauseBoundary, t.lower.as_str()))
+        .is_some_and(|t| t.is_word && t.is(Class::ClauseBoundary))
 }
 
 /// `told him that "we tell the truth."`: content that is one quotation, marks and all, is the
@@ -578,8 +570,8 @@ fn opens_np(text: &str, toks: &[Token], a: &Clause) -> bool {
     };
     let words = text[a.range.clone()].split_whitespace().count();
     words >= 2
-        && (crate::lexicon::is(crate::lexicon::Class::Determiner, &first.lower)
-            || crate::lexicon::is(crate::lexicon::Class::Interrogative, &first.lower)
+        && (first.is(Class::Determiner)
+            || first.is(Class::Interrogative)
             || first.is_possessive()
             || first.is_capitalized(text))
 }

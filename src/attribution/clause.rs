@@ -57,10 +57,7 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
             i += 1;
         }
         // "According to X, who chaired the meeting, allies were ...": past the relative clause.
-        if toks
-            .get(i)
-            .is_some_and(|t| lexicon::is(Class::RelativePronoun, t.lower.as_str()))
-        {
+        if toks.get(i).is_some_and(|t| t.is(Class::RelativePronoun)) {
             return (i..toks.len())
                 .find(|&j| toks[j].lower == "," && !toks[j].quoted)
                 .map_or(toks.len(), |c| c + 1);
@@ -79,15 +76,9 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
 fn skip_date_phrase(text: &str, toks: &[Token], i: usize) -> usize {
     let Some(first) = toks.get(i) else { return i };
     let rest_end = toks.last().map_or(first.range.end, |t| t.range.end);
-    let Some(m) = crate::dates::find_dates(&text[first.range.start..rest_end])
-        .into_iter()
-        .next()
-    else {
+    let Some(m) = crate::dates::date_at_start(&text[first.range.start..rest_end]) else {
         return i;
     };
-    if m.range.start != 0 {
-        return i;
-    }
     let end = first.range.start + m.range.end;
     let after = toks[i..]
         .iter()
@@ -123,7 +114,7 @@ pub(super) fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize 
     let Some(t) = toks.get(start) else {
         return start;
     };
-    if lexicon::is(Class::Audience, t.lower.as_str()) {
+    if t.is(Class::Audience) {
         return start + 1;
     }
     let mut j = start;
@@ -202,9 +193,8 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         }
     }
     let limit = (i + TIME_PHRASE_REACH).min(toks.len());
-    if lexicon::is(Class::TimePreposition, toks[i].lower.as_str()) {
-        let pronoun =
-            (i + 1..limit).find(|&j| lexicon::is(Class::SubjectPronoun, toks[j].lower.as_str()));
+    if toks[i].is(Class::TimePreposition) {
+        let pronoun = (i + 1..limit).find(|&j| toks[j].is(Class::SubjectPronoun));
         if let Some(j) = pronoun {
             if toks[i + 1..j].iter().all(|t| t.is_word) {
                 return j; // "said after the convention he would ..."
@@ -223,10 +213,7 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     match n {
         Some(k) => {
             let mut j = i + 1 + k + 1;
-            while toks
-                .get(j)
-                .is_some_and(|t| lexicon::is(Class::DayPart, t.lower.as_str()))
-            {
+            while toks.get(j).is_some_and(|t| t.is(Class::DayPart)) {
                 j += 1;
             }
             j
@@ -292,30 +279,22 @@ pub(super) fn clause_of_at_least(
             || from > 0
                 && matches!(toks[from - 1].lower.as_str(), "that" | ":" | ",")
                 && !toks[from - 1].quoted);
-    let time_phrase = lexicon::is(Class::TimeDeterminer, first.lower.as_str())
-        && toks
-            .get(from + 1)
-            .is_some_and(|t| lexicon::is(Class::TimeNoun, t.lower.as_str()));
+    let time_phrase = first.is(Class::TimeDeterminer)
+        && toks.get(from + 1).is_some_and(|t| t.is(Class::TimeNoun));
     let date_opener = !after
-        && crate::dates::find_dates(&text[first.range.start..toks[to - 1].range.end])
-            .first()
-            .is_some_and(|m| m.range.start == 0);
+        && crate::dates::date_at_start(&text[first.range.start..toks[to - 1].range.end]).is_some();
     // "Inviting Ukraine now would be ..., according to X": a gerund may open the clause.
     let participle_opener =
         !after && !according && first.lower.ends_with("ing") && first.lower.len() > 5;
-    let weak_start = crate::lexicon::is(crate::lexicon::Class::NotClauseStart, &first.lower)
-        || time_phrase
-        || date_opener
-        || participle_opener;
+    let weak_start =
+        first.is(Class::NotClauseStart) || time_phrase || date_opener || participle_opener;
     let has_verb = toks[from..to].iter().any(is_verb_word)
         || toks[from..to].iter().any(|t| t.quoted)
         || (!after && (from + 1..to.saturating_sub(1)).any(|i| present_tense_verb(toks, i)));
     // "said if elected he would cut taxes": after the cue, a subordinate clause may lead the
     // reported sentence.
-    let subordinate_lead = after
-        && has_verb
-        && words >= SUBORDINATE_LEAD_WORDS
-        && lexicon::is(Class::SubordinateOpener, first.lower.as_str());
+    let subordinate_lead =
+        after && has_verb && words >= SUBORDINATE_LEAD_WORDS && first.is(Class::SubordinateOpener);
     let strong = introduced
         || subordinate_lead
         || (!weak_start && (after || has_verb || according))
@@ -344,12 +323,12 @@ fn present_tense_verb(toks: &[Token], i: usize) -> bool {
         && w.chars().all(|c| c.is_ascii_lowercase());
     let prev = &toks[i - 1];
     let after_name = prev.is_capitalized_word() && !prev.quoted;
-    let after_pronoun = lexicon::is(Class::SubjectPronoun, prev.lower.as_str());
+    let after_pronoun = prev.is(Class::SubjectPronoun);
     let after_noun = toks[i - 1].is_word
         && !toks[i - 1].lower.ends_with('s')
-        && !lexicon::is(Class::Preposition, toks[i - 1].lower.as_str())
+        && !toks[i - 1].is(Class::Preposition)
         && i >= 2
-        && lexicon::is(Class::Determiner, toks[i - 2].lower.as_str());
+        && toks[i - 2].is(Class::Determiner);
     shape && (after_name || after_pronoun || after_noun)
 }
 
@@ -358,8 +337,7 @@ fn present_tense_verb(toks: &[Token], i: usize) -> bool {
 fn is_verb_word(t: &Token) -> bool {
     t.is_word
         && !t.quoted
-        && (lexicon::is(Class::FiniteVerb, &t.lower)
-            || (t.lower.ends_with("ed") && t.lower.len() > 4))
+        && (t.is(Class::FiniteVerb) || (t.lower.ends_with("ed") && t.lower.len() > 4))
 }
 
 /// Fewest words of a reported clause led by a subordinate clause ("if elected he would win").
@@ -384,7 +362,7 @@ fn full_sentence_after_opener(toks: &[Token], from: usize, to: usize, gerund: bo
 /// "However, CLAUSE, X said": the connective is not part of the content.
 pub(super) fn skip_connective(toks: &[Token], from: usize, to: usize) -> usize {
     let mut i = from;
-    if i < to && lexicon::is(Class::ClauseConnective, toks[i].lower.as_str()) {
+    if i < to && toks[i].is(Class::ClauseConnective) {
         i += 1;
         if i < to && toks[i].lower == "," {
             i += 1;
@@ -450,11 +428,9 @@ fn tense_shifts_back(toks: &[Token], from: usize, and: usize) -> bool {
         .is_some_and(|n| n.is_word && !n.quoted && n.lower.len() > 4 && n.lower.ends_with("ed"));
     // The verb takes an object ("highlighted their ...", "questioned how ..."), so it is a
     // finite act, not a participle in a list ("beaten and kicked", "failures and alleged").
-    let object = toks.get(and + 2).is_some_and(|o| {
-        !o.quoted
-            && (lexicon::is(Class::Determiner, o.lower.as_str())
-                || lexicon::is(Class::Interrogative, o.lower.as_str()))
-    });
+    let object = toks
+        .get(and + 2)
+        .is_some_and(|o| !o.quoted && (o.is(Class::Determiner) || o.is(Class::Interrogative)));
     let first_verb =
         (from + 1..and).find(|&i| is_verb_word(&toks[i]) || present_tense_verb(toks, i));
     past && object && first_verb.is_some_and(|i| present_tense_verb(toks, i))
@@ -467,7 +443,7 @@ fn opens_next_report(toks: &[Token], j: usize) -> bool {
         return false;
     };
     match toks[j].lower.as_str() {
-        "," => lexicon::is(Class::ParticipleCue, next.lower.as_str()),
+        "," => next.is(Class::ParticipleCue),
         "and" => {
             let cue = super::cues::match_at(toks, j + 1, false).is_some();
             // ", and threatened to ...": after a comma any cue is the next act.
@@ -476,7 +452,7 @@ fn opens_next_report(toks: &[Token], j: usize) -> bool {
                 .rev()
                 .find(|t| t.is_word || t.lower == "," || t.lower == ".")
                 .is_some_and(|t| t.lower == ",");
-            cue && (lexicon::is(Class::CoreCue, next.lower.as_str()) || after_comma)
+            cue && (next.is(Class::CoreCue) || after_comma)
         }
         _ => false,
     }
@@ -585,7 +561,7 @@ fn is_medium_adjunct(rest: &[Token]) -> bool {
 
 /// A verb that after "but" starts a new predicate of the subject ("but declined to say").
 pub(super) fn is_bare_predicate(t: &Token) -> bool {
-    lexicon::is(Class::BarePredicate, t.lower.as_str())
+    t.is(Class::BarePredicate)
 }
 
 /// A verb at `i` with no subject before it in its clause ("which he said *were* split"): the
@@ -595,7 +571,7 @@ pub(super) fn verb_opens_predicate(text: &str, toks: &[Token], i: usize) -> bool
         t.is_word
             && !t.quoted
             && !t.is_capitalized(text)
-            && (lexicon::is(Class::FiniteVerb, t.lower.as_str()) || t.lower.ends_with("ed"))
+            && (t.is(Class::FiniteVerb) || t.lower.ends_with("ed"))
     })
 }
 

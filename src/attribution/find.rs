@@ -70,10 +70,7 @@ impl Finder<'_> {
                 t
             })
             .collect();
-        let np = if aside
-            .first()
-            .is_some_and(|t| lexicon::is(Class::SubjectPronoun, &t.lower))
-        {
+        let np = if aside.first().is_some_and(|t| t.is(Class::SubjectPronoun)) {
             0..1
         } else {
             speakers::name_run(self.text, &aside, 0)
@@ -102,7 +99,7 @@ impl Finder<'_> {
     /// finding; its author, a capitalised name inside the phrase, is the speaker.
     fn document_frame(&self, toks: &[Token], cue: CueMatch) -> Option<Frame> {
         let mut k = cue.start;
-        while k > 0 && lexicon::is(Class::CueModifier, &toks[k - 1].lower) {
+        while k > 0 && toks[k - 1].is(Class::CueModifier) {
             k -= 1;
         }
         let head = k.checked_sub(1)?;
@@ -114,12 +111,12 @@ impl Finder<'_> {
             && head - start < DOCUMENT_PHRASE_TOKENS
             && toks[start - 1].is_word
             && !toks[start - 1].quoted
-            && !lexicon::is(Class::Determiner, &toks[start - 1].lower)
+            && !toks[start - 1].is(Class::Determiner)
             && !opens_document_phrase(&toks[start - 1])
         {
             start -= 1;
         }
-        let opened = start > 0 && lexicon::is(Class::Determiner, &toks[start - 1].lower);
+        let opened = start > 0 && toks[start - 1].is(Class::Determiner);
         let phrase_start = if opened { start - 1 } else { start };
         if !subject_starts_clause(toks, phrase_start) {
             return None;
@@ -255,7 +252,7 @@ impl Finder<'_> {
                 shape: Shape::Subject,
             });
         }
-        if cue.start > 0 && lexicon::is(Class::CueBlocker, toks[cue.start - 1].lower.as_str()) {
+        if cue.start > 0 && toks[cue.start - 1].is(Class::CueBlocker) {
             return None; // "expected to say", "let's say"
         }
         // "... and now said": adverbs and auxiliaries between the coordinator and the cue.
@@ -263,8 +260,8 @@ impl Finder<'_> {
         while k > 0
             && cue.start - k < COORDINATED_CUE_MODIFIERS
             && !toks[k - 1].quoted
-            && lexicon::is(Class::CueModifier, toks[k - 1].lower.as_str())
-            && !lexicon::is(Class::ClauseCoordinator, toks[k - 1].lower.as_str())
+            && toks[k - 1].is(Class::CueModifier)
+            && !toks[k - 1].is(Class::ClauseCoordinator)
         {
             k -= 1;
         }
@@ -275,8 +272,8 @@ impl Finder<'_> {
                 .get(cue.end)
                 .is_some_and(|t| t.lower == "that" || t.is_quote(self.text));
         if k > 0
-            && lexicon::is(Class::ClauseCoordinator, toks[k - 1].lower.as_str())
-            && (lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str()) || introduces)
+            && toks[k - 1].is(Class::ClauseCoordinator)
+            && (toks[cue.start].is(Class::CoreCue) || introduces)
         {
             // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
             // subject speaks.
@@ -325,9 +322,7 @@ impl Finder<'_> {
         // issuer speaks), "continued by saying" (a gerund after a preposition).
         let before = cue.start.checked_sub(1).map(|i| &toks[i]);
         let attached = before.is_some_and(|t| {
-            !t.quoted
-                && (lexicon::is(Class::DocumentNoun, t.lower.as_str())
-                    || lexicon::is(Class::GerundPreposition, t.lower.as_str()))
+            !t.quoted && (t.is(Class::DocumentNoun) || t.is(Class::GerundPreposition))
         });
         // "... the refuge - noting that ...": a dash sets the participle off like a comma.
         let dash = cue.start > 1
@@ -335,7 +330,7 @@ impl Finder<'_> {
             && !toks[cue.start - 1].quoted;
         let comma = comma_before(self.text, toks, cue.start)
             .or_else(|| (attached || dash).then(|| cue.start - 1))?;
-        if !lexicon::is(Class::ParticipleCue, first.lower.as_str()) {
+        if !first.is(Class::ParticipleCue) {
             return None;
         }
         let Some(prev) = prev else {
@@ -372,9 +367,7 @@ impl Finder<'_> {
 
     /// "This was stated by X": speaker after "by", content in the previous sentence.
     fn passive(&self, toks: &[Token], cue: &CueMatch) -> Option<Frame> {
-        if cue.start == 0
-            || !lexicon::is(Class::PassiveAgentAux, toks[cue.start - 1].lower.as_str())
-        {
+        if cue.start == 0 || !toks[cue.start - 1].is(Class::PassiveAgentAux) {
             return None;
         }
         if toks.get(cue.end)?.lower != "by" {
@@ -543,7 +536,7 @@ fn document_author(
     from: usize,
 ) -> Option<(Range<usize>, Option<String>, Mention)> {
     let limit = (from + DOCUMENT_REACH).min(toks.len());
-    let doc = (from..limit).find(|&j| lexicon::is(Class::EvidenceDocument, &toks[j].lower))?;
+    let doc = (from..limit).find(|&j| toks[j].is(Class::EvidenceDocument))?;
     if toks[from..doc].iter().any(|t| !t.is_word || t.quoted) {
         return None;
     }
@@ -611,7 +604,7 @@ fn is_passive(toks: &[Token], cue: &CueMatch) -> bool {
     }
     let first = &toks[cue.start];
     let participle = !first.lower.ends_with("ing") && !first.lower.ends_with('s');
-    let be = cue.start > 0 && lexicon::is(Class::BeForm, toks[cue.start - 1].lower.as_str());
+    let be = cue.start > 0 && toks[cue.start - 1].is(Class::BeForm);
     participle && be && toks.get(cue.end).is_none_or(|t| t.lower != "by")
 }
 
@@ -627,10 +620,7 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
         return cue;
     }
     let mut j = cue.end + 1;
-    while toks
-        .get(j)
-        .is_some_and(|t| lexicon::is(Class::DayPart, t.lower.as_str()))
-    {
+    while toks.get(j).is_some_and(|t| t.is(Class::DayPart)) {
         j += 1;
     }
     let form = cues::CueForm {

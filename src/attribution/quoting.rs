@@ -6,7 +6,6 @@ use super::frame::{Frame, Shape};
 use super::tokens::Token;
 use super::{cues, speakers};
 use crate::claim::Mode;
-use crate::lexicon::{self, Class};
 use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
@@ -150,7 +149,7 @@ pub(super) fn signature_line(
     };
     let titled = rest
         .iter()
-        .all(|t| t.is_capitalized(text) || lexicon::is(Class::SignatureJoiner, t.lower.as_str()))
+        .all(|t| t.is_capitalized(text) || t.is(crate::lexicon::Class::SignatureJoiner))
         && rest.iter().any(|t| crate::lexicon::is_title(t.base()));
     if !(rest.is_empty() || titled) {
         return None;

@@ -9,6 +9,11 @@ use super::Attribution;
 use crate::sentences::Paragraph;
 use std::ops::Range;
 
+/// `NATOCLAIMS_TRACE` is set: print each sentence's tokens and frames to stderr (read once,
+/// not at every sentence).
+static TRACE: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("NATOCLAIMS_TRACE").is_some());
+
 /// The article being attributed, and what has been attributed so far.
 pub(super) struct State<'a> {
     pub(super) text: &'a str,
@@ -41,7 +46,7 @@ impl State<'_> {
                 .is_some()
         })
         .collect();
-        if std::env::var_os("NATOCLAIMS_TRACE").is_some() {
+        if *TRACE {
             let ws: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
             eprintln!("S {:?}", ws);
             for f in &frames {

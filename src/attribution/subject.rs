@@ -57,7 +57,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         let t = &toks[k];
         let name_part =
             k > 0 && t.is_capitalized(text) && speakers::is_name_word(text, &toks[k - 1]);
-        (crate::lexicon::is(crate::lexicon::Class::CueModifier, &t.lower) && !name_part)
+        (t.is(Class::CueModifier) && !name_part)
             || crate::dates::is_weekday_word(&t.lower)
             || is_manner_adverb(text, t)
     };
@@ -100,7 +100,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     }
     let mut start = np_start(text, toks, end);
     // "Only Hungary said": a capitalised focus adverb opening the sentence is not a name.
-    if start + 1 < end && lexicon::is(Class::FocusAdverb, toks[start].lower.as_str()) {
+    if start + 1 < end && toks[start].is(Class::FocusAdverb) {
         start += 1;
     }
     if start == end {
@@ -111,7 +111,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     }
     // "Andriy Yermak, the head of the president's office, who ..., wrote": the phrase found is
     // an apposition; the name before its comma is the subject.
-    let descriptive = lexicon::is(Class::DescriptiveDeterminer, toks[start].lower.as_str())
+    let descriptive = toks[start].is(Class::DescriptiveDeterminer)
         || crate::lexicon::is_title(toks[start].base());
     if start >= 2 && toks[start - 1].lower == "," && descriptive {
         let name_start = np_start(text, toks, start - 1);
@@ -208,14 +208,14 @@ const LOCAL_SUBJECT_REACH: usize = 30;
 pub(super) fn local_clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
     let lo = end.saturating_sub(LOCAL_SUBJECT_REACH);
     (lo..end).rev().find_map(|b| {
-        if toks[b].quoted || !(b == 0 || lexicon::is(Class::ClauseBoundary, &toks[b - 1].lower)) {
+        if toks[b].quoted || !(b == 0 || toks[b - 1].is(Class::ClauseBoundary)) {
             return None;
         }
         // "Germany and France signed ..., promising": one conjunct is not the subject.
         if b > 1 && toks[b - 1].lower == "and" && is_np_word(text, &toks[b - 2]) {
             return None;
         }
-        let stop = if lexicon::is(Class::SubjectPronoun, toks[b].lower.as_str()) {
+        let stop = if toks[b].is(Class::SubjectPronoun) {
             b + 1
         } else {
             (b..end)
@@ -226,7 +226,7 @@ pub(super) fn local_clause_subject(text: &str, toks: &[Token], end: usize) -> Op
             t.is_word
                 && !t.quoted
                 && !t.is_capitalized(text)
-                && !lexicon::is(Class::ClauseBoundary, t.lower.as_str())
+                && !t.is(Class::ClauseBoundary)
                 && !matches!(t.lower.as_str(), "or" | "nor")
                 && stop < end
         });
@@ -266,17 +266,15 @@ fn descriptor_start(toks: &[Token], start: usize) -> Option<usize> {
     let mut j = start;
     while j > 0 && start - j < DESCRIPTOR_WORDS && !subject_starts_clause(toks, j) {
         let t = &toks[j - 1];
-        let plain = t.is_word
-            && !t.quoted
-            && !lexicon::is(Class::FiniteVerb, &t.lower)
-            && !lexicon::is(Class::SubjectPronoun, &t.lower);
+        let plain =
+            t.is_word && !t.quoted && !t.is(Class::FiniteVerb) && !t.is(Class::SubjectPronoun);
         if !plain {
             return None;
         }
         j -= 1;
     }
     // "deputy minister for European integration" may hold a preposition, but not open with one.
-    let opens_with_preposition = lexicon::is(Class::Preposition, &toks[j].lower);
+    let opens_with_preposition = toks[j].is(Class::Preposition);
     (j < start && subject_starts_clause(toks, j) && !opens_with_preposition).then_some(j)
 }
 
@@ -294,9 +292,7 @@ fn described_name(text: &str, toks: &[Token], start: usize, end: usize) -> Optio
     let mut j = start;
     while j > 0 && start - j < DESCRIPTOR_WORDS && !subject_starts_clause(toks, j) {
         let t = &toks[j - 1];
-        let verbish = crate::lexicon::is(crate::lexicon::Class::FiniteVerb, &t.lower)
-            || crate::lexicon::is(crate::lexicon::Class::Preposition, &t.lower)
-            || t.quoted;
+        let verbish = t.is(Class::FiniteVerb) || t.is(Class::Preposition) || t.quoted;
         if !t.is_word || verbish {
             return None;
         }
@@ -319,7 +315,7 @@ const INTRO_PHRASES: usize = 3;
 /// A word that opens an introductory phrase: a preposition, a participle, an "-ly" adverb or
 /// a sentence adverb.
 fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
-    use crate::lexicon::{is, Class};
+    use crate::lexicon::Class;
     let Some(t) = toks.get(i) else {
         return false;
     };
@@ -330,15 +326,15 @@ fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
             && !n.quoted
             && (n.is_capitalized(text)
                 || (t.is_capitalized(text)
-                    && (lexicon::is(Class::FiniteVerb, n.lower.as_str())
+                    && (n.is(Class::FiniteVerb)
                         || past_tense_after_name(t, n)
                         || super::cues::match_at(toks, i + 1, false).is_some())))
     });
     t.is_word
         && ((!name_follows && (t.lower.ends_with("ing") || t.lower.ends_with("ly")))
             || is_participle_opener_word(&t.lower)
-            || is(Class::Preposition, &t.lower)
-            || is(Class::IntroOpener, &t.lower))
+            || t.is(Class::Preposition)
+            || t.is(Class::IntroOpener))
 }
 
 /// "Ebeling reminisced": a capitalised "-ing" word before a past-tense verb is a name, unless
@@ -362,7 +358,7 @@ fn skip_adjunct_before_cue(text: &str, toks: &[Token], k: usize) -> usize {
         if !t.is_word || t.quoted {
             return k;
         }
-        if crate::lexicon::is(crate::lexicon::Class::Preposition, &t.lower) {
+        if t.is(Class::Preposition) {
             let before = &toks[j - 1];
             let speaker_ends = before.is_word
                 && !before.quoted
@@ -414,9 +410,9 @@ fn after_opening_adjunct(toks: &[Token], start: usize) -> bool {
         }
         let opens_clause = p == 0 || {
             let prev = &toks[p - 1];
-            !prev.quoted && lexicon::is(Class::ClauseBoundary, prev.lower.as_str())
+            !prev.quoted && prev.is(Class::ClauseBoundary)
         };
-        if opens_clause && lexicon::is(Class::Preposition, t.lower.as_str()) {
+        if opens_clause && t.is(Class::Preposition) {
             return true;
         }
     }
@@ -449,7 +445,7 @@ fn skip_dash_parenthetical(toks: &[Token], k: usize) -> usize {
                 && (!toks[open..k].iter().any(|t| t.quoted)
                     || toks
                         .get(open + 1)
-                        .is_some_and(|t| lexicon::is(Class::PersonRelative, t.lower.as_str()))) =>
+                        .is_some_and(|t| t.is(Class::PersonRelative))) =>
         {
             open
         }
@@ -480,9 +476,10 @@ pub(super) fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
         return k;
     };
     let seg = &toks[open + 1..k - 1];
-    let is_adjunct = seg.first().is_some_and(|t| {
-        lexicon::is(Class::CommaAdjunctOpener, t.lower.as_str()) || is_participle_opener(t)
-    }) && seg.len() <= MAX_COMMA_ADJUNCT_TOKENS
+    let is_adjunct = seg
+        .first()
+        .is_some_and(|t| t.is(Class::CommaAdjunctOpener) || is_participle_opener(t))
+        && seg.len() <= MAX_COMMA_ADJUNCT_TOKENS
         && !seg.iter().any(|t| t.quoted);
     if is_adjunct {
         open
@@ -496,7 +493,7 @@ pub(super) fn skip_comma_adjunct(toks: &[Token], k: usize) -> usize {
 pub(super) fn is_participle_opener(t: &Token) -> bool {
     t.is_word
         && t.lower.chars().all(|c| c.is_lowercase())
-        && (t.lower.ends_with("ed") || lexicon::is(Class::IrregularParticiple, t.lower.as_str()))
+        && (t.lower.ends_with("ed") || t.is(Class::IrregularParticiple))
 }
 
 /// Subject with an apposition; `comma` is the index of the comma right before the cue.
@@ -528,13 +525,12 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
             && toks[open - 1].is_word
             && !toks[open - 1].quoted
             && !toks[open - 1].is_capitalized(text)
-            && lexicon::is(Class::Determiner, &toks[open - 2].lower)
+            && toks[open - 2].is(Class::Determiner)
         {
             tstart = open - 1;
         }
         // '"...," his wife, NAME, wrote': the phrase starts at its determiner.
-        let determined =
-            tstart > 0 && tstart < open && lexicon::is(Class::Determiner, &toks[tstart - 1].lower);
+        let determined = tstart > 0 && tstart < open && toks[tstart - 1].is(Class::Determiner);
         let phrase_start = tstart - usize::from(determined);
         // "Google's chief human resources executive, NAME, told": descriptor words back to
         // the start of the clause belong to the phrase.
@@ -565,7 +561,7 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     // NAME, APPOSITION, said ("Erin Murphy, a former aide who ..., said")
     let start = np_start(text, toks, open);
     let first = &toks[seg.start];
-    let opens_np = crate::lexicon::is(crate::lexicon::Class::Determiner, &first.lower)
+    let opens_np = first.is(Class::Determiner)
         || crate::lexicon::is_title(first.base())
         || first.is_capitalized(text);
     if start < open && subject_starts_clause(toks, start) && opens_np {
@@ -624,7 +620,7 @@ fn skip_document_topic(toks: &[Token], k: usize) -> usize {
     let plain = toks[of + 1..k]
         .iter()
         .all(|t| t.is_word && !t.quoted && t.lower.chars().all(|c| !c.is_uppercase()));
-    let document = of > 0 && lexicon::is(Class::DocumentNoun, toks[of - 1].lower.as_str());
+    let document = of > 0 && toks[of - 1].is(Class::DocumentNoun);
     if plain && document && of + 1 < k {
         of
     } else {
@@ -713,11 +709,7 @@ fn is_origin(text: &str, ts: &[Token]) -> bool {
     let cap = |t: &Token| t.is_word && !t.quoted && t.is_capitalized(text);
     match (ts.first(), ts.last()) {
         (Some(a), Some(b)) => {
-            cap(a)
-                && cap(b)
-                && ts
-                    .iter()
-                    .all(|t| cap(t) || lexicon::is(Class::TitleConnector, t.lower.as_str()))
+            cap(a) && cap(b) && ts.iter().all(|t| cap(t) || t.is(Class::TitleConnector))
         }
         _ => false,
     }
@@ -752,11 +744,10 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
     let titled = run_start < run.start;
     // "Wilcox, whose education ..., said", "Sanders, meanwhile, who ...": a relative clause
     // shows a surname is a person.
-    let relative = (c + 1..comma).any(|j| {
-        toks[j - 1].lower == "," && lexicon::is(Class::PersonRelative, toks[j].lower.as_str())
-    });
+    let relative =
+        (c + 1..comma).any(|j| toks[j - 1].lower == "," && toks[j].is(Class::PersonRelative));
     // "Hemsley, the co-author of ..., said": an apposition marks a surname as a speaker too.
-    let apposed = lexicon::is(Class::Determiner, toks[c + 1].lower.as_str());
+    let apposed = toks[c + 1].is(Class::Determiner);
     let full = run.len() >= 2 || titled || relative || apposed;
     (full && subject_starts_clause(toks, run_start)).then(|| Subject {
         np: run.clone(),
@@ -794,7 +785,7 @@ fn opens_interruption(text: &str, t: &Token) -> bool {
 
 /// A relative pronoun ("who", "which") opening a clause inside a noun phrase.
 pub(super) fn is_relative(t: &Token) -> bool {
-    lexicon::is(Class::RelativePronoun, t.lower.as_str())
+    t.is(Class::RelativePronoun)
 }
 
 /// A word that may stand in a speaker noun phrase: capitalised, a title, a joiner or a speaker noun.
@@ -804,7 +795,7 @@ pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
     }
     t.is_capitalized(text)
         || crate::lexicon::is_title(t.base())
-        || lexicon::is(Class::NpJoiner, t.lower.as_str())
+        || t.is(Class::NpJoiner)
         || speakers_nouns(t.base())
         || crate::lexicon::is(crate::lexicon::Class::PersonNoun, t.base())
 }
@@ -828,7 +819,7 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     while start > 0 && start < end && speakers::leads_surname(text, toks, start - 1) {
         start -= 1;
     }
-    while start < end && lexicon::is(Class::PhraseHeadBreak, toks[start].lower.as_str()) {
+    while start < end && toks[start].is(Class::PhraseHeadBreak) {
         start += 1;
     }
     if start < end && end - start > MAX_NP_TOKENS {
@@ -841,16 +832,13 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
 /// pronoun ("a plan which Lopez said would fail").
 pub(super) fn subject_starts_clause(toks: &[Token], start: usize) -> bool {
     // "Still, even Mr. Weber says": a focus adverb before the subject.
-    if start > 0
-        && !toks[start - 1].quoted
-        && lexicon::is(Class::FocusAdverb, toks[start - 1].lower.as_str())
-    {
+    if start > 0 && !toks[start - 1].quoted && toks[start - 1].is(Class::FocusAdverb) {
         return subject_starts_clause(toks, start - 1);
     }
     start == 0 || after_opening_adjunct(toks, start) || {
         let prev = &toks[start - 1];
-        crate::lexicon::is(crate::lexicon::Class::ClauseBoundary, &prev.lower)
-            || lexicon::is(Class::RelativePronoun, prev.lower.as_str())
+        prev.is(Class::ClauseBoundary)
+            || prev.is(Class::RelativePronoun)
             || !prev.is_word
             || prev.quoted
     }
@@ -863,10 +851,7 @@ pub(super) fn np_after(
     from: usize,
 ) -> Option<(Range<usize>, Option<String>)> {
     let mut end = from;
-    if toks
-        .get(end)
-        .is_some_and(|t| lexicon::is(Class::InvertedPronoun, t.lower.as_str()))
-    {
+    if toks.get(end).is_some_and(|t| t.is(Class::InvertedPronoun)) {
         return Some((end..end + 1, None));
     }
     while end < toks.len()
@@ -877,7 +862,7 @@ pub(super) fn np_after(
     {
         end += 1;
     }
-    while end > from && lexicon::is(Class::NpJoiner, toks[end - 1].lower.as_str()) {
+    while end > from && toks[end - 1].is(Class::NpJoiner) {
         end -= 1;
     }
     if end == from {
@@ -922,10 +907,7 @@ pub(super) fn described_name_after(
     let start = (from + 1..limit).find(|&j| speakers::name_run(text, toks, j).len() >= 2)?;
     let descriptor = &toks[from..start];
     let plain = descriptor.iter().all(|t| {
-        t.is_word
-            && !t.quoted
-            && !lexicon::is(Class::FiniteVerb, t.lower.as_str())
-            && !lexicon::is(Class::ClauseBoundary, t.lower.as_str())
+        t.is_word && !t.quoted && !t.is(Class::FiniteVerb) && !t.is(Class::ClauseBoundary)
     });
     let run = speakers::name_run(text, toks, start);
     (plain && ends_inverted_np(toks, run.end))
@@ -935,5 +917,5 @@ pub(super) fn described_name_after(
 /// After "said X" comes punctuation, the end, or an adjunct; never a verb.
 pub(super) fn ends_inverted_np(toks: &[Token], end: usize) -> bool {
     toks.get(end)
-        .is_none_or(|t| !t.is_word || lexicon::is(Class::InvertedNpEnd, t.lower.as_str()))
+        .is_none_or(|t| !t.is_word || t.is(Class::InvertedNpEnd))
 }

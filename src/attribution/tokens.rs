@@ -16,9 +16,20 @@ pub struct Token {
     pub quoted: bool,
     /// True when it starts with an uppercase letter.
     pub capitalized: bool,
+    /// The word classes its lowercase form is in (`lexicon::classes_of`), looked up once.
+    pub classes: crate::lexicon::ClassBits,
+    /// A capitalised word that can be part of a person's name (`speakers::is_name_word`, asked
+    /// of most tokens many times over, so decided once here).
+    pub name_word: bool,
 }
 
 impl Token {
+    /// Its lowercase form is in the list of `class`: `lexicon::is(class, &self.lower)`.
+    #[inline]
+    pub fn is(&self, class: crate::lexicon::Class) -> bool {
+        crate::lexicon::in_class(&self.classes, class)
+    }
+
     /// A word that starts with an uppercase letter.
     pub fn is_capitalized_word(&self) -> bool {
         self.is_word && self.capitalized
@@ -111,13 +122,18 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
         }
         let quoted = crate::quotes::containing(quotes, start)
             .is_some_and(|q| q.inner.start <= start && end <= q.inner.end);
-        out.push(Token {
+        let lower = lower_form(&text[start..end]);
+        let mut token = Token {
             range: start..end,
-            lower: lower_form(&text[start..end]),
+            classes: crate::lexicon::classes_of(&lower),
+            lower,
             is_word: is_word_char(c),
             quoted,
             capitalized: c.is_uppercase(),
-        });
+            name_word: false,
+        };
+        token.name_word = crate::attribution::speakers::names::name_word(&token);
+        out.push(token);
     }
     out
 }

@@ -12,6 +12,14 @@ pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Read a file whole, refusing files over `max_bytes` without reading them, and binaries.
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    read_file_into(path, max_bytes, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_file`] into `bytes` (cleared first), so a caller reading many files can reuse one
+/// buffer.
+pub fn read_file_into(path: &Path, max_bytes: u64, bytes: &mut Vec<u8>) -> Result<(), Error> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -27,17 +35,30 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
     }
     // `take` guards against a file that grows while we read it, and against files whose size
     // the OS does not know (/proc, devices): reading stops one byte past the limit.
-    read_capped(file, path, max_bytes, usize::try_from(size).unwrap_or(0))
+    read_capped_into(
+        file,
+        path,
+        max_bytes,
+        usize::try_from(size).unwrap_or(0),
+        bytes,
+    )
 }
 
 /// Read a gzip'd file whole, decompressing it; `max_bytes` limits the decompressed bytes, so a
 /// small file that inflates to gigabytes is refused after `max_bytes + 1` of them.
 pub fn read_gz_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    read_gz_file_into(path, max_bytes, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_gz_file`] into `bytes` (cleared first).
+pub fn read_gz_file_into(path: &Path, max_bytes: u64, bytes: &mut Vec<u8>) -> Result<(), Error> {
     let file = File::open(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    read_capped(gzip::decoder(file), path, max_bytes, 0)
+    read_capped_into(gzip::decoder(file), path, max_bytes, 0, bytes)
 }
 
 /// Read at most `max_bytes` (plus one, to notice a larger input), then check for binary data.
@@ -47,10 +68,39 @@ pub fn read_capped(
     max_bytes: u64,
     capacity: usize,
 ) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::with_capacity(capacity);
+    let mut bytes = Vec::new();
+    read_capped_into(reader, path, max_bytes, capacity, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_capped`] into `bytes` (cleared first).
+fn read_capped_into(
+    reader: impl Read,
+    path: &Path,
+    max_bytes: u64,
+    capacity: usize,
+    bytes: &mut Vec<u8>,
+) -> Result<(), Error> {
+    bytes.clear();
+    let mut reader = reader.take(max_bytes.saturating_add(1));
+    if capacity > 0 {
+        // The size the OS reported, read in as few calls as it takes (`read_to_end` alone
+        // reads 8 KiB at a time at first: three calls for a 10 KiB article), then on to the
+        // end as before.
+        bytes.resize(capacity, 0);
+        let mut filled = 0;
+        while filled < capacity {
+            match reader.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(read_error(path, e)),
+            }
+        }
+        bytes.truncate(filled);
+    }
     reader
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(|source| read_error(path, source))?;
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge {
@@ -59,8 +109,7 @@ pub fn read_capped(
             limit: max_bytes,
         });
     }
-    check_binary(path, &bytes)?;
-    Ok(bytes)
+    check_binary(path, bytes)
 }
 
 /// A read error: the gzip decoder's verdict on damaged data, or the OS error.

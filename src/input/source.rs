@@ -62,10 +62,22 @@ pub fn for_each(
 
 /// Read a [`Item::File`]'s bytes, capped at `max_bytes` (after decompression).
 pub fn read_file(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    read_file_into(path, gzip, max_bytes, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_file`] into `bytes` (cleared first), so one buffer serves many files.
+pub fn read_file_into(
+    path: &Path,
+    gzip: bool,
+    max_bytes: u64,
+    bytes: &mut Vec<u8>,
+) -> Result<(), Error> {
     if gzip {
-        read::read_gz_file(path, max_bytes)
+        read::read_gz_file_into(path, max_bytes, bytes)
     } else {
-        read::read_file(path, max_bytes)
+        read::read_file_into(path, max_bytes, bytes)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::kind;
 use crate::error::Error;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -77,7 +77,7 @@ impl Default for ExtFilter {
 pub fn collect(paths: &[PathBuf], filter: &ExtFilter) -> (Vec<Input>, Vec<Error>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
-    let mut walked = HashSet::new();
+    let mut walked = HashSet::default();
     for p in paths {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);

@@ -391,8 +391,81 @@ pub fn is_title(word: &str) -> bool {
     is(Class::TitleWord, word) || is(Class::Honorific, word.strip_suffix('.').unwrap_or(word))
 }
 
-static SETS: LazyLock<Vec<HashSet<&'static str>>> =
-    LazyLock::new(|| Class::ALL.iter().map(|&c| set(c)).collect());
+/// A class's entries, and what any of them can look like, to turn most words away before
+/// hashing them (lookups run at nearly every token of every sentence).
+struct Lookup {
+    set: HashSet<&'static str>,
+    /// Bit `n` set when an entry is `n` bytes long (bit 63: 63 bytes or more).
+    lens: u64,
+    /// Bit `b` set when an entry starts with byte `b`.
+    firsts: [u64; 4],
+    /// Bit `b` set when an entry ends with byte `b`.
+    lasts: [u64; 4],
+}
+
+impl Lookup {
+    fn new(set: HashSet<&'static str>) -> Lookup {
+        let mut l = Lookup {
+            lens: 0,
+            firsts: [0; 4],
+            lasts: [0; 4],
+            set,
+        };
+        for e in &l.set {
+            l.lens |= 1 << e.len().min(63);
+            if let (Some(&f), Some(&z)) = (e.as_bytes().first(), e.as_bytes().last()) {
+                l.firsts[usize::from(f >> 6)] |= 1 << (f & 63);
+                l.lasts[usize::from(z >> 6)] |= 1 << (z & 63);
+            }
+        }
+        l
+    }
+
+    /// False when no entry can be `word`; else whether one is.
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        if self.lens >> word.len().min(63) & 1 == 0 {
+            return false;
+        }
+        if let (Some(&f), Some(&z)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            if self.firsts[usize::from(f >> 6)] >> (f & 63) & 1 == 0
+                || self.lasts[usize::from(z >> 6)] >> (z & 63) & 1 == 0
+            {
+                return false;
+            }
+        }
+        self.set.contains(word)
+    }
+}
+
+static SETS: LazyLock<Vec<Lookup>> =
+    LazyLock::new(|| Class::ALL.iter().map(|&c| Lookup::new(set(c))).collect());
+
+/// The classes a word is in, one bit per [`Class`] (by its position in [`Class::ALL`]).
+pub type ClassBits = [u64; 3];
+
+/// Every entry of every class, with the classes it is in.
+static CLASSES_OF: LazyLock<rustc_hash::FxHashMap<&'static str, ClassBits>> = LazyLock::new(|| {
+    assert!(Class::ALL.len() <= 64 * 3, "ClassBits holds every class");
+    let mut map: rustc_hash::FxHashMap<&'static str, ClassBits> = Default::default();
+    for &c in Class::ALL {
+        for &w in &SETS[c as usize].set {
+            map.entry(w).or_default()[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    map
+});
+
+/// The classes `word` is in (one lookup for all of them: a token's, kept beside it).
+pub fn classes_of(word: &str) -> ClassBits {
+    CLASSES_OF.get(word).copied().unwrap_or_default()
+}
+
+/// `bits` (from [`classes_of`]) has `class`: the word is in its list.
+#[inline]
+pub fn in_class(bits: &ClassBits, class: Class) -> bool {
+    bits[class as usize / 64] >> (class as usize % 64) & 1 == 1
+}
 
 /// Whether `word` (or phrase) is in the list of `class`. Lists are lowercase unless their
 /// header says otherwise; callers pass the form the list holds.
@@ -416,7 +489,7 @@ pub fn any_inside(class: Class) -> regex::Regex {
 
 /// Every entry of a class, for callers that scan phrases rather than look words up.
 pub fn members(class: Class) -> &'static HashSet<&'static str> {
-    &SETS[class as usize]
+    &SETS[class as usize].set
 }
 
 /// English function words (lowercase).

@@ -77,10 +77,19 @@ pub struct Decision {
 /// How many items from the start a count of allies must stand to be the statement's subject.
 const COUNT_REACH: usize = 8;
 
+/// `NATOCLAIMS_STANCE_DEBUG` is set: print each decision to stderr (read once, not per
+/// statement).
+static DEBUG: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("NATOCLAIMS_STANCE_DEBUG").is_some());
+
+/// `NATOCLAIMS_STANCE_TRACE` is set: print each statement's clauses and views to stderr.
+static TRACE: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("NATOCLAIMS_STANCE_TRACE").is_some());
+
 /// Decide a statement's stance toward Ukraine joining NATO.
 pub fn judge(s: &Statement) -> Decision {
     let decision = decide(s);
-    if std::env::var_os("NATOCLAIMS_STANCE_DEBUG").is_some() {
+    if *DEBUG {
         eprintln!(
             "stance {:?} ({}): {}",
             decision.stance, decision.reason, s.content
@@ -105,7 +114,7 @@ fn decide(s: &Statement) -> Decision {
     let proposition = names_proposition(&content) || names_proposition(&tag(&words(s.evidence)));
     let clauses = clauses(&content);
     let views = read(&clauses);
-    if std::env::var_os("NATOCLAIMS_STANCE_TRACE").is_some() {
+    if *TRACE {
         trace(&clauses, &views);
     }
     let demand = has(&cue, Class::Approval);

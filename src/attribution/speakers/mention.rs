@@ -126,8 +126,8 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     // "the European Parliament", "the Russian Embassy": a capitalised institution head names
     // the institution, not a person, though "parliament" may also be a title word.
-    let proper_org_head = role_head_token(np)
-        .is_some_and(|t| t.capitalized && lexicon::is(Class::OrgHead, t.lower.as_str()));
+    let proper_org_head =
+        role_head_token(np).is_some_and(|t| t.capitalized && t.is(Class::OrgHead));
     if proper_org_head {
         if let Some(org) = generic_org(text, np) {
             return Some(org);
@@ -145,7 +145,7 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         return Some(Mention::Media);
     }
     if let [det, head] = np {
-        if det.lower == "the" && lexicon::is(Class::OrgHead, head.lower.as_str()) {
+        if det.lower == "the" && head.is(Class::OrgHead) {
             return Some(Mention::OrgAnaphor(head.lower.clone()));
         }
     }
@@ -168,7 +168,7 @@ fn is_plural_role(head: &str) -> bool {
 fn trim_leading(np: &[Token]) -> &[Token] {
     let skip = np
         .iter()
-        .take_while(|t| lexicon::is(Class::LeadingConnective, t.lower.as_str()) || !t.is_word)
+        .take_while(|t| t.is(Class::LeadingConnective) || !t.is_word)
         .count();
     &np[skip..]
 }
@@ -228,7 +228,7 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
     let of = np[..p].iter().position(|t| t.lower == "of");
     let after_of_names_owner = of.is_some_and(|o| {
         np.get(o + 1)
-            .is_some_and(|t| owner_is_name || lexicon::is(Class::OwnerDeterminer, t.lower.as_str()))
+            .is_some_and(|t| owner_is_name || t.is(Class::OwnerDeterminer))
     });
     if after_of_names_owner
         && role_head(&np[..p]).is_some_and(|h| lexicon::is(Class::PersonRole, h))
@@ -299,7 +299,7 @@ pub(super) fn starts_institution_alias(word: &str) -> bool {
 pub fn names_members(toks: &[Token], k: usize) -> bool {
     k > 0
         && !toks[k].quoted
-        && lexicon::is(Class::MemberGroup, toks[k].lower.as_str())
+        && toks[k].is(Class::MemberGroup)
         && institution_alias(toks[k - 1].lower.as_str()).is_some()
 }
 

@@ -3,7 +3,7 @@
 //! of the people the article names.
 
 mod mention;
-mod names;
+pub(crate) mod names;
 mod registry;
 #[cfg(test)]
 mod tests;

@@ -9,11 +9,18 @@ use std::ops::Range;
 /// A title beside a name ("the deputy head of the presidential office") fits in this many.
 const MAX_TITLE_TOKENS: usize = 14;
 
-/// A capitalised word that can be part of a person's name.
+/// A capitalised word that can be part of a person's name (decided once per token, when it
+/// is made: [`Token::name_word`]; `text` is the text the token was read from).
 pub fn is_name_word(text: &str, t: &Token) -> bool {
+    debug_assert_eq!(t.name_word, t.is_capitalized(text) && name_word(t));
+    t.name_word
+}
+
+/// [`is_name_word`], from the token alone (its `capitalized` is its first character's case).
+pub(crate) fn name_word(t: &Token) -> bool {
     // The cheap token tests first: most tokens are lowercase words or punctuation.
     t.is_word
-        && t.is_capitalized(text)
+        && t.capitalized
         && !is_number_word(t.base())
         && !NOT_NAME_WORDS.contains(t.base())
         && !crate::lexicon::is_title(t.base())
@@ -115,7 +122,7 @@ fn particles_before_name(text: &str, toks: &[Token], k: usize) -> usize {
 }
 
 fn is_particle(t: &Token) -> bool {
-    lexicon::is(Class::NameParticle, t.lower.as_str())
+    t.is(Class::NameParticle)
 }
 
 /// A spelling-insensitive key for a surname: Zelensky, Zelenskiy, Zelenskyy and Zelenskyi
@@ -233,11 +240,11 @@ fn is_title_word(text: &str, t: &Token) -> bool {
 
 /// A function word that is never a title word, even capitalised ("The", "However").
 pub(super) fn is_function_word(t: &Token) -> bool {
-    lexicon::is(Class::NameBreaker, t.lower.as_str())
+    t.is(Class::NameBreaker)
 }
 
 fn is_connector(t: &Token) -> bool {
-    lexicon::is(Class::TitleConnector, t.lower.as_str()) || t.lower == "-"
+    t.is(Class::TitleConnector) || t.lower == "-"
 }
 
 /// The title written right before a name ("NATO Secretary General" before "Jens Stoltenberg").
@@ -309,7 +316,7 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
     let segment = &toks[start..end];
     let first = segment.first()?;
     let opens_title = crate::lexicon::is_title(first.base())
-        || (lexicon::is(Class::AppositionDeterminer, first.lower.as_str())
+        || (first.is(Class::AppositionDeterminer)
             && segment
                 .iter()
                 .skip(1)
@@ -322,7 +329,7 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
 }
 
 fn is_clause_word(t: &Token) -> bool {
-    lexicon::is(Class::ClauseWord, t.lower.as_str())
+    t.is(Class::ClauseWord)
 }
 
 /// Source text of a token run.
@@ -342,7 +349,7 @@ pub(super) fn role_head(np: &[Token]) -> Option<&str> {
 pub(super) fn role_head_token(np: &[Token]) -> Option<&Token> {
     let cut = np
         .iter()
-        .position(|t| lexicon::is(Class::PhraseHeadBreak, t.lower.as_str()))
+        .position(|t| t.is(Class::PhraseHeadBreak))
         .unwrap_or(np.len());
     np[..cut].last()
 }

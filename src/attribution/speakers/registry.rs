@@ -229,7 +229,7 @@ impl Registry {
 
     fn scan_org_phrases(&mut self, text: &str, toks: &[Token]) {
         for (k, head) in toks.iter().enumerate() {
-            if head.quoted || !lexicon::is(Class::OrgHead, head.lower.as_str()) {
+            if head.quoted || !head.is(Class::OrgHead) {
                 continue;
             }
             if let Some(phrase) = org_phrase(text, toks, k) {
