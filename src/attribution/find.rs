@@ -654,14 +654,19 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
 
 /// "when allies agree", "the allies would agree on language": a bare member-group word
 /// ("allies") speaks for its institution only with a reporting verb ("the allies said"); with
-/// any other act it is part of someone's statement, not an attribution.
+/// any other act it is part of someone's statement, not an attribution. Someone's allies ("his
+/// allies say", "Clinton's allies") are an unnamed group, never the institution.
 fn bare_group_without_report(toks: &[Token], np: &Range<usize>, cue: &CueMatch) -> bool {
+    let from = np.start.saturating_sub(1);
+    let owned = toks[from..np.end]
+        .iter()
+        .any(|t| t.is_possessive() || (t.is(Class::Determiner) && t.lower != "the"));
     let words: Vec<&Token> = toks[np.clone()]
         .iter()
-        .filter(|t| !lexicon::is(Class::Determiner, t.lower.as_str()))
+        .filter(|t| !t.is(Class::Determiner))
         .collect();
-    matches!(words.as_slice(), [w] if lexicon::is(Class::MemberGroup, w.lower.as_str()))
-        && !lexicon::is(Class::CoreCue, toks[cue.start].lower.as_str())
+    matches!(words.as_slice(), [w] if w.is(Class::MemberGroup))
+        && (owned || !toks[cue.start].is(Class::CoreCue))
 }
 
 /// "said on Wednesday that Kyiv's letter showed": a document phrase starts after "that", never

@@ -525,6 +525,10 @@ fn aliases(data: &'static str) -> impl Iterator<Item = (&'static str, &'static s
 pub static INSTITUTIONS: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| aliases(include_str!("organizations.txt")).collect());
 
+/// Plural nouns that alone speak for an institution the text has named ("the allies" -> NATO).
+pub static BARE_MEMBER_GROUPS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| aliases(include_str!("bare_member_groups.txt")).collect());
+
 /// Everything that speaks as an organization: institutions, then countries and capitals.
 pub static ORGANIZATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
     aliases(include_str!("organizations.txt"))

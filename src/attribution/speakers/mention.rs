@@ -30,6 +30,9 @@ pub enum Mention {
     /// "the ministry", "the department": an institution noun alone, lowercase, that refers
     /// back to the institution of that kind the text last names.
     OrgAnaphor(String),
+    /// "the allies", "allies": members speaking for their institution (canonical name), when
+    /// the text names it.
+    Members(String),
     /// A document with no owner written ("the summit declaration", "the communiqué"): its
     /// author is the institution the text last names.
     Document {
@@ -85,6 +88,12 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         return Some(m);
     }
     let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
+    let bare_group = crate::lexicon::BARE_MEMBER_GROUPS
+        .iter()
+        .find(|(alias, _)| *alias == phrase.trim_start_matches("the "));
+    if let Some((_, institution)) = bare_group {
+        return Some(Mention::Members(institution.to_string()));
+    }
     // "the Office of the President of Ukraine": an institution's own name, before any reading
     // of it as the office of a person.
     if let Some(Some(org)) = organization(phrase.trim_start_matches("the ").trim()) {

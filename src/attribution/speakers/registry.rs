@@ -297,6 +297,12 @@ impl Registry {
                     let (_, name) = self.institutions.iter().rev().find(|(at, _)| *at < pos)?;
                     Some(organization_named(name))
                 }),
+            // The article names the institution somewhere (a lead may say "allies" first).
+            Mention::Members(name) => self
+                .institutions
+                .iter()
+                .any(|(_, n)| n == name)
+                .then(|| organization_named(name)),
             Mention::OrgAnaphor(head) => self
                 .org_phrases
                 .iter()
