@@ -222,6 +222,9 @@ impl Finder<'_> {
         if cue.form.document_subject {
             return self.document_frame(toks, cue);
         }
+        if let Some(f) = self.absolute_participle(toks, &cue) {
+            return Some(f);
+        }
         if let Some(f) = self.participle(toks, &cue, prev) {
             return Some(f);
         }
@@ -312,6 +315,31 @@ impl Finder<'_> {
             mention_text,
             cue,
             shape: Shape::Inverted,
+        })
+    }
+
+    /// "..., with Foreign Minister Peter Szijjarto telling reporters that ...": in an absolute
+    /// phrase the noun phrase after "with" is the participle's own speaker.
+    fn absolute_participle(&self, toks: &[Token], cue: &CueMatch) -> Option<Frame> {
+        if !toks[cue.start].is(Class::ParticipleCue) {
+            return None;
+        }
+        let start = np_start(self.text, toks, cue.start);
+        let opener = start.checked_sub(1).map(|i| &toks[i])?;
+        if start == cue.start || opener.lower != "with" || opener.quoted {
+            return None;
+        }
+        let np = start..cue.start;
+        // A named speaker only: "with the economy adding jobs" is no report.
+        let mention = speakers::classify(self.text, &toks[np.clone()], None)
+            .filter(|m| matches!(m, Mention::Name { .. } | Mention::Organization(_)))?;
+        Some(Frame {
+            region: start - 1..cue.end,
+            mention_text: speakers::join(self.text, &toks[np.clone()]),
+            np,
+            mention,
+            cue: cue.clone(),
+            shape: Shape::Subject,
         })
     }
 
