@@ -71,7 +71,9 @@ impl State<'_> {
     }
 
     /// A narration sentence that opens with a person makes them the likeliest "he"/"she" next.
-    pub(super) fn note_subject(&mut self, toks: &[Token]) {
+    /// With `known_only`, a one-word name counts only if the article names that person
+    /// elsewhere ("Outright victory is vital, he said" has no subject "Outright").
+    pub(super) fn note_subject(&mut self, toks: &[Token], known_only: bool) {
         let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else {
             return;
         };
@@ -80,6 +82,11 @@ impl State<'_> {
         else {
             return;
         };
+        if let Mention::Name { name, .. } = &mention {
+            if known_only && !name.contains(' ') && !self.registry.knows(name) {
+                return;
+            }
+        }
         let pos = toks[np.start].range.start;
         if let Some(r) = self.registry.resolve(&mention, pos, &self.recent) {
             self.recent.push((pos, r));

@@ -3,7 +3,7 @@
 use super::find::{according_conjuncts, conjuncts, Finder};
 use super::frame::{Frame, Shape};
 use super::quoting::*;
-use super::speakers::{Registry, Resolved};
+use super::speakers::{Mention, Registry, Resolved};
 use super::tokens::Token;
 use super::Attribution;
 use crate::sentences::Paragraph;
@@ -64,8 +64,16 @@ impl State<'_> {
             if !quote_then_bare_cue(self.text, p, si, next) {
                 self.bare_quote(paras, pi, s.clone());
             }
-            self.note_subject(toks);
+            self.note_subject(toks, false);
             return;
+        }
+        // "Sanders dismissed the issue, when he told Clinton ...": a pronoun speaker after the
+        // sentence's own named subject refers to it.
+        if frames
+            .first()
+            .is_some_and(|f| matches!(f.mention, Mention::Pronoun(_)) && f.np.start > 0)
+        {
+            self.note_subject(toks, true);
         }
         for (k, f) in frames.iter().enumerate() {
             // "X, who ... and said A, later praised B": the next frame's speaker phrase may
