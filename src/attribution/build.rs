@@ -197,7 +197,7 @@ impl State<'_> {
                 .as_ref()
                 .filter(|a| a.introduced || opens_np(text, toks, a))
             {
-                let np = a.range.start..np_content_end(text, toks, after_start, a.range.end);
+                let np = a.range.start..np_content_end(toks, after_start, a.range.end);
                 return Some(vec![np]);
             }
         }
@@ -419,8 +419,8 @@ fn end_at_comma(toks: &[Token], from: usize, end: usize) -> usize {
 /// noun-phrase content ends before the subject's next predicate, a participle after a comma or
 /// a verb after "and"/"but" when no finite verb comes before it (then it is a clause). Returns
 /// the end byte, at most `end`.
-fn np_content_end(text: &str, toks: &[Token], from: usize, end: usize) -> usize {
-    let finite = |t: &Token| !t.quoted && lexicon::is(Class::FiniteVerb, t.lower.as_str());
+fn np_content_end(toks: &[Token], from: usize, end: usize) -> usize {
+    let finite = |t: &Token| !t.quoted && t.is(Class::FiniteVerb);
     for j in from + 1..toks.len() {
         let t = &toks[j];
         if t.range.start >= end {
@@ -433,16 +433,12 @@ fn np_content_end(text: &str, toks: &[Token], from: usize, end: usize) -> usize 
             continue;
         };
         let predicate = match t.lower.as_str() {
-            "," => {
-                !next.is_capitalized(text)
-                    && next.lower.ends_with("ing")
-                    && !lexicon::is(Class::IngPreposition, next.lower.as_str())
-            }
+            "," => is_participle_word(next),
             // "the trained and equipped units": a participle list is no new predicate.
             "and" | "but"
                 if !toks[j - 1].lower.ends_with("ed") && !toks[from..j].iter().any(finite) =>
             {
-                lexicon::is(Class::FiniteVerb, next.lower.as_str())
+                next.is(Class::FiniteVerb)
                     || is_bare_predicate(next)
                     || past_verb_with_object(toks, j + 1)
             }
@@ -468,7 +464,7 @@ fn past_verb_with_object(toks: &[Token], i: usize) -> bool {
         && t.lower.ends_with("ed")
         && toks
             .get(i + 1)
-            .is_some_and(|o| !o.quoted && lexicon::is(Class::ClauseDeterminer, o.lower.as_str()))
+            .is_some_and(|o| !o.quoted && o.is(Class::ClauseDeterminer))
 }
 
 /// A frame inside a dependent clause that the main clause follows after a comma: "While X said

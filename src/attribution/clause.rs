@@ -402,7 +402,7 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         let listing = || {
             toks[from..j]
                 .iter()
-                .any(|t| t.lower == ":" || lexicon::is(Class::IngPreposition, t.lower.as_str()))
+                .any(|t| t.lower == ":" || t.is(Class::IngPreposition))
         };
         if t.lower == "," && j > from && opens_absolute(toks, j + 1, to) {
             return j; // "..., with its foreign minister telling reporters that ...": narration
@@ -472,8 +472,8 @@ fn opens_absolute(toks: &[Token], i: usize, to: usize) -> bool {
     let np_word = |t: &Token| {
         t.is_word
             && !t.quoted
-            && !lexicon::is(Class::Preposition, t.lower.as_str())
-            && !lexicon::is(Class::ClauseCoordinator, t.lower.as_str())
+            && !t.is(Class::Preposition)
+            && !t.is(Class::ClauseCoordinator)
             && t.lower != "or"
     };
     // A participle goes on with an object or clause ("telling reporters"); a gerund noun ends
@@ -485,16 +485,7 @@ fn opens_absolute(toks: &[Token], i: usize, to: usize) -> bool {
     };
     (i + 2..end)
         .take_while(|&k| np_word(&toks[k - 1]))
-        .any(|k| {
-            let t = &toks[k];
-            t.is_word
-                && !t.quoted
-                && !t.capitalized
-                && t.lower.len() > 5
-                && t.lower.ends_with("ing")
-                && !lexicon::is(Class::IngPreposition, t.lower.as_str())
-                && verbal(k)
-        })
+        .any(|k| is_participle_word(&toks[k]) && verbal(k))
 }
 
 /// "according to X" from token `i` to the end of the clause at `to`, with no comma after it: it
@@ -510,16 +501,21 @@ fn trailing_according(toks: &[Token], i: usize, to: usize) -> bool {
 /// A participle phrase opening at token `i` after a comma: a lowercase "-ing" word that is not
 /// a preposition ("including"), with a determiner or object pronoun after it.
 pub(super) fn opens_participle_adjunct(toks: &[Token], i: usize) -> bool {
-    let Some(t) = toks.get(i).filter(|t| t.is_word && !t.quoted) else {
-        return false;
-    };
-    t.lower.len() > 5
-        && t.lower.ends_with("ing")
-        && !t.capitalized
-        && !lexicon::is(Class::IngPreposition, t.lower.as_str())
+    toks.get(i).is_some_and(is_participle_word)
         && toks
             .get(i + 1)
-            .is_some_and(|o| !o.quoted && lexicon::is(Class::ClauseDeterminer, o.lower.as_str()))
+            .is_some_and(|o| !o.quoted && o.is(Class::ClauseDeterminer))
+}
+
+/// A lowercase "-ing" word that can be a participle: not a short word ("being", "thing") and
+/// not a preposition in "-ing" ("including", "regarding").
+pub(super) fn is_participle_word(t: &Token) -> bool {
+    t.is_word
+        && !t.quoted
+        && !t.capitalized
+        && t.lower.len() > 5
+        && t.lower.ends_with("ing")
+        && !t.is(Class::IngPreposition)
 }
 
 /// Most words of a subject between ", and" and its cue ("..., and other European leaders said").
@@ -531,17 +527,13 @@ fn opens_other_report(toks: &[Token], j: usize) -> bool {
     if !matches!(toks[j].lower.as_str(), "and" | "but") {
         return false;
     }
-    let subject_word = |t: &Token| {
-        t.is_word
-            && !t.quoted
-            && t.lower != "that"
-            && !lexicon::is(Class::FiniteVerb, t.lower.as_str())
-    };
+    let subject_word =
+        |t: &Token| t.is_word && !t.quoted && t.lower != "that" && !t.is(Class::FiniteVerb);
     (j + 2..toks.len().min(j + 2 + OTHER_SUBJECT_WORDS))
         .take_while(|&k| subject_word(&toks[k - 1]))
         .any(|k| {
             !toks[k].quoted
-                && lexicon::is(Class::CoreCue, toks[k].lower.as_str())
+                && toks[k].is(Class::CoreCue)
                 && super::cues::match_at(toks, k, false).is_some()
         })
 }

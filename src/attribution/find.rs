@@ -112,7 +112,9 @@ impl Finder<'_> {
             && toks[start - 1].is_word
             && !toks[start - 1].quoted
             && !toks[start - 1].is(Class::Determiner)
-            && !opens_document_phrase(&toks[start - 1])
+            // "said on Wednesday that Kyiv's letter showed": never back past "that" into the
+            // frame before the document.
+            && toks[start - 1].lower != "that"
         {
             start -= 1;
         }
@@ -689,16 +691,8 @@ fn bare_group_without_report(toks: &[Token], np: &Range<usize>, cue: &CueMatch) 
     let owned = toks[from..np.end]
         .iter()
         .any(|t| t.is_possessive() || (t.is(Class::Determiner) && t.lower != "the"));
-    let words: Vec<&Token> = toks[np.clone()]
-        .iter()
-        .filter(|t| !t.is(Class::Determiner))
-        .collect();
-    matches!(words.as_slice(), [w] if w.is(Class::MemberGroup))
-        && (owned || !toks[cue.start].is(Class::CoreCue))
-}
-
-/// "said on Wednesday that Kyiv's letter showed": a document phrase starts after "that", never
-/// reaching back into the frame before it.
-fn opens_document_phrase(t: &Token) -> bool {
-    t.lower == "that"
+    let mut words = toks[np.clone()].iter().filter(|t| !t.is(Class::Determiner));
+    let lone_group =
+        words.next().is_some_and(|w| w.is(Class::MemberGroup)) && words.next().is_none();
+    lone_group && (owned || !toks[cue.start].is(Class::CoreCue))
 }

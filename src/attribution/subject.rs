@@ -145,7 +145,7 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
         match (start..end).find(|&j| toks[j].lower == "," && !toks[j].quoted) {
             Some(comma) => start = comma + 1,
             // "When Rubio thanked Miami and said ...": the subordinate clause's own subject.
-            None if lexicon::is(Class::SubordinateOpener, toks[start].lower.as_str()) => {
+            None if toks[start].is(Class::SubordinateOpener) => {
                 start += 1;
                 break;
             }
@@ -340,7 +340,7 @@ fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
 /// "Ebeling reminisced": a capitalised "-ing" word before a past-tense verb is a name, unless
 /// it is an auxiliary participle ("Having served ...", "Being elected ...").
 fn past_tense_after_name(t: &Token, next: &Token) -> bool {
-    next.lower.ends_with("ed") && !lexicon::is(Class::AuxiliaryParticiple, t.lower.as_str())
+    next.lower.ends_with("ed") && !t.is(Class::AuxiliaryParticiple)
 }
 
 /// Longest prepositional phrase between a speaker and a cue ("X in a radio interview said").
