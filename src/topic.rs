@@ -198,6 +198,8 @@ impl Topic {
                 .or_insert_with(|| self.near(&[t]))
         };
         let mut per_sentence: HashMap<(usize, usize), Near> = HashMap::default();
+        // The paragraph and the one before it, for statements that point back to them.
+        let mut per_local: HashMap<usize, Near> = HashMap::default();
         let mut last_kept: HashMap<&str, usize> = HashMap::default();
         for (i, c) in cands.iter().enumerate() {
             let ctx = &c.context;
@@ -209,7 +211,11 @@ impl Topic {
             let sent = *per_sentence
                 .entry(c.sentence)
                 .or_insert_with(|| self.near(&[ctx.sentence]));
-            let own = self.judge(ctx.content, para.or(sent), sent.excluded);
+            let local = *per_local
+                .entry(c.paragraph)
+                .or_insert_with(|| near_of(ctx.paragraph).or(near_of(ctx.previous)));
+            let own = self.judge(ctx.content, para.or(sent), sent.excluded)
+                || self.refers_to_context(ctx.content, local, sent.excluded);
             let cont = i > 0 && keep[i - 1] && self.continues(c, &cands[i - 1], &last_kept);
             if own || cont {
                 last_kept.insert(c.speaker, c.paragraph);
@@ -336,6 +342,20 @@ impl Topic {
         on_topic && subject && !excluded && !off && !rival
     }
 
+    /// A statement that names nothing of the topic but opens by pointing back ("called the vote
+    /// long overdue", "it would only deepen the confrontation") concerns what its paragraph or
+    /// the one before is about: in scope when those name the topic, and it names nothing off it.
+    fn refers_to_context(&self, content: &str, local: Near, sentence_excluded: bool) -> bool {
+        if !local.core || !refers_back(content) {
+            return false;
+        }
+        let h = self.hits(&self.lowercase(content)).0;
+        let subject = self.subject.is_none() || h[SUBJECT] || local.subject;
+        let elsewhere = h[ASIDE] || h[OFF] || h[EXCLUDE] || sentence_excluded;
+        let rival = h[RIVAL] && !h[NAMES];
+        subject && !elsewhere && !rival
+    }
+
     /// The text with off-topic phrases ("EU accession") blanked out.
     fn without_off<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         match &self.off {
@@ -355,6 +375,28 @@ impl Topic {
         })
         .stance
     }
+}
+
+/// How many words from a statement's start a referring pronoun or determiner may stand.
+const REFERENCE_REACH: usize = 3;
+
+/// The statement opens by pointing back: a referring pronoun among its first words ("That is
+/// not happening"), or a determiner and a referring noun ("the vote", "its application").
+fn refers_back(content: &str) -> bool {
+    let words: Vec<String> = content
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(REFERENCE_REACH + 1)
+        .map(str::to_lowercase)
+        .collect();
+    let pronoun = words
+        .iter()
+        .take(REFERENCE_REACH)
+        .any(|w| lexicon::is(Class::ReferringPronoun, w));
+    let noun_phrase = words.windows(2).take(REFERENCE_REACH).any(|p| {
+        lexicon::is(Class::ReferringDeterminer, &p[0]) && lexicon::is(Class::ReferringNoun, &p[1])
+    });
+    pronoun || noun_phrase
 }
 
 /// Stands for a character that is not a word character, in an [`ascii_view`].

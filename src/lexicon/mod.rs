@@ -200,6 +200,12 @@ word_classes! {
     NumberAbbreviation => "number_abbreviations.txt" + "number",
     /// Scope: words opening a statement that refers back to the previous one ("this").
     Anaphor => "stance/anaphors.txt",
+    /// Scope: pronouns opening a statement that point back to the text around it ("it").
+    ReferringPronoun => "referring_pronouns.txt",
+    /// Scope: nouns of an event or a text that point back after a determiner ("the vote").
+    ReferringNoun => "referring_nouns.txt",
+    /// Scope: determiners before a referring noun ("the", "this", "its").
+    ReferringDeterminer => "referring_determiners.txt",
     /// Scope: sentence openers tying a statement to the one before ("however").
     Connective => "stance/connectives.txt",
     /// Stance: words naming Ukraine's membership (join, accession, invitation, path).

@@ -35,13 +35,14 @@ const FILES: [&str; 2] = ["attribution.txt", "stance.txt"];
 const GAPS: &str = "known-gaps.txt";
 
 /// Classes each file must cover, and its minimum number of cases.
-const ATTRIBUTION_CLASSES: [&str; 10] = [
+const ATTRIBUTION_CLASSES: [&str; 11] = [
     "honorific",
     "basic-cue",
     "speech-act",
     "institution",
     "several-speakers",
     "continuation",
+    "scope",
     "interrupted",
     "question",
     "negative",
