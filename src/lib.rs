@@ -284,6 +284,9 @@ fn framing(text: &str, paras: &[Paragraph], a: &Attribution, quote: &str) -> Opt
         return Some(a.evidence.clone());
     }
     let p = &paras[a.paragraph];
+    if let Some(asked) = interview_question(text, paras, a) {
+        return Some(asked.start..a.evidence.end);
+    }
     let before = p
         .sentences
         .iter()
@@ -296,6 +299,19 @@ fn framing(text: &str, paras: &[Paragraph], a: &Attribution, quote: &str) -> Opt
         .is_some_and(|w| lexicon::is(lexicon::Class::QuestionOpener, &w.to_lowercase()));
     (opens && frame_names_subject(question, "") || puts_question(question))
         .then_some(before.start..a.evidence.end)
+}
+
+/// In an interview ("Q: Will Ukraine join before 2030?" / "Landsbergis: Yes."), the paragraph
+/// before an answer opening its paragraph, when that paragraph ends with a question mark.
+fn interview_question(text: &str, paras: &[Paragraph], a: &Attribution) -> Option<Range<usize>> {
+    let p = &paras[a.paragraph];
+    let opens_paragraph = p
+        .sentences
+        .first()
+        .is_some_and(|s| s.end > a.evidence.start);
+    let previous = &paras[a.paragraph.checked_sub(1)?];
+    let asks = text[previous.range.clone()].trim_end().ends_with('?');
+    (opens_paragraph && asks).then(|| previous.range.clone())
 }
 
 /// "Mr Biden was asked whether Ukraine would be admitted.": a sentence that puts a question with

@@ -67,6 +67,9 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if let Some(subject) = relative_subject(text, toks, k) {
         return Some(subject);
     }
+    if let Some(subject) = reduced_relative_subject(text, toks, k) {
+        return Some(subject);
+    }
     if let Some(subject) =
         comma_before(text, toks, k).and_then(|c| long_interruption(text, toks, c))
     {
@@ -258,6 +261,57 @@ fn relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
         title,
         start: name_start,
     })
+}
+
+/// Most tokens of a participle phrase between a subject and its cue ("issued by the 32 allies
+/// on Thursday").
+const REDUCED_RELATIVE_TOKENS: usize = 10;
+
+/// "The communique issued by the allies on Thursday states ...", "NATO leaders gathered in the
+/// capital agreed ...": a noun phrase opening the clause, then a participle phrase with no
+/// comma, quotation, verb or "that" in it, right before the cue. The noun phrase speaks.
+fn reduced_relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
+    let from = k.saturating_sub(REDUCED_RELATIVE_TOKENS).max(1);
+    // The participle opens a phrase with a preposition ("issued by", "gathered in"), so a main
+    // verb with its object ("Kyiv welcomed the pledge") is not read as one.
+    let participle = (from..k.saturating_sub(1)).find(|&p| {
+        (is_past_participle(&toks[p]) || super::clause::is_participle_word(&toks[p]))
+            && (toks[p + 1].is(Class::Preposition) || toks[p + 1].lower == "by")
+    })?;
+    let plain = toks[participle + 1..k].iter().all(|t| {
+        (t.is_word || t.lower.chars().all(|c| c.is_ascii_digit()))
+            && !t.quoted
+            && !t.is(Class::FiniteVerb)
+            && t.lower != "that"
+    });
+    if !plain || toks[participle - 1].quoted || !toks[participle - 1].is_word {
+        return None;
+    }
+    let start = np_start(text, toks, participle);
+    if start >= participle || !subject_starts_clause(toks, start) {
+        return None;
+    }
+    // An institution, its members or a document: "Depositions released in March quote ..." is
+    // no speaker, and a person is set off by commas ("Kuleba, speaking in Kyiv, said").
+    let institutional = matches!(
+        speakers::classify(text, &toks[start..participle], None),
+        Some(
+            speakers::Mention::Organization(_)
+                | speakers::Mention::Members(_)
+                | speakers::Mention::Document { .. }
+        )
+    );
+    institutional.then_some(Subject {
+        np: start..participle,
+        title: None,
+        start,
+    })
+}
+
+/// A past participle: a lowercase "-ed" word or an irregular one ("issued", "held", "given").
+fn is_past_participle(t: &Token) -> bool {
+    let regular = t.lower.len() > 4 && t.lower.ends_with("ed");
+    t.is_word && !t.quoted && !t.capitalized && (regular || t.is(Class::IrregularParticiple))
 }
 
 /// Where the descriptor words before `start` begin, when they reach back to the start of the
