@@ -165,6 +165,74 @@ pub fn from_line(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Most words before "by" in a credit line ("Live coverage by").
+const CREDIT_LABEL_WORDS: usize = 2;
+
+/// A full name: two or three capitalised words, after an optional "Dr."/"Prof.".
+const FULL_NAME: &str = r"(?:(?:Dr|Prof)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}[\p{L}'\-]+){1,2})";
+
+/// A credit line of names alone: "Jane Doe", "Jane Doe in Kyiv and John Roe in Moscow", "Jane
+/// Doe, Diplomatic Editor" (the roles are checked apart).
+static CREDIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    let place = r"(?:\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?";
+    Regex::new(&format!(
+        r"^\s*{FULL_NAME}{place}(?:\s+and\s+{FULL_NAME}{place})?\s*(?:,\s*(.+))?$"
+    ))
+    .expect("valid regex")
+});
+
+/// The people credited on a line between a title and the first paragraph: after a short
+/// label ending in "by" ("Interview by Jane Doe"), or names alone, each with an optional
+/// place ("Jane Doe in Kyiv") and the whole with an optional role after a comma ("Jane Doe,
+/// Senior Fellow, ..."). A role must read as one (editor, correspondent, fellow ...).
+pub fn from_credit_line(s: &str) -> Vec<String> {
+    let s = s.trim();
+    if let Some(rest) = after_label(s, CREDIT_LABEL_WORDS).filter(|_| s.contains(" by ")) {
+        return from_line(&format!("by {rest}"));
+    }
+    let Some(c) = CREDIT_NAMES.captures(s) else {
+        return Vec::new();
+    };
+    let role_ok = c.get(3).is_none_or(|r| is_author_role(r.as_str()));
+    let names: Vec<String> = [c.get(1), c.get(2)]
+        .into_iter()
+        .flatten()
+        .map(|m| m.as_str().to_string())
+        .collect();
+    if !role_ok || !names.iter().all(|n| is_person(n) && has_only_name_words(n)) {
+        return Vec::new();
+    }
+    names
+}
+
+/// No word of the name is a common word that a headline would hold ("Allies Hesitate Again").
+fn has_only_name_words(name: &str) -> bool {
+    const COMMON: [Class; 7] = [
+        Class::Stopword,
+        Class::TitleWord,
+        Class::NotName,
+        Class::FiniteVerb,
+        Class::MemberGroup,
+        Class::CueModifier,
+        Class::SpeakerNoun,
+    ];
+    name.split_whitespace().all(|w| {
+        let lower = w.to_lowercase();
+        !COMMON.iter().any(|&c| lexicon::is(c, &lower))
+    })
+}
+
+/// Does a credit's tail name an author's role ("Diplomatic Editor", "Senior Fellow, ...")?
+fn is_author_role(tail: &str) -> bool {
+    let lower = tail.to_lowercase();
+    lexicon::members(Class::BylineRole)
+        .iter()
+        .any(|r| lower.contains(r))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lexicon::is(Class::AuthorRole, w))
+}
+
 /// The people named in a page's author strings (already free of HTML entities): "By" removed,
 /// split on separators, agency credits cut, non-people and the outlet itself dropped, each
 /// name once.
@@ -282,6 +350,39 @@ fn is_month_or_weekday(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credit_lines_without_by() {
+        assert_eq!(
+            from_credit_line("Conversation by Lena Holt"),
+            vec!["Lena Holt"]
+        );
+        assert_eq!(
+            from_credit_line("Rolling coverage by Anna Berg and Tomas Rilke"),
+            vec!["Anna Berg", "Tomas Rilke"]
+        );
+        assert_eq!(
+            from_credit_line("Petra Lund in Riga and Ivo Marek in Prague"),
+            vec!["Petra Lund", "Ivo Marek"]
+        );
+        assert_eq!(
+            from_credit_line("Dr. Ines Vogel, Senior Fellow, Institute for Baltic Studies"),
+            vec!["Ines Vogel"]
+        );
+        assert_eq!(from_credit_line("Karol Nowicki"), vec!["Karol Nowicki"]);
+        // A place or outlet after a comma is no role; a headline is no name.
+        assert!(from_credit_line("Karol Nowicki, Warsaw").is_empty());
+        assert!(from_credit_line("Allies Hesitate Again").is_empty());
+        assert!(from_credit_line("Ministers meet in Brussels on Tuesday").is_empty());
+    }
+
+    #[test]
+    fn a_newspaper_after_a_comma_is_no_author() {
+        assert_eq!(
+            from_line("By Lena Holt, Lakeside Gazette"),
+            vec!["Lena Holt"]
+        );
+    }
 
     #[test]
     fn names_on_a_line_split_and_drop_dates() {

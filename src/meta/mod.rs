@@ -214,16 +214,53 @@ fn published(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
     })
 }
 
-/// Authors from the first byline block; wire credits and photographers dropped.
+/// Authors from the first byline block; wire credits and photographers dropped. With none, a
+/// credit line between the title and the first paragraph ("Interview by Jane Doe", "Jane Doe
+/// in Kyiv", "Jane Doe, Diplomatic Editor").
 fn byline(doc: &Document, blocks: &[Block]) -> Vec<String> {
-    blocks
+    let from_blocks = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Byline)
         .find_map(|b| {
             let names = byline::from_line(&doc.text[b.range.clone()]);
             (!names.is_empty()).then_some(names)
-        })
+        });
+    from_blocks
+        .or_else(|| header_credit(doc, blocks))
         .unwrap_or_default()
+}
+
+/// Blocks from the top of a text where a credit line may stand (title, dek, credit, dateline).
+const HEADER_BLOCKS: usize = 6;
+
+/// The names of the first credit line among the lines after the title and before the first
+/// paragraph of prose, in plain text only (a web page's header lines are menus and widgets, and
+/// its authors come from its markup).
+fn header_credit(doc: &Document, blocks: &[Block]) -> Option<Vec<String>> {
+    if doc.format != crate::document::SourceFormat::Text {
+        return None;
+    }
+    let title = blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Body))?;
+    blocks
+        .iter()
+        .take(HEADER_BLOCKS)
+        .skip(title + 1)
+        .take_while(|b| b.kind != BlockKind::Body || is_short_line(&doc.text[b.range.clone()]))
+        .filter(|b| b.kind != BlockKind::Caption)
+        .find_map(|b| {
+            let names = byline::from_credit_line(&doc.text[b.range.clone()]);
+            (!names.is_empty()).then_some(names)
+        })
+}
+
+/// Most words of a credit line.
+const CREDIT_MAX_WORDS: usize = 14;
+
+/// A line short enough to be a credit, not a paragraph.
+fn is_short_line(s: &str) -> bool {
+    s.split_whitespace().count() <= CREDIT_MAX_WORDS
 }
 
 /// Outlet named by a wire dateline ("KYIV (Reuters) –") or a copyright line.
