@@ -314,19 +314,25 @@ fn interview_question(text: &str, paras: &[Paragraph], a: &Attribution) -> Optio
     (opens_paragraph && asks).then(|| previous.range.clone())
 }
 
-/// "Mr Biden was asked whether Ukraine would be admitted.": a sentence that puts a question with
-/// a two-word opener anywhere in it ("asked whether", "asked about").
+/// How many words may stand between "asked" and its question word ("was asked at a rally on
+/// Tuesday whether").
+const ASKED_REACH: usize = 6;
+
+/// "Mr Biden was asked whether Ukraine would be admitted.", "was asked at a rally whether": a
+/// sentence that puts a question with a two-word opener anywhere in it ("asked whether",
+/// "asked about"), a few words between the two allowed.
 fn puts_question(sentence: &str) -> bool {
     let words: Vec<std::borrow::Cow<str>> = sentence
         .split_whitespace()
         .map(|w| crate::document::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .collect();
-    words.windows(2).any(|w| {
-        w[0] == "asked"
-            && lexicon::is(
-                lexicon::Class::QuestionOpener,
-                &format!("{} {}", w[0], w[1]),
-            )
+    (0..words.len()).filter(|&i| words[i] == "asked").any(|i| {
+        words[i + 1..].iter().take(ASKED_REACH).any(|w| {
+            lexicon::members(lexicon::Class::QuestionOpener)
+                .iter()
+                .filter_map(|opener| opener.strip_prefix("asked "))
+                .any(|q| q == w)
+        })
     })
 }
 
