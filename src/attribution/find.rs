@@ -281,8 +281,18 @@ impl Finder<'_> {
             && (toks[cue.start].is(Class::CoreCue) || introduces)
         {
             // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
-            // subject speaks.
-            let Subject { np, title, .. } = clause_subject(self.text, toks, k - 1)?;
+            // subject speaks; where an opening phrase hides it ("On Monday he said ..., but
+            // insisted that"), the speaker of the cue before.
+            let Some(Subject { np, title, .. }) = clause_subject(self.text, toks, k - 1) else {
+                return prev.map(|p| Frame {
+                    cue: cue.clone(),
+                    mention: p.mention.clone(),
+                    mention_text: p.mention_text.clone(),
+                    region: cue.start..cue.end,
+                    np: p.np.clone(),
+                    shape: Shape::Participle,
+                });
+            };
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
             return Some(Frame {
