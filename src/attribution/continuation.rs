@@ -77,11 +77,18 @@ impl State<'_> {
         let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else {
             return;
         };
-        let Some(mention @ Mention::Name { .. }) =
-            speakers::classify(self.text, &toks[np.clone()], None)
-        else {
+        // A person, or (in a sentence with no cue) an institution or its document, which a
+        // later "it" may refer to ("The ministry issued a statement. It said ...").
+        let Some(mention) = speakers::classify(self.text, &toks[np.clone()], None) else {
             return;
         };
+        let institutional = matches!(
+            mention,
+            Mention::Organization(_) | Mention::Document { .. } | Mention::Members(_)
+        );
+        if !matches!(mention, Mention::Name { .. }) && (known_only || !institutional) {
+            return;
+        }
         if let Mention::Name { name, .. } = &mention {
             if known_only && !name.contains(' ') && !self.registry.knows(name) {
                 return;
