@@ -210,8 +210,10 @@ fn plain_utf8(bytes: &[u8], hint: Hint) -> Option<&str> {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
-    // Every mark `looks_like_html` looks for opens with '<'.
-    let html = hint == Hint::Sniff && text.contains('<') && html::looks_like_html(text);
+    // Every mark `looks_like_html` looks for opens with '<' (found by a vectorised scan).
+    let html = hint == Hint::Sniff
+        && memchr::memchr(b'<', bytes).is_some()
+        && html::looks_like_html(text);
     (!html).then_some(text)
 }
 

@@ -86,11 +86,10 @@ impl Prefilter {
     pub fn admits(&self, text: &str) -> bool {
         let found = LOWERED.with_borrow_mut(|lower| {
             lower.clear();
-            lower.extend_from_slice(text.as_bytes());
-            lower.make_ascii_lowercase();
+            lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
             self.scan(text, lower)
         });
-        found || LOWERCASE_TO_ASCII.iter().any(|&c| text.contains(c))
+        found || holds_lowercase_to_ascii(text)
     }
 
     /// Every place an anchor matches (each one, also inside or right after another), until a
@@ -155,6 +154,21 @@ fn joins_words(t: &str) -> bool {
     punct(stem.chars().next()) && !wild && punct(stem.chars().last())
 }
 
+/// True if `text` holds a character of [`LOWERCASE_TO_ASCII`]: one scan for the last bytes of
+/// their UTF-8 forms (rare bytes), each place found checked whole.
+fn holds_lowercase_to_ascii(text: &str) -> bool {
+    let [kelvin, dotted_i] = LOWERCASE_TO_ASCII.map(|c| {
+        let mut utf8 = [0; 4];
+        c.encode_utf8(&mut utf8);
+        (utf8, c.len_utf8())
+    });
+    let bytes = text.as_bytes();
+    let last = |(utf8, len): ([u8; 4], usize)| utf8[len - 1];
+    let ends_at = |end: usize, (utf8, len): ([u8; 4], usize)| bytes[..=end].ends_with(&utf8[..len]);
+    memchr::memchr2_iter(last(kelvin), last(dotted_i), bytes)
+        .any(|end| ends_at(end, kelvin) || ends_at(end, dotted_i))
+}
+
 /// The end of one or more whitespace characters starting at `at`, if there are any.
 fn skip_whitespace(text: &str, at: usize) -> Option<usize> {
     let n: usize = text[at..]
@@ -217,6 +231,10 @@ mod tests {
         assert!(p.admits("x_nato: an underscore is no letter"));
         assert!(p.admits("énato: a letter outside ASCII may be a boundary"));
         assert!(p.admits("NATO\u{212A}"));
+        assert!(p.admits("a \u{212A}elvin sign"));
+        assert!(p.admits("\u{130}"));
+        // Other characters whose UTF-8 forms end in the same bytes.
+        assert!(!p.admits("\u{AA} \u{20AA} \u{B0} \u{12A} \u{2129} \u{C4}\u{B0}"));
     }
 
     #[test]
