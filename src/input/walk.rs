@@ -99,9 +99,11 @@ fn walk_dir(
     inputs: &mut Vec<Input>,
     errors: &mut Vec<Error>,
 ) {
+    // Siblings sorted by name: their paths are one parent path and a name each, so comparing
+    // whole paths bytewise gives the names' order without parsing each path for its name.
     let walker = WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     // The root's canonical path, found once: below it, an entry reached through no symlink
