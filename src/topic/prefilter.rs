@@ -41,6 +41,9 @@ pub struct Prefilter {
     anchors: AhoCorasick,
     /// The terms, each checked whole where an anchor matches.
     terms: Vec<Term>,
+    /// For each anchor, the terms that can start where it matches: those whose own anchor
+    /// starts with it (no anchor starts with another, so one at most matches at a place).
+    by_anchor: Vec<Vec<usize>>,
 }
 
 /// A `[core]` term as the prefilter checks it.
@@ -75,11 +78,19 @@ impl Prefilter {
         anchors.retain(|a| !all.iter().any(|b| b.len() < a.len() && a.starts_with(b)));
         anchors.sort_unstable();
         anchors.dedup();
+        let by_anchor = anchors
+            .iter()
+            .map(|a| (0..all.len()).filter(|&t| all[t].starts_with(a)).collect())
+            .collect();
         let anchors = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
             .build(&anchors)
             .expect("a few short patterns always build");
-        Some(Prefilter { anchors, terms })
+        Some(Prefilter {
+            anchors,
+            terms,
+            by_anchor,
+        })
     }
 
     /// True if `text` holds a `[core]` term in any form the topic stage could see.
@@ -97,7 +108,8 @@ impl Prefilter {
     fn scan(&self, text: &str, lower: &[u8]) -> bool {
         let mut at = 0;
         while let Some(m) = self.anchors.find(Input::new(lower).span(at..lower.len())) {
-            if self.terms.iter().any(|t| t.matches(text, lower, m.start())) {
+            let mut terms = self.by_anchor[m.pattern().as_usize()].iter();
+            if terms.any(|&t| self.terms[t].matches(text, lower, m.start())) {
                 return true;
             }
             at = m.start() + 1;
