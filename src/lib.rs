@@ -250,7 +250,7 @@ fn frame_names_subject(sentence: &str, content: &str) -> bool {
                 .collect()
         });
     // The sentence with the content's first occurrence replaced by a space.
-    let (before, after) = match sentence.find(content) {
+    let (before, after) = match find_first(sentence, content) {
         Some(k) => (&sentence[..k], &sentence[k + content.len()..]),
         None => (sentence, ""),
     };
@@ -274,6 +274,17 @@ fn frame_names_subject(sentence: &str, content: &str) -> bool {
             lexicon::is(lexicon::Class::QuestionOpener, &phrase)
         })
     })
+}
+
+/// Where `needle` first occurs in `hay`, as `hay.find(needle)` says: each place its first byte
+/// is, tried in turn (a substring searcher costs more to set up for a needle as long as a
+/// quotation than the search of one sentence does).
+fn find_first(hay: &str, needle: &str) -> Option<usize> {
+    let Some(&first) = needle.as_bytes().first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, hay.as_bytes())
+        .find(|&k| hay.as_bytes()[k..].starts_with(needle.as_bytes()))
 }
 
 /// The text that frames a statement, when its frame asks the question it answers: its own

@@ -290,7 +290,7 @@ fn normalize(s: &str) -> String {
         folded.make_ascii_lowercase();
         folded
     } else {
-        folded.to_lowercase()
+        crate::document::to_lowercase(&folded)
     }
 }
 

@@ -305,8 +305,14 @@ impl Runner<'_, '_> {
         let entry = match input {
             Input::Stdin => None,
             Input::File(p) | Input::Walked(p) => {
-                if let Kind::Article(_) = kind::of_path(p, opts.format).kind {
-                    return source::for_each(one, &opts, &mut |item| self.push(Unit::Item(item)));
+                let detected = kind::of_path(p, opts.format);
+                if let Kind::Article(hint) = detected.kind {
+                    // What `source::for_each` gives a whole file, without finding its kind again.
+                    return self.push(Unit::Item(Item::File {
+                        input: input.clone(),
+                        hint,
+                        gzip: detected.gzip,
+                    }));
                 }
                 self.ledger.as_ref().and_then(|_| stream_entry(p))
             }

@@ -81,12 +81,14 @@ fn read_capped_into(
     capacity: usize,
     bytes: &mut Vec<u8>,
 ) -> Result<(), Error> {
-    bytes.clear();
     let mut reader = reader.take(max_bytes.saturating_add(1));
-    if capacity > 0 {
+    if capacity == 0 {
+        bytes.clear();
+    } else {
         // The size the OS reported, read in as few calls as it takes (`read_to_end` alone
         // reads 8 KiB at a time at first: three calls for a 10 KiB article), then on to the
-        // end as before.
+        // end as before. A reused buffer's old bytes are read over, not zeroed first: only
+        // what it grows by is.
         bytes.resize(capacity, 0);
         let mut filled = 0;
         while filled < capacity {
@@ -201,7 +203,7 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     }
     let utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    (!utf16_bom && head.contains(&0)).then_some("NUL bytes")
+    (!utf16_bom && memchr::memchr(0, head).is_some()).then_some("NUL bytes")
 }
 
 #[cfg(test)]

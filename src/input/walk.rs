@@ -77,7 +77,7 @@ impl Default for ExtFilter {
 pub fn collect(paths: &[PathBuf], filter: &ExtFilter) -> (Vec<Input>, Vec<Error>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
-    let mut walked = HashSet::default();
+    let mut walked = Reached::default();
     for p in paths {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);
@@ -92,21 +92,76 @@ pub fn collect(paths: &[PathBuf], filter: &ExtFilter) -> (Vec<Input>, Vec<Error>
     (inputs, errors)
 }
 
+/// The files kept so far, by canonical path, so that a file reached twice (through a symlink,
+/// or under two folders named) is read once. Under one folder the files reached through no
+/// symlink are all different files: while nothing else has been kept, their keys are left
+/// unmade, and made only when something comes that could be one of them.
+#[derive(Default)]
+struct Reached {
+    keys: HashSet<PathBuf>,
+    /// The folder being walked and its canonical path, for the keys of its files.
+    root: Option<(PathBuf, PathBuf)>,
+    /// Its files reached through no symlink and kept without their keys: where they are in the
+    /// inputs.
+    unkeyed: Vec<usize>,
+}
+
+impl Reached {
+    /// Start walking `root` (`canonical` is its canonical path): the keys left unmade are made
+    /// first.
+    fn enter(&mut self, root: &Path, canonical: Option<PathBuf>, inputs: &[Input]) {
+        self.make_keys(inputs);
+        self.root = canonical.map(|c| (root.to_path_buf(), c));
+    }
+
+    /// Keep a file reached (`plain`: through no symlink), to be the next input, unless it was
+    /// kept before; true if kept.
+    fn keep(&mut self, path: &Path, plain: bool, inputs: &[Input]) -> bool {
+        if plain && self.root.is_some() && self.keys.is_empty() {
+            self.unkeyed.push(inputs.len());
+            return true;
+        }
+        self.make_keys(inputs);
+        let key = self.key(path, plain);
+        self.keys.insert(key)
+    }
+
+    /// A file's canonical path: below the root and reached through no symlink, the root's own
+    /// and its path under the root; else the OS's (if canonicalising fails, the read will
+    /// report it).
+    fn key(&self, path: &Path, plain: bool) -> PathBuf {
+        let under_root = self.root.as_ref().filter(|_| plain);
+        under_root
+            .and_then(|(root, canonical)| Some(canonical.join(path.strip_prefix(root).ok()?)))
+            .unwrap_or_else(|| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
+
+    /// Make the keys left unmade (`inputs` holds their files).
+    fn make_keys(&mut self, inputs: &[Input]) {
+        for at in std::mem::take(&mut self.unkeyed) {
+            let key = self.key(inputs[at].path(), true);
+            self.keys.insert(key);
+        }
+    }
+}
+
 fn walk_dir(
     root: &Path,
     filter: &ExtFilter,
-    walked: &mut HashSet<PathBuf>,
+    walked: &mut Reached,
     inputs: &mut Vec<Input>,
     errors: &mut Vec<Error>,
 ) {
+    // Siblings sorted by name: their paths are one parent path and a name each, so comparing
+    // whole paths bytewise gives the names' order without parsing each path for its name.
     let walker = WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     // The root's canonical path, found once: below it, an entry reached through no symlink
     // has that path and its own path under the root as its canonical path.
-    let canonical_root = std::fs::canonicalize(root).ok();
+    walked.enter(root, std::fs::canonicalize(root).ok(), inputs);
     // For each depth walked into, whether a symlink was followed to get there.
     let mut linked: Vec<bool> = Vec::new();
     for entry in walker {
@@ -120,15 +175,9 @@ fn walk_dir(
         match entry {
             Ok(e) if e.file_type().is_file() && filter.accepts(e.path()) => {
                 // Canonical paths catch a symlink leading out of the root and back into a
-                // folder already walked; if canonicalising fails, the read will report it.
-                let plain = canonical_root
-                    .as_ref()
-                    .filter(|_| linked.last() == Some(&false))
-                    .and_then(|r| Some(r.join(e.path().strip_prefix(root).ok()?)));
-                let key = plain.unwrap_or_else(|| {
-                    std::fs::canonicalize(e.path()).unwrap_or_else(|_| e.path().to_path_buf())
-                });
-                if walked.insert(key) {
+                // folder already walked.
+                let plain = linked.last() == Some(&false);
+                if walked.keep(e.path(), plain, inputs) {
                     inputs.push(Input::Walked(e.into_path()));
                 }
             }

@@ -41,6 +41,9 @@ pub struct Prefilter {
     anchors: AhoCorasick,
     /// The terms, each checked whole where an anchor matches.
     terms: Vec<Term>,
+    /// For each anchor, the terms that can start where it matches: those whose own anchor
+    /// starts with it (no anchor starts with another, so one at most matches at a place).
+    by_anchor: Vec<Vec<usize>>,
 }
 
 /// A `[core]` term as the prefilter checks it.
@@ -75,22 +78,29 @@ impl Prefilter {
         anchors.retain(|a| !all.iter().any(|b| b.len() < a.len() && a.starts_with(b)));
         anchors.sort_unstable();
         anchors.dedup();
+        let by_anchor = anchors
+            .iter()
+            .map(|a| (0..all.len()).filter(|&t| all[t].starts_with(a)).collect())
+            .collect();
         let anchors = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
             .build(&anchors)
             .expect("a few short patterns always build");
-        Some(Prefilter { anchors, terms })
+        Some(Prefilter {
+            anchors,
+            terms,
+            by_anchor,
+        })
     }
 
     /// True if `text` holds a `[core]` term in any form the topic stage could see.
     pub fn admits(&self, text: &str) -> bool {
         let found = LOWERED.with_borrow_mut(|lower| {
             lower.clear();
-            lower.extend_from_slice(text.as_bytes());
-            lower.make_ascii_lowercase();
+            lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
             self.scan(text, lower)
         });
-        found || LOWERCASE_TO_ASCII.iter().any(|&c| text.contains(c))
+        found || holds_lowercase_to_ascii(text)
     }
 
     /// Every place an anchor matches (each one, also inside or right after another), until a
@@ -98,7 +108,8 @@ impl Prefilter {
     fn scan(&self, text: &str, lower: &[u8]) -> bool {
         let mut at = 0;
         while let Some(m) = self.anchors.find(Input::new(lower).span(at..lower.len())) {
-            if self.terms.iter().any(|t| t.matches(text, lower, m.start())) {
+            let mut terms = self.by_anchor[m.pattern().as_usize()].iter();
+            if terms.any(|&t| self.terms[t].matches(text, lower, m.start())) {
                 return true;
             }
             at = m.start() + 1;
@@ -153,6 +164,21 @@ fn joins_words(t: &str) -> bool {
     let wild = stem.len() != t.len();
     let punct = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric());
     punct(stem.chars().next()) && !wild && punct(stem.chars().last())
+}
+
+/// True if `text` holds a character of [`LOWERCASE_TO_ASCII`]: one scan for the last bytes of
+/// their UTF-8 forms (rare bytes), each place found checked whole.
+fn holds_lowercase_to_ascii(text: &str) -> bool {
+    let [kelvin, dotted_i] = LOWERCASE_TO_ASCII.map(|c| {
+        let mut utf8 = [0; 4];
+        c.encode_utf8(&mut utf8);
+        (utf8, c.len_utf8())
+    });
+    let bytes = text.as_bytes();
+    let last = |(utf8, len): ([u8; 4], usize)| utf8[len - 1];
+    let ends_at = |end: usize, (utf8, len): ([u8; 4], usize)| bytes[..=end].ends_with(&utf8[..len]);
+    memchr::memchr2_iter(last(kelvin), last(dotted_i), bytes)
+        .any(|end| ends_at(end, kelvin) || ends_at(end, dotted_i))
 }
 
 /// The end of one or more whitespace characters starting at `at`, if there are any.
@@ -217,6 +243,10 @@ mod tests {
         assert!(p.admits("x_nato: an underscore is no letter"));
         assert!(p.admits("énato: a letter outside ASCII may be a boundary"));
         assert!(p.admits("NATO\u{212A}"));
+        assert!(p.admits("a \u{212A}elvin sign"));
+        assert!(p.admits("\u{130}"));
+        // Other characters whose UTF-8 forms end in the same bytes.
+        assert!(!p.admits("\u{AA} \u{20AA} \u{B0} \u{12A} \u{2129} \u{C4}\u{B0}"));
     }
 
     #[test]

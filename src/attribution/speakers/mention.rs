@@ -87,16 +87,17 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = possessed(text, np) {
         return Some(m);
     }
-    let phrase = join(text, np).to_lowercase().replace('\u{2019}', "'");
+    let phrase = crate::document::to_lowercase(&join(text, np)).replace('\u{2019}', "'");
+    let unarticled = phrase.trim_start_matches("the ");
     let bare_group = crate::lexicon::BARE_MEMBER_GROUPS
         .iter()
-        .find(|(alias, _)| *alias == phrase.trim_start_matches("the "));
+        .find(|(alias, _)| *alias == unarticled);
     if let Some((_, institution)) = bare_group {
         return Some(Mention::Members(institution.to_string()));
     }
     // "the Office of the President of Ukraine": an institution's own name, before any reading
     // of it as the office of a person.
-    if let Some(Some(org)) = organization(phrase.trim_start_matches("the ").trim()) {
+    if let Some(Some(org)) = organization(unarticled.trim()) {
         return Some(Mention::Organization(org));
     }
     let lowercase_head = role_head_token(np).is_some_and(|t| !t.capitalized);
@@ -127,7 +128,7 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     // "Der Spiegel reported", "Russian state news agency TASS reported": an outlet, with or
     // without a description before it, is an organisation, never a person's name.
-    let bare = phrase.trim_start_matches("the ").trim();
+    let bare = unarticled.trim();
     // The longest name that fits, so the choice never depends on the set's order.
     let outlet = word_suffixes(bare).find_map(|tail| OUTLETS_LOWER.get(tail));
     if let Some(o) = outlet {
