@@ -186,8 +186,16 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                         a.speaker.name,
                         a.speaker.title.as_deref().unwrap_or("")
                     );
-                    let context = &doc.text[context];
-                    let content = framed.map_or(quote.as_str(), |r| &doc.text[r]);
+                    // An interviewer's question in the paragraph before frames the answer's
+                    // scope and supplies its proposition, but takes no part in its stance.
+                    let asked_before = framed
+                        .clone()
+                        .filter(|r| r.start < paragraphs[a.paragraph].range.start);
+                    let content = match (&asked_before, framed) {
+                        (None, Some(r)) => &doc.text[r],
+                        _ => quote.as_str(),
+                    };
+                    let context = &doc.text[asked_before.unwrap_or(context)];
                     t.stance(content, context, a.cue.as_deref().unwrap_or(""), &who)
                 }
             };

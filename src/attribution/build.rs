@@ -45,6 +45,10 @@ impl State<'_> {
                     prev.start..s.end,
                 )
             }
+            Shape::Colon if interview_answer(self.text, paras, pi, si, f).is_some() => {
+                let answer = interview_answer(self.text, paras, pi, si, f)?;
+                (vec![answer], p.range.clone())
+            }
             _ => {
                 let content = self
                     .content(p, toks, f, prev_region, next_region)
@@ -74,7 +78,13 @@ impl State<'_> {
         }
         let (content, evidence) = self.extend_open_quote(paras, pi, content, evidence);
         let (content, evidence) = prepend_open_quotes(paras, pi, content, evidence);
-        let mode = mode_of(self.text, &content, p);
+        // An interview's answer is the speaker's own words, quotation marks or not.
+        let mode =
+            if f.shape == Shape::Colon && interview_answer(self.text, paras, pi, si, f).is_some() {
+                crate::claim::Mode::Direct
+            } else {
+                mode_of(self.text, &content, p)
+            };
         let cue_text =
             self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
         // The attribution's own words: this cue's stretch of the sentence, without its content
@@ -589,4 +599,30 @@ fn frame_ranges(s: &Range<usize>, content: &[Range<usize>]) -> Vec<Range<usize>>
         out.push(at..s.end);
     }
     out
+}
+
+/// In an interview, an answer: a paragraph opening with the speaker and a colon ("Kuleba: We
+/// will join."), after a paragraph that asks a question (it ends with a question mark or opens
+/// with a question label such as "Q:"). The whole paragraph after the colon is the answer.
+fn interview_answer(
+    text: &str,
+    paras: &[Paragraph],
+    pi: usize,
+    si: usize,
+    f: &Frame,
+) -> Option<Range<usize>> {
+    if si != 0 || f.region.start != 0 {
+        return None;
+    }
+    let question = text[paras.get(pi.checked_sub(1)?)?.range.clone()].trim();
+    let label = question
+        .split([':', '(', ' '])
+        .next()
+        .is_some_and(|w| lexicon::is(Class::QuestionLabel, &w.to_lowercase()));
+    if !question.ends_with('?') && !label {
+        return None;
+    }
+    let p = &paras[pi];
+    let colon = text[p.range.clone()].find(':')? + p.range.start + 1;
+    Some(trim_content(text, colon..p.range.end))
 }

@@ -9,6 +9,7 @@ use super::subject::*;
 use super::tokens::Token;
 use super::Attribution;
 use crate::claim::Mode;
+use crate::lexicon::Class;
 use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
@@ -90,7 +91,10 @@ impl State<'_> {
             return;
         }
         if let Mention::Name { name, .. } = &mention {
-            if known_only && !name.contains(' ') && !self.registry.knows(name) {
+            let unknown_word = !name.contains(' ') && !self.registry.knows(name);
+            // "Strong words from ...", "Membership talks are for later": a capitalised common
+            // word opening the sentence is no person.
+            if unknown_word && (known_only || is_common_word(&toks[np.start])) {
                 return;
             }
         }
@@ -153,4 +157,20 @@ fn ends_in_open_quote(p: &Paragraph, content: &[Range<usize>]) -> bool {
         return false;
     };
     !q.closed && q.inner.start <= c.start && c.end <= q.inner.end
+}
+
+/// A word of the common vocabulary the lexicon knows (a word of position, procedure or
+/// function), which a lone capitalised subject is more likely to be than a surname.
+fn is_common_word(t: &Token) -> bool {
+    const COMMON: [Class; 8] = [
+        Class::Stopword,
+        Class::NotName,
+        Class::Membership,
+        Class::Approval,
+        Class::Opposition,
+        Class::Harm,
+        Class::Benefit,
+        Class::Procedural,
+    ];
+    COMMON.iter().any(|&c| t.is(c))
 }

@@ -192,7 +192,16 @@ impl Finder<'_> {
                 && toks[..start].iter().all(|t| t.is_word && !t.quoted)
                 && (start == 0 || speakers::title_before(self.text, toks, start).is_some())
         });
-        let mention = speakers::classify(self.text, np, None)?;
+        let mention = match speakers::classify(self.text, np, None)? {
+            // A transcript's "RUTTE:" names the speaker as the text does elsewhere ("Rutte").
+            Mention::Name { name, title } if !name.chars().any(char::is_lowercase) => {
+                Mention::Name {
+                    name: crate::meta::byline::name_case(&name),
+                    title,
+                }
+            }
+            m => m,
+        };
         let known = match &mention {
             Mention::Name { name, .. } => {
                 named && (name.contains(' ') || self.registry.knows(name))

@@ -200,6 +200,8 @@ word_classes! {
     NumberAbbreviation => "number_abbreviations.txt" + "number",
     /// Scope: words opening a statement that refers back to the previous one ("this").
     Anaphor => "stance/anaphors.txt",
+    /// Labels opening an interviewer's question ("q", "question"), lowercase.
+    QuestionLabel => "question_labels.txt",
     /// Words of an author's role in a credit line ("fellow", "columnist"), lowercase.
     AuthorRole => "author_roles.txt",
     /// Scope: pronouns opening a statement that point back to the text around it ("it").
