@@ -4,7 +4,7 @@
 
 use super::clauses::Clause;
 use super::tagging::{has, Item};
-use crate::lexicon::Class;
+use crate::lexicon::{self, Class};
 
 /// How many items after "until"/"once" a membership word marks an end point, not a condition.
 const ENDPOINT_REACH: usize = 7;
@@ -44,7 +44,11 @@ pub(super) fn positions(items: &[Item], reason: &str) -> bool {
 /// on") sets one only in a negative frame.
 pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
     let items = c.items;
-    let joining = has(items, Class::Membership);
+    // "I'm against it while the war goes on": a pronoun restates the membership named before.
+    let joining = has(items, Class::Membership)
+        || items
+            .iter()
+            .any(|i| lexicon::is(Class::ObjectPronoun, &i.text));
     for (i, it) in items.iter().enumerate() {
         let cancelled = c.reversed
             || i.checked_sub(1)
