@@ -320,17 +320,14 @@ fn framing(text: &str, paras: &[Paragraph], a: &Attribution, quote: &str) -> Opt
         .then_some(before.start..a.evidence.end)
 }
 
-/// In an interview ("Q: Will Ukraine join before 2030?" / "Landsbergis: Yes."), the paragraph
-/// before an answer opening its paragraph, when that paragraph ends with a question mark.
+/// In an interview ("Q: Will Ukraine join before 2030?" / "Landsbergis: Yes."), the question
+/// paragraph before an answer that opens its paragraph with the speaker and a colon.
 fn interview_question(text: &str, paras: &[Paragraph], a: &Attribution) -> Option<Range<usize>> {
     let p = &paras[a.paragraph];
-    let opens_paragraph = p
-        .sentences
-        .first()
-        .is_some_and(|s| s.end > a.evidence.start);
+    let answer = a.cue.as_deref() == Some(":") && a.evidence.start == p.range.start;
     let previous = &paras[a.paragraph.checked_sub(1)?];
-    let asks = text[previous.range.clone()].trim_end().ends_with('?');
-    (opens_paragraph && asks).then(|| previous.range.clone())
+    (answer && attribution::asks_question(&text[previous.range.clone()]))
+        .then(|| previous.range.clone())
 }
 
 /// How many words may stand between "asked" and its question word ("was asked at a rally on
@@ -346,7 +343,12 @@ fn puts_question(sentence: &str) -> bool {
         .map(|w| crate::document::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .collect();
     (0..words.len()).filter(|&i| words[i] == "asked").any(|i| {
-        words[i + 1..].iter().take(ASKED_REACH).any(|w| {
+        // "asked allies to decide whether ...": a request, not a question.
+        let before_request = words[i + 1..]
+            .iter()
+            .take(ASKED_REACH)
+            .take_while(|w| !lexicon::is(lexicon::Class::InfinitiveMarker, w));
+        before_request.into_iter().any(|w| {
             lexicon::members(lexicon::Class::QuestionOpener)
                 .iter()
                 .filter_map(|opener| opener.strip_prefix("asked "))

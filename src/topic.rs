@@ -377,11 +377,11 @@ impl Topic {
     }
 }
 
-/// How many words from a statement's start a referring pronoun or determiner may stand.
+/// How many words from a statement's start a referring determiner may stand.
 const REFERENCE_REACH: usize = 3;
 
-/// The statement opens by pointing back: a referring pronoun among its first words ("That is
-/// not happening"), or a determiner and a referring noun ("the vote", "its application").
+/// The statement opens by pointing back: a referring pronoun first ("That is not happening"),
+/// or a determiner and a referring noun among its first words ("the vote", "its application").
 fn refers_back(content: &str) -> bool {
     let words: Vec<String> = content
         .split(|ch: char| !ch.is_alphanumeric())
@@ -389,10 +389,10 @@ fn refers_back(content: &str) -> bool {
         .take(REFERENCE_REACH + 1)
         .map(str::to_lowercase)
         .collect();
+    // Only as the first word: a pronoun later on is the statement's own ("he hoped that it").
     let pronoun = words
-        .iter()
-        .take(REFERENCE_REACH)
-        .any(|w| lexicon::is(Class::ReferringPronoun, w));
+        .first()
+        .is_some_and(|w| lexicon::is(Class::ReferringPronoun, w));
     let noun_phrase = words.windows(2).take(REFERENCE_REACH).any(|p| {
         lexicon::is(Class::ReferringDeterminer, &p[0]) && lexicon::is(Class::ReferringNoun, &p[1])
     });

@@ -1,6 +1,7 @@
 //! Building an attribution from a frame: its content, evidence, mode and frame ranges.
 
 use super::clause::*;
+use super::find::Finder;
 use super::frame::{Frame, Shape};
 use super::quoting::*;
 use super::state::State;
@@ -25,6 +26,11 @@ impl State<'_> {
         next_region: Option<usize>,
     ) -> Option<Attribution> {
         let p = &paras[pi];
+        let interview = if f.shape == Shape::Colon {
+            self.interview_answer(paras, pi, si, f)
+        } else {
+            None
+        };
         let speaker =
             self.registry
                 .resolve(&f.mention, toks[f.np.start].range.start, &self.recent)?;
@@ -45,9 +51,9 @@ impl State<'_> {
                     prev.start..s.end,
                 )
             }
-            Shape::Colon if interview_answer(self.text, paras, pi, si, f).is_some() => {
-                let answer = interview_answer(self.text, paras, pi, si, f)?;
-                (vec![answer], p.range.clone())
+            Shape::Colon if interview.is_some() => {
+                let answer = interview.clone()?;
+                (vec![answer.clone()], p.range.start..answer.end)
             }
             _ => {
                 let content = self
@@ -79,12 +85,11 @@ impl State<'_> {
         let (content, evidence) = self.extend_open_quote(paras, pi, content, evidence);
         let (content, evidence) = prepend_open_quotes(paras, pi, content, evidence);
         // An interview's answer is the speaker's own words, quotation marks or not.
-        let mode =
-            if f.shape == Shape::Colon && interview_answer(self.text, paras, pi, si, f).is_some() {
-                crate::claim::Mode::Direct
-            } else {
-                mode_of(self.text, &content, p)
-            };
+        let mode = if interview.is_some() {
+            crate::claim::Mode::Direct
+        } else {
+            mode_of(self.text, &content, p)
+        };
         let cue_text =
             self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
         // The attribution's own words: this cue's stretch of the sentence, without its content
@@ -601,28 +606,50 @@ fn frame_ranges(s: &Range<usize>, content: &[Range<usize>]) -> Vec<Range<usize>>
     out
 }
 
-/// In an interview, an answer: a paragraph opening with the speaker and a colon ("Kuleba: We
-/// will join."), after a paragraph that asks a question (it ends with a question mark or opens
-/// with a question label such as "Q:"). The whole paragraph after the colon is the answer.
-fn interview_answer(
-    text: &str,
-    paras: &[Paragraph],
-    pi: usize,
-    si: usize,
-    f: &Frame,
-) -> Option<Range<usize>> {
-    if si != 0 || f.region.start != 0 {
-        return None;
+impl State<'_> {
+    /// In an interview, an answer: a paragraph opening with the speaker and a colon ("Kuleba:
+    /// We will join."), after a paragraph that asks a question ([`asks_question`]). The answer
+    /// runs from the colon to the paragraph's end, or to a sentence naming another speaker
+    /// ("... Russia's envoy said ...").
+    fn interview_answer(
+        &self,
+        paras: &[Paragraph],
+        pi: usize,
+        si: usize,
+        f: &Frame,
+    ) -> Option<Range<usize>> {
+        if si != 0 || f.region.start != 0 {
+            return None;
+        }
+        if !asks_question(&self.text[paras.get(pi.checked_sub(1)?)?.range.clone()]) {
+            return None;
+        }
+        let p = &paras[pi];
+        let colon = self.tokens[pi][si].get(f.cue.start)?.range.end;
+        let finder = Finder {
+            text: self.text,
+            registry: self.registry,
+            recent: &self.recent,
+        };
+        let end = (si + 1..p.sentences.len())
+            .find(|&k| {
+                finder
+                    .frames(&self.tokens[pi][k])
+                    .iter()
+                    .any(|g| !matches!(g.mention, super::speakers::Mention::Pronoun(_)))
+            })
+            .map_or(p.range.end, |k| p.sentences[k].start);
+        Some(trim_content(self.text, colon..end))
     }
-    let question = text[paras.get(pi.checked_sub(1)?)?.range.clone()].trim();
-    let label = question
-        .split([':', '(', ' '])
-        .next()
-        .is_some_and(|w| lexicon::is(Class::QuestionLabel, &w.to_lowercase()));
-    if !question.ends_with('?') && !label {
-        return None;
-    }
-    let p = &paras[pi];
-    let colon = text[p.range.clone()].find(':')? + p.range.start + 1;
-    Some(trim_content(text, colon..p.range.end))
+}
+
+/// An interviewer's question: a paragraph that ends with a question mark, or opens with a
+/// question label right before a colon or a parenthesis ("Q: ...", "QUESTION (Ann Lee): ...").
+pub(crate) fn asks_question(paragraph: &str) -> bool {
+    let paragraph = paragraph.trim();
+    let labelled = paragraph
+        .find([':', '('])
+        .map(|end| paragraph[..end].trim_end())
+        .is_some_and(|label| lexicon::is(Class::QuestionLabel, &label.to_lowercase()));
+    paragraph.ends_with('?') || labelled
 }

@@ -9,7 +9,6 @@ use super::subject::*;
 use super::tokens::Token;
 use super::Attribution;
 use crate::claim::Mode;
-use crate::lexicon::Class;
 use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
@@ -71,7 +70,8 @@ impl State<'_> {
         true
     }
 
-    /// A narration sentence that opens with a person makes them the likeliest "he"/"she" next.
+    /// A narration sentence that opens with a person makes them the likeliest "he"/"she" next,
+    /// and one that opens with an institution or its document the referent of a later "it".
     /// With `known_only`, a one-word name counts only if the article names that person
     /// elsewhere ("Outright victory is vital, he said" has no subject "Outright").
     pub(super) fn note_subject(&mut self, toks: &[Token], known_only: bool) {
@@ -94,7 +94,8 @@ impl State<'_> {
             let unknown_word = !name.contains(' ') && !self.registry.knows(name);
             // "Strong words from ...", "Membership talks are for later": a capitalised common
             // word opening the sentence is no person.
-            if unknown_word && (known_only || is_common_word(&toks[np.start])) {
+            if unknown_word && (known_only || crate::lexicon::is_common_word(&toks[np.start].lower))
+            {
                 return;
             }
         }
@@ -157,20 +158,4 @@ fn ends_in_open_quote(p: &Paragraph, content: &[Range<usize>]) -> bool {
         return false;
     };
     !q.closed && q.inner.start <= c.start && c.end <= q.inner.end
-}
-
-/// A word of the common vocabulary the lexicon knows (a word of position, procedure or
-/// function), which a lone capitalised subject is more likely to be than a surname.
-fn is_common_word(t: &Token) -> bool {
-    const COMMON: [Class; 8] = [
-        Class::Stopword,
-        Class::NotName,
-        Class::Membership,
-        Class::Approval,
-        Class::Opposition,
-        Class::Harm,
-        Class::Benefit,
-        Class::Procedural,
-    ];
-    COMMON.iter().any(|&c| t.is(c))
 }

@@ -293,6 +293,9 @@ impl Finder<'_> {
             // subject speaks; where an opening phrase hides it ("On Monday he said ..., but
             // insisted that"), the speaker of the cue before.
             let Some(Subject { np, title, .. }) = clause_subject(self.text, toks, k - 1) else {
+                if !opens_intro_phrase(self.text, toks, 0) {
+                    return None;
+                }
                 return prev.map(|p| Frame {
                     cue: cue.clone(),
                     mention: p.mention.clone(),

@@ -8,6 +8,8 @@
 //! quotations · a bare quotation continuing the previous speaker's quote.
 
 mod build;
+/// Whether a paragraph is an interviewer's question (see [`build::asks_question`]).
+pub(crate) use build::asks_question;
 mod clause;
 mod continuation;
 pub mod cues;

@@ -273,20 +273,29 @@ const REDUCED_RELATIVE_TOKENS: usize = 10;
 fn reduced_relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
     let from = k.saturating_sub(REDUCED_RELATIVE_TOKENS).max(1);
     // The participle opens a phrase with a preposition ("issued by", "gathered in"), so a main
-    // verb with its object ("Kyiv welcomed the pledge") is not read as one.
+    // verb with its object ("Kyiv welcomed the pledge") is not read as one; the phrase holds no
+    // verb, relative or question word, and no name right before the cue ("acted on what
+    // Zelensky announced": the cue is Zelensky's).
+    let last = k.checked_sub(1).map(|j| &toks[j])?;
+    let name_before_cue = last.is_capitalized(text)
+        && !crate::dates::is_weekday_word(&last.lower)
+        && !last.is(Class::MonthName);
+    if name_before_cue {
+        return None;
+    }
     let participle = (from..k.saturating_sub(1)).find(|&p| {
         (is_past_participle(&toks[p]) || super::clause::is_participle_word(&toks[p]))
             && (toks[p + 1].is(Class::Preposition) || toks[p + 1].lower == "by")
+            && toks[p + 1..k].iter().all(|t| {
+                (t.is_word || t.lower.chars().all(|c| c.is_ascii_digit()))
+                    && !t.quoted
+                    && !t.is(Class::FiniteVerb)
+                    && !t.is(Class::RelativePronoun)
+                    && !t.is(Class::Interrogative)
+            })
+            && !toks[p - 1].quoted
+            && toks[p - 1].is_word
     })?;
-    let plain = toks[participle + 1..k].iter().all(|t| {
-        (t.is_word || t.lower.chars().all(|c| c.is_ascii_digit()))
-            && !t.quoted
-            && !t.is(Class::FiniteVerb)
-            && t.lower != "that"
-    });
-    if !plain || toks[participle - 1].quoted || !toks[participle - 1].is_word {
-        return None;
-    }
     let start = np_start(text, toks, participle);
     if start >= participle || !subject_starts_clause(toks, start) {
         return None;
@@ -368,7 +377,7 @@ const INTRO_PHRASES: usize = 3;
 
 /// A word that opens an introductory phrase: a preposition, a participle, an "-ly" adverb or
 /// a sentence adverb.
-fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
+pub(super) fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
     use crate::lexicon::Class;
     let Some(t) = toks.get(i) else {
         return false;

@@ -200,6 +200,10 @@ word_classes! {
     NumberAbbreviation => "number_abbreviations.txt" + "number",
     /// Scope: words opening a statement that refers back to the previous one ("this").
     Anaphor => "stance/anaphors.txt",
+    /// The infinitive marker ("to"), lowercase.
+    InfinitiveMarker => "infinitive_markers.txt",
+    /// Labels before "by" on a header's credit line ("interview", "live coverage"), lowercase.
+    CreditLabel => "credit_labels.txt",
     /// Labels opening an interviewer's question ("q", "question"), lowercase.
     QuestionLabel => "question_labels.txt",
     /// Words of an author's role in a credit line ("fellow", "columnist"), lowercase.
@@ -475,6 +479,32 @@ pub fn classes_of(word: &str) -> ClassBits {
 #[inline]
 pub fn in_class(bits: &ClassBits, class: Class) -> bool {
     bits[class as usize / 64] >> (class as usize % 64) & 1 == 1
+}
+
+/// Classes of the common vocabulary: function words, verbs, roles and the words of position
+/// and procedure. A lone capitalised word in one of them opens a sentence or a headline; it is
+/// no one's name.
+const COMMON_WORD_CLASSES: [Class; 13] = [
+    Class::Stopword,
+    Class::NotName,
+    Class::TitleWord,
+    Class::FiniteVerb,
+    Class::MemberGroup,
+    Class::CueModifier,
+    Class::SpeakerNoun,
+    Class::Membership,
+    Class::Approval,
+    Class::Opposition,
+    Class::Harm,
+    Class::Benefit,
+    Class::Procedural,
+];
+
+/// Whether a lowercase word belongs to the common vocabulary ([`COMMON_WORD_CLASSES`]) rather
+/// than to names ("strong", "membership", "again").
+pub fn is_common_word(word: &str) -> bool {
+    let bits = classes_of(word);
+    COMMON_WORD_CLASSES.iter().any(|&c| in_class(&bits, c))
 }
 
 /// Whether `word` (or phrase) is in the list of `class`. Lists are lowercase unless their
