@@ -193,11 +193,15 @@ impl Finder<'_> {
                 && (start == 0 || speakers::title_before(self.text, toks, start).is_some())
         });
         let mention = match speakers::classify(self.text, np, None)? {
-            // A transcript's "RUTTE:" names the speaker as the text does elsewhere ("Rutte").
-            Mention::Name { name, title } if !name.chars().any(char::is_lowercase) => {
+            // A transcript's "RUTTE:" names the speaker as the text does elsewhere ("Rutte"),
+            // though in capitals it reads like an acronym.
+            Mention::Name { name, .. } | Mention::Organization(name)
+                if !name.chars().any(char::is_lowercase)
+                    && self.registry.knows(&crate::meta::byline::name_case(&name)) =>
+            {
                 Mention::Name {
                     name: crate::meta::byline::name_case(&name),
-                    title,
+                    title: None,
                 }
             }
             m => m,
