@@ -200,16 +200,44 @@ pub(super) fn named(text: &str, np: &[Token], apposition: Option<String>) -> Opt
     if run.end != np.len() {
         return None; // the name is not the head of the phrase ("Zelensky's office")
     }
-    let name = np[run.clone()]
+    let words: Vec<&str> = np[run.clone()]
         .iter()
         .map(|t| clean_word(text, t))
-        .collect::<Vec<_>>()
-        .join(" ");
+        .collect();
+    let name = tabloid_case(&words);
     if run.len() == 1 && is_acronym(&name) {
         return Some(Mention::Organization(name)); // "the IMF", "NBC"
     }
     let title = apposition.or_else(|| title_before(text, np, run.start));
     Some(Mention::Name { name, title })
+}
+
+/// Most letters of a capitalised word that is an initialism inside a name ("JFK"), not a
+/// shouted name word.
+const MAX_INITIALISM_LETTERS: usize = 3;
+
+/// The words of a name joined, a tabloid's capitals ("VOLODYMYR Zelensky") written as the
+/// rest of the name is ("Volodymyr Zelensky").
+pub(super) fn tabloid_case<S: AsRef<str>>(words: &[S]) -> String {
+    let mixed = words
+        .iter()
+        .any(|w| w.as_ref().chars().any(char::is_lowercase));
+    let shouted = |w: &str| {
+        !w.chars().any(char::is_lowercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() > MAX_INITIALISM_LETTERS
+    };
+    words
+        .iter()
+        .map(|w| {
+            let w = w.as_ref();
+            if mixed && shouted(w) {
+                crate::meta::byline::name_case(w)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn is_acronym(w: &str) -> bool {

@@ -154,7 +154,7 @@ impl Registry {
     fn add(&mut self, words: &[&str], title: Option<String>, pos: usize) {
         let Some(last) = words.last() else { return };
         let key = name_key(last);
-        let name = words.join(" ");
+        let name = super::mention::tabloid_case(words);
         match self.same_person(&key, &name) {
             Some(idx) => {
                 let p = &mut self.people[idx];

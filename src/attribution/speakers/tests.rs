@@ -172,3 +172,16 @@ fn name_particles_join_a_name_and_may_lead_a_surname() {
     // A particle with no name after it is a plain word.
     assert_eq!(run("Mark de la said so", 0), "Mark");
 }
+
+#[test]
+fn tabloid_capitals_in_a_name_are_written_as_the_rest() {
+    use super::mention::tabloid_case;
+    assert_eq!(
+        tabloid_case(&["VOLODYMYR", "Zelensky"]),
+        "Volodymyr Zelensky"
+    );
+    assert_eq!(tabloid_case(&["Boris", "JOHNSON"]), "Boris Johnson");
+    // An initialism, and a name written all in capitals, stay as they are.
+    assert_eq!(tabloid_case(&["JFK", "Airport"]), "JFK Airport");
+    assert_eq!(tabloid_case(&["MARK", "RUTTE"]), "MARK RUTTE");
+}
