@@ -330,6 +330,15 @@ fn interview_question(text: &str, paras: &[Paragraph], a: &Attribution) -> Optio
         .then(|| previous.range.clone())
 }
 
+/// The question words of the "asked ..." openers ("whether", "if", "about"), read once.
+static ASKED_QUESTION_WORDS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        lexicon::members(lexicon::Class::QuestionOpener)
+            .iter()
+            .filter_map(|opener| opener.strip_prefix("asked "))
+            .collect()
+    });
+
 /// How many words may stand between "asked" and its question word ("was asked at a rally on
 /// Tuesday whether").
 const ASKED_REACH: usize = 6;
@@ -348,12 +357,9 @@ fn puts_question(sentence: &str) -> bool {
             .iter()
             .take(ASKED_REACH)
             .take_while(|w| !lexicon::is(lexicon::Class::InfinitiveMarker, w));
-        before_request.into_iter().any(|w| {
-            lexicon::members(lexicon::Class::QuestionOpener)
-                .iter()
-                .filter_map(|opener| opener.strip_prefix("asked "))
-                .any(|q| q == w)
-        })
+        before_request
+            .into_iter()
+            .any(|w| ASKED_QUESTION_WORDS.contains(&w.as_ref()))
     })
 }
 

@@ -198,8 +198,6 @@ impl Topic {
                 .or_insert_with(|| self.near(&[t]))
         };
         let mut per_sentence: HashMap<(usize, usize), Near> = HashMap::default();
-        // The paragraph and the one before it, for statements that point back to them.
-        let mut per_local: HashMap<usize, Near> = HashMap::default();
         let mut last_kept: HashMap<&str, usize> = HashMap::default();
         for (i, c) in cands.iter().enumerate() {
             let ctx = &c.context;
@@ -211,9 +209,8 @@ impl Topic {
             let sent = *per_sentence
                 .entry(c.sentence)
                 .or_insert_with(|| self.near(&[ctx.sentence]));
-            let local = *per_local
-                .entry(c.paragraph)
-                .or_insert_with(|| near_of(ctx.paragraph).or(near_of(ctx.previous)));
+            // The paragraph and the one before it, for a statement that points back to them.
+            let local = near_of(ctx.paragraph).or(near_of(ctx.previous));
             let own = self.judge(ctx.content, para.or(sent), sent.excluded)
                 || self.refers_to_context(ctx.content, local, sent.excluded);
             let cont = i > 0 && keep[i - 1] && self.continues(c, &cands[i - 1], &last_kept);
@@ -383,11 +380,11 @@ const REFERENCE_REACH: usize = 3;
 /// The statement opens by pointing back: a referring pronoun first ("That is not happening"),
 /// or a determiner and a referring noun among its first words ("the vote", "its application").
 fn refers_back(content: &str) -> bool {
-    let words: Vec<String> = content
+    let words: Vec<std::borrow::Cow<str>> = content
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(REFERENCE_REACH + 1)
-        .map(str::to_lowercase)
+        .map(crate::document::lowercase)
         .collect();
     // Only as the first word: a pronoun later on is the statement's own ("he hoped that it").
     let pronoun = words

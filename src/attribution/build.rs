@@ -53,7 +53,8 @@ impl State<'_> {
             }
             Shape::Colon if interview.is_some() => {
                 let answer = interview.clone()?;
-                (vec![answer.clone()], p.range.start..answer.end)
+                let evidence = p.range.start..answer.end;
+                (vec![answer], evidence)
             }
             _ => {
                 let content = self
