@@ -627,8 +627,8 @@ fn embedded(text: &str, toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool
     let after_that = f.np.start > 0
         && toks[f.np.start - 1].lower == "that"
         && !super::clause::verb_opens_predicate(text, toks, f.cue.end);
-    // "X said Kyiv and the alliance had agreed": only the clause's (coordinated) subject
-    // stands between the first cue and the second.
+    // "X said Kyiv and the alliance had agreed", "X said both he and Rubio promised": only
+    // the clause's (coordinated) subject stands between the first cue and the second.
     // "In 2008, she said, the alliance promised ...": past the comma that closes a frame set
     // off by commas.
     let comma = |i: usize| toks.get(i).is_some_and(|t| t.lower == "," && !t.quoted);
@@ -639,7 +639,10 @@ fn embedded(text: &str, toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool
         .all(|t| {
             t.is_word
                 && !t.quoted
-                && (t.is_capitalized_word() || matches!(t.lower.as_str(), "and" | "that"))
+                && (t.is_capitalized_word()
+                    || matches!(t.lower.as_str(), "and" | "that")
+                    || t.is(Class::SubjectPronoun)
+                    || t.is(Class::ClauseDeterminer))
         });
     let right_after =
         (p.region.end == f.region.start || subject_between) && p.shape == Shape::Subject;
