@@ -269,7 +269,15 @@ pub(super) fn clause_of_at_least(
     if !after {
         from = skip_connective(toks, from, to);
     }
-    let words = toks.get(from..to)?.iter().filter(|t| t.is_word).count();
+    // "it's \"disastrous\"": a pronoun with a clitic verb is two words.
+    let contracted =
+        |t: &Token| t.has_clitic() && lexicon::is(Class::SubjectPronoun, t.without_clitic());
+    let words = toks
+        .get(from..to)?
+        .iter()
+        .filter(|t| t.is_word)
+        .map(|t| 1 + usize::from(contracted(t)))
+        .sum::<usize>();
     if words < min_words {
         return None;
     }

@@ -75,6 +75,7 @@ impl State<'_> {
         {
             self.note_subject(toks, true);
         }
+        let mut prev_region = None;
         for (k, f) in frames.iter().enumerate() {
             // "X, who ... and said A, later praised B": the next frame's speaker phrase may
             // enclose this frame; then its cue bounds this content.
@@ -85,12 +86,13 @@ impl State<'_> {
                     n.region.start
                 }
             });
-            let prev_region = if k > 0 {
-                Some(frames[k - 1].region.end)
-            } else {
-                None
-            };
-            if let Some(a) = self.build(paras, pi, si, &s, toks, f, prev_region, next_region) {
+            let built = self.build(paras, pi, si, &s, toks, f, prev_region, next_region);
+            // "He may add staff, he said": a word that is a cue only before "that", a colon or
+            // a quotation, found with none, was no cue; the next frame's content runs over it.
+            if built.is_some() || !f.cue.form.strict {
+                prev_region = Some(f.region.end);
+            }
+            if let Some(a) = built {
                 let others = self.coordinated_speakers(toks, f, &a);
                 self.recent.push((a.evidence.start, a.speaker.clone()));
                 self.out.extend(others);

@@ -254,13 +254,63 @@ fn relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
     }
     let end = k - 2;
     let start = np_start(text, toks, end);
-    let name_start = (start..end).find(|&j| speakers::name_run(text, toks, j).end == end)?;
+    let Some(name_start) = (start..end).find(|&j| speakers::name_run(text, toks, j).end == end)
+    else {
+        return apposed_relative_subject(text, toks, end);
+    };
+    // "Karl Brandt, a farmer from Lienz, Tyrol, who said": the name before ", who" may be the
+    // last word of an apposition's place.
+    if name_start > 0 && toks[name_start - 1].lower == "," {
+        if let Some(subject) = apposed_relative_subject(text, toks, end) {
+            return Some(subject);
+        }
+    }
     let title = (start < name_start).then(|| speakers::join(text, &toks[start..name_start]));
     Some(Subject {
         np: name_start..end,
         title,
         start: name_start,
     })
+}
+
+/// Most tokens of an apposition between a name and ", who" ("the ranking Democrat on the
+/// Senate Intelligence Committee").
+const RELATIVE_APPOSITION_TOKENS: usize = 16;
+
+/// "Dianne Feinstein, the ranking Democrat on the committee, who said ...", "said Alan Berger,
+/// a doctor from Englewood, New Jersey, who said ...": the name before an apposition that ends
+/// at `end` (the comma before "who"). The apposition opens with a determiner or a title word
+/// and holds at most one comma of its own (a place and its state).
+fn apposed_relative_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
+    let from = end.saturating_sub(RELATIVE_APPOSITION_TOKENS);
+    let plain = |t: &Token| !t.quoted && (t.is_word || t.lower == ",");
+    let commas = (from..end)
+        .rev()
+        .take_while(|&j| plain(&toks[j]))
+        .filter(|&j| toks[j].lower == ",");
+    for comma in commas.take(2) {
+        let Some(first) = toks.get(comma + 1) else {
+            continue;
+        };
+        let apposition = first.is(Class::DescriptiveDeterminer) || lexicon::is_title(first.base());
+        if !apposition || comma == 0 {
+            continue;
+        }
+        // "Sen. Dianne Feinstein of California, the ranking Democrat ...": past the origin.
+        let name_end = skip_name_origin(text, toks, comma);
+        let np = np_start(text, toks, name_end);
+        let run = (np..name_end)
+            .map(|j| speakers::name_run(text, toks, j))
+            .find(|r| !r.is_empty() && r.end == name_end);
+        if let Some(run) = run {
+            return Some(Subject {
+                start: run.start,
+                np: run,
+                title: Some(speakers::join(text, &toks[comma + 1..end])),
+            });
+        }
+    }
+    None
 }
 
 /// Most tokens of a participle phrase between a subject and its cue ("issued by the 32 allies
