@@ -928,9 +928,17 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     {
         start -= 1;
     }
-    // "von der Leyen said": a surname led by its particles.
-    while start > 0 && start < end && speakers::leads_surname(text, toks, start - 1) {
-        start -= 1;
+    // "von der Leyen said", "Von der Leyen said": a surname led by its particles (the first
+    // capitalised at a sentence's start).
+    if start < end {
+        let particle = |t: &Token| t.is(Class::NameParticle) && !t.quoted;
+        let led = (start.saturating_sub(speakers::MAX_PARTICLES)..start).find(|&j| {
+            toks[j..start].iter().all(particle)
+                && (j == 0 || !speakers::is_name_word(text, &toks[j - 1]))
+        });
+        if let Some(j) = led {
+            start = j;
+        }
     }
     while start < end && toks[start].is(Class::PhraseHeadBreak) {
         start += 1;

@@ -159,10 +159,30 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
             return Some(Mention::OrgAnaphor(head.lower.clone()));
         }
     }
+    // "the health ministry", "the Polish energy ministry": an institution noun with words of
+    // its own before it names that institution, though "ministry" is also a title word.
+    if let Some(org) = described_org(text, np) {
+        return Some(org);
+    }
     if nominal_titles(&phrase).is_some() && phrase.starts_with("the ") {
         return Some(Mention::Nominal(phrase));
     }
     generic_org(text, np)
+}
+
+/// "the health ministry", "the state energy company": "the", then modifiers, then an
+/// institution head; written as the article writes it.
+fn described_org(text: &str, np: &[Token]) -> Option<Mention> {
+    let [det, modifiers @ .., head] = np else {
+        return None;
+    };
+    let described = det.lower == "the"
+        && !modifiers.is_empty()
+        && head.is(Class::OrgHead)
+        && modifiers
+            .iter()
+            .all(|t| t.is_word && !t.is_possessive() && !t.is(Class::Stopword));
+    described.then(|| Mention::Organization(as_written(text, np)))
 }
 
 /// "ministers", "officials", "diplomats": a role in the plural names no one in particular.

@@ -95,7 +95,8 @@ pub fn leads_surname(text: &str, toks: &[Token], k: usize) -> bool {
     if !is_particle(&toks[k]) {
         return false;
     }
-    let opens = k == 0 || !is_name_word(text, &toks[k - 1]);
+    // Not inside a run of particles ("der" in "Von der Leyen" at a sentence's start).
+    let opens = k == 0 || !(is_name_word(text, &toks[k - 1]) || is_particle(&toks[k - 1]));
     let run = (k..toks.len().min(k + MAX_PARTICLES))
         .take_while(|&j| is_particle(&toks[j]))
         .count();
@@ -103,7 +104,7 @@ pub fn leads_surname(text: &str, toks: &[Token], k: usize) -> bool {
 }
 
 /// Most name particles in a row ("von der", "de la").
-const MAX_PARTICLES: usize = 2;
+pub const MAX_PARTICLES: usize = 2;
 
 /// Tokens of the particles starting at `k` that a name word follows ("von der" before
 /// "Leyen"): 0 when none.

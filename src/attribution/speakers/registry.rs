@@ -128,7 +128,12 @@ impl Registry {
             let mut words: Vec<&str> = run.clone().map(|k| clean_word(text, &toks[k])).collect();
             // "Rival Hillary Clinton ..." opening a sentence: a word the article also writes in
             // lowercase is a common word, not a first name.
-            if run.start == 0 && words.len() >= 3 && self.written_lowercase(text, &toks[0].lower) {
+            // A name particle is written in lowercase inside the name ("Ursula von der Leyen").
+            let common_first = run.start == 0
+                && words.len() >= 3
+                && !toks[0].is(Class::NameParticle)
+                && self.written_lowercase(text, &toks[0].lower);
+            if common_first {
                 words.remove(0);
             }
             let title = title_before(text, toks, run.start)

@@ -185,3 +185,22 @@ fn tabloid_capitals_in_a_name_are_written_as_the_rest() {
     assert_eq!(tabloid_case(&["JFK", "Airport"]), "JFK Airport");
     assert_eq!(tabloid_case(&["MARK", "RUTTE"]), "MARK RUTTE");
 }
+
+#[test]
+fn described_institutions_are_organisations() {
+    for (phrase, org) in [
+        ("The health ministry", "the health ministry"),
+        ("The Polish energy ministry", "the Polish energy ministry"),
+    ] {
+        assert_eq!(
+            np(phrase),
+            Some(Mention::Organization(org.into())),
+            "{phrase}"
+        );
+    }
+    // A bare head points back to an institution named before; it names none itself.
+    assert_eq!(
+        np("The ministry"),
+        Some(Mention::OrgAnaphor("ministry".into()))
+    );
+}
