@@ -55,8 +55,16 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     // A capitalised modifier after a name word is part of the name ("Theresa May said").
     let aux_at = |k: usize| {
         let t = &toks[k];
-        let name_part =
-            k > 0 && t.is_capitalized(text) && speakers::is_name_word(text, &toks[k - 1]);
+        // "Mrs. May said", and "May said" after a quotation's comma: a capitalised surname
+        // homograph after an honorific or right after a quotation is a surname, not a modal.
+        let after_quote =
+            k > 1 && (toks[k - 1].is_quote(text) || toks[k - 1].lower == "," && toks[k - 2].quoted);
+        let name_part = k > 0
+            && t.is_capitalized(text)
+            && (speakers::is_name_word(text, &toks[k - 1])
+                || (t.is(Class::SurnameHomograph)
+                    && (lexicon::is(Class::Honorific, toks[k - 1].lower.trim_end_matches('.'))
+                        || after_quote)));
         (t.is(Class::CueModifier) && !name_part)
             || crate::dates::is_weekday_word(&t.lower)
             || is_manner_adverb(text, t)

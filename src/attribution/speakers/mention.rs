@@ -146,6 +146,13 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = named(text, np, apposition) {
         return Some(m);
     }
+    // "May said" (after a quotation): a surname that is also a common word, alone.
+    if let [t] = np {
+        if t.is(Class::SurnameHomograph) && t.is_capitalized(text) {
+            let name = clean_word(text, t).to_string();
+            return Some(Mention::Name { name, title: None });
+        }
+    }
     if let Some(org) = organization(bare) {
         return Some(Mention::Organization(
             org.unwrap_or_else(|| as_written(text, np)),

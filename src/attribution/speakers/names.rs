@@ -40,7 +40,7 @@ fn follows_honorific(toks: &[Token], i: usize) -> bool {
 fn is_surname_word(text: &str, t: &Token) -> bool {
     t.is_word
         && t.is_capitalized(text)
-        && !crate::lexicon::STOPWORDS.contains(t.base())
+        && (!crate::lexicon::STOPWORDS.contains(t.base()) || t.is(Class::SurnameHomograph))
         && !is_number_word(t.base())
         && t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
