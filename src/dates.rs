@@ -738,7 +738,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     // Over many texts, one scan says which of the finders' regexes match at all, and only
     // those scan again; the set is built only then (it costs milliseconds, a short run's
     // start-up).
-    if CALLS.fetch_add(1, Ordering::Relaxed) < SET_AFTER_CALLS {
+    if below_set_threshold(&CALLS) {
         for find in FINDERS {
             find(text, &mut all);
         }
@@ -755,6 +755,14 @@ static CALLS: AtomicUsize = AtomicUsize::new(0);
 
 /// Calls of `date_at_start` so far (up to about [`SET_AFTER_CALLS`]).
 static START_CALLS: AtomicUsize = AtomicUsize::new(0);
+
+/// Count a call on `calls`; true while fewer than [`SET_AFTER_CALLS`] came before it. Past
+/// that the counter is only read: workers that all wrote it would pass its cache line back and
+/// forth on every call.
+fn below_set_threshold(calls: &AtomicUsize) -> bool {
+    calls.load(Ordering::Relaxed) < SET_AFTER_CALLS
+        && calls.fetch_add(1, Ordering::Relaxed) < SET_AFTER_CALLS
+}
 
 /// `find_dates` (or `date_at_start`) calls before [`MENTION_SET`] (or
 /// [`MENTION_START_SET`]) is worth building.
@@ -787,9 +795,7 @@ static MENTION_START_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 /// ..."); over many texts, one anchored scan rules out most of them (the set is built only
 /// then, like [`MENTION_SET`]).
 pub fn date_at_start(text: &str) -> Option<DateMention> {
-    if START_CALLS.fetch_add(1, Ordering::Relaxed) >= SET_AFTER_CALLS
-        && !MENTION_START_SET.is_match(text)
-    {
+    if !below_set_threshold(&START_CALLS) && !MENTION_START_SET.is_match(text) {
         return None;
     }
     find_dates(text)
