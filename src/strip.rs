@@ -457,7 +457,7 @@ fn is_prose(s: &str) -> bool {
         }
     }
     if words < PROSE_MIN_WORDS {
-        return false;
+        return words >= QUOTED_SENTENCE_MIN_WORDS && is_quoted_sentence(s);
     }
     let density = stop as f64 / words as f64;
     let ends_sentence = ends_like_sentence(s);
@@ -483,6 +483,18 @@ fn is_stopword(w: &str, buf: &mut String) -> bool {
         return lexicon::is(Class::Stopword, buf);
     }
     lexicon::is(Class::Stopword, &w.to_lowercase())
+}
+
+/// Fewest words of a short line that is prose because it is one whole quoted sentence.
+const QUOTED_SENTENCE_MIN_WORDS: usize = 2;
+
+/// `"We want more."`: a line that is one quotation, closed after the sentence's own full stop,
+/// question or exclamation mark; someone's words, not a heading.
+fn is_quoted_sentence(s: &str) -> bool {
+    let t = s.trim();
+    let opens = t.starts_with(['"', '\u{201C}', '\u{AB}', '\u{201E}']);
+    let inner = t.trim_end_matches(['"', '\u{201D}', '\u{BB}']);
+    opens && inner.len() < t.len() && inner.ends_with(['.', '!', '?', '…'])
 }
 
 fn ends_like_sentence(s: &str) -> bool {

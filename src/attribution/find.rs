@@ -11,6 +11,9 @@ use std::ops::Range;
 /// "Foreign Minister Dmytro Kuleba:": a speaker before a colon is a few words.
 const COLON_SPEAKER_TOKENS: usize = 5;
 
+/// Most tokens before the colon of "Name, apposition: ...".
+const COLON_APPOSITION_TOKENS: usize = 12;
+
 /// What follows the colon must be a statement, not a label.
 const MIN_COLON_CONTENT_TOKENS: usize = 3;
 
@@ -150,7 +153,7 @@ impl Finder<'_> {
     fn colon_frame(&self, toks: &[Token]) -> Option<Frame> {
         let colon = toks
             .iter()
-            .take(COLON_SPEAKER_TOKENS)
+            .take(COLON_APPOSITION_TOKENS)
             .position(|t| t.lower == ":" && !t.quoted)?;
         if colon == 0 || toks.len() < colon + 1 + MIN_COLON_CONTENT_TOKENS {
             return None;
@@ -183,6 +186,12 @@ impl Finder<'_> {
                 np: 0..1,
                 shape: Shape::Colon,
             });
+        }
+        if let Some(f) = self.apposed_colon_frame(toks, colon, &cue) {
+            return Some(f);
+        }
+        if colon >= COLON_SPEAKER_TOKENS {
+            return None;
         }
         let np = &toks[..colon];
         // "Kuleba:", "Czech President Petr Pavel:": a name ending at the colon, after nothing
@@ -219,6 +228,34 @@ impl Finder<'_> {
             mention_text: speakers::join(self.text, np),
             region: 0..colon + 1,
             np: 0..colon,
+            shape: Shape::Colon,
+        })
+    }
+
+    /// "Kaja Kallas, Estonia's prime minister: ...": a full name, a comma, and an apposition
+    /// (a determiner, a possessive or a title word, then words only) up to the colon.
+    fn apposed_colon_frame(&self, toks: &[Token], colon: usize, cue: &CueMatch) -> Option<Frame> {
+        let comma = toks[..colon].iter().position(|t| t.lower == ",")?;
+        let first = toks.get(comma + 1)?;
+        let apposition = comma + 1 < colon
+            && (first.is(Class::DescriptiveDeterminer)
+                || first.is_possessive()
+                || lexicon::is_title(first.base()))
+            && toks[comma + 1..colon]
+                .iter()
+                .all(|t| t.is_word && !t.quoted && !t.is(Class::FiniteVerb));
+        let named = speakers::name_run(self.text, toks, 0) == (0..comma) && comma >= 2;
+        if !(apposition && named) {
+            return None;
+        }
+        let title = speakers::join(self.text, &toks[comma + 1..colon]);
+        let mention = speakers::classify(self.text, &toks[..comma], Some(title))?;
+        matches!(mention, Mention::Name { .. }).then(|| Frame {
+            cue: cue.clone(),
+            mention,
+            mention_text: speakers::join(self.text, &toks[..comma]),
+            region: 0..colon + 1,
+            np: 0..comma,
             shape: Shape::Colon,
         })
     }

@@ -76,6 +76,7 @@ impl State<'_> {
             self.note_subject(toks, true);
         }
         let mut prev_region = None;
+        let mut built_any = false;
         for (k, f) in frames.iter().enumerate() {
             // "X, who ... and said A, later praised B": the next frame's speaker phrase may
             // enclose this frame; then its cue bounds this content.
@@ -97,7 +98,13 @@ impl State<'_> {
                 self.recent.push((a.evidence.start, a.speaker.clone()));
                 self.out.extend(others);
                 self.out.push(a);
+                built_any = true;
             }
+        }
+        // "Zelenskyy has posted a blunt message. ... he wrote": a sentence whose cues all came
+        // to nothing still names its subject, as one with no cue does.
+        if !built_any {
+            self.note_subject(toks, false);
         }
     }
     /// "Hungary and Slovakia voiced opposition ...", "Scholz, Macron and Tusk said ...": every

@@ -288,9 +288,10 @@ impl Registry {
                 title: None,
                 kind: SpeakerKind::Organization,
             }),
-            Mention::Pronoun(p) => {
-                resolve_pronoun(p, recent).or_else(|| self.latest_person(p, pos))
-            }
+            Mention::Pronoun(p) => match resolve_pronoun(p, recent) {
+                Some(r) => Some(self.woman_named_since(p, pos, recent, &r).unwrap_or(r)),
+                None => self.latest_person(p, pos),
+            },
             Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
             Mention::Document { collective: true } => self.main_institution(pos),
             Mention::Document { collective: false } => recent
@@ -362,6 +363,36 @@ impl Registry {
 
     /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
     /// gender. "it", "they", "we" and "i" are left alone.
+    /// "Olaf Scholz met Kamala Harris ... She said": when the speaker "she" would take is not
+    /// known to be a woman, a woman the article names after that speaker's mention, and before
+    /// the pronoun, is meant.
+    fn woman_named_since(
+        &self,
+        pronoun: &str,
+        pos: usize,
+        recent: &[(usize, Resolved)],
+        chosen: &Resolved,
+    ) -> Option<Resolved> {
+        if pronoun != "she" || is_female(chosen) == Some(true) {
+            return None;
+        }
+        let since = recent.iter().rev().find(|(_, r)| r == chosen)?.0;
+        let before = self.index.partition_point(|(m, _)| *m < pos);
+        self.index[..before]
+            .iter()
+            .rev()
+            .take_while(|(m, _)| *m > since)
+            .find_map(|&(_, i)| {
+                let p = &self.people[i];
+                let r = Resolved {
+                    name: p.name.clone(),
+                    title: p.titles.first().cloned(),
+                    kind: SpeakerKind::Person,
+                };
+                (is_female(&r) == Some(true)).then_some(r)
+            })
+    }
+
     fn latest_person(&self, pronoun: &str, pos: usize) -> Option<Resolved> {
         if !matches!(pronoun, "he" | "she") {
             return None;
