@@ -983,9 +983,17 @@ pub(super) fn np_after(
     if toks.get(end).is_some_and(|t| t.is(Class::InvertedPronoun)) {
         return Some((end..end + 1, None));
     }
+    // "said the union's negotiator", "said employers' negotiator": a possessive before a word
+    // of the phrase belongs to it.
+    let possessive = |k: usize| {
+        let t = &toks[k];
+        (t.is_possessive() || (t.is_word && t.lower.ends_with("s'")))
+            && toks.get(k + 1).is_some_and(|n| is_np_word(text, n))
+    };
     while end < toks.len()
         && (is_np_word(text, &toks[end])
             || toks[end].lower == "'s"
+            || possessive(end)
             || speakers::is_particle_in_name(text, toks, end))
         && end - from < MAX_INVERTED_NP_TOKENS
     {
