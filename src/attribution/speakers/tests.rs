@@ -204,3 +204,14 @@ fn described_institutions_are_organisations() {
         Some(Mention::OrgAnaphor("ministry".into()))
     );
 }
+
+#[test]
+fn a_nationality_noun_is_no_name() {
+    for phrase in ["the Spaniard", "the Briton", "the Dutchman"] {
+        assert!(
+            !matches!(np(phrase), Some(Mention::Name { .. })),
+            "{phrase}: {:?}",
+            np(phrase)
+        );
+    }
+}
