@@ -217,6 +217,13 @@ fn points_back(items: &[Item]) -> bool {
     reverses && (elliptical || items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text)))
 }
 
+/// A word of a bare time phrase: "this", "the next", "decade", "year", "and".
+fn is_time_word(w: &str) -> bool {
+    lexicon::is(Class::TimeWord, w)
+        || lexicon::is(Class::TimeDeterminer, w)
+        || lexicon::is(Class::Stopword, w)
+}
+
 /// What one clause says, given the last proposition named before it.
 fn view(c: &Clause, referent: Option<i32>) -> View {
     let items = c.items;
@@ -236,7 +243,20 @@ fn view(c: &Clause, referent: Option<i32>) -> View {
     let names = named || inherited.is_some();
     let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);
     let objects = m.opposed > 0 || (m.negations > 0 && has(items, Class::Approval));
-    let sign = clause_sign(c, m.flips, harm, inherited);
+    // "..., not this decade and not the next": a fragment of negated times denies the
+    // proposition before it (again, if it was denied already); its negations do not cancel
+    // each other out.
+    let repeated_denial = inherited.is_some()
+        && !c.question
+        && items.first().is_some_and(|i| i.is(Class::Negator))
+        && items
+            .iter()
+            .all(|i| i.is(Class::Negator) || is_time_word(&i.text));
+    let sign = if repeated_denial {
+        -1
+    } else {
+        clause_sign(c, m.flips, harm, inherited)
+    };
     let weight = match (c.conceded, names) {
         (true, _) => 0,
         (false, true) => 2,
