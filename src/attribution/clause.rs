@@ -421,11 +421,28 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if t.lower == "," && j > from && opens_participle_adjunct(toks, j + 1) && !listing() {
             return j; // "..., throwing a wrench in the plans": the narrator's comment
         }
+        if j > from + 1 && toks[j - 1].lower == "," && pronoun_act_follows(toks, j) {
+            return j - 1; // "..., and he railed against the moderators": the narrator again
+        }
         if t.lower == "and" && j > from + 1 && tense_shifts_back(toks, from, j) {
             return if toks[j - 1].lower == "," { j - 1 } else { j };
         }
     }
     to
+}
+
+/// ", and he railed against ...", ", but she blamed ...": after a comma, a coordinator, then a
+/// subject pronoun and a past tense in "-ed": a new sentence of the narrator's about the
+/// speaker, not more of what was said ("..., and he would resign" stays).
+fn pronoun_act_follows(toks: &[Token], j: usize) -> bool {
+    let coordinator = matches!(toks[j].lower.as_str(), "and" | "but") && !toks[j].quoted;
+    let pronoun = toks
+        .get(j + 1)
+        .is_some_and(|t| !t.quoted && t.is(Class::PersonPronoun));
+    let past = toks
+        .get(j + 2)
+        .is_some_and(|t| t.is_word && !t.quoted && t.lower.len() > 4 && t.lower.ends_with("ed"));
+    coordinator && pronoun && past
 }
 
 /// "said she admires his resolve and thanked the troops": a clause reported in the present and

@@ -210,6 +210,8 @@ word_classes! {
     AuthorRole => "author_roles.txt",
     /// Scope: pronouns opening a statement that point back to the text around it ("it").
     ReferringPronoun => "referring_pronouns.txt",
+    /// Pronouns for a person spoken about ("he", "she"), lowercase.
+    PersonPronoun => "person_pronouns.txt",
     /// Scope: nouns of an event or a text that point back after a determiner ("the vote").
     ReferringNoun => "referring_nouns.txt",
     /// Scope: determiners before a referring noun ("the", "this", "its").
