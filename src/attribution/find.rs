@@ -11,7 +11,7 @@ use std::ops::Range;
 /// "Foreign Minister Dmytro Kuleba:": a speaker before a colon is a few words.
 const COLON_SPEAKER_TOKENS: usize = 5;
 
-/// Most tokens before the colon of "Name, apposition: ...".
+/// Tokens among which the colon of "Name, apposition: ..." is looked for.
 const COLON_APPOSITION_TOKENS: usize = 12;
 
 /// What follows the colon must be a statement, not a label.
@@ -237,11 +237,17 @@ impl Finder<'_> {
     fn apposed_colon_frame(&self, toks: &[Token], colon: usize, cue: &CueMatch) -> Option<Frame> {
         let comma = toks[..colon].iter().position(|t| t.lower == ",")?;
         let first = toks.get(comma + 1)?;
+        let words = &toks[comma + 1..colon];
+        // A role is named ("Estonia's prime minister"), not a time ("the day after").
+        let role = words
+            .iter()
+            .any(|t| lexicon::is_title(t.base()) || t.is(Class::PersonNoun));
         let apposition = comma + 1 < colon
+            && role
             && (first.is(Class::DescriptiveDeterminer)
                 || first.is_possessive()
                 || lexicon::is_title(first.base()))
-            && toks[comma + 1..colon]
+            && words
                 .iter()
                 .all(|t| t.is_word && !t.quoted && !t.is(Class::FiniteVerb));
         let named = speakers::name_run(self.text, toks, 0) == (0..comma) && comma >= 2;

@@ -69,10 +69,10 @@ impl State<'_> {
         }
         // "Sanders dismissed the issue, when he told Clinton ...": a pronoun speaker after the
         // sentence's own named subject refers to it.
-        if frames
+        let noted = frames
             .first()
-            .is_some_and(|f| matches!(f.mention, Mention::Pronoun(_)) && f.np.start > 0)
-        {
+            .is_some_and(|f| matches!(f.mention, Mention::Pronoun(_)) && f.np.start > 0);
+        if noted {
             self.note_subject(toks, true);
         }
         let mut prev_region = None;
@@ -89,7 +89,8 @@ impl State<'_> {
             });
             let built = self.build(paras, pi, si, &s, toks, f, prev_region, next_region);
             // "He may add staff, he said": a word that is a cue only before "that", a colon or
-            // a quotation, found with none, was no cue; the next frame's content runs over it.
+            // a quotation yielded nothing (its speaker resolved, as every frame's here did),
+            // so it was no cue; the next frame's content runs over it.
             if built.is_some() || !f.cue.form.strict {
                 prev_region = Some(f.region.end);
             }
@@ -103,7 +104,7 @@ impl State<'_> {
         }
         // "Zelenskyy has posted a blunt message. ... he wrote": a sentence whose cues all came
         // to nothing still names its subject, as one with no cue does.
-        if !built_any {
+        if !built_any && !noted {
             self.note_subject(toks, false);
         }
     }

@@ -58,13 +58,12 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         // "Mrs. May said", and "May said" after a quotation's comma: a capitalised surname
         // homograph after an honorific or right after a quotation is a surname, not a modal.
         let after_quote =
-            k > 1 && (toks[k - 1].is_quote(text) || toks[k - 1].lower == "," && toks[k - 2].quoted);
+            k > 1 && toks[k - 2].quoted && (toks[k - 1].is_quote(text) || toks[k - 1].lower == ",");
         let name_part = k > 0
             && t.is_capitalized(text)
             && (speakers::is_name_word(text, &toks[k - 1])
                 || (t.is(Class::SurnameHomograph)
-                    && (lexicon::is(Class::Honorific, toks[k - 1].lower.trim_end_matches('.'))
-                        || after_quote)));
+                    && (speakers::follows_honorific(toks, k) || after_quote)));
         (t.is(Class::CueModifier) && !name_part)
             || crate::dates::is_weekday_word(&t.lower)
             || is_manner_adverb(text, t)
@@ -938,7 +937,7 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
     }
     // "von der Leyen said", "Von der Leyen said": a surname led by its particles (the first
     // capitalised at a sentence's start).
-    if start < end {
+    if start < end && speakers::is_name_word(text, &toks[start]) {
         let particle = |t: &Token| t.is(Class::NameParticle) && !t.quoted;
         let led = (start.saturating_sub(speakers::MAX_PARTICLES)..start).find(|&j| {
             toks[j..start].iter().all(particle)

@@ -286,9 +286,10 @@ fn counts_allies(items: &[Item]) -> bool {
         let total = i > 0 && matches!(head[i - 1].text.as_str(), "the" | "all" | "our" | "its");
         // "We will need patience with some allies": allies after the statement's own subject
         // are not what it counts.
-        let own_subject = head[..i]
-            .iter()
-            .any(|p| lexicon::is(Class::SubjectPronoun, &p.text));
+        let own_subject = head.first().is_some_and(|p| {
+            lexicon::is(Class::SubjectPronoun, &p.text)
+                && !lexicon::is(Class::ReferringPronoun, &p.text)
+        });
         (it.is(Class::Quantifier) || it.text.chars().all(|c| c.is_ascii_digit()))
             && !total
             && !own_subject

@@ -146,7 +146,8 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = named(text, np, apposition) {
         return Some(m);
     }
-    // "May said" (after a quotation): a surname that is also a common word, alone.
+    // "May said": a listed surname that is also a month, a place or a colour, alone as the
+    // whole phrase (a phrase finder keeps "in May" and "the West" out of speaker phrases).
     if let [t] = np {
         if t.is(Class::SurnameHomograph) && t.is_capitalized(text) {
             let name = clean_word(text, t).to_string();

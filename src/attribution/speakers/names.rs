@@ -31,7 +31,7 @@ pub(crate) fn name_word(t: &Token) -> bool {
 }
 
 /// "Mr.", "Ms.", "Sen." right before token `i`.
-fn follows_honorific(toks: &[Token], i: usize) -> bool {
+pub fn follows_honorific(toks: &[Token], i: usize) -> bool {
     i > 0 && lexicon::is(Class::Honorific, toks[i - 1].lower.trim_end_matches('.'))
 }
 
@@ -89,7 +89,7 @@ pub fn is_particle_in_name(text: &str, toks: &[Token], k: usize) -> bool {
 }
 
 /// A particle that opens a surname written without its first name ("von der Leyen",
-/// "de Gaulle"): particles, then a name word, and no name word before.
+/// "de Gaulle"): particles, then a name word, and no name word or particle before.
 pub fn leads_surname(text: &str, toks: &[Token], k: usize) -> bool {
     // The particle test first: this runs at every token a name may start at.
     if !is_particle(&toks[k]) {

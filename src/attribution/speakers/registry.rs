@@ -361,8 +361,6 @@ impl Registry {
         Some(organization_named(name))
     }
 
-    /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
-    /// gender. "it", "they", "we" and "i" are left alone.
     /// "Olaf Scholz met Kamala Harris ... She said": when the speaker "she" would take is not
     /// known to be a woman, a woman the article names after that speaker's mention, and before
     /// the pronoun, is meant.
@@ -382,29 +380,29 @@ impl Registry {
             .iter()
             .rev()
             .take_while(|(m, _)| *m > since)
-            .find_map(|&(_, i)| {
-                let p = &self.people[i];
-                let r = Resolved {
-                    name: p.name.clone(),
-                    title: p.titles.first().cloned(),
-                    kind: SpeakerKind::Person,
-                };
-                (is_female(&r) == Some(true)).then_some(r)
-            })
+            .map(|&(_, i)| self.person_resolved(i))
+            .find(|r| is_female(r) == Some(true))
     }
 
+    /// The registered person `i` as a speaker, with their first title.
+    fn person_resolved(&self, i: usize) -> Resolved {
+        let p = &self.people[i];
+        Resolved {
+            name: p.name.clone(),
+            title: p.titles.first().cloned(),
+            kind: SpeakerKind::Person,
+        }
+    }
+
+    /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
+    /// gender. "it", "they", "we" and "i" are left alone.
     fn latest_person(&self, pronoun: &str, pos: usize) -> Option<Resolved> {
         if !matches!(pronoun, "he" | "she") {
             return None;
         }
         let before = self.index.partition_point(|(m, _)| *m < pos);
         self.index[..before].iter().rev().find_map(|&(_, i)| {
-            let p = &self.people[i];
-            let r = Resolved {
-                name: p.name.clone(),
-                title: p.titles.first().cloned(),
-                kind: SpeakerKind::Person,
-            };
+            let r = self.person_resolved(i);
             let female = is_female(&r);
             let fits = if pronoun == "she" {
                 female != Some(false)

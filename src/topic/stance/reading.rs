@@ -217,11 +217,13 @@ fn points_back(items: &[Item]) -> bool {
     reverses && (elliptical || items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text)))
 }
 
-/// A word of a bare time phrase: "this", "the next", "decade", "year", "and".
+/// A word of a bare time phrase: "this", "the next", "decade", "year", and its joiners
+/// ("the", "of", "and").
 fn is_time_word(w: &str) -> bool {
     lexicon::is(Class::TimeWord, w)
         || lexicon::is(Class::TimeDeterminer, w)
-        || lexicon::is(Class::Stopword, w)
+        || lexicon::is(Class::NpJoiner, w)
+        || lexicon::is(Class::ClauseCoordinator, w)
 }
 
 /// What one clause says, given the last proposition named before it.
