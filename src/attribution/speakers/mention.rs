@@ -108,6 +108,9 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         if let Some(org) = institution_modifier(np) {
             return Some(Mention::Organization(org));
         }
+        if let Some(org) = proper_institution_modifier(text, np) {
+            return Some(Mention::Organization(org));
+        }
     }
     if is_document_head(np) && phrase.starts_with("the ") {
         let head = role_head(np).unwrap_or_default();
@@ -388,6 +391,23 @@ fn institution_modifier(np: &[Token]) -> Option<String> {
         .rev()
         .find_map(|n| institution_alias(&words[..n].join(" ")))
         .map(str::to_string)
+}
+
+/// "Labor Department officials", "Justice Ministry staff": a capitalised institution name of
+/// two words or more, ending in an institution head, before the group or document noun.
+fn proper_institution_modifier(text: &str, np: &[Token]) -> Option<String> {
+    let head = np.iter().rposition(|t| !t.is(Class::PhraseHeadBreak))?;
+    let name: Vec<&Token> = np[..head]
+        .iter()
+        .skip_while(|t| lexicon::is(Class::InstitutionDeterminer, t.base()))
+        .collect();
+    let proper = name.len() >= 2
+        && name.iter().all(|t| t.is_capitalized(text))
+        && name.last().is_some_and(|t| t.is(Class::OrgHead));
+    proper.then(|| {
+        let words: Vec<&str> = name.iter().map(|t| clean_word(text, t)).collect();
+        format!("the {}", words.join(" "))
+    })
 }
 
 /// A document noun heading the phrase, with no owner written.
