@@ -236,20 +236,8 @@ impl Finder<'_> {
     /// (a determiner, a possessive or a title word, then words only) up to the colon.
     fn apposed_colon_frame(&self, toks: &[Token], colon: usize, cue: &CueMatch) -> Option<Frame> {
         let comma = toks[..colon].iter().position(|t| t.lower == ",")?;
-        let first = toks.get(comma + 1)?;
-        let words = &toks[comma + 1..colon];
         // A role is named ("Estonia's prime minister"), not a time ("the day after").
-        let role = words
-            .iter()
-            .any(|t| lexicon::is_title(t.base()) || t.is(Class::PersonNoun));
-        let apposition = comma + 1 < colon
-            && role
-            && (first.is(Class::DescriptiveDeterminer)
-                || first.is_possessive()
-                || lexicon::is_title(first.base()))
-            && words
-                .iter()
-                .all(|t| t.is_word && !t.quoted && !t.is(Class::FiniteVerb));
+        let apposition = speakers::apposition_span(toks, comma).is_some_and(|r| r.end == colon);
         let named = speakers::name_run(self.text, toks, 0) == (0..comma) && comma >= 2;
         if !(apposition && named) {
             return None;

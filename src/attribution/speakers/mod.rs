@@ -10,7 +10,7 @@ mod tests;
 
 pub use mention::{classify, names_members, Mention};
 pub use names::{
-    apposition_after, follows_honorific, is_name_word, is_particle_in_name, join, name_run,
-    title_before, MAX_PARTICLES,
+    apposition_after, apposition_span, follows_honorific, is_name_word, is_particle_in_name, join,
+    name_run, title_before, MAX_PARTICLES,
 };
 pub use registry::{Registry, Resolved};

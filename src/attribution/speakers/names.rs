@@ -306,6 +306,12 @@ pub(super) fn title_before_comma(text: &str, toks: &[Token], name_start: usize) 
 
 /// The apposition after a name: ", head of the presidential staff," or ", the deputy head of ...".
 pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<String> {
+    apposition_span(toks, name_end).map(|r| join(text, &toks[r]))
+}
+
+/// The tokens of [`apposition_after`]'s apposition, which ends at a comma, a full stop, a
+/// semicolon, a closing bracket or a colon ("Kaja Kallas, Estonia's prime minister: ...").
+pub fn apposition_span(toks: &[Token], name_end: usize) -> Option<Range<usize>> {
     if toks.get(name_end)?.lower != "," {
         return None;
     }
@@ -317,7 +323,7 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
     let segment = &toks[start..end];
     let first = segment.first()?;
     let opens_title = crate::lexicon::is_title(first.base())
-        || (first.is(Class::AppositionDeterminer)
+        || ((first.is(Class::AppositionDeterminer) || first.is_possessive())
             && segment
                 .iter()
                 .skip(1)
@@ -325,8 +331,8 @@ pub fn apposition_after(text: &str, toks: &[Token], name_end: usize) -> Option<S
                 .any(|t| crate::lexicon::is_title(t.base())));
     let closes = toks
         .get(end)
-        .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
-    (opens_title && closes && segment.len() <= MAX_TITLE_TOKENS).then(|| join(text, segment))
+        .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")" | ":"));
+    (opens_title && closes && segment.len() <= MAX_TITLE_TOKENS).then_some(start..end)
 }
 
 fn is_clause_word(t: &Token) -> bool {
