@@ -45,7 +45,11 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quotation> {
     let mut prev: Option<char> = None;
     let mut iter = para.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        let doubled = c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'');
+        // "case,'''": a single quotation closes inside a double one; the last two apostrophes
+        // are the double mark.
+        let doubled = c == '\''
+            && iter.peek().is_some_and(|&(_, n)| n == '\'')
+            && !closes_single_then_double(para, i, prev);
         if doubled {
             iter.next();
         }
@@ -83,6 +87,12 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quotation> {
         });
     }
     out
+}
+
+/// At `i` three apostrophes follow a word or punctuation mark: the first closes a single
+/// quotation, the other two the double one around it.
+pub(crate) fn closes_single_then_double(s: &str, i: usize, prev: Option<char>) -> bool {
+    s[i..].starts_with("'''") && prev.is_some_and(|p| !p.is_whitespace())
 }
 
 fn mark_len(text: &str, at: usize) -> usize {

@@ -186,7 +186,11 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
                     || n.is_capitalized_word()
                     || n.lower.chars().all(|c| c.is_ascii_digit())
             });
-            t.is_word || t.lower == "-" || (t.lower == "," && (parenthetical || place_comma))
+            // A quoted title may stand in it ("on ABC's "This Week" that").
+            t.is_word
+                || t.lower == "-"
+                || is_quote_token(t)
+                || (t.lower == "," && (parenthetical || place_comma))
         };
         if (i + 1..j).all(ok) {
             return j;
@@ -194,7 +198,10 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     }
     let limit = (i + TIME_PHRASE_REACH).min(toks.len());
     if toks[i].is(Class::TimePreposition) {
-        let pronoun = (i + 1..limit).find(|&j| toks[j].is(Class::SubjectPronoun));
+        let pronoun = (i + 1..limit).find(|&j| {
+            toks[j].is(Class::SubjectPronoun)
+                || lexicon::is(Class::SubjectPronoun, toks[j].without_clitic())
+        });
         if let Some(j) = pronoun {
             if toks[i + 1..j].iter().all(|t| t.is_word) {
                 return j; // "said after the convention he would ..."
@@ -220,6 +227,11 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         }
         None => i,
     }
+}
+
+/// A quotation mark token (straight, curly or a doubled apostrophe).
+fn is_quote_token(t: &Token) -> bool {
+    !t.is_word && (t.lower == "''" || t.lower.starts_with(crate::quotes::is_quote_mark))
 }
 
 /// A candidate content clause.

@@ -10,6 +10,12 @@ use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
 
+/// Words between a speaker phrase and the comma before its quotation ("said in a statement").
+const ADJUNCT_TOKENS: usize = 6;
+
+/// The same, when they form a prepositional phrase without a verb.
+const ADJUNCT_PHRASE_TOKENS: usize = 12;
+
 /// A line that is only a speaker and a cue, or a name and a title, is at most this long.
 const SHORT_LINE_TOKENS: usize = 12;
 
@@ -238,9 +244,24 @@ pub(super) fn quote_after(
     region_end: usize,
     colon: bool,
 ) -> Option<Range<usize>> {
+    // "..., he said in a statement, "...": a few words; a prepositional phrase with no verb
+    // in it may run longer ("said in an op-ed before the Senate hearing, "...").
+    let pp = toks
+        .get(region_end)
+        .is_some_and(|t| t.is(crate::lexicon::Class::AdjunctOpener));
+    let reach = if pp {
+        ADJUNCT_PHRASE_TOKENS
+    } else {
+        ADJUNCT_TOKENS
+    };
     let mut i = region_end;
-    while i < toks.len() && toks[i].is_word && !toks[i].quoted && i - region_end < 6 {
-        i += 1; // "..., he said in a statement, "..."
+    while i < toks.len()
+        && toks[i].is_word
+        && !toks[i].quoted
+        && i - region_end < reach
+        && !(pp && toks[i].is(crate::lexicon::Class::FiniteVerb))
+    {
+        i += 1;
     }
     let punct = toks.get(i)?.lower.as_str();
     if !(punct == "," || (colon && punct == ":")) {

@@ -820,10 +820,16 @@ pub(super) fn skip_origin_forward(text: &str, toks: &[Token], end: usize) -> usi
 }
 
 /// "New Hampshire", "the Council on Foreign Relations": a proper name, its first and last
-/// words capitalised, lowercase function words between.
+/// words capitalised, lowercase function words between; after "the", a lowercase institution
+/// head may end it ("the New York delegation").
 fn is_origin(text: &str, ts: &[Token]) -> bool {
     let ts = match ts.first() {
-        Some(t) if t.lower == "the" => &ts[1..],
+        Some(t) if t.lower == "the" => match &ts[1..] {
+            [named @ .., head] if !named.is_empty() && head.is_word && head.is(Class::OrgHead) => {
+                named
+            }
+            rest => rest,
+        },
         _ => ts,
     };
     let cap = |t: &Token| t.is_word && !t.quoted && t.is_capitalized(text);
@@ -842,14 +848,21 @@ fn is_origin(text: &str, ts: &[Token]) -> bool {
 /// before the cue.
 fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject> {
     let lo = comma.saturating_sub(MAX_INTERRUPTION_TOKENS);
-    let c = (lo..comma).find(|&c| toks[c].lower == "," && !toks[c].quoted)?;
+    // The first comma that opens an interruption ("Speaking on the show, Sen. X (D-Mo.), who
+    // ..., said": not the opener's comma).
+    let c = (lo..comma).find(|&c| {
+        toks[c].lower == "," && !toks[c].quoted && opens_interruption(text, &toks[c + 1])
+    })?;
     let inner = &toks[c + 1..comma];
     let listed = inner
         .windows(2)
         .any(|w| w[0].lower == "," && matches!(w[1].lower.as_str(), "and" | "or"));
-    // "Fla., rabbi": a period before a comma ends an abbreviation, not a sentence.
-    let ends_sentence = (c + 1..comma)
-        .any(|j| toks[j].lower == ";" || (toks[j].lower == "." && toks[j + 1].lower != ","));
+    // "Fla., rabbi", "(D-Mo.)": a period before a comma or a closing bracket ends an
+    // abbreviation, not a sentence.
+    let ends_sentence = (c + 1..comma).any(|j| {
+        toks[j].lower == ";"
+            || (toks[j].lower == "." && !matches!(toks[j + 1].lower.as_str(), "," | ")"))
+    });
     if listed || ends_sentence {
         return None;
     }

@@ -97,7 +97,10 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
         }
         let start = range.start + i;
         let mut end = start + c.len_utf8();
-        if c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'') {
+        if c == '\''
+            && iter.peek().is_some_and(|&(_, n)| n == '\'')
+            && !crate::quotes::closes_single_then_double(s, i, s[..i].chars().next_back())
+        {
             iter.next();
             end += 1;
         } else if is_word_char(c) {
