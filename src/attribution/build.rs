@@ -228,6 +228,13 @@ impl State<'_> {
                 .get(after_start)
                 .is_some_and(|t| t.is(Class::Determiner))
             && !np_then_verb(toks, after_start);
+        // "CLAUSE, Hennessey said, and the aides agree": a clause coordinated after the cue's
+        // comma goes on with the narration; the clause before is what was said.
+        let coordinated_after = after_start > 0
+            && toks[after_start - 1].lower == ","
+            && toks
+                .get(after_start)
+                .is_some_and(|t| t.is(Class::ClauseCoordinator));
         // ", according to Andrew McCarthy, who prosecuted ...": a relative clause after the
         // speaker describes the speaker.
         // '"...?" Mr. Trump asked, repeating a broadside': a participle phrase after the cue's
@@ -279,7 +286,9 @@ impl State<'_> {
             // apposition, not its content.
             (_, Some(b)) if f.shape == Shape::Inverted && b.strong => Some(vec![b.range]),
             (_, Some(b)) if trailing_according && b.strong => Some(vec![b.range]),
-            (_, Some(b)) if apposition_after && b.strong => Some(vec![b.range]),
+            (_, Some(b)) if (apposition_after || coordinated_after) && b.strong => {
+                Some(vec![b.range])
+            }
             (Some(a), _) if a.introduced => Some(vec![a.range]),
             (Some(a), _) if after_first(&a) => Some(vec![a.range]),
             (_, Some(b)) if b.strong => Some(vec![b.range]),

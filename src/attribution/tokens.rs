@@ -103,6 +103,12 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
         {
             iter.next();
             end += 1;
+        } else if c == '-' && iter.peek().is_some_and(|&(_, n)| n == '-') {
+            // "X -- a co-editor -- said": a typed double hyphen is a dash, one token.
+            while iter.peek().is_some_and(|&(_, n)| n == '-') {
+                iter.next();
+                end += 1;
+            }
         } else if is_word_char(c) {
             while let Some(&(j, d)) = iter.peek() {
                 let next_is_word = || {
@@ -145,6 +151,9 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
 
 /// The token's lowercase form with curly apostrophes made straight.
 fn lower_form(word: &str) -> String {
+    if word.starts_with("--") {
+        return "\u{2014}".to_string();
+    }
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
