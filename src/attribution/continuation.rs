@@ -94,8 +94,10 @@ impl State<'_> {
             let unknown_word = !name.contains(' ') && !self.registry.knows(name);
             // "Strong words from ...", "Membership talks are for later": a capitalised common
             // word opening the sentence is no person.
-            if unknown_word && (known_only || crate::lexicon::is_common_word(&toks[np.start].lower))
-            {
+            // The name's own word decides, not a title before it ("President Zelensky, who
+            // ..., wanted more").
+            let common = crate::lexicon::is_common_word(&crate::document::to_lowercase(name));
+            if unknown_word && (known_only || common) {
                 return;
             }
         }
