@@ -290,6 +290,16 @@ word_classes! {
     Correlative => "stance/correlatives.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
+    /// Stance: verbs that help whom they name; before an adversary they judge as a harm
+    /// ("only encouraged the Kremlin", "emboldens Moscow").
+    AdversaryGain => "stance/adversary_gains.txt",
+    /// Stance: long spans of time before "before" that defer ("it will be years before ...").
+    Span => "stance/spans.txt",
+    /// Stance: words restating the clause before them ("which means", "in other words").
+    Restatement => "stance/restatements.txt",
+    /// Stance: verbs of claiming or pretending whose denial dismisses what they claim ("no one
+    /// can seriously claim that ...").
+    ClaimVerb => "stance/claim_verbs.txt",
     /// Participle cues after a comma that speak for the previous speaker ("adding", "noting").
     ParticipleCue => "participle_cues.txt",
     /// Cues whose speaker after "and"/"but" is the clause subject ("said", "told", "added").

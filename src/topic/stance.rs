@@ -16,10 +16,19 @@
 //!    ("premature", "no consensus") not itself negated; a negated near term ("not yet ready",
 //!    "not at this summit"). "Even"/"or"/"than" before a link deny it ("not even after"), and an
 //!    absolute ("under any circumstances") closes them all; a call to act now outweighs a delay.
+//!    "provided" links a condition only before a clause ("provided it meets ..."); a condition
+//!    restated as never met ("which means never") denies; a lack foretold to last ("there will
+//!    be no consensus") and a near term in a claim dismissed by "no one" deny rather than defer;
+//!    a long span before "before" ("it will be years before ...") defers.
 //! 4. **Polarity**: per clause (split at punctuation, "but", "because", "and that", contrast and
 //!    concession words) the sign is the parity of reversals (negations, opposition verbs, the
 //!    opposite proposition, a denied deferral, a preceding "rather than") times -1 for a harm
-//!    (threat, war, mistake); a rhetorical question reverses it unless it presses ("finally").
+//!    (threat, war, mistake; helping an adversary: "only encouraged the Kremlin"); a rhetorical
+//!    question reverses it unless it presses ("finally"). A negation in a relative clause after
+//!    an evaluation noun ("a provocation Moscow could not ignore"), the verb of an opposition
+//!    noun ("let a veto stop"), a harm coordinated with a negating predicate ("unrealistic and
+//!    dangerous") add no reversal; "and" before an auxiliary after a denial starts a clause.
+//!    A closing "one" stands for the last noun introduced with "a" ("a veto ... not get one").
 //!    Clauses naming the proposition weigh 2, clauses judging without naming it 1; a pronoun
 //!    clause ("It is ...") restates the last proposition; concessions and hypotheses ("even if",
 //!    "if") weigh nothing; a harm-only clause is background beside a named proposition. The cue

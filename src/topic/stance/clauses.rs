@@ -43,6 +43,17 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
         || (it.classes.is_empty() && lexicon::is(Class::ClauseBreak, &it.text))
 }
 
+/// "was not pushing for it and had no plans to": "and" before an auxiliary, after a negated
+/// predicate, starts a second predicate whose negation does not cancel the first one's.
+fn coordinates_denial(items: &[Item], start: usize, i: usize) -> bool {
+    let auxiliary = items.get(i + 1).is_some_and(|n| {
+        lexicon::is(Class::BeForm, &n.text)
+            || lexicon::is(Class::PerfectAux, &n.text)
+            || matches!(n.text.as_str(), "did" | "does")
+    });
+    items[i].text == "and" && auxiliary && negations(&items[start..i]) > 0
+}
+
 /// "a neutral, non-aligned status": a comma between two words of one proposition lists them.
 fn lists(items: &[Item], i: usize) -> bool {
     let kind = |it: &Item| {
@@ -111,7 +122,8 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
         if matches!(it.text.as_str(), "." | "?" | ";") {
             trailing = false;
         }
-        if breaks_clause(items, i) && !closes_opening_link(&items[start..i], it) {
+        let split = breaks_clause(items, i) || coordinates_denial(items, start, i);
+        if split && !closes_opening_link(&items[start..i], it) {
             out.push(Clause {
                 items: &items[start..i],
                 reversed,

@@ -59,7 +59,8 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         let (before, after) = (&items[..i], phrase(&items[i + 1..]));
         let topic_after = has(after, Class::ConditionTopic);
         let open = !frame.judged;
-        if it.is(Class::ConditionLink) && open && !endpoint(after) && !renounces(after) {
+        let link = it.is(Class::ConditionLink) || links_clause(items, i);
+        if link && open && !endpoint(after) && !renounces(after) {
             return Some(FIRM_LINK);
         }
         let topic_before = endpoint(after) && has(before, Class::ConditionTopic);
@@ -70,15 +71,66 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if it.is(Class::ConditionConcurrentLink) && topic_here && frame.negative && joining {
             return Some("not while the war lasts");
         }
-        if it.is(Class::Deferral) && frame.negations.is_multiple_of(2) {
+        if it.is(Class::Deferral) && frame.negations.is_multiple_of(2) && !foreclosed(items) {
             return Some(DELAYS[0]);
         }
         let negated = frame.negators % 2 == 1 && frame.refusing;
-        if it.is(Class::NearTerm) && negated && !names_next(after) {
+        if it.is(Class::NearTerm) && negated && !names_next(after) && !dismisses(before) {
             return Some(DELAYS[1]);
         }
     }
     None
+}
+
+/// Words a subject noun phrase may take after its determiner before the verb of a clause.
+const SUBJECT_REACH: usize = 3;
+
+/// "could join provided the decision is unanimous": "provided"/"providing" followed by a
+/// clause (a subject and its verb) links a condition; followed by an object ("provided
+/// weapons") it is a verb.
+fn links_clause(items: &[Item], i: usize) -> bool {
+    let after = &items[i + 1..];
+    let verb = |w: &Item| lexicon::is(Class::FiniteVerb, &w.text);
+    let subject_then_verb = match after {
+        [s, v, ..] if lexicon::is(Class::Placeholder, &s.text) => verb(v) || v.text.ends_with('s'),
+        [d, rest @ ..] if opens_subject(d) => rest
+            .iter()
+            .take(SUBJECT_REACH)
+            .position(verb)
+            .is_some_and(|k| k > 0 && !rest[..k].iter().any(Item::punct)),
+        _ => false,
+    };
+    matches!(items[i].text.as_str(), "provided" | "providing") && subject_then_verb
+}
+
+/// A determiner or quantifier opening a subject noun phrase ("the decision", "all allies").
+fn opens_subject(w: &Item) -> bool {
+    lexicon::is(Class::Determiner, &w.text)
+        || w.is(Class::Quantifier)
+        || matches!(w.text.as_str(), "all" | "every" | "each")
+}
+
+/// "there will be no consensus": a deferral foretold to last ("will be no ...") denies rather
+/// than defers.
+pub(super) fn foreclosed(items: &[Item]) -> bool {
+    (2..items.len()).any(|k| {
+        items[k].is(Class::Deferral)
+            && items[k].text.starts_with("no ")
+            && items[k - 1].text == "be"
+            && items[k - 2].text == "will"
+    })
+}
+
+/// "no one can seriously claim that ...": a denial of the claim by "no one"/"nobody" dismisses
+/// what follows as unfounded rather than early.
+fn dismisses(before: &[Item]) -> bool {
+    before.iter().enumerate().any(|(k, w)| {
+        matches!(w.text.as_str(), "no one" | "nobody")
+            && before[k + 1..]
+                .iter()
+                .take(3)
+                .any(|v| lexicon::is(Class::ClaimVerb, &v.text))
+    })
 }
 
 /// The items up to the next comma: a link's own phrase.

@@ -2,7 +2,7 @@
 //! whether it names the proposition; its condition comes from [`super::conditions`].
 
 use super::clauses::Clause;
-use super::conditions::{condition, positions, Frame};
+use super::conditions::{condition, foreclosed, positions, Frame};
 use super::tagging::{has, negations, Item};
 use crate::lexicon::{self, Class};
 
@@ -40,14 +40,20 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
         .iter()
         .filter(|c| c.conceded)
         .find_map(|c| proposition_sign(c.items));
+    // "Putin wants a veto. He will not get one": "one" stands for the last noun introduced
+    // with "a"/"an".
+    let mut indefinite = None;
     let mut views: Vec<View> = clauses
         .iter()
         .map(|c| {
-            let v = view(c, referent);
+            let one = indefinite.filter(|_| ends_in_one(c.items));
+            let v = view(c, one.or(referent), one.is_some());
             referent = proposition_sign(c.items).or(referent);
+            indefinite = indefinite_sign(c.items).or(indefinite);
             v
         })
         .collect();
+    never_met(clauses, &mut views);
     // "The invitation is not a gift. It is the cheapest way to ...": the denial sets a
     // description aside for the one that follows; it does not negate the proposition.
     for i in 1..clauses.len() {
@@ -69,6 +75,74 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
         }
     }
     views
+}
+
+/// "only when Russia agrees, which means never": a condition restated as never met denies
+/// the proposition it conditioned; the restatement itself weighs nothing.
+fn never_met(clauses: &[Clause], views: &mut [View]) {
+    for i in 1..clauses.len() {
+        let next = clauses.get(i + 1).map(|c| c.items);
+        let Some(span) = restated_never(clauses[i].items, next) else {
+            continue;
+        };
+        if views[i - 1].condition.is_some() {
+            views[i - 1].condition = None;
+            views[i - 1].sign = -views[i - 1].sign;
+            views[i - 1].bare = false;
+            for v in &mut views[i..i + span] {
+                v.weight = 0;
+                v.positioned = false;
+            }
+        }
+    }
+}
+
+/// "which means never" in one clause (1), or "in other words" and "never" in two (2).
+fn restated_never(items: &[Item], next: Option<&[Item]>) -> Option<usize> {
+    let restates = |ws: &[Item]| {
+        let text: Vec<&str> = ws.iter().map(|i| i.text.as_str()).collect();
+        lexicon::is(Class::Restatement, &text.join(" "))
+    };
+    let never = |ws: &[Item]| matches!(ws, [n] if n.is(Class::Negator));
+    match items {
+        [head @ .., last] if last.is(Class::Negator) && !head.is_empty() && restates(head) => {
+            Some(1)
+        }
+        _ if restates(items) && next.is_some_and(never) => Some(2),
+        _ => None,
+    }
+}
+
+/// The clause ends in "one" after its verb, which follows a negation or an auxiliary ("he
+/// will not get one", "Kyiv does not have one").
+fn ends_in_one(items: &[Item]) -> bool {
+    matches!(items, [.., aux, verb, one]
+        if one.text == "one"
+            && verb.classes.is_empty()
+            && !lexicon::is(Class::Determiner, &verb.text)
+            && (aux.is(Class::Negator)
+                || lexicon::is(Class::Modal, &aux.text)
+                || lexicon::is(Class::FiniteVerb, &aux.text)))
+}
+
+/// The sign of the last noun the clause introduces with "a"/"an" (an adjective at most
+/// between): -1 for an opposition or exclusion word ("a veto"), +1 for a membership word ("an
+/// invitation"), None for any other.
+fn indefinite_sign(items: &[Item]) -> Option<i32> {
+    let k = items
+        .iter()
+        .rposition(|i| matches!(i.text.as_str(), "a" | "an"))?;
+    let noun = items[k + 1..]
+        .iter()
+        .take(2)
+        .find(|i| !i.classes.is_empty())?;
+    if noun.is(Class::Opposition) || noun.is(Class::Exclusion) {
+        Some(-1)
+    } else if noun.is(Class::Membership) {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 /// "X is not a gift": a form of "be", "not", then a plain noun phrase (a determiner, no verb,
@@ -132,6 +206,7 @@ fn marks(c: &Clause) -> Marks {
         .count();
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
     let against = opposed
+        + usize::from(foreclosed(items))
         + usize::from(has(items, Class::Exclusion))
         + usize::from(deferral_denied)
         + ceased(items)
@@ -141,9 +216,11 @@ fn marks(c: &Clause) -> Marks {
         opposed,
         against,
         flips: negations + against,
-        plain_harm: items
-            .iter()
-            .any(|i| i.is(Class::Harm) && !i.is(Class::ConditionTopic)),
+        plain_harm: (0..items.len()).any(|k| {
+            items[k].is(Class::Harm)
+                && !items[k].is(Class::ConditionTopic)
+                && !restates_negator(items, k)
+        }),
     }
 }
 
@@ -170,11 +247,36 @@ fn ceased(items: &[Item]) -> usize {
         .count()
 }
 
-/// "alternatives or substitutes": the second of two coordinated opposition words adds nothing.
+/// "is unrealistic and dangerous": a harm coordinated with a negating predicate ("is
+/// unrealistic", "is impossible") repeats its judgement; it does not reverse it again.
+fn restates_negator(items: &[Item], k: usize) -> bool {
+    k >= 3
+        && matches!(items[k - 1].text.as_str(), "and" | "or")
+        && items[k - 2].is(Class::Negator)
+        && lexicon::is(Class::BeForm, &items[k - 3].text)
+}
+
+/// "alternatives or substitutes": the second of two coordinated opposition words adds nothing;
+/// nor does the verb of an opposition noun that is its subject ("let a Hungarian veto stop").
 fn coordinated(items: &[Item], i: usize) -> bool {
-    i >= 2
+    let listed = i >= 2
         && matches!(items[i - 1].text.as_str(), "or" | "and")
-        && items[i - 2].is(Class::Opposition)
+        && items[i - 2].is(Class::Opposition);
+    listed || (i >= 1 && opposing_subject(items, i - 1))
+}
+
+/// "a Hungarian veto", "Hungary's veto": an opposition word after a determiner or possessive
+/// (an adjective at most between) is a noun, the subject of an opposition verb right after it.
+fn opposing_subject(items: &[Item], j: usize) -> bool {
+    let opens_np = |i: &Item| lexicon::is(Class::Determiner, &i.text) || i.text == "'s";
+    let np = match j {
+        0 => false,
+        1 => opens_np(&items[0]),
+        _ => {
+            opens_np(&items[j - 1]) || (items[j - 1].classes.is_empty() && opens_np(&items[j - 2]))
+        }
+    };
+    items[j].is(Class::Opposition) && np
 }
 
 /// The condition frame of a clause from its marks.
@@ -226,8 +328,9 @@ fn is_time_word(w: &str) -> bool {
         || lexicon::is(Class::ClauseCoordinator, w)
 }
 
-/// What one clause says, given the last proposition named before it.
-fn view(c: &Clause, referent: Option<i32>) -> View {
+/// What one clause says, given the last proposition named before it (or, with `one`, the
+/// noun its closing "one" stands for).
+fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     let items = c.items;
     let m = marks(c);
     let linked = if c.conceded {
@@ -236,12 +339,16 @@ fn view(c: &Clause, referent: Option<i32>) -> View {
     } else {
         condition(c, &frame(c, &m))
     };
-    let harm = items
-        .iter()
-        .any(|i| i.is(Class::Harm) && !(linked.is_some() && i.is(Class::ConditionTopic)));
+    let harm = (0..items.len()).any(|k| {
+        let i = &items[k];
+        i.is(Class::Harm)
+            && !(linked.is_some() && i.is(Class::ConditionTopic))
+            && !restates_negator(items, k)
+    });
     let benefit = has(items, Class::Benefit);
     let named = has(items, Class::Membership) || has(items, Class::Exclusion);
-    let inherited = referent.filter(|_| !named && (refers_back(items) || points_back(items)));
+    let inherited =
+        referent.filter(|_| !named && (one || refers_back(items) || points_back(items)));
     let names = named || inherited.is_some();
     let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);
     let objects = m.opposed > 0 || (m.negations > 0 && has(items, Class::Approval));

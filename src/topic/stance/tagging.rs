@@ -31,6 +31,7 @@ const TAGGED: &[Class] = &[
     Class::Quantifier,
     Class::AlliesNoun,
     Class::Impatience,
+    Class::AdversaryGain,
 ];
 
 /// One word or set phrase with the classes its text belongs to; or a punctuation mark.
@@ -66,13 +67,51 @@ pub(super) fn negations(items: &[Item]) -> usize {
         .iter()
         .enumerate()
         .filter(|(_, i)| i.is(Class::Negator))
-        .filter(|&(k, _)| !is_corrective(items, k))
+        .filter(|&(k, _)| !is_corrective(items, k) && !describes_evaluation(items, k))
         .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
             seen = true;
             counts
         })
         .count()
+}
+
+/// Words a relative clause may hold between its evaluation noun and its negation.
+const RELATIVE_REACH: usize = 4;
+
+/// "a provocation Moscow could not ignore", "a mistake that cannot be undone": a negation in a
+/// relative clause describes the evaluation noun before it (it intensifies the judgement); the
+/// clause itself is not negated. The noun follows "a"/"an" (a head noun, not a modifier as in
+/// "its war aims could not"); the relative clause opens with
+/// a relative pronoun, a subject and its auxiliary, or a negative subject ("no government"), and
+/// no word of position but approval ("accept") follows the negation.
+fn describes_evaluation(items: &[Item], k: usize) -> bool {
+    let start = k.saturating_sub(RELATIVE_REACH + 1);
+    let Some(h) = (start..k).rev().find(|&h| {
+        (items[h].is(Class::Harm) || items[h].is(Class::Benefit))
+            && h > 0
+            && matches!(items[h - 1].text.as_str(), "a" | "an")
+    }) else {
+        return false;
+    };
+    let between = &items[h + 1..k];
+    let plain = between.iter().all(|i| i.classes.is_empty() && !i.punct());
+    let relative = between
+        .first()
+        .is_some_and(|i| lexicon::is(Class::RelativePronoun, &i.text));
+    let finite = |i: &Item| lexicon::is(Class::FiniteVerb, &i.text);
+    let reduced = between.len() >= 2 && !finite(&between[0]) && finite(&between[between.len() - 1]);
+    // "a threat no government could accept": the negation is the relative clause's subject.
+    let negative_subject = between.is_empty()
+        && items[k].text != "not"
+        && items[k + 1..].iter().take(RELATIVE_REACH).any(finite);
+    // "a mistake that Ukraine was not invited": a clause naming a position after the negation
+    // is the evaluation's content, not a description of it.
+    let content = items[k + 1..]
+        .iter()
+        .take_while(|i| !i.punct())
+        .any(|i| i.classes.iter().any(|&c| c != Class::Approval));
+    plain && (relative || reduced || negative_subject) && !content
 }
 
 /// "a date, not a door": after a comma, "not" and a plain noun phrase name the alternative
@@ -292,5 +331,47 @@ pub(super) fn tag(ws: &[String]) -> Vec<Item> {
         });
         i += n;
     }
+    mark_adversary_gains(&mut items);
+    mark_spans(&mut items);
     items
+}
+
+/// "only encouraged the Kremlin": a verb that helps whom it names, right before an adversary
+/// ("the" at most between), judges as a harm.
+fn mark_adversary_gains(items: &mut [Item]) {
+    let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
+    for k in 0..items.len() {
+        let object = match items.get(k + 1) {
+            Some(n) if n.text == "the" => items.get(k + 2),
+            n => n,
+        };
+        if items[k].is(Class::AdversaryGain) && object.is_some_and(adversary) {
+            items[k].classes.push(Class::Harm);
+        }
+    }
+}
+
+/// "it would be years, perhaps decades, before Ukraine could join": a long span after "be" or
+/// "take" makes a later "before" in the sentence a deferral.
+fn mark_spans(items: &mut [Item]) {
+    let mut deferring = false;
+    for k in 0..items.len() {
+        if matches!(items[k].text.as_str(), "." | "?" | ";") {
+            deferring = false;
+        } else if lexicon::is(Class::Span, &items[k].text) && follows_be_or_take(items, k) {
+            deferring = true;
+        } else if deferring && items[k].text == "before" {
+            items[k].classes.push(Class::Deferral);
+        }
+    }
+}
+
+/// The item at `k` follows a form of "be" or "take", one word ("many", "perhaps") at most
+/// between.
+fn follows_be_or_take(items: &[Item], k: usize) -> bool {
+    let verb = |i: &Item| {
+        lexicon::is(Class::BeForm, &i.text)
+            || matches!(i.text.as_str(), "take" | "takes" | "took" | "taking")
+    };
+    items[k.saturating_sub(2)..k].iter().any(verb)
 }
