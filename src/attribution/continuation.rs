@@ -78,6 +78,7 @@ impl State<'_> {
         let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else {
             return;
         };
+        let np = apposed_full_name(self.text, toks, &np).unwrap_or(np);
         // A person, or (in a sentence with no cue) an institution or its document, which a
         // later "it" may refer to ("The ministry issued a statement. It said ...").
         let Some(mention) = speakers::classify(self.text, &toks[np.clone()], None) else {
@@ -160,4 +161,15 @@ fn ends_in_open_quote(p: &Paragraph, content: &[Range<usize>]) -> bool {
         return false;
     };
     !q.closed && q.inner.start <= c.start && c.end <= q.inner.end
+}
+
+/// "Finland's president, Alexander Stubb, who ...": a full name set off by commas right after
+/// a described subject names it.
+fn apposed_full_name(text: &str, toks: &[Token], np: &Range<usize>) -> Option<Range<usize>> {
+    if toks.get(np.end).is_none_or(|t| t.lower != ",") {
+        return None;
+    }
+    let run = speakers::name_run(text, toks, np.end + 1);
+    let closed = toks.get(run.end).is_some_and(|t| t.lower == ",");
+    (run.len() >= 2 && closed).then_some(run)
 }
