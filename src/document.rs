@@ -131,6 +131,28 @@ fn first_non_ascii(b: &[u8]) -> Option<usize> {
     b[at..].iter().position(|c| !c.is_ascii()).map(|i| at + i)
 }
 
+/// The eight bytes at `at` hold no whitespace but single ASCII spaces (none right after one
+/// when `after_space`): whether the last is a space; `None` when they need a byte-by-byte look
+/// (a control byte, a byte outside ASCII, two spaces) or are fewer than eight.
+#[inline]
+fn plain_chunk(b: &[u8], at: usize, after_space: bool) -> Option<bool> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH_BITS: u64 = !LOW_BITS;
+    let w = u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?);
+    // A byte below 0x20 borrows into its high bit, where `!w` keeps it (exact for "any").
+    if (w | (w.wrapping_sub(0x20 * ONES) & !w)) & HIGH_BITS != 0 {
+        return None;
+    }
+    let x = w ^ (0x20 * ONES);
+    // The high bit of each byte that is a space, exactly.
+    let spaces = !(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS);
+    if spaces & (spaces >> 8) != 0 || (after_space && spaces & 0x80 != 0) {
+        return None;
+    }
+    Some(spaces >> 63 != 0)
+}
+
 /// No whitespace at either end, and none inside but single ASCII spaces: [`fold_ws`] would
 /// change nothing. Whitespace is `char::is_whitespace` (Unicode White_Space), checked by bytes.
 fn is_folded(s: &str) -> bool {
@@ -139,7 +161,16 @@ fn is_folded(s: &str) -> bool {
         return false;
     }
     let mut prev_space = false;
-    for (i, &c) in b.iter().enumerate() {
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(ends_in_space) = plain_chunk(b, i, prev_space) {
+            prev_space = ends_in_space;
+            i += 8;
+            continue;
+        }
+        let c = b[i];
+        i += 1;
+        // The bytes after `c`.
         let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
         let ws = match c {
             b' ' => {
@@ -151,16 +182,16 @@ fn is_folded(s: &str) -> bool {
             }
             b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
             // U+0085, U+00A0
-            0xC2 => matches!(at(1), 0x85 | 0xA0),
+            0xC2 => matches!(at(0), 0x85 | 0xA0),
             // U+1680
-            0xE1 => at(1) == 0x9A && at(2) == 0x80,
+            0xE1 => at(0) == 0x9A && at(1) == 0x80,
             // U+2000..=U+200A, U+2028, U+2029, U+202F, U+205F
             0xE2 => {
-                (at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
-                    || (at(1) == 0x81 && at(2) == 0x9F)
+                (at(0) == 0x80 && matches!(at(1), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                    || (at(0) == 0x81 && at(1) == 0x9F)
             }
             // U+3000
-            0xE3 => at(1) == 0x80 && at(2) == 0x80,
+            0xE3 => at(0) == 0x80 && at(1) == 0x80,
             _ => false,
         };
         if ws {
@@ -209,6 +240,22 @@ mod tests {
             "日本 NATO",
         ] {
             assert_eq!(to_lowercase(s), s.to_lowercase(), "{s}");
+        }
+    }
+
+    #[test]
+    fn is_folded_agrees_with_folding() {
+        let ws = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace());
+        for w in ws.chain(['x', '~', '\u{7f}', 'é', '\u{2009}', '\u{200B}']) {
+            for at in 0..20 {
+                let mut s: String = "abcdefgh ijklmno qrst".chars().take(at).collect();
+                s.push(w);
+                s.push_str("uvwxyz 012345 6789");
+                let folded: Vec<&str> = s.split_whitespace().collect();
+                assert_eq!(is_folded(&s), folded.join(" ") == s, "{s:?}");
+            }
         }
     }
 

@@ -9,6 +9,7 @@
 use crate::dates::{MONTHS_FULL, WEEKDAYS_FULL};
 use crate::lexicon::{self, Class};
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// A byline name longer than this many characters is a sentence or a bio, not a name.
@@ -21,9 +22,15 @@ const MAX_LOWER_INITIALS: usize = 2;
 const MAX_INITIALS_LEN: usize = 3;
 
 /// "by", "written by", "Author:" and the capitalised names after it, in a line of text.
-static BY_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*:)\s*((?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4}(?:(?:,|and|&)\s*(?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4})*)")
-        .unwrap()
+///
+/// Without the lazy DFA: its states over these nested Unicode repeats cost tens of thousands
+/// of instructions each and a byline line makes new ones at nearly every byte, where the
+/// backtracker reads the short line in a few thousand (same leftmost-first match).
+static BY_NAMES: LazyLock<meta::Regex> = LazyLock::new(|| {
+    meta::Regex::builder()
+        .configure(meta::Config::new().hybrid(false))
+        .build(r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*:)\s*((?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4}(?:(?:,|and|&)\s*(?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4})*)")
+        .expect("valid regex")
 });
 /// A leading "By" (after up to two words: "Story by", "Posted by") in a metadata author string.
 static LEADING_BY: LazyLock<Regex> =
@@ -155,10 +162,13 @@ pub fn name_case(name: &str) -> String {
 /// The people named in a byline line of text ("by Jane Doe and John Roe April 30, 2024").
 /// Only full names count: the line is free text, so a single capitalised word is not trusted.
 pub fn from_line(s: &str) -> Vec<String> {
-    let Some(c) = BY_NAMES.captures(s) else {
+    let mut caps = BY_NAMES.create_captures();
+    BY_NAMES.captures(s, &mut caps);
+    let Some(names) = caps.get_group(1) else {
         return Vec::new();
     };
-    c[1].split([',', '&'])
+    s[names.range()]
+        .split([',', '&'])
         .flat_map(|p| p.split(" and "))
         .map(trim_date)
         .filter(|n| n.split_whitespace().count() >= 2 && is_person(n))

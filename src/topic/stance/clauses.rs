@@ -3,6 +3,8 @@
 
 use super::tagging::{negations, Item};
 use crate::lexicon::{self, Class};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// The longest question opener, in words ("in response to a question").
 const QUESTION_OPENER_LEN: usize = 5;
@@ -82,20 +84,42 @@ fn closes_opening_link(head: &[Item], it: &Item) -> bool {
 
 /// The text opens by putting a question to the speaker ("Asked whether ...", "When asked").
 fn asks(items: &[Item]) -> bool {
-    (1..=QUESTION_OPENER_LEN.min(items.len())).any(|n| {
-        let words: Vec<&str> = items[..n].iter().map(|i| i.text.as_str()).collect();
-        lexicon::is(Class::QuestionOpener, &words.join(" "))
-    })
+    opener_at(items, 0, 1)
+}
+
+/// The first word of each question opener.
+static OPENER_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::members(Class::QuestionOpener)
+        .iter()
+        .filter_map(|e| e.split(' ').next())
+        .collect()
+});
+
+/// The words of `min` or more items from `items[i]` on (up to [`QUESTION_OPENER_LEN`]) are a
+/// question opener; the phrase grows one word at a time in one buffer.
+fn opener_at(items: &[Item], i: usize, min: usize) -> bool {
+    // Most items start no opener: their first word starts none.
+    let first = items.get(i).and_then(|it| it.text.split(' ').next());
+    if !first.is_some_and(|w| OPENER_FIRST_WORDS.contains(w)) {
+        return false;
+    }
+    let mut phrase = String::new();
+    for (n, it) in items[i..].iter().take(QUESTION_OPENER_LEN).enumerate() {
+        if n > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(&it.text);
+        if n + 1 >= min && lexicon::is(Class::QuestionOpener, &phrase) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A question put to the speaker opens at item `i` ("..., X said when asked whether ..."): inside
 /// a sentence only a phrase of two or more words counts ("asked allies to" is no question).
 fn asks_at(items: &[Item], i: usize) -> bool {
-    i > 0
-        && (2..=QUESTION_OPENER_LEN.min(items.len() - i)).any(|n| {
-            let words: Vec<&str> = items[i..i + n].iter().map(|w| w.text.as_str()).collect();
-            lexicon::is(Class::QuestionOpener, &words.join(" "))
-        })
+    i > 0 && opener_at(items, i, 2)
 }
 
 /// The item starts a sentence.
