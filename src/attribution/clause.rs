@@ -538,6 +538,11 @@ fn trailing_according(toks: &[Token], i: usize, to: usize) -> bool {
 /// A participle phrase opening at token `i` after a comma: a lowercase "-ing" word that is not
 /// a preposition ("including"), with a determiner or object pronoun after it.
 pub(super) fn opens_participle_adjunct(toks: &[Token], i: usize) -> bool {
+    // "..., implicitly putting his name on the line": an adverb may come first.
+    let adverb = toks.get(i).is_some_and(|t| {
+        t.is_word && !t.quoted && !t.capitalized && t.lower.len() > 4 && t.lower.ends_with("ly")
+    });
+    let i = i + usize::from(adverb);
     toks.get(i).is_some_and(is_participle_word)
         && toks
             .get(i + 1)
