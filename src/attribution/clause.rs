@@ -433,6 +433,11 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if t.lower == "," && j > from && opens_participle_adjunct(toks, j + 1) && !listing() {
             return j; // "..., throwing a wrench in the plans": the narrator's comment
         }
+        // The same after a quotation that closes on its comma ("a \"rebuke,\" putting ...").
+        let comma_closes_quote = j > from && toks[j - 1].lower == "," && is_quote_token(t);
+        if comma_closes_quote && opens_participle_adjunct(toks, j + 1) && !listing() {
+            return j + 1;
+        }
         if j > from + 1 && toks[j - 1].lower == "," && pronoun_act_follows(toks, j) {
             return j - 1; // "..., and he railed against the moderators": the narrator again
         }

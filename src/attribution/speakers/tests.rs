@@ -32,6 +32,13 @@ fn titled_names_split_into_name_and_title() {
             title: Some("US envoy to NATO".into())
         })
     );
+    assert_eq!(
+        np("Councillor Bram Oduya"),
+        Some(Mention::Name {
+            name: "Bram Oduya".into(),
+            title: Some("Councillor".into())
+        })
+    );
 }
 
 #[test]
