@@ -441,6 +441,13 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if j > from + 1 && toks[j - 1].lower == "," && pronoun_act_follows(toks, j) {
             return j - 1; // "..., and he railed against the moderators": the narrator again
         }
+        if t.lower == "and"
+            && j > from + 1
+            && is_quote_token(&toks[j - 1])
+            && acts_next(toks, j + 1)
+        {
+            return j; // '... "a disgrace" and calls her ...': the speaker's next act
+        }
         if t.lower == "and" && j > from + 1 && tense_shifts_back(toks, from, j) {
             return if toks[j - 1].lower == "," { j - 1 } else { j };
         }
@@ -460,6 +467,23 @@ fn pronoun_act_follows(toks: &[Token], j: usize) -> bool {
         .get(j + 2)
         .is_some_and(|t| t.is_word && !t.quoted && t.lower.len() > 4 && t.lower.ends_with("ed"));
     coordinator && pronoun && past
+}
+
+/// Token `i` opens the speaker's next act after the reported words: a cue ("tells the crowd"),
+/// a verb in the third person ("thinks") or in the past in "-ed" ("praised").
+fn acts_next(toks: &[Token], i: usize) -> bool {
+    let Some(t) = toks
+        .get(i)
+        .filter(|t| t.is_word && !t.quoted && !t.capitalized)
+    else {
+        return false;
+    };
+    let third_person = t.lower.ends_with('s')
+        && t.is(Class::FiniteVerb)
+        && !t.is(Class::BeForm)
+        && !t.is(Class::PerfectAux);
+    let past = t.lower.len() > 4 && t.lower.ends_with("ed");
+    third_person || past || super::cues::match_at(toks, i, false).is_some()
 }
 
 /// "said she admires his resolve and thanked the troops": a clause reported in the present and
