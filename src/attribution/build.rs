@@ -230,11 +230,13 @@ impl State<'_> {
             && !np_then_verb(toks, after_start);
         // "CLAUSE, Hennessey said, and the aides agree": a clause coordinated after the cue's
         // comma goes on with the narration; the clause before is what was said.
+        // ", and that ..." goes on with what was said.
         let coordinated_after = after_start > 0
             && toks[after_start - 1].lower == ","
             && toks
                 .get(after_start)
-                .is_some_and(|t| t.is(Class::ClauseCoordinator));
+                .is_some_and(|t| t.is(Class::ClauseCoordinator))
+            && toks.get(after_start + 1).is_none_or(|t| t.lower != "that");
         // ", according to Andrew McCarthy, who prosecuted ...": a relative clause after the
         // speaker describes the speaker.
         // '"...?" Mr. Trump asked, repeating a broadside': a participle phrase after the cue's

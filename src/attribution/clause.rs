@@ -197,22 +197,27 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         }
     }
     let limit = (i + TIME_PHRASE_REACH).min(toks.len());
+    let is_time_word = |w: &str| {
+        lexicon::is(Class::TimeWord, w)
+            || crate::dates::is_weekday_word(w)
+            || crate::dates::is_month_word(w)
+    };
     if toks[i].is(Class::TimePreposition) {
         let pronoun = (i + 1..limit).find(|&j| {
             toks[j].is(Class::SubjectPronoun)
                 || lexicon::is(Class::SubjectPronoun, toks[j].without_clitic())
         });
         if let Some(j) = pronoun {
-            if toks[i + 1..j].iter().all(|t| t.is_word) {
+            // "for weeks he's ...", never "for all she knew": a span of time.
+            let span = toks[i].lower != "for"
+                || toks[i + 1..j]
+                    .iter()
+                    .any(|t| is_time_word(t.lower.trim_end_matches('s')));
+            if span && toks[i + 1..j].iter().all(|t| t.is_word) {
                 return j; // "said after the convention he would ..."
             }
         }
     }
-    let is_time_word = |w: &str| {
-        lexicon::is(Class::TimeWord, w)
-            || crate::dates::is_weekday_word(w)
-            || crate::dates::is_month_word(w)
-    };
     let n = toks[i + 1..limit]
         .iter()
         .take(3)
@@ -227,6 +232,15 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         }
         None => i,
     }
+}
+
+/// The phrase opening at `k` is set off inside the clause: its closing comma (before `to`) is
+/// followed by a finite verb.
+fn inside_clause(toks: &[Token], k: usize, to: usize) -> bool {
+    (k..to)
+        .find(|&c| toks[c].lower == "," && !toks[c].quoted)
+        .and_then(|c| toks.get(c + 1))
+        .is_some_and(|n| !n.quoted && n.is(Class::FiniteVerb))
 }
 
 /// A quotation mark token (straight, curly or a doubled apostrophe).
@@ -430,12 +444,17 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if t.lower == "," && j > from && trailing_according(toks, j + 1, to) {
             return j; // "..., according to a member of the delegation": the report's source
         }
-        if t.lower == "," && j > from && opens_participle_adjunct(toks, j + 1) && !listing() {
-            return j; // "..., throwing a wrench in the plans": the narrator's comment
+        // "..., throwing a wrench in the plans": the narrator's comment, unless a verb follows
+        // the phrase's own comma ("the plan, effectively ending the route, would cost more").
+        let adjunct_ends =
+            |k: usize| opens_participle_adjunct(toks, k) && !inside_clause(toks, k, to);
+        if t.lower == "," && j > from && adjunct_ends(j + 1) && !listing() {
+            return j;
         }
         // The same after a quotation that closes on its comma ("a \"rebuke,\" putting ...").
-        let comma_closes_quote = j > from && toks[j - 1].lower == "," && is_quote_token(t);
-        if comma_closes_quote && opens_participle_adjunct(toks, j + 1) && !listing() {
+        let comma_closes_quote =
+            j > from && toks[j - 1].lower == "," && toks[j - 1].quoted && is_quote_token(t);
+        if comma_closes_quote && adjunct_ends(j + 1) && !listing() {
             return j + 1;
         }
         if j > from + 1 && toks[j - 1].lower == "," && pronoun_act_follows(toks, j) {

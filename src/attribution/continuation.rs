@@ -78,7 +78,13 @@ impl State<'_> {
         let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else {
             return;
         };
-        let np = apposed_full_name(self.text, toks, &np).unwrap_or(np);
+        let described = !matches!(
+            speakers::classify(self.text, &toks[np.clone()], None),
+            Some(Mention::Name { .. })
+        );
+        let np = apposed_full_name(self.text, toks, &np)
+            .filter(|_| described)
+            .unwrap_or(np);
         // A person, or (in a sentence with no cue) an institution or its document, which a
         // later "it" may refer to ("The ministry issued a statement. It said ...").
         let Some(mention) = speakers::classify(self.text, &toks[np.clone()], None) else {

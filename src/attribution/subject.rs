@@ -866,9 +866,6 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
     if listed || ends_sentence {
         return None;
     }
-    if !toks.get(c + 1).is_some_and(|t| opens_interruption(text, t)) {
-        return None;
-    }
     let name_end = skip_name_origin(text, toks, skip_parenthetical(toks, c));
     let run_start = np_start(text, toks, name_end);
     let run = (run_start..name_end)
