@@ -36,7 +36,8 @@
 //!    warns or laments.
 //! 5. **Tie-breaks** for a statement with no word of position: a bare mention by the objecting
 //!    side opposes; a bare mention of the membership, a demanding cue, or an in-scope statement by
-//!    the candidate's side supports; anything else is neutral.
+//!    the candidate's side supports; any other in-scope statement by the objecting side opposes
+//!    ("Moscow needs binding guarantees"); anything else is neutral.
 //!
 //! Set `NATOCLAIMS_STANCE_DEBUG` to print each decision and its rule on stderr, and
 //! `NATOCLAIMS_STANCE_TRACE` for each clause's tagged words.
@@ -190,7 +191,8 @@ fn conditional(content: &[Item], views: &[View], laments: bool) -> Option<Decisi
 }
 
 /// A statement with no word of position: the speaker's side, the bare proposition or a demand
-/// in the cue decide; else it is neutral.
+/// in the cue decide; else it is neutral. The sides are symmetric: with no proposition named,
+/// the candidate's side supports and the objecting side opposes.
 fn tie_break(speaker: &str, proposition: bool, demand: bool) -> Decision {
     if proposition && side(speaker, Class::Adversary) {
         decision(Stance::Opposes, "bare mention by the objecting side")
@@ -203,6 +205,8 @@ fn tie_break(speaker: &str, proposition: bool, demand: bool) -> Decision {
             Stance::Supports,
             "in-scope statement by the candidate's side",
         )
+    } else if side(speaker, Class::Adversary) {
+        decision(Stance::Opposes, "in-scope statement by the objecting side")
     } else {
         neutral("no membership proposition")
     }
