@@ -300,6 +300,9 @@ word_classes! {
     /// Stance: verbs of claiming or pretending whose denial dismisses what they claim ("no one
     /// can seriously claim that ...").
     ClaimVerb => "stance/claim_verbs.txt",
+    /// Stance: reflexive pronouns; an opposition word before one turns on its own subject
+    /// ("negotiating against itself"), not on the proposition.
+    Reflexive => "stance/reflexives.txt",
     /// Participle cues after a comma that speak for the previous speaker ("adding", "noting").
     ParticipleCue => "participle_cues.txt",
     /// Cues whose speaker after "and"/"but" is the clause subject ("said", "told", "added").

@@ -203,6 +203,7 @@ fn marks(c: &Clause) -> Marks {
     let opposed = (0..items.len())
         .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
         .filter(|&i| !(i > 0 && lexicon::is(Class::Remedy, &items[i - 1].text))) // "a shield against"
+        .filter(|&i| !self_directed(items, i))
         .count();
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
     let against = opposed
@@ -245,6 +246,14 @@ fn ceased(items: &[Item]) -> usize {
             near(i, CESSATION_REACH, Class::Cessation) || near(i, REMEDY_REACH, Class::Remedy)
         })
         .count()
+}
+
+/// "negotiating against itself", "working against ourselves": an opposition word before a
+/// reflexive pronoun turns on its own subject, not on the proposition.
+fn self_directed(items: &[Item], i: usize) -> bool {
+    items
+        .get(i + 1)
+        .is_some_and(|n| lexicon::is(Class::Reflexive, &n.text))
 }
 
 /// "is unrealistic and dangerous": a harm coordinated with a negating predicate ("is
