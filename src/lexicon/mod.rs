@@ -303,6 +303,9 @@ word_classes! {
     /// Stance: reflexive pronouns; an opposition word before one turns on its own subject
     /// ("negotiating against itself"), not on the proposition.
     Reflexive => "stance/reflexives.txt",
+    /// Stance: words of falling short ("short of"); before a free relative of a wish or a desert
+    /// ("fell short of what Ukraine had earned") they measure a lack, not an opposition.
+    Shortfall => "stance/shortfalls.txt",
     /// Participle cues after a comma that speak for the previous speaker ("adding", "noting").
     ParticipleCue => "participle_cues.txt",
     /// Cues whose speaker after "and"/"but" is the clause subject ("said", "told", "added").

@@ -27,7 +27,8 @@
 //!    question reverses it unless it presses ("finally"). A negation in a relative clause after
 //!    an evaluation noun ("a provocation Moscow could not ignore"), the verb of an opposition
 //!    noun ("let a veto stop"), a harm coordinated with a negating predicate ("unrealistic and
-//!    dangerous"), an opposition word before a reflexive ("against itself") add no reversal;
+//!    dangerous"), an opposition word before a reflexive ("against itself"), a shortfall from
+//!    what is wanted ("fell short of what Ukraine had earned", an objection) add no reversal;
 //!    "and" before an auxiliary after a denial starts a clause. A closing "one" stands for the
 //!    last noun introduced with "a" ("a veto ... not get one"). Clauses naming the proposition
 //!    weigh 2, clauses judging without naming it 1; a pronoun clause ("It is ...") restates the

@@ -32,6 +32,7 @@ const TAGGED: &[Class] = &[
     Class::AlliesNoun,
     Class::Impatience,
     Class::AdversaryGain,
+    Class::Shortfall,
 ];
 
 /// One word or set phrase with the classes its text belongs to; or a punctuation mark.
