@@ -306,6 +306,9 @@ word_classes! {
     /// Stance: words of falling short ("short of"); before a free relative of a wish or a desert
     /// ("fell short of what Ukraine had earned") they measure a lack, not an opposition.
     Shortfall => "stance/shortfalls.txt",
+    /// Stance: verbs of spending time ("spent", "wasted"); a long span spent on an opposition
+    /// ("spent years blocking") is a complaint.
+    TimeSpending => "stance/time_spending.txt",
     /// Participle cues after a comma that speak for the previous speaker ("adding", "noting").
     ParticipleCue => "participle_cues.txt",
     /// Cues whose speaker after "and"/"but" is the clause subject ("said", "told", "added").

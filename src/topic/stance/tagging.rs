@@ -334,6 +334,7 @@ pub(super) fn tag(ws: &[String]) -> Vec<Item> {
     }
     mark_adversary_gains(&mut items);
     mark_spans(&mut items);
+    mark_time_spent(&mut items);
     items
 }
 
@@ -363,6 +364,30 @@ fn mark_spans(items: &mut [Item]) {
             deferring = true;
         } else if deferring && items[k].text == "before" {
             items[k].classes.push(Class::Deferral);
+        }
+    }
+}
+
+/// How many words a spending verb may stand before its span ("spent fifteen years").
+const SPENT_REACH: usize = 2;
+
+/// "allies have spent fifteen years promising and postponing": a long span spent on an
+/// opposition later in the sentence is a complaint about it: the span judges as a harm.
+fn mark_time_spent(items: &mut [Item]) {
+    for k in 0..items.len() {
+        if !lexicon::is(Class::TimeSpending, &items[k].text) {
+            continue;
+        }
+        let reach = items.len().min(k + 1 + SPENT_REACH);
+        let Some(j) = (k + 1..reach).find(|&j| lexicon::is(Class::Span, &items[j].text)) else {
+            continue;
+        };
+        let opposes_later = items[j + 1..]
+            .iter()
+            .take_while(|i| !matches!(i.text.as_str(), "." | "?" | ";"))
+            .any(|i| i.is(Class::Opposition));
+        if opposes_later {
+            items[j].classes.push(Class::Harm);
         }
     }
 }
