@@ -309,6 +309,9 @@ word_classes! {
     /// Stance: verbs of spending time ("spent", "wasted"); a long span spent on an opposition
     /// ("spent years blocking") is a complaint.
     TimeSpending => "stance/time_spending.txt",
+    /// Stance: nouns of a say over a decision ("right", "say"); an adversary's denied say
+    /// stands for a veto denied ("Russia has no right to decide").
+    SayNoun => "stance/say_nouns.txt",
     /// Participle cues after a comma that speak for the previous speaker ("adding", "noting").
     ParticipleCue => "participle_cues.txt",
     /// Cues whose speaker after "and"/"but" is the clause subject ("said", "told", "added").

@@ -335,6 +335,7 @@ pub(super) fn tag(ws: &[String]) -> Vec<Item> {
     mark_adversary_gains(&mut items);
     mark_spans(&mut items);
     mark_time_spent(&mut items);
+    mark_denied_say(&mut items);
     items
 }
 
@@ -364,6 +365,34 @@ fn mark_spans(items: &mut [Item]) {
             deferring = true;
         } else if deferring && items[k].text == "before" {
             items[k].classes.push(Class::Deferral);
+        }
+    }
+}
+
+/// How many words may stand between an adversary and a negation, and between the negation and
+/// a say noun ("Moscow does not have the right").
+const SAY_REACH: usize = 3;
+
+/// "Russia has no right to decide whether Ukraine joins", "Moscow has no say": an adversary's
+/// denied say over the decision is a veto denied; the say noun counts as an opposition unless
+/// the sentence names one itself ("no right to veto").
+fn mark_denied_say(items: &mut [Item]) {
+    let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
+    for k in 0..items.len() {
+        if !lexicon::is(Class::SayNoun, &items[k].text) {
+            continue;
+        }
+        let Some(n) = (k.saturating_sub(SAY_REACH)..k).rfind(|&n| items[n].is(Class::Negator))
+        else {
+            continue;
+        };
+        let subject = items[n.saturating_sub(SAY_REACH)..n].iter().any(adversary);
+        let sentence = items[k + 1..]
+            .iter()
+            .take_while(|i| !matches!(i.text.as_str(), "." | "?" | ";"));
+        let names_veto = sentence.clone().any(|i| i.is(Class::Opposition));
+        if subject && !names_veto {
+            items[k].classes.push(Class::Opposition);
         }
     }
 }
