@@ -26,17 +26,17 @@
 //!    (threat, war, mistake; helping an adversary: "only encouraged the Kremlin"; a long time spent
 //!    on an opposition: "spent years blocking"); a rhetorical question reverses it unless it
 //!    presses ("finally"). A negation in a relative clause after an evaluation noun ("a provocation
-//!    Moscow could not ignore"), the verb of an opposition noun ("let a veto stop"), a harm
-//!    coordinated with a negating predicate ("unrealistic and dangerous"), an opposition word
-//!    before a reflexive ("against itself"), a shortfall from what is wanted ("fell short of what
-//!    Ukraine had earned", an objection) add no reversal; the objecting side's denied say ("Russia
-//!    has no right to decide") is a veto denied; "and" before an auxiliary after a denial starts a
-//!    clause. A closing "one" stands for the last noun introduced with "a" ("a veto ... not get
-//!    one"). Clauses naming the proposition weigh 2, clauses judging without naming it 1; a pronoun
-//!    clause ("It is ...") restates the last proposition; concessions and hypotheses ("even if",
-//!    "if") weigh nothing; a harm-only clause is background beside a named proposition. The cue
-//!    reverses the sum when it rejects ("dismissed X as Y" keeps X only) and adds a harm when it
-//!    warns or laments.
+//!    Moscow could not ignore", "has consequences Kyiv has not weighed"), the verb of an opposition
+//!    noun ("let a veto stop"), a harm coordinated with a negating predicate ("unrealistic and
+//!    dangerous"), an opposition word before a reflexive ("against itself"), a shortfall from what
+//!    is wanted ("fell short of what Ukraine had earned", an objection) add no reversal; the
+//!    objecting side's denied say ("Russia has no right to decide") is a veto denied; "and" before
+//!    an auxiliary after a denial starts a clause. A closing "one" stands for the last noun
+//!    introduced with "a" ("a veto ... not get one"). Clauses naming the proposition weigh 2,
+//!    clauses judging without naming it 1; a pronoun clause ("It is ...") restates the last
+//!    proposition; concessions and hypotheses ("even if", "if") weigh nothing; a harm-only clause
+//!    is background beside a named proposition. The cue reverses the sum when it rejects
+//!    ("dismissed X as Y" keeps X only) and adds a harm when it warns or laments.
 //! 5. **Tie-breaks** for a statement with no word of position: a bare mention by the objecting
 //!    side opposes; a bare mention of the membership, a demanding cue, or an in-scope statement by
 //!    the candidate's side supports; any other in-scope statement by the objecting side opposes

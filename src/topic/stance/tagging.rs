@@ -82,16 +82,14 @@ const RELATIVE_REACH: usize = 4;
 
 /// "a provocation Moscow could not ignore", "a mistake that cannot be undone": a negation in a
 /// relative clause describes the evaluation noun before it (it intensifies the judgement); the
-/// clause itself is not negated. The noun follows "a"/"an" (a head noun, not a modifier as in
-/// "its war aims could not"); the relative clause opens with
+/// clause itself is not negated. The noun follows "a"/"an" or is a bare plural object (a head
+/// noun, not a modifier as in "its war aims could not"); the relative clause opens with
 /// a relative pronoun, a subject and its auxiliary, or a negative subject ("no government"), and
 /// no word of position but approval ("accept") follows the negation.
 fn describes_evaluation(items: &[Item], k: usize) -> bool {
     let start = k.saturating_sub(RELATIVE_REACH + 1);
     let Some(h) = (start..k).rev().find(|&h| {
-        (items[h].is(Class::Harm) || items[h].is(Class::Benefit))
-            && h > 0
-            && matches!(items[h - 1].text.as_str(), "a" | "an")
+        (items[h].is(Class::Harm) || items[h].is(Class::Benefit)) && h > 0 && heads_np(items, h)
     }) else {
         return false;
     };
@@ -113,6 +111,14 @@ fn describes_evaluation(items: &[Item], k: usize) -> bool {
         .take_while(|i| !i.punct())
         .any(|i| i.classes.iter().any(|&c| c != Class::Approval));
     plain && (relative || reduced || negative_subject) && !content
+}
+
+/// The evaluation noun at `h` heads its noun phrase: it follows "a"/"an", or it is a bare
+/// plural right after a finite verb ("has consequences Kyiv has not weighed").
+fn heads_np(items: &[Item], h: usize) -> bool {
+    let before = items[h - 1].text.as_str();
+    matches!(before, "a" | "an")
+        || (items[h].text.ends_with('s') && lexicon::is(Class::FiniteVerb, before))
 }
 
 /// "a date, not a door": after a comma, "not" and a plain noun phrase name the alternative
