@@ -8,18 +8,19 @@
 //!    whether"), a count of allies' positions ("20 of 32 allies backed ...") are neutral.
 //! 2. **Procedure**: meetings, discussions, drafting, attendance, reforms with no word of
 //!    position anywhere (and no demanding cue) are neutral.
-//! 3. **Conditions** (only when the proposition is named): a link ("until", "once", "only
-//!    after") not followed by the membership itself ("until the day it joins" is an end point)
-//!    and not a renunciation demand ("only if Kyiv abandons ..."); a weak link ("after", "when",
-//!    "before") with a condition topic (war, reforms, consensus); a lasting-state link ("while",
-//!    "during") under a negative frame ("cannot join while the war goes on"); a deferral
-//!    ("premature", "no consensus") not itself negated; a negated near term ("not yet ready",
-//!    "not at this summit"). "Even"/"or"/"than" before a link deny it ("not even after"), and an
-//!    absolute ("under any circumstances") closes them all; a call to act now outweighs a delay.
-//!    "provided" links a condition only before a clause ("provided it meets ..."); a condition
-//!    restated as never met ("which means never") denies; a lack foretold to last ("there will
-//!    be no consensus") and a near term in a claim dismissed by "no one" deny rather than defer;
-//!    a long span before "before" ("it will be years before ...") defers.
+//! 3. **Conditions** (only when the proposition is named): a link ("until", "once", "only after")
+//!    not followed by the membership itself ("until the day it joins" is an end point) and not a
+//!    renunciation demand ("only if Kyiv abandons ..."); a weak link ("after", "when", "before")
+//!    with a condition topic (war, reforms, consensus); a lasting-state link ("while", "during")
+//!    under a negative frame ("cannot join while the war goes on"), but not under a harm alone
+//!    ("reckless to admit a country at war" opposes); a deferral ("premature", "no consensus") not
+//!    itself negated; a negated near term ("not yet ready", "not at this summit").
+//!    "Even"/"or"/"than" before a link deny it ("not even after"), and an absolute ("under any
+//!    circumstances") closes them all; a call to act now outweighs a delay. "provided" links a
+//!    condition only before a clause ("provided it meets ..."); a condition restated as never met
+//!    ("which means never") denies; a lack foretold to last ("there will be no consensus") and a
+//!    near term in a claim dismissed by "no one" deny rather than defer; a long span before
+//!    "before" ("it will be years before ...") defers.
 //! 4. **Polarity**: per clause (split at punctuation, "but", "because", "and that", contrast and
 //!    concession words) the sign is the parity of reversals (negations, opposition verbs, the
 //!    opposite proposition, a denied deferral, a preceding "rather than") times -1 for a harm
