@@ -300,6 +300,18 @@ word_classes! {
     /// Stance: verbs of claiming or pretending whose denial dismisses what they claim ("no one
     /// can seriously claim that ...").
     ClaimVerb => "stance/claim_verbs.txt",
+    /// Stance: reflexive pronouns; an opposition word before one turns on its own subject
+    /// ("negotiating against itself"), not on the proposition.
+    Reflexive => "stance/reflexives.txt",
+    /// Stance: words of falling short ("short of"); before a free relative of a wish or a desert
+    /// ("fell short of what Ukraine had earned") they measure a lack, not an opposition.
+    Shortfall => "stance/shortfalls.txt",
+    /// Stance: verbs of spending time ("spent", "wasted"); a long span spent on an opposition
+    /// ("spent years blocking") is a complaint.
+    TimeSpending => "stance/time_spending.txt",
+    /// Stance: nouns of a say over a decision ("right", "say"); an adversary's denied say
+    /// stands for a veto denied ("Russia has no right to decide").
+    SayNoun => "stance/say_nouns.txt",
     /// Participle cues after a comma that speak for the previous speaker ("adding", "noting").
     ParticipleCue => "participle_cues.txt",
     /// Cues whose speaker after "and"/"but" is the clause subject ("said", "told", "added").

@@ -8,35 +8,40 @@
 //!    whether"), a count of allies' positions ("20 of 32 allies backed ...") are neutral.
 //! 2. **Procedure**: meetings, discussions, drafting, attendance, reforms with no word of
 //!    position anywhere (and no demanding cue) are neutral.
-//! 3. **Conditions** (only when the proposition is named): a link ("until", "once", "only
-//!    after") not followed by the membership itself ("until the day it joins" is an end point)
-//!    and not a renunciation demand ("only if Kyiv abandons ..."); a weak link ("after", "when",
-//!    "before") with a condition topic (war, reforms, consensus); a lasting-state link ("while",
-//!    "during") under a negative frame ("cannot join while the war goes on"); a deferral
-//!    ("premature", "no consensus") not itself negated; a negated near term ("not yet ready",
-//!    "not at this summit"). "Even"/"or"/"than" before a link deny it ("not even after"), and an
-//!    absolute ("under any circumstances") closes them all; a call to act now outweighs a delay.
-//!    "provided" links a condition only before a clause ("provided it meets ..."); a condition
-//!    restated as never met ("which means never") denies; a lack foretold to last ("there will
-//!    be no consensus") and a near term in a claim dismissed by "no one" deny rather than defer;
-//!    a long span before "before" ("it will be years before ...") defers.
+//! 3. **Conditions** (only when the proposition is named): a link ("until", "once", "only after")
+//!    not followed by the membership itself ("until the day it joins" is an end point) and not a
+//!    renunciation demand ("only if Kyiv abandons ..."); a weak link ("after", "when", "before")
+//!    with a condition topic (war, reforms, consensus); a lasting-state link ("while", "during")
+//!    under a negative frame ("cannot join while the war goes on"), but not under a harm alone
+//!    ("reckless to admit a country at war" opposes); a deferral ("premature", "no consensus") not
+//!    itself negated; a negated near term ("not yet ready", "not at this summit").
+//!    "Even"/"or"/"than" before a link deny it ("not even after"), and an absolute ("under any
+//!    circumstances") closes them all; a call to act now outweighs a delay. "provided" links a
+//!    condition only before a clause ("provided it meets ..."); a condition restated as never met
+//!    ("which means never") denies; a lack foretold to last ("there will be no consensus") and a
+//!    near term in a claim dismissed by "no one" deny rather than defer; a long span before
+//!    "before" ("it will be years before ...") defers.
 //! 4. **Polarity**: per clause (split at punctuation, "but", "because", "and that", contrast and
 //!    concession words) the sign is the parity of reversals (negations, opposition verbs, the
 //!    opposite proposition, a denied deferral, a preceding "rather than") times -1 for a harm
-//!    (threat, war, mistake; helping an adversary: "only encouraged the Kremlin"); a rhetorical
-//!    question reverses it unless it presses ("finally"). A negation in a relative clause after
-//!    an evaluation noun ("a provocation Moscow could not ignore"), the verb of an opposition
+//!    (threat, war, mistake; helping an adversary: "only encouraged the Kremlin"; a long time spent
+//!    on an opposition: "spent years blocking"); a rhetorical question reverses it unless it
+//!    presses ("finally"). A negation in a relative clause after an evaluation noun ("a provocation
+//!    Moscow could not ignore", "has consequences Kyiv has not weighed"), the verb of an opposition
 //!    noun ("let a veto stop"), a harm coordinated with a negating predicate ("unrealistic and
-//!    dangerous") add no reversal; "and" before an auxiliary after a denial starts a clause.
-//!    A closing "one" stands for the last noun introduced with "a" ("a veto ... not get one").
-//!    Clauses naming the proposition weigh 2, clauses judging without naming it 1; a pronoun
-//!    clause ("It is ...") restates the last proposition; concessions and hypotheses ("even if",
-//!    "if") weigh nothing; a harm-only clause is background beside a named proposition. The cue
-//!    reverses the sum when it rejects ("dismissed X as Y" keeps X only) and adds a harm when it
-//!    warns or laments.
+//!    dangerous"), an opposition word before a reflexive ("against itself"), a shortfall from what
+//!    is wanted ("fell short of what Ukraine had earned", an objection) add no reversal; the
+//!    objecting side's denied say ("Russia has no right to decide") is a veto denied; "and" before
+//!    an auxiliary after a denial starts a clause. A closing "one" stands for the last noun
+//!    introduced with "a" ("a veto ... not get one"). Clauses naming the proposition weigh 2,
+//!    clauses judging without naming it 1; a pronoun clause ("It is ...") restates the last
+//!    proposition; concessions and hypotheses ("even if", "if") weigh nothing; a harm-only clause
+//!    is background beside a named proposition. The cue reverses the sum when it rejects
+//!    ("dismissed X as Y" keeps X only) and adds a harm when it warns or laments.
 //! 5. **Tie-breaks** for a statement with no word of position: a bare mention by the objecting
 //!    side opposes; a bare mention of the membership, a demanding cue, or an in-scope statement by
-//!    the candidate's side supports; anything else is neutral.
+//!    the candidate's side supports; any other in-scope statement by the objecting side opposes
+//!    ("Moscow needs binding guarantees"); anything else is neutral.
 //!
 //! Set `NATOCLAIMS_STANCE_DEBUG` to print each decision and its rule on stderr, and
 //! `NATOCLAIMS_STANCE_TRACE` for each clause's tagged words.
@@ -190,7 +195,8 @@ fn conditional(content: &[Item], views: &[View], laments: bool) -> Option<Decisi
 }
 
 /// A statement with no word of position: the speaker's side, the bare proposition or a demand
-/// in the cue decide; else it is neutral.
+/// in the cue decide; else it is neutral. The sides are symmetric: with no proposition named,
+/// the candidate's side supports and the objecting side opposes.
 fn tie_break(speaker: &str, proposition: bool, demand: bool) -> Decision {
     if proposition && side(speaker, Class::Adversary) {
         decision(Stance::Opposes, "bare mention by the objecting side")
@@ -203,6 +209,8 @@ fn tie_break(speaker: &str, proposition: bool, demand: bool) -> Decision {
             Stance::Supports,
             "in-scope statement by the candidate's side",
         )
+    } else if side(speaker, Class::Adversary) {
+        decision(Stance::Opposes, "in-scope statement by the objecting side")
     } else {
         neutral("no membership proposition")
     }

@@ -41,7 +41,7 @@ pub(super) fn positions(items: &[Item], reason: &str) -> bool {
 
 /// The condition a clause sets, if any: a link ("until", "after the war"), a deferral
 /// ("premature") or a negated near term ("not yet"). A lasting-state link ("while the war goes
-/// on") sets one only in a negative frame.
+/// on") sets one only in a negative frame, and not when only a harm makes it negative.
 pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
     let items = c.items;
     // "I'm against it while the war goes on": a pronoun restates the membership named before.
@@ -68,7 +68,10 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
             return Some("a condition on the war, reforms or consensus");
         }
         let topic_here = topic_after || it.is(Class::ConditionTopic);
-        if it.is(Class::ConditionConcurrentLink) && topic_here && frame.negative && joining {
+        // "irresponsible to talk about membership for a country at war": a harm with no
+        // negation judges the membership in that state; it does not wait for the state to end.
+        let refused = frame.negative && !(frame.judged && frame.negations == 0);
+        if it.is(Class::ConditionConcurrentLink) && topic_here && refused && joining {
             return Some("not while the war lasts");
         }
         if it.is(Class::Deferral) && frame.negations.is_multiple_of(2) && !foreclosed(items) {

@@ -194,6 +194,9 @@ struct Marks {
     flips: usize,
     /// A harm that is not also a condition topic ("war" in "after the war" is a topic).
     plain_harm: bool,
+    /// A shortfall from what is wanted ("fell short of what Ukraine had earned"): an objection
+    /// that reverses nothing.
+    lamented: bool,
 }
 
 /// The counts of a clause's reversals and harms.
@@ -203,7 +206,10 @@ fn marks(c: &Clause) -> Marks {
     let opposed = (0..items.len())
         .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
         .filter(|&i| !(i > 0 && lexicon::is(Class::Remedy, &items[i - 1].text))) // "a shield against"
+        .filter(|&i| !self_directed(items, i))
+        .filter(|&i| !short_of_wanted(items, i))
         .count();
+    let lamented = (0..items.len()).any(|i| short_of_wanted(items, i));
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
     let against = opposed
         + usize::from(foreclosed(items))
@@ -216,6 +222,7 @@ fn marks(c: &Clause) -> Marks {
         opposed,
         against,
         flips: negations + against,
+        lamented,
         plain_harm: (0..items.len()).any(|k| {
             items[k].is(Class::Harm)
                 && !items[k].is(Class::ConditionTopic)
@@ -245,6 +252,22 @@ fn ceased(items: &[Item]) -> usize {
             near(i, CESSATION_REACH, Class::Cessation) || near(i, REMEDY_REACH, Class::Remedy)
         })
         .count()
+}
+
+/// "negotiating against itself", "working against ourselves": an opposition word before a
+/// reflexive pronoun turns on its own subject, not on the proposition.
+fn self_directed(items: &[Item], i: usize) -> bool {
+    items
+        .get(i + 1)
+        .is_some_and(|n| lexicon::is(Class::Reflexive, &n.text))
+}
+
+/// "fell short of what Ukraine had earned": a shortfall word before a free relative holding a
+/// wish or a desert laments the lack of what is wanted; it adds no reversal.
+fn short_of_wanted(items: &[Item], i: usize) -> bool {
+    items[i].is(Class::Shortfall)
+        && items.get(i + 1).is_some_and(|w| w.text == "what")
+        && has(&items[i + 2..], Class::Approval)
 }
 
 /// "is unrealistic and dangerous": a harm coordinated with a negating predicate ("is
@@ -351,7 +374,7 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
         referent.filter(|_| !named && (one || refers_back(items) || points_back(items)));
     let names = named || inherited.is_some();
     let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);
-    let objects = m.opposed > 0 || (m.negations > 0 && has(items, Class::Approval));
+    let objects = m.opposed > 0 || m.lamented || (m.negations > 0 && has(items, Class::Approval));
     // "..., not this decade and not the next": a fragment of negated times denies the
     // proposition before it (again, if it was denied already); its negations do not cancel
     // each other out.

@@ -32,6 +32,7 @@ const TAGGED: &[Class] = &[
     Class::AlliesNoun,
     Class::Impatience,
     Class::AdversaryGain,
+    Class::Shortfall,
 ];
 
 /// One word or set phrase with the classes its text belongs to; or a punctuation mark.
@@ -81,16 +82,14 @@ const RELATIVE_REACH: usize = 4;
 
 /// "a provocation Moscow could not ignore", "a mistake that cannot be undone": a negation in a
 /// relative clause describes the evaluation noun before it (it intensifies the judgement); the
-/// clause itself is not negated. The noun follows "a"/"an" (a head noun, not a modifier as in
-/// "its war aims could not"); the relative clause opens with
+/// clause itself is not negated. The noun follows "a"/"an" or is a bare plural object (a head
+/// noun, not a modifier as in "its war aims could not"); the relative clause opens with
 /// a relative pronoun, a subject and its auxiliary, or a negative subject ("no government"), and
 /// no word of position but approval ("accept") follows the negation.
 fn describes_evaluation(items: &[Item], k: usize) -> bool {
     let start = k.saturating_sub(RELATIVE_REACH + 1);
     let Some(h) = (start..k).rev().find(|&h| {
-        (items[h].is(Class::Harm) || items[h].is(Class::Benefit))
-            && h > 0
-            && matches!(items[h - 1].text.as_str(), "a" | "an")
+        (items[h].is(Class::Harm) || items[h].is(Class::Benefit)) && h > 0 && heads_np(items, h)
     }) else {
         return false;
     };
@@ -112,6 +111,14 @@ fn describes_evaluation(items: &[Item], k: usize) -> bool {
         .take_while(|i| !i.punct())
         .any(|i| i.classes.iter().any(|&c| c != Class::Approval));
     plain && (relative || reduced || negative_subject) && !content
+}
+
+/// The evaluation noun at `h` heads its noun phrase: it follows "a"/"an", or it is a bare
+/// plural right after a finite verb ("has consequences Kyiv has not weighed").
+fn heads_np(items: &[Item], h: usize) -> bool {
+    let before = items[h - 1].text.as_str();
+    matches!(before, "a" | "an")
+        || (items[h].text.ends_with('s') && lexicon::is(Class::FiniteVerb, before))
 }
 
 /// "a date, not a door": after a comma, "not" and a plain noun phrase name the alternative
@@ -333,6 +340,8 @@ pub(super) fn tag(ws: &[String]) -> Vec<Item> {
     }
     mark_adversary_gains(&mut items);
     mark_spans(&mut items);
+    mark_time_spent(&mut items);
+    mark_denied_say(&mut items);
     items
 }
 
@@ -362,6 +371,58 @@ fn mark_spans(items: &mut [Item]) {
             deferring = true;
         } else if deferring && items[k].text == "before" {
             items[k].classes.push(Class::Deferral);
+        }
+    }
+}
+
+/// How many words may stand between an adversary and a negation, and between the negation and
+/// a say noun ("Moscow does not have the right").
+const SAY_REACH: usize = 3;
+
+/// "Russia has no right to decide whether Ukraine joins", "Moscow has no say": an adversary's
+/// denied say over the decision is a veto denied; the say noun counts as an opposition unless
+/// the sentence names one itself ("no right to veto").
+fn mark_denied_say(items: &mut [Item]) {
+    let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
+    for k in 0..items.len() {
+        if !lexicon::is(Class::SayNoun, &items[k].text) {
+            continue;
+        }
+        let Some(n) = (k.saturating_sub(SAY_REACH)..k).rfind(|&n| items[n].is(Class::Negator))
+        else {
+            continue;
+        };
+        let subject = items[n.saturating_sub(SAY_REACH)..n].iter().any(adversary);
+        let sentence = items[k + 1..]
+            .iter()
+            .take_while(|i| !matches!(i.text.as_str(), "." | "?" | ";"));
+        let names_veto = sentence.clone().any(|i| i.is(Class::Opposition));
+        if subject && !names_veto {
+            items[k].classes.push(Class::Opposition);
+        }
+    }
+}
+
+/// How many words a spending verb may stand before its span ("spent fifteen years").
+const SPENT_REACH: usize = 2;
+
+/// "allies have spent fifteen years promising and postponing": a long span spent on an
+/// opposition later in the sentence is a complaint about it: the span judges as a harm.
+fn mark_time_spent(items: &mut [Item]) {
+    for k in 0..items.len() {
+        if !lexicon::is(Class::TimeSpending, &items[k].text) {
+            continue;
+        }
+        let reach = items.len().min(k + 1 + SPENT_REACH);
+        let Some(j) = (k + 1..reach).find(|&j| lexicon::is(Class::Span, &items[j].text)) else {
+            continue;
+        };
+        let opposes_later = items[j + 1..]
+            .iter()
+            .take_while(|i| !matches!(i.text.as_str(), "." | "?" | ";"))
+            .any(|i| i.is(Class::Opposition));
+        if opposes_later {
+            items[j].classes.push(Class::Harm);
         }
     }
 }
