@@ -312,6 +312,13 @@ word_classes! {
     /// Stance: nouns of a say over a decision ("right", "say"); an adversary's denied say
     /// stands for a veto denied ("Russia has no right to decide").
     SayNoun => "stance/say_nouns.txt",
+    /// Stance: words that link a condition only before a subject and a verb ("provided the
+    /// decision is unanimous"), since they are verbs too ("provided weapons").
+    ClauseConditionLink => "stance/clause_condition_links.txt",
+    /// Stance: pronouns of nobody; their claim dismisses what it claims ("no one can claim").
+    Nobody => "stance/nobody.txt",
+    /// Stance: verbs that take a span of time ("it will take years before ...").
+    SpanVerb => "stance/span_verbs.txt",
     /// Participle cues after a comma that speak for the previous speaker ("adding", "noting").
     ParticipleCue => "participle_cues.txt",
     /// Cues whose speaker after "and"/"but" is the clause subject ("said", "told", "added").

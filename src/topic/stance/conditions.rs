@@ -103,7 +103,7 @@ fn links_clause(items: &[Item], i: usize) -> bool {
             .is_some_and(|k| k > 0 && !rest[..k].iter().any(Item::punct)),
         _ => false,
     };
-    matches!(items[i].text.as_str(), "provided" | "providing") && subject_then_verb
+    lexicon::is(Class::ClauseConditionLink, &items[i].text) && subject_then_verb
 }
 
 /// A determiner or quantifier opening a subject noun phrase ("the decision", "all allies").
@@ -128,7 +128,7 @@ pub(super) fn foreclosed(items: &[Item]) -> bool {
 /// what follows as unfounded rather than early.
 fn dismisses(before: &[Item]) -> bool {
     before.iter().enumerate().any(|(k, w)| {
-        matches!(w.text.as_str(), "no one" | "nobody")
+        lexicon::is(Class::Nobody, &w.text)
             && before[k + 1..]
                 .iter()
                 .take(3)

@@ -430,9 +430,7 @@ fn mark_time_spent(items: &mut [Item]) {
 /// The item at `k` follows a form of "be" or "take", one word ("many", "perhaps") at most
 /// between.
 fn follows_be_or_take(items: &[Item], k: usize) -> bool {
-    let verb = |i: &Item| {
-        lexicon::is(Class::BeForm, &i.text)
-            || matches!(i.text.as_str(), "take" | "takes" | "took" | "taking")
-    };
+    let verb =
+        |i: &Item| lexicon::is(Class::BeForm, &i.text) || lexicon::is(Class::SpanVerb, &i.text);
     items[k.saturating_sub(2)..k].iter().any(verb)
 }
