@@ -285,7 +285,15 @@ fn coordinated(items: &[Item], i: usize) -> bool {
     let listed = i >= 2
         && matches!(items[i - 1].text.as_str(), "or" | "and")
         && items[i - 2].is(Class::Opposition);
-    listed || (i >= 1 && opposing_subject(items, i - 1))
+    // "a veto cannot stop it": a modal or a negation may stand between the noun and its verb.
+    let mut j = i;
+    while j >= 2
+        && i - j < 2
+        && (items[j - 1].is(Class::Negator) || lexicon::is(Class::Modal, &items[j - 1].text))
+    {
+        j -= 1;
+    }
+    listed || (j >= 1 && opposing_subject(items, j - 1))
 }
 
 /// "a Hungarian veto", "Hungary's veto": an opposition word after a determiner or possessive
