@@ -220,19 +220,18 @@ impl State<'_> {
         let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
         // "ADJUNCT, X said CLAUSE": a clause after the cue is the content before any adjunct.
         let after_first = |a: &Clause| after_ok(a) && a.has_verb && f.shape == Shape::Subject;
+        let comma_after_cue = after_start > 0 && toks[after_start - 1].lower == ",";
         // "CLAUSE, Sanders said, a policy that ...": a noun phrase after the cue's comma is an
         // apposition to the clause before, not the content.
-        let apposition_after = after_start > 0
-            && toks[after_start - 1].lower == ","
+        let apposition_after = comma_after_cue
             && toks
                 .get(after_start)
                 .is_some_and(|t| t.is(Class::Determiner))
             && !np_then_verb(toks, after_start);
         // "CLAUSE, Hennessey said, and the aides agree": a clause coordinated after the cue's
-        // comma goes on with the narration; the clause before is what was said.
-        // ", and that ..." goes on with what was said.
-        let coordinated_after = after_start > 0
-            && toks[after_start - 1].lower == ","
+        // comma goes on with the narration; the clause before is what was said (", and that
+        // ..." goes on with what was said).
+        let coordinated_after = comma_after_cue
             && toks
                 .get(after_start)
                 .is_some_and(|t| t.is(Class::ClauseCoordinator))
@@ -245,8 +244,7 @@ impl State<'_> {
         let after = after.filter(|_| {
             let first = toks.get(after_start);
             let relative = first.is_some_and(|t| t.is(Class::RelativePronoun));
-            let participle = after_start > 0
-                && toks[after_start - 1].lower == ","
+            let participle = comma_after_cue
                 && first.is_some_and(|t| {
                     t.is_word && !t.quoted && !t.is_capitalized(text) && t.lower.ends_with("ing")
                 })

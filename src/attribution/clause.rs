@@ -144,7 +144,7 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
             let w = t.lower.as_str();
             let after_day = i > 0 && crate::dates::is_weekday_word(&toks[i - 1].lower);
             let day_part = after_day && matches!(w, "morning" | "afternoon" | "evening" | "night");
-            let manner = t.is_word && !t.capitalized && w.ends_with("ly") && w.len() > 4;
+            let manner = t.is_manner_adverb();
             if matches!(w, "that" | ":" | ",")
                 || crate::lexicon::is(crate::lexicon::Class::PostCueAdverb, w)
                 || crate::dates::is_weekday_word(w)
@@ -587,9 +587,9 @@ fn trailing_according(toks: &[Token], i: usize, to: usize) -> bool {
 /// a preposition ("including"), with a determiner or object pronoun after it.
 pub(super) fn opens_participle_adjunct(toks: &[Token], i: usize) -> bool {
     // "..., implicitly putting his name on the line": an adverb may come first.
-    let adverb = toks.get(i).is_some_and(|t| {
-        t.is_word && !t.quoted && !t.capitalized && t.lower.len() > 4 && t.lower.ends_with("ly")
-    });
+    let adverb = toks
+        .get(i)
+        .is_some_and(|t| !t.quoted && t.is_manner_adverb());
     let i = i + usize::from(adverb);
     toks.get(i).is_some_and(is_participle_word)
         && toks
@@ -678,12 +678,7 @@ pub(super) fn before_end(toks: &[Token], region_start: usize) -> usize {
 /// End of the clause after a cue when another cue's speaker follows in the sentence.
 pub(super) fn clause_end_before(toks: &[Token], next_region: usize) -> usize {
     let mut e = next_region;
-    while e > 0
-        && matches!(
-            toks[e - 1].lower.as_str(),
-            "," | "and" | "—" | "–" | "-" | "--"
-        )
-    {
+    while e > 0 && (matches!(toks[e - 1].lower.as_str(), "," | "and") || toks[e - 1].is_dash()) {
         e -= 1;
     }
     e

@@ -60,10 +60,9 @@ impl Finder<'_> {
     /// "Ukraine is ready - he wrote on social media - and the allies know it": a speaker and
     /// cue set off by dashes inside the quotation they attribute.
     fn interrupted_quote(&self, toks: &[Token]) -> Option<Frame> {
-        let is_dash = |t: &Token| matches!(t.lower.as_str(), "-" | "—" | "–" | "--");
-        let open = toks.iter().position(|t| t.quoted && is_dash(t))?;
+        let open = toks.iter().position(|t| t.quoted && t.is_dash())?;
         let close = (open + 1..toks.len().min(open + INTERRUPTION_TOKENS))
-            .find(|&j| toks[j].quoted && is_dash(&toks[j]))?;
+            .find(|&j| toks[j].quoted && toks[j].is_dash())?;
         // Inside the quotation every token is marked quoted; read the aside as plain words.
         let aside: Vec<Token> = toks[open + 1..close]
             .iter()
@@ -412,9 +411,7 @@ impl Finder<'_> {
             !t.quoted && (t.is(Class::DocumentNoun) || t.is(Class::GerundPreposition))
         });
         // "... the refuge - noting that ...": a dash sets the participle off like a comma.
-        let dash = cue.start > 1
-            && matches!(toks[cue.start - 1].lower.as_str(), "-" | "—" | "–" | "--")
-            && !toks[cue.start - 1].quoted;
+        let dash = cue.start > 1 && toks[cue.start - 1].is_dash() && !toks[cue.start - 1].quoted;
         let comma = comma_before(self.text, toks, cue.start)
             .or_else(|| (attached || dash).then(|| cue.start - 1))?;
         if !first.is(Class::ParticipleCue) {

@@ -66,7 +66,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
                     && (speakers::follows_honorific(toks, k) || after_quote)));
         (t.is(Class::CueModifier) && !name_part)
             || crate::dates::is_weekday_word(&t.lower)
-            || is_manner_adverb(text, t)
+            || t.is_manner_adverb()
     };
     while k > 0 && aux_at(k - 1) && !toks[k - 1].quoted {
         k -= 1;
@@ -247,11 +247,6 @@ pub(super) fn local_clause_subject(text: &str, toks: &[Token], end: usize) -> Op
             start: b,
         })
     })
-}
-
-/// "Ukraine nevertheless said", "Scholz pointedly said": a lowercase "-ly" adverb.
-fn is_manner_adverb(text: &str, t: &Token) -> bool {
-    t.is_word && !t.is_capitalized(text) && t.lower.ends_with("ly") && t.lower.len() > 4
 }
 
 /// "Bernie Sanders, who said he would ...": the relative pronoun's antecedent speaks.
@@ -501,7 +496,7 @@ const DATELINE_TOKENS: usize = 8;
 fn after_dateline(text: &str, toks: &[Token], end: usize) -> usize {
     let dash = toks[..end.min(DATELINE_TOKENS + 1)]
         .iter()
-        .position(|t| matches!(t.lower.as_str(), "—" | "–" | "--" | "-") && !t.quoted);
+        .position(|t| t.is_dash() && !t.quoted);
     let Some(dash) = dash.filter(|&d| d > 0) else {
         return 0;
     };
@@ -547,17 +542,13 @@ fn is_participle_opener_word(w: &str) -> bool {
 /// Longest dash parenthetical between a speaker and a cue, in tokens.
 const DASH_PARENTHETICAL: usize = 24;
 
-fn is_dash(t: &Token) -> bool {
-    matches!(t.lower.as_str(), "-" | "—" | "–" | "--")
-}
-
 /// "Zelensky - who spoke via video link - said": a parenthetical set off by dashes.
 fn skip_dash_parenthetical(toks: &[Token], k: usize) -> usize {
-    if k < 3 || !is_dash(&toks[k - 1]) {
+    if k < 3 || !toks[k - 1].is_dash() {
         return k;
     }
     let lo = k.saturating_sub(DASH_PARENTHETICAL);
-    match (lo..k - 1).rev().find(|&j| is_dash(&toks[j])) {
+    match (lo..k - 1).rev().find(|&j| toks[j].is_dash()) {
         // "Trump - who previously said he would \"bomb ...\" - said": a relative clause may
         // quote; other asides with quotation marks are quotations interrupted by a speaker.
         Some(open)

@@ -69,6 +69,16 @@ impl Token {
         self.base().len() != self.lower.len()
     }
 
+    /// A dash of any kind (a typed "--" reads as "—").
+    pub fn is_dash(&self) -> bool {
+        matches!(self.lower.as_str(), "-" | "—" | "–")
+    }
+
+    /// A lowercase "-ly" adverb of manner ("pointedly", "effectively").
+    pub fn is_manner_adverb(&self) -> bool {
+        self.is_word && !self.capitalized && self.lower.len() > 4 && self.lower.ends_with("ly")
+    }
+
     /// True for a quotation mark (including a doubled apostrophe).
     pub fn is_quote(&self, text: &str) -> bool {
         let s = &text[self.range.clone()];
