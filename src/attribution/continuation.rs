@@ -78,12 +78,14 @@ impl State<'_> {
         let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else {
             return;
         };
-        let described = !matches!(
-            speakers::classify(self.text, &toks[np.clone()], None),
-            Some(Mention::Name { .. })
-        );
+        // Classified only when a name is apposed: this runs for most sentences.
         let np = apposed_full_name(self.text, toks, &np)
-            .filter(|_| described)
+            .filter(|_| {
+                !matches!(
+                    speakers::classify(self.text, &toks[np.clone()], None),
+                    Some(Mention::Name { .. })
+                )
+            })
             .unwrap_or(np);
         // A person, or (in a sentence with no cue) an institution or its document, which a
         // later "it" may refer to ("The ministry issued a statement. It said ...").
