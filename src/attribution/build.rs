@@ -161,7 +161,7 @@ impl State<'_> {
             return Some(frags);
         }
         if let Some(q) = quote_after(text, p, toks, f.region.end, true) {
-            return Some(vec![q]);
+            return Some(self.finished_by_quote(p, toks, f, prev_region, q));
         }
         if f.shape == Shape::Colon {
             let open = toks.get(f.region.end).filter(|t| t.is_quote(text));
@@ -294,6 +294,31 @@ impl State<'_> {
             (_, Some(b)) if b.strong => Some(vec![b.range]),
             (Some(a), _) if after_ok(&a) => Some(vec![a.range]),
             _ => None,
+        }
+    }
+
+    /// "The plan, she said, \"was dead\" in the Senate": a quotation opening in lowercase after
+    /// a frame that interrupts a subject finishes that subject's sentence, so the content is
+    /// both halves (mixed); any other quotation after the frame is the content alone.
+    fn finished_by_quote(
+        &self,
+        p: &Paragraph,
+        toks: &[Token],
+        f: &Frame,
+        prev_region: Option<usize>,
+        q: Range<usize>,
+    ) -> Vec<Range<usize>> {
+        let text = self.text;
+        let after_start = after_cue(text, toks, f);
+        let half = (f.shape == Shape::Subject && opens_lowercase(text, &q))
+            .then(|| interrupted_half(text, toks, f, prev_region, after_start))
+            .flatten()
+            .filter(|b| subject_only(toks, b) && !opens_subject(toks, &q));
+        let Some(b) = half else { return vec![q] };
+        let end = p.range.end.min(toks.last().map_or(q.end, |t| t.range.end));
+        match clause(text, toks, after_start, toks.len(), true, false) {
+            Some(a) if a.range.end <= end => vec![b, a.range],
+            _ => vec![q],
         }
     }
 
@@ -558,6 +583,41 @@ fn interrupted_half(
     let words = half.iter().any(|t| t.is_word);
     (words && !half.iter().any(|t| t.is_quote(text)))
         .then(|| toks[from].range.start..toks[open - 1].range.end)
+}
+
+/// The words of `r` can only be a subject: no verb, no comma, and no preposition, adverbial
+/// or subordinator opening them ("The club's investment in its facilities", not "In 2008" or
+/// "If voters move").
+fn subject_only(toks: &[Token], r: &Range<usize>) -> bool {
+    let words: Vec<&Token> = toks
+        .iter()
+        .filter(|t| r.start <= t.range.start && t.range.end <= r.end)
+        .collect();
+    let opener = |t: &Token| {
+        t.is(Class::Preposition)
+            || t.is(Class::AdjunctOpener)
+            || t.is(Class::IntroOpener)
+            || t.is(Class::ClauseBoundary)
+    };
+    words.first().is_some_and(|t| !opener(t))
+        && words
+            .iter()
+            .all(|t| t.lower != "," && !t.is(Class::FiniteVerb))
+}
+
+/// The words of `r` open with a subject of their own (a pronoun or a determiner).
+fn opens_subject(toks: &[Token], r: &Range<usize>) -> bool {
+    toks.iter()
+        .find(|t| t.range.start >= r.start && t.is_word)
+        .is_some_and(|t| t.is(Class::SubjectPronoun) || t.is(Class::ClauseDeterminer))
+}
+
+/// The content range starts with a lowercase letter.
+fn opens_lowercase(text: &str, r: &Range<usize>) -> bool {
+    text[r.clone()]
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// "..., because, according to X, ...": the words before the frame end on a connective.
