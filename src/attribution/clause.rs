@@ -155,7 +155,7 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
                 if matches!(w, "that" | ":") {
                     return i; // the clause begins
                 }
-            } else if lexicon::is(Class::AdjunctOpener, w) {
+            } else if lexicon::is(Class::AdjunctOpener, w) || participle_aside(toks, i) {
                 i = skip_pp(toks, i);
             }
         }
@@ -163,6 +163,21 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
             return i;
         }
     }
+}
+
+/// "said on Thursday, standing next to X in Brussels, that ...": a participle phrase set off
+/// by a comma between the cue and its "that" (a cue of its own, "adding that", is no aside).
+fn participle_aside(toks: &[Token], i: usize) -> bool {
+    i > 0
+        && toks[i - 1].lower == ","
+        && is_participle_word(&toks[i])
+        && super::cues::match_at(toks, i, false).is_none()
+        && {
+            // A dash before the "that" sets off an aside inside the phrase ("repeating a
+            // charge - that ... - he made"): the "that" is not the cue's.
+            let j = skip_pp(toks, i);
+            toks.get(j).is_some_and(|t| t.lower == "that") && !toks[i..j].iter().any(Token::is_dash)
+        }
 }
 
 /// Skip a short prepositional phrase when a "that" or a quotation follows it closely, or when

@@ -417,6 +417,11 @@ impl Finder<'_> {
         if !first.is(Class::ParticipleCue) {
             return None;
         }
+        // "..., while insisting that": the preposition belongs to the frame, not to the
+        // content before it.
+        let gerund_after_preposition =
+            before.is_some_and(|t| !t.quoted && t.is(Class::GerundPreposition));
+        let region_start = cue.start - usize::from(gerund_after_preposition);
         let Some(prev) = prev else {
             // "Clinton spoke out about ..., arguing that ...": the clause's subject speaks.
             let Subject { np, title, .. } = clause_subject(self.text, toks, comma)
@@ -429,7 +434,7 @@ impl Finder<'_> {
                 .or_else(|| local_clause_subject(self.text, toks, comma))?;
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
-            let region = cue.start..cue.end;
+            let region = region_start..cue.end;
             return Some(Frame {
                 cue: cue.clone(),
                 mention,
@@ -443,7 +448,7 @@ impl Finder<'_> {
             cue: cue.clone(),
             mention: prev.mention.clone(),
             mention_text: prev.mention_text.clone(),
-            region: cue.start..cue.end,
+            region: region_start..cue.end,
             np: prev.np.clone(),
             shape: Shape::Participle,
         })
