@@ -383,7 +383,7 @@ fn present_tense_verb(toks: &[Token], i: usize) -> bool {
 
 /// A word outside quotation marks that reads as a finite verb: a listed one, or a past tense
 /// in "-ed".
-fn is_verb_word(t: &Token) -> bool {
+pub(super) fn is_verb_word(t: &Token) -> bool {
     t.is_word
         && !t.quoted
         && (t.is(Class::FiniteVerb) || (t.lower.ends_with("ed") && t.lower.len() > 4))
@@ -481,6 +481,15 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
             && acts_next(toks, j + 1)
         {
             return j; // '... "a disgrace" and calls her ...': the speaker's next act
+        }
+        // "... a mock debate - and thinks that ...": the same after a dash, in the present
+        // or with a cue ("- and flooded the town" may go on with what was said).
+        let present_or_cue = |k: usize| {
+            acts_next(toks, k) && !toks[k].lower.ends_with("ed")
+                || super::cues::match_at(toks, k, false).is_some()
+        };
+        if t.lower == "and" && j > from + 1 && toks[j - 1].is_dash() && present_or_cue(j + 1) {
+            return j - 1;
         }
         if t.lower == "and" && j > from + 1 && tense_shifts_back(toks, from, j) {
             return if toks[j - 1].lower == "," { j - 1 } else { j };

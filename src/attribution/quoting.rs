@@ -201,6 +201,9 @@ pub(super) fn quote_before(
     let close_at = toks[j - 1].range.start;
     let q =
         quotes::containing(&p.quotes, close_at).filter(|q| q.closed && q.inner.end == close_at)?;
+    if names_in_phrase(toks, q) {
+        return None;
+    }
     if let Some(start) = lead_into_quote(text, toks, q, prev_region) {
         return Some(start..q.outer.end);
     }
@@ -233,6 +236,32 @@ fn lead_into_quote(
         .last()
         .is_some_and(|t| t.is_word && !t.quoted && t.lower != "and");
     (lowercase && continues && lead.iter().all(|t| !t.quoted)).then(|| lead[0].range.start)
+}
+
+/// 'To a question on the "privatization of jobs," X said ...': a quotation right after a
+/// determiner or preposition of a phrase with no verb names a thing inside that phrase; it is
+/// not what the speaker said.
+fn names_in_phrase(toks: &[Token], q: &quotes::Quotation) -> bool {
+    let Some(open) = toks.iter().position(|t| t.range.start == q.outer.start) else {
+        return false;
+    };
+    let lead = &toks[..open];
+    let phrase_start = lead
+        .iter()
+        .rposition(|t| !t.is_word || t.quoted)
+        .map_or(0, |k| k + 1);
+    let phrase = &lead[phrase_start..];
+    let embedded = phrase.last().is_some_and(|t| {
+        t.is(crate::lexicon::Class::Determiner) || t.is(crate::lexicon::Class::Preposition)
+    });
+    // An opening preposition or question participle ("To a question on the", "Asked about
+    // the"), then no verb.
+    let Some((first, rest)) = phrase.split_first() else {
+        return false;
+    };
+    let opens = first.is(crate::lexicon::Class::AdjunctOpener)
+        || first.is(crate::lexicon::Class::QuestionOpener);
+    embedded && opens && rest.iter().all(|t| !super::clause::is_verb_word(t))
 }
 
 /// The quotation opening right after the speaker phrase (a few adjunct words allowed) and a
