@@ -35,6 +35,7 @@ mod lexicon;
 mod meta;
 mod quotes;
 mod sentences;
+mod single_quotes;
 mod strip;
 mod topic;
 
@@ -107,8 +108,16 @@ pub fn extract(doc: &Document, scope: &Scope) -> Vec<Claim> {
 
 /// Run the whole pipeline on one article (every stage, whatever the relevance prefilter says).
 pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
+    // An article quoting in single marks is read with double ones (same offsets); claims
+    // print the article's own text.
+    let rewritten = single_quotes::as_double(&doc.text).map(|text| Document {
+        text,
+        ..doc.clone()
+    });
+    let original = doc;
+    let doc = rewritten.as_ref().unwrap_or(doc);
     let blocks = strip::classify(doc);
-    let meta = meta::read(doc, &blocks);
+    let meta = meta::read(original, &blocks);
     let article = ArticleMeta {
         path: doc.path.clone(),
         sha256: doc.sha256.clone(),
@@ -131,7 +140,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
     let title = meta.title.as_deref().unwrap_or("");
     let quotes: Vec<String> = attributions
         .iter()
-        .map(|a| quote_text(&doc.text, a))
+        .map(|a| quote_text(&original.text, a))
         .collect();
     // "Asked whether Ukraine would join, X said: 'Yes'": where the frame asks the question or
     // names the subject, scope and stance read the whole sentence, not the quote alone.
@@ -221,7 +230,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                 date_text: d.text,
                 stance,
                 span,
-                evidence: fold_ws(&doc.text[a.evidence.clone()]),
+                evidence: fold_ws(&original.text[a.evidence.clone()]),
             }
         })
         .collect();

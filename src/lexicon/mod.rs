@@ -339,6 +339,8 @@ word_classes! {
     NameParticle => "name_particles.txt",
     /// Words listed as not names that are also common surnames ("White", "West").
     SurnameHomograph => "surname_homographs.txt",
+    /// Words written with a leading apostrophe for a dropped letter ("'em", "'til").
+    Elision => "elisions.txt",
     /// Plural heads naming an institution's members ("NATO allies", "EU members").
     MemberGroup => "member_groups.txt",
     /// Numbers written out, never a name ("twenty", "sixty-two").

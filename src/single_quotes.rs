@@ -1,0 +1,184 @@
+//! British-style quotation: articles that quote with single marks ('...' or ‘...’) and keep
+//! double marks for quotations inside them.
+//!
+//! Later stages read double marks only, since a single mark is an apostrophe far more often
+//! than a quotation mark. For an article that quotes in single marks, [`as_double`] rewrites
+//! each paired single mark as the double mark of the same byte length, so every offset still
+//! points into the original text, which stays the text claims print.
+
+use crate::lexicon::{self, Class};
+
+/// The text with its single quotation marks written as double ones, when the article quotes
+/// in single marks: more paired single quotations outside double marks than double ones.
+/// None for any other article.
+pub fn as_double(text: &str) -> Option<String> {
+    if !text.contains(['\'', '\u{2018}']) {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    let mut doubles = 0;
+    for para in paragraphs(text) {
+        let (p, d) = pair_in(text, para);
+        pairs.extend(p);
+        doubles += d;
+    }
+    let quotations = pairs.iter().filter(|(_, close)| close.is_some()).count();
+    if quotations < MIN_QUOTATIONS || quotations <= doubles {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (open, close) in pairs {
+        rewrite(&mut bytes, open);
+        if let Some(c) = close {
+            rewrite(&mut bytes, c);
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// Fewest single quotations that make an article's style.
+const MIN_QUOTATIONS: usize = 2;
+
+/// Byte ranges of the text's paragraphs (split at blank lines and line breaks).
+fn paragraphs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let r = start..start + line.len();
+        start = r.end;
+        r
+    })
+}
+
+/// The single-mark pairs of one paragraph outside double quotations (an opening mark at the
+/// paragraph's start may stay open: the quotation runs on), and the number of double
+/// quotations in it.
+fn pair_in(text: &str, para: std::ops::Range<usize>) -> (Vec<(usize, Option<usize>)>, usize) {
+    let chars: Vec<(usize, char)> = text[para.clone()]
+        .char_indices()
+        .map(|(i, c)| (para.start + i, c))
+        .collect();
+    let mut out = Vec::new();
+    let mut doubles = 0;
+    let mut in_double = false;
+    let mut open: Option<usize> = None;
+    for k in 0..chars.len() {
+        let (at, c) = chars[k];
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        // Two apostrophes are one double mark (the second is skipped).
+        let doubled = c == '\'' && next == Some('\'');
+        if c == '\'' && prev == Some('\'') {
+            continue;
+        }
+        if crate::quotes::is_quote_mark(c) || doubled {
+            if open.is_none() {
+                in_double = !in_double;
+                doubles += usize::from(in_double);
+            }
+            continue;
+        }
+        if in_double {
+            continue;
+        }
+        match open {
+            None if opens(text, &chars, k) => open = Some(at),
+            Some(o) if closes(c, prev, next) && has_word(&text[o..at]) => {
+                out.push((o, Some(at)));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open.filter(|&o| text[para.start..o].trim().is_empty()) {
+        out.push((o, None));
+    }
+    (out, doubles)
+}
+
+/// The mark at `chars[k]` opens a quotation: after nothing, space, a bracket or a dash, and
+/// before a word that is no elision or year ("'em", "'90s").
+fn opens(text: &str, chars: &[(usize, char)], k: usize) -> bool {
+    let (at, c) = chars[k];
+    if c != '\'' && c != '\u{2018}' {
+        return false;
+    }
+    let after_space = k == 0
+        || matches!(
+            chars[k - 1].1,
+            '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':'
+        )
+        || chars[k - 1].1.is_whitespace();
+    let Some(&(_, next)) = chars.get(k + 1) else {
+        return false;
+    };
+    if !after_space || !(next.is_alphanumeric() || next == '\u{2026}') || next.is_ascii_digit() {
+        return false;
+    }
+    let word: String = text[at + c.len_utf8()..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    !lexicon::is(Class::Elision, &word)
+}
+
+/// A closing mark: after a non-space, before nothing, space or punctuation; "s'" before a
+/// word is a plural possessive ("the allies' plan").
+fn closes(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    if c != '\'' && c != '\u{2019}' {
+        return false;
+    }
+    let Some(p) = prev.filter(|p| !p.is_whitespace()) else {
+        return false;
+    };
+    match next {
+        None => true,
+        Some(n) if n.is_whitespace() => p != 's',
+        Some(n) => !n.is_alphanumeric(),
+    }
+}
+
+/// The quotation holds a word.
+fn has_word(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
+}
+
+/// Write the double mark of the same byte length over the single mark at `at`.
+fn rewrite(bytes: &mut [u8], at: usize) {
+    match bytes[at] {
+        b'\'' => bytes[at] = b'"',
+        // U+2018/U+2019 (E2 80 98/99) -> U+201C/U+201D (E2 80 9C/9D)
+        0xE2 => bytes[at + 2] += 4,
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_single_quoting_article_reads_as_double_quoting() {
+        let text = "'The bridge will open in May,' the mayor said.\n\
+                    She called the delay 'a disgrace' and left. The builders' union agreed.\n";
+        let out = as_double(text).expect("single-quote style");
+        assert_eq!(
+            out,
+            "\"The bridge will open in May,\" the mayor said.\n\
+             She called the delay \"a disgrace\" and left. The builders' union agreed.\n"
+        );
+        let curly = "\u{2018}It is over,\u{2019} he said. \u{2018}We lost.\u{2019}\n";
+        assert_eq!(
+            as_double(curly).unwrap(),
+            "\u{201C}It is over,\u{201D} he said. \u{201C}We lost.\u{201D}\n"
+        );
+    }
+
+    #[test]
+    fn double_quoting_articles_and_apostrophes_are_left_alone() {
+        let text = "\"It is 'final,' she said,\" he said. \"We agree.\" 'Headline' here.\n";
+        assert_eq!(as_double(text), None);
+        let apostrophes = "Don't go. It's the allies' plan in the '90s, rock 'n' roll.\n";
+        assert_eq!(as_double(apostrophes), None);
+    }
+}
