@@ -2,7 +2,8 @@
 //! to calendar days, and parsing publication dates from datelines/metadata.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex::{Captures, Match, Regex, RegexSet};
+use regex::{Captures, Match, Regex};
+use regex_automata::{meta, Anchored, Input, MatchKind, PatternSet};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
@@ -743,8 +744,8 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             find(text, &mut all);
         }
     } else {
-        for i in MENTION_SET.matches(text).iter() {
-            FINDERS[i](text, &mut all);
+        for i in mention_finders(text).iter() {
+            FINDERS[i.as_usize()](text, &mut all);
         }
     }
     select(all)
@@ -764,12 +765,12 @@ fn below_set_threshold(calls: &AtomicUsize) -> bool {
         && calls.fetch_add(1, Ordering::Relaxed) < SET_AFTER_CALLS
 }
 
-/// `find_dates` (or `date_at_start`) calls before [`MENTION_SET`] (or
-/// [`MENTION_START_SET`]) is worth building.
+/// `find_dates` (or `date_at_start`) calls before [`MENTION_SET`] is worth building.
 const SET_AFTER_CALLS: usize = 200;
 
-/// The regexes of `find_dates`' finders, in their order, as one set.
-static MENTION_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+/// The regexes of `find_dates`' finders, in their order, as one set (a `regex::RegexSet` as
+/// the meta engine under it, which also searches anchored: [`date_at_start`] asks it).
+static MENTION_SET: LazyLock<meta::Regex> = LazyLock::new(|| {
     let all = [
         &DAY_TEXT_RE,
         &HOLIDAY_RE,
@@ -781,21 +782,29 @@ static MENTION_SET: LazyLock<RegexSet> = LazyLock::new(|| {
         &MONTH_ONLY_RE,
         &THEN_RE,
     ];
-    RegexSet::new(all.iter().map(|r| r.as_str())).expect("dates: the finders' regexes")
+    let patterns: Vec<&str> = all.iter().map(|r| r.as_str()).collect();
+    meta::Regex::builder()
+        .configure(meta::Config::new().match_kind(MatchKind::All))
+        .build_many(&patterns)
+        .expect("dates: the finders' regexes")
 });
 
-/// [`MENTION_SET`] anchored at the start of the text: a mention can start there only if one of
-/// them matches there (every mention is a whole match of its finder's regex).
-static MENTION_START_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(MENTION_SET.patterns().iter().map(|p| format!("^(?:{p})")))
-        .expect("dates: the finders' regexes, anchored")
-});
+/// The finders whose regexes match somewhere in `text`.
+fn mention_finders(text: &str) -> PatternSet {
+    let mut which = PatternSet::new(MENTION_SET.pattern_len());
+    MENTION_SET.which_overlapping_matches(&Input::new(text), &mut which);
+    which
+}
 
 /// The mention [`find_dates`] would give first, when it starts the text ("the same day that
-/// ..."); over many texts, one anchored scan rules out most of them (the set is built only
-/// then, like [`MENTION_SET`]).
+/// ..."); over many texts, one anchored scan of [`MENTION_SET`] rules out most of them (the
+/// set is built only then).
 pub fn date_at_start(text: &str) -> Option<DateMention> {
-    if !below_set_threshold(&START_CALLS) && !MENTION_START_SET.is_match(text) {
+    // A mention can start there only if one of the finders' regexes matches there (every
+    // mention is a whole match of its finder's regex): the set, searched anchored.
+    if !below_set_threshold(&START_CALLS)
+        && !MENTION_SET.is_match(Input::new(text).anchored(Anchored::Yes))
+    {
         return None;
     }
     find_dates(text)

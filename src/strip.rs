@@ -353,7 +353,7 @@ fn ui_key(key: &str) -> &str {
 /// letter, except the long s (ſ), looked for itself.
 fn is_furniture(s: &str, key: &str) -> bool {
     lexicon::is(Class::UiPhrase, ui_key(key))
-        || SERVER_WARNING.is_match(s)
+        || (may_be_server_warning(s) && SERVER_WARNING.is_match(s))
         || is_icon_run(s, key)
         || READ_MORE.is_match(s)
         || (key.contains("read more:") && READ_MORE_INSIDE.is_match(s))
@@ -430,12 +430,43 @@ fn is_signature(s: &str) -> bool {
         && !lexicon::is(Class::Stopword, &words[0].to_lowercase())
 }
 
+/// What [`SERVER_WARNING`] needs: the line opens with one of its labels (as written, the
+/// regex is case-sensitive). Most lines fail this, and the regex is neither built nor run.
+fn may_be_server_warning(s: &str) -> bool {
+    let s = s.strip_prefix("PHP ").unwrap_or(s);
+    [
+        "Warning",
+        "Notice",
+        "Deprecated",
+        "Fatal error",
+        "Parse error",
+        "Strict Standards",
+    ]
+    .iter()
+    .any(|w| s.starts_with(w))
+}
+
+/// What [`BYLINE`] needs: the line opens with one of its labels in any case, up to the first
+/// `s` or `k` (letters another character case-folds to: "wordſ by" is "words by" to the
+/// regex). Most lines fail this, and the regex is neither built nor run.
+fn may_open_byline(s: &str) -> bool {
+    ["by", "written by", "word", "reporting by", "author"]
+        .iter()
+        .any(|p| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
 fn is_caption(s: &str) -> bool {
-    CAPTION.is_match(s) || (TRAILING_CREDIT.is_match(s) && word_count(s) < CAPTION_MAX_WORDS)
+    CAPTION.is_match(s)
+        || (s.trim_end().ends_with(')')
+            && TRAILING_CREDIT.is_match(s)
+            && word_count(s) < CAPTION_MAX_WORDS)
 }
 
 fn is_byline(s: &str) -> bool {
-    BYLINE.is_match(s) && word_count(s) <= BYLINE_MAX_WORDS && !s.trim_end().ends_with('.')
+    may_open_byline(s)
+        && BYLINE.is_match(s)
+        && word_count(s) <= BYLINE_MAX_WORDS
+        && !s.trim_end().ends_with('.')
 }
 
 fn word_count(s: &str) -> usize {
@@ -629,6 +660,47 @@ mod tests {
         let k = kinds("Zelensky says Ukraine will join NATO after the war.\nby Jane Roe\nThe president said on Monday that the talks had gone well.\n");
         assert_eq!(k[0].1, BlockKind::Headline);
         assert_eq!(k[2].1, BlockKind::Body);
+    }
+
+    #[test]
+    fn line_checks_admit_every_line_their_regexes_match() {
+        let lines = [
+            "PHP Warning: Undefined index in /var/www/x.php on line 12",
+            "Notice: x on line 3",
+            "Fatal error : boom.php",
+            "Strict Standards: it.php",
+            "By Jane Doe",
+            "BY JANE DOE",
+            "bY Jane Doe",
+            "Written by Jane Doe",
+            "WORDS BY Jane Doe",
+            "Wordſ by Jane Doe",
+            "Reporting by Jane Doe and John Roe",
+            "Author: Jane Doe",
+            "AUTHORS : Jane Doe",
+            "Authorſ: Jane Doe",
+            "The minister spoke on Monday. (Reuters/Jane Doe)",
+            "The minister spoke on Monday. (Reuters/Jane Doe)  \u{a0}",
+            "Leaders met.(AP Photo)\t",
+            "Jane Doe said the plan failed.",
+            "byline",
+            "The end (of it)",
+        ];
+        for l in lines {
+            if SERVER_WARNING.is_match(l) {
+                assert!(may_be_server_warning(l), "{l}");
+            }
+            if BYLINE.is_match(l) {
+                assert!(may_open_byline(l), "{l}");
+            }
+            if TRAILING_CREDIT.is_match(l) {
+                assert!(l.trim_end().ends_with(')'), "{l}");
+            }
+        }
+        assert!(BYLINE.is_match("Wordſ by Jane Doe") && BYLINE.is_match("Authorſ: Jane Doe"));
+        assert!(
+            TRAILING_CREDIT.is_match("The minister spoke on Monday. (Reuters/Jane Doe)  \u{a0}")
+        );
     }
 
     #[test]

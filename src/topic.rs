@@ -18,15 +18,15 @@ pub const NATO_UKRAINE: &str = include_str!("lexicon/topics/nato-ukraine.txt");
 /// A compiled topic definition.
 #[derive(Debug, Clone)]
 pub struct Topic {
-    names: Option<Regex>,
-    focus: Option<Regex>,
-    core: Option<Regex>,
-    weak: Option<Regex>,
-    subject: Option<Regex>,
-    exclude: Option<Regex>,
-    off: Option<Regex>,
-    rival: Option<Regex>,
-    aside: Option<Regex>,
+    names: Option<Terms>,
+    focus: Option<Terms>,
+    core: Option<Terms>,
+    weak: Option<Terms>,
+    subject: Option<Terms>,
+    exclude: Option<Terms>,
+    off: Option<Terms>,
+    rival: Option<Terms>,
+    aside: Option<Terms>,
     /// The relevance prefilter for the `[core]` terms; `None` admits every text.
     prefilter: Option<prefilter::Prefilter>,
     /// Every term is ASCII without `_`: the regexes may read [`ascii_view`]s of texts.
@@ -34,6 +34,36 @@ pub struct Topic {
     /// The regexes above as one set, to learn in one scan which of them match a text; built
     /// when first asked.
     set: std::sync::OnceLock<(regex::RegexSet, [Option<usize>; SLOTS])>,
+}
+
+/// One section's terms as a regex pattern, compiled when first asked on its own: most sections
+/// are only ever read through the topic's set, and a short run should not build them twice.
+#[derive(Debug, Clone)]
+struct Terms {
+    pattern: String,
+    regex: std::sync::OnceLock<Regex>,
+}
+
+impl Terms {
+    /// The section's terms as a pattern, not compiled yet.
+    fn new(terms: &[String], extent: bool) -> Terms {
+        Terms {
+            pattern: pattern(terms, extent),
+            regex: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Compile now, reporting a pattern that does not compile.
+    fn compiled(self) -> Result<Terms, String> {
+        let re = Regex::new(&self.pattern).map_err(|e| e.to_string())?;
+        let _ = self.regex.set(re);
+        Ok(self)
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&self.pattern).expect("the topic's regexes compiled"))
+    }
 }
 
 /// The term regexes of a topic, as indices into a set's slots.
@@ -64,8 +94,9 @@ pub enum Scope {
 impl Scope {
     /// The default scope: Ukraine's NATO bid.
     pub fn nato_ukraine() -> Scope {
-        static BUILT_IN: LazyLock<Topic> =
-            LazyLock::new(|| Topic::parse(NATO_UKRAINE).expect("built-in topic file is valid"));
+        static BUILT_IN: LazyLock<Topic> = LazyLock::new(|| {
+            Topic::parse_lazily(NATO_UKRAINE).expect("built-in topic file is valid")
+        });
         Scope::Topic(Box::new(BUILT_IN.clone()))
     }
 }
@@ -126,6 +157,25 @@ const CONTINUATION_REACH: usize = 2;
 impl Topic {
     /// Parse a topic file: `[section]` headers and one term per line.
     pub fn parse(data: &str) -> Result<Topic, String> {
+        let t = Topic::parse_lazily(data)?;
+        let check = |s: Option<Terms>| s.map(Terms::compiled).transpose();
+        Ok(Topic {
+            names: check(t.names)?,
+            focus: check(t.focus)?,
+            core: check(t.core)?,
+            weak: check(t.weak)?,
+            subject: check(t.subject)?,
+            exclude: check(t.exclude)?,
+            off: check(t.off)?,
+            rival: check(t.rival)?,
+            aside: check(t.aside)?,
+            ..t
+        })
+    }
+
+    /// [`Topic::parse`] for a file known to be valid (the built-in one): each section's regex
+    /// is compiled only when first used on its own.
+    fn parse_lazily(data: &str) -> Result<Topic, String> {
         let mut sections: Vec<(String, Vec<String>)> = Vec::new();
         for line in data
             .lines()
@@ -153,22 +203,22 @@ impl Topic {
             .all(|t| t.is_ascii() && !t.contains(['_', NOT_WORD]));
         // Only `off` is used for its matches' extent (`without_off`); the others only ask
         // whether there is a match.
-        let get = |name: &str| -> Result<Option<Regex>, String> {
+        let get = |name: &str| -> Option<Terms> {
             match sections.iter().find(|(n, _)| n == name) {
-                Some((_, terms)) if !terms.is_empty() => compile(terms, name == "off").map(Some),
-                _ => Ok(None),
+                Some((_, terms)) if !terms.is_empty() => Some(Terms::new(terms, name == "off")),
+                _ => None,
             }
         };
         Ok(Topic {
-            names: get("names")?,
-            focus: get("focus")?,
-            core: get("core")?,
-            weak: get("weak")?,
-            subject: get("subject")?,
-            exclude: get("exclude")?,
-            off: get("off")?,
-            rival: get("rival")?,
-            aside: get("aside")?,
+            names: get("names"),
+            focus: get("focus"),
+            core: get("core"),
+            weak: get("weak"),
+            subject: get("subject"),
+            exclude: get("exclude"),
+            off: get("off"),
+            rival: get("rival"),
+            aside: get("aside"),
             prefilter,
             ascii_terms,
             set: std::sync::OnceLock::new(),
@@ -304,7 +354,7 @@ impl Topic {
             for (slot, re) in all.iter().enumerate() {
                 if let Some(re) = re {
                     slots[slot] = Some(patterns.len());
-                    patterns.push(re.as_str());
+                    patterns.push(re.pattern.as_str());
                 }
             }
             let set = regex::RegexSet::new(patterns).expect("the topic's regexes compiled");
@@ -356,7 +406,7 @@ impl Topic {
     /// The text with off-topic phrases ("EU accession") blanked out.
     fn without_off<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         match &self.off {
-            Some(re) => re.replace_all(text, " "),
+            Some(re) => re.regex().replace_all(text, " "),
             None => std::borrow::Cow::Borrowed(text),
         }
     }
@@ -431,15 +481,15 @@ fn ascii_view(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn hit(re: &Option<Regex>, text: &str) -> bool {
-    re.as_ref().is_some_and(|r| r.is_match(text))
+fn hit(re: &Option<Terms>, text: &str) -> bool {
+    re.as_ref().is_some_and(|r| r.regex().is_match(text))
 }
 
-/// One regex for a list of terms: word boundaries, `*` matches a word's ending. With `extent`
+/// The regex pattern for a list of terms: word boundaries, `*` matches a word's ending. With `extent`
 /// false the regex is only asked whether it matches, so a `*` adds nothing to the pattern (a
 /// stem matches wherever the stem and an ending do) and `\w*`, a large Unicode class that is
 /// slow to build, is left out.
-fn compile(terms: &[String], extent: bool) -> Result<Regex, String> {
+fn pattern(terms: &[String], extent: bool) -> String {
     let alts: Vec<String> = terms
         .iter()
         .map(|t| {
@@ -461,7 +511,7 @@ fn compile(terms: &[String], extent: bool) -> Result<Regex, String> {
             format!("{lead}{body}{tail}")
         })
         .collect();
-    Regex::new(&alts.join("|")).map_err(|e| e.to_string())
+    alts.join("|")
 }
 
 #[cfg(test)]

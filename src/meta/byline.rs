@@ -180,12 +180,17 @@ const FULL_NAME: &str = r"(?:(?:Dr|Prof)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}[\
 
 /// A credit line of names alone: "Jane Doe", "Jane Doe in Kyiv and John Roe in Moscow", "Jane
 /// Doe, Diplomatic Editor" (the roles are checked apart).
-static CREDIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+///
+/// Without the lazy DFA (as [`BY_NAMES`]): it reads one short line per article, and its
+/// reverse automaton, with the Unicode letter classes, cost more to build than every search.
+static CREDIT_NAMES: LazyLock<meta::Regex> = LazyLock::new(|| {
     let place = r"(?:\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?";
-    Regex::new(&format!(
-        r"^\s*{FULL_NAME}{place}(?:\s+and\s+{FULL_NAME}{place})?\s*(?:,\s*(.+))?$"
-    ))
-    .expect("valid regex")
+    meta::Regex::builder()
+        .configure(meta::Config::new().hybrid(false))
+        .build(&format!(
+            r"^\s*{FULL_NAME}{place}(?:\s+and\s+{FULL_NAME}{place})?\s*(?:,\s*(.+))?$"
+        ))
+        .expect("valid regex")
 });
 
 /// The people credited on a line between a title and the first paragraph: after a short
@@ -202,14 +207,16 @@ pub fn from_credit_line(s: &str) -> Vec<String> {
             Vec::new()
         };
     }
-    let Some(c) = CREDIT_NAMES.captures(s) else {
+    let mut c = CREDIT_NAMES.create_captures();
+    CREDIT_NAMES.captures(s, &mut c);
+    if !c.is_match() {
         return Vec::new();
-    };
-    let role_ok = c.get(3).is_none_or(|r| is_author_role(r.as_str()));
-    let names: Vec<String> = [c.get(1), c.get(2)]
+    }
+    let role_ok = c.get_group(3).is_none_or(|r| is_author_role(&s[r.range()]));
+    let names: Vec<String> = [c.get_group(1), c.get_group(2)]
         .into_iter()
         .flatten()
-        .map(|m| m.as_str().to_string())
+        .map(|m| s[m.range()].to_string())
         .collect();
     if !role_ok || !names.iter().all(|n| is_person(n) && has_only_name_words(n)) {
         return Vec::new();

@@ -209,22 +209,26 @@ impl Registry {
 
     /// Institutions the sentence names by a lexicon alias ("NATO", "the alliance").
     fn scan_institutions(&mut self, toks: &[Token]) {
+        // The longest phrase is written once; each shorter one is a prefix of it, ending at
+        // `ends[n - 1]` for the first `n` words.
         let mut phrase = String::new();
+        let mut ends = [0; INSTITUTION_WORDS];
         for i in 0..toks.len() {
             if !starts_institution_alias(&toks[i].lower) {
                 continue;
             }
-            let found = (1..=INSTITUTION_WORDS).rev().find_map(|n| {
-                let words = toks.get(i..i + n)?;
-                phrase.clear();
-                for (k, t) in words.iter().enumerate() {
-                    if k > 0 {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(&t.lower);
+            let words = &toks[i..toks.len().min(i + INSTITUTION_WORDS)];
+            phrase.clear();
+            for (k, t) in words.iter().enumerate() {
+                if k > 0 {
+                    phrase.push(' ');
                 }
-                institution_alias(&phrase)
-            });
+                phrase.push_str(&t.lower);
+                ends[k] = phrase.len();
+            }
+            let found = (1..=words.len())
+                .rev()
+                .find_map(|n| institution_alias(&phrase[..ends[n - 1]]));
             if let Some(name) = found {
                 self.institutions
                     .push((toks[i].range.start, name.to_string()));
