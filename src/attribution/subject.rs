@@ -88,6 +88,9 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if k > 2 && toks[k - 1].lower == "," && toks[k - 2].lower == ")" {
         k -= 1;
     }
+    if let Some(open) = k.checked_sub(1).and_then(|c| party_tag_before(toks, c)) {
+        k = open;
+    }
     k = skip_parenthetical(toks, k);
     k = skip_comma_adjunct(toks, k);
     if k == 0 {
@@ -564,6 +567,29 @@ fn skip_dash_parenthetical(toks: &[Token], k: usize) -> usize {
     }
 }
 
+/// "Graham, R-S.C., said", "Sokol, D-Ohio, said": a party-and-state tag set off by commas
+/// (the wire style of "(D-Mo.)") before the comma at `comma`: the index of the comma that
+/// opens it.
+pub(super) fn party_tag_before(toks: &[Token], comma: usize) -> Option<usize> {
+    let mut j = comma.checked_sub(1)?;
+    if toks[j].lower == "." {
+        j = j.checked_sub(1)?;
+    }
+    let open = j.checked_sub(1)?;
+    (is_party_tag(&toks[j]) && toks[open].lower == "," && !toks[open].quoted).then_some(open)
+}
+
+/// "d-ohio", "r-s.c": a party initial, a hyphen and a state.
+fn is_party_tag(t: &Token) -> bool {
+    let b = t.lower.as_bytes();
+    !t.quoted
+        && b.len() >= 4
+        && matches!(b[0], b'd' | b'r' | b'i')
+        && b[1] == b'-'
+        && b[2].is_ascii_alphabetic()
+        && b[2..].iter().all(|&c| c.is_ascii_alphabetic() || c == b'.')
+}
+
 /// "Rep. Jim Jordan (R-Ohio) said": a short parenthetical between a name and what follows.
 pub(super) fn skip_parenthetical(toks: &[Token], k: usize) -> usize {
     if k == 0 || toks[k - 1].lower != ")" {
@@ -857,7 +883,8 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
     if listed || ends_sentence {
         return None;
     }
-    let name_end = skip_name_origin(text, toks, skip_parenthetical(toks, c));
+    let tag_start = party_tag_before(toks, c).unwrap_or(c);
+    let name_end = skip_name_origin(text, toks, skip_parenthetical(toks, tag_start));
     let run_start = np_start(text, toks, name_end);
     let run = (run_start..name_end)
         .map(|j| speakers::name_run(text, toks, j))
