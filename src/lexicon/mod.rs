@@ -270,6 +270,8 @@ word_classes! {
     Concessive => "stance/concessives.txt",
     /// Stance: words that end a clause ("but", "because").
     ClauseBreak => "stance/clause_breaks.txt",
+    /// Stance: words opening a clause that limits the one before it ("but").
+    Adversative => "stance/adversatives.txt",
     /// Stance: modal verbs; "and" before one starts a new clause.
     Modal => "stance/modals.txt",
     /// Stance: words after a comma that continue the clause ("including").
