@@ -45,7 +45,11 @@ pub(super) fn positions(items: &[Item], reason: &str) -> bool {
 pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
     let items = c.items;
     // "I'm against it while the war goes on": a pronoun restates the membership named before.
+    // "..., but not while the war goes on": a negation opening a clause after "but" elides
+    // the membership affirmed before it.
+    let elided = c.hedged && items.first().is_some_and(|i| i.is(Class::Negator));
     let joining = has(items, Class::Membership)
+        || elided
         || items
             .iter()
             .any(|i| lexicon::is(Class::ObjectPronoun, &i.text));
