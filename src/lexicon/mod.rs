@@ -252,6 +252,8 @@ word_classes! {
     SetPhrase => "stance/set_phrases.txt",
     /// Stance: procedure and fact (meeting, discuss, attend, drafting).
     Procedural => "stance/procedural.txt",
+    /// Stance: words closing who decides to those named ("alone", "nobody else").
+    Exclusive => "stance/exclusives.txt",
     /// Stance: refusals to take a position ("declined to say").
     Refusal => "stance/refusals.txt",
     /// Stance: counts of allies ("majority", "nine").

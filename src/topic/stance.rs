@@ -329,9 +329,12 @@ fn counts_allies(items: &[Item]) -> bool {
     })
 }
 
-/// Procedure or fact with no word of position anywhere.
+/// Procedure or fact with no word of position anywhere; a decision closed to those named
+/// ("taken by the allies and Kyiv alone") denies an outside veto.
 fn is_procedural(items: &[Item], views: &[View]) -> bool {
-    has(items, Class::Procedural) && !views.iter().any(|v| v.positioned)
+    has(items, Class::Procedural)
+        && !has(items, Class::Exclusive)
+        && !views.iter().any(|v| v.positioned)
 }
 
 /// The speaker is a news outlet from `outlets.txt` ("Reuters", "The Kyiv Independent").
