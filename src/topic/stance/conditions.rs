@@ -31,12 +31,13 @@ pub(super) struct Frame {
 
 /// Whether a condition makes its clause take a position. In a clause about procedure ("would
 /// brief ministers on the reforms required before accession") only a firm link ("once",
-/// "until") does; a delay ("not yet finalised") or a weak link ("before") describes it.
+/// "until") or a deferral ("talks on membership are premature") does; a negated near term ("not
+/// yet finalised") or a weak link ("before") describes it.
 pub(super) fn positions(items: &[Item], reason: &str) -> bool {
     let procedure = items
         .iter()
         .any(|i| i.is(Class::Procedural) && !i.is(Class::ConditionTopic));
-    !procedure || reason == FIRM_LINK
+    !procedure || reason == FIRM_LINK || reason == DELAYS[0]
 }
 
 /// The condition a clause sets, if any: a link ("until", "after the war"), a deferral
