@@ -46,9 +46,12 @@ pub(super) fn positions(items: &[Item], reason: &str) -> bool {
 pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
     let items = c.items;
     // "I'm against it while the war goes on": a pronoun restates the membership named before.
-    // "..., but not while the war goes on": a negation opening a clause after "but" elides
-    // the membership affirmed before it.
-    let elided = c.hedged && items.first().is_some_and(|i| i.is(Class::Negator));
+    // "..., but not while the war goes on", "Not while the war goes on.": a negation opening
+    // a clause after "but", or right before a lasting-state link, elides the membership.
+    let concurrent = items
+        .get(1)
+        .is_some_and(|l| l.is(Class::ConditionConcurrentLink));
+    let elided = (c.hedged || concurrent) && items.first().is_some_and(|i| i.is(Class::Negator));
     let joining = has(items, Class::Membership)
         || elided
         || items
