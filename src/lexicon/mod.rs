@@ -252,6 +252,8 @@ word_classes! {
     SetPhrase => "stance/set_phrases.txt",
     /// Stance: procedure and fact (meeting, discuss, attend, drafting).
     Procedural => "stance/procedural.txt",
+    /// Stance: words closing who decides to those named ("alone", "nobody else").
+    Exclusive => "stance/exclusives.txt",
     /// Stance: refusals to take a position ("declined to say").
     Refusal => "stance/refusals.txt",
     /// Stance: counts of allies ("majority", "nine").
@@ -270,6 +272,8 @@ word_classes! {
     Concessive => "stance/concessives.txt",
     /// Stance: words that end a clause ("but", "because").
     ClauseBreak => "stance/clause_breaks.txt",
+    /// Stance: words opening a clause that limits the one before it ("but").
+    Adversative => "stance/adversatives.txt",
     /// Stance: modal verbs; "and" before one starts a new clause.
     Modal => "stance/modals.txt",
     /// Stance: words after a comma that continue the clause ("including").

@@ -185,6 +185,9 @@ fn conditional(content: &[Item], views: &[View], laments: bool) -> Option<Decisi
     if has(content, Class::Absolute) {
         return None;
     }
+    if yes_but_not_now(views) {
+        return Some(decision(Stance::Conditional, "yes, but not now"));
+    }
     let urgent = views.iter().any(|v| v.urgent);
     let delays = |r: &&str| (urgent && DELAYS.contains(r)) || (laments && *r == DELAYS[1]);
     views
@@ -192,6 +195,15 @@ fn conditional(content: &[Item], views: &[View], laments: bool) -> Option<Decisi
         .filter_map(|v| v.condition)
         .find(|r| !delays(r))
         .map(|r| decision(Stance::Conditional, r))
+}
+
+/// "The door is open, but membership is off the table for now": a clause affirming the
+/// membership, then one after "but" refusing it for the near term only.
+fn yes_but_not_now(views: &[View]) -> bool {
+    let affirmed = views
+        .iter()
+        .position(|v| v.sign > 0 && v.weight > 1 && v.condition.is_none());
+    affirmed.is_some_and(|i| views[i + 1..].iter().any(|v| v.not_now))
 }
 
 /// A statement with no word of position: the speaker's side, the bare proposition or a demand
@@ -317,9 +329,12 @@ fn counts_allies(items: &[Item]) -> bool {
     })
 }
 
-/// Procedure or fact with no word of position anywhere.
+/// Procedure or fact with no word of position anywhere; a decision closed to those named
+/// ("taken by the allies and Kyiv alone") denies an outside veto.
 fn is_procedural(items: &[Item], views: &[View]) -> bool {
-    has(items, Class::Procedural) && !views.iter().any(|v| v.positioned)
+    has(items, Class::Procedural)
+        && !has(items, Class::Exclusive)
+        && !views.iter().any(|v| v.positioned)
 }
 
 /// The speaker is a news outlet from `outlets.txt` ("Reuters", "The Kyiv Independent").

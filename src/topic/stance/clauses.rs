@@ -23,6 +23,8 @@ pub(super) struct Clause<'a> {
     pub(super) conceded: bool,
     /// The word that opened it is also a condition link ("if all allies agree, ...").
     pub(super) linked_opening: bool,
+    /// It opens with "but": it limits the clause before it.
+    pub(super) hedged: bool,
 }
 
 /// How an item ends a clause, if it does.
@@ -141,7 +143,7 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
     // "Asked whether Ukraine would join, X said ...": the question supplies the proposition
     // and takes no part in the stance.
     let (mut reversed, mut conceded, mut trailing) = (false, asks(items), false);
-    let mut linked_opening = false;
+    let (mut linked_opening, mut hedged) = (false, false);
     for (i, it) in items.iter().enumerate() {
         if matches!(it.text.as_str(), "." | "?" | ";") {
             trailing = false;
@@ -155,8 +157,10 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
                 open: it.text == "," || !it.punct(),
                 conceded,
                 linked_opening,
+                hedged,
             });
             linked_opening = it.is(Class::ConditionWeakLink);
+            hedged = lexicon::is(Class::Adversative, &it.text);
             // "will not accept neutrality instead of membership": the head's negation covers both.
             reversed = it.is(Class::Contrast) && negations(&items[start..i]).is_multiple_of(2);
             start = i + 1;
@@ -175,6 +179,7 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
         open: false,
         conceded,
         linked_opening,
+        hedged,
     });
     out.retain(|c| !c.items.is_empty());
     mark_questions(&mut out);

@@ -31,12 +31,13 @@ pub(super) struct Frame {
 
 /// Whether a condition makes its clause take a position. In a clause about procedure ("would
 /// brief ministers on the reforms required before accession") only a firm link ("once",
-/// "until") does; a delay ("not yet finalised") or a weak link ("before") describes it.
+/// "until") or a deferral ("talks on membership are premature") does; a negated near term ("not
+/// yet finalised") or a weak link ("before") describes it.
 pub(super) fn positions(items: &[Item], reason: &str) -> bool {
     let procedure = items
         .iter()
         .any(|i| i.is(Class::Procedural) && !i.is(Class::ConditionTopic));
-    !procedure || reason == FIRM_LINK
+    !procedure || reason == FIRM_LINK || reason == DELAYS[0]
 }
 
 /// The condition a clause sets, if any: a link ("until", "after the war"), a deferral
@@ -45,7 +46,14 @@ pub(super) fn positions(items: &[Item], reason: &str) -> bool {
 pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
     let items = c.items;
     // "I'm against it while the war goes on": a pronoun restates the membership named before.
+    // "..., but not while the war goes on", "Not while the war goes on.": a negation opening
+    // a clause after "but", or right before a lasting-state link, elides the membership.
+    let concurrent = items
+        .get(1)
+        .is_some_and(|l| l.is(Class::ConditionConcurrentLink));
+    let elided = (c.hedged || concurrent) && items.first().is_some_and(|i| i.is(Class::Negator));
     let joining = has(items, Class::Membership)
+        || elided
         || items
             .iter()
             .any(|i| lexicon::is(Class::ObjectPronoun, &i.text));

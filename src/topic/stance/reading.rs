@@ -31,6 +31,9 @@ pub(super) struct View {
     /// It asks for the membership now ("should be invited this year"), which outweighs a
     /// delay conceded elsewhere.
     pub(super) urgent: bool,
+    /// After "but", it refuses for the near term only ("but not on the agenda right now"): a
+    /// hedge on a clause affirming the membership.
+    pub(super) not_now: bool,
 }
 
 /// Read the clauses in order; a clause opening with "it" restates the last named proposition.
@@ -414,5 +417,6 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
         bare: named && m.flips == 0 && !judges && !c.question,
         background: !names && !objects && harm,
         urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
+        not_now: c.hedged && sign < 0 && !c.question && has(items, Class::NearTerm),
     }
 }

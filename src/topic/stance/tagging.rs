@@ -27,6 +27,7 @@ const TAGGED: &[Class] = &[
     Class::ConditionCanceller,
     Class::SetPhrase,
     Class::Procedural,
+    Class::Exclusive,
     Class::Refusal,
     Class::Quantifier,
     Class::AlliesNoun,
