@@ -48,6 +48,9 @@ impl Finder<'_> {
             };
             let cue = called_on_day_for(toks, cue);
             i = cue.end;
+            if possessed_noun(toks, &cue) {
+                continue;
+            }
             if let Some(f) = self.frame_for(toks, cue, frames.last()) {
                 if !embedded(self.text, toks, &f, frames.last()) {
                     frames.push(f);
@@ -254,6 +257,14 @@ impl Finder<'_> {
     }
 
     fn frame_for(&self, toks: &[Token], cue: CueMatch, prev: Option<&Frame>) -> Option<Frame> {
+        // "State Sen. Robert Dunleavy, ...": a sentence's first word before a title is part of
+        // that title, not a cue.
+        let title_next = toks
+            .get(cue.end)
+            .is_some_and(|t| !t.quoted && crate::lexicon::is_title(t.base()));
+        if cue.start == 0 && title_next {
+            return None;
+        }
         // "the former secretary of state", "his claims": after "of" or a determiner the cue
         // word is a noun.
         if cue.start > 0 {
@@ -680,6 +691,16 @@ fn embedded(text: &str, toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool
     let right_after =
         (p.region.end == f.region.start || subject_between) && p.shape == Shape::Subject;
     f.shape == Shape::Subject && (after_that || right_after)
+}
+
+/// "the ambassador's comments did not reflect ...": a cue word after a possessive with a
+/// finite verb right after it is a noun, the subject of a clause, not a speech act.
+fn possessed_noun(toks: &[Token], cue: &CueMatch) -> bool {
+    cue.start > 0
+        && toks[cue.start - 1].is_possessive()
+        && toks
+            .get(cue.end)
+            .is_some_and(|t| t.is_word && !t.quoted && t.is(Class::FiniteVerb))
 }
 
 /// An "-ing" cue after a comma with no form of "be" before it: a participle phrase, whose
