@@ -40,12 +40,22 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
         && items
             .get(i + 1)
             .is_some_and(|n| lexicon::is(Class::Elaboration, &n.text));
-    (it.punct() && it.text != "'s" && !elaborates && !lists(items, i))
+    let breaks = (it.punct() && it.text != "'s" && !elaborates && !lists(items, i))
         || it.is(Class::Contrast)
         || it.is(Class::Concessive)
         || (it.text == "and" && next_modal)
-        || (it.classes.is_empty() && lexicon::is(Class::ClauseBreak, &it.text))
+        || (it.classes.is_empty() && lexicon::is(Class::ClauseBreak, &it.text));
+    breaks && !corrective_but(items, i)
 }
+
+/// The "but" at `i` is the one of a "not A but B" that sets A aside for B: one clause.
+fn corrective_but(items: &[Item], i: usize) -> bool {
+    (i.saturating_sub(NOT_BUT_SPAN)..i)
+        .any(|k| items[k].text == "not" && super::tagging::not_but(items, k) == Some(i))
+}
+
+/// Most items from a "not" to its "but" (the reach of [`super::tagging::not_but`]).
+const NOT_BUT_SPAN: usize = 10;
 
 /// "was not pushing for it and had no plans to": "and" before an auxiliary, after a negated
 /// predicate, starts a second predicate whose negation does not cancel the first one's.

@@ -138,7 +138,31 @@ fn is_corrective(items: &[Item], k: usize) -> bool {
                 .iter()
                 .all(|c| matches!(c, Class::Membership | Class::Approval | Class::Benefit))
     });
-    items[k].text == "not" && after_comma && opens_np && plain
+    items[k].text == "not" && ((after_comma && opens_np && plain) || not_but(items, k).is_some())
+}
+
+/// Most words between the "not" and the "but" of "not A but B".
+const NOT_BUT_REACH: usize = 8;
+
+/// "not a reward but a necessity", "not charity but an investment": "not A but B" sets A aside
+/// for B, two noun phrases with no verb between; the clause asserts B ("not join but
+/// cooperate" still negates: a verb follows "but"). The index of the "but".
+pub(super) fn not_but(items: &[Item], k: usize) -> Option<usize> {
+    let finite = |i: &Item| lexicon::is(Class::FiniteVerb, &i.text);
+    let end = (k + 2 + NOT_BUT_REACH).min(items.len());
+    let but = (k + 2..end).find(|&j| items[j].text == "but")?;
+    let set_aside = &items[k + 1..but];
+    let np_after = items.get(but + 1).is_some_and(|n| {
+        lexicon::is(Class::Determiner, &n.text)
+            || (n.classes.is_empty() && !finite(n) && !n.punct())
+    });
+    // A set-aside judged in words of its own ("not a provocation but ...") keeps its negation:
+    // the negated judgement is itself the position.
+    let plain = set_aside
+        .iter()
+        .all(|i| !i.punct() && !finite(i) && i.classes.iter().all(|c| *c == Class::Membership));
+    let corrective = items[k].text == "not" && np_after && plain;
+    corrective.then_some(but)
 }
 
 /// Lowercase words and punctuation marks, contractions expanded ("won't" -> "will not").
