@@ -138,9 +138,10 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
     let attributions = &attributed.attributions;
     let dated = dating::date_statements(&doc.text, &paragraphs, &attributed, meta.published);
     let title = meta.title.as_deref().unwrap_or("");
+    // Scope and stance read the quotes as the stages saw them; claims print the article's.
     let quotes: Vec<String> = attributions
         .iter()
-        .map(|a| quote_text(&original.text, a))
+        .map(|a| quote_text(&doc.text, a))
         .collect();
     // "Asked whether Ukraine would join, X said: 'Yes'": where the frame asks the question or
     // names the subject, scope and stance read the whole sentence, not the quote alone.
@@ -211,6 +212,11 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
             let span = Span {
                 start: a.evidence.start,
                 end: a.evidence.end,
+            };
+            let quote = if rewritten.is_some() {
+                quote_text(&original.text, a)
+            } else {
+                quote
             };
             Claim {
                 schema: SCHEMA.to_string(),

@@ -3,8 +3,9 @@
 //!
 //! Later stages read double marks only, since a single mark is an apostrophe far more often
 //! than a quotation mark. For an article that quotes in single marks, [`as_double`] rewrites
-//! each paired single mark as the double mark of the same byte length, so every offset still
-//! points into the original text, which stays the text claims print.
+//! each paired single mark (and an opening one at a paragraph's start, a quotation that runs
+//! on) as the double mark of the same byte length, so every offset still points into the
+//! original text, which stays the text claims print.
 
 use crate::lexicon::{self, Class};
 
@@ -39,14 +40,24 @@ pub fn as_double(text: &str) -> Option<String> {
 /// Fewest single quotations that make an article's style.
 const MIN_QUOTATIONS: usize = 2;
 
-/// Byte ranges of the text's paragraphs (split at blank lines and line breaks).
-fn paragraphs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut start = 0;
-    text.split_inclusive('\n').map(move |line| {
-        let r = start..start + line.len();
-        start = r.end;
-        r
-    })
+/// Byte ranges of the text's paragraphs: lines up to a blank line (a hard-wrapped quotation
+/// runs over line breaks).
+fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if start < at {
+                out.push(start..at);
+            }
+            start = at + line.len();
+        }
+        at += line.len();
+    }
+    if start < at {
+        out.push(start..at);
+    }
+    out
 }
 
 /// The single-mark pairs of one paragraph outside double quotations (an opening mark at the
@@ -82,7 +93,7 @@ fn pair_in(text: &str, para: std::ops::Range<usize>) -> (Vec<(usize, Option<usiz
         }
         match open {
             None if opens(text, &chars, k) => open = Some(at),
-            Some(o) if closes(c, prev, next) && has_word(&text[o..at]) => {
+            Some(o) if closes(c, prev, next) && has_word(&text[o..at]) && !elided(&chars, k) => {
                 out.push((o, Some(at)));
                 open = None;
             }
@@ -111,7 +122,7 @@ fn opens(text: &str, chars: &[(usize, char)], k: usize) -> bool {
     let Some(&(_, next)) = chars.get(k + 1) else {
         return false;
     };
-    if !after_space || !(next.is_alphanumeric() || next == '\u{2026}') || next.is_ascii_digit() {
+    if !after_space || !(next.is_alphanumeric() || next == '\u{2026}') || is_year(text, at + 1) {
         return false;
     }
     let word: String = text[at + c.len_utf8()..]
@@ -120,6 +131,13 @@ fn opens(text: &str, chars: &[(usize, char)], k: usize) -> bool {
         .collect::<String>()
         .to_lowercase();
     !lexicon::is(Class::Elision, &word)
+}
+
+/// "'90s", "'22": two digits after the mark and no third.
+fn is_year(text: &str, from: usize) -> bool {
+    let b = text.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    digit(from) && digit(from + 1) && !digit(from + 2)
 }
 
 /// A closing mark: after a non-space, before nothing, space or punctuation; "s'" before a
@@ -136,6 +154,21 @@ fn closes(c: char, prev: Option<char>, next: Option<char>) -> bool {
         Some(n) if n.is_whitespace() => p != 's',
         Some(n) => !n.is_alphanumeric(),
     }
+}
+
+/// The mark at `chars[k]` ends an elision written between two apostrophes ("rock 'n' roll").
+fn elided(chars: &[(usize, char)], k: usize) -> bool {
+    let start = (0..k)
+        .rev()
+        .find(|&j| !chars[j].1.is_alphanumeric())
+        .map_or(0, |j| j + 1);
+    let before = start.checked_sub(1).map(|j| chars[j].1);
+    let word: String = chars[start..k]
+        .iter()
+        .map(|x| x.1)
+        .collect::<String>()
+        .to_lowercase();
+    matches!(before, Some('\'' | '\u{2018}' | '\u{2019}')) && lexicon::is(Class::Elision, &word)
 }
 
 /// The quotation holds a word.
@@ -178,7 +211,29 @@ mod tests {
     fn double_quoting_articles_and_apostrophes_are_left_alone() {
         let text = "\"It is 'final,' she said,\" he said. \"We agree.\" 'Headline' here.\n";
         assert_eq!(as_double(text), None);
-        let apostrophes = "Don't go. It's the allies' plan in the '90s, rock 'n' roll.\n";
-        assert_eq!(as_double(apostrophes), None);
+    }
+
+    #[test]
+    fn apostrophes_in_a_single_quoting_article_stay_apostrophes() {
+        // Two real quotations make the style; contractions, the plural possessive inside a
+        // quotation, an elision and a year must keep their apostrophes.
+        let text = "'We can't wait for the allies' answer,' she said.\n\n\
+                    'It's rock 'n' roll, like the '90s,' he said.\n";
+        assert_eq!(
+            as_double(text).unwrap(),
+            "\"We can't wait for the allies' answer,\" she said.\n\n\
+             \"It's rock 'n' roll, like the '90s,\" he said.\n"
+        );
+    }
+
+    #[test]
+    fn a_quotation_runs_over_a_line_break_and_may_open_on_a_digit() {
+        let text = "'We will keep making the case until the door\nis walked through,' he said.\n\n\
+                    '2024 will be decisive,' she said.\n";
+        assert_eq!(
+            as_double(text).unwrap(),
+            "\"We will keep making the case until the door\nis walked through,\" he said.\n\n\
+             \"2024 will be decisive,\" she said.\n"
+        );
     }
 }

@@ -258,11 +258,11 @@ impl Finder<'_> {
 
     fn frame_for(&self, toks: &[Token], cue: CueMatch, prev: Option<&Frame>) -> Option<Frame> {
         // "State Sen. Robert Dunleavy, ...": a sentence's first word before a title is part of
-        // that title, not a cue.
+        // that title, when the word is often no speech verb ("Said President X, ..." stays).
         let title_next = toks
             .get(cue.end)
             .is_some_and(|t| !t.quoted && crate::lexicon::is_title(t.base()));
-        if cue.start == 0 && title_next {
+        if cue.start == 0 && title_next && cue.form.strict {
             return None;
         }
         // "the former secretary of state", "his claims": after "of" or a determiner the cue

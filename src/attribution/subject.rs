@@ -571,6 +571,9 @@ fn skip_dash_parenthetical(toks: &[Token], k: usize) -> usize {
 /// (the wire style of "(D-Mo.)") before the comma at `comma`: the index of the comma that
 /// opens it.
 pub(super) fn party_tag_before(toks: &[Token], comma: usize) -> Option<usize> {
+    if toks.get(comma).is_none_or(|t| t.lower != ",") {
+        return None;
+    }
     let mut j = comma.checked_sub(1)?;
     if toks[j].lower == "." {
         j = j.checked_sub(1)?;
