@@ -64,7 +64,9 @@ use topic::{Candidate, Context};
 impl Scope {
     /// The scope a topic file defines (the format of `src/lexicon/topics/nato-ukraine.txt`).
     pub fn from_topic(data: &str) -> Result<Scope, String> {
-        Ok(Scope::Topic(Box::new(topic::Topic::parse(data)?)))
+        Ok(Scope::Topic(std::sync::Arc::new(topic::Topic::parse(
+            data,
+        )?)))
     }
 
     /// The relevance prefilter, one fast case-insensitive scan: false only when `text` holds

@@ -23,18 +23,29 @@ pub fn as_double(text: &str) -> Option<String> {
         pairs.extend(p);
         doubles += d;
     }
-    let quotations = pairs.iter().filter(|(_, close)| close.is_some()).count();
+    let quotations = pairs.iter().filter(|p| p.close.is_some()).count();
     if quotations < MIN_QUOTATIONS || quotations <= doubles {
         return None;
     }
     let mut bytes = text.as_bytes().to_vec();
-    for (open, close) in pairs {
-        rewrite(&mut bytes, open);
-        if let Some(c) = close {
+    for p in pairs {
+        rewrite(&mut bytes, p.open);
+        if let Some(c) = p.close {
             rewrite(&mut bytes, c);
+        }
+        for d in p.nested {
+            to_single(&mut bytes, d);
         }
     }
     String::from_utf8(bytes).ok()
+}
+
+/// One single quotation: its marks, and the double marks of a quotation inside it.
+struct Paired {
+    open: usize,
+    /// None when it runs on past its paragraph.
+    close: Option<usize>,
+    nested: Vec<usize>,
 }
 
 /// Fewest single quotations that make an article's style.
@@ -63,7 +74,7 @@ fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
 /// The single-mark pairs of one paragraph outside double quotations (an opening mark at the
 /// paragraph's start may stay open: the quotation runs on), and the number of double
 /// quotations in it.
-fn pair_in(text: &str, para: std::ops::Range<usize>) -> (Vec<(usize, Option<usize>)>, usize) {
+fn pair_in(text: &str, para: std::ops::Range<usize>) -> (Vec<Paired>, usize) {
     let chars: Vec<(usize, char)> = text[para.clone()]
         .char_indices()
         .map(|(i, c)| (para.start + i, c))
@@ -72,6 +83,7 @@ fn pair_in(text: &str, para: std::ops::Range<usize>) -> (Vec<(usize, Option<usiz
     let mut doubles = 0;
     let mut in_double = false;
     let mut open: Option<usize> = None;
+    let mut nested = Vec::new();
     for k in 0..chars.len() {
         let (at, c) = chars[k];
         let prev = k.checked_sub(1).map(|j| chars[j].1);
@@ -85,6 +97,8 @@ fn pair_in(text: &str, para: std::ops::Range<usize>) -> (Vec<(usize, Option<usiz
             if open.is_none() {
                 in_double = !in_double;
                 doubles += usize::from(in_double);
+            } else if matches!(c, '"' | '\u{201C}' | '\u{201D}') && !doubled {
+                nested.push(at); // 'He said "no" twice,': a quotation inside the quotation
             }
             continue;
         }
@@ -94,14 +108,22 @@ fn pair_in(text: &str, para: std::ops::Range<usize>) -> (Vec<(usize, Option<usiz
         match open {
             None if opens(text, &chars, k) => open = Some(at),
             Some(o) if closes(c, prev, next) && has_word(&text[o..at]) && !elided(&chars, k) => {
-                out.push((o, Some(at)));
+                out.push(Paired {
+                    open: o,
+                    close: Some(at),
+                    nested: std::mem::take(&mut nested),
+                });
                 open = None;
             }
             _ => {}
         }
     }
     if let Some(o) = open.filter(|&o| text[para.start..o].trim().is_empty()) {
-        out.push((o, None));
+        out.push(Paired {
+            open: o,
+            close: None,
+            nested,
+        });
     }
     (out, doubles)
 }
@@ -176,6 +198,16 @@ fn has_word(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
 }
 
+/// Write the single mark of the same byte length over the double mark at `at`.
+fn to_single(bytes: &mut [u8], at: usize) {
+    match bytes[at] {
+        b'"' => bytes[at] = b'\'',
+        // U+201C/U+201D (E2 80 9C/9D) -> U+2018/U+2019 (E2 80 98/99)
+        0xE2 => bytes[at + 2] -= 4,
+        _ => {}
+    }
+}
+
 /// Write the double mark of the same byte length over the single mark at `at`.
 fn rewrite(bytes: &mut [u8], at: usize) {
     match bytes[at] {
@@ -223,6 +255,15 @@ mod tests {
             as_double(text).unwrap(),
             "\"We can't wait for the allies' answer,\" she said.\n\n\
              \"It's rock 'n' roll, like the '90s,\" he said.\n"
+        );
+    }
+
+    #[test]
+    fn double_marks_inside_a_single_quotation_become_single() {
+        let text = "'He said \"no\" to me twice,' she said.\n\n'We wait,' he said.\n";
+        assert_eq!(
+            as_double(text).unwrap(),
+            "\"He said 'no' to me twice,\" she said.\n\n\"We wait,\" he said.\n"
         );
     }
 

@@ -87,17 +87,19 @@ struct Hits([bool; SLOTS]);
 pub enum Scope {
     /// Every attributed statement, stance neutral.
     Any,
-    /// Only statements on this topic.
-    Topic(Box<Topic>),
+    /// Only statements on this topic (shared: its regexes compile once for every copy).
+    Topic(std::sync::Arc<Topic>),
 }
 
 impl Scope {
     /// The default scope: Ukraine's NATO bid.
     pub fn nato_ukraine() -> Scope {
-        static BUILT_IN: LazyLock<Topic> = LazyLock::new(|| {
-            Topic::parse_lazily(NATO_UKRAINE).expect("built-in topic file is valid")
+        static BUILT_IN: LazyLock<std::sync::Arc<Topic>> = LazyLock::new(|| {
+            std::sync::Arc::new(
+                Topic::parse_lazily(NATO_UKRAINE).expect("built-in topic file is valid"),
+            )
         });
-        Scope::Topic(Box::new(BUILT_IN.clone()))
+        Scope::Topic(BUILT_IN.clone())
     }
 }
 
