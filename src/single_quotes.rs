@@ -84,6 +84,8 @@ fn pair_in(text: &str, para: std::ops::Range<usize>) -> (Vec<Paired>, usize) {
     let mut in_double = false;
     let mut open: Option<usize> = None;
     let mut nested = Vec::new();
+    // The first "s'" before a space inside the open quotation: a plural possessive, or its end.
+    let mut possessive: Option<usize> = None;
     for k in 0..chars.len() {
         let (at, c) = chars[k];
         let prev = k.checked_sub(1).map(|j| chars[j].1);
@@ -114,6 +116,23 @@ fn pair_in(text: &str, para: std::ops::Range<usize>) -> (Vec<Paired>, usize) {
                     nested: std::mem::take(&mut nested),
                 });
                 open = None;
+                possessive = None;
+            }
+            // "the allies 'heroes' on Tuesday, and X said 'we agree'": a new quotation opening
+            // before any closing mark shows the "s'" before it closed the open one.
+            Some(o) if opens(text, &chars, k) && possessive.is_some() => {
+                out.push(Paired {
+                    open: o,
+                    close: possessive.take(),
+                    nested: std::mem::take(&mut nested),
+                });
+                open = Some(at);
+            }
+            Some(_) if c == '\'' || c == '\u{2019}' => {
+                let plural = prev == Some('s') && next.is_some_and(char::is_whitespace);
+                if plural && possessive.is_none() {
+                    possessive = Some(at);
+                }
             }
             _ => {}
         }
@@ -255,6 +274,17 @@ mod tests {
             as_double(text).unwrap(),
             "\"We can't wait for the allies' answer,\" she said.\n\n\
              \"It's rock 'n' roll, like the '90s,\" he said.\n"
+        );
+    }
+
+    #[test]
+    fn a_quotation_ending_in_s_closes_when_another_opens() {
+        let text = "He called the talks 'useful' and the crews 'heroes' on Tuesday, and she said \
+                    'we agree with the allies' plan'.\n";
+        assert_eq!(
+            as_double(text).unwrap(),
+            "He called the talks \"useful\" and the crews \"heroes\" on Tuesday, and she said \
+             \"we agree with the allies' plan\".\n"
         );
     }
 
