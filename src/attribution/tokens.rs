@@ -155,20 +155,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
         }
         let (start, end) = (range.start + i, range.start + j);
         i = j;
-        let quoted = crate::quotes::containing(quotes, start)
-            .is_some_and(|q| q.inner.start <= start && end <= q.inner.end);
-        let lower = lower_form(&text[start..end]);
-        let mut token = Token {
-            range: start..end,
-            classes: crate::lexicon::classes_of(&lower),
-            lower,
-            is_word: is_word_char(c),
-            quoted,
-            capitalized: c.is_uppercase(),
-            name_word: false,
-        };
-        token.name_word = crate::attribution::speakers::names::name_word(&token);
-        out.push(token);
+        out.push(make_token(text, quotes, start..end, c));
     }
     out
 }
@@ -216,6 +203,24 @@ fn is_honorific_unicode(word: &str) -> bool {
 /// "U.S" before its last dot: keep the dot in the token.
 fn is_initialism(word: &str) -> bool {
     word.len() <= 6 && word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1)
+}
+
+/// The token over `text[range]`, whose first character is `first`.
+fn make_token(text: &str, quotes: &[Quotation], range: Range<usize>, first: char) -> Token {
+    let quoted = crate::quotes::containing(quotes, range.start)
+        .is_some_and(|q| q.inner.start <= range.start && range.end <= q.inner.end);
+    let lower = lower_form(&text[range.clone()]);
+    let mut token = Token {
+        range,
+        classes: crate::lexicon::classes_of(&lower),
+        lower,
+        is_word: is_word_char(first),
+        quoted,
+        capitalized: first.is_uppercase(),
+        name_word: false,
+    };
+    token.name_word = crate::attribution::speakers::names::name_word(&token);
+    token
 }
 
 #[cfg(test)]
@@ -302,20 +307,7 @@ mod tests {
                     }
                 }
             }
-            let quoted = crate::quotes::containing(quotes, start)
-                .is_some_and(|q| q.inner.start <= start && end <= q.inner.end);
-            let lower = lower_form(&text[start..end]);
-            let mut token = Token {
-                range: start..end,
-                classes: crate::lexicon::classes_of(&lower),
-                lower,
-                is_word: is_word_char(c),
-                quoted,
-                capitalized: c.is_uppercase(),
-                name_word: false,
-            };
-            token.name_word = crate::attribution::speakers::names::name_word(&token);
-            out.push(token);
+            out.push(make_token(text, quotes, start..end, c));
         }
         out
     }
