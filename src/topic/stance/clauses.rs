@@ -40,7 +40,11 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
         && items
             .get(i + 1)
             .is_some_and(|n| lexicon::is(Class::Elaboration, &n.text));
-    let breaks = (it.punct() && it.text != "'s" && !elaborates && !lists(items, i))
+    let breaks = (it.punct()
+        && it.text != "'s"
+        && !elaborates
+        && !lists(items, i)
+        && !closes_means(items, i))
         || it.is(Class::Contrast)
         || it.is(Class::Concessive)
         || (it.text == "and" && next_modal)
@@ -66,6 +70,21 @@ fn coordinates_denial(items: &[Item], start: usize, i: usize) -> bool {
             || matches!(n.text.as_str(), "did" | "does")
     });
     items[i].text == "and" && auxiliary && negations(&items[start..i]) > 0
+}
+
+/// "By blocking the bid, they hurt the alliance": the comma after an opening "by" and a
+/// gerund closes the means the rest of the sentence judges, so both are one clause.
+fn closes_means(items: &[Item], i: usize) -> bool {
+    let Some(k) = items[..i]
+        .iter()
+        .rposition(Item::punct)
+        .map_or(Some(0), |p| (items[p].text != ",").then_some(p + 1))
+    else {
+        return false;
+    };
+    items[i].text == ","
+        && items.get(k).is_some_and(|b| b.text == "by")
+        && items.get(k + 1).is_some_and(|g| g.text.ends_with("ing"))
 }
 
 /// "a neutral, non-aligned status": a comma between two words of one proposition lists them.
