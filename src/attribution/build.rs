@@ -273,12 +273,18 @@ impl State<'_> {
         });
         // "The allies, she said, have failed to agree": a frame set off by commas inside the
         // reported sentence interrupts it, and the content is both halves.
-        if let Some(a) = after
-            .as_ref()
-            .filter(|_| f.shape == Shape::Subject && !apposition_after)
-        {
-            if let Some(b) = interrupted_half(text, toks, f, prev_region, after_start) {
-                return Some(vec![b, a.range.clone()]);
+        if f.shape == Shape::Subject && !apposition_after {
+            if let Some((b, rest)) = interrupted_half(text, toks, f, prev_region, after_start) {
+                // "The answer, she said, was simple": after the frame, a predicate alone is
+                // enough, however short, since the first half holds its subject.
+                let predicate = || {
+                    clause_of_at_least(text, toks, after_start, after_end, true, false, 1)
+                        .filter(|p| toks[after_start].is(Class::FiniteVerb) && p.has_verb)
+                };
+                let end = after.as_ref().map(|a| a.range.end);
+                if let Some(end) = end.or_else(|| predicate().map(|p| p.range.end)) {
+                    return Some(vec![b, toks[rest].range.start..end]);
+                }
             }
         }
         match (after, before) {
@@ -313,6 +319,7 @@ impl State<'_> {
         let half = (f.shape == Shape::Subject && opens_lowercase(text, &q))
             .then(|| interrupted_half(text, toks, f, prev_region, after_start))
             .flatten()
+            .map(|(b, _)| b)
             .filter(|b| subject_only(toks, b) && !opens_subject(toks, &q));
         let Some(b) = half else { return vec![q] };
         let end = p.range.end.min(toks.last().map_or(q.end, |t| t.range.end));
@@ -564,25 +571,32 @@ fn opener_before_adjunct(
 /// The words before a frame set off by commas mid-sentence ("The allies, she said, have ...",
 /// "In 2008, he said, the alliance ..."): the first half of the sentence the frame interrupts.
 /// None when the frame does not sit between two commas or the second half opens a new clause
-/// with "and".
+/// with "and". With it comes the token where the second half begins.
 fn interrupted_half(
     text: &str,
     toks: &[Token],
     f: &Frame,
     prev_region: Option<usize>,
     after_start: usize,
-) -> Option<Range<usize>> {
+) -> Option<(Range<usize>, usize)> {
     let open = f.region.start.checked_sub(1)?;
-    let close = after_start.checked_sub(1)?;
     let comma = |t: &Token| t.lower == "," && !t.quoted;
-    if !comma(&toks[open]) || !comma(&toks[close]) || toks.get(after_start)?.lower == "and" {
+    // The frame's closing comma; adverbs the cue skipped after it ("she said, now ...") open
+    // the second half.
+    let close = (f.region.end..after_start)
+        .rev()
+        .find(|&k| comma(&toks[k]))?;
+    let adverbs_only = toks[close + 1..after_start]
+        .iter()
+        .all(|t| t.is_word && !t.is_capitalized_word() && t.lower != "that");
+    if !comma(&toks[open]) || !adverbs_only || toks.get(after_start)?.lower == "and" {
         return None;
     }
     let from = skip_connective(toks, prev_region.unwrap_or(0), open);
     let half = toks.get(from..open)?;
     let words = half.iter().any(|t| t.is_word);
     (words && !half.iter().any(|t| t.is_quote(text)))
-        .then(|| toks[from].range.start..toks[open - 1].range.end)
+        .then(|| (toks[from].range.start..toks[open - 1].range.end, close + 1))
 }
 
 /// The words of `r` can only be a subject: no verb, no comma, and no preposition, adverbial
