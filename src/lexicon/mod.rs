@@ -292,6 +292,8 @@ word_classes! {
     HypothesisOpener => "stance/hypothesis_openers.txt",
     /// Stance: negations that repeat an earlier one in the clause ("neither ... nor").
     Correlative => "stance/correlatives.txt",
+    /// Stance: adverbs after "not" that add rather than deny ("not just a dream").
+    Additive => "stance/additives.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
     /// Stance: verbs that help whom they name; before an adversary they judge as a harm

@@ -69,13 +69,24 @@ pub(super) fn negations(items: &[Item]) -> usize {
         .iter()
         .enumerate()
         .filter(|(_, i)| i.is(Class::Negator))
-        .filter(|&(k, _)| !is_corrective(items, k) && !describes_evaluation(items, k))
+        .filter(|&(k, _)| {
+            !is_corrective(items, k) && !describes_evaluation(items, k) && !additive(items, k)
+        })
         .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
             seen = true;
             counts
         })
         .count()
+}
+
+/// "a legal duty, not just a dream", "not only for Ukraine": a "not" before an additive
+/// adverb adds to what it names; it denies nothing.
+fn additive(items: &[Item], k: usize) -> bool {
+    items[k].text == "not"
+        && items
+            .get(k + 1)
+            .is_some_and(|n| lexicon::is(Class::Additive, &n.text))
 }
 
 /// Words a relative clause may hold between its evaluation noun and its negation.
