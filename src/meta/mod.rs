@@ -249,10 +249,29 @@ fn header_credit(doc: &Document, blocks: &[Block]) -> Option<Vec<String>> {
         .skip(title + 1)
         .take_while(|b| b.kind != BlockKind::Body || is_short_line(&doc.text[b.range.clone()]))
         .filter(|b| b.kind != BlockKind::Caption)
-        .find_map(|b| {
-            let names = byline::from_credit_line(&doc.text[b.range.clone()]);
-            (!names.is_empty()).then_some(names)
-        })
+        .find_map(|b| credit_in_fields(&doc.text[b.range.clone()]))
+}
+
+/// The names a header line credits, read field by field when pipes divide it ("Politico
+/// Europe | By Jane Doe", "Daily Post | Politics | Jane Doe in Kyiv"): a field with a byline
+/// label, or else a field of names alone.
+fn credit_in_fields(line: &str) -> Option<Vec<String>> {
+    let fields = || line.split('|').map(str::trim);
+    let labelled = || fields().map(byline::from_line);
+    // The first field of a divided line is the outlet's name, not a credit.
+    let plain = || fields().skip(1).map(byline::from_credit_line);
+    let found = |mut names: Vec<String>| {
+        names.dedup();
+        (!names.is_empty()).then_some(names)
+    };
+    let whole = byline::from_credit_line(line);
+    if !whole.is_empty() || !line.contains('|') {
+        return found(whole);
+    }
+    labelled()
+        .find(|n| !n.is_empty())
+        .or_else(|| plain().find(|n| !n.is_empty()))
+        .and_then(found)
 }
 
 /// Most words of a credit line.
@@ -314,6 +333,23 @@ mod tests {
             reporters in the capital on Monday, and more talks are planned.\n";
         let title = meta_of(text).title.unwrap_or_default();
         assert!(!title.contains("follow us"), "{title}");
+    }
+
+    #[test]
+    fn credit_in_a_header_line_divided_by_pipes() {
+        let text = |header: &str| {
+            format!(
+                "date 2021-05-04\nHarbour towns weigh a new ferry levy\n{header}\n\n\
+                The ferry board said on Monday that the levy would be voted on in June, and the \
+                mayors of both towns said they would attend the vote.\n"
+            )
+        };
+        let by = meta_of(&text("Coast Herald | Regional | By Ana Lind and Per Moe"));
+        assert_eq!(by.byline, ["Ana Lind", "Per Moe"]);
+        let plain = meta_of(&text("Coast Herald | Ana Lind in Bergen"));
+        assert_eq!(plain.byline, ["Ana Lind"]);
+        let outlet_only = meta_of(&text("Coast Herald | Regional | Ferries"));
+        assert!(outlet_only.byline.is_empty(), "{:?}", outlet_only.byline);
     }
 
     #[test]
