@@ -106,7 +106,13 @@ impl State<'_> {
             // The name's own word decides, not a title before it ("President Zelensky, who
             // ..., wanted more").
             let common = crate::lexicon::is_common_word(&crate::document::to_lowercase(name));
-            if unknown_word && (known_only || common) {
+            // "Start with the minister himself.", "Back in Kyiv, ...": an unknown word that a
+            // preposition or question word follows is an imperative or an adverb, no subject.
+            let adjunct_next = toks.get(np.end).is_some_and(|t| {
+                t.is(crate::lexicon::Class::Preposition)
+                    || t.is(crate::lexicon::Class::Interrogative)
+            });
+            if unknown_word && (known_only || common || adjunct_next) {
                 return;
             }
         }

@@ -337,19 +337,27 @@ impl Finder<'_> {
             // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
             // subject speaks; where an opening phrase hides it ("On Monday he said ..., but
             // insisted that"), the speaker of the cue before.
+            let follow = |p: &Frame| Frame {
+                cue: cue.clone(),
+                mention: p.mention.clone(),
+                mention_text: p.mention_text.clone(),
+                region: cue.start..cue.end,
+                np: p.np.clone(),
+                shape: Shape::Participle,
+            };
             let Some(Subject { np, title, .. }) = clause_subject(self.text, toks, k - 1) else {
                 if !opens_intro_phrase(self.text, toks, 0) {
                     return None;
                 }
-                return prev.map(|p| Frame {
-                    cue: cue.clone(),
-                    mention: p.mention.clone(),
-                    mention_text: p.mention_text.clone(),
-                    region: cue.start..cue.end,
-                    np: p.np.clone(),
-                    shape: Shape::Participle,
-                });
+                return prev.map(follow);
             };
+            // "Back in Kyiv, X dismissed ... and repeated ...": a speaker found before the
+            // previous cue's own subject is the opening phrase's word; that subject speaks.
+            let nearer = prev
+                .filter(|p| p.shape == Shape::Subject && p.np.start > np.start && p.region.end < k);
+            if let Some(p) = nearer {
+                return Some(follow(p));
+            }
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
             return Some(Frame {
