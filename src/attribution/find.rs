@@ -221,7 +221,12 @@ impl Finder<'_> {
             Mention::Name { name, .. } => {
                 named && (name.contains(' ') || self.registry.knows(name))
             }
-            Mention::Organization(_) => true,
+            // "NATO:" in an article about it; not a fact-check's "CLAIM:" or "VERDICT:", an
+            // acronym-like label the article never writes again.
+            Mention::Organization(_) => {
+                let label = speakers::join(self.text, np);
+                self.text.matches(label.as_str()).nth(1).is_some()
+            }
             _ => false,
         };
         known.then(|| Frame {
