@@ -225,7 +225,8 @@ impl Finder<'_> {
             // acronym-like label the article never writes again.
             Mention::Organization(_) => {
                 let label = speakers::join(self.text, np);
-                self.text.matches(label.as_str()).nth(1).is_some()
+                let acronym_like = colon == 1 && !label.chars().any(char::is_lowercase);
+                !acronym_like || self.text.matches(label.as_str()).nth(1).is_some()
             }
             _ => false,
         };

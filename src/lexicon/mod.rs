@@ -604,6 +604,11 @@ fn aliases(data: &'static str) -> impl Iterator<Item = (&'static str, &'static s
 pub static INSTITUTIONS: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| aliases(include_str!("organizations.txt")).collect());
 
+/// Stance: acronyms written in capitals and the phrases they stand for ("MAP" -> "membership
+/// action plan"); a lowercase "map" stays a map.
+pub static STANCE_ACRONYMS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| aliases(include_str!("stance/acronyms.txt")).collect());
+
 /// Plural nouns that alone speak for an institution the text has named ("the allies" -> NATO).
 pub static BARE_MEMBER_GROUPS: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| aliases(include_str!("bare_member_groups.txt")).collect());

@@ -178,7 +178,7 @@ pub(super) fn not_but(items: &[Item], k: usize) -> Option<usize> {
 
 /// Lowercase words and punctuation marks, contractions expanded ("won't" -> "will not").
 pub(super) fn words(text: &str) -> Vec<String> {
-    let text = text
+    let text = expand_acronyms(text)
         .to_lowercase()
         .replace(['\u{2019}', '\u{2018}', '`'], "'");
     let mut out = Vec::new();
@@ -201,6 +201,43 @@ pub(super) fn words(text: &str) -> Vec<String> {
         }
     }
     flush(&mut word, &mut out);
+    out
+}
+
+/// The text with each listed acronym written in capitals as a whole word ("MAP") replaced by
+/// the phrase it stands for; borrowed unchanged when it holds none.
+fn expand_acronyms(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = std::borrow::Cow::Borrowed(text);
+    for (acronym, phrase) in lexicon::STANCE_ACRONYMS.iter() {
+        let upper = acronym.to_uppercase();
+        if !out.contains(upper.as_str()) {
+            continue;
+        }
+        let whole = |s: &str, at: usize| {
+            let before = s[..at].chars().next_back();
+            let after = s[at + upper.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        };
+        let s = out.as_ref();
+        let hits: Vec<usize> = s
+            .match_indices(upper.as_str())
+            .map(|(at, _)| at)
+            .filter(|&at| whole(s, at))
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let mut rebuilt = String::with_capacity(s.len() + hits.len() * phrase.len());
+        let mut last = 0;
+        for at in hits {
+            rebuilt.push_str(&s[last..at]);
+            rebuilt.push_str(phrase);
+            last = at + upper.len();
+        }
+        rebuilt.push_str(&s[last..]);
+        out = std::borrow::Cow::Owned(rebuilt);
+    }
     out
 }
 

@@ -60,3 +60,11 @@ fn contractions_expand() {
         ["kyiv", "can", "not", ",", "moscow", "'s"]
     );
 }
+
+#[test]
+fn capital_acronyms_expand_and_lowercase_words_stay() {
+    assert_eq!(
+        words("a MAP, not a map or MAPS"),
+        ["a", "membership", "action", "plan", ",", "not", "a", "map", "or", "maps"]
+    );
+}
