@@ -153,6 +153,12 @@ fn asks_at(items: &[Item], i: usize) -> bool {
     i > 0 && opener_at(items, i, 2)
 }
 
+/// The items from `i` open a coordinated "that" clause ("and that ...", "but that ...").
+fn new_that_clause(items: &[Item], i: usize) -> bool {
+    matches!(items.get(i..i + 2), Some([c, t])
+        if lexicon::is(Class::ClauseCoordinator, &c.text) && t.text == "that")
+}
+
 /// The item starts a sentence.
 fn opens_sentence(items: &[Item], i: usize) -> bool {
     i == 0 || matches!(items[i - 1].text.as_str(), "." | "?" | ";")
@@ -193,6 +199,11 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
             // "will not accept neutrality instead of membership": the head's negation covers both.
             reversed = it.is(Class::Contrast) && negations(&items[start..i]).is_multiple_of(2);
             start = i + 1;
+            // "..., if he chose to, and that Ukraine won't join": a second reported clause
+            // ends the concession the first one trailed.
+            if new_that_clause(items, start) {
+                trailing = false;
+            }
             trailing |=
                 (it.is(Class::Concessive) && !opens_sentence(items, i)) || asks_at(items, i);
             conceded = it.is(Class::Concessive)
