@@ -714,7 +714,7 @@ fn possessed_noun(toks: &[Token], cue: &CueMatch) -> bool {
         && toks[cue.start - 1].is_possessive()
         && toks
             .get(cue.end)
-            .is_some_and(|t| t.is_word && !t.quoted && t.is(Class::FiniteVerb))
+            .is_some_and(|t| !t.quoted && (t.lower == ":" || t.is_word && t.is(Class::FiniteVerb)))
 }
 
 /// An "-ing" cue after a comma with no form of "be" before it: a participle phrase, whose
