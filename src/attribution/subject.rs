@@ -990,20 +990,25 @@ pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
 
 /// "the longtime senator", "a veteran diplomat": a determiner and one plain lowercase word (no
 /// listed word of any class, so no verb, preposition or adverb of time) before a lowercase
-/// phrase headed by a person's title or role start the phrase with it.
+/// phrase headed by a person's title or role, or before a personal name ("a defensive Obama"),
+/// start the phrase with it.
 fn described_start(toks: &[Token], start: usize, end: usize) -> usize {
     let role = toks.get(start..end).is_some_and(|np| {
         np.last().is_some_and(|h| {
             (crate::lexicon::is_title(h.base()) || h.is(Class::PersonRole)) && !h.is(Class::OrgHead)
         }) && np.iter().all(|t| t.is_word && !t.capitalized && !t.quoted)
     });
+    // "A defensive Obama said": the same before a personal name.
+    let name = toks
+        .get(start..end)
+        .is_some_and(|np| !np.is_empty() && np.iter().all(|t| t.name_word && !t.quoted));
     let plain =
         |t: &Token| t.is_word && !t.capitalized && !t.quoted && t.classes.iter().all(|b| *b == 0);
     let described = start >= 2
         && plain(&toks[start - 1])
         && toks[start - 2].is(Class::Determiner)
         && !toks[start - 2].quoted;
-    if role && described {
+    if (role || name) && described {
         start - 2
     } else {
         start

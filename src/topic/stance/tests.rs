@@ -65,6 +65,17 @@ fn contractions_expand() {
 fn capital_acronyms_expand_and_lowercase_words_stay() {
     assert_eq!(
         words("a MAP, not a map or MAPS"),
-        ["a", "membership", "action", "plan", ",", "not", "a", "map", "or", "maps"]
+        [
+            "a",
+            "membership",
+            "action",
+            "plan",
+            ",",
+            "not",
+            "a",
+            "map",
+            "or",
+            "maps"
+        ]
     );
 }
