@@ -338,7 +338,7 @@ pub(super) fn clause_of_at_least(
     let weak_start =
         first.is(Class::NotClauseStart) || time_phrase || date_opener || participle_opener;
     let has_verb = toks[from..to].iter().any(is_verb_word)
-        || toks[from..to].iter().any(|t| t.quoted)
+        || toks[from..to].iter().any(|t| t.quoted || contracted(t))
         || (!after && (from + 1..to.saturating_sub(1)).any(|i| present_tense_verb(toks, i)));
     // "said if elected he would cut taxes": after the cue, a subordinate clause may lead the
     // reported sentence.

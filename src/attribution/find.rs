@@ -351,7 +351,14 @@ impl Finder<'_> {
                 np: p.np.clone(),
                 shape: Shape::Participle,
             };
-            let Some(Subject { np, title, .. }) = clause_subject(self.text, toks, k - 1) else {
+            // "..., and when Rubio thanked Miami and said ...": the nearest clause's subject
+            // where the sentence's own is not found.
+            let speaks =
+                |s: &Subject| speakers::classify(self.text, &toks[s.np.clone()], None).is_some();
+            let subject = clause_subject(self.text, toks, k - 1)
+                .filter(speaks)
+                .or_else(|| local_clause_subject(self.text, toks, k - 1));
+            let Some(Subject { np, title, .. }) = subject else {
                 if !opens_intro_phrase(self.text, toks, 0) {
                     return None;
                 }
