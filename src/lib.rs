@@ -181,6 +181,8 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
             }
         })
         .collect();
+    // Each speaker's canonical name once per article (a pure function of name and kind).
+    let mut canonicals: rustc_hash::FxHashMap<(&str, SpeakerKind), String> = Default::default();
     let claims = attributions
         .iter()
         .zip(stance_context)
@@ -226,7 +228,10 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                 article: article.clone(),
                 speaker: Speaker {
                     name: a.speaker.name.clone(),
-                    canonical: canonical::canonical(&a.speaker.name, a.speaker.kind),
+                    canonical: canonicals
+                        .entry((&a.speaker.name, a.speaker.kind))
+                        .or_insert_with(|| canonical::canonical(&a.speaker.name, a.speaker.kind))
+                        .clone(),
                     title: a.speaker.title.clone(),
                     kind: a.speaker.kind,
                     mention: a.mention.clone(),
