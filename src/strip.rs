@@ -475,14 +475,10 @@ fn word_count(s: &str) -> usize {
 
 /// Reads like a paragraph of prose: enough words, function words, sentence punctuation.
 fn is_prose(s: &str) -> bool {
-    // One pass over the words: how many, how many function words, how many lowercase.
-    let (mut words, mut stop, mut lowercase) = (0usize, 0usize, 0usize);
-    let mut buf = String::new();
+    // One pass over the words: how many, how many lowercase.
+    let (mut words, mut lowercase) = (0usize, 0usize);
     for w in s.split_whitespace() {
         words += 1;
-        if is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf) {
-            stop += 1;
-        }
         if w.starts_with(|c: char| c.is_lowercase()) {
             lowercase += 1;
         }
@@ -490,16 +486,28 @@ fn is_prose(s: &str) -> bool {
     if words < PROSE_MIN_WORDS {
         return words >= QUOTED_SENTENCE_MIN_WORDS && is_quoted_sentence(s);
     }
-    let density = stop as f64 / words as f64;
     let ends_sentence = ends_like_sentence(s);
-    let inner_sentence = s.contains(". ") || s.contains("? ") || s.contains("! ");
     // A whole sentence of names and titles around one verb ("Hungarian Prime Minister Viktor
     // Orban rejected Ukraine's bid on Tuesday.") is prose too: several lowercase words.
     let name_dense = words >= NAME_DENSE_MIN_WORDS && lowercase >= NAME_DENSE_MIN_LOWERCASE;
-    (ends_sentence && (density >= PROSE_MIN_STOP_DENSITY || name_dense))
+    if ends_sentence && name_dense {
+        // Prose whatever its share of function words (most paragraphs): not counted.
+        return true;
+    }
+    let inner_sentence = s.contains(". ") || s.contains("? ") || s.contains("! ");
+    let density = stopword_count(s) as f64 / words as f64;
+    (ends_sentence && density >= PROSE_MIN_STOP_DENSITY)
         || (inner_sentence
             && words >= INNER_SENTENCE_MIN_WORDS
             && density >= INNER_SENTENCE_MIN_STOP_DENSITY)
+}
+
+/// How many of the line's words are function words (trimmed of what is not a letter).
+fn stopword_count(s: &str) -> usize {
+    let mut buf = String::new();
+    s.split_whitespace()
+        .filter(|w| is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf))
+        .count()
 }
 
 /// `lowercase(w)` is a stop word; `buf` holds the lowercase form when it has to be made.
