@@ -21,13 +21,34 @@ pub(crate) fn name_word(t: &Token) -> bool {
     // The cheap token tests first: most tokens are lowercase words or punctuation.
     t.is_word
         && t.capitalized
-        && !is_number_word(t.base())
-        && !NOT_NAME_WORDS.contains(t.base())
-        && !crate::lexicon::is_title(t.base())
-        && !crate::lexicon::STOPWORDS.contains(t.base())
+        && !listed_not_name(t)
         && !t.lower.chars().all(|c| c.is_ascii_digit())
         && t.base().chars().any(char::is_alphabetic)
         && (t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2 || is_initial(t))
+}
+
+/// The token's base is a number word, a not-name word, a title or a stop word. A base that is
+/// the token's whole lowercase form, with no hyphen or final dot (which the number and title
+/// tests look through: "sixty-two", "ex-president", "sen."), is read from the classes the token
+/// carries, without hashing it again.
+fn listed_not_name(t: &Token) -> bool {
+    let base = t.base();
+    let plain = base.len() == t.lower.len() && !base.contains('-') && !base.ends_with('.');
+    if plain {
+        return [
+            Class::NumberWord,
+            Class::NotName,
+            Class::TitleWord,
+            Class::Honorific,
+            Class::Stopword,
+        ]
+        .iter()
+        .any(|&c| t.is(c));
+    }
+    is_number_word(base)
+        || NOT_NAME_WORDS.contains(base)
+        || crate::lexicon::is_title(base)
+        || crate::lexicon::STOPWORDS.contains(base)
 }
 
 /// "Mr.", "Ms.", "Sen." right before token `i`.
