@@ -470,19 +470,38 @@ fn is_byline(s: &str) -> bool {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    word_counts(s).0
+}
+
+/// How many whitespace-separated words `s` has (as `split_whitespace` counts them), and how
+/// many of them start with a lowercase letter: one pass over the bytes, an ASCII byte read as
+/// itself (whitespace: space and `\t` to `\r`), any other character decoded.
+fn word_counts(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let (mut words, mut lowercase) = (0usize, 0usize);
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, space) = if b.is_ascii() {
+            (char::from(b), b == b' ' || (b'\t'..=b'\r').contains(&b))
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c, c.is_whitespace())
+        };
+        if !space && !in_word {
+            words += 1;
+            lowercase += usize::from(c.is_lowercase());
+        }
+        in_word = !space;
+        i += c.len_utf8();
+    }
+    (words, lowercase)
 }
 
 /// Reads like a paragraph of prose: enough words, function words, sentence punctuation.
 fn is_prose(s: &str) -> bool {
-    // One pass over the words: how many, how many lowercase.
-    let (mut words, mut lowercase) = (0usize, 0usize);
-    for w in s.split_whitespace() {
-        words += 1;
-        if w.starts_with(|c: char| c.is_lowercase()) {
-            lowercase += 1;
-        }
-    }
+    let (words, lowercase) = word_counts(s);
     if words < PROSE_MIN_WORDS {
         return words >= QUOTED_SENTENCE_MIN_WORDS && is_quoted_sentence(s);
     }
@@ -709,6 +728,23 @@ mod tests {
         assert!(
             TRAILING_CREDIT.is_match("The minister spoke on Monday. (Reuters/Jane Doe)  \u{a0}")
         );
+    }
+
+    #[test]
+    fn word_counts_split_as_split_whitespace_does() {
+        for s in [
+            "",
+            "  one two\tthree\x0Bfour\x0Cfive\r\nsix ",
+            "non\u{a0}breaking and\u{2003}em\u{85}next\u{3000}ideographic",
+            "École élève Ünter ünter 'quoted' \u{201C}Curly\u{201D} ſ 1st",
+        ] {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let lower = words
+                .iter()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .count();
+            assert_eq!(word_counts(s), (words.len(), lower), "{s:?}");
+        }
     }
 
     #[test]
