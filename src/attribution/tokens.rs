@@ -137,6 +137,14 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
             }
         } else if is_word_char(c) {
             while j < bytes.len() {
+                // ASCII letters and digits (most of a word) are word characters: skipped in a
+                // tight loop, the rules below read only what follows them.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                if j == bytes.len() {
+                    break;
+                }
                 let (d, dlen) = char_at(s, j);
                 let next_is_word =
                     || j + dlen < bytes.len() && is_word_char(char_at(s, j + dlen).0);
