@@ -55,11 +55,9 @@ impl Document {
 pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(start..trim_cr(text, start, i));
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        out.push(start..trim_cr(text, start, i));
+        start = i + 1;
     }
     if start < text.len() {
         out.push(start..trim_cr(text, start, text.len()));
