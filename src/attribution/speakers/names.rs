@@ -150,17 +150,27 @@ fn is_particle(t: &Token) -> bool {
 /// A spelling-insensitive key for a surname: Zelensky, Zelenskiy, Zelenskyy and Zelenskyi
 /// share one; so do Sybiga and Sybiha.
 pub fn name_key(surname: &str) -> String {
-    let mut s: String = surname
-        .to_lowercase()
-        .chars()
-        .map(fold_accent)
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    for end in ["yy", "iy", "yi", "ij", "ii", "ei"] {
-        if let Some(stem) = s.strip_suffix(end) {
-            s = format!("{stem}y");
-            break;
-        }
+    // Lowercase letters and digits, accents folded (an ASCII name is only lowered).
+    let mut s: String = if surname.is_ascii() {
+        surname
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    } else {
+        surname
+            .to_lowercase()
+            .chars()
+            .map(fold_accent)
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    if let Some(end) = ["yy", "iy", "yi", "ij", "ii", "ei"]
+        .iter()
+        .find(|end| s.ends_with(*end))
+    {
+        s.truncate(s.len() - end.len());
+        s.push('y');
     }
     // h → g, then "kg" → "k", "zg" → "z", "sg" → "s", "cg" → "c" in turn: together, every g
     // (h included) right after a k, z, s or c drops out.
