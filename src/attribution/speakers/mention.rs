@@ -87,7 +87,10 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = possessed(text, np) {
         return Some(m);
     }
-    let phrase = crate::document::to_lowercase(&join(text, np)).replace('\u{2019}', "'");
+    let mut phrase = crate::document::to_lowercase(&join(text, np));
+    if phrase.contains('\u{2019}') {
+        phrase = phrase.replace('\u{2019}', "'");
+    }
     let unarticled = phrase.trim_start_matches("the ");
     let bare_group = crate::lexicon::BARE_MEMBER_GROUPS
         .iter()
