@@ -53,7 +53,15 @@ fn listed_not_name(t: &Token) -> bool {
 
 /// "Mr.", "Ms.", "Sen." right before token `i`.
 pub fn follows_honorific(toks: &[Token], i: usize) -> bool {
-    i > 0 && lexicon::is(Class::Honorific, toks[i - 1].lower.trim_end_matches('.'))
+    let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    // Without a final dot the word is its own lowercase form, whose classes it carries.
+    if prev.lower.ends_with('.') {
+        lexicon::is(Class::Honorific, prev.lower.trim_end_matches('.'))
+    } else {
+        prev.is(Class::Honorific)
+    }
 }
 
 /// After an honorific any capitalised word is a surname, even one that is also a place or a
