@@ -272,7 +272,7 @@ pub(super) fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
 
 fn is_title_word(text: &str, t: &Token) -> bool {
     t.is_word
-        && (crate::lexicon::is_title(t.base())
+        && (t.base_is_title()
             || (t.is_capitalized(text)
                 && NOT_NAME_WORDS.contains(t.base())
                 && !is_function_word(t)))
