@@ -55,11 +55,9 @@ impl Document {
 pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(start..trim_cr(text, start, i));
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        out.push(start..trim_cr(text, start, i));
+        start = i + 1;
     }
     if start < text.len() {
         out.push(start..trim_cr(text, start, text.len()));
@@ -72,6 +70,48 @@ fn trim_cr(text: &str, start: usize, end: usize) -> usize {
         end - 1
     } else {
         end
+    }
+}
+
+/// Finds, from a place in `bytes`, the next of three bytes or a fourth: the three by one
+/// `memchr3` scan, the fourth (a rarer one) by `memchr`, its next place kept for later calls
+/// instead of being searched for again each time.
+pub struct NextByte<'a> {
+    bytes: &'a [u8],
+    three: [u8; 3],
+    fourth: u8,
+    /// Where the fourth byte was last looked for from, and the first place found there.
+    fourth_from: Option<(usize, Option<usize>)>,
+}
+
+impl<'a> NextByte<'a> {
+    /// A finder of `three` and `fourth` in `bytes`.
+    pub fn new(bytes: &'a [u8], three: [u8; 3], fourth: u8) -> NextByte<'a> {
+        NextByte {
+            bytes,
+            three,
+            fourth,
+            fourth_from: None,
+        }
+    }
+
+    /// The first place at or after `at` holding one of the four bytes.
+    pub fn next(&mut self, at: usize) -> Option<usize> {
+        let rest = self.bytes.get(at..)?;
+        let fourth = match self.fourth_from {
+            Some((from, found)) if from <= at && found.is_none_or(|f| f >= at) => found,
+            _ => {
+                let found = memchr::memchr(self.fourth, rest).map(|k| at + k);
+                self.fourth_from = Some((at, found));
+                found
+            }
+        };
+        let [a, b, c] = self.three;
+        let three = memchr::memchr3(a, b, c, rest).map(|k| at + k);
+        match (three, fourth) {
+            (Some(t), Some(f)) => Some(t.min(f)),
+            (t, f) => t.or(f),
+        }
     }
 }
 
@@ -220,6 +260,23 @@ pub fn fold_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_byte_finds_what_a_scan_finds() {
+        let text = "a.b!c? d\u{2026}e \u{201C}f\u{201D}. g?! h\u{2019}s ...".as_bytes();
+        let naive = |at: usize| {
+            text.iter()
+                .skip(at)
+                .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+                .map(|k| at + k)
+        };
+        let mut finder = NextByte::new(text, [b'.', b'!', b'?'], 0xE2);
+        let forward = 0..=text.len() + 1;
+        let back_and_forth = [30, 3, 17, 17, 9, 0, 40, 12];
+        for at in forward.chain(back_and_forth) {
+            assert_eq!(finder.next(at), naive(at), "{at}");
+        }
+    }
 
     #[test]
     fn lines_drop_crlf_and_keep_offsets() {

@@ -181,6 +181,8 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
             }
         })
         .collect();
+    // Each speaker's canonical name once per article (a pure function of name and kind).
+    let mut canonicals: rustc_hash::FxHashMap<(&str, SpeakerKind), String> = Default::default();
     let claims = attributions
         .iter()
         .zip(stance_context)
@@ -226,7 +228,10 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                 article: article.clone(),
                 speaker: Speaker {
                     name: a.speaker.name.clone(),
-                    canonical: canonical::canonical(&a.speaker.name, a.speaker.kind),
+                    canonical: canonicals
+                        .entry((&a.speaker.name, a.speaker.kind))
+                        .or_insert_with(|| canonical::canonical(&a.speaker.name, a.speaker.kind))
+                        .clone(),
                     title: a.speaker.title.clone(),
                     kind: a.speaker.kind,
                     mention: a.mention.clone(),
@@ -364,6 +369,9 @@ const ASKED_REACH: usize = 6;
 /// sentence that puts a question with a two-word opener anywhere in it ("asked whether",
 /// "asked about"), a few words between the two allowed.
 fn puts_question(sentence: &str) -> bool {
+    if !may_hold_asked(sentence) {
+        return false;
+    }
     let words: Vec<std::borrow::Cow<str>> = sentence
         .split_whitespace()
         .map(|w| crate::document::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())))
@@ -378,6 +386,16 @@ fn puts_question(sentence: &str) -> bool {
             .into_iter()
             .any(|w| ASKED_QUESTION_WORDS.contains(&w.as_ref()))
     })
+}
+
+/// What a word that lowercases to "asked" needs in the sentence: "asked" in any ASCII case, or
+/// a Kelvin sign (the one character outside ASCII whose lowercase is one of its letters). Most
+/// sentences have neither, and their words are not split and lowercased.
+fn may_hold_asked(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    memchr::memchr2_iter(b'a', b'A', bytes)
+        .any(|k| bytes[k..].len() >= 5 && bytes[k..k + 5].eq_ignore_ascii_case(b"asked"))
+        || sentence.contains('\u{212A}')
 }
 
 /// Longest framing phrase, in words ("in response to a question").
@@ -409,5 +427,26 @@ fn candidate<'a>(
         paragraph: a.paragraph,
         sentence: (a.evidence.start, a.evidence.end),
         direct: a.mode == Mode::Direct,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asked_in_any_case_puts_a_question() {
+        assert!(puts_question(
+            "Mr Biden was asked whether Ukraine would join."
+        ));
+        assert!(puts_question(
+            "MR BIDEN WAS \"ASKED\" WHETHER UKRAINE WOULD JOIN."
+        ));
+        assert!(puts_question("He was As\u{212A}ed about it."));
+        assert!(!puts_question("He was asked to decide whether to go."));
+        assert!(!puts_question(
+            "He was tasked with a review, about which little is known."
+        ));
+        assert!(!puts_question("Nobody ask"));
     }
 }

@@ -45,13 +45,11 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quotation> {
     let mut open: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut i = 0;
+    // Only an apostrophe or a double mark (one of these bytes starts each) does anything; the
+    // characters between only leave the last of them as `prev`.
+    let mut marks = crate::document::NextByte::new(bytes, [b'"', b'\'', 0xE2], 0xC2);
     while i < bytes.len() {
-        // Only an apostrophe or a double mark (one of these bytes starts each) does anything;
-        // the characters between only leave the last of them as `prev`.
-        let Some(skip) = bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-        else {
+        let Some(skip) = marks.next(i).map(|k| k - i) else {
             break;
         };
         if skip > 0 {

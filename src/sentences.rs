@@ -40,13 +40,12 @@ pub fn split(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<Range
     let mut start = range.start;
     let bytes = text.as_bytes();
     let mut i = range.start;
+    // On to the next byte that may begin a terminator ('…' begins with 0xE2).
+    let mut terminators =
+        crate::document::NextByte::new(&bytes[..range.end], [b'.', b'!', b'?'], 0xE2);
     while i < range.end {
-        // On to the next byte that may begin a terminator ('…' begins with 0xE2).
-        match bytes[i..range.end]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-        {
-            Some(k) => i += k,
+        match terminators.next(i) {
+            Some(k) => i = k,
             None => break,
         }
         let c = text[i..].chars().next().unwrap_or(' ');

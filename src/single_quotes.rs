@@ -58,8 +58,9 @@ fn opener_candidates(text: &str) -> usize {
             .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
     };
     let mut n = 0;
-    for (k, &c) in b.iter().enumerate() {
-        let mark_len = match c {
+    // Each mark starts with one of two bytes: found by memchr, not read byte by byte.
+    for k in memchr::memchr2_iter(b'\'', 0xE2, b) {
+        let mark_len = match b[k] {
             b'\'' => 1,
             0xE2 if b[k..].starts_with("\u{2018}".as_bytes()) => 3,
             _ => continue,

@@ -470,36 +470,110 @@ fn is_byline(s: &str) -> bool {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    word_counts(s).0
+}
+
+/// How many whitespace-separated words `s` has (as `split_whitespace` counts them), and how
+/// many of them start with a lowercase letter: one pass over the bytes, eight ASCII bytes at a
+/// time where they are ([`ascii_chunk`]), any other character decoded (an ASCII byte is
+/// whitespace when it is a space or `\t` to `\r`).
+fn word_counts(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let (mut words, mut lowercase) = (0usize, 0usize);
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8).and_then(|c| ascii_chunk(c, in_word)) {
+            words += chunk.starts;
+            lowercase += chunk.lowercase_starts;
+            in_word = chunk.ends_in_word;
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        let (c, space) = if b.is_ascii() {
+            (char::from(b), b == b' ' || (b'\t'..=b'\r').contains(&b))
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c, c.is_whitespace())
+        };
+        if !space && !in_word {
+            words += 1;
+            lowercase += usize::from(c.is_lowercase());
+        }
+        in_word = !space;
+        i += c.len_utf8();
+    }
+    (words, lowercase)
+}
+
+/// What eight ASCII bytes add to [`word_counts`].
+struct Chunk {
+    /// Words starting in them.
+    starts: usize,
+    /// Of those, words starting with a lowercase letter.
+    lowercase_starts: usize,
+    /// The last byte is no whitespace.
+    ends_in_word: bool,
+}
+
+/// [`word_counts`] over eight bytes, `None` unless all are ASCII: per-byte tests done on all
+/// eight at once in a `u64` (each byte's flag in its high bit; no sum carries into the next
+/// byte, as every byte is below 0x80). `in_word`: the byte before them is no whitespace.
+fn ascii_chunk(chunk: &[u8], in_word: bool) -> Option<Chunk> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(chunk.try_into().ok()?);
+    if x & HIGH != 0 {
+        return None;
+    }
+    // The high bit of each byte at least `lo`, and of each at most `hi`.
+    let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+    let at_most = |hi: u8| !x.wrapping_add(ONES * u64::from(0x7F - hi)) & HIGH;
+    let space_byte = {
+        let t = x ^ (ONES * u64::from(b' '));
+        !((t & !HIGH).wrapping_add(!HIGH) | t) & HIGH
+    };
+    let space = space_byte | (at_least(b'\t') & at_most(b'\r'));
+    let lower = at_least(b'a') & at_most(b'z');
+    // A byte after whitespace (the first one: after the byte before the chunk).
+    let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
+    let starts = !space & HIGH & after_space;
+    Some(Chunk {
+        starts: starts.count_ones() as usize,
+        lowercase_starts: (starts & lower).count_ones() as usize,
+        ends_in_word: space >> 63 == 0,
+    })
 }
 
 /// Reads like a paragraph of prose: enough words, function words, sentence punctuation.
 fn is_prose(s: &str) -> bool {
-    // One pass over the words: how many, how many function words, how many lowercase.
-    let (mut words, mut stop, mut lowercase) = (0usize, 0usize, 0usize);
-    let mut buf = String::new();
-    for w in s.split_whitespace() {
-        words += 1;
-        if is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf) {
-            stop += 1;
-        }
-        if w.starts_with(|c: char| c.is_lowercase()) {
-            lowercase += 1;
-        }
-    }
+    let (words, lowercase) = word_counts(s);
     if words < PROSE_MIN_WORDS {
         return words >= QUOTED_SENTENCE_MIN_WORDS && is_quoted_sentence(s);
     }
-    let density = stop as f64 / words as f64;
     let ends_sentence = ends_like_sentence(s);
-    let inner_sentence = s.contains(". ") || s.contains("? ") || s.contains("! ");
     // A whole sentence of names and titles around one verb ("Hungarian Prime Minister Viktor
     // Orban rejected Ukraine's bid on Tuesday.") is prose too: several lowercase words.
     let name_dense = words >= NAME_DENSE_MIN_WORDS && lowercase >= NAME_DENSE_MIN_LOWERCASE;
-    (ends_sentence && (density >= PROSE_MIN_STOP_DENSITY || name_dense))
+    if ends_sentence && name_dense {
+        // Prose whatever its share of function words (most paragraphs): not counted.
+        return true;
+    }
+    let inner_sentence = s.contains(". ") || s.contains("? ") || s.contains("! ");
+    let density = stopword_count(s) as f64 / words as f64;
+    (ends_sentence && density >= PROSE_MIN_STOP_DENSITY)
         || (inner_sentence
             && words >= INNER_SENTENCE_MIN_WORDS
             && density >= INNER_SENTENCE_MIN_STOP_DENSITY)
+}
+
+/// How many of the line's words are function words (trimmed of what is not a letter).
+fn stopword_count(s: &str) -> usize {
+    let mut buf = String::new();
+    s.split_whitespace()
+        .filter(|w| is_stopword(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf))
+        .count()
 }
 
 /// `lowercase(w)` is a stop word; `buf` holds the lowercase form when it has to be made.
@@ -701,6 +775,40 @@ mod tests {
         assert!(
             TRAILING_CREDIT.is_match("The minister spoke on Monday. (Reuters/Jane Doe)  \u{a0}")
         );
+    }
+
+    #[test]
+    fn word_counts_split_as_split_whitespace_does() {
+        let mut texts: Vec<String> = [
+            "",
+            "  one two\tthree\x0Bfour\x0Cfive\r\nsix ",
+            "non\u{a0}breaking and\u{2003}em\u{85}next\u{3000}ideographic",
+            "École élève Ünter ünter 'quoted' \u{201C}Curly\u{201D} ſ 1st",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Every ASCII byte and a few others, at every place in and across eight-byte chunks.
+        let pieces: Vec<String> = (0..=0x7Fu8)
+            .map(|b| char::from(b).to_string())
+            .chain(["é".into(), "\u{a0}".into(), "\u{2003}".into()])
+            .collect();
+        for p in &pieces {
+            for at in 0..18 {
+                let mut t: String = "ab Cd  e\tfGh ij\nk".chars().take(at).collect();
+                t.push_str(p);
+                t.push_str(" x zY\r\x0B`{@[ 12 q");
+                texts.push(t);
+            }
+        }
+        for s in &texts {
+            let s = s.as_str();
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let lower = words
+                .iter()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .count();
+            assert_eq!(word_counts(s), (words.len(), lower), "{s:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! file, not new code; stance is the rule engine in [`stance`].
 
 mod prefilter;
+mod scan;
 pub mod stance;
 
 use regex::Regex;
@@ -34,6 +35,11 @@ pub struct Topic {
     /// The regexes above as one set, to learn in one scan which of them match a text; built
     /// when first asked.
     set: std::sync::OnceLock<(regex::RegexSet, [Option<usize>; SLOTS])>,
+    /// Each slot's terms (lowercase, as in the file), for [`scan`].
+    lists: [Vec<String>; SLOTS],
+    /// The term regexes as one literal scan, for a topic of [`Topic::ascii_terms`] (`None` in
+    /// the cell when it cannot be one); built when first asked.
+    scan: std::sync::OnceLock<Option<scan::Scan>>,
 }
 
 /// One section's terms as a regex pattern, compiled when first asked on its own: most sections
@@ -211,6 +217,10 @@ impl Topic {
                 _ => None,
             }
         };
+        let lists = [
+            "names", "focus", "core", "weak", "subject", "exclude", "off", "rival", "aside",
+        ]
+        .map(|name| terms(name).to_vec());
         Ok(Topic {
             names: get("names"),
             focus: get("focus"),
@@ -224,6 +234,8 @@ impl Topic {
             prefilter,
             ascii_terms,
             set: std::sync::OnceLock::new(),
+            lists,
+            scan: std::sync::OnceLock::new(),
         })
     }
 
@@ -321,11 +333,10 @@ impl Topic {
     /// What the text around a statement says about the topic.
     fn near(&self, texts: &[&str]) -> Near {
         texts.iter().fold(Near::default(), |acc, t| {
-            let t = self.lowercase(t);
-            let h = self.hits(&t);
+            let h = self.hits_in(t);
             // Off-topic phrases blanked out only where there are some.
             let core = if h.0[OFF] {
-                hit(&self.core, &self.without_off(&t))
+                hit(&self.core, &self.without_off(&self.lowercase(t)))
             } else {
                 h.0[CORE]
             };
@@ -337,7 +348,23 @@ impl Topic {
         })
     }
 
-    /// Which term regexes match `text`, in one scan.
+    /// Which term regexes match the [`Topic::lowercase`] of `text`: by the literal [`scan`]
+    /// of the text itself when the topic has one, else by [`Topic::hits`].
+    fn hits_in(&self, text: &str) -> Hits {
+        let scan = self.scan.get_or_init(|| {
+            self.ascii_terms
+                .then(|| scan::Scan::build(&self.lists))
+                .flatten()
+        });
+        let Some(scan) = scan else {
+            return self.hits(&self.lowercase(text));
+        };
+        let mut found = [false; SLOTS];
+        scan.hits(text, &mut found);
+        Hits(found)
+    }
+
+    /// Which term regexes match `text` (lowercase), in one scan.
     fn hits(&self, text: &str) -> Hits {
         let (set, slots) = self.set.get_or_init(|| {
             let all = [
@@ -377,8 +404,7 @@ impl Topic {
     }
 
     fn judge(&self, content: &str, near: Near, sentence_excluded: bool) -> bool {
-        let content = self.lowercase(content);
-        let h = self.hits(&content).0;
+        let h = self.hits_in(content).0;
         let core_here = h[CORE];
         let focus_here = h[FOCUS];
         let weak_here = focus_here || (h[WEAK] && !h[ASIDE]);
@@ -398,7 +424,7 @@ impl Topic {
         if !local.core || !refers_back(content) {
             return false;
         }
-        let h = self.hits(&self.lowercase(content)).0;
+        let h = self.hits_in(content).0;
         let subject = self.subject.is_none() || h[SUBJECT] || local.subject;
         let elsewhere = h[ASIDE] || h[OFF] || h[EXCLUDE] || sentence_excluded;
         let rival = h[RIVAL] && !h[NAMES];
@@ -544,6 +570,24 @@ mod tests {
             for re in [&t.core, &t.subject, &t.exclude, &t.off, &t.focus, &t.weak] {
                 assert_eq!(hit(re, &a), hit(re, &b), "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn the_literal_scan_finds_what_the_regexes_find() {
+        let t = topic();
+        for text in [
+            "Zelensky’s bid to join NATO — now",
+            "the Alliance’s door, the alliance's door, the alliance‘s door",
+            "ÉNATO joins NATOé and «НАТО» nato_ _nato nato1 membership",
+            "Ukraine\u{a0}nato membership, NORTH  ATLANTIC, north atlantic",
+            "KELVIN \u{212A}iev İnato nato İ",
+            "invitation, re-invited, joining; UKRAINE’S bid (Kyiv) EU accession",
+            "members-only summit in Vilnius: article 5 guarantees, a road map",
+        ] {
+            let regexes = t.hits(&t.lowercase(text)).0;
+            assert_eq!(t.hits_in(text).0, regexes, "{text}");
+            assert!(regexes.iter().any(|&h| h), "{text}");
         }
     }
 

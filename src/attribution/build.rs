@@ -4,6 +4,7 @@ use super::clause::*;
 use super::find::Finder;
 use super::frame::{Frame, Shape};
 use super::quoting::*;
+use super::speakers::Resolved;
 use super::state::State;
 use super::tokens::Token;
 use super::Attribution;
@@ -22,8 +23,8 @@ impl State<'_> {
         s: &Range<usize>,
         toks: &[Token],
         f: &Frame,
-        prev_region: Option<usize>,
-        next_region: Option<usize>,
+        known: Option<Resolved>,
+        (prev_region, next_region): (Option<usize>, Option<usize>),
     ) -> Option<Attribution> {
         let p = &paras[pi];
         let interview = if f.shape == Shape::Colon {
@@ -31,9 +32,14 @@ impl State<'_> {
         } else {
             None
         };
-        let speaker =
-            self.registry
-                .resolve(&f.mention, toks[f.np.start].range.start, &self.recent)?;
+        // The speaker as the sentence loop resolved it, when `recent` is unchanged since.
+        let speaker = match known {
+            Some(speaker) => speaker,
+            None => {
+                let pos = toks[f.np.start].range.start;
+                self.registry.resolve(&f.mention, pos, &self.recent)?
+            }
+        };
         let (content, evidence) = match f.shape {
             Shape::Interrupted => {
                 let (open, close) = (&toks[f.region.start], &toks[f.region.end - 1]);

@@ -31,21 +31,22 @@ impl State<'_> {
         let all = self.tokens;
         let toks = &all[pi][si];
         // A frame whose speaker names no one ("it" with no institution before) yields no
-        // claim and must not cut the content of the others.
-        let frames: Vec<_> = Finder {
+        // claim and must not cut the content of the others. Each speaker is kept: `build`
+        // takes it while `recent` is as it was then (it only grows).
+        let (frames, mut speakers): (Vec<Frame>, Vec<Option<Resolved>>) = Finder {
             text: self.text,
             registry: self.registry,
             recent: &self.recent,
         }
         .frames(toks)
         .into_iter()
-        .filter(|f| {
+        .filter_map(|f| {
             let pos = toks[f.np.start].range.start;
-            self.registry
-                .resolve(&f.mention, pos, &self.recent)
-                .is_some()
+            let speaker = self.registry.resolve(&f.mention, pos, &self.recent)?;
+            Some((f, Some(speaker)))
         })
-        .collect();
+        .unzip();
+        let resolved_at = self.recent.len();
         if *TRACE {
             let ws: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
             eprintln!("S {:?}", ws);
@@ -87,7 +88,11 @@ impl State<'_> {
                     n.region.start
                 }
             });
-            let built = self.build(paras, pi, si, &s, toks, f, prev_region, next_region);
+            let known = speakers[k]
+                .take()
+                .filter(|_| self.recent.len() == resolved_at);
+            let regions = (prev_region, next_region);
+            let built = self.build(paras, pi, si, &s, toks, f, known, regions);
             // "He may add staff, he said": a word that is a cue only before "that", a colon or
             // a quotation yielded nothing (its speaker resolved, as every frame's here did),
             // so it was no cue; the next frame's content runs over it.

@@ -945,15 +945,10 @@ pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
         return false;
     }
     t.is_capitalized(text)
-        || crate::lexicon::is_title(t.base())
+        || t.base_is_title()
         || t.is(Class::NpJoiner)
-        || speakers_nouns(t.base())
-        || crate::lexicon::is(crate::lexicon::Class::PersonNoun, t.base())
-}
-
-/// A lowercase noun that may stand in a speaker phrase ("ministry", "declaration").
-pub(super) fn speakers_nouns(w: &str) -> bool {
-    crate::lexicon::is(crate::lexicon::Class::SpeakerNoun, w)
+        || t.base_is(Class::SpeakerNoun)
+        || t.base_is(Class::PersonNoun)
 }
 
 /// First token of the noun phrase that ends at `end`.

@@ -30,6 +30,30 @@ impl Token {
         crate::lexicon::in_class(&self.classes, class)
     }
 
+    /// Its base is in the list of `class`: `lexicon::is(class, self.base())`, read from its
+    /// classes when the base is its whole lowercase form (no possessive).
+    pub fn base_is(&self, class: crate::lexicon::Class) -> bool {
+        let base = self.base();
+        if base.len() == self.lower.len() {
+            self.is(class)
+        } else {
+            crate::lexicon::is(class, base)
+        }
+    }
+
+    /// Its base is a title or an honorific: `lexicon::is_title(self.base())`, read from its
+    /// classes when the base is its whole lowercase form with no "ex-" or final dot (which
+    /// that test looks through).
+    pub fn base_is_title(&self) -> bool {
+        use crate::lexicon::Class;
+        let base = self.base();
+        if base.len() == self.lower.len() && !base.starts_with("ex-") && !base.ends_with('.') {
+            self.is(Class::TitleWord) || self.is(Class::Honorific)
+        } else {
+            crate::lexicon::is_title(base)
+        }
+    }
+
     /// A word that starts with an uppercase letter.
     pub fn is_capitalized_word(&self) -> bool {
         self.is_word && self.capitalized
@@ -137,6 +161,14 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
             }
         } else if is_word_char(c) {
             while j < bytes.len() {
+                // ASCII letters and digits (most of a word) are word characters: skipped in a
+                // tight loop, the rules below read only what follows them.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                if j == bytes.len() {
+                    break;
+                }
                 let (d, dlen) = char_at(s, j);
                 let next_is_word =
                     || j + dlen < bytes.len() && is_word_char(char_at(s, j + dlen).0);

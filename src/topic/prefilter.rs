@@ -168,7 +168,7 @@ fn joins_words(t: &str) -> bool {
 
 /// True if `text` holds a character of [`LOWERCASE_TO_ASCII`]: one scan for the last bytes of
 /// their UTF-8 forms (rare bytes), each place found checked whole.
-fn holds_lowercase_to_ascii(text: &str) -> bool {
+pub(super) fn holds_lowercase_to_ascii(text: &str) -> bool {
     let [kelvin, dotted_i] = LOWERCASE_TO_ASCII.map(|c| {
         let mut utf8 = [0; 4];
         c.encode_utf8(&mut utf8);

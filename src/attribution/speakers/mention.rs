@@ -87,7 +87,10 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = possessed(text, np) {
         return Some(m);
     }
-    let phrase = crate::document::to_lowercase(&join(text, np)).replace('\u{2019}', "'");
+    let mut phrase = crate::document::to_lowercase(&join(text, np));
+    if phrase.contains('\u{2019}') {
+        phrase = phrase.replace('\u{2019}', "'");
+    }
     let unarticled = phrase.trim_start_matches("the ");
     let bare_group = crate::lexicon::BARE_MEMBER_GROUPS
         .iter()
@@ -257,18 +260,20 @@ pub(super) fn tabloid_case<S: AsRef<str>>(words: &[S]) -> String {
         !w.chars().any(char::is_lowercase)
             && w.chars().filter(|c| c.is_alphabetic()).count() > MAX_INITIALISM_LETTERS
     };
-    words
-        .iter()
-        .map(|w| {
-            let w = w.as_ref();
-            if mixed && shouted(w) {
-                crate::meta::byline::name_case(w)
-            } else {
-                w.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Joined with spaces in one buffer (no string per word).
+    let mut out = String::with_capacity(words.iter().map(|w| w.as_ref().len() + 1).sum());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let w = w.as_ref();
+        if mixed && shouted(w) {
+            out.push_str(&crate::meta::byline::name_case(w));
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
 }
 
 fn is_acronym(w: &str) -> bool {

@@ -21,18 +21,47 @@ pub(crate) fn name_word(t: &Token) -> bool {
     // The cheap token tests first: most tokens are lowercase words or punctuation.
     t.is_word
         && t.capitalized
-        && !is_number_word(t.base())
-        && !NOT_NAME_WORDS.contains(t.base())
-        && !crate::lexicon::is_title(t.base())
-        && !crate::lexicon::STOPWORDS.contains(t.base())
+        && !listed_not_name(t)
         && !t.lower.chars().all(|c| c.is_ascii_digit())
         && t.base().chars().any(char::is_alphabetic)
         && (t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2 || is_initial(t))
 }
 
+/// The token's base is a number word, a not-name word, a title or a stop word. A base that is
+/// the token's whole lowercase form, with no hyphen or final dot (which the number and title
+/// tests look through: "sixty-two", "ex-president", "sen."), is read from the classes the token
+/// carries, without hashing it again.
+fn listed_not_name(t: &Token) -> bool {
+    let base = t.base();
+    let plain = base.len() == t.lower.len() && !base.contains('-') && !base.ends_with('.');
+    if plain {
+        return [
+            Class::NumberWord,
+            Class::NotName,
+            Class::TitleWord,
+            Class::Honorific,
+            Class::Stopword,
+        ]
+        .iter()
+        .any(|&c| t.is(c));
+    }
+    is_number_word(base)
+        || NOT_NAME_WORDS.contains(base)
+        || crate::lexicon::is_title(base)
+        || crate::lexicon::STOPWORDS.contains(base)
+}
+
 /// "Mr.", "Ms.", "Sen." right before token `i`.
 pub fn follows_honorific(toks: &[Token], i: usize) -> bool {
-    i > 0 && lexicon::is(Class::Honorific, toks[i - 1].lower.trim_end_matches('.'))
+    let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    // Without a final dot the word is its own lowercase form, whose classes it carries.
+    if prev.lower.ends_with('.') {
+        lexicon::is(Class::Honorific, prev.lower.trim_end_matches('.'))
+    } else {
+        prev.is(Class::Honorific)
+    }
 }
 
 /// After an honorific any capitalised word is a surname, even one that is also a place or a
@@ -129,17 +158,27 @@ fn is_particle(t: &Token) -> bool {
 /// A spelling-insensitive key for a surname: Zelensky, Zelenskiy, Zelenskyy and Zelenskyi
 /// share one; so do Sybiga and Sybiha.
 pub fn name_key(surname: &str) -> String {
-    let mut s: String = surname
-        .to_lowercase()
-        .chars()
-        .map(fold_accent)
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    for end in ["yy", "iy", "yi", "ij", "ii", "ei"] {
-        if let Some(stem) = s.strip_suffix(end) {
-            s = format!("{stem}y");
-            break;
-        }
+    // Lowercase letters and digits, accents folded (an ASCII name is only lowered).
+    let mut s: String = if surname.is_ascii() {
+        surname
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    } else {
+        surname
+            .to_lowercase()
+            .chars()
+            .map(fold_accent)
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    if let Some(end) = ["yy", "iy", "yi", "ij", "ii", "ei"]
+        .iter()
+        .find(|end| s.ends_with(*end))
+    {
+        s.truncate(s.len() - end.len());
+        s.push('y');
     }
     // h → g, then "kg" → "k", "zg" → "z", "sg" → "s", "cg" → "c" in turn: together, every g
     // (h included) right after a k, z, s or c drops out.
@@ -233,7 +272,7 @@ pub(super) fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
 
 fn is_title_word(text: &str, t: &Token) -> bool {
     t.is_word
-        && (crate::lexicon::is_title(t.base())
+        && (t.base_is_title()
             || (t.is_capitalized(text)
                 && NOT_NAME_WORDS.contains(t.base())
                 && !is_function_word(t)))
