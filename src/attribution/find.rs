@@ -226,7 +226,7 @@ impl Finder<'_> {
             Mention::Organization(_) => {
                 let label = speakers::join(self.text, np);
                 let acronym_like = colon == 1 && !label.chars().any(char::is_lowercase);
-                !acronym_like || self.text.matches(label.as_str()).nth(1).is_some()
+                !acronym_like || written_outside_labels(self.text, &label)
             }
             _ => false,
         };
@@ -714,14 +714,36 @@ fn embedded(text: &str, toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool
     f.shape == Shape::Subject && (after_that || right_after)
 }
 
+/// `word` stands in `text` as a whole word somewhere other than before a colon ("NATO said"
+/// in an article with "NATO:" lines), as a name does and a label ("UPDATE:", "CLAIM:") does not.
+fn written_outside_labels(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let rest = &text[at + word.len()..];
+        let whole = before.is_none_or(|c| !c.is_alphanumeric())
+            && rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        whole && !rest.trim_start().starts_with(':')
+    })
+}
+
 /// "the ambassador's comments did not reflect ...": a cue word after a possessive with a
 /// finite verb right after it is a noun, the subject of a clause, not a speech act.
 fn possessed_noun(toks: &[Token], cue: &CueMatch) -> bool {
+    // "Editor's note: ..." is a label; "Stoltenberg's answer: \"...\"" still introduces words.
+    let opens_quote = |t: &Token| {
+        t.quoted
+            || t.lower == "''"
+            || t.lower
+                .chars()
+                .next()
+                .is_some_and(crate::quotes::is_quote_mark)
+    };
+    let label = |i: usize| toks[i].lower == ":" && toks.get(i + 1).is_none_or(|n| !opens_quote(n));
     cue.start > 0
         && toks[cue.start - 1].is_possessive()
         && toks
             .get(cue.end)
-            .is_some_and(|t| !t.quoted && (t.lower == ":" || t.is_word && t.is(Class::FiniteVerb)))
+            .is_some_and(|t| !t.quoted && (label(cue.end) || t.is_word && t.is(Class::FiniteVerb)))
 }
 
 /// An "-ing" cue after a comma with no form of "be" before it: a participle phrase, whose

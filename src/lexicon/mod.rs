@@ -294,6 +294,8 @@ word_classes! {
     Correlative => "stance/correlatives.txt",
     /// Stance: adverbs after "not" that add rather than deny ("not just a dream").
     Additive => "stance/additives.txt",
+    /// Stance: harms and acts against that fall on their object ("weaken the alliance").
+    Damage => "stance/damages.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
     /// Stance: verbs that help whom they name; before an adversary they judge as a harm

@@ -258,8 +258,15 @@ fn header_credit(doc: &Document, blocks: &[Block]) -> Option<Vec<String>> {
 fn credit_in_fields(line: &str) -> Option<Vec<String>> {
     let fields = || line.split('|').map(str::trim);
     let labelled = || fields().map(byline::from_line);
-    // The first field of a divided line is the outlet's name, not a credit.
-    let plain = || fields().skip(1).map(byline::from_credit_line);
+    // The first field of a divided line is the outlet's name, not a credit; a later field of a
+    // bare name may be a tag ("Kyiv Post | Joe Biden | Analysis"), so it counts only with a
+    // place ("Jane Doe in Kyiv").
+    let plain = || {
+        fields()
+            .skip(1)
+            .filter(|f| f.contains(" in "))
+            .map(byline::from_credit_line)
+    };
     let found = |mut names: Vec<String>| {
         names.dedup();
         (!names.is_empty()).then_some(names)
@@ -350,6 +357,8 @@ mod tests {
         assert_eq!(plain.byline, ["Ana Lind"]);
         let outlet_only = meta_of(&text("Coast Herald | Regional | Ferries"));
         assert!(outlet_only.byline.is_empty(), "{:?}", outlet_only.byline);
+        let tag = meta_of(&text("Coast Herald | Ana Lind | Analysis"));
+        assert!(tag.byline.is_empty(), "{:?}", tag.byline);
     }
 
     #[test]

@@ -34,6 +34,7 @@ const TAGGED: &[Class] = &[
     Class::Impatience,
     Class::AdversaryGain,
     Class::Shortfall,
+    Class::Damage,
 ];
 
 /// One word or set phrase with the classes its text belongs to; or a punctuation mark.
@@ -83,11 +84,23 @@ pub(super) fn negations(items: &[Item]) -> usize {
 /// "a legal duty, not just a dream", "not only for Ukraine": a "not" before an additive
 /// adverb adds to what it names; it denies nothing.
 fn additive(items: &[Item], k: usize) -> bool {
-    items[k].text == "not"
-        && items
-            .get(k + 1)
-            .is_some_and(|n| lexicon::is(Class::Additive, &n.text))
+    let adverb = items
+        .get(k + 1)
+        .is_some_and(|n| lexicon::is(Class::Additive, &n.text));
+    // "will not simply admit Ukraine" denies: before a verb the adverb only hedges. Before a
+    // noun phrase or a preposition, or with "but"/"also" to follow, it adds.
+    let phrase_next = items.get(k + 2).is_some_and(|n| {
+        lexicon::is(Class::Determiner, &n.text) || lexicon::is(Class::Preposition, &n.text)
+    });
+    let completed = items[k + 1..]
+        .iter()
+        .take(ADDITIVE_REACH)
+        .any(|i| matches!(i.text.as_str(), "but" | "also"));
+    items[k].text == "not" && adverb && (phrase_next || completed)
 }
+
+/// Words after "not only" in which its "but" or "also" may follow.
+const ADDITIVE_REACH: usize = 10;
 
 /// Words a relative clause may hold between its evaluation noun and its negation.
 const RELATIVE_REACH: usize = 4;
@@ -412,6 +425,7 @@ pub(super) fn tag(ws: &[String]) -> Vec<Item> {
         i += n;
     }
     mark_adversary_gains(&mut items);
+    unmark_adversary_targets(&mut items);
     mark_spans(&mut items);
     mark_time_spent(&mut items);
     mark_denied_say(&mut items);
@@ -429,6 +443,26 @@ fn mark_adversary_gains(items: &mut [Item]) {
         };
         if items[k].is(Class::AdversaryGain) && object.is_some_and(adversary) {
             items[k].classes.push(Class::Harm);
+        }
+    }
+}
+
+/// "would weaken Russia", "to restrict Moscow": a damage whose object is an adversary ("the" at
+/// most between) works against the adversary, not the membership: it reverses nothing.
+fn unmark_adversary_targets(items: &mut [Item]) {
+    let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
+    for k in 0..items.len() {
+        if !items[k].is(Class::Damage) {
+            continue;
+        }
+        let object = match items.get(k + 1) {
+            Some(n) if n.text == "the" => items.get(k + 2),
+            n => n,
+        };
+        if object.is_some_and(adversary) {
+            items[k]
+                .classes
+                .retain(|c| !matches!(c, Class::Harm | Class::Opposition));
         }
     }
 }
