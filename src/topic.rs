@@ -589,6 +589,27 @@ mod tests {
             assert_eq!(t.hits_in(text).0, regexes, "{text}");
             assert!(regexes.iter().any(|&h| h), "{text}");
         }
+        // Each boundary case alone, with no plain hit beside it to hide a wrong decision.
+        for text in [
+            "ÉNATO",
+            "NATOé",
+            "nato_",
+            "_nato",
+            "nato1",
+            "İnato",
+            "\u{212A}iev",
+            "Kyiv",
+            "NORTH  ATLANTIC",
+            "north atlantic",
+            "Ukraine\u{a0}nato",
+            "the alliance‘s door",
+            "the alliance’s door",
+            "re-invited",
+            "«НАТО»",
+        ] {
+            let regexes = t.hits(&t.lowercase(text)).0;
+            assert_eq!(t.hits_in(text).0, regexes, "{text}");
+        }
     }
 
     fn topic() -> Topic {
