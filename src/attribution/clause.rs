@@ -98,6 +98,11 @@ pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
         if matches!(t.lower.as_str(), "that" | ":" | "," | "to") || t.is_quote(text) {
             break;
         }
+        // "told a radio station she doubted that ...": a subject pronoun after the addressee
+        // opens the reported clause, whose own verb may take a "that" later.
+        if i > start && !t.quoted && t.is(Class::SubjectPronoun) {
+            return i;
+        }
         i += 1;
     }
     match toks.get(i).map(|t| t.lower.as_str()) {

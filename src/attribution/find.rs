@@ -11,6 +11,9 @@ use std::ops::Range;
 /// "Foreign Minister Dmytro Kuleba:": a speaker before a colon is a few words.
 const COLON_SPEAKER_TOKENS: usize = 5;
 
+/// "Hungarian Prime Minister Viktor Orban:": a name after its title words may run longer.
+const COLON_TITLED_NAME_TOKENS: usize = 8;
+
 /// Tokens among which the colon of "Name, apposition: ..." is looked for.
 const COLON_APPOSITION_TOKENS: usize = 12;
 
@@ -192,7 +195,7 @@ impl Finder<'_> {
         if let Some(f) = self.apposed_colon_frame(toks, colon, &cue) {
             return Some(f);
         }
-        if colon >= COLON_SPEAKER_TOKENS {
+        if colon >= COLON_TITLED_NAME_TOKENS {
             return None;
         }
         let np = &toks[..colon];
@@ -203,6 +206,14 @@ impl Finder<'_> {
                 && toks[..start].iter().all(|t| t.is_word && !t.quoted)
                 && (start == 0 || speakers::title_before(self.text, toks, start).is_some())
         });
+        // Longer, only with a title before the name: not a headline's "X Endorses Y:".
+        let titled = (1..colon).any(|start| {
+            speakers::name_run(self.text, toks, start) == (start..colon)
+                && speakers::title_before(self.text, toks, start).is_some()
+        });
+        if colon >= COLON_SPEAKER_TOKENS && !(named && titled) {
+            return None;
+        }
         let mention = match speakers::classify(self.text, np, None)? {
             // A transcript's "RUTTE:" names the speaker as the text does elsewhere ("Rutte"),
             // though in capitals it reads like an acronym.

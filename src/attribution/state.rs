@@ -81,8 +81,11 @@ impl State<'_> {
         for (k, f) in frames.iter().enumerate() {
             // "X, who ... and said A, later praised B": the next frame's speaker phrase may
             // enclose this frame; then its cue bounds this content.
+            let enclosed = frames
+                .get(k + 1)
+                .is_some_and(|n| n.region.start < f.region.end);
             let next_region = frames.get(k + 1).map(|n| {
-                if n.region.start < f.region.end {
+                if enclosed {
                     n.cue.start
                 } else {
                     n.region.start
@@ -96,7 +99,9 @@ impl State<'_> {
             // "He may add staff, he said": a word that is a cue only before "that", a colon or
             // a quotation yielded nothing (its speaker resolved, as every frame's here did),
             // so it was no cue; the next frame's content runs over it.
-            if built.is_some() || !f.cue.form.strict {
+            // An enclosed frame leaves what lies before the enclosing frame to it ("Q," X, who
+            // has proposed A, said).
+            if (built.is_some() || !f.cue.form.strict) && !enclosed {
                 prev_region = Some(f.region.end);
             }
             if let Some(a) = built {

@@ -257,24 +257,32 @@ fn relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
     if k < 3 || toks[k - 1].lower != "who" || toks[k - 2].lower != "," {
         return None;
     }
-    let end = k - 2;
+    // "Mayor Alan Berger of Englewood, who said": past the origin to the name.
+    let comma = k - 2;
+    let end = skip_name_origin(text, toks, comma);
     let start = np_start(text, toks, end);
     let Some(name_start) = (start..end).find(|&j| speakers::name_run(text, toks, j).end == end)
     else {
-        return apposed_relative_subject(text, toks, end);
+        return apposed_relative_subject(text, toks, comma).map(|s| Subject { start: comma, ..s });
     };
-    // "Karl Brandt, a farmer from Lienz, Tyrol, who said": the name before ", who" may be the
-    // last word of an apposition's place.
-    if name_start > 0 && toks[name_start - 1].lower == "," {
-        if let Some(subject) = apposed_relative_subject(text, toks, end) {
-            return Some(subject);
+    // "Karl Brandt, a farmer from Lienz, Tyrol, who said", "Alan Berger, a doctor from
+    // Englewood, who said": the name before ", who" may be the place of an apposition.
+    let placed = |t: &Token| t.lower == "," || t.is(Class::Preposition);
+    if name_start > 0 && placed(&toks[name_start - 1]) {
+        if let Some(subject) = apposed_relative_subject(text, toks, comma) {
+            return Some(Subject {
+                start: comma,
+                ..subject
+            });
         }
     }
     let title = (start < name_start).then(|| speakers::join(text, &toks[start..name_start]));
     Some(Subject {
         np: name_start..end,
         title,
-        start: name_start,
+        // The relative clause opens at its comma: a content the frame interrupts ("she will
+        // vote for Senator X of Vermont, who says ...") keeps the whole name.
+        start: comma,
     })
 }
 

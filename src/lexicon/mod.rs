@@ -282,6 +282,10 @@ word_classes! {
     Placeholder => "stance/placeholders.txt",
     /// Stance: pronouns opening a clause that restates the previous proposition ("it").
     Pronoun => "stance/pronouns.txt",
+    /// Stance: demonstratives that restate a whole statement ("That is a fact").
+    Demonstrative => "stance/demonstratives.txt",
+    /// Stance: words that vouch for a statement's truth ("a fact", "clear", "obvious").
+    Truth => "stance/truths.txt",
     /// Stance: verbs of ending that turn a following harm into a benefit ("end the war").
     Cessation => "stance/cessation.txt",
     /// Stance: remedies that answer a harm a few words after them ("the answer to the threat").

@@ -105,6 +105,9 @@ const DATELINE_PLACE_MAX_CHARS: usize = 40;
 /// A headline line has at least this many words; shorter lines before the body are labels
 /// ("Politics", "World news").
 const TITLE_MIN_WORDS: usize = 4;
+/// The file's very first line is its headline from this many words ("Ukraine and NATO"); a
+/// section label opens a page less often than it sits above the headline.
+const FIRST_LINE_TITLE_MIN_WORDS: usize = 3;
 /// A copyright holder has at most this many words; more is a sentence about rights.
 const COPYRIGHT_HOLDER_MAX_WORDS: usize = 6;
 
@@ -150,12 +153,17 @@ pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
 
 /// The first headline-like line before the first body paragraph, wire credit removed.
 fn title(doc: &Document, blocks: &[Block]) -> Option<String> {
-    for b in blocks {
+    for (i, b) in blocks.iter().enumerate() {
         match b.kind {
             BlockKind::Body => return None,
             BlockKind::Headline => {
                 let t = &doc.text[b.range.clone()];
-                if t.split_whitespace().count() >= TITLE_MIN_WORDS && !is_furniture(t) {
+                let min = if i == 0 {
+                    FIRST_LINE_TITLE_MIN_WORDS
+                } else {
+                    TITLE_MIN_WORDS
+                };
+                if t.split_whitespace().count() >= min && !is_furniture(t) {
                     return Some(TITLE_WIRE_CREDIT.remove_first(t).trim().to_string());
                 }
             }

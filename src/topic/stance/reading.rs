@@ -46,13 +46,16 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
     // "Putin wants a veto. He will not get one": "one" stands for the last noun introduced
     // with "a"/"an".
     let mut indefinite = None;
+    let mut statement: Option<i32> = None;
     let mut views: Vec<View> = clauses
         .iter()
         .map(|c| {
             let one = indefinite.filter(|_| ends_in_one(c.items));
-            let v = view(c, one.or(referent), one.is_some());
+            let whole = statement.filter(|_| restates_statement(c.items));
+            let v = view(c, one.or(whole).or(referent), one.is_some());
             referent = proposition_sign(c.items).or(referent);
             indefinite = indefinite_sign(c.items).or(indefinite);
+            statement = (v.weight == 2 && !c.question).then_some(v.sign);
             v
         })
         .collect();
@@ -175,6 +178,19 @@ fn proposition_sign(items: &[Item]) -> Option<i32> {
     } else {
         None
     }
+}
+
+/// Words after "That is" within which a word of truth vouches for the statement ("That is
+/// clear to everyone", "That is the simple reality").
+const TRUTH_WINDOW: usize = 3;
+
+/// "Ukraine will not join. That is a fact": a demonstrative subject, a restating verb and a
+/// word of truth stand for the statement just made, its negation included.
+fn restates_statement(items: &[Item]) -> bool {
+    matches!(items, [p, v, rest @ ..]
+        if lexicon::is(Class::Demonstrative, &p.text)
+            && lexicon::is(Class::RestatingVerb, &v.text)
+            && rest.iter().take(TRUTH_WINDOW).any(|i| lexicon::is(Class::Truth, &i.text)))
 }
 
 /// "It is a guarantee of peace": a pronoun subject followed by its verb.
