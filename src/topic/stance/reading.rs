@@ -356,6 +356,22 @@ fn clause_sign(c: &Clause, flips: usize, harm: bool, inherited: Option<i32>) -> 
     }
 }
 
+/// "neither during the war nor after it": a condition topic right after a condition link
+/// ("the" between at most) names a time, even where the condition is denied; it is no harm.
+fn after_link(items: &[Item], k: usize) -> bool {
+    let link = |i: &Item| {
+        i.is(Class::ConditionLink)
+            || i.is(Class::ConditionWeakLink)
+            || i.is(Class::ConditionConcurrentLink)
+    };
+    let before = &items[k.saturating_sub(2)..k];
+    match before {
+        [l, the] => link(the) || (link(l) && the.text == "the"),
+        [l] => link(l),
+        _ => false,
+    }
+}
+
 /// "We will not allow it": a pronoun object with a reversal points back to the last
 /// proposition.
 fn points_back(items: &[Item]) -> bool {
@@ -392,7 +408,7 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     let harm = (0..items.len()).any(|k| {
         let i = &items[k];
         i.is(Class::Harm)
-            && !(linked.is_some() && i.is(Class::ConditionTopic))
+            && !((linked.is_some() || after_link(items, k)) && i.is(Class::ConditionTopic))
             && !restates_negator(items, k)
     });
     let benefit = has(items, Class::Benefit);

@@ -119,7 +119,11 @@ fn describes_evaluation(items: &[Item], k: usize) -> bool {
         return false;
     };
     let between = &items[h + 1..k];
-    let plain = between.iter().all(|i| i.classes.is_empty() && !i.punct());
+    // "a danger Moscow would never accept": the relative clause's subject may be the
+    // adversary.
+    let plain = between
+        .iter()
+        .all(|i| i.classes.iter().all(|&c| c == Class::Adversary) && !i.punct());
     let relative = between
         .first()
         .is_some_and(|i| lexicon::is(Class::RelativePronoun, &i.text));
@@ -142,7 +146,11 @@ fn describes_evaluation(items: &[Item], k: usize) -> bool {
 /// plural right after a finite verb ("has consequences Kyiv has not weighed").
 fn heads_np(items: &[Item], h: usize) -> bool {
     let before = items[h - 1].text.as_str();
-    matches!(before, "a" | "an")
+    let article = |i: &Item| matches!(i.text.as_str(), "a" | "an");
+    // "a mortal danger": one plain adjective may stand between the article and the noun.
+    let described = h >= 2 && article(&items[h - 2]) && items[h - 1].classes.is_empty();
+    article(&items[h - 1])
+        || described
         || (items[h].text.ends_with('s') && lexicon::is(Class::FiniteVerb, before))
 }
 
