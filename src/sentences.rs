@@ -120,7 +120,22 @@ fn is_boundary(
         return false;
     }
     let number_follows = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    !(text[dot..].starts_with('.') && is_abbreviation(&text[para.start..dot], number_follows))
+    let pronoun_follows = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lexicon::is(Class::SubjectPronoun, &w.to_lowercase()));
+    !(text[dot..].starts_with('.')
+        && is_abbreviation(&text[para.start..dot], number_follows)
+        && !(pronoun_follows && dotted(&text[para.start..dot])))
+}
+
+/// The word before the dot is a dotted abbreviation ("U.S", "U.K"): a subject pronoun after it
+/// ("... in the U.S. He says ...") opens a new sentence.
+fn dotted(before: &str) -> bool {
+    before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .is_some_and(|w| w.contains('.'))
 }
 
 /// Longest name before a cue that keeps `"...?" NAME said` one sentence, in words.

@@ -833,3 +833,19 @@ fn bare_group_without_report(toks: &[Token], np: &Range<usize>, cue: &CueMatch) 
         words.next().is_some_and(|w| w.is(Class::MemberGroup)) && words.next().is_none();
     lone_group && (owned || !toks[cue.start].is(Class::CoreCue))
 }
+
+/// "Markin did not say what steps Moscow would take", "Ilves said nothing on the bid": a
+/// negated cue before a question word, or a cue whose object is "nothing", reports a statement
+/// that was not made. Such a frame still bounds the content before it.
+pub(super) fn unsaid(toks: &[Token], f: &Frame) -> bool {
+    let next = toks.get(f.cue.end).filter(|t| !t.quoted);
+    // "said nothing on the bid", not "said nothing would change" (a clause's subject).
+    let after = toks.get(f.cue.end + 1);
+    let ends_object = after.is_none_or(|t| !t.is_word || !t.is(Class::FiniteVerb));
+    let empty = next.is_some_and(|t| t.is(Class::EmptyObject)) && ends_object;
+    let negated = f.shape == Shape::Subject
+        && toks
+            .get(f.np.end..f.cue.start)
+            .is_some_and(|between| between.iter().any(|t| t.is(Class::CueNegation)));
+    empty || (negated && next.is_some_and(|t| t.is(Class::Interrogative)))
+}

@@ -95,7 +95,11 @@ impl State<'_> {
                 .take()
                 .filter(|_| self.recent.len() == resolved_at);
             let regions = (prev_region, next_region);
-            let built = self.build(paras, pi, si, &s, toks, f, known, regions);
+            let built = if super::find::unsaid(toks, f) {
+                None
+            } else {
+                self.build(paras, pi, si, &s, toks, f, known, regions)
+            };
             // "He may add staff, he said": a word that is a cue only before "that", a colon or
             // a quotation yielded nothing (its speaker resolved, as every frame's here did),
             // so it was no cue; the next frame's content runs over it.

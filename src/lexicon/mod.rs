@@ -102,6 +102,10 @@ word_classes! {
     QuestionOpener => "question_openers.txt",
     /// Words between a speaker and a cue: auxiliaries, negation, adverbs ("has also said").
     CueModifier => "cue_modifiers.txt",
+    /// Negations before a cue ("did not say whether").
+    CueNegation => "cue_negations.txt",
+    /// Objects of a speech verb that report no statement ("said nothing").
+    EmptyObject => "empty_objects.txt",
     /// Tokens after which a new clause may begin (",", "and", "while").
     ClauseBoundary => "clause_boundaries.txt",
     /// Adverbs between a cue and its content ("said publicly that", "said, however, that").
@@ -112,6 +116,8 @@ word_classes! {
     UnnamedGroup => "unnamed_groups.txt",
     /// Roles that usually hide a name ("official", "diplomat", "aide").
     AnonymousRole => "anonymous_roles.txt",
+    /// Determiners introducing someone new ("a senior diplomat", "another official").
+    IndefiniteDeterminer => "indefinite_determiners.txt",
     /// Nouns for a person that refer back after "the" ("the actress", "the front-runner").
     PersonNoun => "person_nouns.txt",
     /// Documents issued by a meeting ("declaration", "communiqué").

@@ -136,7 +136,9 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     // without a description before it, is an organisation, never a person's name.
     let bare = unarticled.trim();
     // The longest name that fits, so the choice never depends on the set's order.
-    let outlet = word_suffixes(bare).find_map(|tail| OUTLETS_LOWER.get(tail));
+    let outlet = word_suffixes(bare)
+        .find_map(|tail| OUTLETS_LOWER.get(tail))
+        .or_else(|| OUTLETS_LOWER.get(phrase.as_str()));
     if let Some(o) = outlet {
         return Some(Mention::Organization(o.to_string()));
     }
@@ -456,6 +458,25 @@ static OUTLETS_LOWER: LazyLock<HashMap<String, &'static str>> = LazyLock::new(||
     }
     by_lower
 });
+
+/// Most words of an outlet's name ("The Wall Street Journal").
+const OUTLET_WORDS: usize = 5;
+
+/// "The Times said": the first token of a capitalised outlet name from the list ending right
+/// before `end`, though its words may be common ones that no name run takes in.
+pub fn outlet_start(text: &str, toks: &[Token], end: usize) -> Option<usize> {
+    (1..=OUTLET_WORDS.min(end))
+        .rev()
+        .map(|n| end - n)
+        .find(|&start| {
+            let words = &toks[start..end];
+            let capitalised = words
+                .iter()
+                .all(|t| t.is_word && !t.quoted && t.is_capitalized(text));
+            capitalised
+                && OUTLETS_LOWER.contains_key(&crate::document::to_lowercase(&join(text, words)))
+        })
+}
 
 /// A phrase as the article writes it, with a leading "The" lowercased.
 fn as_written(text: &str, np: &[Token]) -> String {

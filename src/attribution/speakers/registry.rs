@@ -425,6 +425,11 @@ impl Registry {
         pos: usize,
         recent: &[(usize, Resolved)],
     ) -> Option<Resolved> {
+        // "A senior Western diplomat said": an indefinite phrase introduces someone unnamed.
+        let first = phrase.split_whitespace().next().unwrap_or_default();
+        if crate::lexicon::is(crate::lexicon::Class::IndefiniteDeterminer, first) {
+            return None;
+        }
         // The phrase's side of every title comparison, made once when first needed.
         let fits = std::cell::LazyCell::new(|| PhraseFit::new(phrase));
         // The latest speakers come first: "the head of state said" right after the president
