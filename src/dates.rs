@@ -878,6 +878,27 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// True when the whole trimmed line is a dateline: date with year plus labels, weekday, time, zone, separators.
 pub fn is_dateline(line: &str) -> bool {
     let t = line.trim();
+    is_plain_dateline(t) || without_place(t).is_some_and(is_plain_dateline)
+}
+
+/// Most words of a place opening a dateline ("Lviv, 14 March 2024, 10:05").
+const DATELINE_PLACE_WORDS: usize = 3;
+
+/// The line after a leading place name and its comma ("Lviv, ", "Rio de Janeiro, "): up to
+/// three words of letters, the first capitalised.
+fn without_place(t: &str) -> Option<&str> {
+    let (place, rest) = t.split_once(',')?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let placelike = (1..=DATELINE_PLACE_WORDS).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.');
+    placelike.then(|| rest.trim())
+}
+
+/// The line is a date, with labels, weekdays, times and separators only.
+fn is_plain_dateline(t: &str) -> bool {
     if t.is_empty() || t.len() > 200 {
         return false;
     }

@@ -63,6 +63,9 @@ pub fn date_statements(
     let mentions = resolve_all(text, paragraphs, attributions, published);
     let narration = narration_occasions(text, paragraphs, attributed, &mentions);
     let lead = lead_event(text, paragraphs, attributed, &mentions);
+    let events = narrated_events(text, paragraphs, attributed, &mentions);
+    let mut next_event = events.iter().peekable();
+    let mut event: Option<Occasion> = None;
     let mut occasions: HashMap<&str, Occasion> = HashMap::default();
     let mut timeline = Timeline::default();
     let mut next_narration = narration.iter().peekable();
@@ -81,6 +84,16 @@ pub fn date_statements(
                     },
                 );
                 next_narration.next();
+            }
+            while let Some((end, occ)) = next_event.peek() {
+                if *end > a.evidence.start {
+                    break;
+                }
+                event = Some(Occasion {
+                    since: timeline.len(),
+                    ..occ.clone()
+                });
+                next_event.next();
             }
             if a.perfect || a.present {
                 return own_date(text, &mentions, a).unwrap_or_default();
@@ -101,6 +114,16 @@ pub fn date_statements(
                     let fresh = !occasions.contains_key(name);
                     let at_event = names_event(text, a);
                     (fresh && at_event && timeline.unchanged_since(0, ev.day)).then(|| ev.clone())
+                })
+                .or_else(|| {
+                    // "Ministers held a press conference in Tartu on Monday. Saar said ...": a
+                    // speaker with no occasion of their own, in that paragraph or the next,
+                    // speaks at the event narrated just before, while no other date has come.
+                    let ev = event.as_ref().filter(|e| e.date.text.is_some())?;
+                    let fresh = !occasions.contains_key(name);
+                    let near = a.paragraph <= ev.paragraph + 1;
+                    let unbroken = timeline.unchanged_since(ev.since, ev.date.day);
+                    (fresh && near && unbroken).then(|| ev.date.clone())
                 });
             let date = date.unwrap_or_default();
             // A statement with no time at all says nothing about the occasion; a vague one
@@ -261,6 +284,74 @@ fn narration_occasions(
     out
 }
 
+/// Sentences of narration (no attribution) that fix a day: where each ends, and the date of the
+/// event it narrates ("held a joint press conference on Monday"), or no date when it names no
+/// event.
+fn narrated_events(
+    text: &str,
+    paragraphs: &[Paragraph],
+    attributed: &Attributed,
+    mentions: &[Dated],
+) -> Vec<(usize, Occasion)> {
+    let mut evidences: Vec<Range<usize>> = attributed
+        .attributions
+        .iter()
+        .map(|a| a.evidence.clone())
+        .collect();
+    evidences.sort_by_key(|r| r.start);
+    let attributed_sentence = |s: &Range<usize>| {
+        let i = evidences.partition_point(|e| e.start < s.end);
+        evidences[..i]
+            .iter()
+            .rev()
+            .take(ENCLOSING_LOOKBACK)
+            .any(|e| s.start < e.end)
+    };
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        for s in p.sentences.iter().filter(|s| !attributed_sentence(s)) {
+            let names_event = text[s.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| lexicon::is(Class::EventWord, &w.to_lowercase()));
+            let dated = within(mentions, s).find(|m| m.day.is_some() && m.kind != DateKind::Vague);
+            if let Some(m) = dated {
+                // A dated sentence naming no event ("Russia shelled Kharkiv on Tuesday") ends
+                // the one before it: another day, with no occasion to speak at.
+                let date = if names_event {
+                    StatementDate {
+                        day: m.day,
+                        text: Some(text[m.range.clone()].to_string()),
+                    }
+                } else {
+                    StatementDate::default()
+                };
+                let occasion = Occasion {
+                    date,
+                    paragraph: pi,
+                    since: 0,
+                };
+                out.push((s.end, occasion));
+            }
+        }
+    }
+    out
+}
+
+/// "Iliescu, who took office in March, added": the date phrase lies in a relative clause of
+/// the frame (from ", who" to the next comma). One that fixes no day dates something else;
+/// a day there ("who attended the meeting on Tuesday, told reporters") is the occasion.
+fn in_relative_clause(text: &str, frame: &Range<usize>, m: &Range<usize>) -> bool {
+    let before = &text[frame.start..m.start];
+    let Some(comma) = before.rfind(", ") else {
+        return false;
+    };
+    let opener = before[comma + 2..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lexicon::is(Class::RelativePronoun, &w.to_lowercase()));
+    opener && !before[comma + 2..].contains(',')
+}
+
 /// The attribution's own words place the statement at an event.
 fn names_event(text: &str, a: &Attribution) -> bool {
     a.frame.iter().any(|f| {
@@ -310,7 +401,14 @@ fn within<'a>(mentions: &'a [Dated], r: &Range<usize>) -> impl Iterator<Item = &
 
 /// The date written in the attribution's frame, preferring a calendar day over a reference.
 fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<StatementDate> {
-    let in_frame: Vec<&Dated> = a.frame.iter().flat_map(|f| within(mentions, f)).collect();
+    let in_frame: Vec<&Dated> = a
+        .frame
+        .iter()
+        .flat_map(|f| {
+            within(mentions, f)
+                .filter(|m| m.day.is_some() || !in_relative_clause(text, f, &m.range))
+        })
+        .collect();
     // A calendar day first, then any phrase that fixes a day ("earlier on Monday" is a
     // vague "earlier" and a fixing "on Monday"), then the vague one.
     let pick = in_frame
@@ -380,6 +478,28 @@ mod tests {
                     Olaf Scholz said after the signing ceremony that the pact was a bridge to membership.\n\n\
                     Dmitry Peskov said the agreements would change nothing for anyone.\n";
         assert_eq!(dates(text), vec![Some("2024-02-16".into()), None]);
+    }
+
+    #[test]
+    fn a_narrated_event_dates_the_speakers_after_it_until_another_day_is_named() {
+        let text = " date 2024-05-09 The two foreign ministers held a joint news conference in Tartu on Monday. Kadri Saar said the ferry link would reopen in June.\n\n\
+                    Storms closed the port on Tuesday. Edgars Ozols said the border crossings would stay open.\n";
+        assert_eq!(dates(text), vec![Some("2024-05-06".into()), None]);
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_of_the_frame_dates_something_else() {
+        let text = " date 2024-05-09 Dan Iliescu said on Tuesday that the bridge would reopen in June. Iliescu, who took office in March, added that the tolls would fall.\n";
+        assert_eq!(
+            dates(text),
+            vec![Some("2024-05-07".into()), Some("2024-05-07".into())]
+        );
+    }
+
+    #[test]
+    fn a_dateline_opening_with_its_place_gives_the_publication_day() {
+        let text = "Harbour news from the west\n\nLviv, 14 March 2024, 10:05\n\nOla Vik said on Tuesday that the south pier would reopen in May.\n";
+        assert_eq!(dates(text), vec![Some("2024-03-12".into())]);
     }
 
     #[test]
