@@ -86,7 +86,7 @@ pub fn match_at(tokens: &[Token], i: usize, title_case: bool) -> Option<CueMatch
     if first.quoted || !first.is_word || (first.capitalized && !opens_clause && !title_case) {
         return None;
     }
-    let forms = LEXICON.get(first.lower.as_str())?;
+    let forms = LEXICON.get(first.lower.as_ref())?;
     forms.iter().find_map(|f| {
         let end = i + f.words.len();
         let ok = end <= tokens.len()

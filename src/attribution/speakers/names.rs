@@ -370,7 +370,7 @@ pub fn apposition_span(toks: &[Token], name_end: usize) -> Option<Range<usize>> 
                 .any(|t| crate::lexicon::is_title(t.base())));
     let closes = toks
         .get(end)
-        .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")" | ":"));
+        .is_some_and(|t| matches!(t.lower.as_ref(), "," | "." | ";" | ")" | ":"));
     (opens_title && closes && segment.len() <= MAX_TITLE_TOKENS).then_some(start..end)
 }
 

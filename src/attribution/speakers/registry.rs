@@ -243,7 +243,7 @@ impl Registry {
             }
             if let Some(phrase) = org_phrase(text, toks, k) {
                 self.org_phrases
-                    .push((toks[k].range.start, head.lower.clone(), phrase));
+                    .push((toks[k].range.start, head.lower.to_string(), phrase));
             }
         }
     }
