@@ -181,7 +181,8 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
             }
         })
         .collect();
-    // Each speaker's canonical name once per article (a pure function of name and kind).
+    // Each speaker's canonical name once per article (a pure function of name and kind, also
+    // remembered across the thread's articles).
     let mut canonicals: rustc_hash::FxHashMap<(&str, SpeakerKind), String> = Default::default();
     let claims = attributions
         .iter()
@@ -230,7 +231,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                     name: a.speaker.name.clone(),
                     canonical: canonicals
                         .entry((&a.speaker.name, a.speaker.kind))
-                        .or_insert_with(|| canonical::canonical(&a.speaker.name, a.speaker.kind))
+                        .or_insert_with(|| canonical::remembered(&a.speaker.name, a.speaker.kind))
                         .clone(),
                     title: a.speaker.title.clone(),
                     kind: a.speaker.kind,
