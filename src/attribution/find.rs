@@ -6,6 +6,7 @@ use super::speakers::{self, Mention, Registry, Resolved};
 use super::subject::*;
 use super::tokens::Token;
 use crate::lexicon::{self, Class};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// "Foreign Minister Dmytro Kuleba:": a speaker before a colon is a few words.
@@ -171,7 +172,7 @@ impl Finder<'_> {
         let cue = CueMatch {
             start: colon,
             end: colon + 1,
-            form,
+            form: Cow::Owned(form),
         };
         if colon == 1 && toks[0].lower == "quote" {
             let (_, last) = self.recent.last()?;
@@ -548,7 +549,7 @@ impl Finder<'_> {
             cue: CueMatch {
                 start: i,
                 end: i + 2,
-                form,
+                form: Cow::Owned(form),
             },
             shape: Shape::According,
         })
@@ -791,19 +792,19 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
         Some(t) if t.lower == "for" => CueMatch {
             start: cue.start,
             end: j + 1,
-            form,
+            form: Cow::Owned(form),
         },
         _ => CueMatch {
             start: cue.start,
             end: cue.start + 1,
-            form: cues::CueForm {
+            form: Cow::Owned(cues::CueForm {
                 words: vec![cue.form.words[0].clone()],
                 takes_object: false,
                 strict: true,
                 naming: false,
                 np_content: false,
                 document_subject: false,
-            },
+            }),
         },
     }
 }
