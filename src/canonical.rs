@@ -22,6 +22,35 @@ pub fn canonical(name: &str, kind: SpeakerKind) -> String {
     }
 }
 
+/// Most names a thread remembers the canonical form of (per speaker kind) before it forgets
+/// them all and starts over.
+const REMEMBERED: usize = 1 << 14;
+
+/// [`canonical`], remembered per thread: the same speakers come back article after article,
+/// and a pure function of the name gives the same answer from memory.
+pub fn remembered(name: &str, kind: SpeakerKind) -> String {
+    thread_local! {
+        static SEEN: std::cell::RefCell<[rustc_hash::FxHashMap<String, String>; 2]> =
+            Default::default();
+    }
+    let slot = match kind {
+        SpeakerKind::Person => 0,
+        SpeakerKind::Organization => 1,
+    };
+    SEEN.with_borrow_mut(|seen| {
+        let map = &mut seen[slot];
+        if let Some(c) = map.get(name) {
+            return c.clone();
+        }
+        if map.len() >= REMEMBERED {
+            map.clear();
+        }
+        let c = canonical(name, kind);
+        map.insert(name.to_string(), c.clone());
+        c
+    })
+}
+
 /// A person: the known entry the name matches, else the name by the display rules.
 fn person(name: &str) -> String {
     let Some((given, surname)) = split_name(name) else {

@@ -181,7 +181,8 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
             }
         })
         .collect();
-    // Each speaker's canonical name once per article (a pure function of name and kind).
+    // Each speaker's canonical name once per article (a pure function of name and kind, also
+    // remembered across the thread's articles).
     let mut canonicals: rustc_hash::FxHashMap<(&str, SpeakerKind), String> = Default::default();
     let claims = attributions
         .iter()
@@ -230,7 +231,7 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
                     name: a.speaker.name.clone(),
                     canonical: canonicals
                         .entry((&a.speaker.name, a.speaker.kind))
-                        .or_insert_with(|| canonical::canonical(&a.speaker.name, a.speaker.kind))
+                        .or_insert_with(|| canonical::remembered(&a.speaker.name, a.speaker.kind))
                         .clone(),
                     title: a.speaker.title.clone(),
                     kind: a.speaker.kind,
@@ -284,15 +285,37 @@ fn frame_names_subject(sentence: &str, content: &str) -> bool {
         Some(k) => (&sentence[..k], &sentence[k + content.len()..]),
         None => (sentence, ""),
     };
-    let words: Vec<std::borrow::Cow<str>> = before
+    // The lengths and first letters of those words: an ASCII word with another length or
+    // first letter (in any case) lowercases to none of them, and is not lowercased to be looked
+    // up.
+    static FIRST_SHAPES: std::sync::LazyLock<(u64, [bool; 128])> = std::sync::LazyLock::new(|| {
+        let mut lens = 0u64;
+        let mut letters = [false; 128];
+        for w in FIRST_WORDS.iter() {
+            lens |= 1 << w.len().min(63);
+            if let Some(&b) = w.as_bytes().first().filter(|b| b.is_ascii()) {
+                letters[usize::from(b)] = true;
+            }
+        }
+        (lens, letters)
+    });
+    let may_open = |w: &str| {
+        let (lens, letters) = &*FIRST_SHAPES;
+        !w.is_ascii()
+            || (lens >> w.len().min(63) & 1 == 1
+                && w.as_bytes()
+                    .first()
+                    .is_some_and(|&b| letters[usize::from(b.to_ascii_lowercase())]))
+    };
+    let words: Vec<&str> = before
         .split_whitespace()
         .chain(after.split_whitespace())
-        .map(|w| crate::document::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
     // Each phrase of one to QUESTION_WORDS words, built up word by word in one buffer.
     let mut phrase = String::new();
     (0..words.len()).any(|i| {
-        if !FIRST_WORDS.contains(&*words[i]) {
+        if !may_open(words[i]) || !FIRST_WORDS.contains(&*crate::document::lowercase(words[i])) {
             return false;
         }
         phrase.clear();
@@ -300,7 +323,7 @@ fn frame_names_subject(sentence: &str, content: &str) -> bool {
             if j > i {
                 phrase.push(' ');
             }
-            phrase.push_str(&words[j]);
+            phrase.push_str(&crate::document::lowercase(words[j]));
             lexicon::is(lexicon::Class::QuestionOpener, &phrase)
         })
     })

@@ -356,9 +356,9 @@ fn is_furniture(s: &str, key: &str) -> bool {
         || (may_be_server_warning(s) && SERVER_WARNING.is_match(s))
         || is_icon_run(s, key)
         || READ_MORE.is_match(s)
-        || (key.contains("read more:") && READ_MORE_INSIDE.is_match(s))
+        || (holds(key, &READ_MORE_COLON) && READ_MORE_INSIDE.is_match(s))
         || (might_be_copyright(key) && COPYRIGHT.is_match(s) && !is_caption(s))
-        || (s.len() < COOKIE_NOTICE_MAX_BYTES && key.contains("cookie") && COOKIES.is_match(s))
+        || (s.len() < COOKIE_NOTICE_MAX_BYTES && holds(key, &COOKIE) && COOKIES.is_match(s))
         || is_subscription_prompt(s)
         || is_truncated_teaser(s)
 }
@@ -366,10 +366,30 @@ fn is_furniture(s: &str, key: &str) -> bool {
 /// What [`COPYRIGHT`] needs in a line, as the lowercase `key` holds it.
 fn might_be_copyright(key: &str) -> bool {
     key.contains('©')
-        || key.contains("copyright")
-        || key.contains("(c)")
-        || key.contains("all rights reserved")
+        || holds(key, &COPYRIGHT_WORD)
+        || holds(key, &C_IN_PARENTHESES)
+        || holds(key, &ALL_RIGHTS_RESERVED)
         || key.contains('ſ')
+}
+
+/// A literal searcher built once (`str::contains` builds one on every call).
+type Literal = LazyLock<memchr::memmem::Finder<'static>>;
+
+/// What [`READ_MORE_INSIDE`] needs in a line's key.
+static READ_MORE_COLON: Literal = LazyLock::new(|| memchr::memmem::Finder::new("read more:"));
+/// What [`COOKIES`] needs in a line's key.
+static COOKIE: Literal = LazyLock::new(|| memchr::memmem::Finder::new("cookie"));
+/// Some of what [`COPYRIGHT`] needs in a line's key.
+static COPYRIGHT_WORD: Literal = LazyLock::new(|| memchr::memmem::Finder::new("copyright"));
+/// Some of what [`COPYRIGHT`] needs in a line's key.
+static C_IN_PARENTHESES: Literal = LazyLock::new(|| memchr::memmem::Finder::new("(c)"));
+/// Some of what [`COPYRIGHT`] needs in a line's key.
+static ALL_RIGHTS_RESERVED: Literal =
+    LazyLock::new(|| memchr::memmem::Finder::new("all rights reserved"));
+
+/// `key.contains(literal)`, by the literal's prebuilt searcher.
+fn holds(key: &str, literal: &Literal) -> bool {
+    literal.find(key.as_bytes()).is_some()
 }
 
 /// A short line inviting the reader to subscribe: it opens with the prompt ("Sign up for ...")

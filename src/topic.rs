@@ -159,6 +159,18 @@ pub struct Candidate<'a> {
     pub direct: bool,
 }
 
+/// What one text says about the topic, with the literal scan's term occurrences in it (as
+/// `scan::Scan::occurrences` gives them) when they were found.
+struct TextNear {
+    near: Near,
+    occurrences: Option<Vec<(aho_corasick::PatternID, usize)>>,
+}
+
+/// A text piece's identity: where it starts in memory and its length.
+fn text_key(t: &str) -> (usize, usize) {
+    (t.as_ptr() as usize, t.len())
+}
+
 /// How far back (in paragraphs) a speaker's on-topic statement keeps their next one on topic.
 const CONTINUATION_REACH: usize = 2;
 
@@ -254,12 +266,14 @@ impl Topic {
         // a paragraph with thousands of statements costs linear time.
         let mut per_paragraph: HashMap<usize, Near> = HashMap::default();
         // Each text once: the lead and the title are the same for every paragraph, and a
-        // paragraph is the one before the next.
-        let mut per_text: HashMap<(usize, usize), Near> = HashMap::default();
-        let mut near_of = |t: &str| -> Near {
-            *per_text
-                .entry((t.as_ptr() as usize, t.len()))
-                .or_insert_with(|| self.near(&[t]))
+        // paragraph is the one before the next. A text's term occurrences are kept with it
+        // (by the literal scan), so that its sentences are read from them, not scanned again.
+        let mut per_text: HashMap<(usize, usize), TextNear> = HashMap::default();
+        let near_of = |per_text: &mut HashMap<(usize, usize), TextNear>, t: &str| -> Near {
+            per_text
+                .entry(text_key(t))
+                .or_insert_with(|| self.text_near(t))
+                .near
         };
         let mut per_sentence: HashMap<(usize, usize), Near> = HashMap::default();
         let mut last_kept: HashMap<&str, usize> = HashMap::default();
@@ -268,13 +282,15 @@ impl Topic {
             let para = *per_paragraph.entry(c.paragraph).or_insert_with(|| {
                 [ctx.paragraph, ctx.previous, ctx.lead, ctx.title]
                     .iter()
-                    .fold(Near::default(), |acc, t| acc.or(near_of(t)))
+                    .fold(Near::default(), |acc, t| acc.or(near_of(&mut per_text, t)))
             });
-            let sent = *per_sentence
-                .entry(c.sentence)
-                .or_insert_with(|| self.near(&[ctx.sentence]));
             // The paragraph and the one before it, for a statement that points back to them.
-            let local = near_of(ctx.paragraph).or(near_of(ctx.previous));
+            let local =
+                near_of(&mut per_text, ctx.paragraph).or(near_of(&mut per_text, ctx.previous));
+            let sent = *per_sentence.entry(c.sentence).or_insert_with(|| {
+                let paragraph = per_text.get(&text_key(ctx.paragraph));
+                self.sentence_near(ctx.sentence, ctx.paragraph, paragraph)
+            });
             let own = self.judge(ctx.content, para.or(sent), sent.excluded)
                 || self.refers_to_context(ctx.content, local, sent.excluded);
             let cont = i > 0 && keep[i - 1] && self.continues(c, &cands[i - 1], &last_kept);
@@ -333,30 +349,79 @@ impl Topic {
     /// What the text around a statement says about the topic.
     fn near(&self, texts: &[&str]) -> Near {
         texts.iter().fold(Near::default(), |acc, t| {
-            let h = self.hits_in(t);
-            // Off-topic phrases blanked out only where there are some.
-            let core = if h.0[OFF] {
-                hit(&self.core, &self.without_off(&self.lowercase(t)))
-            } else {
-                h.0[CORE]
-            };
-            acc.or(Near {
-                core,
-                subject: h.0[SUBJECT],
-                excluded: h.0[EXCLUDE],
-            })
+            acc.or(self.near_from(t, self.hits_in(t)))
         })
+    }
+
+    /// What `text`, whose term hits are `h`, says about the topic.
+    fn near_from(&self, text: &str, h: Hits) -> Near {
+        // Off-topic phrases blanked out only where there are some.
+        let core = if h.0[OFF] {
+            hit(&self.core, &self.without_off(&self.lowercase(text)))
+        } else {
+            h.0[CORE]
+        };
+        Near {
+            core,
+            subject: h.0[SUBJECT],
+            excluded: h.0[EXCLUDE],
+        }
+    }
+
+    /// [`Topic::near`] of one text, with the term occurrences the literal scan found in it
+    /// (none when the topic or the text needs the regexes or the text's view).
+    fn text_near(&self, text: &str) -> TextNear {
+        let Some((scan, occurrences)) = self
+            .literal_scan()
+            .and_then(|scan| Some((scan, scan.occurrences(text)?)))
+        else {
+            return TextNear {
+                near: self.near(&[text]),
+                occurrences: None,
+            };
+        };
+        let mut found = [false; SLOTS];
+        scan.hits_within(text, &occurrences, 0..text.len(), &mut found);
+        TextNear {
+            near: self.near_from(text, Hits(found)),
+            occurrences: Some(occurrences),
+        }
+    }
+
+    /// [`Topic::near`] of a sentence, read from its paragraph's term occurrences when it lies
+    /// inside the paragraph and they are known.
+    fn sentence_near(&self, sentence: &str, paragraph: &str, known: Option<&TextNear>) -> Near {
+        let start = (sentence.as_ptr() as usize).wrapping_sub(paragraph.as_ptr() as usize);
+        let inside = start <= paragraph.len() && sentence.len() <= paragraph.len() - start;
+        match (
+            self.literal_scan(),
+            known.and_then(|k| k.occurrences.as_ref()),
+        ) {
+            (Some(scan), Some(occurrences)) if inside => {
+                let mut found = [false; SLOTS];
+                let window = start..start + sentence.len();
+                scan.hits_within(paragraph, occurrences, window, &mut found);
+                self.near_from(sentence, Hits(found))
+            }
+            _ => self.near(&[sentence]),
+        }
+    }
+
+    /// The topic's literal scan, when it has one (built when first asked).
+    fn literal_scan(&self) -> Option<&scan::Scan> {
+        self.scan
+            .get_or_init(|| {
+                self.ascii_terms
+                    .then(|| scan::Scan::build(&self.lists))
+                    .flatten()
+            })
+            .as_ref()
     }
 
     /// Which term regexes match the [`Topic::lowercase`] of `text`: by the literal [`scan`]
     /// of the text itself when the topic has one, else by [`Topic::hits`].
     fn hits_in(&self, text: &str) -> Hits {
-        let scan = self.scan.get_or_init(|| {
-            self.ascii_terms
-                .then(|| scan::Scan::build(&self.lists))
-                .flatten()
-        });
-        let Some(scan) = scan else {
+        let Some(scan) = self.literal_scan() else {
             return self.hits(&self.lowercase(text));
         };
         let mut found = [false; SLOTS];
@@ -617,6 +682,38 @@ mod tests {
 
     fn topic() -> Topic {
         Topic::parse(NATO_UKRAINE).unwrap()
+    }
+
+    #[test]
+    fn a_piece_read_from_its_text_occurrences_has_the_hits_of_its_own_scan() {
+        let t = topic();
+        let scan = t
+            .literal_scan()
+            .expect("the built-in topic has a literal scan");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/articles");
+        let fixtures = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok());
+        let odd = [
+            "xNATO natox NATO’s ÉNATO joins NATOé, Ukraine\u{a0}nato north  atlantic EU accession",
+            "re-invited; the alliance’s door: NORTH ATLANTIC alliance membership nato_ _nato",
+        ];
+        for text in fixtures.chain(odd.iter().map(|s| s.to_string())) {
+            let Some(occurrences) = scan.occurrences(&text) else {
+                continue;
+            };
+            // Pieces of up to about 600 characters, at every 37th character.
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(37).collect();
+            for (k, &a) in bounds.iter().enumerate() {
+                for &z in bounds[k..].iter().take(17).chain([text.len()].iter()) {
+                    let mut within = [false; SLOTS];
+                    scan.hits_within(&text, &occurrences, a..z, &mut within);
+                    let mut own = [false; SLOTS];
+                    scan.hits(&text[a..z], &mut own);
+                    assert_eq!(within, own, "{:?}", &text[a..z]);
+                }
+            }
+        }
     }
 
     fn ctx<'a>(content: &'a str, paragraph: &'a str) -> Context<'a> {

@@ -376,7 +376,7 @@ fn np_then_verb(toks: &[Token], start: usize) -> bool {
     toks[start..]
         .iter()
         .take_while(|t| t.is_word && !t.quoted)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower.as_ref())
         .find(|w| lexicon::is(Class::FiniteVerb, w) || lexicon::is(Class::RelativePronoun, w))
         .is_some_and(|w| lexicon::is(Class::FiniteVerb, w))
 }
@@ -495,7 +495,7 @@ fn np_content_end(toks: &[Token], from: usize, end: usize) -> usize {
         else {
             continue;
         };
-        let predicate = match t.lower.as_str() {
+        let predicate = match t.lower.as_ref() {
             "," => is_participle_word(next),
             // "the trained and equipped units": a participle list is no new predicate.
             "and" | "but"

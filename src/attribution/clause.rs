@@ -84,7 +84,7 @@ fn skip_date_phrase(text: &str, toks: &[Token], i: usize) -> usize {
         .iter()
         .position(|t| t.range.start >= end)
         .map_or(toks.len(), |k| i + k);
-    match toks.get(after).map(|t| t.lower.as_str()) {
+    match toks.get(after).map(|t| t.lower.as_ref()) {
         Some("that" | ":" | ",") => skip_adjuncts(toks, after),
         _ => i,
     }
@@ -95,7 +95,7 @@ pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
     let start = i;
     while i < toks.len() && i - start < MAX_OBJECT_TOKENS {
         let t = &toks[i];
-        if matches!(t.lower.as_str(), "that" | ":" | "," | "to") || t.is_quote(text) {
+        if matches!(t.lower.as_ref(), "that" | ":" | "," | "to") || t.is_quote(text) {
             break;
         }
         // "told a radio station she doubted that ...": a subject pronoun after the addressee
@@ -105,7 +105,7 @@ pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
         }
         i += 1;
     }
-    match toks.get(i).map(|t| t.lower.as_str()) {
+    match toks.get(i).map(|t| t.lower.as_ref()) {
         // "voiced concern about X, with Y telling ...": what follows the comma is narration.
         Some(",") if opens_absolute(toks, i + 1, toks.len()) => start,
         Some("that" | ":" | ",") => i,
@@ -146,7 +146,7 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
     loop {
         let before = i;
         if let Some(t) = toks.get(i) {
-            let w = t.lower.as_str();
+            let w = t.lower.as_ref();
             let after_day = i > 0 && crate::dates::is_weekday_word(&toks[i - 1].lower);
             let day_part = after_day && matches!(w, "morning" | "afternoon" | "evening" | "night");
             let manner = t.is_manner_adverb();
@@ -331,7 +331,7 @@ pub(super) fn clause_of_at_least(
     let introduced = after
         && (first.is_quote(text)
             || from > 0
-                && matches!(toks[from - 1].lower.as_str(), "that" | ":" | ",")
+                && matches!(toks[from - 1].lower.as_ref(), "that" | ":" | ",")
                 && !toks[from - 1].quoted);
     let time_phrase = first.is(Class::TimeDeterminer)
         && toks.get(from + 1).is_some_and(|t| t.is(Class::TimeNoun));
@@ -366,7 +366,7 @@ pub(super) fn clause_of_at_least(
 /// after a name, a pronoun subject, or a determiner and one noun reads as a present-tense verb.
 fn present_tense_verb(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
-    let w = t.lower.as_str();
+    let w = t.lower.as_ref();
     let shape = t.is_word
         && !t.quoted
         && w.len() > 3
@@ -507,7 +507,7 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
 /// subject pronoun and a past tense in "-ed": a new sentence of the narrator's about the
 /// speaker, not more of what was said ("..., and he would resign" stays).
 fn pronoun_act_follows(toks: &[Token], j: usize) -> bool {
-    let coordinator = matches!(toks[j].lower.as_str(), "and" | "but") && !toks[j].quoted;
+    let coordinator = matches!(toks[j].lower.as_ref(), "and" | "but") && !toks[j].quoted;
     let pronoun = toks
         .get(j + 1)
         .is_some_and(|t| !t.quoted && t.is(Class::PersonPronoun));
@@ -556,7 +556,7 @@ fn opens_next_report(toks: &[Token], j: usize) -> bool {
     let Some(next) = toks.get(j + 1).filter(|n| n.is_word && !n.quoted) else {
         return false;
     };
-    match toks[j].lower.as_str() {
+    match toks[j].lower.as_ref() {
         "," => next.is(Class::ParticipleCue),
         "and" => {
             let cue = super::cues::match_at(toks, j + 1, false).is_some();
@@ -643,7 +643,7 @@ const OTHER_SUBJECT_WORDS: usize = 6;
 /// "Ukraine is ready, and other leaders said ...": after ", and"/", but" a short subject and a
 /// core cue begin someone else's report, whether or not that speaker is named.
 fn opens_other_report(toks: &[Token], j: usize) -> bool {
-    if !matches!(toks[j].lower.as_str(), "and" | "but") {
+    if !matches!(toks[j].lower.as_ref(), "and" | "but") {
         return false;
     }
     let subject_word =
@@ -663,7 +663,7 @@ fn is_medium_adjunct(rest: &[Token]) -> bool {
     let words: Vec<&str> = rest
         .iter()
         .filter(|t| t.is_word)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower.as_ref())
         .collect();
     matches!(words.as_slice(), [prep, det, noun, ..] if lexicon::is(Class::MediumPreposition, prep) && lexicon::is(Class::MediumDeterminer, det) && lexicon::is(Class::Medium, noun))
         && rest.iter().filter(|t| t.is_word).count() <= MAX_MEDIUM_ADJUNCT_WORDS
@@ -693,7 +693,7 @@ pub(super) fn before_end(toks: &[Token], region_start: usize) -> usize {
         !t.is_word && (t.lower == "''" || t.lower.chars().next().is_some_and(is_quote_mark))
     };
     while e > 0
-        && (matches!(toks[e - 1].lower.as_str(), "," | "—" | "–" | "-")
+        && (matches!(toks[e - 1].lower.as_ref(), "," | "—" | "–" | "-")
             || closing_mark(&toks[e - 1]))
     {
         e -= 1;
@@ -707,7 +707,7 @@ pub(super) fn before_end(toks: &[Token], region_start: usize) -> usize {
 /// End of the clause after a cue when another cue's speaker follows in the sentence.
 pub(super) fn clause_end_before(toks: &[Token], next_region: usize) -> usize {
     let mut e = next_region;
-    while e > 0 && (matches!(toks[e - 1].lower.as_str(), "," | "and") || toks[e - 1].is_dash()) {
+    while e > 0 && (matches!(toks[e - 1].lower.as_ref(), "," | "and") || toks[e - 1].is_dash()) {
         e -= 1;
     }
     e

@@ -3,6 +3,7 @@
 use super::tokens::Token;
 use crate::lexicon::entries;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One lexicon entry.
@@ -31,8 +32,8 @@ pub struct CueMatch {
     pub start: usize,
     /// One past its last token.
     pub end: usize,
-    /// The lexicon entry.
-    pub form: CueForm,
+    /// The lexicon entry (borrowed from the lexicon, or made for a frame's own cue).
+    pub form: Cow<'static, CueForm>,
 }
 
 static LEXICON: LazyLock<HashMap<String, Vec<CueForm>>> = LazyLock::new(|| {
@@ -86,7 +87,7 @@ pub fn match_at(tokens: &[Token], i: usize, title_case: bool) -> Option<CueMatch
     if first.quoted || !first.is_word || (first.capitalized && !opens_clause && !title_case) {
         return None;
     }
-    let forms = LEXICON.get(first.lower.as_str())?;
+    let forms = LEXICON.get(first.lower.as_ref())?;
     forms.iter().find_map(|f| {
         let end = i + f.words.len();
         let ok = end <= tokens.len()
@@ -94,10 +95,10 @@ pub fn match_at(tokens: &[Token], i: usize, title_case: bool) -> Option<CueMatch
                 .iter()
                 .zip(&tokens[i..end])
                 .all(|(w, t)| *w == t.lower && !t.quoted);
-        ok.then(|| CueMatch {
+        ok.then_some(CueMatch {
             start: i,
             end,
-            form: f.clone(),
+            form: Cow::Borrowed(f),
         })
     })
 }
@@ -134,7 +135,10 @@ mod tests {
         let t = "Smith pointed out that Jones made it clear";
         let toks = tokenize(t, 0..t.len(), &[]);
         let cues = find_all(&toks);
-        let words: Vec<Vec<String>> = cues.into_iter().map(|c| c.form.words).collect();
+        let words: Vec<Vec<String>> = cues
+            .into_iter()
+            .map(|c| c.form.into_owned().words)
+            .collect();
         assert_eq!(
             words,
             vec![vec!["pointed", "out"], vec!["made", "it", "clear"]]

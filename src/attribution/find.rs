@@ -6,6 +6,7 @@ use super::speakers::{self, Mention, Registry, Resolved};
 use super::subject::*;
 use super::tokens::Token;
 use crate::lexicon::{self, Class};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// "Foreign Minister Dmytro Kuleba:": a speaker before a colon is a few words.
@@ -174,7 +175,7 @@ impl Finder<'_> {
         let cue = CueMatch {
             start: colon,
             end: colon + 1,
-            form,
+            form: Cow::Owned(form),
         };
         if colon == 1 && toks[0].lower == "quote" {
             let (_, last) = self.recent.last()?;
@@ -285,7 +286,7 @@ impl Finder<'_> {
         // "the former secretary of state", "his claims": after "of" or a determiner the cue
         // word is a noun.
         if cue.start > 0 {
-            let before = toks[cue.start - 1].lower.as_str();
+            let before = toks[cue.start - 1].lower.as_ref();
             if !toks[cue.start - 1].quoted
                 && (before == "of" || lexicon::is(Class::Determiner, before))
             {
@@ -394,7 +395,7 @@ impl Finder<'_> {
             });
         }
         let inverted_ok = cue.start == 0
-            || matches!(toks[cue.start - 1].lower.as_str(), "," | ":" | "—" | "–")
+            || matches!(toks[cue.start - 1].lower.as_ref(), "," | ":" | "—" | "–")
             || toks[cue.start - 1].is_quote(self.text);
         if !inverted_ok {
             return None;
@@ -559,7 +560,7 @@ impl Finder<'_> {
             cue: CueMatch {
                 start: i,
                 end: i + 2,
-                form,
+                form: Cow::Owned(form),
             },
             shape: Shape::According,
         })
@@ -593,7 +594,7 @@ pub(super) fn according_conjuncts(
         }
         found.push((np.start, mention, speakers::join(text, &toks[np.clone()])));
         i = np.end;
-        match (toks.get(i).map(|t| t.lower.as_str()), toks.get(i + 1)) {
+        match (toks.get(i).map(|t| t.lower.as_ref()), toks.get(i + 1)) {
             (Some("and"), _) => i += 1,
             (Some(","), Some(n)) if n.lower == "and" => i += 2,
             (Some(","), Some(n)) if n.is_word && n.is_capitalized(text) => i += 1,
@@ -621,7 +622,7 @@ pub(super) fn conjuncts(
     if j < 2 || toks[j - 1].lower != "and" {
         return found;
     }
-    while j >= 2 && matches!(toks[j - 1].lower.as_str(), "and" | ",") && !toks[j - 1].quoted {
+    while j >= 2 && matches!(toks[j - 1].lower.as_ref(), "and" | ",") && !toks[j - 1].quoted {
         let end = skip_name_origin(text, toks, j - 1);
         let start = np_start(text, toks, end);
         if start >= end {
@@ -673,7 +674,7 @@ fn document_author(
         return None;
     }
     let by = (doc + 1..limit.min(doc + 4))
-        .find(|&j| matches!(toks[j].lower.as_str(), "by" | "from" | "of"))?;
+        .find(|&j| matches!(toks[j].lower.as_ref(), "by" | "from" | "of"))?;
     let (np, title) = np_after(text, toks, by + 1)?;
     let mention = speakers::classify(text, &toks[np.clone()], title.clone())
         .unwrap_or_else(|| Mention::Organization(speakers::join(text, &toks[np.clone()])));
@@ -687,7 +688,7 @@ fn phrase_end(toks: &[Token], np: &Range<usize>, apposed: bool) -> usize {
         return np.end;
     }
     (np.end + 1..toks.len())
-        .find(|&j| matches!(toks[j].lower.as_str(), "," | "." | ";" | ")"))
+        .find(|&j| matches!(toks[j].lower.as_ref(), "," | "." | ";" | ")"))
         .unwrap_or(toks.len())
 }
 
@@ -716,7 +717,7 @@ fn embedded(text: &str, toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool
             t.is_word
                 && !t.quoted
                 && (t.is_capitalized_word()
-                    || matches!(t.lower.as_str(), "and" | "that")
+                    || matches!(t.lower.as_ref(), "and" | "that")
                     || t.is(Class::SubjectPronoun)
                     || t.is(Class::ClauseDeterminer))
         });
@@ -802,19 +803,19 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
         Some(t) if t.lower == "for" => CueMatch {
             start: cue.start,
             end: j + 1,
-            form,
+            form: Cow::Owned(form),
         },
         _ => CueMatch {
             start: cue.start,
             end: cue.start + 1,
-            form: cues::CueForm {
+            form: Cow::Owned(cues::CueForm {
                 words: vec![cue.form.words[0].clone()],
                 takes_object: false,
                 strict: true,
                 naming: false,
                 np_content: false,
                 document_subject: false,
-            },
+            }),
         },
     }
 }

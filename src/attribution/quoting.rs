@@ -189,7 +189,7 @@ pub(super) fn quote_before(
     let mut j = region_start;
     while j > 0
         && matches!(
-            toks[j - 1].lower.as_str(),
+            toks[j - 1].lower.as_ref(),
             "," | "." | "!" | "?" | "—" | "–" | "-" | "…"
         )
     {
@@ -292,7 +292,7 @@ pub(super) fn quote_after(
     {
         i += 1;
     }
-    let punct = toks.get(i)?.lower.as_str();
+    let punct = toks.get(i)?.lower.as_ref();
     if !(punct == "," || (colon && punct == ":")) {
         return None;
     }

@@ -48,7 +48,7 @@ impl State<'_> {
         .unzip();
         let resolved_at = self.recent.len();
         if *TRACE {
-            let ws: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+            let ws: Vec<&str> = toks.iter().map(|t| t.lower.as_ref()).collect();
             eprintln!("S {:?}", ws);
             for f in &frames {
                 eprintln!(

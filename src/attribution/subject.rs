@@ -243,7 +243,7 @@ pub(super) fn local_clause_subject(text: &str, toks: &[Token], end: usize) -> Op
                 && !t.quoted
                 && !t.is_capitalized(text)
                 && !t.is(Class::ClauseBoundary)
-                && !matches!(t.lower.as_str(), "or" | "nor")
+                && !matches!(t.lower.as_ref(), "or" | "nor")
                 && stop < end
         });
         let np = b..stop;
@@ -515,7 +515,7 @@ fn after_dateline(text: &str, toks: &[Token], end: usize) -> usize {
         return 0;
     };
     let dateline = toks[..dash].iter().all(|t| {
-        !t.quoted && (t.is_capitalized(text) || matches!(t.lower.as_str(), "," | "(" | ")" | "/"))
+        !t.quoted && (t.is_capitalized(text) || matches!(t.lower.as_ref(), "," | "(" | ")" | "/"))
     });
     if dateline {
         dash + 1
@@ -801,7 +801,7 @@ fn listed_names(text: &str, toks: &[Token], seg: Range<usize>) -> Option<Range<u
             return None;
         }
         let stop = (run.end..seg.end)
-            .find(|&j| matches!(toks[j].lower.as_str(), "and" | ","))
+            .find(|&j| matches!(toks[j].lower.as_ref(), "and" | ","))
             .unwrap_or(seg.end);
         if run.end != stop && skip_name_origin(text, toks, stop) != run.end {
             return None;
@@ -809,7 +809,7 @@ fn listed_names(text: &str, toks: &[Token], seg: Range<usize>) -> Option<Range<u
         names += 1;
         last = Some(run);
         i = stop;
-        while i < seg.end && matches!(toks[i].lower.as_str(), "and" | ",") {
+        while i < seg.end && matches!(toks[i].lower.as_ref(), "and" | ",") {
             i += 1;
         }
     }
@@ -887,12 +887,12 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
     let inner = &toks[c + 1..comma];
     let listed = inner
         .windows(2)
-        .any(|w| w[0].lower == "," && matches!(w[1].lower.as_str(), "and" | "or"));
+        .any(|w| w[0].lower == "," && matches!(w[1].lower.as_ref(), "and" | "or"));
     // "Fla., rabbi", "(D-Mo.)": a period before a comma or a closing bracket ends an
     // abbreviation, not a sentence.
     let ends_sentence = (c + 1..comma).any(|j| {
         toks[j].lower == ";"
-            || (toks[j].lower == "." && !matches!(toks[j + 1].lower.as_str(), "," | ")"))
+            || (toks[j].lower == "." && !matches!(toks[j + 1].lower.as_ref(), "," | ")"))
     });
     if listed || ends_sentence {
         return None;
@@ -927,7 +927,7 @@ fn is_age(w: &str) -> bool {
 /// The first word of an interruption after a name: a relative pronoun, a determiner or title
 /// (an apposition), a participle or a preposition (an adjunct), or an age.
 fn opens_interruption(text: &str, t: &Token) -> bool {
-    let w = t.lower.as_str();
+    let w = t.lower.as_ref();
     if is_age(w) {
         return !t.quoted;
     }
@@ -1080,7 +1080,7 @@ pub(super) fn np_after(
         let run = speakers::name_run(text, toks, end + 1);
         let closes = toks
             .get(run.end)
-            .is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
+            .is_none_or(|t| matches!(t.lower.as_ref(), "," | "." | ";" | ")"));
         if run.len() >= 2 && closes {
             return Some((run, Some(speakers::join(text, &toks[from..end]))));
         }

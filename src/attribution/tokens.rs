@@ -1,6 +1,7 @@
 //! Word and punctuation tokens with byte offsets, for pattern matching inside a sentence.
 
 use crate::quotes::{is_quote_mark, Quotation};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One token of a sentence.
@@ -8,8 +9,9 @@ use std::ops::Range;
 pub struct Token {
     /// Byte range in the article text.
     pub range: Range<usize>,
-    /// Lowercase form, curly apostrophes made straight (possessive "'s" kept).
-    pub lower: String,
+    /// Lowercase form, curly apostrophes made straight (possessive "'s" kept): borrowed from
+    /// the lexicon for a word in some list and for one ASCII character, else its own.
+    pub lower: Cow<'static, str>,
     /// True for words (letters or digits), false for punctuation.
     pub is_word: bool,
     /// True when the token lies inside a quotation.
@@ -95,7 +97,7 @@ impl Token {
 
     /// A dash of any kind (a typed "--" reads as "—").
     pub fn is_dash(&self) -> bool {
-        matches!(self.lower.as_str(), "-" | "—" | "–")
+        matches!(self.lower.as_ref(), "-" | "—" | "–")
     }
 
     /// A lowercase "-ly" adverb of manner ("pointedly", "effectively").
@@ -192,19 +194,41 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
     out
 }
 
-/// The token's lowercase form with curly apostrophes made straight.
-fn lower_form(word: &str) -> String {
+/// Every ASCII character, each its own one-byte slice (a one-character token's form).
+const ASCII: &str = "\0\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\
+\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f \
+!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f";
+
+/// The token's lowercase form with curly apostrophes made straight, and the classes it is in:
+/// the lexicon's copy of a listed ASCII word without capitals, a one-character slice of
+/// [`ASCII`], or a new string.
+fn lower_form(word: &str) -> (Cow<'static, str>, crate::lexicon::ClassBits) {
+    let owned = |s: String| {
+        let bits = crate::lexicon::classes_of(&s);
+        (Cow::Owned(s), bits)
+    };
     if word.starts_with("--") {
-        return "\u{2014}".to_string();
+        return owned("\u{2014}".to_string());
     }
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
+    if !word.is_ascii() {
+        let s = word.to_lowercase();
+        return owned(if s.contains('\u{2019}') {
+            s.replace('\u{2019}', "'")
+        } else {
+            s
+        });
     }
-    let s = word.to_lowercase();
-    if s.contains('\u{2019}') {
-        s.replace('\u{2019}', "'")
-    } else {
-        s
+    if let [b] = word.as_bytes() {
+        let at = usize::from(b.to_ascii_lowercase());
+        let lower = &ASCII[at..=at];
+        return (Cow::Borrowed(lower), crate::lexicon::classes_of(lower));
+    }
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return owned(word.to_ascii_lowercase());
+    }
+    match crate::lexicon::entry_of(word) {
+        Some((listed, bits)) => (Cow::Borrowed(listed), bits),
+        None => (Cow::Owned(word.to_string()), Default::default()),
     }
 }
 
@@ -241,10 +265,10 @@ fn is_initialism(word: &str) -> bool {
 fn make_token(text: &str, quotes: &[Quotation], range: Range<usize>, first: char) -> Token {
     let quoted = crate::quotes::containing(quotes, range.start)
         .is_some_and(|q| q.inner.start <= range.start && range.end <= q.inner.end);
-    let lower = lower_form(&text[range.clone()]);
+    let (lower, classes) = lower_form(&text[range.clone()]);
     let mut token = Token {
         range,
-        classes: crate::lexicon::classes_of(&lower),
+        classes,
         lower,
         is_word: is_word_char(first),
         quoted,
@@ -264,7 +288,7 @@ mod tests {
         let t = "Zelensky's secretary-general, the U.S. envoy.";
         let toks: Vec<String> = tokenize(t, 0..t.len(), &[])
             .into_iter()
-            .map(|t| t.lower)
+            .map(|t| t.lower.into_owned())
             .collect();
         assert_eq!(
             toks,
@@ -281,13 +305,13 @@ mod tests {
         let t = "Marc H. Morial said.";
         let toks: Vec<String> = tokenize(t, 0..t.len(), &[])
             .into_iter()
-            .map(|t| t.lower)
+            .map(|t| t.lower.into_owned())
             .collect();
         assert_eq!(toks, vec!["marc", "h.", "morial", "said", "."]);
         let t = "Mr. Ortiz and Sen. Hale said.";
         let toks: Vec<String> = tokenize(t, 0..t.len(), &[])
             .into_iter()
-            .map(|t| t.lower)
+            .map(|t| t.lower.into_owned())
             .collect();
         assert_eq!(
             toks,
@@ -374,6 +398,37 @@ mod tests {
             let quotes = crate::quotes::find(&t, 0..t.len());
             let got = tokenize(&t, 0..t.len(), &quotes);
             proptest::prop_assert_eq!(got, reference(&t, 0..t.len(), &quotes));
+        }
+    }
+
+    /// The lowercase form as it was built before it could be borrowed: every token's form and
+    /// classes must be the same.
+    fn owned_lower(word: &str) -> String {
+        if word.starts_with("--") {
+            return "\u{2014}".to_string();
+        }
+        if word.is_ascii() {
+            return word.to_ascii_lowercase();
+        }
+        word.to_lowercase().replace('\u{2019}', "'")
+    }
+
+    #[test]
+    fn borrowed_lower_forms_are_the_owned_ones() {
+        assert!(ASCII.bytes().map(usize::from).eq(0..128));
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/articles");
+        let fixtures = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok());
+        let odd =
+            "Mr. SAID Said ’S O’Neil's -- --- a A 7 \u{212A}elvin ſtate Ü İ x\u{7f} THEREFORE \
+            Averyveryveryveryveryveryverylongword";
+        for t in fixtures.chain(std::iter::once(odd.to_string())) {
+            for tok in tokenize(&t, 0..t.len(), &[]) {
+                let old = owned_lower(&t[tok.range.clone()]);
+                assert_eq!(tok.lower, old);
+                assert_eq!(tok.classes, crate::lexicon::classes_of(&old), "{old}");
+            }
         }
     }
 

@@ -17,6 +17,8 @@ pub struct Bounded {
     limits: &'static [(&'static str, usize)],
     /// Strings of which every match holds one: without any, no regex is built or run.
     needles: &'static [&'static str],
+    /// The needles as one literal searcher, built when first asked.
+    finder: OnceLock<aho_corasick::AhoCorasick>,
     loose: OnceLock<Regex>,
     exact: OnceLock<Regex>,
 }
@@ -33,6 +35,7 @@ impl Bounded {
             pattern,
             limits,
             needles,
+            finder: OnceLock::new(),
             loose: OnceLock::new(),
             exact: OnceLock::new(),
         }
@@ -40,7 +43,11 @@ impl Bounded {
 
     /// The bounded pattern's leftmost-first match and its groups.
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        if !self.needles.iter().any(|n| haystack.contains(n)) {
+        // One scan for all the needles (`haystack.contains(n)` for each, in one pass).
+        let finder = self.finder.get_or_init(|| {
+            aho_corasick::AhoCorasick::new(self.needles).expect("literal needles build")
+        });
+        if !finder.is_match(haystack) {
             return None;
         }
         let c = self.loose().captures(haystack)?;

@@ -13,7 +13,7 @@
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
+use aho_corasick::{Anchored, MatchKind, PatternID};
 
 /// At most this many `'` in a term (each doubles its forms); a term with more leaves the
 /// topic to its regexes.
@@ -77,6 +77,59 @@ impl Scan {
             self.scan(&super::ascii_view(text), out);
         } else {
             self.scan(text, out);
+        }
+    }
+
+    /// Every occurrence of every pattern in `text`, as (pattern, end), in order of their ends;
+    /// `None` when `text` must be scanned in its view (as [`Scan::hits`] would). The
+    /// occurrences inside a piece of `text` are the ones a scan of that piece finds.
+    pub fn occurrences(&self, text: &str) -> Option<Vec<(PatternID, usize)>> {
+        if !text.is_ascii() && super::prefilter::holds_lowercase_to_ascii(text) {
+            return None;
+        }
+        let dfa = &self.automaton;
+        let mut out = Vec::new();
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return Some(out);
+        };
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+                continue;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                out.push((pid, i + 1));
+            }
+        }
+        Some(out)
+    }
+
+    /// [`Scan::hits`] of `text[window]`, read from the [`Scan::occurrences`] of `text`.
+    pub fn hits_within(
+        &self,
+        text: &str,
+        occurrences: &[(PatternID, usize)],
+        window: std::ops::Range<usize>,
+        out: &mut [bool],
+    ) {
+        let piece = &text[window.clone()];
+        let first = occurrences.partition_point(|&(_, end)| end <= window.start);
+        for &(pid, end) in &occurrences[first..] {
+            if end > window.end {
+                break;
+            }
+            let need = self.needs[pid.as_usize()];
+            if out[need.slot] {
+                continue;
+            }
+            let Some(start) = end.checked_sub(self.automaton.pattern_len(pid)) else {
+                continue;
+            };
+            if start < window.start {
+                continue;
+            }
+            out[need.slot] = need.fits(piece, start - window.start..end - window.start);
         }
     }
 

@@ -172,7 +172,7 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     if let [det, head] = np {
         if det.lower == "the" && head.is(Class::OrgHead) {
-            return Some(Mention::OrgAnaphor(head.lower.clone()));
+            return Some(Mention::OrgAnaphor(head.lower.to_string()));
         }
     }
     // "the health ministry", "the Polish energy ministry": an institution noun with words of
@@ -287,7 +287,7 @@ fn is_acronym(w: &str) -> bool {
 /// "letter").
 fn related_noun<'a>(words: impl Iterator<Item = &'a Token>) -> Option<String> {
     let noun = words
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower.as_ref())
         .collect::<Vec<_>>()
         .join(" ");
     (lexicon::is(Class::TeamNoun, &noun) || lexicon::is(Class::DocumentNoun, &noun)).then_some(noun)
@@ -376,7 +376,7 @@ pub fn names_members(toks: &[Token], k: usize) -> bool {
     k > 0
         && !toks[k].quoted
         && toks[k].is(Class::MemberGroup)
-        && institution_alias(toks[k - 1].lower.as_str()).is_some()
+        && institution_alias(toks[k - 1].lower.as_ref()).is_some()
 }
 
 /// The canonical institution (not a country) an exact lowercase alias names.

@@ -158,21 +158,22 @@ fn is_particle(t: &Token) -> bool {
 /// A spelling-insensitive key for a surname: Zelensky, Zelenskiy, Zelenskyy and Zelenskyi
 /// share one; so do Sybiga and Sybiha.
 pub fn name_key(surname: &str) -> String {
-    // Lowercase letters and digits, accents folded (an ASCII name is only lowered).
-    let mut s: String = if surname.is_ascii() {
-        surname
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect()
+    if surname.is_ascii() {
+        ascii_name_key(surname)
     } else {
-        surname
-            .to_lowercase()
-            .chars()
-            .map(fold_accent)
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
+        any_name_key(surname)
+    }
+}
+
+/// [`name_key`] of any surname, char by char.
+pub(super) fn any_name_key(surname: &str) -> String {
+    // Lowercase letters and digits, accents folded.
+    let mut s: String = surname
+        .to_lowercase()
+        .chars()
+        .map(fold_accent)
+        .filter(|c| c.is_alphanumeric())
+        .collect();
     if let Some(end) = ["yy", "iy", "yi", "ij", "ii", "ei"]
         .iter()
         .find(|end| s.ends_with(*end))
@@ -190,6 +191,35 @@ pub fn name_key(surname: &str) -> String {
             out.push(c);
         }
         prev = Some(c);
+    }
+    out
+}
+
+/// [`name_key`] of an ASCII surname, byte by byte: its letters and digits lowered, the same
+/// ending rewritten and the same g's dropped.
+pub(super) fn ascii_name_key(surname: &str) -> String {
+    let mut s: Vec<u8> = Vec::with_capacity(surname.len() + 1);
+    s.extend(
+        surname
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase()),
+    );
+    if [b"yy", b"iy", b"yi", b"ij", b"ii", b"ei"]
+        .iter()
+        .any(|end| s.ends_with(*end))
+    {
+        s.truncate(s.len() - 2);
+        s.push(b'y');
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    for b in s {
+        let b = if b == b'h' { b'g' } else { b };
+        if !(b == b'g' && matches!(prev, Some(b'k' | b'z' | b's' | b'c'))) {
+            out.push(char::from(b));
+        }
+        prev = Some(b);
     }
     out
 }
@@ -370,7 +400,7 @@ pub fn apposition_span(toks: &[Token], name_end: usize) -> Option<Range<usize>> 
                 .any(|t| crate::lexicon::is_title(t.base())));
     let closes = toks
         .get(end)
-        .is_some_and(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")" | ":"));
+        .is_some_and(|t| matches!(t.lower.as_ref(), "," | "." | ";" | ")" | ":"));
     (opens_title && closes && segment.len() <= MAX_TITLE_TOKENS).then_some(start..end)
 }
 

@@ -243,7 +243,7 @@ impl Registry {
             }
             if let Some(phrase) = org_phrase(text, toks, k) {
                 self.org_phrases
-                    .push((toks[k].range.start, head.lower.clone(), phrase));
+                    .push((toks[k].range.start, head.lower.to_string(), phrase));
             }
         }
     }
@@ -620,17 +620,28 @@ fn compatible_first_names(mention: &str, full: &str) -> bool {
     if initial(m0) == initial(f0) {
         return true;
     }
-    let m: Vec<String> = mention.split_whitespace().map(str::to_lowercase).collect();
-    let f: Vec<String> = full.split_whitespace().map(str::to_lowercase).collect();
+    // The words compared in lowercase, without lowercased copies of ASCII words.
+    let same_word = |a: &str, b: &str| {
+        if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
+    };
+    // The first character of a word's lowercase (a word's first letter is never a final sigma).
+    let first_lower = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
+    let m: Vec<&str> = mention.split_whitespace().collect();
+    let f: Vec<&str> = full.split_whitespace().collect();
     let (short, long) = if m.len() <= f.len() {
         (&m, &f)
     } else {
         (&f, &m)
     };
-    m.len() < 2
-        || f.len() < 2
-        || long.ends_with(short)
-        || m[0].chars().next() == f[0].chars().next()
+    let ends_with_short = long[long.len() - short.len()..]
+        .iter()
+        .zip(short.iter())
+        .all(|(a, b)| same_word(a, b));
+    m.len() < 2 || f.len() < 2 || ends_with_short || first_lower(m[0]) == first_lower(f[0])
 }
 
 fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {

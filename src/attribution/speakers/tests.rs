@@ -105,6 +105,41 @@ fn spelling_variants_share_a_key() {
     assert_eq!(name_key("Sybiga"), name_key("Sybiha"));
 }
 
+#[test]
+fn ascii_name_keys_are_the_char_by_char_ones() {
+    for w in [
+        "",
+        "Zelenskyy",
+        "ZELENSKIY",
+        "Zelenskyi",
+        "Sybiha",
+        "O'Neil",
+        "Kuleba-Yi",
+        "Shchyhal",
+        "Khachatryan",
+        "Zhong",
+        "Stoltenberg",
+        "Rutte",
+        "Ii",
+        "ei",
+        "hhh",
+        "KHG",
+        "A.B.",
+        "x2",
+        "Berezhnaya",
+        "Schultz",
+        "Tsakhkadzor",
+        "--",
+        "Mc Ghee",
+    ] {
+        assert_eq!(
+            super::names::ascii_name_key(w),
+            super::names::any_name_key(w),
+            "{w}"
+        );
+    }
+}
+
 /// The registry of a short text.
 fn registry_of(t: &str) -> Registry {
     let doc = crate::document::Document::from_text(t);

@@ -228,9 +228,15 @@ pub(super) fn words(text: &str) -> Vec<String> {
 /// The text with each listed acronym written in capitals as a whole word ("MAP") replaced by
 /// the phrase it stands for; borrowed unchanged when it holds none.
 fn expand_acronyms(text: &str) -> std::borrow::Cow<'_, str> {
+    // Each acronym as written in capitals, with its phrase; made once.
+    static UPPER: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+        lexicon::STANCE_ACRONYMS
+            .iter()
+            .map(|(acronym, phrase)| (acronym.to_uppercase(), *phrase))
+            .collect()
+    });
     let mut out = std::borrow::Cow::Borrowed(text);
-    for (acronym, phrase) in lexicon::STANCE_ACRONYMS.iter() {
-        let upper = acronym.to_uppercase();
+    for (upper, phrase) in UPPER.iter() {
         if !out.contains(upper.as_str()) {
             continue;
         }
@@ -264,8 +270,8 @@ fn expand_acronyms(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Push a finished word, split into base and "not" or "'s" where it carries them.
 fn flush(word: &mut String, out: &mut Vec<String>) {
-    let w = std::mem::take(word);
-    let w = w.trim_matches(|c| c == '\'' || c == '-');
+    let whole = std::mem::take(word);
+    let w = whole.trim_matches(|c| c == '\'' || c == '-');
     if w.is_empty() {
         return;
     }
@@ -281,6 +287,9 @@ fn flush(word: &mut String, out: &mut Vec<String>) {
         out.extend([base.to_string(), "not".to_string()]);
     } else if let Some(base) = w.strip_suffix("'s") {
         out.extend([base.to_string(), "'s".to_string()]);
+    } else if w.len() == whole.len() {
+        // Nothing trimmed: the word is pushed as it was gathered, not copied.
+        out.push(whole);
     } else {
         out.push(w.to_string());
     }
