@@ -32,6 +32,9 @@ const OCCASION_REACH: usize = 2;
 /// How many earlier spans (contents, evidences) are searched for one enclosing a position:
 /// spans nest only a few deep, and a bounded look-back keeps long articles linear.
 const ENCLOSING_LOOKBACK: usize = 8;
+/// A narrated event dates the speakers after it only when it fell this many days before
+/// publication at most (a news event, not a historical or a coming one).
+const NARRATED_EVENT_DAYS: i64 = 7;
 /// A year-less day at most this many days after publication is an event to come (half a year):
 /// "on June 29" in an April article is this June, not last June.
 const FUTURE_EVENT_DAYS: i64 = 183;
@@ -63,7 +66,7 @@ pub fn date_statements(
     let mentions = resolve_all(text, paragraphs, attributions, published);
     let narration = narration_occasions(text, paragraphs, attributed, &mentions);
     let lead = lead_event(text, paragraphs, attributed, &mentions);
-    let events = narrated_events(text, paragraphs, attributed, &mentions);
+    let events = narrated_events(text, paragraphs, attributed, &mentions, published);
     let mut next_event = events.iter().peekable();
     let mut event: Option<Occasion> = None;
     let mut occasions: HashMap<&str, Occasion> = HashMap::default();
@@ -292,6 +295,7 @@ fn narrated_events(
     paragraphs: &[Paragraph],
     attributed: &Attributed,
     mentions: &[Dated],
+    published: Option<NaiveDate>,
 ) -> Vec<(usize, Occasion)> {
     let mut evidences: Vec<Range<usize>> = attributed
         .attributions
@@ -317,7 +321,13 @@ fn narrated_events(
             if let Some(m) = dated {
                 // A dated sentence naming no event ("Russia shelled Kharkiv on Tuesday") ends
                 // the one before it: another day, with no occasion to speak at.
-                let date = if names_event {
+                // An event of the news, days before publication at most: not a summit of years
+                // ago that a statement recalls, nor one still to come.
+                let recent = m
+                    .day
+                    .zip(published)
+                    .is_some_and(|(d, p)| d <= p && (p - d).num_days() <= NARRATED_EVENT_DAYS);
+                let date = if names_event && recent {
                     StatementDate {
                         day: m.day,
                         text: Some(text[m.range.clone()].to_string()),
@@ -485,6 +495,12 @@ mod tests {
         let text = " date 2024-05-09 The two foreign ministers held a joint news conference in Tartu on Monday. Kadri Saar said the ferry link would reopen in June.\n\n\
                     Storms closed the port on Tuesday. Edgars Ozols said the border crossings would stay open.\n";
         assert_eq!(dates(text), vec![Some("2024-05-06".into()), None]);
+    }
+
+    #[test]
+    fn an_event_years_before_publication_dates_no_statement() {
+        let text = " date 2024-05-09 Ministers met for a summit in Bergen on April 3, 2008. Ola Vik said the south pier must now reopen.\n";
+        assert_eq!(dates(text), vec![None]);
     }
 
     #[test]

@@ -123,7 +123,11 @@ fn is_boundary(
     let pronoun_follows = rest
         .split_whitespace()
         .next()
-        .is_some_and(|w| lexicon::is(Class::SubjectPronoun, &w.to_lowercase()));
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .is_some_and(|w| {
+            let bare = w.strip_suffix("'s").unwrap_or(&w);
+            lexicon::is(Class::SubjectPronoun, bare)
+        });
     !(text[dot..].starts_with('.')
         && is_abbreviation(&text[para.start..dot], number_follows)
         && !(pronoun_follows && dotted(&text[para.start..dot])))

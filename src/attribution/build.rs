@@ -553,7 +553,13 @@ fn in_dependent_clause(toks: &[Token], f: &Frame) -> bool {
         && toks.get(f.np.end).is_some_and(is_comma)
         && word(f.np.end + 1).is_some_and(|t| t.is(Class::PersonRelative))
         && !toks[f.np.end + 1..f.cue.start].iter().any(is_comma);
-    subordinate || relative
+    // "Alan Berger, a doctor from Englewood, who said A, organised B": the frame's region
+    // opens at the relative clause's comma.
+    let apposed_relative = f.shape == Shape::Subject
+        && f.region.start > f.np.end
+        && toks.get(f.region.start).is_some_and(is_comma)
+        && word(f.region.start + 1).is_some_and(|t| t.is(Class::PersonRelative));
+    subordinate || relative || apposed_relative
 }
 
 /// The subordinate opener right before a subject, or before a prepositional adjunct that opens

@@ -208,9 +208,13 @@ impl Finder<'_> {
                 && (start == 0 || speakers::title_before(self.text, toks, start).is_some())
         });
         // Longer, only with a title before the name: not a headline's "X Endorses Y:".
+        // Every word before the name capitalised or a title word ("Hungarian Prime Minister"),
+        // not narration ("The question for Chancellor X:").
         let titled = (1..colon).any(|start| {
             speakers::name_run(self.text, toks, start) == (start..colon)
-                && speakers::title_before(self.text, toks, start).is_some()
+                && toks[..start]
+                    .iter()
+                    .all(|t| t.is_capitalized(self.text) || t.base_is_title())
         });
         if colon >= COLON_SPEAKER_TOKENS && !(named && titled) {
             return None;
@@ -835,18 +839,37 @@ fn bare_group_without_report(toks: &[Token], np: &Range<usize>, cue: &CueMatch) 
     lone_group && (owned || !toks[cue.start].is(Class::CoreCue))
 }
 
-/// "Markin did not say what steps Moscow would take", "Ilves said nothing on the bid": a
-/// negated cue before a question word, or a cue whose object is "nothing", reports a statement
-/// that was not made. Such a frame still bounds the content before it.
+/// "Markin did not say what steps Moscow would take", "Ilves said nothing about the bid": a
+/// cue negated right before it ("did not say", "has never said") ahead of a question word, or
+/// a cue whose object is "nothing" about something with no verb of its own to follow, reports
+/// a statement that was not made. Such a frame still bounds the content before it.
 pub(super) fn unsaid(toks: &[Token], f: &Frame) -> bool {
     let next = toks.get(f.cue.end).filter(|t| !t.quoted);
-    // "said nothing on the bid", not "said nothing would change" (a clause's subject).
-    let after = toks.get(f.cue.end + 1);
-    let ends_object = after.is_none_or(|t| !t.is_word || !t.is(Class::FiniteVerb));
-    let empty = next.is_some_and(|t| t.is(Class::EmptyObject)) && ends_object;
+    let empty = next.is_some_and(|t| t.is(Class::EmptyObject)) && empty_object(toks, f.cue.end + 1);
+    // The negation in the auxiliary slot, not in a relative clause between ("X, who has never
+    // accepted it, said what ...").
+    let from = f.np.end.max(f.cue.start.saturating_sub(NEGATION_SLOT));
+    let slot = toks.get(from..f.cue.start).unwrap_or_default();
     let negated = f.shape == Shape::Subject
-        && toks
-            .get(f.np.end..f.cue.start)
-            .is_some_and(|between| between.iter().any(|t| t.is(Class::CueNegation)));
+        && slot.iter().any(|t| t.is(Class::CueNegation))
+        && !slot.iter().any(|t| t.lower == ",");
     empty || (negated && next.is_some_and(|t| t.is(Class::Interrogative)))
+}
+
+/// Tokens before a cue in which its negation stands ("has not", "did not").
+const NEGATION_SLOT: usize = 2;
+
+/// After "said nothing": the clause ends, or a word like "about" opens what nothing was said
+/// about and no verb follows before the clause ends ("nothing about the summit had changed"
+/// is a clause of its own).
+fn empty_object(toks: &[Token], at: usize) -> bool {
+    let Some(t) = toks.get(at) else { return true };
+    if !t.is_word {
+        return true;
+    }
+    t.is(Class::EmptyObjectLink)
+        && !toks[at..]
+            .iter()
+            .take_while(|t| t.is_word)
+            .any(|t| t.is(Class::FiniteVerb))
 }

@@ -106,6 +106,8 @@ word_classes! {
     CueNegation => "cue_negations.txt",
     /// Objects of a speech verb that report no statement ("said nothing").
     EmptyObject => "empty_objects.txt",
+    /// Words opening what an empty object was about ("said nothing about").
+    EmptyObjectLink => "empty_object_links.txt",
     /// Tokens after which a new clause may begin (",", "and", "while").
     ClauseBoundary => "clause_boundaries.txt",
     /// Adverbs between a cue and its content ("said publicly that", "said, however, that").

@@ -105,8 +105,8 @@ const DATELINE_PLACE_MAX_CHARS: usize = 40;
 /// A headline line has at least this many words; shorter lines before the body are labels
 /// ("Politics", "World news").
 const TITLE_MIN_WORDS: usize = 4;
-/// The file's very first line is its headline from this many words ("Ukraine and NATO"); a
-/// section label opens a page less often than it sits above the headline.
+/// With no longer headline, the file's very first line is its title from this many words
+/// ("Ukraine and NATO").
 const FIRST_LINE_TITLE_MIN_WORDS: usize = 3;
 /// A copyright holder has at most this many words; more is a sentence about rights.
 const COPYRIGHT_HOLDER_MAX_WORDS: usize = 6;
@@ -153,24 +153,32 @@ pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
 
 /// The first headline-like line before the first body paragraph, wire credit removed.
 fn title(doc: &Document, blocks: &[Block]) -> Option<String> {
-    for (i, b) in blocks.iter().enumerate() {
+    for b in blocks {
         match b.kind {
-            BlockKind::Body => return None,
+            BlockKind::Body => break,
             BlockKind::Headline => {
                 let t = &doc.text[b.range.clone()];
-                let min = if i == 0 {
-                    FIRST_LINE_TITLE_MIN_WORDS
-                } else {
-                    TITLE_MIN_WORDS
-                };
-                if t.split_whitespace().count() >= min && !is_furniture(t) {
+                if t.split_whitespace().count() >= TITLE_MIN_WORDS && !is_furniture(t) {
                     return Some(TITLE_WIRE_CREDIT.remove_first(t).trim().to_string());
                 }
             }
             _ => {}
         }
     }
-    None
+    short_first_line_title(doc, blocks)
+}
+
+/// With no longer headline before the body, a first line of three words is the title
+/// ("Ukraine and NATO"), unless it is an outlet's name, a time or an unfinished dateline.
+fn short_first_line_title(doc: &Document, blocks: &[Block]) -> Option<String> {
+    let first = blocks.first().filter(|b| b.kind == BlockKind::Headline)?;
+    let t = doc.text[first.range.clone()].trim();
+    let titled = t.split_whitespace().count() >= FIRST_LINE_TITLE_MIN_WORDS
+        && !t.contains(|c: char| c.is_ascii_digit())
+        && !t.ends_with(['-', '\u{2013}', '\u{2014}', ','])
+        && !is_furniture(t)
+        && !crate::attribution::speakers::is_outlet_name(t);
+    titled.then(|| t.to_string())
 }
 
 /// A line of page furniture addressed to the reader ("please follow us on Telegram")?

@@ -459,6 +459,11 @@ static OUTLETS_LOWER: LazyLock<HashMap<String, &'static str>> = LazyLock::new(||
     by_lower
 });
 
+/// The phrase is a listed outlet's name, in any case ("The Kyiv Independent").
+pub fn is_outlet_name(phrase: &str) -> bool {
+    OUTLETS_LOWER.contains_key(&crate::document::to_lowercase(phrase.trim()))
+}
+
 /// Most words of an outlet's name ("The Wall Street Journal").
 const OUTLET_WORDS: usize = 5;
 

@@ -1,7 +1,7 @@
 //! Clauses: a tagged statement split at punctuation, contrast and concession words, question
 //! openers and clause breaks, each clause marked as reversed, questioned or conceded.
 
-use super::tagging::{negations, Item};
+use super::tagging::{has, negations, Item};
 use crate::lexicon::{self, Class};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -69,7 +69,12 @@ fn coordinates_denial(items: &[Item], start: usize, i: usize) -> bool {
             || lexicon::is(Class::PerfectAux, &n.text)
             || matches!(n.text.as_str(), "did" | "does")
     });
-    items[i].text == "and" && auxiliary && negations(&items[start..i]) > 0
+    // "remain non-aligned for good and never enter NATO": a negated second predicate after
+    // a first that already excludes or denies.
+    let negated_next = items.get(i + 1).is_some_and(|n| n.is(Class::Negator));
+    let first = &items[start..i];
+    let against = negations(first) > 0 || has(first, Class::Exclusion);
+    items[i].text == "and" && (auxiliary || negated_next) && against
 }
 
 /// "By blocking the bid, they hurt the alliance": the comma after an opening "by" and a

@@ -52,7 +52,13 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
         .map(|c| {
             let one = indefinite.filter(|_| ends_in_one(c.items));
             let whole = statement.filter(|_| restates_statement(c.items));
-            let v = view(c, one.or(whole).or(referent), one.is_some());
+            let mut v = view(c, one.or(whole).or(referent), one.is_some());
+            if whole.is_some() {
+                // It vouches for the statement; it adds no weight of its own ("Moscow does not
+                // want it. That is clear. But Ukraine will join").
+                v.weight = 0;
+                v.positioned = false;
+            }
             referent = proposition_sign(c.items).or(referent);
             indefinite = indefinite_sign(c.items).or(indefinite);
             statement = (v.weight == 2 && !c.question).then_some(v.sign);
