@@ -242,23 +242,12 @@ fn narration_occasions(
     attributed: &Attributed,
     mentions: &[Dated],
 ) -> Vec<(usize, String, Occasion)> {
-    let mut evidences: Vec<Range<usize>> = attributed
-        .attributions
-        .iter()
-        .map(|a| a.evidence.clone())
-        .collect();
-    evidences.sort_by_key(|r| r.start);
+    let evidences = sorted_evidences(attributed);
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for s in &p.sentences {
-            let i = evidences.partition_point(|e| e.start <= s.start);
-            if evidences[..i]
-                .iter()
-                .rev()
-                .take(ENCLOSING_LOOKBACK)
-                .any(|e| s.end <= e.end)
-            {
-                continue; // the sentence is part of an attribution
+            if in_attribution(&evidences, s) {
+                continue;
             }
             let Some(m) = within(mentions, s).find(|m| m.day.is_some()) else {
                 continue;
@@ -297,37 +286,24 @@ fn narrated_events(
     mentions: &[Dated],
     published: Option<NaiveDate>,
 ) -> Vec<(usize, Occasion)> {
-    let mut evidences: Vec<Range<usize>> = attributed
-        .attributions
-        .iter()
-        .map(|a| a.evidence.clone())
-        .collect();
-    evidences.sort_by_key(|r| r.start);
-    let attributed_sentence = |s: &Range<usize>| {
-        let i = evidences.partition_point(|e| e.start < s.end);
-        evidences[..i]
-            .iter()
-            .rev()
-            .take(ENCLOSING_LOOKBACK)
-            .any(|e| s.start < e.end)
-    };
+    let evidences = sorted_evidences(attributed);
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        for s in p.sentences.iter().filter(|s| !attributed_sentence(s)) {
-            let names_event = text[s.clone()]
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| lexicon::is(Class::EventWord, &w.to_lowercase()));
+        for s in p
+            .sentences
+            .iter()
+            .filter(|s| !in_attribution(&evidences, s))
+        {
             let dated = within(mentions, s).find(|m| m.day.is_some() && m.kind != DateKind::Vague);
             if let Some(m) = dated {
-                // A dated sentence naming no event ("Russia shelled Kharkiv on Tuesday") ends
-                // the one before it: another day, with no occasion to speak at.
                 // An event of the news, days before publication at most: not a summit of years
-                // ago that a statement recalls, nor one still to come.
+                // ago that a statement recalls, nor one still to come. A dated sentence naming
+                // no such event ("Russia shelled Kharkiv on Tuesday") ends the one before it.
                 let recent = m
                     .day
                     .zip(published)
                     .is_some_and(|(d, p)| d <= p && (p - d).num_days() <= NARRATED_EVENT_DAYS);
-                let date = if names_event && recent {
+                let date = if recent && names_event_word(&text[s.clone()]) {
                     StatementDate {
                         day: m.day,
                         text: Some(text[m.range.clone()].to_string()),
@@ -362,13 +338,41 @@ fn in_relative_clause(text: &str, frame: &Range<usize>, m: &Range<usize>) -> boo
     opener && !before[comma + 2..].contains(',')
 }
 
+/// The attributions' evidence spans, by start.
+fn sorted_evidences(attributed: &Attributed) -> Vec<Range<usize>> {
+    let mut evidences: Vec<Range<usize>> = attributed
+        .attributions
+        .iter()
+        .map(|a| a.evidence.clone())
+        .collect();
+    evidences.sort_by_key(|r| r.start);
+    evidences
+}
+
+/// The sentence is part of an attribution's evidence (`evidences` sorted by start).
+fn in_attribution(evidences: &[Range<usize>], s: &Range<usize>) -> bool {
+    let i = evidences.partition_point(|e| e.start <= s.start);
+    evidences[..i]
+        .iter()
+        .rev()
+        .take(ENCLOSING_LOOKBACK)
+        .any(|e| s.end <= e.end)
+}
+
+/// Some word of `text` names an event ("conference", "summit"); lowercased only when needed.
+fn names_event_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        if w.chars().any(char::is_uppercase) {
+            lexicon::is(Class::EventWord, &w.to_lowercase())
+        } else {
+            lexicon::is(Class::EventWord, w)
+        }
+    })
+}
+
 /// The attribution's own words place the statement at an event.
 fn names_event(text: &str, a: &Attribution) -> bool {
-    a.frame.iter().any(|f| {
-        text[f.clone()]
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| lexicon::is(Class::EventWord, &w.to_lowercase()))
-    })
+    a.frame.iter().any(|f| names_event_word(&text[f.clone()]))
 }
 
 /// The dated event the lead paragraph reports in narration ("Germany and France signed

@@ -202,16 +202,18 @@ impl Finder<'_> {
         let np = &toks[..colon];
         // "Kuleba:", "Czech President Petr Pavel:": a name ending at the colon, after nothing
         // but its title.
-        let named = (0..colon).any(|start| {
+        let name_start = (0..colon).find(|&start| {
             speakers::name_run(self.text, toks, start) == (start..colon)
                 && toks[..start].iter().all(|t| t.is_word && !t.quoted)
-                && (start == 0 || speakers::title_before(self.text, toks, start).is_some())
         });
-        // Longer, only with a title before the name: not a headline's "X Endorses Y:".
-        // Every word before the name capitalised or a title word ("Hungarian Prime Minister"),
-        // not narration ("The question for Chancellor X:").
-        let titled = (1..colon).any(|start| {
-            speakers::name_run(self.text, toks, start) == (start..colon)
+        let named = name_start.is_some_and(|start| {
+            start == 0 || speakers::title_before(self.text, toks, start).is_some()
+        });
+        // Longer only after a title whose every word is capitalised or a title word
+        // ("Hungarian Prime Minister X:"), not narration ("The question for Chancellor X:") or
+        // a headline ("X Endorses Y:").
+        let titled = name_start.is_some_and(|start| {
+            start > 0
                 && toks[..start]
                     .iter()
                     .all(|t| t.is_capitalized(self.text) || t.base_is_title())

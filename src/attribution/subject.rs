@@ -111,10 +111,9 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
             start: end - 1,
         });
     }
-    let mut start = speakers::outlet_start(text, toks, end).map_or_else(
-        || np_start(text, toks, end),
-        |o| o.min(np_start(text, toks, end)),
-    );
+    let phrase_start = np_start(text, toks, end);
+    let mut start =
+        speakers::outlet_start(text, toks, end).map_or(phrase_start, |o| o.min(phrase_start));
     // "Only Hungary said": a capitalised focus adverb opening the sentence is not a name.
     if start + 1 < end && toks[start].is(Class::FocusAdverb) {
         start += 1;
