@@ -25,6 +25,20 @@ pub struct CueForm {
     pub document_subject: bool,
 }
 
+impl CueForm {
+    /// The colon of "X: ..." as a cue.
+    pub fn colon() -> CueForm {
+        CueForm {
+            words: vec![":".into()],
+            takes_object: false,
+            strict: false,
+            naming: false,
+            np_content: false,
+            document_subject: false,
+        }
+    }
+}
+
 /// A cue found in a sentence: token indices `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CueMatch {

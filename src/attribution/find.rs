@@ -61,7 +61,57 @@ impl Finder<'_> {
                 }
             }
         }
+        if frames.is_empty() {
+            frames.extend(self.predicate_colon_frame(toks));
+        }
         frames
+    }
+
+    /// `Chancellor X had a blunt message for Kyiv: "..."`: a named person opening the sentence,
+    /// a short predicate with no cue of its own, and a colon before a quotation that runs to the
+    /// sentence's end. The quotation is what the person said.
+    fn predicate_colon_frame(&self, toks: &[Token]) -> Option<Frame> {
+        let colon = toks
+            .iter()
+            .take(COLON_APPOSITION_TOKENS)
+            .position(|t| t.lower == ":" && !t.quoted)?;
+        let quoted_rest = toks.get(colon + 1).is_some_and(|t| t.is_quote(self.text))
+            && toks[colon + 1..].iter().filter(|t| t.is_word).count() >= MIN_COLON_CONTENT_TOKENS
+            && toks[colon + 1..].iter().all(|t| t.quoted || !t.is_word);
+        if !quoted_rest {
+            return None;
+        }
+        let cue = CueMatch {
+            start: colon,
+            end: colon + 1,
+            form: Cow::Owned(cues::CueForm::colon()),
+        };
+        (0..colon).find_map(|start| {
+            let end = speakers::name_run(self.text, toks, start).end;
+            let titled = toks[..start]
+                .iter()
+                .all(|t| t.is_capitalized(self.text) || t.base_is_title());
+            if end <= start || !titled {
+                return None;
+            }
+            // The predicate begins in lowercase, after an optional comma ("X, for her part, was
+            // cautious:"), so a headline ("X Rejects Y:") is not one.
+            let first = toks[end..colon].iter().find(|t| t.lower != ",")?;
+            if first.capitalized || !first.is_word || toks[end..colon].iter().any(|t| t.quoted) {
+                return None;
+            }
+            let mention = speakers::classify(self.text, &toks[..end], None)?;
+            let known = matches!(&mention, Mention::Name { name, .. }
+                if name.contains(' ') || self.registry.knows(name));
+            known.then(|| Frame {
+                cue: cue.clone(),
+                mention,
+                mention_text: speakers::join(self.text, &toks[..end]),
+                region: 0..colon + 1,
+                np: 0..end,
+                shape: Shape::Colon,
+            })
+        })
     }
 
     /// "Ukraine is ready - he wrote on social media - and the allies know it": a speaker and
@@ -164,18 +214,10 @@ impl Finder<'_> {
         if colon == 0 || toks.len() < colon + 1 + MIN_COLON_CONTENT_TOKENS {
             return None;
         }
-        let form = cues::CueForm {
-            words: vec![":".into()],
-            takes_object: false,
-            strict: false,
-            naming: false,
-            np_content: false,
-            document_subject: false,
-        };
         let cue = CueMatch {
             start: colon,
             end: colon + 1,
-            form: Cow::Owned(form),
+            form: Cow::Owned(cues::CueForm::colon()),
         };
         if colon == 1 && toks[0].lower == "quote" {
             let (_, last) = self.recent.last()?;
@@ -401,13 +443,16 @@ impl Finder<'_> {
             });
         }
         let inverted_ok = cue.start == 0
-            || matches!(toks[cue.start - 1].lower.as_ref(), "," | ":" | "—" | "–")
+            || matches!(toks[cue.start - 1].lower.as_ref(), "," | ":")
+            || toks[cue.start - 1].is_dash()
             || toks[cue.start - 1].is_quote(self.text);
         if !inverted_ok {
             return None;
         }
-        let (np, title) = described_name_after(self.text, toks, cue.end)
-            .or_else(|| np_after(self.text, toks, cue.end))?;
+        // "..., stressed on Tuesday the foreign minister, X": a weekday may come first.
+        let from = cue.end + weekday_adjunct_len(toks, cue.end);
+        let (np, title) = described_name_after(self.text, toks, from)
+            .or_else(|| np_after(self.text, toks, from))?;
         let np_end = skip_origin_forward(self.text, toks, np.end); // "said X of Hawaii"
         if !ends_inverted_np(toks, np_end) {
             return None; // "said the program has sent ...": a clause, not a speaker
@@ -643,19 +688,46 @@ pub(super) fn conjuncts(
         }
         found.push((start, mention, speakers::join(text, np)));
         j = start;
+        // "A and Senators B and C": a plural title inside the list covers the names after it.
+        if j >= 3
+            && is_plural_title(&toks[j - 1])
+            && matches!(toks[j - 2].lower.as_ref(), "and" | ",")
+        {
+            j -= 1;
+        }
     }
     // "senators A, B and C", "the leaders of A and B": a plural title before the list.
-    while j > 0
-        && toks[j - 1].is_word
-        && crate::lexicon::is_title(toks[j - 1].lower.trim_end_matches('s'))
-    {
+    while j > 0 && is_plural_title(&toks[j - 1]) {
         j -= 1;
     }
-    if found.is_empty() || !subject_starts_clause(toks, j) {
+    if found.is_empty() || !(subject_starts_clause(toks, j) || lists_members(toks, j)) {
         return Vec::new();
     }
     found.reverse();
     found
+}
+
+/// How many tokens from `at` make a weekday adjunct ("on Tuesday", "Monday evening"), or 0.
+fn weekday_adjunct_len(toks: &[Token], at: usize) -> usize {
+    let on = usize::from(toks.get(at).is_some_and(|t| t.lower == "on"));
+    let weekday = toks
+        .get(at + on)
+        .is_some_and(|t| !t.quoted && crate::dates::is_weekday_word(&t.lower));
+    if !weekday {
+        return 0;
+    }
+    let part = toks
+        .get(at + on + 1)
+        .is_some_and(|t| !t.quoted && t.is(Class::DayPart));
+    on + 1 + usize::from(part)
+}
+
+/// "Several ministers, including A, B and C, said": the list starting at `start` follows a
+/// comma and a word opening a list of the group's named members.
+fn lists_members(toks: &[Token], start: usize) -> bool {
+    (1..=2).any(|n| {
+        start > n && toks[start - n - 1].lower == "," && is_list_introducer(&toks[start - n..start])
+    })
 }
 
 /// Most words of a document phrase before its noun ("new Washington Post-ABC News").

@@ -656,9 +656,13 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     {
         return None;
     }
-    // ROLES, NAME and NAME, said ("The foreign ministers, A of Estonia and B of Latvia, said"):
-    // the last name is the subject; the conjuncts give the others.
-    if let Some(last) = listed_names(text, toks, seg.clone()) {
+    // ROLES, NAME and NAME, said ("The foreign ministers, A of Estonia and B of Latvia, said",
+    // "Three mayors, among them A and B, said"): the last name is the subject; the conjuncts
+    // give the others.
+    let members = (1..=2)
+        .find(|&n| seg.len() > n && is_list_introducer(&toks[seg.start..seg.start + n]))
+        .map_or(seg.clone(), |n| seg.start + n..seg.end);
+    if let Some(last) = listed_names(text, toks, members) {
         return Some(Subject {
             np: last,
             title: None,
@@ -795,6 +799,10 @@ fn titled_name(text: &str, toks: &[Token], seg: Range<usize>) -> Option<(Range<u
 fn listed_names(text: &str, toks: &[Token], seg: Range<usize>) -> Option<Range<usize>> {
     let (mut i, mut names, mut last) = (seg.start, 0, None);
     while i < seg.end {
+        // "A and Senators B and C": a plural title before the names it covers.
+        if i + 1 < seg.end && is_plural_title(&toks[i]) {
+            i += 1;
+        }
         let run = speakers::name_run(text, toks, i);
         if run.len() < 2 {
             return None;
@@ -813,6 +821,24 @@ fn listed_names(text: &str, toks: &[Token], seg: Range<usize>) -> Option<Range<u
         }
     }
     last.filter(|_| names >= 2)
+}
+
+/// A title in the plural ("senators", "Ministers"), or a title word ending in "s".
+pub(super) fn is_plural_title(t: &Token) -> bool {
+    t.is_word && crate::lexicon::is_title(t.lower.trim_end_matches('s'))
+}
+
+/// The words open a list of a group's named members ("including", "among them").
+pub(super) fn is_list_introducer(words: &[Token]) -> bool {
+    words.iter().all(|t| t.is_word && !t.quoted)
+        && lexicon::is(
+            Class::ListIntroducer,
+            &words
+                .iter()
+                .map(|t| t.lower.as_ref())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
 }
 
 /// "Sen. Chris Murphy of Connecticut said", "David Woodard of Clemson University said": where

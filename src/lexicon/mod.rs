@@ -220,6 +220,8 @@ word_classes! {
     ReferringPronoun => "referring_pronouns.txt",
     /// Pronouns for a person spoken about ("he", "she"), lowercase.
     PersonPronoun => "person_pronouns.txt",
+    /// Attribution: words opening a list of a group's named members ("..., including A and B, said").
+    ListIntroducer => "list_introducers.txt",
     /// Scope: nouns of an event or a text that point back after a determiner ("the vote").
     ReferringNoun => "referring_nouns.txt",
     /// Scope: determiners before a referring noun ("the", "this", "its").
