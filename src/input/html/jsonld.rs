@@ -175,14 +175,59 @@ fn has_type(v: &Value, names: &[&str]) -> bool {
     types(v).iter().any(|t| names.contains(t))
 }
 
-/// A Person object's name (`name`, or `givenName familyName`).
+/// A Person object's name (`name`, or `givenName familyName`). A one-word name is completed
+/// by the person's own description when it opens with that name and a surname ("Nils" with
+/// "Nils Berger ist freier Autor ..." is "Nils Berger").
 fn person_name(v: &Value) -> Option<String> {
     if let Some(n) = v.get("name").and_then(string) {
-        return Some(n);
+        let full = v
+            .get("description")
+            .and_then(string)
+            .and_then(|d| completed_name(&n, &d));
+        return Some(full.unwrap_or(n));
     }
     let given = v.get("givenName").and_then(string)?;
     let family = v.get("familyName").and_then(string).unwrap_or_default();
     Some(fold_ws(&format!("{given} {family}")))
+}
+
+/// Capitalised words after a one-word name at most: more is a phrase of capitalised nouns.
+const MAX_SURNAME_WORDS: usize = 2;
+
+/// The full name a text opens with, when it opens with the one-word `name` and then one or two
+/// capitalised words that end at a lowercase word, a punctuation mark or the end of the text
+/// ("Nils Berger ist ...", "Stefan Moll - Ingenieur ..."); a word ending in punctuation ends
+/// the name.
+fn completed_name(name: &str, text: &str) -> Option<String> {
+    if name.contains(char::is_whitespace) || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut words = text.split_whitespace();
+    if words.next()? != name {
+        return None;
+    }
+    let mut surname: Vec<&str> = Vec::new();
+    for w in words.by_ref() {
+        if !w.starts_with(char::is_uppercase) {
+            break;
+        }
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty()
+            || !bare
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            return None;
+        }
+        surname.push(bare);
+        if surname.len() > MAX_SURNAME_WORDS {
+            return None;
+        }
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    (!surname.is_empty()).then(|| format!("{name} {}", surname.join(" ")))
 }
 
 /// A non-empty string value, whitespace folded (the first string of a list).

@@ -412,3 +412,26 @@ fn a_bad_page_never_panics() {
         assert_eq!(m.published, None);
     }
 }
+
+#[test]
+fn a_one_word_author_is_completed_by_the_persons_own_description() {
+    let person = |description: &str| {
+        let graph = format!(
+            r##"{{"@graph":[{{"@type":"BlogPosting","author":{{"@id":"#p"}}}},
+            {{"@type":"Person","@id":"#p","name":"Tove","description":"{description}"}}]}}"##
+        );
+        page(&ld(&graph), "").byline
+    };
+    assert_eq!(
+        person("Tove Lindqvist schreibt seit 2010 über Gärten."),
+        ["Tove Lindqvist"]
+    );
+    assert_eq!(
+        person("Tove Lindqvist - Gärtnerin und Autorin"),
+        ["Tove Lindqvist"]
+    );
+    // A description that does not open with a surname leaves the name as it is.
+    assert_eq!(person("Tove schreibt über Gärten."), ["Tove"]);
+    assert_eq!(person("Seit 2010 schreibt Tove Lindqvist."), ["Tove"]);
+    assert_eq!(person("Tove Gärten Pflanzen Bäume Sträucher"), ["Tove"]);
+}
