@@ -220,7 +220,7 @@ impl State<'_> {
                 .filter(|a| a.introduced || opens_np(text, toks, a))
             {
                 let np = a.range.start..np_content_end(toks, after_start, a.range.end);
-                return Some(vec![np]);
+                return Some(without_weekday_adjunct(toks, after_start, np));
             }
         }
         let after_ok = |a: &Clause| a.strong && !f.cue.form.strict && f.shape != Shape::Inverted;
@@ -476,6 +476,30 @@ fn end_at_comma(toks: &[Token], from: usize, end: usize) -> usize {
         .position(is_comma)
         .and_then(|i| (from + i).checked_sub(1))
         .map_or(end, |last| toks[last].range.end.min(end))
+}
+
+/// "praised the text late on Monday as a step": a weekday adjunct inside a noun-phrase content
+/// is the statement's time, not what was said; the content is the words around it.
+fn without_weekday_adjunct(toks: &[Token], from: usize, np: Range<usize>) -> Vec<Range<usize>> {
+    let found = (from + 1..toks.len())
+        .take_while(|&j| toks[j].range.end <= np.end)
+        .find_map(|j| {
+            let len = super::find::weekday_adjunct_len(toks, j);
+            let lead = usize::from(j > 0 && toks[j - 1].is(Class::TimeQualifier));
+            (len > 0 && toks[j].lower == "on").then_some((j - lead, j + len))
+        });
+    let Some((start, end)) = found.filter(|&(start, _)| toks[start].range.start > np.start) else {
+        return vec![np];
+    };
+    let before = np.start..toks[start - 1].range.end;
+    // What follows goes on the noun phrase ("as a step"); after a comma it is another clause.
+    match toks
+        .get(end)
+        .filter(|t| t.is_word && t.range.start < np.end)
+    {
+        Some(next) => vec![before, next.range.start..np.end],
+        None => vec![before],
+    }
 }
 
 /// "endorsed Clinton, citing her record", "endorsed Trump and has appeared at rallies": a

@@ -708,7 +708,7 @@ pub(super) fn conjuncts(
 }
 
 /// How many tokens from `at` make a weekday adjunct ("on Tuesday", "Monday evening"), or 0.
-fn weekday_adjunct_len(toks: &[Token], at: usize) -> usize {
+pub(super) fn weekday_adjunct_len(toks: &[Token], at: usize) -> usize {
     let on = usize::from(toks.get(at).is_some_and(|t| t.lower == "on"));
     let weekday = toks
         .get(at + on)

@@ -220,6 +220,8 @@ word_classes! {
     ReferringPronoun => "referring_pronouns.txt",
     /// Pronouns for a person spoken about ("he", "she"), lowercase.
     PersonPronoun => "person_pronouns.txt",
+    /// Attribution: words qualifying a time adjunct before "on" ("late on Monday").
+    TimeQualifier => "time_qualifiers.txt",
     /// Attribution: words opening a list of a group's named members ("..., including A and B, said").
     ListIntroducer => "list_introducers.txt",
     /// Scope: nouns of an event or a text that point back after a determiner ("the vote").
