@@ -212,8 +212,14 @@ fn yearless_dateline(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
 }
 
 /// Publication date: the scraper's date prefix, else the first dateline or dated byline
-/// before the body ends; never a caption.
+/// before the body ends, else a masthead field; never a caption.
 fn published(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
+    labelled_date(doc, blocks).or_else(|| masthead_date(doc, blocks))
+}
+
+/// The first date of a date, dateline or byline block, or of a header line opening with
+/// "Published".
+fn labelled_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
     let first_body = blocks.iter().position(|b| b.kind == BlockKind::Body);
     blocks.iter().enumerate().find_map(|(i, b)| {
         let t = &doc.text[b.range.clone()];
@@ -248,6 +254,27 @@ fn byline(doc: &Document, blocks: &[Block]) -> Vec<String> {
 
 /// Blocks from the top of a text where a credit line may stand (title, dek, credit, dateline).
 const HEADER_BLOCKS: usize = 6;
+
+/// In plain text, a header line divided by pipes with a field that is a dateline alone
+/// ("The Harbour Ledger | Tuesday 9 May 2023 17:05 CET", "Digest | No. 8 | May 12, 2023").
+fn masthead_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
+    if doc.format != crate::document::SourceFormat::Text {
+        return None;
+    }
+    blocks
+        .iter()
+        .take(HEADER_BLOCKS)
+        .take_while(|b| b.kind != BlockKind::Body || is_short_line(&doc.text[b.range.clone()]))
+        .filter(|b| b.kind != BlockKind::Caption)
+        .map(|b| &doc.text[b.range.clone()])
+        .filter(|line| line.contains('|'))
+        .find_map(|line| {
+            line.split('|')
+                .map(str::trim)
+                .find(|field| dates::is_dateline(field))
+                .and_then(dates::parse_date)
+        })
+}
 
 /// The names of the first credit line among the lines after the title and before the first
 /// paragraph of prose, in plain text only (a web page's header lines are menus and widgets, and
@@ -375,6 +402,35 @@ mod tests {
         assert!(outlet_only.byline.is_empty(), "{:?}", outlet_only.byline);
         let tag = meta_of(&text("Coast Herald | Ana Lind | Analysis"));
         assert!(tag.byline.is_empty(), "{:?}", tag.byline);
+    }
+
+    #[test]
+    fn masthead_field_that_is_a_date_gives_the_day() {
+        let text = |header: &str| {
+            format!(
+                "Harbour towns weigh a new ferry levy\n{header}\n\n\
+                The ferry board said on Monday that the levy would be voted on in June, and the \
+                mayors of both towns said they would attend the vote.\n"
+            )
+        };
+        let day = |header: &str| meta_of(&text(header)).published.map(|d| d.to_string());
+        assert_eq!(
+            day("Coast Herald | June 7, 2022").as_deref(),
+            Some("2022-06-07")
+        );
+        assert_eq!(
+            day("COAST HERALD | No. 41 | Tuesday, 7 June 2022 09:10 CET").as_deref(),
+            Some("2022-06-07")
+        );
+        assert_eq!(
+            day("Ferry Forum | Events | Posted on 7 June 2022").as_deref(),
+            Some("2022-06-07")
+        );
+        // A field that only mentions a date among other words is no dateline.
+        assert_eq!(
+            day("Coast Herald | Levy vote set for June 7, 2022 in Bergen"),
+            None
+        );
     }
 
     #[test]
