@@ -29,9 +29,28 @@ const MAX_INITIALS_LEN: usize = 3;
 static BY_NAMES: LazyLock<meta::Regex> = LazyLock::new(|| {
     meta::Regex::builder()
         .configure(meta::Config::new().hybrid(false))
-        .build(r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*:)\s*((?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4}(?:(?:,|and|&)\s*(?:\p{Lu}[\p{L}'\-]*\.?\s*){1,4})*)")
+        .build(&by_names_pattern())
         .expect("valid regex")
 });
+/// The pattern of [`BY_NAMES`]: a label, then names of one to four capitalised words, each
+/// word after any name particles ("Pieter van Dam", lexicon `name_particles.txt`).
+fn by_names_pattern() -> String {
+    let mut particles: Vec<&str> = lexicon::members(Class::NameParticle)
+        .iter()
+        .copied()
+        .collect();
+    particles.sort_unstable();
+    let particles = particles
+        .iter()
+        .map(|p| regex::escape(p))
+        .collect::<Vec<_>>()
+        .join("|");
+    let word = format!(r"(?:(?:{particles})\s+)*\p{{Lu}}[\p{{L}}'\-]*\.?\s*");
+    format!(
+        r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*:)\s*((?:{word}){{1,4}}(?:(?:,|and|&)\s*(?:{word}){{1,4}})*)"
+    )
+}
+
 /// A leading "By" (after up to two words: "Story by", "Posted by") in a metadata author string.
 static LEADING_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:[\w-]+\s+){0,2}by[:\s]+").expect("valid regex"));
@@ -354,6 +373,17 @@ fn is_month_or_weekday(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_lines_keep_lowercase_name_particles() {
+        assert_eq!(from_line("By Joost van Laar"), vec!["Joost van Laar"]);
+        assert_eq!(
+            from_line("By Joost van Laar and Greta von der Heide"),
+            vec!["Joost van Laar", "Greta von der Heide"]
+        );
+        // A particle alone before a lowercase word is not a name.
+        assert_eq!(from_line("By Joost van the sea"), Vec::<String>::new());
+    }
 
     #[test]
     fn credit_lines_without_by() {
