@@ -67,9 +67,10 @@ impl Finder<'_> {
         frames
     }
 
-    /// `Chancellor X had a blunt message for Kyiv: "..."`: a named person opening the sentence,
-    /// a short predicate with no cue of its own, and a colon before a quotation that runs to the
-    /// sentence's end. The quotation is what the person said.
+    /// `Chancellor X had a blunt message for Kyiv: "..."`: a full or known name opening the
+    /// sentence (after its title), a predicate in lowercase, and a colon among the first
+    /// tokens before a quotation that runs to the sentence's end. The caller asks it only of a
+    /// sentence with no cue frame. The quotation is what the person said.
     fn predicate_colon_frame(&self, toks: &[Token]) -> Option<Frame> {
         let colon = toks
             .iter()
@@ -88,10 +89,19 @@ impl Finder<'_> {
         };
         (0..colon).find_map(|start| {
             let end = speakers::name_run(self.text, toks, start).end;
+            // Only capitalised words or titles before the name. A possessive stays ("X's
+            // response was:" is X's own words).
             let titled = toks[..start]
                 .iter()
                 .all(|t| t.is_capitalized(self.text) || t.base_is_title());
-            if end <= start || !titled {
+            if end <= start || end > colon || !titled {
+                return None;
+            }
+            // "X heard a warning from Y: ..." quotes Y, not X.
+            let other_source = toks[end..colon].windows(2).any(|w| {
+                matches!(w[0].lower.as_ref(), "from" | "by") && w[1].is_capitalized(self.text)
+            });
+            if other_source {
                 return None;
             }
             // The predicate begins in lowercase, after an optional comma ("X, for her part, was
@@ -690,14 +700,14 @@ pub(super) fn conjuncts(
         j = start;
         // "A and Senators B and C": a plural title inside the list covers the names after it.
         if j >= 3
-            && is_plural_title(&toks[j - 1])
+            && is_title_or_plural(&toks[j - 1])
             && matches!(toks[j - 2].lower.as_ref(), "and" | ",")
         {
             j -= 1;
         }
     }
     // "senators A, B and C", "the leaders of A and B": a plural title before the list.
-    while j > 0 && is_plural_title(&toks[j - 1]) {
+    while j > 0 && is_title_or_plural(&toks[j - 1]) {
         j -= 1;
     }
     if found.is_empty() || !(subject_starts_clause(toks, j) || lists_members(toks, j)) {
@@ -725,9 +735,13 @@ pub(super) fn weekday_adjunct_len(toks: &[Token], at: usize) -> usize {
 /// "Several ministers, including A, B and C, said": the list starting at `start` follows a
 /// comma and a word opening a list of the group's named members.
 fn lists_members(toks: &[Token], start: usize) -> bool {
-    (1..=2).any(|n| {
-        start > n && toks[start - n - 1].lower == "," && is_list_introducer(&toks[start - n..start])
-    })
+    let relative = toks[..start].iter().any(|t| t.is(Class::RelativePronoun));
+    !relative
+        && (1..=2).any(|n| {
+            start > n
+                && toks[start - n - 1].lower == ","
+                && is_list_introducer(&toks[start - n..start])
+        })
 }
 
 /// Most words of a document phrase before its noun ("new Washington Post-ABC News").

@@ -659,8 +659,13 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     // ROLES, NAME and NAME, said ("The foreign ministers, A of Estonia and B of Latvia, said",
     // "Three mayors, among them A and B, said"): the last name is the subject; the conjuncts
     // give the others.
+    // Only a group opening the clause lists its members ("Several mayors, including"), not a
+    // relative clause's object ("X, who feuded with members, including A and B, said").
+    let relative = toks[..open].iter().any(|t| t.is(Class::RelativePronoun));
     let members = (1..=2)
-        .find(|&n| seg.len() > n && is_list_introducer(&toks[seg.start..seg.start + n]))
+        .find(|&n| {
+            !relative && seg.len() > n && is_list_introducer(&toks[seg.start..seg.start + n])
+        })
         .map_or(seg.clone(), |n| seg.start + n..seg.end);
     if let Some(last) = listed_names(text, toks, members) {
         return Some(Subject {
@@ -800,7 +805,7 @@ fn listed_names(text: &str, toks: &[Token], seg: Range<usize>) -> Option<Range<u
     let (mut i, mut names, mut last) = (seg.start, 0, None);
     while i < seg.end {
         // "A and Senators B and C": a plural title before the names it covers.
-        if i + 1 < seg.end && is_plural_title(&toks[i]) {
+        if i + 1 < seg.end && is_title_or_plural(&toks[i]) {
             i += 1;
         }
         let run = speakers::name_run(text, toks, i);
@@ -823,8 +828,9 @@ fn listed_names(text: &str, toks: &[Token], seg: Range<usize>) -> Option<Range<u
     last.filter(|_| names >= 2)
 }
 
-/// A title in the plural ("senators", "Ministers"), or a title word ending in "s".
-pub(super) fn is_plural_title(t: &Token) -> bool {
+/// A title word, singular or plural ("senators", "Ministers", "Senator"): one that may head a
+/// list of the names after it.
+pub(super) fn is_title_or_plural(t: &Token) -> bool {
     t.is_word && crate::lexicon::is_title(t.lower.trim_end_matches('s'))
 }
 

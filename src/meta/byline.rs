@@ -45,9 +45,11 @@ fn by_names_pattern() -> String {
         .map(|p| regex::escape(p))
         .collect::<Vec<_>>()
         .join("|");
-    let word = format!(r"(?:(?:{particles})\s+)*\p{{Lu}}[\p{{L}}'\-]*\.?\s*");
+    // A name opens with a capitalised word; particles come only inside it.
+    let first = r"\p{Lu}[\p{L}'\-]*\.?\s*";
+    let name = format!(r"{first}(?:(?:(?:{particles})\s+)*{first}){{0,3}}");
     format!(
-        r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*:)\s*((?:{word}){{1,4}}(?:(?:,|and|&)\s*(?:{word}){{1,4}})*)"
+        r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*:)\s*({name}(?:(?:,|and|&)\s*{name})*)"
     )
 }
 

@@ -255,6 +255,14 @@ fn byline(doc: &Document, blocks: &[Block]) -> Vec<String> {
 /// Blocks from the top of a text where a credit line may stand (title, dek, credit, dateline).
 const HEADER_BLOCKS: usize = 6;
 
+/// The field opens with a word of revision ("Updated June 9, 2022"): not the publication day.
+fn opens_with_update_label(field: &str) -> bool {
+    field
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| crate::lexicon::is(crate::lexicon::Class::UpdateLabel, &w.to_lowercase()))
+}
+
 /// In plain text, a header line divided by pipes with a field that is a dateline alone
 /// ("The Harbour Ledger | Tuesday 9 May 2023 17:05 CET", "Digest | No. 8 | May 12, 2023").
 fn masthead_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
@@ -271,6 +279,7 @@ fn masthead_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
         .find_map(|line| {
             line.split('|')
                 .map(str::trim)
+                .filter(|field| !opens_with_update_label(field))
                 .find(|field| dates::is_dateline(field))
                 .and_then(dates::parse_date)
         })
