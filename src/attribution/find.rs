@@ -717,7 +717,8 @@ pub(super) fn conjuncts(
     found
 }
 
-/// How many tokens from `at` make a weekday adjunct ("on Tuesday", "Monday evening"), or 0.
+/// How many tokens from `at` make a weekday adjunct ("on Tuesday", "Monday late evening"), or
+/// 0.
 pub(super) fn weekday_adjunct_len(toks: &[Token], at: usize) -> usize {
     let on = usize::from(toks.get(at).is_some_and(|t| t.lower == "on"));
     let weekday = toks
@@ -726,10 +727,11 @@ pub(super) fn weekday_adjunct_len(toks: &[Token], at: usize) -> usize {
     if !weekday {
         return 0;
     }
-    let part = toks
-        .get(at + on + 1)
-        .is_some_and(|t| !t.quoted && t.is(Class::DayPart));
-    on + 1 + usize::from(part)
+    let parts = toks[(at + on + 1).min(toks.len())..]
+        .iter()
+        .take_while(|t| !t.quoted && t.is(Class::DayPart))
+        .count();
+    on + 1 + parts
 }
 
 /// "Several ministers, including A, B and C, said": the list starting at `start` follows a
@@ -873,16 +875,11 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
     let is_call_on = cue.form.words.len() == 2
         && cue.form.words[0].starts_with("call")
         && cue.form.words[1] == "on";
-    let day = toks
-        .get(cue.end)
-        .is_some_and(|t| crate::dates::is_weekday_word(&t.lower));
-    if !(is_call_on && day) {
+    let day = weekday_adjunct_len(toks, cue.end);
+    if !is_call_on || day == 0 {
         return cue;
     }
-    let mut j = cue.end + 1;
-    while toks.get(j).is_some_and(|t| t.is(Class::DayPart)) {
-        j += 1;
-    }
+    let j = cue.end + day;
     let form = cues::CueForm {
         words: vec![cue.form.words[0].clone(), "for".into()],
         takes_object: false,
