@@ -148,7 +148,7 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
         if let Some(t) = toks.get(i) {
             let w = t.lower.as_ref();
             let after_day = i > 0 && crate::dates::is_weekday_word(&toks[i - 1].lower);
-            let day_part = after_day && matches!(w, "morning" | "afternoon" | "evening" | "night");
+            let day_part = after_day && t.is(Class::DayPart);
             let manner = t.is_manner_adverb();
             if matches!(w, "that" | ":" | ",")
                 || crate::lexicon::is(crate::lexicon::Class::PostCueAdverb, w)

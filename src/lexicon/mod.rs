@@ -417,6 +417,10 @@ word_classes! {
     TimePreposition => "time_prepositions.txt",
     /// Parts of a day after a weekday ("Tuesday morning").
     DayPart => "day_parts.txt",
+    /// Title words that say the holder is a woman ("Mrs.", "chairwoman", "queen").
+    FemaleTitle => "female_titles.txt",
+    /// Title words that say the holder is a man ("Mr.", "chairman", "king").
+    MaleTitle => "male_titles.txt",
     /// Verbs after a cue word that make it a plain predicate, not a cue ("did", "declined").
     BarePredicate => "bare_predicates.txt",
     /// Forms of "be" before a participle cue: passive voice ("was promised").

@@ -681,30 +681,13 @@ fn is_female(r: &Resolved) -> Option<bool> {
         .unwrap_or("")
         .to_lowercase();
     let title = r.title.as_deref().unwrap_or("").to_lowercase();
-    let female_title = [
-        "mrs",
-        "ms.",
-        "ms ",
-        "madam",
-        "woman",
-        "chairwoman",
-        "spokeswoman",
-        "congresswoman",
-        "queen",
-    ]
-    .iter()
-    .any(|w| title.contains(w));
-    let male_title = [
-        "mr.",
-        "mr ",
-        "sir ",
-        "spokesman",
-        "chairman",
-        "congressman",
-        "king ",
-    ]
-    .iter()
-    .any(|w| title.contains(w));
+    let title_words = || {
+        title
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let female_title = title_words().any(|w| lexicon::is(Class::FemaleTitle, w));
+    let male_title = title_words().any(|w| lexicon::is(Class::MaleTitle, w));
     if female_title || crate::lexicon::FEMALE_NAMES.contains(first.as_str()) {
         Some(true)
     } else if male_title {
