@@ -264,6 +264,8 @@ word_classes! {
     SetPhrase => "stance/set_phrases.txt",
     /// Stance: procedure and fact (meeting, discuss, attend, drafting).
     Procedural => "stance/procedural.txt",
+    /// Stance: formal acts of a procedure whose plain negation takes no position ("applied").
+    ProceduralAct => "stance/procedural_acts.txt",
     /// Stance: words closing who decides to those named ("alone", "nobody else").
     Exclusive => "stance/exclusives.txt",
     /// Stance: refusals to take a position ("declined to say").

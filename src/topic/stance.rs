@@ -64,7 +64,7 @@ use crate::lexicon::{self, Class};
 use clauses::{clauses, Clause};
 use conditions::DELAYS;
 use reading::{read, View};
-use tagging::{has, tag, words, Item};
+use tagging::{act_not_done, has, tag, words, Item};
 
 /// What the engine reads: the statement and where it was found.
 #[derive(Debug, Clone, Copy)]
@@ -332,7 +332,7 @@ fn counts_allies(items: &[Item]) -> bool {
 /// Procedure or fact with no word of position anywhere; a decision closed to those named
 /// ("taken by the allies and Kyiv alone") denies an outside veto.
 fn is_procedural(items: &[Item], views: &[View]) -> bool {
-    has(items, Class::Procedural)
+    (has(items, Class::Procedural) || (0..items.len()).any(|k| act_not_done(items, k)))
         && !has(items, Class::Exclusive)
         && !views.iter().any(|v| v.positioned)
 }

@@ -67,7 +67,9 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         let (before, after) = (&items[..i], phrase(&items[i + 1..]));
         let topic_after = has(after, Class::ConditionTopic);
         let open = !frame.judged;
-        let link = it.is(Class::ConditionLink) || links_clause(items, i);
+        let link = it.is(Class::ConditionLink)
+            || links_clause(items, i)
+            || (it.is(Class::ConditionWeakLink) && only_before(before));
         if link && open && !endpoint(after) && !renounces(after) {
             return Some(FIRM_LINK);
         }
@@ -112,6 +114,22 @@ fn links_clause(items: &[Item], i: usize) -> bool {
         _ => false,
     };
     lexicon::is(Class::ClauseConditionLink, &items[i].text) && subject_then_verb
+}
+
+/// Words before a weak link within which "only" makes it firm ("can only be debated after").
+const ONLY_REACH: usize = 4;
+
+/// "can only join after the war", "will only be discussed when ...": "only" shortly before a
+/// weak link, with the joining or its procedure between them, restricts the proposition to
+/// the link, as "only after" does ("only of when" restricts nothing).
+fn only_before(before: &[Item]) -> bool {
+    let from = before.len().saturating_sub(ONLY_REACH);
+    before[from..].iter().enumerate().any(|(k, w)| {
+        w.text == "only"
+            && before[from + k + 1..]
+                .iter()
+                .any(|v| v.is(Class::Membership) || v.is(Class::Procedural))
+    })
 }
 
 /// A determiner or quantifier opening a subject noun phrase ("the decision", "all allies").
@@ -170,11 +188,27 @@ fn names_next(after: &[Item]) -> bool {
     }
 }
 
-/// "until the day it joins": a membership word right after the link is an end point.
+/// "until the day it joins": a membership word right after the link is an end point; one
+/// that only qualifies a condition ("once it meets the membership criteria") is not.
 fn endpoint(after: &[Item]) -> bool {
-    after
-        .iter()
-        .take(ENDPOINT_REACH)
-        .take_while(|i| !i.punct())
-        .any(|i| i.is(Class::Membership))
+    let phrase = after.iter().take(ENDPOINT_REACH).take_while(|i| !i.punct());
+    let n = phrase.count();
+    (0..n).any(|k| {
+        after[k].is(Class::Membership)
+            && !after
+                .get(k + 1)
+                .is_some_and(|q| q.is(Class::ConditionTopic))
+    })
+}
+
+/// "no future unless it joins", "never safe until Ukraine is in NATO": a firm link whose end
+/// point is the membership, after a negation, makes the membership the way out; it reverses
+/// that negation ("will not stop until it joins" reverses twice already).
+pub(super) fn negated_endpoint(items: &[Item]) -> bool {
+    let reverses = |w: &&Item| w.is(Class::Negator) || w.is(Class::Opposition);
+    items.iter().enumerate().any(|(i, it)| {
+        it.is(Class::ConditionLink)
+            && endpoint(&items[i + 1..])
+            && items[..i].iter().filter(reverses).count() % 2 == 1
+    })
 }

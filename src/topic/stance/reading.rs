@@ -2,7 +2,7 @@
 //! whether it names the proposition; its condition comes from [`super::conditions`].
 
 use super::clauses::Clause;
-use super::conditions::{condition, foreclosed, positions, Frame};
+use super::conditions::{condition, foreclosed, negated_endpoint, positions, Frame};
 use super::tagging::{has, negations, Item};
 use crate::lexicon::{self, Class};
 
@@ -241,6 +241,7 @@ fn marks(c: &Clause) -> Marks {
         + usize::from(has(items, Class::Exclusion))
         + usize::from(deferral_denied)
         + ceased(items)
+        + usize::from(negated_endpoint(items))
         + usize::from(c.reversed);
     Marks {
         negations,

@@ -71,7 +71,11 @@ pub(super) fn negations(items: &[Item]) -> usize {
         .enumerate()
         .filter(|(_, i)| i.is(Class::Negator))
         .filter(|&(k, _)| {
-            !is_corrective(items, k) && !describes_evaluation(items, k) && !additive(items, k)
+            !is_corrective(items, k)
+                && !describes_evaluation(items, k)
+                && !additive(items, k)
+                && !act_not_done(items, k)
+                && !in_condition(items, k)
         })
         .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
@@ -79,6 +83,36 @@ pub(super) fn negations(items: &[Item]) -> usize {
             counts
         })
         .count()
+}
+
+/// "would not join while the truce is not holding": a negation after a condition link that
+/// follows a negated proposition belongs to the condition, not to the main clause ("joining
+/// during a war is not possible" keeps it: nothing before the link is negated).
+fn in_condition(items: &[Item], k: usize) -> bool {
+    let is_link = |i: &Item| {
+        i.is(Class::ConditionLink)
+            || i.is(Class::ConditionWeakLink)
+            || i.is(Class::ConditionConcurrentLink)
+    };
+    items[..k].iter().enumerate().any(|(j, i)| {
+        let main = &items[..j];
+        is_link(i)
+            && has(main, Class::Negator)
+            && main
+                .iter()
+                .any(|m| m.is(Class::Membership) || m.is(Class::Exclusion))
+    })
+}
+
+/// "Kyiv has not formally applied": a plain "not" before a formal act of the procedure (an
+/// adverb in "-ly" at most between) reports an act not done; it takes no position.
+pub(super) fn act_not_done(items: &[Item], k: usize) -> bool {
+    let next = |j: usize| items.get(j).map(|i| i.text.as_str());
+    let act = match next(k + 1) {
+        Some(w) if w.ends_with("ly") && items[k + 1].classes.is_empty() => next(k + 2),
+        w => w,
+    };
+    items[k].text == "not" && act.is_some_and(|w| lexicon::is(Class::ProceduralAct, w))
 }
 
 /// "a legal duty, not just a dream", "not only for Ukraine": a "not" before an additive
