@@ -199,6 +199,14 @@ fn restates_statement(items: &[Item]) -> bool {
             && rest.iter().take(TRUTH_WINDOW).any(|i| lexicon::is(Class::Truth, &i.text)))
 }
 
+/// "X, including Y, was unacceptable to Moscow": a clause opening with a form of "be" has its
+/// subject in the clause before; it judges the proposition named there.
+fn subjectless(items: &[Item]) -> bool {
+    items
+        .first()
+        .is_some_and(|b| lexicon::is(Class::BeForm, &b.text) && b.classes.is_empty())
+}
+
 /// "It is a guarantee of peace": a pronoun subject followed by its verb.
 fn refers_back(items: &[Item]) -> bool {
     matches!(items, [p, v, ..]
@@ -420,8 +428,9 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     });
     let benefit = has(items, Class::Benefit);
     let named = has(items, Class::Membership) || has(items, Class::Exclusion);
-    let inherited =
-        referent.filter(|_| !named && (one || refers_back(items) || points_back(items)));
+    let inherited = referent.filter(|_| {
+        !named && (one || refers_back(items) || points_back(items) || subjectless(items))
+    });
     let names = named || inherited.is_some();
     let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);
     let objects = m.opposed > 0 || m.lamented || (m.negations > 0 && has(items, Class::Approval));
@@ -439,6 +448,12 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     } else {
         clause_sign(c, m.flips, harm, inherited)
     };
+    // "neutral status was under review": the opposite proposition as the subject of a plain
+    // procedure takes no position ("its position on neutrality has not changed" still does).
+    let procedure = items
+        .iter()
+        .position(|i| i.is(Class::Exclusion))
+        .is_some_and(|x| has(&items[x..], Class::Procedural));
     let weight = match (c.conceded, names) {
         (true, _) => 0,
         (false, true) => 2,
@@ -450,7 +465,7 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
         evaluated: harm || benefit,
         condition: linked,
         positioned: (judges && (names || objects))
-            || has(items, Class::Exclusion)
+            || (has(items, Class::Exclusion) && !(procedure && m.negations == 0))
             || (names && m.negations > 0 && !has(items, Class::NearTerm))
             || linked.is_some_and(|r| positions(items, r)),
         bare: named && m.flips == 0 && !judges && !c.question,
