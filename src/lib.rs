@@ -445,6 +445,7 @@ fn candidate<'a>(
             previous,
             lead: paras.first().map_or("", |p| &text[p.range.clone()]),
             title,
+            article: text,
         },
         speaker: &a.speaker.name,
         paragraph: a.paragraph,

@@ -109,6 +109,10 @@ impl Scope {
     }
 }
 
+/// How often an article must name the subject country for it to be the subject of every
+/// statement in it.
+const ARTICLE_SUBJECT_MENTIONS: usize = 3;
+
 /// The text around a statement that scope rules may look at.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
@@ -124,6 +128,8 @@ pub struct Context<'a> {
     pub lead: &'a str,
     /// The article headline, if any.
     pub title: &'a str,
+    /// The article's whole text.
+    pub article: &'a str,
 }
 
 /// Topic terms found in the text around a statement.
@@ -277,6 +283,7 @@ impl Topic {
         };
         let mut per_sentence: HashMap<(usize, usize), Near> = HashMap::default();
         let mut last_kept: HashMap<&str, usize> = HashMap::default();
+        let article_subject = std::cell::OnceCell::new();
         for (i, c) in cands.iter().enumerate() {
             let ctx = &c.context;
             let para = *per_paragraph.entry(c.paragraph).or_insert_with(|| {
@@ -291,7 +298,10 @@ impl Topic {
                 let paragraph = per_text.get(&text_key(ctx.paragraph));
                 self.sentence_near(ctx.sentence, ctx.paragraph, paragraph)
             });
-            let own = self.judge(ctx.content, para.or(sent), sent.excluded)
+            let mut around = para.or(sent);
+            around.subject = around.subject
+                || *article_subject.get_or_init(|| self.names_subject_often(ctx.article));
+            let own = self.judge(ctx.content, around, sent.excluded)
                 || self.refers_to_context(ctx.content, local, sent.excluded);
             let cont = i > 0 && keep[i - 1] && self.continues(c, &cands[i - 1], &last_kept);
             if own || cont {
@@ -308,6 +318,18 @@ impl Topic {
             }
         }
         keep
+    }
+
+    /// The article names the subject country at least [`ARTICLE_SUBJECT_MENTIONS`] times: a
+    /// feature about it need not repeat its name next to every statement.
+    fn names_subject_often(&self, article: &str) -> bool {
+        self.subject.as_ref().is_none_or(|terms| {
+            terms
+                .regex()
+                .find_iter(&self.lowercase(article))
+                .nth(ARTICLE_SUBJECT_MENTIONS - 1)
+                .is_some()
+        })
     }
 
     /// `last_kept` maps each speaker to the paragraph of their latest on-topic statement.
@@ -724,6 +746,7 @@ mod tests {
             previous: "",
             lead: "",
             title: "",
+            article: "",
         }
     }
 
