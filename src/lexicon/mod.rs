@@ -208,6 +208,8 @@ word_classes! {
     NumberAbbreviation => "number_abbreviations.txt" + "number",
     /// Scope: words opening a statement that refers back to the previous one ("this").
     Anaphor => "stance/anaphors.txt",
+    /// Stance: nouns that stand for the question discussed ("the issue", "the matter").
+    IssueNoun => "stance/issue_nouns.txt",
     /// The infinitive marker ("to"), lowercase.
     InfinitiveMarker => "infinitive_markers.txt",
     /// Labels before "by" on a header's credit line ("interview", "live coverage"), lowercase.

@@ -136,12 +136,13 @@ fn decide(s: &Statement) -> Decision {
         return neutral("procedure, no position");
     }
     let laments = has(&cue, Class::Harm);
-    if let Some(d) = conditional(&content, &views, laments).filter(|_| proposition) {
+    let conditioned = proposition || names_the_issue(&content);
+    if let Some(d) = conditional(&content, &views, laments).filter(|_| conditioned) {
         return d;
     }
     let judging_cue = cue_sign < 0 || has(&cue, Class::Harm);
     if judging_cue || views.iter().any(|v| v.weight > 0 && !v.bare) {
-        return polarity(&cue, &views, cue_sign);
+        return polarity(s.speaker, &cue, &views, cue_sign);
     }
     tie_break(s.speaker, proposition, demand)
 }
@@ -254,7 +255,7 @@ fn decision(stance: Stance, reason: &'static str) -> Decision {
 }
 
 /// Support or opposition from the clauses' signs and the cue's sign.
-fn polarity(cue: &[Item], views: &[View], cue_sign: i32) -> Decision {
+fn polarity(speaker: &str, cue: &[Item], views: &[View], cue_sign: i32) -> Decision {
     let named = views.iter().any(|v| v.weight > 1);
     let counted = |v: &&View| !(named && v.background);
     let mut total: i32 = views
@@ -270,7 +271,10 @@ fn polarity(cue: &[Item], views: &[View], cue_sign: i32) -> Decision {
             .or_else(|| views.iter().rev().find(|v| v.weight > 0))
             .map_or(1, |v| v.sign);
     }
-    let warned = has(cue, Class::Harm) && !views.iter().any(|v| v.evaluated);
+    // The objecting side's warning that it will block the membership is a threat, not a
+    // lament ("Moscow warned it would block Kyiv's accession by any means").
+    let threat = total < 0 && side(speaker, Class::Adversary);
+    let warned = has(cue, Class::Harm) && !views.iter().any(|v| v.evaluated) && !threat;
     let sign = total.signum() * cue_sign * if warned { -1 } else { 1 };
     match (sign > 0, cue_sign < 0) {
         (true, true) => decision(Stance::Supports, "rejects an objection"),
@@ -306,6 +310,14 @@ fn cut_at_as(items: &mut Vec<Item>) {
 /// The items name the membership or its opposite.
 fn names_proposition(items: &[Item]) -> bool {
     has(items, Class::Membership) || has(items, Class::Exclusion)
+}
+
+/// "the issue", "this question": an in-scope statement that refers to what is discussed
+/// without naming it.
+fn names_the_issue(items: &[Item]) -> bool {
+    items.windows(2).any(|w| {
+        lexicon::is(Class::Determiner, &w[0].text) && lexicon::is(Class::IssueNoun, &w[1].text)
+    })
 }
 
 /// "20 of NATO's 32 members backed ...", "a majority of allies favoured ...".
