@@ -116,7 +116,7 @@ impl Registry {
     fn scan_sentence(&mut self, text: &str, toks: &[Token], max_words: usize) {
         let mut i = 0;
         while i < toks.len() {
-            let run = name_run(text, toks, i);
+            let run = name_run(toks, i);
             if run.is_empty() {
                 i += 1;
                 continue;
@@ -505,13 +505,13 @@ impl Registry {
 /// before the head ("State Department", "Ukraine's Foreign Ministry", "Sanders campaign") or,
 /// after a capitalised head, "of" and capitalised words ("Ministry of Defence").
 fn org_phrase(text: &str, toks: &[Token], k: usize) -> Option<String> {
-    let proper = |t: &Token| t.is_word && !t.quoted && t.is_capitalized(text) && t.lower != "the";
+    let proper = |t: &Token| t.is_word && !t.quoted && t.is_capitalized() && t.lower != "the";
     let mut start = k;
     while start > 0 && proper(&toks[start - 1]) {
         start -= 1;
     }
     let mut end = k + 1;
-    if toks[k].is_capitalized(text) && toks.get(end).is_some_and(|t| t.lower == "of") {
+    if toks[k].is_capitalized() && toks.get(end).is_some_and(|t| t.lower == "of") {
         let mut j = end + 1;
         while toks.get(j).is_some_and(|t| proper(t) || t.lower == "the") {
             j += 1;
