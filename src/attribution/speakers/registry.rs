@@ -563,13 +563,37 @@ struct PhraseFit {
     titles: Option<Vec<String>>,
     /// The phrase's content words, hyphens as spaces.
     words: Vec<String>,
+    /// The folded title of the latest [`PhraseFit::fit`], kept for its buffer.
+    folded: std::cell::RefCell<String>,
 }
 
 /// Content words of a lowercase phrase or title.
 fn fit_words(s: &str) -> Vec<&str> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+    fit_pieces(s)
         .filter(|w| w.len() > 2 && !lexicon::is(Class::SignatureJoiner, w))
         .collect()
+}
+
+/// The pieces of a lowercase phrase or title that [`fit_words`] keeps or drops.
+fn fit_pieces(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+}
+
+/// `title` lowercased, hyphens as spaces and curly apostrophes straight, into `out`.
+fn fold_title(title: &str, out: &mut String) {
+    out.clear();
+    if title.is_ascii() {
+        out.extend(title.bytes().map(|b| match b {
+            b'-' => ' ',
+            _ => char::from(b.to_ascii_lowercase()),
+        }));
+    } else {
+        let t = title
+            .to_lowercase()
+            .replace('-', " ")
+            .replace('\u{2019}', "'");
+        out.push_str(&t);
+    }
 }
 
 impl PhraseFit {
@@ -581,24 +605,24 @@ impl PhraseFit {
                 .into_iter()
                 .map(str::to_string)
                 .collect(),
+            folded: Default::default(),
         }
     }
 
     /// Whether the phrase fits a title (by the nominal lexicon, or by two shared words).
     fn fit(&self, title: &str) -> Option<Fit> {
-        let t = title
-            .to_lowercase()
-            .replace('-', " ")
-            .replace('\u{2019}', "'");
+        let mut t = self.folded.borrow_mut();
+        fold_title(title, &mut t);
         let lexicon = self
             .titles
             .as_ref()
             .is_some_and(|ws| ws.iter().any(|w| t.contains(w.as_str())));
-        let tw = fit_words(&t);
+        // The phrase's words are content words already: one equal to a piece of the title is
+        // one of the title's content words.
         let shared = self
             .words
             .iter()
-            .filter(|w| tw.contains(&w.as_str()))
+            .filter(|w| fit_pieces(&t).any(|p| p == w.as_str()))
             .count();
         (lexicon || shared >= 2).then_some(Fit { shared })
     }
