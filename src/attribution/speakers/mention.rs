@@ -2,7 +2,7 @@
 //! nominal, team, document or outlet.
 
 use super::names::{
-    clean_word, is_function_word, is_name_word, join, name_run, role_head, role_head_token,
+    clean_word, is_function_word, is_name_word, join, name_run, role_head, role_head_token, span,
     title_before,
 };
 use crate::attribution::tokens::Token;
@@ -87,7 +87,7 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = possessed(text, np) {
         return Some(m);
     }
-    let mut phrase = crate::document::to_lowercase(&join(text, np));
+    let mut phrase = crate::document::to_lowercase(span(text, np));
     if phrase.contains('\u{2019}') {
         phrase = phrase.replace('\u{2019}', "'");
     }
@@ -479,7 +479,7 @@ pub fn outlet_start(text: &str, toks: &[Token], end: usize) -> Option<usize> {
                 .iter()
                 .all(|t| t.is_word && !t.quoted && t.is_capitalized());
             capitalised
-                && OUTLETS_LOWER.contains_key(&crate::document::to_lowercase(&join(text, words)))
+                && OUTLETS_LOWER.contains_key(&crate::document::to_lowercase(span(text, words)))
         })
 }
 

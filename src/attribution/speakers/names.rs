@@ -404,9 +404,14 @@ fn is_clause_word(t: &Token) -> bool {
 
 /// Source text of a token run.
 pub fn join(text: &str, toks: &[Token]) -> String {
+    span(text, toks).to_string()
+}
+
+/// The text from the first token to the last, borrowed ([`join`] without the copy).
+pub fn span<'a>(text: &'a str, toks: &[Token]) -> &'a str {
     match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text[a.range.start..b.range.end].to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) => &text[a.range.start..b.range.end],
+        _ => "",
     }
 }
 
