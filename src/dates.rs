@@ -888,9 +888,12 @@ const DATELINE_PLACE_WORDS: usize = 3;
 /// three words of letters, the first capitalised.
 fn without_place(t: &str) -> Option<&str> {
     let (place, rest) = t.split_once(',')?;
-    let words: Vec<&str> = place.split_whitespace().collect();
-    let placelike = (1..=DATELINE_PLACE_WORDS).contains(&words.len())
-        && words[0].starts_with(char::is_uppercase)
+    let mut words = place.split_whitespace();
+    let first = words.next()?;
+    // Counted only as far as it takes to know there are too many.
+    let more = words.take(DATELINE_PLACE_WORDS).count();
+    let placelike = more < DATELINE_PLACE_WORDS
+        && first.starts_with(char::is_uppercase)
         && place
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.');

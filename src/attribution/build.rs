@@ -196,7 +196,7 @@ impl State<'_> {
         if let Some(a) = after.as_mut() {
             // "vowed to form a task force", "urged allies to act": an infinitive right after the cue.
             let verb_next = toks.get(after_start + 1).is_some_and(|t| {
-                t.is_word && !t.is_capitalized(text) && !t.is(Class::ClauseDeterminer)
+                t.is_word && !t.is_capitalized() && !t.is(Class::ClauseDeterminer)
             });
             let infinitive = toks[after_start].lower == "to"
                 && verb_next
@@ -252,12 +252,12 @@ impl State<'_> {
             let relative = first.is_some_and(|t| t.is(Class::RelativePronoun));
             let participle = comma_after_cue
                 && first.is_some_and(|t| {
-                    t.is_word && !t.quoted && !t.is_capitalized(text) && t.lower.ends_with("ing")
+                    t.is_word && !t.quoted && !t.is_capitalized() && t.lower.ends_with("ing")
                 })
                 && toks.get(after_start + 1).is_none_or(|t| t.lower != "to");
             // "said, replacing Clinton would be ...": a gerund with a verb after it, before any
             // punctuation, is a subject.
-            !relative && (!participle || gerund_subject(text, toks, after_start))
+            !relative && (!participle || gerund_subject(toks, after_start))
         });
         // "CLAUSE, according to X, APPOSITION": a trailing "according to" attributes the
         // clause before it, unless that clause dangles ("because, according to X, ...").
@@ -266,7 +266,7 @@ impl State<'_> {
         // "a plan which she said would fail": the content is the relative clause the frame
         // sits in, its pronoun and the predicate after the cue.
         if let Some(a) = after.as_ref().filter(|_| f.shape == Shape::Subject) {
-            if let Some(pronoun) = relative_before(text, toks, f, after_start) {
+            if let Some(pronoun) = relative_before(toks, f, after_start) {
                 let end = relative_clause_end(toks, f.np.start - 1, after_start, a.range.end);
                 return Some(vec![pronoun, a.range.start..end]);
             }
@@ -383,25 +383,20 @@ fn np_then_verb(toks: &[Token], start: usize) -> bool {
 
 /// The gerund at `i` is the subject of a clause: a verb follows it before any punctuation
 /// ("replacing Clinton would be a mistake", not "repeating a broadside - that it was").
-fn gerund_subject(text: &str, toks: &[Token], i: usize) -> bool {
+fn gerund_subject(toks: &[Token], i: usize) -> bool {
     toks[i + 1..]
         .iter()
         .take_while(|t| t.is_word && !t.quoted)
         .enumerate()
-        .any(|(k, _)| verb_opens_predicate(text, toks, i + 1 + k))
+        .any(|(k, _)| verb_opens_predicate(toks, i + 1 + k))
 }
 
 /// The relative pronoun right before a speaker whose cue is followed by a bare predicate
 /// ("moves that he said improved the economy"): the frame sits inside a relative clause.
-fn relative_before(
-    text: &str,
-    toks: &[Token],
-    f: &Frame,
-    after_start: usize,
-) -> Option<Range<usize>> {
+fn relative_before(toks: &[Token], f: &Frame, after_start: usize) -> Option<Range<usize>> {
     let pronoun = toks.get(f.np.start.checked_sub(1)?)?;
     (after_start == f.cue.end
-        && verb_opens_predicate(text, toks, after_start)
+        && verb_opens_predicate(toks, after_start)
         && !pronoun.quoted
         && pronoun.is(Class::RelativePronoun))
     .then(|| pronoun.range.clone())
@@ -704,7 +699,7 @@ fn opens_np(text: &str, toks: &[Token], a: &Clause) -> bool {
         && (first.is(Class::Determiner)
             || first.is(Class::Interrogative)
             || first.is_possessive()
-            || first.is_capitalized(text))
+            || first.is_capitalized())
 }
 
 /// The sentence minus the content: where the attribution's own words (and date) are.

@@ -110,12 +110,12 @@ pub(super) fn skip_object(text: &str, toks: &[Token], mut i: usize) -> usize {
         Some(",") if opens_absolute(toks, i + 1, toks.len()) => start,
         Some("that" | ":" | ",") => i,
         Some("to") => start, // "called on allies to act": the addressee belongs to the content
-        _ => skip_addressee(text, toks, start),
+        _ => skip_addressee(toks, start),
     }
 }
 
 /// "told reporters the talks ...", "told CNN on Sunday ...": skip a short addressee.
-pub(super) fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize {
+pub(super) fn skip_addressee(toks: &[Token], start: usize) -> usize {
     let Some(t) = toks.get(start) else {
         return start;
     };
@@ -129,7 +129,7 @@ pub(super) fn skip_addressee(text: &str, toks: &[Token], start: usize) -> usize 
     let run_start = j;
     while toks
         .get(j)
-        .is_some_and(|t| t.is_word && t.is_capitalized(text) && !t.quoted)
+        .is_some_and(|t| t.is_word && t.is_capitalized() && !t.quoted)
         && j - run_start < MAX_ADDRESSEE_CAPS
     {
         j += 1;
@@ -677,11 +677,11 @@ pub(super) fn is_bare_predicate(t: &Token) -> bool {
 
 /// A verb at `i` with no subject before it in its clause ("which he said *were* split"): the
 /// predicate of a relative clause the frame sits in.
-pub(super) fn verb_opens_predicate(text: &str, toks: &[Token], i: usize) -> bool {
+pub(super) fn verb_opens_predicate(toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|t| {
         t.is_word
             && !t.quoted
-            && !t.is_capitalized(text)
+            && !t.is_capitalized()
             && (t.is(Class::FiniteVerb) || t.lower.ends_with("ed"))
     })
 }

@@ -75,11 +75,11 @@ impl State<'_> {
     /// With `known_only`, a one-word name counts only if the article names that person
     /// elsewhere ("Outright victory is vital, he said" has no subject "Outright").
     pub(super) fn note_subject(&mut self, toks: &[Token], known_only: bool) {
-        let Some(Subject { np, .. }) = clause_subject(self.text, toks, toks.len()) else {
+        let Some(Subject { np, .. }) = clause_subject(toks, toks.len()) else {
             return;
         };
         // Classified only when a name is apposed: this runs for most sentences.
-        let np = apposed_full_name(self.text, toks, &np)
+        let np = apposed_full_name(toks, &np)
             .filter(|_| {
                 !matches!(
                     speakers::classify(self.text, &toks[np.clone()], None),
@@ -179,11 +179,11 @@ fn ends_in_open_quote(p: &Paragraph, content: &[Range<usize>]) -> bool {
 
 /// "Finland's president, Alexander Stubb, who ...": a full name set off by commas right after
 /// a described subject names it.
-fn apposed_full_name(text: &str, toks: &[Token], np: &Range<usize>) -> Option<Range<usize>> {
+fn apposed_full_name(toks: &[Token], np: &Range<usize>) -> Option<Range<usize>> {
     if toks.get(np.end).is_none_or(|t| t.lower != ",") {
         return None;
     }
-    let run = speakers::name_run(text, toks, np.end + 1);
+    let run = speakers::name_run(toks, np.end + 1);
     let closed = toks.get(run.end).is_some_and(|t| t.lower == ",");
     (run.len() >= 2 && closed).then_some(run)
 }

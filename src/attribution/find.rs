@@ -56,7 +56,7 @@ impl Finder<'_> {
                 continue;
             }
             if let Some(f) = self.frame_for(toks, cue, frames.last()) {
-                if !embedded(self.text, toks, &f, frames.last()) {
+                if !embedded(toks, &f, frames.last()) {
                     frames.push(f);
                 }
             }
@@ -88,19 +88,19 @@ impl Finder<'_> {
             form: Cow::Owned(cues::CueForm::colon()),
         };
         (0..colon).find_map(|start| {
-            let end = speakers::name_run(self.text, toks, start).end;
+            let end = speakers::name_run(toks, start).end;
             // Only capitalised words or titles before the name. A possessive stays ("X's
             // response was:" is X's own words).
             let titled = toks[..start]
                 .iter()
-                .all(|t| t.is_capitalized(self.text) || t.base_is_title());
+                .all(|t| t.is_capitalized() || t.base_is_title());
             if end <= start || end > colon || !titled {
                 return None;
             }
             // "X heard a warning from Y: ..." quotes Y, not X.
-            let other_source = toks[end..colon].windows(2).any(|w| {
-                matches!(w[0].lower.as_ref(), "from" | "by") && w[1].is_capitalized(self.text)
-            });
+            let other_source = toks[end..colon]
+                .windows(2)
+                .any(|w| matches!(w[0].lower.as_ref(), "from" | "by") && w[1].is_capitalized());
             if other_source {
                 return None;
             }
@@ -142,7 +142,7 @@ impl Finder<'_> {
         let np = if aside.first().is_some_and(|t| t.is(Class::SubjectPronoun)) {
             0..1
         } else {
-            speakers::name_run(self.text, &aside, 0)
+            speakers::name_run(&aside, 0)
         };
         if np.is_empty() {
             return None;
@@ -193,7 +193,7 @@ impl Finder<'_> {
             return None;
         }
         // A finding with no author named is an unnamed source.
-        let author = (start..head).find(|&j| toks[j].is_capitalized(self.text))?;
+        let author = (start..head).find(|&j| toks[j].is_capitalized())?;
         let word = &self.text[toks[author].range.clone()];
         let acronym = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
         if author == 0 && !acronym {
@@ -201,7 +201,7 @@ impl Finder<'_> {
         }
         let np = author
             ..(author..head)
-                .find(|&j| !toks[j].is_capitalized(self.text))
+                .find(|&j| !toks[j].is_capitalized())
                 .unwrap_or(head);
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         Some(Frame {
@@ -255,7 +255,7 @@ impl Finder<'_> {
         // "Kuleba:", "Czech President Petr Pavel:": a name ending at the colon, after nothing
         // but its title.
         let name_start = (0..colon).find(|&start| {
-            speakers::name_run(self.text, toks, start) == (start..colon)
+            speakers::name_run(toks, start) == (start..colon)
                 && toks[..start].iter().all(|t| t.is_word && !t.quoted)
         });
         let named = name_start.is_some_and(|start| {
@@ -268,7 +268,7 @@ impl Finder<'_> {
             start > 0
                 && toks[..start]
                     .iter()
-                    .all(|t| t.is_capitalized(self.text) || t.base_is_title())
+                    .all(|t| t.is_capitalized() || t.base_is_title())
         });
         if colon >= COLON_SPEAKER_TOKENS && !(named && titled) {
             return None;
@@ -316,7 +316,7 @@ impl Finder<'_> {
         let comma = toks[..colon].iter().position(|t| t.lower == ",")?;
         // A role is named ("Estonia's prime minister"), not a time ("the day after").
         let apposition = speakers::apposition_span(toks, comma).is_some_and(|r| r.end == colon);
-        let named = speakers::name_run(self.text, toks, 0) == (0..comma) && comma >= 2;
+        let named = speakers::name_run(toks, 0) == (0..comma) && comma >= 2;
         if !(apposition && named) {
             return None;
         }
@@ -425,11 +425,11 @@ impl Finder<'_> {
             // where the sentence's own is not found.
             let speaks =
                 |s: &Subject| speakers::classify(self.text, &toks[s.np.clone()], None).is_some();
-            let subject = clause_subject(self.text, toks, k - 1)
+            let subject = clause_subject(toks, k - 1)
                 .filter(speaks)
-                .or_else(|| local_clause_subject(self.text, toks, k - 1));
+                .or_else(|| local_clause_subject(toks, k - 1));
             let Some(Subject { np, title, .. }) = subject else {
-                if !opens_intro_phrase(self.text, toks, 0) {
+                if !opens_intro_phrase(toks, 0) {
                     return None;
                 }
                 return prev.map(follow);
@@ -463,7 +463,7 @@ impl Finder<'_> {
         let from = cue.end + weekday_adjunct_len(toks, cue.end);
         let (np, title) = described_name_after(self.text, toks, from)
             .or_else(|| np_after(self.text, toks, from))?;
-        let np_end = skip_origin_forward(self.text, toks, np.end); // "said X of Hawaii"
+        let np_end = skip_origin_forward(toks, np.end); // "said X of Hawaii"
         if !ends_inverted_np(toks, np_end) {
             return None; // "said the program has sent ...": a clause, not a speaker
         }
@@ -487,7 +487,7 @@ impl Finder<'_> {
         if !toks[cue.start].is(Class::ParticipleCue) {
             return None;
         }
-        let start = np_start(self.text, toks, cue.start);
+        let start = np_start(toks, cue.start);
         let opener = start.checked_sub(1).map(|i| &toks[i])?;
         if start == cue.start || opener.lower != "with" || opener.quoted {
             return None;
@@ -529,14 +529,14 @@ impl Finder<'_> {
         let region_start = cue.start - usize::from(gerund_after_preposition);
         let Some(prev) = prev else {
             // "Clinton spoke out about ..., arguing that ...": the clause's subject speaks.
-            let Subject { np, title, .. } = clause_subject(self.text, toks, comma)
+            let Subject { np, title, .. } = clause_subject(toks, comma)
                 .filter(|s| {
                     // "It was a potent punch, as Mrs. Clinton echoed ..., saying": a dummy "it"
                     // does not speak.
                     toks[s.np.start].lower != "it"
                         && speakers::classify(self.text, &toks[s.np.clone()], None).is_some()
                 })
-                .or_else(|| local_clause_subject(self.text, toks, comma))?;
+                .or_else(|| local_clause_subject(toks, comma))?;
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
             let region = region_start..cue.end;
@@ -603,7 +603,7 @@ impl Finder<'_> {
             _ => (np, title, mention),
         };
         let end = phrase_end(toks, &np, title.is_some() && np.start == i + 2);
-        let end = skip_origin_forward(self.text, toks, end);
+        let end = skip_origin_forward(toks, end);
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         let form = cues::CueForm {
             words: vec!["according".into(), "to".into()],
@@ -658,7 +658,7 @@ pub(super) fn according_conjuncts(
         match (toks.get(i).map(|t| t.lower.as_ref()), toks.get(i + 1)) {
             (Some("and"), _) => i += 1,
             (Some(","), Some(n)) if n.lower == "and" => i += 2,
-            (Some(","), Some(n)) if n.is_word && n.is_capitalized(text) => i += 1,
+            (Some(","), Some(n)) if n.is_word && n.is_capitalized() => i += 1,
             _ => break,
         }
     }
@@ -684,8 +684,8 @@ pub(super) fn conjuncts(
         return found;
     }
     while j >= 2 && matches!(toks[j - 1].lower.as_ref(), "and" | ",") && !toks[j - 1].quoted {
-        let end = skip_name_origin(text, toks, j - 1);
-        let start = np_start(text, toks, end);
+        let end = skip_name_origin(toks, j - 1);
+        let start = np_start(toks, end);
         if start >= end {
             break;
         }
@@ -788,7 +788,7 @@ fn phrase_end(toks: &[Token], np: &Range<usize>, apposed: bool) -> usize {
 
 /// "NATO said that Mertens had expressed a view": a cue inside the reported clause of the
 /// previous cue is part of that content, not a new attribution.
-fn embedded(text: &str, toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
+fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
     let Some(p) = prev.filter(|p| p.region.end <= f.region.start) else {
         return false;
     };
@@ -797,7 +797,7 @@ fn embedded(text: &str, toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool
     // "reforms that Stoltenberg said brought ..." is a relative clause, not a reported one.
     let after_that = f.np.start > 0
         && toks[f.np.start - 1].lower == "that"
-        && !super::clause::verb_opens_predicate(text, toks, f.cue.end);
+        && !super::clause::verb_opens_predicate(toks, f.cue.end);
     // "X said Kyiv and the alliance had agreed", "X said both he and Rubio promised": only
     // the clause's (coordinated) subject stands between the first cue and the second.
     // "In 2008, she said, the alliance promised ...": past the comma that closes a frame set

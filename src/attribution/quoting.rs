@@ -143,7 +143,7 @@ pub(super) fn signature_line(
     {
         return None;
     }
-    let run = speakers::name_run(text, toks, 0);
+    let run = speakers::name_run(toks, 0);
     if run.len() < 2 {
         return None;
     }
@@ -155,7 +155,7 @@ pub(super) fn signature_line(
     };
     let titled = rest
         .iter()
-        .all(|t| t.is_capitalized(text) || t.is(crate::lexicon::Class::SignatureJoiner))
+        .all(|t| t.is_capitalized() || t.is(crate::lexicon::Class::SignatureJoiner))
         && rest.iter().any(|t| crate::lexicon::is_title(t.base()));
     if !(rest.is_empty() || titled) {
         return None;

@@ -60,8 +60,8 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         let after_quote =
             k > 1 && toks[k - 2].quoted && (toks[k - 1].is_quote(text) || toks[k - 1].lower == ",");
         let name_part = k > 0
-            && t.is_capitalized(text)
-            && (speakers::is_name_word(text, &toks[k - 1])
+            && t.is_capitalized()
+            && (speakers::is_name_word(&toks[k - 1])
                 || (t.is(Class::SurnameHomograph)
                     && (speakers::follows_honorific(toks, k) || after_quote)));
         (t.is(Class::CueModifier) && !name_part)
@@ -82,7 +82,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     {
         return Some(subject);
     }
-    k = skip_adjunct_before_cue(text, toks, k);
+    k = skip_adjunct_before_cue(toks, k);
     k = skip_dash_parenthetical(toks, k);
     // "Sen. Jack Reed (D-R.I.), said": a stray comma after the parenthetical.
     if k > 2 && toks[k - 1].lower == "," && toks[k - 2].lower == ")" {
@@ -99,11 +99,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if toks[k - 1].lower == "," {
         return apposed_subject(text, toks, k - 1);
     }
-    let end = skip_org_seat(
-        text,
-        toks,
-        skip_document_topic(toks, skip_name_origin(text, toks, k)),
-    );
+    let end = skip_org_seat(toks, skip_document_topic(toks, skip_name_origin(toks, k)));
     if lexicon::is(Class::SubjectPronoun, toks[end - 1].without_clitic()) {
         return subject_starts_clause(toks, end - 1).then(|| Subject {
             np: end - 1..end,
@@ -111,7 +107,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
             start: end - 1,
         });
     }
-    let phrase_start = np_start(text, toks, end);
+    let phrase_start = np_start(toks, end);
     let mut start =
         speakers::outlet_start(text, toks, end).map_or(phrase_start, |o| o.min(phrase_start));
     // "Only Hungary said": a capitalised focus adverb opening the sentence is not a name.
@@ -129,8 +125,8 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     let descriptive = toks[start].is(Class::DescriptiveDeterminer)
         || crate::lexicon::is_title(toks[start].base());
     if start >= 2 && toks[start - 1].lower == "," && descriptive {
-        let name_start = np_start(text, toks, start - 1);
-        let run = speakers::name_run(text, toks, name_start);
+        let name_start = np_start(toks, start - 1);
+        let run = speakers::name_run(toks, name_start);
         if !run.is_empty() && run.end == start - 1 && subject_starts_clause(toks, name_start) {
             let title = speakers::join(text, &toks[start..end]);
             return Some(Subject {
@@ -149,12 +145,12 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
 
 /// The subject of the clause that ends before token `end`: the noun phrase opening the
 /// sentence, after an introductory phrase and its comma ("Speaking on Thursday, Zelensky ...").
-pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
-    let mut start = after_dateline(text, toks, end);
+pub(super) fn clause_subject(toks: &[Token], end: usize) -> Option<Subject> {
+    let mut start = after_dateline(toks, end);
     // "On Thursday, after remaining neutral, Warren endorsed ...": introductory phrases, each
     // closed by a comma, come before the subject.
     for _ in 0..INTRO_PHRASES {
-        if !opens_intro_phrase(text, toks, start) {
+        if !opens_intro_phrase(toks, start) {
             break;
         }
         match (start..end).find(|&j| toks[j].lower == "," && !toks[j].quoted) {
@@ -170,7 +166,7 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
     }
     let np_end = |from: usize| {
         let mut stop = from;
-        while stop < end && is_np_word(text, &toks[stop]) && stop - from < MAX_SUBJECT_WORDS {
+        while stop < end && is_np_word(&toks[stop]) && stop - from < MAX_SUBJECT_WORDS {
             stop += 1;
         }
         stop
@@ -193,9 +189,9 @@ pub(super) fn clause_subject(text: &str, toks: &[Token], end: usize) -> Option<S
     } else {
         np.end
     };
-    let verb_or_apposition = toks.get(after_np).is_some_and(|t| {
-        (t.is_word && !t.is_capitalized(text) && t.lower != "and") || t.lower == ","
-    });
+    let verb_or_apposition = toks
+        .get(after_np)
+        .is_some_and(|t| (t.is_word && !t.is_capitalized() && t.lower != "and") || t.lower == ",");
     (!np.is_empty() && verb_or_apposition).then_some(Subject {
         np,
         title: None,
@@ -220,27 +216,25 @@ const LOCAL_SUBJECT_REACH: usize = 30;
 /// not it: "..., as Mrs. Clinton echoed the criticism, saying", "And then Trump went on the
 /// attack, saying". A name or pronoun right after a clause boundary, followed by a lowercase
 /// word (its verb).
-pub(super) fn local_clause_subject(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
+pub(super) fn local_clause_subject(toks: &[Token], end: usize) -> Option<Subject> {
     let lo = end.saturating_sub(LOCAL_SUBJECT_REACH);
     (lo..end).rev().find_map(|b| {
         if toks[b].quoted || !(b == 0 || toks[b - 1].is(Class::ClauseBoundary)) {
             return None;
         }
         // "Germany and France signed ..., promising": one conjunct is not the subject.
-        if b > 1 && toks[b - 1].lower == "and" && is_np_word(text, &toks[b - 2]) {
+        if b > 1 && toks[b - 1].lower == "and" && is_np_word(&toks[b - 2]) {
             return None;
         }
         let stop = if toks[b].is(Class::SubjectPronoun) {
             b + 1
         } else {
-            (b..end)
-                .find(|&j| !is_np_word(text, &toks[j]))
-                .unwrap_or(end)
+            (b..end).find(|&j| !is_np_word(&toks[j])).unwrap_or(end)
         };
         let verb_next = toks.get(stop).is_some_and(|t| {
             t.is_word
                 && !t.quoted
-                && !t.is_capitalized(text)
+                && !t.is_capitalized()
                 && !t.is(Class::ClauseBoundary)
                 && !matches!(t.lower.as_ref(), "or" | "nor")
                 && stop < end
@@ -261,10 +255,9 @@ fn relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
     }
     // "Mayor Alan Berger of Englewood, who said": past the origin to the name.
     let comma = k - 2;
-    let end = skip_name_origin(text, toks, comma);
-    let start = np_start(text, toks, end);
-    let Some(name_start) = (start..end).find(|&j| speakers::name_run(text, toks, j).end == end)
-    else {
+    let end = skip_name_origin(toks, comma);
+    let start = np_start(toks, end);
+    let Some(name_start) = (start..end).find(|&j| speakers::name_run(toks, j).end == end) else {
         return apposed_relative_subject(text, toks, comma).map(|s| Subject { start: comma, ..s });
     };
     // "Karl Brandt, a farmer from Lienz, Tyrol, who said", "Alan Berger, a doctor from
@@ -312,10 +305,10 @@ fn apposed_relative_subject(text: &str, toks: &[Token], end: usize) -> Option<Su
             continue;
         }
         // "Sen. Dianne Feinstein of California, the ranking Democrat ...": past the origin.
-        let name_end = skip_name_origin(text, toks, comma);
-        let np = np_start(text, toks, name_end);
+        let name_end = skip_name_origin(toks, comma);
+        let np = np_start(toks, name_end);
         let run = (np..name_end)
-            .map(|j| speakers::name_run(text, toks, j))
+            .map(|j| speakers::name_run(toks, j))
             .find(|r| !r.is_empty() && r.end == name_end);
         if let Some(run) = run {
             return Some(Subject {
@@ -342,7 +335,7 @@ fn reduced_relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subj
     // verb, relative or question word, and no name right before the cue ("acted on what
     // Zelensky announced": the cue is Zelensky's).
     let last = k.checked_sub(1).map(|j| &toks[j])?;
-    let name_before_cue = last.is_capitalized(text)
+    let name_before_cue = last.is_capitalized()
         && !crate::dates::is_weekday_word(&last.lower)
         && !last.is(Class::MonthName);
     if name_before_cue {
@@ -361,7 +354,7 @@ fn reduced_relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subj
             && !toks[p - 1].quoted
             && toks[p - 1].is_word
     })?;
-    let start = np_start(text, toks, participle);
+    let start = np_start(toks, participle);
     if start >= participle || !subject_starts_clause(toks, start) {
         return None;
     }
@@ -413,7 +406,7 @@ const DESCRIPTOR_WORDS: usize = 8;
 /// name right before the cue, after descriptor words with no verb among them, back to the start
 /// of the clause. The descriptor is the title.
 fn described_name(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Subject> {
-    let name_start = (start..end).find(|&j| speakers::name_run(text, toks, j).end == end)?;
+    let name_start = (start..end).find(|&j| speakers::name_run(toks, j).end == end)?;
     if end - name_start < 2 {
         return None; // a lone word could be anything
     }
@@ -442,7 +435,7 @@ const INTRO_PHRASES: usize = 3;
 
 /// A word that opens an introductory phrase: a preposition, a participle, an "-ly" adverb or
 /// a sentence adverb.
-pub(super) fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
+pub(super) fn opens_intro_phrase(toks: &[Token], i: usize) -> bool {
     use crate::lexicon::Class;
     let Some(t) = toks.get(i) else {
         return false;
@@ -452,8 +445,8 @@ pub(super) fn opens_intro_phrase(text: &str, toks: &[Token], i: usize) -> bool {
     let name_follows = toks.get(i + 1).is_some_and(|n| {
         n.is_word
             && !n.quoted
-            && (n.is_capitalized(text)
-                || (t.is_capitalized(text)
+            && (n.is_capitalized()
+                || (t.is_capitalized()
                     && (n.is(Class::FiniteVerb)
                         || past_tense_after_name(t, n)
                         || super::cues::match_at(toks, i + 1, false).is_some())))
@@ -476,8 +469,8 @@ const ADJUNCT_BEFORE_CUE: usize = 8;
 
 /// "Jeb Bush in a radio interview said", "she at a rally said": a short prepositional phrase,
 /// with no punctuation, between a name or pronoun and the cue is skipped.
-fn skip_adjunct_before_cue(text: &str, toks: &[Token], k: usize) -> usize {
-    if k < 3 || !toks[k - 1].is_word || toks[k - 1].is_capitalized(text) {
+fn skip_adjunct_before_cue(toks: &[Token], k: usize) -> usize {
+    if k < 3 || !toks[k - 1].is_word || toks[k - 1].is_capitalized() {
         return k;
     }
     let lo = k.saturating_sub(ADJUNCT_BEFORE_CUE);
@@ -490,7 +483,7 @@ fn skip_adjunct_before_cue(text: &str, toks: &[Token], k: usize) -> usize {
             let before = &toks[j - 1];
             let speaker_ends = before.is_word
                 && !before.quoted
-                && (is_pronoun(before) || speakers::is_name_word(text, before));
+                && (is_pronoun(before) || speakers::is_name_word(before));
             return if speaker_ends { j } else { k };
         }
     }
@@ -506,7 +499,7 @@ const DATELINE_TOKENS: usize = 8;
 
 /// The token after a wire dateline that opens the sentence ("WASHINGTON — Sen. X defended
 /// ..."): capitalised words, commas and a parenthesised agency, then a dash. 0 when none.
-fn after_dateline(text: &str, toks: &[Token], end: usize) -> usize {
+fn after_dateline(toks: &[Token], end: usize) -> usize {
     let dash = toks[..end.min(DATELINE_TOKENS + 1)]
         .iter()
         .position(|t| t.is_dash() && !t.quoted);
@@ -514,7 +507,7 @@ fn after_dateline(text: &str, toks: &[Token], end: usize) -> usize {
         return 0;
     };
     let dateline = toks[..dash].iter().all(|t| {
-        !t.quoted && (t.is_capitalized(text) || matches!(t.lower.as_ref(), "," | "(" | ")" | "/"))
+        !t.quoted && (t.is_capitalized() || matches!(t.lower.as_ref(), "," | "(" | ")" | "/"))
     });
     if dateline {
         dash + 1
@@ -667,7 +660,7 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
             !relative && seg.len() > n && is_list_introducer(&toks[seg.start..seg.start + n])
         })
         .map_or(seg.clone(), |n| seg.start + n..seg.end);
-    if let Some(last) = listed_names(text, toks, members) {
+    if let Some(last) = listed_names(toks, members) {
         return Some(Subject {
             np: last,
             title: None,
@@ -675,15 +668,15 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
         });
     }
     // TITLE, NAME, said ("Another pollster, David Woodard of Clemson University, said")
-    let run = speakers::name_run(text, toks, seg.start);
-    if run == seg || run.end == skip_name_origin(text, toks, comma) && run.end < comma {
-        let mut tstart = np_start(text, toks, open);
+    let run = speakers::name_run(toks, seg.start);
+    if run == seg || run.end == skip_name_origin(toks, comma) && run.end < comma {
+        let mut tstart = np_start(toks, open);
         // "his wife, NAME": a relation noun after a determiner is a description too.
         if tstart == open
             && open >= 2
             && toks[open - 1].is_word
             && !toks[open - 1].quoted
-            && !toks[open - 1].is_capitalized(text)
+            && !toks[open - 1].is_capitalized()
             && toks[open - 2].is(Class::Determiner)
         {
             tstart = open - 1;
@@ -714,15 +707,15 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
         return Some(Subject {
             np: run,
             title: Some(title),
-            start: np_start(text, toks, open).min(open),
+            start: np_start(toks, open).min(open),
         });
     }
     // NAME, APPOSITION, said ("Erin Murphy, a former aide who ..., said")
-    let start = np_start(text, toks, open);
+    let start = np_start(toks, open);
     let first = &toks[seg.start];
     let opens_np = first.is(Class::Determiner)
         || crate::lexicon::is_title(first.base())
-        || first.is_capitalized(text);
+        || first.is_capitalized();
     if start < open && subject_starts_clause(toks, start) && opens_np {
         let title_end = (seg.start..comma)
             .find(|&j| is_relative(&toks[j]))
@@ -738,9 +731,9 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     }
     // NAME, ANY PARENTHETICAL, said ("Tester, himself up for reelection, said"): a personal
     // name opening the clause is the subject whatever the parenthetical holds.
-    let run_start = np_start(text, toks, open);
+    let run_start = np_start(toks, open);
     let run = (run_start..open)
-        .map(|j| speakers::name_run(text, toks, j))
+        .map(|j| speakers::name_run(toks, j))
         .find(|r| !r.is_empty() && r.end == open)
         .unwrap_or(open..open);
     if !run.is_empty() && subject_starts_clause(toks, run_start) {
@@ -755,9 +748,9 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
 
 /// "The Russian Embassy in Washington said": an institution's seat after "in" is not part of
 /// the speaker phrase; returns where the institution's name ends.
-fn skip_org_seat(text: &str, toks: &[Token], k: usize) -> usize {
+fn skip_org_seat(toks: &[Token], k: usize) -> usize {
     let mut start = k;
-    while start > 0 && toks[start - 1].is_word && toks[start - 1].is_capitalized(text) {
+    while start > 0 && toks[start - 1].is_word && toks[start - 1].is_capitalized() {
         start -= 1;
     }
     let seat = start < k && start >= 2 && toks[start - 1].lower == "in";
@@ -791,31 +784,31 @@ fn skip_document_topic(toks: &[Token], k: usize) -> usize {
 /// name's tokens and the title.
 fn titled_name(text: &str, toks: &[Token], seg: Range<usize>) -> Option<(Range<usize>, String)> {
     let run = (seg.start + 1..seg.end)
-        .map(|j| speakers::name_run(text, toks, j))
+        .map(|j| speakers::name_run(toks, j))
         .find(|r| r.len() >= 2 && r.end == seg.end)?;
     let prefix = &toks[seg.start..run.start];
-    let titled = prefix.iter().any(|t| crate::lexicon::is_title(t.base()))
-        && prefix.iter().all(|t| is_np_word(text, t));
+    let titled =
+        prefix.iter().any(|t| crate::lexicon::is_title(t.base())) && prefix.iter().all(is_np_word);
     titled.then(|| (run.clone(), speakers::join(text, prefix)))
 }
 
 /// "A of Estonia and B of Latvia": two or more names (each with an optional origin) joined by
 /// commas and "and", filling `seg`; the last name's tokens.
-fn listed_names(text: &str, toks: &[Token], seg: Range<usize>) -> Option<Range<usize>> {
+fn listed_names(toks: &[Token], seg: Range<usize>) -> Option<Range<usize>> {
     let (mut i, mut names, mut last) = (seg.start, 0, None);
     while i < seg.end {
         // "A and Senators B and C": a plural title before the names it covers.
         if i + 1 < seg.end && is_title_or_plural(&toks[i]) {
             i += 1;
         }
-        let run = speakers::name_run(text, toks, i);
+        let run = speakers::name_run(toks, i);
         if run.len() < 2 {
             return None;
         }
         let stop = (run.end..seg.end)
             .find(|&j| matches!(toks[j].lower.as_ref(), "and" | ","))
             .unwrap_or(seg.end);
-        if run.end != stop && skip_name_origin(text, toks, stop) != run.end {
+        if run.end != stop && skip_name_origin(toks, stop) != run.end {
             return None;
         }
         names += 1;
@@ -851,14 +844,14 @@ pub(super) fn is_list_introducer(words: &[Token]) -> bool {
 /// a personal name ends when a place or employer follows it with "of", before token `k`.
 /// Returns `k` when there is none. The name needs two words or a title before it, so that
 /// "Bank of America" stays one organisation.
-pub(super) fn skip_name_origin(text: &str, toks: &[Token], k: usize) -> usize {
+pub(super) fn skip_name_origin(toks: &[Token], k: usize) -> usize {
     let lo = k.saturating_sub(MAX_ORIGIN_TOKENS + 1);
     (lo..k)
         .rev()
-        .filter(|&j| toks[j].lower == "of" && is_origin(text, &toks[j + 1..k]))
+        .filter(|&j| toks[j].lower == "of" && is_origin(&toks[j + 1..k]))
         .find(|&of| {
             (of.saturating_sub(4)..of)
-                .map(|j| speakers::name_run(text, toks, j))
+                .map(|j| speakers::name_run(toks, j))
                 .find(|r| !r.is_empty() && r.end == of)
                 .is_some_and(|run| {
                     let titled =
@@ -870,21 +863,21 @@ pub(super) fn skip_name_origin(text: &str, toks: &[Token], k: usize) -> usize {
 }
 
 /// Past "of Hawaii", "of the Council on Foreign Relations" after a name ending at `end`.
-pub(super) fn skip_origin_forward(text: &str, toks: &[Token], end: usize) -> usize {
+pub(super) fn skip_origin_forward(toks: &[Token], end: usize) -> usize {
     if toks.get(end).is_none_or(|t| t.lower != "of") {
         return end;
     }
     let limit = (end + 1 + MAX_ORIGIN_TOKENS).min(toks.len());
     (end + 2..=limit)
         .rev()
-        .find(|&e| is_origin(text, &toks[end + 1..e]))
+        .find(|&e| is_origin(&toks[end + 1..e]))
         .unwrap_or(end)
 }
 
 /// "New Hampshire", "the Council on Foreign Relations": a proper name, its first and last
 /// words capitalised, lowercase function words between; after "the", a lowercase institution
 /// head may end it ("the New York delegation").
-fn is_origin(text: &str, ts: &[Token]) -> bool {
+fn is_origin(ts: &[Token]) -> bool {
     let ts = match ts.first() {
         Some(t) if t.lower == "the" => match &ts[1..] {
             [named @ .., head] if !named.is_empty() && head.is_word && head.is(Class::OrgHead) => {
@@ -894,7 +887,7 @@ fn is_origin(text: &str, ts: &[Token]) -> bool {
         },
         _ => ts,
     };
-    let cap = |t: &Token| t.is_word && !t.quoted && t.is_capitalized(text);
+    let cap = |t: &Token| t.is_word && !t.quoted && t.is_capitalized();
     match (ts.first(), ts.last()) {
         (Some(a), Some(b)) => {
             cap(a) && cap(b) && ts.iter().all(|t| cap(t) || t.is(Class::TitleConnector))
@@ -912,9 +905,8 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
     let lo = comma.saturating_sub(MAX_INTERRUPTION_TOKENS);
     // The first comma that opens an interruption ("Speaking on the show, Sen. X (D-Mo.), who
     // ..., said": not the opener's comma).
-    let c = (lo..comma).find(|&c| {
-        toks[c].lower == "," && !toks[c].quoted && opens_interruption(text, &toks[c + 1])
-    })?;
+    let c = (lo..comma)
+        .find(|&c| toks[c].lower == "," && !toks[c].quoted && opens_interruption(&toks[c + 1]))?;
     let inner = &toks[c + 1..comma];
     let listed = inner
         .windows(2)
@@ -929,10 +921,10 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
         return None;
     }
     let tag_start = party_tag_before(toks, c).unwrap_or(c);
-    let name_end = skip_name_origin(text, toks, skip_parenthetical(toks, tag_start));
-    let run_start = np_start(text, toks, name_end);
+    let name_end = skip_name_origin(toks, skip_parenthetical(toks, tag_start));
+    let run_start = np_start(toks, name_end);
     let run = (run_start..name_end)
-        .map(|j| speakers::name_run(text, toks, j))
+        .map(|j| speakers::name_run(toks, j))
         .find(|r| !r.is_empty() && r.end == name_end)?;
     let titled = run_start < run.start;
     // "Wilcox, whose education ..., said", "Sanders, meanwhile, who ...": a relative clause
@@ -957,14 +949,14 @@ fn is_age(w: &str) -> bool {
 
 /// The first word of an interruption after a name: a relative pronoun, a determiner or title
 /// (an apposition), a participle or a preposition (an adjunct), or an age.
-fn opens_interruption(text: &str, t: &Token) -> bool {
+fn opens_interruption(t: &Token) -> bool {
     let w = t.lower.as_ref();
     if is_age(w) {
         return !t.quoted;
     }
     t.is_word
         && !t.quoted
-        && !t.is_capitalized(text)
+        && !t.is_capitalized()
         && (lexicon::is(Class::PersonRelative, w)
             || lexicon::is(Class::Determiner, w)
             || crate::lexicon::is_title(t.base())
@@ -982,11 +974,11 @@ pub(super) fn is_relative(t: &Token) -> bool {
 }
 
 /// A word that may stand in a speaker noun phrase: capitalised, a title, a joiner or a speaker noun.
-pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
+pub(super) fn is_np_word(t: &Token) -> bool {
     if !t.is_word || t.quoted {
         return false;
     }
-    t.is_capitalized(text)
+    t.is_capitalized()
         || t.base_is_title()
         || t.is(Class::NpJoiner)
         || t.base_is(Class::SpeakerNoun)
@@ -994,22 +986,21 @@ pub(super) fn is_np_word(text: &str, t: &Token) -> bool {
 }
 
 /// First token of the noun phrase that ends at `end`.
-pub(super) fn np_start(text: &str, toks: &[Token], end: usize) -> usize {
+pub(super) fn np_start(toks: &[Token], end: usize) -> usize {
     let mut start = end;
     while start > 0
-        && (is_np_word(text, &toks[start - 1])
-            || speakers::is_particle_in_name(text, toks, start - 1)
+        && (is_np_word(&toks[start - 1])
+            || speakers::is_particle_in_name(toks, start - 1)
             || speakers::names_members(toks, start - 1))
     {
         start -= 1;
     }
     // "von der Leyen said", "Von der Leyen said": a surname led by its particles (the first
     // capitalised at a sentence's start).
-    if start < end && speakers::is_name_word(text, &toks[start]) {
+    if start < end && speakers::is_name_word(&toks[start]) {
         let particle = |t: &Token| t.is(Class::NameParticle) && !t.quoted;
         let led = (start.saturating_sub(speakers::MAX_PARTICLES)..start).find(|&j| {
-            toks[j..start].iter().all(particle)
-                && (j == 0 || !speakers::is_name_word(text, &toks[j - 1]))
+            toks[j..start].iter().all(particle) && (j == 0 || !speakers::is_name_word(&toks[j - 1]))
         });
         if let Some(j) = led {
             start = j;
@@ -1083,13 +1074,13 @@ pub(super) fn np_after(
     let possessive = |k: usize| {
         let t = &toks[k];
         (t.is_possessive() || (t.is_word && t.lower.ends_with("s'")))
-            && toks.get(k + 1).is_some_and(|n| is_np_word(text, n))
+            && toks.get(k + 1).is_some_and(is_np_word)
     };
     while end < toks.len()
-        && (is_np_word(text, &toks[end])
+        && (is_np_word(&toks[end])
             || toks[end].lower == "'s"
             || possessive(end)
-            || speakers::is_particle_in_name(text, toks, end))
+            || speakers::is_particle_in_name(toks, end))
         && end - from < MAX_INVERTED_NP_TOKENS
     {
         end += 1;
@@ -1101,14 +1092,14 @@ pub(super) fn np_after(
         return None;
     }
     // "said Sen. Brian Schatz of Hawaii": the name ends before its origin.
-    let origin = skip_name_origin(text, toks, end);
+    let origin = skip_name_origin(toks, end);
     if origin > from && origin < end {
         let title = speakers::apposition_after(text, toks, end);
         return Some((from..origin, title));
     }
     // "according to Umerov's deputy, Ivan Havryliuk": the name after the comma is the speaker.
     if toks.get(end).is_some_and(|t| t.lower == ",") {
-        let run = speakers::name_run(text, toks, end + 1);
+        let run = speakers::name_run(toks, end + 1);
         let closes = toks
             .get(run.end)
             .is_none_or(|t| matches!(t.lower.as_ref(), "," | "." | ";" | ")"));
@@ -1136,12 +1127,12 @@ pub(super) fn described_name_after(
         return None;
     }
     let limit = (from + INVERTED_DESCRIPTOR_WORDS).min(toks.len());
-    let start = (from + 1..limit).find(|&j| speakers::name_run(text, toks, j).len() >= 2)?;
+    let start = (from + 1..limit).find(|&j| speakers::name_run(toks, j).len() >= 2)?;
     let descriptor = &toks[from..start];
     let plain = descriptor.iter().all(|t| {
         t.is_word && !t.quoted && !t.is(Class::FiniteVerb) && !t.is(Class::ClauseBoundary)
     });
-    let run = speakers::name_run(text, toks, start);
+    let run = speakers::name_run(toks, start);
     (plain && ends_inverted_np(toks, run.end))
         .then(|| (run, Some(speakers::join(text, descriptor))))
 }

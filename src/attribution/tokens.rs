@@ -61,12 +61,9 @@ impl Token {
         self.is_word && self.capitalized
     }
 
-    /// Starts with an uppercase letter.
-    pub fn is_capitalized(&self, text: &str) -> bool {
-        text[self.range.clone()]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+    /// Starts with an uppercase letter (read from [`Token::capitalized`]).
+    pub fn is_capitalized(&self) -> bool {
+        self.capitalized
     }
 
     /// The lowercase form without a possessive ending.

@@ -115,8 +115,8 @@ pub fn judge(s: &Statement) -> Decision {
 /// The rules in order: who speaks and how (outlet, refusal), what is said (count, procedure),
 /// conditions, then polarity; a statement with no word of position falls to the tie-breakers.
 fn decide(s: &Statement) -> Decision {
-    let cue = tag(&words(s.cue));
-    let mut content = tag(&words(s.content));
+    let cue = tag(words(s.cue));
+    let mut content = tag(words(s.content));
     let cue_sign = sign_of_flips(&cue);
     if cue_sign < 0 {
         cut_at_as(&mut content);
@@ -125,7 +125,7 @@ fn decide(s: &Statement) -> Decision {
     if let Some(d) = no_position(s, &cue, &content) {
         return d;
     }
-    let proposition = names_proposition(&content) || names_proposition(&tag(&words(s.evidence)));
+    let proposition = names_proposition(&content) || names_proposition(&tag(words(s.evidence)));
     let clauses = clauses(&content);
     let views = read(&clauses);
     if *TRACE {

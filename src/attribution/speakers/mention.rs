@@ -2,7 +2,7 @@
 //! nominal, team, document or outlet.
 
 use super::names::{
-    clean_word, is_function_word, is_name_word, join, name_run, role_head, role_head_token,
+    clean_word, is_function_word, is_name_word, join, name_run, role_head, role_head_token, span,
     title_before,
 };
 use crate::attribution::tokens::Token;
@@ -87,7 +87,7 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if let Some(m) = possessed(text, np) {
         return Some(m);
     }
-    let mut phrase = crate::document::to_lowercase(&join(text, np));
+    let mut phrase = crate::document::to_lowercase(span(text, np));
     if phrase.contains('\u{2019}') {
         phrase = phrase.replace('\u{2019}', "'");
     }
@@ -157,7 +157,7 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     // "May said": a listed surname that is also a month, a place or a colour, alone as the
     // whole phrase (a phrase finder keeps "in May" and "the West" out of speaker phrases).
     if let [t] = np {
-        if t.is(Class::SurnameHomograph) && t.is_capitalized(text) {
+        if t.is(Class::SurnameHomograph) && t.is_capitalized() {
             let name = clean_word(text, t).to_string();
             return Some(Mention::Name { name, title: None });
         }
@@ -224,7 +224,7 @@ pub(super) fn named(text: &str, np: &[Token], apposition: Option<String>) -> Opt
     let mut best = None;
     let mut i = 0;
     while i < np.len() {
-        let run = name_run(text, np, i);
+        let run = name_run(np, i);
         if run.is_empty() {
             i += 1;
         } else {
@@ -300,7 +300,7 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
     let noun = related_noun(np[p + 1..].iter())?;
     // "the deputy head of Zelensky's office", "the head of the president's office" are about
     // the head, not the office; "the head of state's team" is the team of a head of state.
-    let owner_is_name = is_name_word(text, &np[p]);
+    let owner_is_name = is_name_word(&np[p]);
     let of = np[..p].iter().position(|t| t.lower == "of");
     let after_of_names_owner = of.is_some_and(|o| {
         np.get(o + 1)
@@ -314,7 +314,7 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
     let owner = if owner_is_name {
         let start = (0..=p)
             .rev()
-            .take_while(|&k| is_name_word(text, &np[k]))
+            .take_while(|&k| is_name_word(&np[k]))
             .last()
             .unwrap_or(p);
         let name = np[start..=p]
@@ -409,7 +409,7 @@ fn proper_institution_modifier(text: &str, np: &[Token]) -> Option<String> {
         .skip_while(|t| lexicon::is(Class::InstitutionDeterminer, t.base()))
         .collect();
     let proper = name.len() >= 2
-        && name.iter().all(|t| t.is_capitalized(text))
+        && name.iter().all(|t| t.is_capitalized())
         && name.last().is_some_and(|t| t.is(Class::OrgHead));
     proper.then(|| {
         let words: Vec<&str> = name.iter().map(|t| clean_word(text, t)).collect();
@@ -477,9 +477,9 @@ pub fn outlet_start(text: &str, toks: &[Token], end: usize) -> Option<usize> {
             let words = &toks[start..end];
             let capitalised = words
                 .iter()
-                .all(|t| t.is_word && !t.quoted && t.is_capitalized(text));
+                .all(|t| t.is_word && !t.quoted && t.is_capitalized());
             capitalised
-                && OUTLETS_LOWER.contains_key(&crate::document::to_lowercase(&join(text, words)))
+                && OUTLETS_LOWER.contains_key(&crate::document::to_lowercase(span(text, words)))
         })
 }
 
@@ -498,8 +498,6 @@ fn generic_org(text: &str, np: &[Token]) -> Option<Mention> {
     if !lexicon::is(Class::OrgHead, head) || np.len() < 2 {
         return None;
     }
-    let has_proper = np
-        .iter()
-        .any(|t| t.is_capitalized(text) && t.lower != "the");
+    let has_proper = np.iter().any(|t| t.is_capitalized() && t.lower != "the");
     has_proper.then(|| Mention::Organization(as_written(text, np)))
 }

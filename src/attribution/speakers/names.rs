@@ -10,9 +10,9 @@ use std::ops::Range;
 const MAX_TITLE_TOKENS: usize = 14;
 
 /// A capitalised word that can be part of a person's name (decided once per token, when it
-/// is made: [`Token::name_word`]; `text` is the text the token was read from).
-pub fn is_name_word(text: &str, t: &Token) -> bool {
-    debug_assert_eq!(t.name_word, t.is_capitalized(text) && name_word(t));
+/// is made: [`Token::name_word`]).
+pub fn is_name_word(t: &Token) -> bool {
+    debug_assert_eq!(t.name_word, t.is_capitalized() && name_word(t));
     t.name_word
 }
 
@@ -66,9 +66,9 @@ pub fn follows_honorific(toks: &[Token], i: usize) -> bool {
 
 /// After an honorific any capitalised word is a surname, even one that is also a place or a
 /// common word ("Ms. White", "Mr. West", "Mr. King").
-fn is_surname_word(text: &str, t: &Token) -> bool {
+fn is_surname_word(t: &Token) -> bool {
     t.is_word
-        && t.is_capitalized(text)
+        && t.is_capitalized()
         && (!crate::lexicon::STOPWORDS.contains(t.base()) || t.is(Class::SurnameHomograph))
         && !is_number_word(t.base())
         && t.base().chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -76,13 +76,13 @@ fn is_surname_word(text: &str, t: &Token) -> bool {
 
 /// "White" in "Dana White said": a listed not-name word that is also a common surname ends a
 /// two-word name when no capitalised word follows ("the Trump White House" stays a building).
-fn is_surname_homograph(text: &str, toks: &[Token], k: usize) -> bool {
+fn is_surname_homograph(toks: &[Token], k: usize) -> bool {
     let t = &toks[k];
     t.is_word
-        && t.is_capitalized(text)
+        && t.is_capitalized()
         && lexicon::is(Class::SurnameHomograph, t.base())
         && toks.get(k + 1).is_none_or(|n| {
-            !n.is_capitalized(text) && !n.lower.starts_with(|c: char| c.is_ascii_digit())
+            !n.is_capitalized() && !n.lower.starts_with(|c: char| c.is_ascii_digit())
         })
 }
 
@@ -100,7 +100,7 @@ fn is_initial(t: &Token) -> bool {
 }
 
 /// "de" in "Sanne de Groot": a name particle between two name words.
-pub fn is_particle_in_name(text: &str, toks: &[Token], k: usize) -> bool {
+pub fn is_particle_in_name(toks: &[Token], k: usize) -> bool {
     if !is_particle(&toks[k]) {
         return false;
     }
@@ -112,24 +112,22 @@ pub fn is_particle_in_name(text: &str, toks: &[Token], k: usize) -> bool {
         .take_while(|&j| is_particle(&toks[j]))
         .last()
         .unwrap_or(k);
-    first > 0
-        && is_name_word(text, &toks[first - 1])
-        && toks.get(last + 1).is_some_and(|n| is_name_word(text, n))
+    first > 0 && is_name_word(&toks[first - 1]) && toks.get(last + 1).is_some_and(is_name_word)
 }
 
 /// A particle that opens a surname written without its first name ("von der Leyen",
 /// "de Gaulle"): particles, then a name word, and no name word or particle before.
-pub fn leads_surname(text: &str, toks: &[Token], k: usize) -> bool {
+pub fn leads_surname(toks: &[Token], k: usize) -> bool {
     // The particle test first: this runs at every token a name may start at.
     if !is_particle(&toks[k]) {
         return false;
     }
     // Not inside a run of particles ("der" in "Von der Leyen" at a sentence's start).
-    let opens = k == 0 || !(is_name_word(text, &toks[k - 1]) || is_particle(&toks[k - 1]));
+    let opens = k == 0 || !(is_name_word(&toks[k - 1]) || is_particle(&toks[k - 1]));
     let run = (k..toks.len().min(k + MAX_PARTICLES))
         .take_while(|&j| is_particle(&toks[j]))
         .count();
-    opens && run > 0 && particles_before_name(text, toks, k) == run
+    opens && run > 0 && particles_before_name(toks, k) == run
 }
 
 /// Most name particles in a row ("von der", "de la").
@@ -137,13 +135,13 @@ pub const MAX_PARTICLES: usize = 2;
 
 /// Tokens of the particles starting at `k` that a name word follows ("von der" before
 /// "Leyen"): 0 when none.
-fn particles_before_name(text: &str, toks: &[Token], k: usize) -> usize {
+fn particles_before_name(toks: &[Token], k: usize) -> usize {
     let n = toks[k..]
         .iter()
         .take(MAX_PARTICLES)
         .take_while(|t| is_particle(t))
         .count();
-    let named = n > 0 && toks.get(k + n).is_some_and(|t| is_name_word(text, t));
+    let named = n > 0 && toks.get(k + n).is_some_and(is_name_word);
     if named {
         n
     } else {
@@ -243,14 +241,13 @@ fn fold_accent(c: char) -> char {
 }
 
 /// Token indices of the personal name starting at `i` (empty when none starts there).
-pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
-    if i < toks.len() && !toks[i].quoted && leads_surname(text, toks, i) {
-        let name = i + particles_before_name(text, toks, i);
-        return i..name_run(text, toks, name).end;
+pub fn name_run(toks: &[Token], i: usize) -> Range<usize> {
+    if i < toks.len() && !toks[i].quoted && leads_surname(toks, i) {
+        let name = i + particles_before_name(toks, i);
+        return i..name_run(toks, name).end;
     }
     let first_is_name = toks.get(i).is_some_and(|t| {
-        !t.quoted
-            && (is_name_word(text, t) || (follows_honorific(toks, i) && is_surname_word(text, t)))
+        !t.quoted && (is_name_word(t) || (follows_honorific(toks, i) && is_surname_word(t)))
     });
     if !first_is_name {
         return i..i;
@@ -261,10 +258,10 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
         if toks[end - 1].is_possessive() {
             break;
         }
-        let homograph = end == i + 1 && is_surname_homograph(text, toks, end);
-        if (is_name_word(text, t) || homograph || continues_name(text, toks, end)) && !t.quoted {
+        let homograph = end == i + 1 && is_surname_homograph(toks, end);
+        if (is_name_word(t) || homograph || continues_name(toks, end)) && !t.quoted {
             end += 1;
-        } else if let n @ 1.. = particles_before_name(text, toks, end) {
+        } else if let n @ 1.. = particles_before_name(toks, end) {
             end += n + 1;
         } else {
             break;
@@ -275,21 +272,21 @@ pub fn name_run(text: &str, toks: &[Token], i: usize) -> Range<usize> {
 
 /// A word that continues a name begun before it: a suffix ("Jr."), or a capitalised title
 /// word used as a surname ("Charlie King", "Mark Chancellor") when no name or "of" follows.
-fn continues_name(text: &str, toks: &[Token], k: usize) -> bool {
+fn continues_name(toks: &[Token], k: usize) -> bool {
     use crate::lexicon::{is, Class};
     let t = &toks[k];
     if is(Class::NameSuffix, t.lower.trim_end_matches('.')) {
         return true;
     }
     let surname_like = t.is_word
-        && t.is_capitalized(text)
+        && t.is_capitalized()
         && is(Class::TitleWord, t.base())
         && !is(Class::Honorific, t.base().trim_end_matches('.'))
         && !NOT_NAME_WORDS.contains(t.base());
     let next_free = toks
         .get(k + 1)
-        .is_none_or(|n| !is_name_word(text, n) && n.lower != "of" && !n.is_capitalized(text));
-    surname_like && next_free && k > 0 && is_name_word(text, &toks[k - 1])
+        .is_none_or(|n| !is_name_word(n) && n.lower != "of" && !n.is_capitalized());
+    surname_like && next_free && k > 0 && is_name_word(&toks[k - 1])
 }
 
 /// The token as written, without a possessive "'s".
@@ -300,12 +297,10 @@ pub(super) fn clean_word<'a>(text: &'a str, t: &Token) -> &'a str {
         .unwrap_or(w)
 }
 
-fn is_title_word(text: &str, t: &Token) -> bool {
+fn is_title_word(t: &Token) -> bool {
     t.is_word
         && (t.base_is_title()
-            || (t.is_capitalized(text)
-                && NOT_NAME_WORDS.contains(t.base())
-                && !is_function_word(t)))
+            || (t.is_capitalized() && NOT_NAME_WORDS.contains(t.base()) && !is_function_word(t)))
 }
 
 /// A function word that is never a title word, even capitalised ("The", "However").
@@ -326,11 +321,11 @@ pub fn title_before(text: &str, toks: &[Token], name_start: usize) -> Option<Str
         while back > 0 && is_connector(&toks[back]) {
             back -= 1;
         }
-        if is_title_word(text, t) {
+        if is_title_word(t) {
             start -= 1;
-        } else if is_connector(t) && back < start - 1 && is_title_word(text, &toks[back]) {
+        } else if is_connector(t) && back < start - 1 && is_title_word(&toks[back]) {
             start = back;
-        } else if t.is_word && t.is_possessive() && t.is_capitalized(text) {
+        } else if t.is_word && t.is_possessive() && t.is_capitalized() {
             start -= 1; // "Zelensky's chief of staff Andriy Yermak"
         } else {
             break;
@@ -358,8 +353,7 @@ pub(super) fn title_before_comma(text: &str, toks: &[Token], name_start: usize) 
         && start + MAX_TITLE_TOKENS > comma
     {
         let t = &toks[start - 1];
-        if is_title_word(text, t) || is_connector(t) || t.is_capitalized(text) || t.is_possessive()
-        {
+        if is_title_word(t) || is_connector(t) || t.is_capitalized() || t.is_possessive() {
             start -= 1;
         } else {
             break;
@@ -410,9 +404,14 @@ fn is_clause_word(t: &Token) -> bool {
 
 /// Source text of a token run.
 pub fn join(text: &str, toks: &[Token]) -> String {
+    span(text, toks).to_string()
+}
+
+/// The text from the first token to the last, borrowed ([`join`] without the copy).
+pub fn span<'a>(text: &'a str, toks: &[Token]) -> &'a str {
     match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text[a.range.start..b.range.end].to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) => &text[a.range.start..b.range.end],
+        _ => "",
     }
 }
 

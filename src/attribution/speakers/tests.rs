@@ -203,7 +203,7 @@ fn registry_resolves_surname_and_nominal() {
 fn name_particles_join_a_name_and_may_lead_a_surname() {
     let run = |t: &str, i: usize| {
         let toks = tokenize(t, 0..t.len(), &[]);
-        let r = super::names::name_run(t, &toks, i);
+        let r = super::names::name_run(&toks, i);
         super::names::join(t, &toks[r])
     };
     assert_eq!(

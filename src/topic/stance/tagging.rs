@@ -233,17 +233,23 @@ pub(super) fn not_but(items: &[Item], k: usize) -> Option<usize> {
 
 /// Lowercase words and punctuation marks, contractions expanded ("won't" -> "will not").
 pub(super) fn words(text: &str) -> Vec<String> {
-    let text = expand_acronyms(text)
-        .to_lowercase()
-        .replace(['\u{2019}', '\u{2018}', '`'], "'");
+    let lowered = crate::document::to_lowercase(&expand_acronyms(text));
+    let text = if lowered.contains(APOSTROPHES) {
+        lowered.replace(APOSTROPHES, "'")
+    } else {
+        lowered
+    };
     let mut out = Vec::new();
-    let mut word = String::new();
-    for ch in text.chars() {
-        if ch.is_alphanumeric() || ch == '\'' || ch == '_' || (ch == '-' && !word.is_empty()) {
-            word.push(ch);
+    // Where the word being read starts: a word is one run of the characters it may hold.
+    let mut start: Option<usize> = None;
+    for (i, ch) in text.char_indices() {
+        if ch.is_alphanumeric() || ch == '\'' || ch == '_' || (ch == '-' && start.is_some()) {
+            start.get_or_insert(i);
             continue;
         }
-        flush(&mut word, &mut out);
+        if let Some(s) = start.take() {
+            flush(&text[s..i], &mut out);
+        }
         if matches!(
             ch,
             ',' | ';' | ':' | '.' | '?' | '!' | '(' | ')' | '-' | '\u{2013}' | '\u{2014}'
@@ -255,9 +261,14 @@ pub(super) fn words(text: &str) -> Vec<String> {
             });
         }
     }
-    flush(&mut word, &mut out);
+    if let Some(s) = start {
+        flush(&text[s..], &mut out);
+    }
     out
 }
+
+/// The marks [`words`] reads as an apostrophe.
+const APOSTROPHES: [char; 3] = ['\u{2019}', '\u{2018}', '`'];
 
 /// The text with each listed acronym written in capitals as a whole word ("MAP") replaced by
 /// the phrase it stands for; borrowed unchanged when it holds none.
@@ -303,9 +314,8 @@ fn expand_acronyms(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Push a finished word, split into base and "not" or "'s" where it carries them.
-fn flush(word: &mut String, out: &mut Vec<String>) {
-    let whole = std::mem::take(word);
-    let w = whole.trim_matches(|c| c == '\'' || c == '-');
+fn flush(word: &str, out: &mut Vec<String>) {
+    let w = word.trim_matches(|c| c == '\'' || c == '-');
     if w.is_empty() {
         return;
     }
@@ -321,9 +331,6 @@ fn flush(word: &mut String, out: &mut Vec<String>) {
         out.extend([base.to_string(), "not".to_string()]);
     } else if let Some(base) = w.strip_suffix("'s") {
         out.extend([base.to_string(), "'s".to_string()]);
-    } else if w.len() == whole.len() {
-        // Nothing trimmed: the word is pushed as it was gathered, not copied.
-        out.push(whole);
     } else {
         out.push(w.to_string());
     }
@@ -436,7 +443,7 @@ fn merge_sorted(a: &[usize], b: &[usize], out: &mut Vec<usize>) {
 }
 
 /// Group words into the longest listed phrases, each with every class that lists it.
-pub(super) fn tag(ws: &[String]) -> Vec<Item> {
+pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     let mut items = Vec::new();
     let mut i = 0;
     // The entries that may start at word i, in list order (the order classes are recorded in).
@@ -469,10 +476,13 @@ pub(super) fn tag(ws: &[String]) -> Vec<Item> {
             // "in the alliance's line": a possessor, not the place Ukraine would be in.
             classes.retain(|&c| c != Class::Membership);
         }
-        items.push(Item {
-            text: ws[i..i + n].join(" "),
-            classes,
-        });
+        // A word alone is moved into its item (it is not read again), a phrase joined.
+        let text = if n == 1 {
+            std::mem::take(&mut ws[i])
+        } else {
+            ws[i..i + n].join(" ")
+        };
+        items.push(Item { text, classes });
         i += n;
     }
     mark_adversary_gains(&mut items);
