@@ -33,9 +33,13 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
     if opens_hypothesis(items, i) || asks_at(items, i) {
         return true;
     }
-    let next_modal = items
-        .get(i + 1)
-        .is_some_and(|n| lexicon::is(Class::Modal, &n.text));
+    // "and" before a modal, or before a new subject ("... and it never kept them safe", "...
+    // and nobody there is afraid"), starts a clause with a polarity of its own.
+    let opens_clause = items.get(i + 1).is_some_and(|n| {
+        lexicon::is(Class::Modal, &n.text)
+            || lexicon::is(Class::SubjectPronoun, &n.text)
+            || lexicon::is(Class::Nobody, &n.text)
+    });
     let elaborates = it.text == ","
         && items
             .get(i + 1)
@@ -47,7 +51,7 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
         && !closes_means(items, i))
         || it.is(Class::Contrast)
         || it.is(Class::Concessive)
-        || (it.text == "and" && next_modal)
+        || (it.text == "and" && opens_clause)
         || (it.classes.is_empty() && lexicon::is(Class::ClauseBreak, &it.text));
     breaks && !corrective_but(items, i)
 }
