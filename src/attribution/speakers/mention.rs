@@ -77,6 +77,17 @@ pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
     })
 }
 
+/// "the Dane", "the Finn": a capitalised nominal head that is no title word names a person by
+/// nationality; it is never a name of its own.
+fn demonym(np: &[Token]) -> Option<Mention> {
+    let [det, head] = np else {
+        return None;
+    };
+    let listed = NOMINALS.iter().any(|(h, _)| *h == head.lower.as_ref());
+    (det.lower == "the" && head.capitalized && listed && !TITLE_WORDS.contains(head.lower.as_ref()))
+        .then(|| Mention::Nominal(format!("the {}", head.lower)))
+}
+
 /// Read a subject noun phrase (tokens) as a mention. `apposition` is a title found beside it.
 pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<Mention> {
     let np = trim_leading(np);
@@ -85,6 +96,9 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         return Some(Mention::Pronoun(first.without_clitic().to_string()));
     }
     if let Some(m) = possessed(text, np) {
+        return Some(m);
+    }
+    if let Some(m) = demonym(np) {
         return Some(m);
     }
     let mut phrase = crate::document::to_lowercase(span(text, np));
