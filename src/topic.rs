@@ -320,16 +320,20 @@ impl Topic {
         keep
     }
 
-    /// The article names the subject country at least [`ARTICLE_SUBJECT_MENTIONS`] times: a
-    /// feature about it need not repeat its name next to every statement.
+    /// The article names the subject country at least [`ARTICLE_SUBJECT_MENTIONS`] times, in
+    /// more than one paragraph: a feature about it need not repeat its name next to every
+    /// statement (a passing mention in one paragraph of a story on another country does not count).
     fn names_subject_often(&self, article: &str) -> bool {
-        self.subject.as_ref().is_none_or(|terms| {
-            terms
-                .regex()
-                .find_iter(&self.lowercase(article))
-                .nth(ARTICLE_SUBJECT_MENTIONS - 1)
-                .is_some()
-        })
+        let Some(terms) = self.subject.as_ref() else {
+            return true;
+        };
+        let text = self.lowercase(article);
+        let spans: Vec<_> = terms.regex().find_iter(&text).map(|m| m.range()).collect();
+        let spread = match (spans.first(), spans.last()) {
+            (Some(a), Some(b)) => text[a.end..b.start.max(a.end)].contains('\n'),
+            _ => false,
+        };
+        spans.len() >= ARTICLE_SUBJECT_MENTIONS && spread
     }
 
     /// `last_kept` maps each speaker to the paragraph of their latest on-topic statement.

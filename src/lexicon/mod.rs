@@ -210,6 +210,8 @@ word_classes! {
     Anaphor => "stance/anaphors.txt",
     /// Stance: nouns that stand for the question discussed ("the issue", "the matter").
     IssueNoun => "stance/issue_nouns.txt",
+    /// Stance: words after an issue noun that name which issue it is ("of", "over").
+    IssueComplement => "stance/issue_complements.txt",
     /// The infinitive marker ("to"), lowercase.
     InfinitiveMarker => "infinitive_markers.txt",
     /// Labels before "by" on a header's credit line ("interview", "live coverage"), lowercase.
@@ -268,6 +270,8 @@ word_classes! {
     Procedural => "stance/procedural.txt",
     /// Stance: formal acts of a procedure whose plain negation takes no position ("applied").
     ProceduralAct => "stance/procedural_acts.txt",
+    /// Stance: auxiliaries that report a fact ("has", "did"), before a negated formal act.
+    ReportAuxiliary => "stance/report_auxiliaries.txt",
     /// Stance: words closing who decides to those named ("alone", "nobody else").
     Exclusive => "stance/exclusives.txt",
     /// Stance: refusals to take a position ("declined to say").

@@ -271,8 +271,8 @@ fn polarity(speaker: &str, cue: &[Item], views: &[View], cue_sign: i32) -> Decis
             .or_else(|| views.iter().rev().find(|v| v.weight > 0))
             .map_or(1, |v| v.sign);
     }
-    // The objecting side's warning that it will block the membership is a threat, not a
-    // lament ("Moscow warned it would block Kyiv's accession by any means").
+    // A warning from a speaker of the adversary lexicon that the membership will be blocked is
+    // a threat, not a lament ("Moscow warned it would block Kyiv's accession by any means").
     let threat = total < 0 && side(speaker, Class::Adversary);
     let warned = has(cue, Class::Harm) && !views.iter().any(|v| v.evaluated) && !threat;
     let sign = total.signum() * cue_sign * if warned { -1 } else { 1 };
@@ -313,11 +313,15 @@ fn names_proposition(items: &[Item]) -> bool {
 }
 
 /// "the issue", "this question": an in-scope statement that refers to what is discussed
-/// without naming it.
+/// without naming it ("the issue of air defence" names another issue).
 fn names_the_issue(items: &[Item]) -> bool {
-    items.windows(2).any(|w| {
-        lexicon::is(Class::Determiner, &w[0].text) && lexicon::is(Class::IssueNoun, &w[1].text)
-    })
+    items.windows(3).any(|w| {
+        let of_another = lexicon::is(Class::IssueComplement, &w[2].text);
+        lexicon::is(Class::Determiner, &w[0].text)
+            && lexicon::is(Class::IssueNoun, &w[1].text)
+            && !of_another
+    }) || matches!(items, [.., d, n] if lexicon::is(Class::Determiner, &d.text)
+        && lexicon::is(Class::IssueNoun, &n.text))
 }
 
 /// "20 of NATO's 32 members backed ...", "a majority of allies favoured ...".

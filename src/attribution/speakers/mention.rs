@@ -41,8 +41,12 @@ pub enum Mention {
     },
 }
 
+/// Nationality nouns and the title words they resolve to ("dane = danish, denmark").
+const DEMONYMS: &str = include_str!("../../lexicon/demonyms.txt");
+
 static NOMINALS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
     let mut v: Vec<(&str, Vec<&str>)> = entries(include_str!("../../lexicon/nominals.txt"))
+        .chain(entries(DEMONYMS))
         .filter_map(|l| {
             let (head, titles) = l.split_once('=')?;
             Some((head.trim(), titles.split(',').map(str::trim).collect()))
@@ -77,14 +81,19 @@ pub(super) fn nominal_titles(phrase: &str) -> Option<Vec<&'static str>> {
     })
 }
 
-/// "the Dane", "the Finn": a capitalised nominal head that is no title word names a person by
-/// nationality; it is never a name of its own.
+/// "the Dane", "the Finn": a capitalised nationality noun names a person by nationality; it
+/// is never a name of its own.
 fn demonym(np: &[Token]) -> Option<Mention> {
     let [det, head] = np else {
         return None;
     };
-    let listed = NOMINALS.iter().any(|(h, _)| *h == head.lower.as_ref());
-    (det.lower == "the" && head.capitalized && listed && !TITLE_WORDS.contains(head.lower.as_ref()))
+    static HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        entries(DEMONYMS)
+            .filter_map(|l| Some(l.split_once('=')?.0.trim()))
+            .collect()
+    });
+    let listed = HEADS.contains(&head.lower.as_ref());
+    (det.lower == "the" && head.capitalized && listed)
         .then(|| Mention::Nominal(format!("the {}", head.lower)))
 }
 

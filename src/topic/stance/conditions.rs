@@ -119,14 +119,18 @@ fn links_clause(items: &[Item], i: usize) -> bool {
 /// Words before a weak link within which "only" makes it firm ("can only be debated after").
 const ONLY_REACH: usize = 4;
 
-/// "can only join after the war", "will only be discussed when ...": "only" shortly before a
-/// weak link, with the joining or its procedure between them, restricts the proposition to
-/// the link, as "only after" does ("only of when" restricts nothing).
+/// "can only join after the war", "will only be discussed when ...": "only" after a modal or
+/// an auxiliary, with the joining or its procedure between it and a weak link, restricts the
+/// proposition to the link, as "only after" does ("only joining will help when ..." does not).
 fn only_before(before: &[Item]) -> bool {
     let from = before.len().saturating_sub(ONLY_REACH);
-    before[from..].iter().enumerate().any(|(k, w)| {
-        w.text == "only"
-            && before[from + k + 1..]
+    (from..before.len()).any(|k| {
+        let after_aux = k > 0
+            && (lexicon::is(Class::Modal, &before[k - 1].text)
+                || lexicon::is(Class::BeForm, &before[k - 1].text));
+        before[k].text == "only"
+            && after_aux
+            && before[k + 1..]
                 .iter()
                 .any(|v| v.is(Class::Membership) || v.is(Class::Procedural))
     })
@@ -207,8 +211,13 @@ fn endpoint(after: &[Item]) -> bool {
 pub(super) fn negated_endpoint(items: &[Item]) -> bool {
     let reverses = |w: &&Item| w.is(Class::Negator) || w.is(Class::Opposition);
     items.iter().enumerate().any(|(i, it)| {
+        let before = &items[..i];
+        // "will not support membership until Ukraine is ready to join" conditions the
+        // membership named before the link; it is no way out.
+        let unnamed = !has(before, Class::Membership) && !has(before, Class::Exclusion);
         it.is(Class::ConditionLink)
+            && unnamed
             && endpoint(&items[i + 1..])
-            && items[..i].iter().filter(reverses).count() % 2 == 1
+            && before.iter().filter(reverses).count() % 2 == 1
     })
 }

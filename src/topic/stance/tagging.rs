@@ -104,15 +104,20 @@ fn in_condition(items: &[Item], k: usize) -> bool {
     })
 }
 
-/// "Kyiv has not formally applied": a plain "not" before a formal act of the procedure (an
-/// adverb in "-ly" at most between) reports an act not done; it takes no position.
+/// "Kyiv has not formally applied": a plain "not" after an auxiliary that reports a fact and
+/// before a formal act of the procedure (an adverb in "-ly" at most between) reports an act
+/// not done; it takes no position ("will not sign" after a modal still refuses).
 pub(super) fn act_not_done(items: &[Item], k: usize) -> bool {
-    let next = |j: usize| items.get(j).map(|i| i.text.as_str());
-    let act = match next(k + 1) {
-        Some(w) if w.ends_with("ly") && items[k + 1].classes.is_empty() => next(k + 2),
-        w => w,
+    let is_act = |j: usize| {
+        items
+            .get(j)
+            .is_some_and(|i| lexicon::is(Class::ProceduralAct, &i.text))
     };
-    items[k].text == "not" && act.is_some_and(|w| lexicon::is(Class::ProceduralAct, w))
+    let adverb = items
+        .get(k + 1)
+        .is_some_and(|i| i.text.ends_with("ly") && i.classes.is_empty());
+    let reported = k > 0 && lexicon::is(Class::ReportAuxiliary, &items[k - 1].text);
+    items[k].text == "not" && reported && (is_act(k + 1) || (adverb && is_act(k + 2)))
 }
 
 /// "a legal duty, not just a dream", "not only for Ukraine": a "not" before an additive
