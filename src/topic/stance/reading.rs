@@ -429,7 +429,8 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     let benefit = has(items, Class::Benefit);
     let named = has(items, Class::Membership) || has(items, Class::Exclusion);
     let inherited = referent.filter(|_| {
-        !named && (one || refers_back(items) || points_back(items) || subjectless(items))
+        let bare_predicate = subjectless(items) && !c.hedged && !c.conceded;
+        !named && (one || refers_back(items) || points_back(items) || bare_predicate)
     });
     let names = named || inherited.is_some();
     let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);

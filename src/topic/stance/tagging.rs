@@ -94,14 +94,16 @@ fn in_condition(items: &[Item], k: usize) -> bool {
             || i.is(Class::ConditionWeakLink)
             || i.is(Class::ConditionConcurrentLink)
     };
-    items[..k].iter().enumerate().any(|(j, i)| {
-        let main = &items[..j];
-        is_link(i)
-            && has(main, Class::Negator)
-            && main
-                .iter()
-                .any(|m| m.is(Class::Membership) || m.is(Class::Exclusion))
-    })
+    let (mut negated, mut named, mut linked) = (false, false, false);
+    for i in &items[..k] {
+        if linked && i.punct() {
+            linked = false; // the condition ended before the negation
+        }
+        linked |= is_link(i) && negated && named;
+        negated |= i.is(Class::Negator);
+        named |= i.is(Class::Membership) || i.is(Class::Exclusion);
+    }
+    linked
 }
 
 /// "Kyiv has not formally applied": a plain "not" after an auxiliary that reports a fact and
