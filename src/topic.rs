@@ -328,12 +328,13 @@ impl Topic {
             return true;
         };
         let text = self.lowercase(article);
-        let spans: Vec<_> = terms.regex().find_iter(&text).map(|m| m.range()).collect();
-        let spread = match (spans.first(), spans.last()) {
-            (Some(a), Some(b)) => text[a.end..b.start.max(a.end)].contains('\n'),
-            _ => false,
+        let mut mentions = terms.regex().find_iter(&text);
+        let Some(first) = mentions.next() else {
+            return false;
         };
-        spans.len() >= ARTICLE_SUBJECT_MENTIONS && spread
+        // One pass: how many mentions, and where the last one starts.
+        let (count, last) = mentions.fold((1, first.end()), |(n, _), m| (n + 1, m.start()));
+        count >= ARTICLE_SUBJECT_MENTIONS && text[first.end()..last].contains('\n')
     }
 
     /// `last_kept` maps each speaker to the paragraph of their latest on-topic statement.

@@ -315,13 +315,14 @@ fn names_proposition(items: &[Item]) -> bool {
 /// "the issue", "this question": an in-scope statement that refers to what is discussed
 /// without naming it ("the issue of air defence" names another issue).
 fn names_the_issue(items: &[Item]) -> bool {
-    items.windows(3).any(|w| {
-        let of_another = lexicon::is(Class::IssueComplement, &w[2].text);
-        lexicon::is(Class::Determiner, &w[0].text)
-            && lexicon::is(Class::IssueNoun, &w[1].text)
+    (1..items.len()).any(|k| {
+        let of_another = items
+            .get(k + 1)
+            .is_some_and(|c| lexicon::is(Class::IssueComplement, &c.text));
+        lexicon::is(Class::Determiner, &items[k - 1].text)
+            && lexicon::is(Class::IssueNoun, &items[k].text)
             && !of_another
-    }) || matches!(items, [.., d, n] if lexicon::is(Class::Determiner, &d.text)
-        && lexicon::is(Class::IssueNoun, &n.text))
+    })
 }
 
 /// "20 of NATO's 32 members backed ...", "a majority of allies favoured ...".

@@ -195,13 +195,16 @@ fn names_next(after: &[Item]) -> bool {
 /// "until the day it joins": a membership word right after the link is an end point; one
 /// that only qualifies a condition ("once it meets the membership criteria") is not.
 fn endpoint(after: &[Item]) -> bool {
-    let phrase = after.iter().take(ENDPOINT_REACH).take_while(|i| !i.punct());
-    let n = phrase.count();
-    (0..n).any(|k| {
-        after[k].is(Class::Membership)
-            && !after
-                .get(k + 1)
-                .is_some_and(|q| q.is(Class::ConditionTopic))
+    let n = after
+        .iter()
+        .take(ENDPOINT_REACH)
+        .take_while(|i| !i.punct())
+        .count();
+    after[..n].iter().enumerate().any(|(k, i)| {
+        let qualifies = after
+            .get(k + 1)
+            .is_some_and(|q| q.is(Class::ConditionTopic));
+        i.is(Class::Membership) && !qualifies
     })
 }
 
