@@ -710,7 +710,8 @@ pub(super) fn conjuncts(
     while j > 0 && is_title_or_plural(&toks[j - 1]) {
         j -= 1;
     }
-    if found.is_empty() || !(subject_starts_clause(toks, j) || lists_members(toks, j)) {
+    let listed = subject_starts_clause(toks, j) || lists_members(toks, j) || lists_authors(toks, j);
+    if found.is_empty() || !listed {
         return Vec::new();
     }
     found.reverse();
@@ -732,6 +733,13 @@ pub(super) fn weekday_adjunct_len(toks: &[Token], at: usize) -> usize {
         .take_while(|t| !t.quoted && t.is(Class::DayPart))
         .count();
     on + 1 + parts
+}
+
+/// "a letter signed by A and B": the list starting at `start` names a document's authors.
+fn lists_authors(toks: &[Token], start: usize) -> bool {
+    start >= 2
+        && toks[start - 1].lower == "by"
+        && lexicon::is(Class::AuthorshipParticiple, &toks[start - 2].lower)
 }
 
 /// "Several ministers, including A, B and C, said": the list starting at `start` follows a

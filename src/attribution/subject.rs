@@ -71,6 +71,9 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     while k > 0 && aux_at(k - 1) && !toks[k - 1].quoted {
         k -= 1;
     }
+    if let Some(subject) = authored_document_subject(text, toks, k) {
+        return Some(subject);
+    }
     if let Some(subject) = relative_subject(text, toks, k) {
         return Some(subject);
     }
@@ -245,6 +248,64 @@ pub(super) fn local_clause_subject(toks: &[Token], end: usize) -> Option<Subject
             title: None,
             start: b,
         })
+    })
+}
+
+/// Most tokens from a document's noun to its cue ("letter, signed by Senators A, B and C,").
+const AUTHORED_DOCUMENT_TOKENS: usize = 20;
+
+/// "The letter, signed by Senators A and B, urged ...", "A statement issued by Foreign
+/// Minister X said ...": a document opening the clause whose authors a by-phrase names right
+/// before the cue. The authors speak: the last is the subject, `conjuncts` gives the others.
+fn authored_document_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
+    let mut end = if k > 0 && toks[k - 1].lower == "," {
+        k - 1
+    } else {
+        k
+    };
+    // "issued by the allies on Thursday states": the weekday is skipped already, its
+    // preposition here.
+    if end > 0 && toks[end - 1].is(Class::TimePreposition) && !toks[end - 1].quoted {
+        end -= 1;
+    }
+    let plain = |t: &Token| !t.quoted && (t.is_word || t.lower == ",");
+    let by = (end.saturating_sub(AUTHORED_DOCUMENT_TOKENS)..end)
+        .rev()
+        .take_while(|&j| plain(&toks[j]))
+        .find(|&j| toks[j].lower == "by")?;
+    if by < 2 || !lexicon::is(Class::AuthorshipParticiple, &toks[by - 1].lower) {
+        return None;
+    }
+    let noun = if toks[by - 2].lower == "," {
+        by - 3
+    } else {
+        by - 2
+    };
+    let document = toks.get(noun).is_some_and(|t| {
+        plain(t) && lexicon::is(Class::DocumentNoun, &t.lower) && !t.is_capitalized()
+    });
+    if !document || !subject_starts_clause(toks, np_start(toks, noun + 1)) {
+        return None;
+    }
+    let start = np_start(toks, end);
+    let mut first = super::find::conjuncts(text, toks, start)
+        .first()
+        .map_or(start, |c| c.0);
+    while first > by + 1 && is_title_or_plural(&toks[first - 1]) {
+        first -= 1;
+    }
+    let named = matches!(
+        speakers::classify(text, &toks[start..end], None),
+        Some(
+            speakers::Mention::Name { .. }
+                | speakers::Mention::Organization(_)
+                | speakers::Mention::Members(_)
+        )
+    );
+    (first == by + 1 && start < end && named).then_some(Subject {
+        np: start..end,
+        title: None,
+        start,
     })
 }
 

@@ -347,6 +347,9 @@ word_classes! {
     /// Stance: words that link a condition only before a subject and a verb ("provided the
     /// decision is unanimous"), since they are verbs too ("provided weapons").
     ClauseConditionLink => "stance/clause_condition_links.txt",
+    /// Stance: weak links whose clause conditions what stands before them ("the war will end
+    /// when Ukraine joins").
+    ConsequenceLink => "stance/consequence_links.txt",
     /// Stance: pronouns of nobody; their claim dismisses what it claims ("no one can claim").
     Nobody => "stance/nobody.txt",
     /// Stance: verbs that take a span of time ("it will take years before ...").
@@ -391,6 +394,8 @@ word_classes! {
     ClauseConnective => "clause_connectives.txt",
     /// Where words were published, in ", in a letter ..." adjuncts ("letter", "statement", "post").
     Medium => "media.txt",
+    /// Participles that name a document's authors in a by-phrase ("a letter signed by A and B").
+    AuthorshipParticiple => "authorship_participles.txt",
     /// Irregular past participles opening an adjunct ("sent", "written").
     IrregularParticiple => "irregular_participles.txt",
     /// Function words that never count as a title word, even capitalised ("The", "However").

@@ -147,16 +147,18 @@ fn decide(s: &Statement) -> Decision {
     tie_break(s.speaker, proposition, demand)
 }
 
-/// "I will not speculate about dates. The invitation will come when ...": a refusal in a
-/// sentence of its own leaves the sentences after it to speak.
+/// "I will not speculate about dates. The invitation will come when ...", "I won't get ahead
+/// of the summit, but ...": a refusal in a sentence or clause of its own leaves what follows
+/// to speak.
 fn drop_refused_sentence(content: &mut Vec<Item>) {
     let Some(r) = content.iter().position(|i| i.is(Class::Refusal)) else {
         return;
     };
-    let end = content[r..]
-        .iter()
-        .position(|i| i.text == "." || i.text == "?")
-        .map(|k| r + k);
+    let ends_refusal = |k: usize| {
+        let t = content[k].text.as_str();
+        t == "." || t == "?" || (t == "but" && k > 0 && content[k - 1].text == ",")
+    };
+    let end = (r..content.len()).find(|&k| ends_refusal(k));
     if let Some(end) = end.filter(|&e| e + 1 < content.len()) {
         if !has(&content[end + 1..], Class::Refusal) {
             content.drain(..=end);

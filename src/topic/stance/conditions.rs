@@ -73,7 +73,11 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if link && open && !endpoint(after) && !renounces(after) {
             return Some(FIRM_LINK);
         }
-        let topic_before = endpoint(after) && has(before, Class::ConditionTopic);
+        // "the war must end before Ukraine joins" conditions the joining; "the war will end
+        // when Ukraine joins" makes the joining the condition.
+        let topic_before = endpoint(after)
+            && has(before, Class::ConditionTopic)
+            && !lexicon::is(Class::ConsequenceLink, &it.text);
         if it.is(Class::ConditionWeakLink) && open && (topic_after || topic_before) {
             return Some("a condition on the war, reforms or consensus");
         }

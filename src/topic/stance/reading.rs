@@ -272,18 +272,26 @@ const CESSATION_REACH: usize = 3;
 /// scale of the threat").
 const REMEDY_REACH: usize = 7;
 
-/// How many harms follow a verb of ending or a remedy closely ("to end Russia's war", "the
-/// answer to the threat").
+/// How many harms stand close to a verb of ending or after a remedy ("to end Russia's war",
+/// "the war will end", "the answer to the threat").
 fn ceased(items: &[Item]) -> usize {
     let near = |i: usize, reach: usize, class: Class| {
         items[i.saturating_sub(reach)..i]
             .iter()
             .any(|w| lexicon::is(class, &w.text))
     };
+    // "the war will only end when ...": the verb of ending may also follow its harm.
+    let ends_after = |i: usize| {
+        items[i + 1..(i + 1 + CESSATION_REACH).min(items.len())]
+            .iter()
+            .any(|w| lexicon::is(Class::Cessation, &w.text))
+    };
     (0..items.len())
         .filter(|&i| items[i].is(Class::Harm))
         .filter(|&i| {
-            near(i, CESSATION_REACH, Class::Cessation) || near(i, REMEDY_REACH, Class::Remedy)
+            near(i, CESSATION_REACH, Class::Cessation)
+                || near(i, REMEDY_REACH, Class::Remedy)
+                || ends_after(i)
         })
         .count()
 }
