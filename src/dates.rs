@@ -120,53 +120,6 @@ const NOT_THEN_SUBJECTS: &[&str] = &[
 const TODAY_OUTLETS: &[&str] = &["usa", "russia"];
 /// Subordinators that make ", then" the consequent of a condition.
 const CONDITIONALS: &[&str] = &["if", "when", "once", "unless", "whenever"];
-/// Non-date words allowed in a dateline (labels, times, zones, reading time).
-const DATELINE_WORDS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "last",
-    "modified",
-    "first",
-    "date",
-    "time",
-    "on",
-    "at",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "read",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "utc",
-    "gmt",
-    "z",
-    "bst",
-    "cet",
-    "cest",
-    "eet",
-    "eest",
-    "msk",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "mst",
-    "mdt",
-    "pst",
-    "pdt",
-    "et",
-    "pt",
-    "ist",
-    "kyiv",
-    "kiev",
-    "local",
-    "hrs",
-    "h",
-];
 /// Characters that separate dateline fragments.
 const DATELINE_SEPARATORS: &[char] = &[
     '|', ',', ';', '/', '•', '·', '(', ')', '[', ']', '–', '—', '-', '"', ':', '.',
@@ -924,7 +877,7 @@ fn is_plain_dateline(t: &str) -> bool {
 fn dateline_token_ok(tok: &str) -> bool {
     let t = tok.trim_end_matches([',', ':', '.']).to_lowercase();
     t.chars().all(|c| DATELINE_SEPARATORS.contains(&c))
-        || DATELINE_WORDS.contains(&t.as_str())
+        || crate::lexicon::is(crate::lexicon::Class::DatelineWord, &t)
         || WEEKDAYS_FULL.contains(&t.as_str())
         || WEEKDAYS_ABBR.contains(&t.as_str())
         || DATELINE_TOKEN_RE.is_match(&t)

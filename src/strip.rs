@@ -88,7 +88,7 @@ static SERVER_WARNING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?i:by|written by|words by|reporting by|authors?\s*:)\s*\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*)*",
+        r"^(?i:by|written by|words by|reporting by|posted by|story by|authors?\s*(?::|[\-\x{2013}\x{2014}]\s))\s*\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*)*",
     )
     .unwrap()
 });
@@ -470,9 +470,17 @@ fn may_be_server_warning(s: &str) -> bool {
 /// `s` or `k` (letters another character case-folds to: "wordſ by" is "words by" to the
 /// regex). Most lines fail this, and the regex is neither built nor run.
 fn may_open_byline(s: &str) -> bool {
-    ["by", "written by", "word", "reporting by", "author"]
-        .iter()
-        .any(|p| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    [
+        "by",
+        "written by",
+        "word",
+        "reporting by",
+        "author",
+        "posted by",
+        "story by",
+    ]
+    .iter()
+    .any(|p| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 fn is_caption(s: &str) -> bool {
@@ -747,6 +755,13 @@ mod tests {
         let k = kinds("The minister said the talks in Brussels would go on\nnext week, and that allies agreed.\n");
         assert_eq!(k.len(), 1);
         assert_eq!(k[0].1, BlockKind::Body);
+    }
+
+    #[test]
+    fn posted_by_and_author_dash_lines_are_bylines() {
+        let k = kinds("Allies weigh the timing of an invitation\nPosted by Jane Roe on May 5, 2011\nAuthor - Tom Lee\nThe minister said on Monday that the talks had gone well.\n");
+        assert_eq!(k[1].1, BlockKind::Byline);
+        assert_eq!(k[2].1, BlockKind::Byline);
     }
 
     #[test]

@@ -134,6 +134,7 @@ fn datelines_accepted() {
         "Published June 1, 2023 • Updated June 3, 2023",
         "Mon, 18 Nov 2019 16:07:38 -0600",
         "June 30, 2023 (UTC+3)",
+        "Aired May 5, 2011 - 20:00 ET",
     ] {
         assert!(is_dateline(s), "{s}");
     }

@@ -394,6 +394,8 @@ word_classes! {
     ClauseConnective => "clause_connectives.txt",
     /// Where words were published, in ", in a letter ..." adjuncts ("letter", "statement", "post").
     Medium => "media.txt",
+    /// Non-date words allowed in a dateline line (labels, times, zones, reading time).
+    DatelineWord => "dateline_words.txt",
     /// Participles that name a document's authors in a by-phrase ("a letter signed by A and B").
     AuthorshipParticiple => "authorship_participles.txt",
     /// Irregular past participles opening an adjunct ("sent", "written").

@@ -49,7 +49,7 @@ fn by_names_pattern() -> String {
     let first = r"\p{Lu}[\p{L}'\-]*\.?\s*";
     let name = format!(r"{first}(?:(?:(?:{particles})\s+)*{first}){{0,3}}");
     format!(
-        r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*:)\s*({name}(?:(?:,|and|&)\s*{name})*)"
+        r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*(?::|[\-\x{{2013}}\x{{2014}}]\s))\s*({name}(?:(?:,|and|&)\s*{name})*)"
     )
 }
 
@@ -385,6 +385,15 @@ mod tests {
         );
         // A particle alone before a lowercase word is not a name.
         assert_eq!(from_line("By Joost van the sea"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn posted_by_and_author_dash_name_their_authors() {
+        assert_eq!(
+            from_line("Posted by Lena Holt on May 5, 2011"),
+            vec!["Lena Holt"]
+        );
+        assert_eq!(from_line("Author - Lena Holt"), vec!["Lena Holt"]);
     }
 
     #[test]
