@@ -197,7 +197,15 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         PLAIN_PP_REACH
     };
     let limit = (i + reach).min(toks.len());
-    if let Some(j) = (i + 1..limit).find(|&j| toks[j].lower == "that" || toks[j].lower == ":") {
+    // "responded with the lawsuit filed that same day": "that" before a time noun is a
+    // determiner, not the clause's opener.
+    let opener = |j: usize| {
+        let determiner = toks
+            .get(j + 1)
+            .is_some_and(|n| n.lower == "same" || n.is(Class::TimeNoun));
+        toks[j].lower == ":" || (toks[j].lower == "that" && !determiner)
+    };
+    if let Some(j) = (i + 1..limit).find(|&j| opener(j)) {
         // Inside a plain phrase a comma may only set off a place ("in Toledo, Ohio, that").
         let ok = |k: usize| {
             let t = &toks[k];

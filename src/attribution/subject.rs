@@ -528,8 +528,9 @@ fn past_tense_after_name(t: &Token, next: &Token) -> bool {
 /// Longest prepositional phrase between a speaker and a cue ("X in a radio interview said").
 const ADJUNCT_BEFORE_CUE: usize = 8;
 
-/// "Jeb Bush in a radio interview said", "she at a rally said": a short prepositional phrase,
-/// with no punctuation, between a name or pronoun and the cue is skipped.
+/// "Jeb Bush in a radio interview said", "she at a rally said", "X in a post on his page
+/// wrote": a short prepositional phrase, with no punctuation, between a name or pronoun and
+/// the cue is skipped.
 fn skip_adjunct_before_cue(toks: &[Token], k: usize) -> usize {
     if k < 3 || !toks[k - 1].is_word || toks[k - 1].is_capitalized() {
         return k;
@@ -545,7 +546,14 @@ fn skip_adjunct_before_cue(toks: &[Token], k: usize) -> usize {
             let speaker_ends = before.is_word
                 && !before.quoted
                 && (is_pronoun(before) || speakers::is_name_word(before));
-            return if speaker_ends { j } else { k };
+            // "X in a post on his page wrote": past an inner preposition the phrase may open
+            // further back, after a pronoun or a name of its own ("Based on polling in the
+            // states" is no speaker and phrase).
+            let inner = (j + 1..k).any(|m| toks[m].is(Class::Preposition));
+            let own_name = is_pronoun(before) || (j >= 2 && speakers::is_name_word(&toks[j - 2]));
+            if speaker_ends && (!inner || own_name) {
+                return j;
+            }
         }
     }
     k
