@@ -396,6 +396,8 @@ word_classes! {
     Medium => "media.txt",
     /// Non-date words allowed in a dateline line (labels, times, zones, reading time).
     DatelineWord => "dateline_words.txt",
+    /// Surname endings only women's surnames have ("-ova", "-ska", "-yte"): pronoun agreement.
+    FemaleSurnameEnding => "female_surname_endings.txt",
     /// Participles that name a document's authors in a by-phrase ("a letter signed by A and B").
     AuthorshipParticiple => "authorship_participles.txt",
     /// Irregular past participles opening an adjunct ("sent", "written").
@@ -532,11 +534,11 @@ static SETS: LazyLock<Vec<Lookup>> =
     LazyLock::new(|| Class::ALL.iter().map(|&c| Lookup::new(set(c))).collect());
 
 /// The classes a word is in, one bit per [`Class`] (by its position in [`Class::ALL`]).
-pub type ClassBits = [u64; 3];
+pub type ClassBits = [u64; 4];
 
 /// Every entry of every class, with the classes it is in.
 static CLASSES_OF: LazyLock<rustc_hash::FxHashMap<&'static str, ClassBits>> = LazyLock::new(|| {
-    assert!(Class::ALL.len() <= 64 * 3, "ClassBits holds every class");
+    assert!(Class::ALL.len() <= 64 * 4, "ClassBits holds every class");
     let mut map: rustc_hash::FxHashMap<&'static str, ClassBits> = Default::default();
     for &c in Class::ALL {
         for &w in &SETS[c as usize].set {

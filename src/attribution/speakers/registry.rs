@@ -714,13 +714,37 @@ fn is_female(r: &Resolved) -> Option<bool> {
     };
     let female_title = title_words().any(|w| lexicon::is(Class::FemaleTitle, w));
     let male_title = title_words().any(|w| lexicon::is(Class::MaleTitle, w));
-    if female_title || crate::lexicon::FEMALE_NAMES.contains(first.as_str()) {
+    if female_title
+        || crate::lexicon::FEMALE_NAMES.contains(first.as_str())
+        || has_female_surname(&r.name)
+    {
         Some(true)
     } else if male_title {
         Some(false)
     } else {
         None
     }
+}
+
+/// Most letters of a surname ending read as a woman's ("-skaya").
+const FEMALE_ENDING_MAX_CHARS: usize = 6;
+
+/// Letters a surname has beyond a woman's ending ("Zakhar-ova"; "Eva" alone is no surname).
+const SURNAME_STEM_MIN_CHARS: usize = 3;
+
+/// A surname (the last of two or more name words) with an ending only women's surnames have
+/// ("Kowalska", "Simonyte").
+fn has_female_surname(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [_, .., last] = words.as_slice() else {
+        return false;
+    };
+    let chars: Vec<char> = last.to_lowercase().chars().collect();
+    (1..=FEMALE_ENDING_MAX_CHARS.min(chars.len())).any(|n| {
+        let ending: String = chars[chars.len() - n..].iter().collect();
+        chars.len() >= n + SURNAME_STEM_MIN_CHARS
+            && lexicon::is(Class::FemaleSurnameEnding, &ending)
+    })
 }
 
 /// An organization speaker by its canonical name.
@@ -741,6 +765,29 @@ mod tests {
         text.split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
             .collect()
+    }
+
+    fn person(name: &str) -> Resolved {
+        Resolved {
+            name: name.to_string(),
+            title: None,
+            kind: SpeakerKind::Person,
+        }
+    }
+
+    #[test]
+    fn a_womans_surname_ending_gives_her_gender() {
+        for name in [
+            "Dovile Sakaliene",
+            "Zofia Nowakowska",
+            "Rasa Juknyte",
+            "Lidiya Orlova",
+        ] {
+            assert_eq!(is_female(&person(name)), Some(true), "{name}");
+        }
+        for name in ["Tom White", "Piotr Nowakowski", "Mark Ova"] {
+            assert_eq!(is_female(&person(name)), None, "{name}");
+        }
     }
 
     #[test]
