@@ -452,13 +452,29 @@ impl Finder<'_> {
                 shape: Shape::Participle,
             });
         }
-        let inverted_ok = cue.start == 0
-            || matches!(toks[cue.start - 1].lower.as_ref(), "," | ":")
-            || toks[cue.start - 1].is_dash()
-            || toks[cue.start - 1].is_quote(self.text);
-        if !inverted_ok {
+        let opens_frame = |at: usize| {
+            at == 0
+                || matches!(toks[at - 1].lower.as_ref(), "," | ":")
+                || toks[at - 1].is_dash()
+                || toks[at - 1].is_quote(self.text)
+        };
+        // "«Q», – has underlined X": translated news may put a perfect auxiliary first, after
+        // the quotation's own punctuation ("''superdelegates'' have endorsed X" is a clause).
+        let perfect = cue.start > 1
+            && toks[cue.start - 1].is(Class::PerfectAux)
+            && !toks[cue.start - 1].quoted
+            && (toks[cue.start - 2].is_dash()
+                || toks[cue.start - 2].lower == ","
+                || (cue.start > 2
+                    && toks[cue.start - 2].is_quote(self.text)
+                    && matches!(toks[cue.start - 3].lower.as_ref(), "," | "?" | "!")));
+        let start = if opens_frame(cue.start) {
+            cue.start
+        } else if perfect && opens_frame(cue.start - 1) {
+            cue.start - 1
+        } else {
             return None;
-        }
+        };
         // "..., stressed on Tuesday the foreign minister, X": a weekday may come first.
         let from = cue.end + weekday_adjunct_len(toks, cue.end);
         let (np, title) = described_name_after(self.text, toks, from)
@@ -472,7 +488,7 @@ impl Finder<'_> {
         let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
         Some(Frame {
-            region: cue.start..end,
+            region: start..end,
             np,
             mention,
             mention_text,
@@ -585,6 +601,9 @@ impl Finder<'_> {
         if t.lower != "according" || t.quoted || toks.get(i + 1)?.lower != "to" {
             return None;
         }
+        if let Some(frame) = according_to_pronoun(toks, i) {
+            return Some(frame);
+        }
         // "according to monetary historian David Marsh": a descriptor before a full name.
         let (np, title, mention) = described_name_after(self.text, toks, i + 2)
             .or_else(|| np_after(self.text, toks, i + 2))
@@ -605,14 +624,7 @@ impl Finder<'_> {
         let end = phrase_end(toks, &np, title.is_some() && np.start == i + 2);
         let end = skip_origin_forward(toks, end);
         let mention_text = speakers::join(self.text, &toks[np.clone()]);
-        let form = cues::CueForm {
-            words: vec!["according".into(), "to".into()],
-            takes_object: false,
-            strict: false,
-            naming: false,
-            np_content: false,
-            document_subject: false,
-        };
+        let form = according_form();
         Some(Frame {
             region: i..end,
             np,
@@ -626,6 +638,43 @@ impl Finder<'_> {
             shape: Shape::According,
         })
     }
+}
+
+/// The cue form of "according to".
+fn according_form() -> cues::CueForm {
+    cues::CueForm {
+        words: vec!["according".into(), "to".into()],
+        takes_object: false,
+        strict: false,
+        naming: false,
+        np_content: false,
+        document_subject: false,
+    }
+}
+
+/// "According to him, ...", "..., according to her.": an object pronoun alone after the cue
+/// stands for the speaker its subject form would name.
+fn according_to_pronoun(toks: &[Token], i: usize) -> Option<Frame> {
+    let pronoun = toks.get(i + 2).filter(|t| !t.quoted)?;
+    // "according to her "clawback" plan": a possessive, not the speaker.
+    let alone = toks
+        .get(i + 3)
+        .is_none_or(|n| matches!(n.lower.as_ref(), "," | "." | ";" | ":" | "-"));
+    let (_, subject) = crate::lexicon::OBJECT_PRONOUN_SUBJECTS
+        .iter()
+        .find(|(object, _)| *object == pronoun.lower)?;
+    alone.then(|| Frame {
+        region: i..i + 3,
+        np: i + 2..i + 3,
+        mention: Mention::Pronoun(subject.to_string()),
+        mention_text: pronoun.lower.to_string(),
+        cue: CueMatch {
+            start: i,
+            end: i + 2,
+            form: Cow::Owned(according_form()),
+        },
+        shape: Shape::According,
+    })
 }
 
 /// Most adverbs and auxiliaries between "and"/"but" and a cue ("but has since said").
