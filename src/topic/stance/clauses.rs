@@ -123,7 +123,7 @@ fn closes_opening_link(head: &[Item], it: &Item) -> bool {
 }
 
 /// The text opens by putting a question to the speaker ("Asked whether ...", "When asked").
-fn asks(items: &[Item]) -> bool {
+pub(super) fn asks(items: &[Item]) -> bool {
     opener_at(items, 0, 1)
 }
 

@@ -66,6 +66,7 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
         })
         .collect();
     never_met(clauses, &mut views);
+    answer_opposed_question(clauses, &mut views);
     // "The invitation is not a gift. It is the cheapest way to ...": the denial sets a
     // description aside for the one that follows; it does not negate the proposition.
     for i in 1..clauses.len() {
@@ -176,6 +177,36 @@ fn denies_description(items: &[Item]) -> bool {
 }
 
 /// +1 for a clause naming the membership, -1 for one naming its opposite, None for neither.
+/// "Asked whether Kyiv would give up its bid, X said: 'Never.'": a question put to the speaker
+/// that opposes the proposition turns an answer naming no proposition of its own against that
+/// opposition.
+fn answer_opposed_question(clauses: &[Clause], views: &mut [View]) {
+    let Some(question) = clauses.first() else {
+        return;
+    };
+    let opposed = super::clauses::asks(question.items)
+        && has(question.items, Class::Opposition)
+        && views[0].positioned
+        && views[0].condition.is_none()
+        && views[0].sign < 0;
+    if !opposed {
+        return;
+    }
+    // "Never", "Out of the question", "Absolutely not": a short answer, with no verb of its own
+    // that could restate the question's ("Kyiv will never give up").
+    let bare_answer = |c: &Clause| {
+        !c.conceded && c.items.len() <= BARE_ANSWER_ITEMS && proposition_sign(c.items).is_none()
+    };
+    for (c, v) in clauses.iter().zip(views.iter_mut()).skip(1) {
+        if bare_answer(c) {
+            v.sign = -v.sign;
+        }
+    }
+}
+
+/// Most items of an answer that takes its proposition from the question ("absolutely not").
+const BARE_ANSWER_ITEMS: usize = 3;
+
 fn proposition_sign(items: &[Item]) -> Option<i32> {
     if has(items, Class::Exclusion) {
         Some(-1)
