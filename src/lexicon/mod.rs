@@ -347,6 +347,10 @@ word_classes! {
     /// Stance: words that link a condition only before a subject and a verb ("provided the
     /// decision is unanimous"), since they are verbs too ("provided weapons").
     ClauseConditionLink => "stance/clause_condition_links.txt",
+    /// Stance: words opening a clause that comes after the one before it ("..., then ...").
+    SequenceLink => "stance/sequence_links.txt",
+    /// Stance: units of a poll's share ("58 percent of Czechs").
+    PollUnit => "stance/poll_units.txt",
     /// Stance: weak links whose clause conditions what stands before them ("the war will end
     /// when Ukraine joins").
     ConsequenceLink => "stance/consequence_links.txt",

@@ -338,13 +338,17 @@ fn counts_allies(items: &[Item]) -> bool {
             lexicon::is(Class::SubjectPronoun, &p.text)
                 && !lexicon::is(Class::ReferringPronoun, &p.text)
         });
+        // "58 percent of Czechs": a poll's share of any population counts.
+        let share = lexicon::is(Class::PollUnit, &it.text)
+            && head.get(i + 1).is_some_and(|n| n.text == "of");
+        let counted = head[i + 1..]
+            .iter()
+            .take(4)
+            .any(|n| n.is(Class::AlliesNoun));
         (it.is(Class::Quantifier) || it.text.chars().all(|c| c.is_ascii_digit()))
             && !total
             && !own_subject
-            && head[i + 1..]
-                .iter()
-                .take(4)
-                .any(|n| n.is(Class::AlliesNoun))
+            && (counted || share)
     })
 }
 

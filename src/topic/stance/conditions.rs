@@ -12,6 +12,9 @@ const ENDPOINT_REACH: usize = 7;
 /// The reason of a condition set by a firm link ("until", "once", "only after").
 const FIRM_LINK: &str = "a condition for joining";
 
+/// The reason of a condition on a named topic (war, reforms, consensus).
+pub(super) const TOPIC_CONDITION: &str = "a condition on the war, reforms or consensus";
+
 /// The reasons of conditions that only delay: a call to act now outweighs them.
 pub(super) const DELAYS: [&str; 2] = ["defers joining", "not yet, not now"];
 
@@ -70,7 +73,8 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         let link = it.is(Class::ConditionLink)
             || links_clause(items, i)
             || (it.is(Class::ConditionWeakLink) && only_before(before));
-        if link && open && !endpoint(after) && !renounces(after) {
+        // "there is nothing to wait for": a link with nothing after it links no condition.
+        if link && open && !after.is_empty() && !endpoint(after) && !renounces(after) {
             return Some(FIRM_LINK);
         }
         // "the war must end before Ukraine joins" conditions the joining; "the war will end
@@ -79,7 +83,7 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
             && has(before, Class::ConditionTopic)
             && !lexicon::is(Class::ConsequenceLink, &it.text);
         if it.is(Class::ConditionWeakLink) && open && (topic_after || topic_before) {
-            return Some("a condition on the war, reforms or consensus");
+            return Some(TOPIC_CONDITION);
         }
         let topic_here = topic_after || it.is(Class::ConditionTopic);
         // "irresponsible to talk about membership for a country at war": a harm with no

@@ -2,7 +2,9 @@
 //! whether it names the proposition; its condition comes from [`super::conditions`].
 
 use super::clauses::Clause;
-use super::conditions::{condition, foreclosed, negated_endpoint, positions, Frame};
+use super::conditions::{
+    condition, foreclosed, negated_endpoint, positions, Frame, TOPIC_CONDITION,
+};
 use super::tagging::{has, negations, Item};
 use crate::lexicon::{self, Class};
 
@@ -66,6 +68,7 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
         })
         .collect();
     never_met(clauses, &mut views);
+    sequenced(clauses, &mut views);
     answer_opposed_question(clauses, &mut views);
     // "The invitation is not a gift. It is the cheapest way to ...": the denial sets a
     // description aside for the one that follows; it does not negate the proposition.
@@ -88,6 +91,46 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
         }
     }
     views
+}
+
+/// "First a ceasefire, then accession talks": a clause opening with a word of sequence that
+/// names the membership after a clause naming a war, reform or consensus waits for it.
+fn sequenced(clauses: &[Clause], views: &mut [View]) {
+    for i in 1..clauses.len() {
+        // "would discuss the war, then the membership" orders a procedure, not the joining.
+        let before = clauses[i - 1].items;
+        let procedure = before
+            .iter()
+            .any(|w| w.is(Class::Procedural) && !w.is(Class::ConditionTopic));
+        let waits = opens_sequence(clauses[i].items)
+            && has(clauses[i].items, Class::Membership)
+            && has(before, Class::ConditionTopic)
+            && !procedure
+            && views[i].sign > 0;
+        if waits && views[i].condition.is_none() {
+            views[i].condition = Some(TOPIC_CONDITION);
+            views[i].positioned = true;
+        }
+    }
+}
+
+/// The clause opens with a word of sequence, after a coordinator or a focus adverb ("then",
+/// "and only then", "after that").
+fn opens_sequence(items: &[Item]) -> bool {
+    let lead = items
+        .iter()
+        .take_while(|w| {
+            let lead = lexicon::is(Class::ClauseCoordinator, &w.text)
+                || lexicon::is(Class::FocusAdverb, &w.text);
+            lead && !lexicon::is(Class::SequenceLink, &w.text)
+        })
+        .count();
+    let words: Vec<&str> = items[lead..]
+        .iter()
+        .take(2)
+        .map(|w| w.text.as_str())
+        .collect();
+    (1..=words.len()).any(|n| lexicon::is(Class::SequenceLink, &words[..n].join(" ")))
 }
 
 /// "only when Russia agrees, which means never": a condition restated as never met denies
@@ -454,8 +497,7 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     let items = c.items;
     let m = marks(c);
     let linked = if c.conceded {
-        (c.linked_opening && has(items, Class::ConditionTopic))
-            .then_some("a condition on the war, reforms or consensus")
+        (c.linked_opening && has(items, Class::ConditionTopic)).then_some(TOPIC_CONDITION)
     } else {
         condition(c, &frame(c, &m))
     };
