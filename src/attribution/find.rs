@@ -285,6 +285,10 @@ impl Finder<'_> {
                     title: None,
                 }
             }
+            Mention::Name { name, title } => Mention::Name {
+                name: written_as_name(name),
+                title,
+            },
             m => m,
         };
         let known = match &mention {
@@ -321,7 +325,13 @@ impl Finder<'_> {
             return None;
         }
         let title = speakers::join(self.text, &toks[comma + 1..colon]);
-        let mention = speakers::classify(self.text, &toks[..comma], Some(title))?;
+        let mention = match speakers::classify(self.text, &toks[..comma], Some(title))? {
+            Mention::Name { name, title } => Mention::Name {
+                name: written_as_name(name),
+                title,
+            },
+            m => m,
+        };
         matches!(mention, Mention::Name { .. }).then(|| Frame {
             cue: cue.clone(),
             mention,
@@ -875,6 +885,15 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
     let right_after =
         (p.region.end == f.region.start || subject_between) && p.shape == Shape::Subject;
     f.shape == Shape::Subject && (after_that || right_after)
+}
+
+/// "ANNALENA BAERBOCK": a transcript label's full name in capitals, written as a name.
+fn written_as_name(name: String) -> String {
+    if name.contains(' ') && !name.chars().any(char::is_lowercase) {
+        crate::meta::byline::name_case(&name)
+    } else {
+        name
+    }
 }
 
 /// `word` stands in `text` as a whole word somewhere other than before a colon ("NATO said"

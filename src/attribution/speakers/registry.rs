@@ -341,7 +341,13 @@ impl Registry {
             .map(|i| &self.people[i])
         {
             Some(p) => Resolved {
-                name: p.name.clone(),
+                // "KAJA KALLAS:" registered from a transcript's label: written as a name when
+                // a mention writes it so.
+                name: if shouted(&p.name) && !shouted(name) {
+                    crate::meta::byline::name_case(&p.name)
+                } else {
+                    p.name.clone()
+                },
                 title: title
                     .filter(|t| !is_honorific_only(t))
                     .or_else(|| p.titles.first().cloned()),
@@ -724,6 +730,11 @@ fn is_female(r: &Resolved) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// Written in capitals only.
+fn shouted(name: &str) -> bool {
+    !name.chars().any(char::is_lowercase)
 }
 
 /// Most letters of a surname ending read as a woman's ("-skaya").
