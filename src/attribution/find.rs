@@ -611,9 +611,6 @@ impl Finder<'_> {
         if t.lower != "according" || t.quoted || toks.get(i + 1)?.lower != "to" {
             return None;
         }
-        if let Some(frame) = according_to_pronoun(toks, i) {
-            return Some(frame);
-        }
         // "according to monetary historian David Marsh": a descriptor before a full name.
         let (np, title, mention) = described_name_after(self.text, toks, i + 2)
             .or_else(|| np_after(self.text, toks, i + 2))
@@ -660,31 +657,6 @@ fn according_form() -> cues::CueForm {
         np_content: false,
         document_subject: false,
     }
-}
-
-/// "According to him, ...", "..., according to her.": an object pronoun alone after the cue
-/// stands for the speaker its subject form would name.
-fn according_to_pronoun(toks: &[Token], i: usize) -> Option<Frame> {
-    let pronoun = toks.get(i + 2).filter(|t| !t.quoted)?;
-    // "according to her "clawback" plan": a possessive, not the speaker.
-    let alone = toks
-        .get(i + 3)
-        .is_none_or(|n| matches!(n.lower.as_ref(), "," | "." | ";" | ":" | "-"));
-    let (_, subject) = crate::lexicon::OBJECT_PRONOUN_SUBJECTS
-        .iter()
-        .find(|(object, _)| *object == pronoun.lower)?;
-    alone.then(|| Frame {
-        region: i..i + 3,
-        np: i + 2..i + 3,
-        mention: Mention::Pronoun(subject.to_string()),
-        mention_text: pronoun.lower.to_string(),
-        cue: CueMatch {
-            start: i,
-            end: i + 2,
-            form: Cow::Owned(according_form()),
-        },
-        shape: Shape::According,
-    })
 }
 
 /// Most adverbs and auxiliaries between "and"/"but" and a cue ("but has since said").

@@ -662,10 +662,6 @@ pub static STANCE_ACRONYMS: LazyLock<Vec<(&'static str, &'static str)>> =
 pub static BARE_MEMBER_GROUPS: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| aliases(include_str!("bare_member_groups.txt")).collect());
 
-/// Object pronouns after "according to" and the subject pronouns they stand for ("him" = "he").
-pub static OBJECT_PRONOUN_SUBJECTS: LazyLock<Vec<(&'static str, &'static str)>> =
-    LazyLock::new(|| aliases(include_str!("object_pronoun_subjects.txt")).collect());
-
 /// Everything that speaks as an organization: institutions, then countries and capitals.
 pub static ORGANIZATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
     aliases(include_str!("organizations.txt"))
