@@ -318,8 +318,10 @@ impl Finder<'_> {
     /// (a determiner, a possessive or a title word, then words only) up to the colon.
     fn apposed_colon_frame(&self, toks: &[Token], colon: usize, cue: &CueMatch) -> Option<Frame> {
         let comma = toks[..colon].iter().position(|t| t.lower == ",")?;
-        // A role is named ("Estonia's prime minister"), not a time ("the day after").
-        let apposition = speakers::apposition_span(toks, comma).is_some_and(|r| r.end == colon);
+        // A role is named ("Estonia's prime minister", "German foreign minister"), not a time
+        // ("the day after").
+        let apposition = speakers::apposition_span(toks, comma).is_some_and(|r| r.end == colon)
+            || described_role(&toks[comma + 1..colon]);
         let named = speakers::name_run(toks, 0) == (0..comma) && comma >= 2;
         if !(apposition && named) {
             return None;
@@ -857,6 +859,22 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
     let right_after =
         (p.region.end == f.region.start || subject_between) && p.shape == Shape::Subject;
     f.shape == Shape::Subject && (after_that || right_after)
+}
+
+/// Most words of a label's role before its title word ("German foreign minister").
+const LABEL_ROLE_REACH: usize = 4;
+
+/// "German foreign minister", "POLISH FOREIGN MINISTER": a label's role of plain words, a
+/// capitalised word first and a title word among the next few.
+fn described_role(role: &[Token]) -> bool {
+    let plain = role.iter().all(|t| t.is_word && !t.quoted);
+    plain
+        && role.first().is_some_and(Token::is_capitalized)
+        && role
+            .iter()
+            .skip(1)
+            .take(LABEL_ROLE_REACH)
+            .any(|t| crate::lexicon::is_title(t.base()))
 }
 
 /// "ANNALENA BAERBOCK": a transcript label's full name in capitals, written as a name.

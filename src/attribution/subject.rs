@@ -277,7 +277,7 @@ fn authored_document_subject(text: &str, toks: &[Token], k: usize) -> Option<Sub
         return None;
     }
     let noun = if toks[by - 2].lower == "," {
-        by - 3
+        by.checked_sub(3)?
     } else {
         by - 2
     };

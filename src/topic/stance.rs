@@ -327,7 +327,18 @@ fn names_the_issue(items: &[Item]) -> bool {
     })
 }
 
-/// "20 of NATO's 32 members backed ...", "a majority of allies favoured ...".
+/// A plural noun for people ("Czechs", "voters"): a listed group, or a plural that is no
+/// determiner or pronoun.
+fn is_people(w: &Item) -> bool {
+    w.is(Class::AlliesNoun)
+        || (w.text.len() > 3
+            && w.text.ends_with('s')
+            && w.classes.is_empty()
+            && !lexicon::is(Class::Determiner, &w.text))
+}
+
+/// "20 of NATO's 32 members backed ...", "a majority of allies favoured ...", "58 percent of
+/// Czechs favour ...".
 fn counts_allies(items: &[Item]) -> bool {
     let head: Vec<&Item> = items.iter().take(COUNT_REACH).collect();
     head.iter().enumerate().any(|(i, it)| {
@@ -338,9 +349,11 @@ fn counts_allies(items: &[Item]) -> bool {
             lexicon::is(Class::SubjectPronoun, &p.text)
                 && !lexicon::is(Class::ReferringPronoun, &p.text)
         });
-        // "58 percent of Czechs": a poll's share of any population counts.
+        // "58 percent of Czechs favour ...": a poll's share of a people counts ("Russia holds
+        // 20 percent of our land" does not).
         let share = lexicon::is(Class::PollUnit, &it.text)
-            && head.get(i + 1).is_some_and(|n| n.text == "of");
+            && items.get(i + 1).is_some_and(|n| n.text == "of")
+            && items.get(i + 2).is_some_and(is_people);
         let counted = head[i + 1..]
             .iter()
             .take(4)

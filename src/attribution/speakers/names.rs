@@ -385,11 +385,8 @@ pub fn apposition_span(toks: &[Token], name_end: usize) -> Option<Range<usize>> 
     }
     let segment = &toks[start..end];
     let first = segment.first()?;
-    // "the ...", "Estonia's ...", "German foreign minister": a title word within a few words.
     let opens_title = crate::lexicon::is_title(first.base())
-        || ((first.is(Class::AppositionDeterminer)
-            || first.is_possessive()
-            || first.is_capitalized())
+        || ((first.is(Class::AppositionDeterminer) || first.is_possessive())
             && segment
                 .iter()
                 .skip(1)

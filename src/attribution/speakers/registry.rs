@@ -701,7 +701,8 @@ fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {
     }
 }
 
-/// Gender from the first name and the title: Some(true) female, Some(false) male, None unknown.
+/// Gender from the first name, the title and the surname's ending: Some(true) female,
+/// Some(false) male, None unknown.
 fn is_female(r: &Resolved) -> Option<bool> {
     if r.kind != SpeakerKind::Person {
         return None;
@@ -720,13 +721,14 @@ fn is_female(r: &Resolved) -> Option<bool> {
     };
     let female_title = title_words().any(|w| lexicon::is(Class::FemaleTitle, w));
     let male_title = title_words().any(|w| lexicon::is(Class::MaleTitle, w));
-    if female_title
-        || crate::lexicon::FEMALE_NAMES.contains(first.as_str())
-        || has_female_surname(&r.name)
-    {
+    // A man's title outweighs a surname ending that women's surnames mostly have ("Spokesman
+    // Luis Villanueva").
+    if female_title || crate::lexicon::FEMALE_NAMES.contains(first.as_str()) {
         Some(true)
     } else if male_title {
         Some(false)
+    } else if has_female_surname(&r.name) {
+        Some(true)
     } else {
         None
     }

@@ -102,8 +102,20 @@ fn sequenced(clauses: &[Clause], views: &mut [View]) {
         let procedure = before
             .iter()
             .any(|w| w.is(Class::Procedural) && !w.is(Class::ConditionTopic));
-        let waits = opens_sequence(clauses[i].items)
-            && has(clauses[i].items, Class::Membership)
+        // "..., and then Ukraine applied": a past sequence narrates; a modal or no verb at all
+        // ("then membership") orders.
+        let items = clauses[i].items;
+        let modal = items.iter().any(|w| {
+            lexicon::is(Class::Modal, &w.text)
+                && !lexicon::is(Class::InfinitiveMarker, &w.text)
+                && !lexicon::is(Class::RelativePronoun, &w.text)
+        });
+        let narrates = items.iter().any(|w| {
+            lexicon::is(Class::FiniteVerb, &w.text) || (w.text.len() > 4 && w.text.ends_with("ed"))
+        });
+        let waits = opens_sequence(items)
+            && (modal || !narrates)
+            && has(items, Class::Membership)
             && has(before, Class::ConditionTopic)
             && !procedure
             && views[i].sign > 0;
@@ -219,7 +231,6 @@ fn denies_description(items: &[Item]) -> bool {
         && plain
 }
 
-/// +1 for a clause naming the membership, -1 for one naming its opposite, None for neither.
 /// "Asked whether Kyiv would give up its bid, X said: 'Never.'": a question put to the speaker
 /// that opposes the proposition turns an answer naming no proposition of its own against that
 /// opposition.
@@ -250,6 +261,7 @@ fn answer_opposed_question(clauses: &[Clause], views: &mut [View]) {
 /// Most items of an answer that takes its proposition from the question ("absolutely not").
 const BARE_ANSWER_ITEMS: usize = 3;
 
+/// +1 for a clause naming the membership, -1 for one naming its opposite, None for neither.
 fn proposition_sign(items: &[Item]) -> Option<i32> {
     if has(items, Class::Exclusion) {
         Some(-1)
