@@ -768,13 +768,6 @@ pub(super) fn weekday_adjunct_len(toks: &[Token], at: usize) -> usize {
     on + 1 + parts
 }
 
-/// "a letter signed by A and B": the list starting at `start` names a document's authors.
-fn lists_authors(toks: &[Token], start: usize) -> bool {
-    start >= 2
-        && toks[start - 1].lower == "by"
-        && lexicon::is(Class::AuthorshipParticiple, &toks[start - 2].lower)
-}
-
 /// "Several ministers, including A, B and C, said": the list starting at `start` follows a
 /// comma and a word opening a list of the group's named members.
 fn lists_members(toks: &[Token], start: usize) -> bool {

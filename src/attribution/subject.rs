@@ -273,7 +273,7 @@ fn authored_document_subject(text: &str, toks: &[Token], k: usize) -> Option<Sub
         .rev()
         .take_while(|&j| plain(&toks[j]))
         .find(|&j| toks[j].lower == "by")?;
-    if by < 2 || !lexicon::is(Class::AuthorshipParticiple, &toks[by - 1].lower) {
+    if by < 2 || !lists_authors(toks, by + 1) {
         return None;
     }
     let noun = if toks[by - 2].lower == "," {
@@ -307,6 +307,13 @@ fn authored_document_subject(text: &str, toks: &[Token], k: usize) -> Option<Sub
         title: None,
         start,
     })
+}
+
+/// "a letter signed by A and B": the list starting at `start` names a document's authors.
+pub(super) fn lists_authors(toks: &[Token], start: usize) -> bool {
+    start >= 2
+        && toks[start - 1].lower == "by"
+        && lexicon::is(Class::AuthorshipParticiple, &toks[start - 2].lower)
 }
 
 /// "Bernie Sanders, who said he would ...": the relative pronoun's antecedent speaks.
