@@ -97,6 +97,10 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
 /// names the membership after a clause naming a war, reform or consensus waits for it.
 fn sequenced(clauses: &[Clause], views: &mut [View]) {
     for i in 1..clauses.len() {
+        let items = clauses[i].items;
+        if !opens_sequence(items) {
+            continue;
+        }
         // "would discuss the war, then the membership" orders a procedure, not the joining.
         let before = clauses[i - 1].items;
         let procedure = before
@@ -104,7 +108,6 @@ fn sequenced(clauses: &[Clause], views: &mut [View]) {
             .any(|w| w.is(Class::Procedural) && !w.is(Class::ConditionTopic));
         // "..., and then Ukraine applied": a past sequence narrates; a modal or no verb at all
         // ("then membership") orders.
-        let items = clauses[i].items;
         let modal = items.iter().any(|w| {
             lexicon::is(Class::Modal, &w.text)
                 && !lexicon::is(Class::InfinitiveMarker, &w.text)
@@ -113,8 +116,7 @@ fn sequenced(clauses: &[Clause], views: &mut [View]) {
         let narrates = items.iter().any(|w| {
             lexicon::is(Class::FiniteVerb, &w.text) || (w.text.len() > 4 && w.text.ends_with("ed"))
         });
-        let waits = opens_sequence(items)
-            && (modal || !narrates)
+        let waits = (modal || !narrates)
             && has(items, Class::Membership)
             && has(before, Class::ConditionTopic)
             && !procedure
