@@ -120,6 +120,7 @@ fn decide(s: &Statement) -> Decision {
     let cue_sign = sign_of_flips(&cue);
     if cue_sign < 0 {
         cut_at_as(&mut content);
+        drop_agreeing_harms(&mut content);
     }
     drop_refused_sentence(&mut content);
     if let Some(d) = no_position(s, &cue, &content) {
@@ -138,6 +139,10 @@ fn decide(s: &Statement) -> Decision {
     let laments = has(&cue, Class::Harm);
     let conditioned = proposition || names_the_issue(&content);
     if let Some(d) = conditional(&content, &views, laments).filter(|_| conditioned) {
+        // "dismissed the argument that Ukraine must wait for peace": the condition rejected.
+        if cue_sign < 0 && opens_with_claim(&content) {
+            return decision(Stance::Supports, "rejects a condition on joining");
+        }
         return d;
     }
     let judging_cue = cue_sign < 0 || has(&cue, Class::Harm);
@@ -296,6 +301,26 @@ fn sign_of_flips(items: &[Item]) -> i32 {
         1
     } else {
         -1
+    }
+}
+
+/// "the argument that ...", "suggestions that ...": the content opens with a noun for a claim
+/// and its "that" clause (a determiner at most before it).
+fn opens_with_claim(items: &[Item]) -> bool {
+    let claim_that = |w: &[Item]| matches!(w, [n, t, ..] if lexicon::is(Class::ClaimNoun, &n.text) && t.text == "that");
+    claim_that(items)
+        || matches!(items, [d, rest @ ..] if lexicon::is(Class::Determiner, &d.text) && claim_that(rest))
+}
+
+/// "condemned the shameful delay in admitting Ukraine": under a rejecting cue, a harm before
+/// the proposition describes what the cue rejects; it restates the rejection, not a reversal.
+fn drop_agreeing_harms(items: &mut [Item]) {
+    let end = items
+        .iter()
+        .position(|i| i.is(Class::Membership) || i.is(Class::Exclusion))
+        .unwrap_or(0);
+    for it in &mut items[..end] {
+        it.classes.retain(|&c| c != Class::Harm);
     }
 }
 

@@ -18,7 +18,7 @@ pub(super) struct Clause<'a> {
     /// It belongs to a question.
     pub(super) question: bool,
     /// It ends at a comma (or a word), so a question mark after it still covers it.
-    open: bool,
+    pub(super) open: bool,
     /// It follows "even if": a concession that takes no part in the stance.
     pub(super) conceded: bool,
     /// The word that opened it is also a condition link ("if all allies agree, ...").

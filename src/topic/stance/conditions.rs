@@ -85,6 +85,12 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if it.is(Class::ConditionWeakLink) && open && (topic_after || topic_before) {
             return Some(TOPIC_CONDITION);
         }
+        // "no membership without a peace deal": "without" after a negation names what must
+        // come first.
+        let required = it.text == "without" && before.iter().any(|b| b.is(Class::Negator));
+        if required && open && topic_after && joining {
+            return Some(TOPIC_CONDITION);
+        }
         let topic_here = topic_after || it.is(Class::ConditionTopic);
         // "irresponsible to talk about membership for a country at war": a harm with no
         // negation judges the membership in that state; it does not wait for the state to end.

@@ -68,6 +68,7 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
         })
         .collect();
     never_met(clauses, &mut views);
+    shared_negation(clauses, &mut views);
     sequenced(clauses, &mut views);
     answer_opposed_question(clauses, &mut views);
     // "The invitation is not a gift. It is the cheapest way to ...": the denial sets a
@@ -93,12 +94,55 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
     views
 }
 
+/// "Ukraine should not, and would not, join": a clause that ends in a modal and its negation,
+/// at a comma, leaves its verb to the next clause that has one; that clause reads negated, and
+/// the dangling ones add nothing of their own.
+fn shared_negation(clauses: &[Clause], views: &mut [View]) {
+    let dangling = |c: &Clause| {
+        matches!(c.items, [.., m, n] if lexicon::is(Class::Modal, &m.text) && n.is(Class::Negator))
+            && c.open
+            && !has(c.items, Class::Membership)
+    };
+    let mut i = 0;
+    while i < clauses.len() {
+        if !dangling(&clauses[i]) {
+            i += 1;
+            continue;
+        }
+        // "must not, however, delay": a lone adverb between commas interrupts nothing.
+        let aside = |c: &Clause| c.items.len() == 1 && c.items[0].classes.is_empty();
+        let run_end = (i..clauses.len()).find(|&j| !dangling(&clauses[j]) && !aside(&clauses[j]));
+        let Some(j) = run_end else { break };
+        let verb_first = clauses[j].items.first().is_some_and(|w| {
+            !lexicon::is(Class::Modal, &w.text)
+                && !lexicon::is(Class::SubjectPronoun, &w.text)
+                && !lexicon::is(Class::Determiner, &w.text)
+                && !w.is(Class::Negator)
+        });
+        if verb_first && negations(clauses[j].items) == 0 && views[j].weight == 2 {
+            views[j].sign = -views[j].sign;
+            views[j].positioned = true;
+            views[j].bare = false;
+            for v in &mut views[i..j] {
+                v.weight = 0;
+                v.positioned = false;
+            }
+        }
+        i = j + 1;
+    }
+}
+
 /// "First a ceasefire, then accession talks": a clause opening with a word of sequence that
 /// names the membership after a clause naming a war, reform or consensus waits for it.
 fn sequenced(clauses: &[Clause], views: &mut [View]) {
     for i in 1..clauses.len() {
         let items = clauses[i].items;
-        if !opens_sequence(items) {
+        // "Peace first, membership later": a clause closing on "first" orders what follows.
+        let first_before = clauses[i - 1]
+            .items
+            .last()
+            .is_some_and(|w| w.text == "first");
+        if !opens_sequence(items) && !first_before {
             continue;
         }
         // "would discuss the war, then the membership" orders a procedure, not the joining.
