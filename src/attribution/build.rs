@@ -40,6 +40,12 @@ impl State<'_> {
                 self.registry.resolve(&f.mention, pos, &self.recent)?
             }
         };
+        // A transcript's labels are in capitals ("SMITH:"); "Rush Limbaugh: ..." heads a
+        // commentator's statement, whatever his role.
+        let transcript_label = !f.mention_text.chars().any(char::is_lowercase);
+        if f.shape == Shape::Colon && transcript_label && is_journalist(&speaker) {
+            return None;
+        }
         let (content, evidence) = match f.shape {
             Shape::Interrupted => {
                 let (open, close) = (&toks[f.region.start], &toks[f.region.end - 1]);
@@ -767,4 +773,19 @@ pub(crate) fn asks_question(paragraph: &str) -> bool {
         .map(|end| paragraph[..end].trim_end())
         .is_some_and(|label| lexicon::is(Class::QuestionLabel, &label.to_lowercase()));
     paragraph.ends_with('?') || labelled
+}
+
+/// A transcript's host, anchor or correspondent: a word of the name or title is a journalist's
+/// role ("HOST", "Jane Doe, correspondent").
+fn is_journalist(speaker: &Resolved) -> bool {
+    let words = speaker.name.split_whitespace().chain(
+        speaker
+            .title
+            .as_deref()
+            .unwrap_or_default()
+            .split(|c: char| c.is_whitespace() || c == ','),
+    );
+    words
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .any(|w| lexicon::is(Class::JournalistRole, &w.to_lowercase()))
 }

@@ -347,6 +347,9 @@ word_classes! {
     /// Stance: words that link a condition only before a subject and a verb ("provided the
     /// decision is unanimous"), since they are verbs too ("provided weapons").
     ClauseConditionLink => "stance/clause_condition_links.txt",
+    /// Roles of a programme's journalists ("host", "correspondent"): their labelled turns are no
+    /// claims.
+    JournalistRole => "journalist_roles.txt",
     /// Stance: nouns for a claim whose content follows in a "that" clause ("the argument that").
     ClaimNoun => "stance/claim_nouns.txt",
     /// Stance: words opening a clause that comes after the one before it ("..., then ...").
