@@ -103,6 +103,7 @@ pub fn date_statements(
             }
             let name = a.speaker.name.as_str();
             let date = own_date(text, &mentions, a)
+                .or_else(|| np_closing_date(text, &mentions, a))
                 .or_else(|| {
                     let o = occasions.get(name)?;
                     let near = a.paragraph <= o.paragraph + OCCASION_REACH;
@@ -413,6 +414,25 @@ fn within<'a>(mentions: &'a [Dated], r: &Range<usize>) -> impl Iterator<Item = &
         .filter(move |m| m.range.end <= end)
 }
 
+/// "welcomed the decision on March 4, saying ...": a speech act whose content is a noun phrase
+/// takes the day that closes the phrase ("on" and a date or weekday) as its own.
+fn np_closing_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<StatementDate> {
+    if !crate::attribution::cues::takes_np(a.cue.as_deref()?) {
+        return None;
+    }
+    let last = a.content.last()?;
+    let m = within(mentions, last).last()?;
+    let closes = text[m.range.end..last.end]
+        .chars()
+        .all(|c| !c.is_alphanumeric());
+    let day = matches!(m.kind, DateKind::Day { .. } | DateKind::Weekday(_)) && m.day.is_some();
+    let on = text[m.range.clone()].to_lowercase().starts_with("on ");
+    (closes && day && on).then(|| StatementDate {
+        day: m.day,
+        text: Some(text[m.range.clone()].to_string()),
+    })
+}
+
 /// The date written in the attribution's frame, preferring a calendar day over a reference.
 fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<StatementDate> {
     let in_frame: Vec<&Dated> = a
@@ -499,6 +519,22 @@ mod tests {
         let text = " date 2024-05-09 The two foreign ministers held a joint news conference in Tartu on Monday. Kadri Saar said the ferry link would reopen in June.\n\n\
                     Storms closed the port on Tuesday. Edgars Ozols said the border crossings would stay open.\n";
         assert_eq!(dates(text), vec![Some("2024-05-06".into()), None]);
+    }
+
+    #[test]
+    fn a_meeting_narrated_with_met_dates_the_speaker_after_it() {
+        let text = " date 2024-05-09 Ferry fees have doubled in two years.\n\n\
+                    The harbour masters met in Klaipeda on Monday. Speaking after the meeting, Rasa Vaitkute said the ferry fees would fall.\n";
+        assert_eq!(dates(text), vec![Some("2024-05-06".into())]);
+    }
+
+    #[test]
+    fn a_day_closing_a_noun_phrase_content_dates_the_act_and_its_participle() {
+        let text = " date 2024-05-09 The mayor Ola Vik welcomed the new timetable on May 2, saying the buses would finally run on time.\n";
+        assert_eq!(
+            dates(text),
+            vec![Some("2024-05-02".into()), Some("2024-05-02".into())]
+        );
     }
 
     #[test]

@@ -63,6 +63,19 @@ static LEXICON: LazyLock<HashMap<String, Vec<CueForm>>> = LazyLock::new(|| {
     map
 });
 
+/// The cue as written (any case) is a speech act whose content may be a noun phrase
+/// ("welcomed the decision").
+pub fn takes_np(cue: &str) -> bool {
+    let lower = cue.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    LEXICON
+        .get(*first)
+        .is_some_and(|forms| forms.iter().any(|f| f.np_content && f.words == words))
+}
+
 fn parse_line(line: &str) -> CueForm {
     let mut words = Vec::new();
     let mut form = CueForm::default();

@@ -98,7 +98,13 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if it.is(Class::ConditionConcurrentLink) && topic_here && refused && joining {
             return Some("not while the war lasts");
         }
-        if it.is(Class::Deferral) && frame.negations.is_multiple_of(2) && !foreclosed(items) {
+        // "why should Ukraine wait any longer": impatience rejects the wait it names.
+        let impatient = has(items, Class::Impatience);
+        if it.is(Class::Deferral)
+            && frame.negations.is_multiple_of(2)
+            && !foreclosed(items)
+            && !impatient
+        {
             return Some(DELAYS[0]);
         }
         let negated = frame.negators % 2 == 1 && frame.refusing;

@@ -267,14 +267,17 @@ fn denies_description(items: &[Item]) -> bool {
     };
     let copula = k > 0 && lexicon::is(Class::BeForm, &items[k - 1].text);
     let np = &items[k + 1..];
+    // "is not caution", "is not a gift": a noun phrase, plain or a word of judgement, that
+    // the next clause replaces.
+    let judgement = |i: &Item| {
+        i.classes
+            .iter()
+            .all(|&c| matches!(c, Class::Opposition | Class::Harm | Class::Benefit))
+    };
     let plain = np
         .iter()
-        .all(|i| i.classes.is_empty() && !i.punct() && !lexicon::is(Class::FiniteVerb, &i.text));
-    copula
-        && np
-            .first()
-            .is_some_and(|d| lexicon::is(Class::Determiner, &d.text))
-        && plain
+        .all(|i| judgement(i) && !i.punct() && !lexicon::is(Class::FiniteVerb, &i.text));
+    copula && !np.is_empty() && plain
 }
 
 /// "Asked whether Kyiv would give up its bid, X said: 'Never.'": a question put to the speaker
@@ -549,6 +552,15 @@ fn is_time_word(w: &str) -> bool {
         || lexicon::is(Class::ClauseCoordinator, w)
 }
 
+/// A word of wanting or backing that governs more than a procedure: "must ratify", "should
+/// discuss" demand a step of procedure, not the membership.
+fn approves(items: &[Item]) -> bool {
+    (0..items.len()).any(|k| {
+        let procedure_next = items.get(k + 1).is_some_and(|n| n.is(Class::Procedural));
+        items[k].is(Class::Approval) && !procedure_next
+    })
+}
+
 /// What one clause says, given the last proposition named before it (or, with `one`, the
 /// noun its closing "one" stands for).
 fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
@@ -572,7 +584,7 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
         !named && (one || refers_back(items) || points_back(items) || bare_predicate)
     });
     let names = named || inherited.is_some();
-    let judges = harm || benefit || has(items, Class::Approval) || has(items, Class::Opposition);
+    let judges = harm || benefit || approves(items) || has(items, Class::Opposition);
     let objects = m.opposed > 0 || m.lamented || (m.negations > 0 && has(items, Class::Approval));
     // "..., not this decade and not the next": a fragment of negated times denies the
     // proposition before it (again, if it was denied already); its negations do not cancel
