@@ -350,6 +350,8 @@ word_classes! {
     /// Roles of a programme's journalists ("host", "correspondent"): their labelled turns are no
     /// claims.
     JournalistRole => "journalist_roles.txt",
+    /// Stance: what "without" can waive to hasten the joining ("without delay").
+    Waived => "stance/waived.txt",
     /// Stance: nouns for a claim whose content follows in a "that" clause ("the argument that").
     ClaimNoun => "stance/claim_nouns.txt",
     /// Stance: words opening a clause that comes after the one before it ("..., then ...").

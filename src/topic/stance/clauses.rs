@@ -104,7 +104,13 @@ fn lists(items: &[Item], i: usize) -> bool {
             .find(|&c| it.is(c))
     };
     let prev = i.checked_sub(1).and_then(|p| kind(&items[p]));
-    items[i].text == "," && prev.is_some() && items.get(i + 1).and_then(kind) == prev
+    // "deeply, deeply harmful": a word repeated for emphasis.
+    let repeated = i > 0
+        && items
+            .get(i + 1)
+            .is_some_and(|n| n.text == items[i - 1].text);
+    items[i].text == ","
+        && ((prev.is_some() && items.get(i + 1).and_then(kind) == prev) || repeated)
 }
 
 /// "While the fighting goes on, Ukraine cannot join": the comma closing an opening link clause

@@ -76,6 +76,7 @@ pub(super) fn negations(items: &[Item]) -> usize {
                 && !additive(items, k)
                 && !act_not_done(items, k)
                 && !in_condition(items, k)
+                && !waives(items, k)
         })
         .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
@@ -83,6 +84,22 @@ pub(super) fn negations(items: &[Item]) -> usize {
             counts
         })
         .count()
+}
+
+/// Words after "without" within which what it waives may stand ("without the usual drawn-out
+/// procedures").
+const WAIVED_REACH: usize = 5;
+
+/// "admitted without delay", "without the usual procedures": "without" waives a delay or a
+/// step of procedure; it hastens the joining, it does not deny it.
+fn waives(items: &[Item], k: usize) -> bool {
+    items[k].text == "without"
+        && items[k + 1..]
+            .iter()
+            .take(WAIVED_REACH)
+            .take_while(|i| !i.punct())
+            // "without delay" is a double negation already: "delay" works against joining.
+            .any(|i| lexicon::is(Class::Waived, &i.text) && !i.is(Class::Opposition))
 }
 
 /// "would not join while the truce is not holding": a negation after a condition link that
