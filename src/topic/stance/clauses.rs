@@ -78,7 +78,10 @@ fn coordinates_denial(items: &[Item], start: usize, i: usize) -> bool {
     let negated_next = items.get(i + 1).is_some_and(|n| n.is(Class::Negator));
     let first = &items[start..i];
     let against = negations(first) > 0 || has(first, Class::Exclusion);
-    items[i].text == "and" && (auxiliary || negated_next) && against
+    // "backed membership and had no plans to change course": after a named proposition, a
+    // second predicate's negation is its own too.
+    let named = has(first, Class::Membership);
+    items[i].text == "and" && ((auxiliary && named) || ((auxiliary || negated_next) && against))
 }
 
 /// "By blocking the bid, they hurt the alliance": the comma after an opening "by" and a
