@@ -980,7 +980,24 @@ fn bare_group_without_report(toks: &[Token], np: &Range<usize>, cue: &CueMatch) 
     let mut words = toks[np.clone()].iter().filter(|t| !t.is(Class::Determiner));
     let lone_group =
         words.next().is_some_and(|w| w.is(Class::MemberGroup)) && words.next().is_none();
-    lone_group && (owned || !toks[cue.start].is(Class::CoreCue))
+    // "the allies agreed that ...": a that-clause makes any cue a report ("the allies agreed
+    // on a package" reports no words).
+    // "when allies agreed that ...": a condition about the group, inside someone's statement.
+    let linked = np.start > 0 && {
+        let b = &toks[np.start - 1];
+        b.is(Class::ConditionLink)
+            || b.is(Class::ConditionWeakLink)
+            || b.lower == "the" && np.start > 1 && {
+                let bb = &toks[np.start - 2];
+                bb.is(Class::ConditionLink) || bb.is(Class::ConditionWeakLink)
+            }
+    };
+    let reports = toks[cue.start].is(Class::CoreCue)
+        || (!linked
+            && toks
+                .get(cue.end)
+                .is_some_and(|t| t.lower == "that" && !t.quoted));
+    lone_group && (owned || !reports)
 }
 
 /// "Markin did not say what steps Moscow would take", "Ilves said nothing about the bid": a
