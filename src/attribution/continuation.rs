@@ -122,8 +122,8 @@ impl State<'_> {
         }
     }
 
-    /// A sentence that is only a quotation, after a quoting claim in this or the previous
-    /// paragraph, is a claim of the same speaker with no cue of its own.
+    /// A sentence that is only a quotation, after a claim (quoted or reported) in this or the
+    /// previous paragraph, is a claim of the same speaker with no cue of its own.
     pub(super) fn bare_quote(&mut self, paras: &[Paragraph], pi: usize, s: Range<usize>) {
         let p = &paras[pi];
         let Some(q) = quotes::starting_at(&p.quotes, s.start)
@@ -138,11 +138,7 @@ impl State<'_> {
             .content
             .iter()
             .any(|c| c.start < q.inner.end && q.inner.start < c.end);
-        if taken
-            || (last.mode == Mode::Indirect && last.paragraph + 1 != pi)
-            || last.paragraph + 1 < pi
-            || last.evidence.end > s.start
-        {
+        if taken || last.paragraph + 1 < pi || last.evidence.end > s.start {
             return;
         }
         if self.text[q.inner.clone()].split_whitespace().count() < MIN_BARE_QUOTE_WORDS {
