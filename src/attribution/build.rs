@@ -40,7 +40,7 @@ impl State<'_> {
                 self.registry.resolve(&f.mention, pos, &self.recent)?
             }
         };
-        // A transcript's labels are in capitals ("SMITH:"); "Rush Limbaugh: ..." heads a
+        // A transcript's labels are in capitals ("SMITH:"); "Dana Holt: ..." heads a
         // commentator's statement, whatever his role.
         let transcript_label = !f.mention_text.chars().any(char::is_lowercase);
         if f.shape == Shape::Colon && transcript_label && is_journalist(&speaker) {

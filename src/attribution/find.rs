@@ -969,8 +969,9 @@ fn called_on_day_for(toks: &[Token], cue: CueMatch) -> CueMatch {
 }
 
 /// "when allies agree", "the allies would agree on language": a bare member-group word
-/// ("allies") speaks for its institution only with a reporting verb ("the allies said"); with
-/// any other act it is part of someone's statement, not an attribution. Someone's allies ("his
+/// ("allies") speaks for its institution only with a reporting verb ("the allies said") or a
+/// cue that introduces a that-clause, and not right after a condition link; with any other act
+/// it is part of someone's statement, not an attribution. Someone's allies ("his
 /// allies say", "Clinton's allies") are an unnamed group, never the institution.
 fn bare_group_without_report(toks: &[Token], np: &Range<usize>, cue: &CueMatch) -> bool {
     let from = np.start.saturating_sub(1);
@@ -983,15 +984,7 @@ fn bare_group_without_report(toks: &[Token], np: &Range<usize>, cue: &CueMatch) 
     // "the allies agreed that ...": a that-clause makes any cue a report ("the allies agreed
     // on a package" reports no words).
     // "when allies agreed that ...": a condition about the group, inside someone's statement.
-    let linked = np.start > 0 && {
-        let b = &toks[np.start - 1];
-        b.is(Class::ConditionLink)
-            || b.is(Class::ConditionWeakLink)
-            || b.lower == "the" && np.start > 1 && {
-                let bb = &toks[np.start - 2];
-                bb.is(Class::ConditionLink) || bb.is(Class::ConditionWeakLink)
-            }
-    };
+    let linked = after_condition_link(toks, np.start);
     let reports = toks[cue.start].is(Class::CoreCue)
         || (!linked
             && toks
@@ -1033,4 +1026,14 @@ fn empty_object(toks: &[Token], at: usize) -> bool {
             .iter()
             .take_while(|t| t.is_word)
             .any(|t| t.is(Class::FiniteVerb))
+}
+
+/// A condition link ("when", "once", "if") stands right before `i`, a determiner at most between.
+fn after_condition_link(toks: &[Token], i: usize) -> bool {
+    let link = |t: &Token| t.is(Class::ConditionLink) || t.is(Class::ConditionWeakLink);
+    match i.checked_sub(1).map(|p| &toks[p]) {
+        Some(b) if link(b) => true,
+        Some(b) if b.is(Class::Determiner) => i >= 2 && link(&toks[i - 2]),
+        _ => false,
+    }
 }

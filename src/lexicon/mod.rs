@@ -350,6 +350,10 @@ word_classes! {
     /// Roles of a programme's journalists ("host", "correspondent"): their labelled turns are no
     /// claims.
     JournalistRole => "journalist_roles.txt",
+    /// Stance: question openers that press against a wait ("why should ... wait").
+    WhyQuestion => "stance/why_questions.txt",
+    /// Stance: degree words repeated for emphasis ("very, very").
+    Intensifier => "stance/intensifiers.txt",
     /// Stance: what "without" can waive to hasten the joining ("without delay").
     Waived => "stance/waived.txt",
     /// Stance: nouns for a claim whose content follows in a "that" clause ("the argument that").

@@ -140,7 +140,7 @@ fn decide(s: &Statement) -> Decision {
     let conditioned = proposition || names_the_issue(&content);
     if let Some(d) = conditional(&content, &views, laments).filter(|_| conditioned) {
         // "dismissed the argument that Ukraine must wait for peace": the condition rejected.
-        if cue_sign < 0 && opens_with_claim(&content) {
+        if cue_sign < 0 && opens_with_claim(&content) && restricts(&content) {
             return decision(Stance::Supports, "rejects a condition on joining");
         }
         return d;
@@ -304,6 +304,13 @@ fn sign_of_flips(items: &[Item]) -> i32 {
     }
 }
 
+/// The content holds a restriction on joining: a wait or delay, or "only".
+fn restricts(items: &[Item]) -> bool {
+    items
+        .iter()
+        .any(|i| i.is(Class::Deferral) || i.is(Class::Opposition) || i.text == "only")
+}
+
 /// "the argument that ...", "suggestions that ...": the content opens with a noun for a claim
 /// and its "that" clause (a determiner at most before it).
 fn opens_with_claim(items: &[Item]) -> bool {
@@ -317,7 +324,7 @@ fn opens_with_claim(items: &[Item]) -> bool {
 fn drop_agreeing_harms(items: &mut [Item]) {
     let end = items
         .iter()
-        .position(|i| i.is(Class::Membership) || i.is(Class::Exclusion))
+        .position(|i| i.is(Class::Membership) || i.is(Class::Exclusion) || i.punct())
         .unwrap_or(0);
     for it in &mut items[..end] {
         it.classes.retain(|&c| c != Class::Harm);

@@ -109,6 +109,7 @@ fn lists(items: &[Item], i: usize) -> bool {
     let prev = i.checked_sub(1).and_then(|p| kind(&items[p]));
     // "deeply, deeply harmful": a word repeated for emphasis.
     let repeated = i > 0
+        && lexicon::is(Class::Intensifier, &items[i - 1].text)
         && items
             .get(i + 1)
             .is_some_and(|n| n.text == items[i - 1].text);

@@ -60,6 +60,8 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         || items
             .iter()
             .any(|i| lexicon::is(Class::ObjectPronoun, &i.text));
+    // "why must Ukraine wait any longer": impatience rejects the wait it names.
+    let impatient = super::tagging::impatient(items);
     for (i, it) in items.iter().enumerate() {
         let cancelled = c.reversed
             || i.checked_sub(1)
@@ -87,7 +89,9 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         }
         // "no membership without a peace deal": "without" after a negation names what must
         // come first.
-        let required = it.text == "without" && before.iter().any(|b| b.is(Class::Negator));
+        let required = it.text == "without"
+            && before.iter().any(|b| b.is(Class::Negator))
+            && !super::tagging::waives(items, i);
         if required && open && topic_after && joining {
             return Some(TOPIC_CONDITION);
         }
@@ -98,8 +102,6 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if it.is(Class::ConditionConcurrentLink) && topic_here && refused && joining {
             return Some("not while the war lasts");
         }
-        // "why should Ukraine wait any longer": impatience rejects the wait it names.
-        let impatient = has(items, Class::Impatience);
         if it.is(Class::Deferral)
             && frame.negations.is_multiple_of(2)
             && !foreclosed(items)

@@ -94,6 +94,9 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
     views
 }
 
+/// Most items of a verbless "X first" clause ("a lasting ceasefire first").
+const VERBLESS_FIRST_LEN: usize = 4;
+
 /// "Ukraine should not, and would not, join": a clause that ends in a modal and its negation,
 /// at a comma, leaves its verb to the next clause that has one; that clause reads negated, and
 /// the dangling ones add nothing of their own.
@@ -113,12 +116,17 @@ fn shared_negation(clauses: &[Clause], views: &mut [View]) {
         let aside = |c: &Clause| c.items.len() == 1 && c.items[0].classes.is_empty();
         let run_end = (i..clauses.len()).find(|&j| !dangling(&clauses[j]) && !aside(&clauses[j]));
         let Some(j) = run_end else { break };
-        let verb_first = clauses[j].items.first().is_some_and(|w| {
+        // The clause opens with the shared verb ("join NATO", "become a member"), not with a
+        // coordinator or a subject of its own, and holds no finite verb after it.
+        let (first, rest) = clauses[j].items.split_first().unzip();
+        let verb_first = first.is_some_and(|w| {
             !lexicon::is(Class::Modal, &w.text)
                 && !lexicon::is(Class::SubjectPronoun, &w.text)
                 && !lexicon::is(Class::Determiner, &w.text)
+                && !lexicon::is(Class::ClauseCoordinator, &w.text)
                 && !w.is(Class::Negator)
-        });
+        }) && !rest
+            .is_some_and(|r| r.iter().any(|w| lexicon::is(Class::FiniteVerb, &w.text)));
         if verb_first && negations(clauses[j].items) == 0 && views[j].weight == 2 {
             views[j].sign = -views[j].sign;
             views[j].positioned = true;
@@ -138,10 +146,9 @@ fn sequenced(clauses: &[Clause], views: &mut [View]) {
     for i in 1..clauses.len() {
         let items = clauses[i].items;
         // "Peace first, membership later": a clause closing on "first" orders what follows.
-        let first_before = clauses[i - 1]
-            .items
-            .last()
-            .is_some_and(|w| w.text == "first");
+        let before_items = clauses[i - 1].items;
+        let first_before = before_items.last().is_some_and(|w| w.text == "first")
+            && before_items.len() <= VERBLESS_FIRST_LEN;
         if !opens_sequence(items) && !first_before {
             continue;
         }
@@ -259,8 +266,8 @@ fn indefinite_sign(items: &[Item]) -> Option<i32> {
     }
 }
 
-/// "X is not a gift": a form of "be", "not", then a plain noun phrase (a determiner, no verb,
-/// no word of position) to the clause's end.
+/// "X is not a gift", "is not caution": a form of "be", "not", then a noun phrase to the
+/// clause's end, of plain words or words of judgement only (no verb, no proposition).
 fn denies_description(items: &[Item]) -> bool {
     let Some(k) = items.iter().position(|i| i.text == "not") else {
         return false;
@@ -507,7 +514,7 @@ fn clause_sign(c: &Clause, flips: usize, harm: bool, inherited: Option<i32>) -> 
     } else {
         -1
     } * inherited.unwrap_or(1);
-    match (c.question, has(c.items, Class::Impatience)) {
+    match (c.question, super::tagging::impatient(c.items)) {
         (true, true) => 1,
         (true, false) => -sign,
         _ => sign,

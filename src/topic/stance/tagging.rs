@@ -32,6 +32,7 @@ const TAGGED: &[Class] = &[
     Class::Quantifier,
     Class::AlliesNoun,
     Class::Impatience,
+    Class::WhyQuestion,
     Class::AdversaryGain,
     Class::Shortfall,
     Class::Damage,
@@ -92,7 +93,7 @@ const WAIVED_REACH: usize = 5;
 
 /// "admitted without delay", "without the usual procedures": "without" waives a delay or a
 /// step of procedure; it hastens the joining, it does not deny it.
-fn waives(items: &[Item], k: usize) -> bool {
+pub(super) fn waives(items: &[Item], k: usize) -> bool {
     items[k].text == "without"
         && items[k + 1..]
             .iter()
@@ -625,4 +626,10 @@ fn follows_be_or_take(items: &[Item], k: usize) -> bool {
     let verb =
         |i: &Item| lexicon::is(Class::BeForm, &i.text) || lexicon::is(Class::SpanVerb, &i.text);
     items[k.saturating_sub(2)..k].iter().any(verb)
+}
+
+/// The items press for the joining: a marker of impatience ("finally", "any longer"), or a
+/// "why should" question against a wait it names.
+pub(super) fn impatient(items: &[Item]) -> bool {
+    has(items, Class::Impatience) || (has(items, Class::WhyQuestion) && has(items, Class::Deferral))
 }
