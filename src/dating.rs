@@ -427,10 +427,21 @@ fn np_closing_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<St
         .all(|c| !c.is_alphanumeric());
     let day = matches!(m.kind, DateKind::Day { .. } | DateKind::Weekday(_)) && m.day.is_some();
     let on = text[m.range.clone()].to_lowercase().starts_with("on ");
-    (closes && day && on).then(|| StatementDate {
+    // "the decision taken at the summit on Tuesday": a participle in the phrase takes the day.
+    let dated_noun = text[last.start..m.range.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .skip(1)
+        .any(is_participle);
+    (closes && day && on && !dated_noun).then(|| StatementDate {
         day: m.day,
         text: Some(text[m.range.clone()].to_string()),
     })
+}
+
+/// A past participle: a regular "-ed" form or a listed irregular one ("taken", "held").
+fn is_participle(word: &str) -> bool {
+    let w = word.to_lowercase();
+    (w.len() > 4 && w.ends_with("ed")) || lexicon::is(Class::IrregularParticiple, &w)
 }
 
 /// The date written in the attribution's frame, preferring a calendar day over a reference.
@@ -535,6 +546,12 @@ mod tests {
             dates(text),
             vec![Some("2024-05-02".into()), Some("2024-05-02".into())]
         );
+    }
+
+    #[test]
+    fn a_day_that_a_participle_gives_the_noun_does_not_date_the_act() {
+        let text = " date 2024-05-09 The mayor Ola Vik criticised the timetable agreed at the council on May 2.\n";
+        assert_eq!(dates(text), vec![None]);
     }
 
     #[test]
