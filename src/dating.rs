@@ -431,17 +431,11 @@ fn np_closing_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<St
     let dated_noun = text[last.start..m.range.start]
         .split(|c: char| !c.is_alphanumeric())
         .skip(1)
-        .any(is_participle);
+        .any(|w| lexicon::is_past_participle(&w.to_lowercase()));
     (closes && day && on && !dated_noun).then(|| StatementDate {
         day: m.day,
         text: Some(text[m.range.clone()].to_string()),
     })
-}
-
-/// A past participle: a regular "-ed" form or a listed irregular one ("taken", "held").
-fn is_participle(word: &str) -> bool {
-    let w = word.to_lowercase();
-    (w.len() > 4 && w.ends_with("ed")) || lexicon::is(Class::IrregularParticiple, &w)
 }
 
 /// The date written in the attribution's frame, preferring a calendar day over a reference.

@@ -445,7 +445,7 @@ fn reduced_relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subj
 
 /// A past participle: a lowercase "-ed" word or an irregular one ("issued", "held", "given").
 fn is_past_participle(t: &Token) -> bool {
-    let regular = t.lower.len() > 4 && t.lower.ends_with("ed");
+    let regular = lexicon::is_regular_participle(&t.lower);
     t.is_word && !t.quoted && !t.capitalized && (regular || t.is(Class::IrregularParticiple))
 }
 

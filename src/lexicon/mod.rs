@@ -492,6 +492,16 @@ word_classes! {
 }
 
 /// A title or role word, or an honorific with or without its dot ("mr.", "sen").
+/// A regular past participle: a lowercase word longer than four letters ending in "-ed".
+pub fn is_regular_participle(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ed")
+}
+
+/// A past participle, regular or listed as irregular ("taken", "held"); `lower` is lowercase.
+pub fn is_past_participle(lower: &str) -> bool {
+    is_regular_participle(lower) || is(Class::IrregularParticiple, lower)
+}
+
 pub fn is_title(word: &str) -> bool {
     // "ex-president", "ex-minister": a former holder's title.
     let word = word.strip_prefix("ex-").unwrap_or(word);

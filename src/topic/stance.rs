@@ -314,9 +314,15 @@ fn restricts(items: &[Item]) -> bool {
 /// "the argument that ...", "suggestions that ...": the content opens with a noun for a claim
 /// and its "that" clause (a determiner at most before it).
 fn opens_with_claim(items: &[Item]) -> bool {
-    let claim_that = |w: &[Item]| matches!(w, [n, t, ..] if lexicon::is(Class::ClaimNoun, &n.text) && t.text == "that");
-    claim_that(items)
-        || matches!(items, [d, rest @ ..] if lexicon::is(Class::Determiner, &d.text) && claim_that(rest))
+    match items {
+        [d, rest @ ..] if lexicon::is(Class::Determiner, &d.text) => claim_that(rest),
+        _ => claim_that(items),
+    }
+}
+
+/// The items open with a noun for a claim and "that" ("suggestions that").
+fn claim_that(items: &[Item]) -> bool {
+    matches!(items, [n, t, ..] if lexicon::is(Class::ClaimNoun, &n.text) && t.text == "that")
 }
 
 /// "condemned the shameful delay in admitting Ukraine": under a rejecting cue, a harm before

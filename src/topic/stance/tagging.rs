@@ -91,8 +91,8 @@ pub(super) fn negations(items: &[Item]) -> usize {
 /// procedures").
 const WAIVED_REACH: usize = 5;
 
-/// "admitted without delay", "without the usual procedures": "without" waives a delay or a
-/// step of procedure; it hastens the joining, it does not deny it.
+/// "without preconditions", "without the usual procedures": "without" waives a step of
+/// procedure; it hastens the joining, it does not deny it.
 pub(super) fn waives(items: &[Item], k: usize) -> bool {
     items[k].text == "without"
         && items[k + 1..]
