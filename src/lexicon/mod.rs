@@ -28,9 +28,10 @@ fn flags(entry: &'static str) -> impl Iterator<Item = &'static str> {
     entry.split(" +").skip(1).map(str::trim)
 }
 
-/// A class's words: its own list, plus the entries of other lists flagged with its flag.
+/// A class's words: its own list, the lists it includes (`@file.txt` lines), and the entries
+/// of other lists flagged with its flag.
 fn set(class: Class) -> HashSet<&'static str> {
-    let own = entries(class.data()).map(word);
+    let own = own_words(class).into_iter();
     // Only a class with a flag gathers entries from other lists (no scan of every list else).
     let others = if class.flag().is_some() {
         Class::ALL
@@ -43,6 +44,16 @@ fn set(class: Class) -> HashSet<&'static str> {
             .map(word)
     });
     own.chain(flagged).collect()
+}
+
+/// A list's entries, with each `@file.txt` line replaced by that list's entries.
+fn own_words(class: Class) -> Vec<&'static str> {
+    entries(class.data())
+        .flat_map(|e| match e.strip_prefix('@') {
+            Some(file) => own_words(Class::of_file(file)),
+            None => vec![word(e)],
+        })
+        .collect()
 }
 
 /// Declares the word classes: one enum variant and one `.txt` file each.
@@ -62,6 +73,14 @@ macro_rules! word_classes {
             fn data(self) -> &'static str {
                 match self {
                     $(Class::$class => include_str!($file),)*
+                }
+            }
+
+            /// The class whose list is `file` (an `@file.txt` line names it).
+            fn of_file(file: &str) -> Class {
+                match file {
+                    $($file => Class::$class,)*
+                    _ => panic!("lexicon: no list named {file}"),
                 }
             }
 
@@ -132,6 +151,9 @@ word_classes! {
     FiniteVerb => "finite_verbs.txt",
     /// Words opening an introductory phrase before the subject ("here", "meanwhile").
     IntroOpener => "intro_openers.txt",
+    /// Sentence adverbs ("however", "likewise"): openers, connectives and never names; the
+    /// lists that need them include this one.
+    SentenceAdverb => "sentence_adverbs.txt",
     /// Words a reported clause does not open with ("on", "would", "and").
     NotClauseStart => "not_clause_starts.txt",
     /// Whole blocks of an HTML page that are interface, never article text ("advert", "close");
@@ -625,7 +647,7 @@ pub fn is(class: Class, word: &str) -> bool {
 /// The entries of a class's own list in file order, flags removed (lists whose line number
 /// means something, like the months).
 pub fn lines(class: Class) -> Vec<&'static str> {
-    entries(class.data()).map(word).collect()
+    own_words(class)
 }
 
 /// A case-insensitive regex matching any entry of a class inside a string (class names,
@@ -713,6 +735,18 @@ mod tests {
         assert!(Class::ALL
             .iter()
             .all(|c| members(*c).iter().all(|w| !w.contains(" +"))));
+    }
+
+    #[test]
+    fn included_lists_join_the_including_class_without_their_include_lines() {
+        for class in [Class::IntroOpener, Class::LeadingConnective, Class::NotName] {
+            assert!(
+                is(class, "likewise"),
+                "{class:?} lacks the sentence adverbs"
+            );
+            assert!(lines(class).contains(&"however"));
+            assert!(members(class).iter().all(|w| !w.starts_with('@')));
+        }
     }
 
     #[test]
