@@ -361,9 +361,10 @@ impl Topic {
             .find(|w| !w.is_empty());
         let connected =
             first_word.is_some_and(|w| lexicon::is(Class::Connective, &w.to_lowercase()));
-        anaphoric
-            || connected
-            || (c.direct && !hit(&self.aside, &content) && !hit(&self.off, &content))
+        // A continuation on a subject off the topic ("Meanwhile, every ally must spend more")
+        // leaves it, whatever links it to the statement before.
+        !hit(&self.off, &content)
+            && (anaphoric || connected || (c.direct && !hit(&self.aside, &content)))
     }
 
     /// Does the statement concern the topic on its own?
@@ -497,6 +498,22 @@ impl Topic {
 
     fn judge(&self, content: &str, near: Near, sentence_excluded: bool) -> bool {
         let h = self.hits_in(content).0;
+        if h[OFF] {
+            // "Ukraine belongs in NATO. And we will keep spending three percent": a statement
+            // of several sentences is on the topic when one of them is, though another is off it.
+            let parts = crate::sentences::split(content, 0..content.len(), &[]);
+            if parts.len() > 1 {
+                return parts.into_iter().any(|r| {
+                    let part = &content[r];
+                    self.judge_hits(self.hits_in(part).0, near, sentence_excluded)
+                });
+            }
+        }
+        self.judge_hits(h, near, sentence_excluded)
+    }
+
+    /// [`Topic::judge`] of one text whose term hits are `h`.
+    fn judge_hits(&self, h: [bool; SLOTS], near: Near, sentence_excluded: bool) -> bool {
         let core_here = h[CORE];
         let focus_here = h[FOCUS];
         let weak_here = focus_here || (h[WEAK] && !h[ASIDE]);
@@ -783,6 +800,17 @@ mod tests {
             cand("We ask you to start the procedure", "B", 3, true),
         ];
         assert_eq!(t.select(&c), vec![true, true, true, false, false, false]);
+        // A connective links a continuation, but not one off the topic.
+        let c = [
+            cand("Ukraine must be invited to join NATO", "A", 0, false),
+            cand(
+                "Meanwhile, every ally must spend 3 percent on defence",
+                "A",
+                1,
+                true,
+            ),
+        ];
+        assert_eq!(t.select(&c), vec![true, false]);
     }
 
     #[test]
@@ -795,6 +823,20 @@ mod tests {
         assert!(t.in_scope(&ctx(
             "the invitation must come this year",
             "Kyiv wants NATO to act on Ukraine."
+        )));
+        // An off-topic phrase leaves membership in scope when the path to NATO is named, or
+        // when another sentence of the statement is on the topic.
+        assert!(t.in_scope(&ctx(
+            "Ukraine's path to NATO will not be traded away in peace talks",
+            ""
+        )));
+        assert!(t.in_scope(&ctx(
+            "Ukraine will be a NATO member. And we will keep our defence spending at three percent.",
+            ""
+        )));
+        assert!(!t.in_scope(&ctx(
+            "NATO allies must lift defence spending. Three percent is the floor.",
+            "Ukraine"
         )));
     }
 
