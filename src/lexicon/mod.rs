@@ -278,6 +278,10 @@ word_classes! {
     ConditionWeakLink => "stance/condition_weak_links.txt",
     /// Stance: what a condition is about (war, reforms, consensus).
     ConditionTopic => "stance/condition_topics.txt",
+    /// Stance: words after a verb of ending that make it an outcome ("end in disaster").
+    ResultLink => "stance/result_links.txt",
+    /// Stance: determiners of a noun an exclusion may describe ("no capital outside NATO").
+    NounDeterminer => "stance/noun_determiners.txt",
     /// Stance: putting joining off without refusing it (premature, no consensus).
     Deferral => "stance/deferrals.txt",
     /// Stance: near-term times that defer when negated (now, yet, ready).

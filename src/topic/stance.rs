@@ -147,7 +147,7 @@ fn decide(s: &Statement) -> Decision {
     }
     let judging_cue = cue_sign < 0 || has(&cue, Class::Harm);
     if judging_cue || views.iter().any(|v| v.weight > 0 && !v.bare) {
-        return polarity(s.speaker, &cue, &views, cue_sign);
+        return polarity(s.speaker, warns(&cue, &content), &views, cue_sign);
     }
     tie_break(s.speaker, proposition, demand)
 }
@@ -261,8 +261,18 @@ fn decision(stance: Stance, reason: &'static str) -> Decision {
     Decision { stance, reason }
 }
 
-/// Support or opposition from the clauses' signs and the cue's sign.
-fn polarity(speaker: &str, cue: &[Item], views: &[View], cue_sign: i32) -> Decision {
+/// The cue warns or laments ("warned", "regretted") of what the content says, not against it:
+/// "warned against admitting Ukraine" names its target with its own opposition word, in the
+/// cue or opening the content.
+fn warns(cue: &[Item], content: &[Item]) -> bool {
+    has(cue, Class::Harm)
+        && !has(cue, Class::Opposition)
+        && !content.first().is_some_and(|i| i.is(Class::Opposition))
+}
+
+/// Support or opposition from the clauses' signs and the cue's sign; `warns` when the cue warns
+/// of what the content says.
+fn polarity(speaker: &str, warns: bool, views: &[View], cue_sign: i32) -> Decision {
     let named = views.iter().any(|v| v.weight > 1);
     let counted = |v: &&View| !(named && v.background);
     let mut total: i32 = views
@@ -281,7 +291,7 @@ fn polarity(speaker: &str, cue: &[Item], views: &[View], cue_sign: i32) -> Decis
     // A warning from a speaker of the adversary lexicon that the membership will be blocked is
     // a threat, not a lament ("Moscow warned it would block Kyiv's accession by any means").
     let threat = total < 0 && side(speaker, Class::Adversary);
-    let warned = has(cue, Class::Harm) && !views.iter().any(|v| v.evaluated) && !threat;
+    let warned = warns && !views.iter().any(|v| v.evaluated) && !threat;
     let sign = total.signum() * cue_sign * if warned { -1 } else { 1 };
     match (sign > 0, cue_sign < 0) {
         (true, true) => decision(Stance::Supports, "rejects an objection"),
@@ -337,8 +347,15 @@ fn drop_agreeing_harms(items: &mut [Item]) {
     }
 }
 
-/// "dismissed X as Y": with a rejecting cue, Y restates the rejection; keep only X.
+/// "dismissed X as Y": with a rejecting cue, Y restates the rejection; keep only X. After a
+/// gerund ("warned against treating X as Y") the "as" is the gerund's and stays.
 fn cut_at_as(items: &mut Vec<Item>) {
+    let gerund = items
+        .first()
+        .is_some_and(|i| i.classes.is_empty() && i.text.len() > 5 && i.text.ends_with("ing"));
+    if gerund {
+        return;
+    }
     if let Some(i) = items
         .iter()
         .position(|it| it.text == "as" && it.classes.is_empty())

@@ -317,9 +317,37 @@ fn answer_opposed_question(clauses: &[Clause], views: &mut [View]) {
 /// Most items of an answer that takes its proposition from the question ("absolutely not").
 const BARE_ANSWER_ITEMS: usize = 3;
 
+/// The clause names Ukraine kept outside NATO: an exclusion word that does not merely describe
+/// another noun ("no capital outside the alliance could stop it", "any state outside NATO").
+fn excludes(items: &[Item]) -> bool {
+    (0..items.len()).any(|i| items[i].is(Class::Exclusion) && !describes_other(items, i))
+}
+
+/// The exclusion at `i` is a prepositional phrase after a determined noun that is not the
+/// candidate ("no capital outside the alliance"), so it says where that noun stands.
+fn describes_other(items: &[Item], i: usize) -> bool {
+    let prepositional = items[i]
+        .text
+        .split(' ')
+        .next()
+        .is_some_and(|w| lexicon::is(Class::Preposition, w));
+    if !prepositional {
+        return false;
+    }
+    let (Some(det), Some(noun)) = (
+        i.checked_sub(2).map(|k| &items[k]),
+        items.get(i.wrapping_sub(1)),
+    ) else {
+        return false;
+    };
+    let determiner =
+        lexicon::is(Class::NounDeterminer, &det.text) || lexicon::is(Class::Determiner, &det.text);
+    determiner && !lexicon::is(Class::CandidateSide, &noun.text) && !noun.is(Class::Membership)
+}
+
 /// +1 for a clause naming the membership, -1 for one naming its opposite, None for neither.
 fn proposition_sign(items: &[Item]) -> Option<i32> {
-    if has(items, Class::Exclusion) {
+    if excludes(items) {
         Some(-1)
     } else if has(items, Class::Membership) {
         Some(1)
@@ -388,7 +416,7 @@ fn marks(c: &Clause) -> Marks {
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
     let against = opposed
         + usize::from(foreclosed(items))
-        + usize::from(has(items, Class::Exclusion))
+        + usize::from(excludes(items))
         + usize::from(deferral_denied)
         + ceased(items)
         + usize::from(negated_endpoint(items))
@@ -417,10 +445,18 @@ const REMEDY_REACH: usize = 7;
 /// How many harms stand close to a verb of ending or after a remedy ("to end Russia's war",
 /// "the war will end", "the answer to the threat").
 fn ceased(items: &[Item]) -> usize {
-    let near = |i: usize, reach: usize, class: Class| {
-        items[i.saturating_sub(reach)..i]
+    // "the bid will end in disaster": a verb of ending before "in" names an outcome.
+    let ending = |k: usize| {
+        lexicon::is(Class::Cessation, &items[k].text)
+            && !items
+                .get(k + 1)
+                .is_some_and(|n| lexicon::is(Class::ResultLink, &n.text))
+    };
+    let ends_before = |i: usize| (i.saturating_sub(CESSATION_REACH)..i).any(ending);
+    let remedied = |i: usize| {
+        items[i.saturating_sub(REMEDY_REACH)..i]
             .iter()
-            .any(|w| lexicon::is(class, &w.text))
+            .any(|w| lexicon::is(Class::Remedy, &w.text))
     };
     // "the war will only end when ...": the verb of ending may also follow its harm.
     let ends_after = |i: usize| {
@@ -430,11 +466,7 @@ fn ceased(items: &[Item]) -> usize {
     };
     (0..items.len())
         .filter(|&i| items[i].is(Class::Harm))
-        .filter(|&i| {
-            near(i, CESSATION_REACH, Class::Cessation)
-                || near(i, REMEDY_REACH, Class::Remedy)
-                || ends_after(i)
-        })
+        .filter(|&i| ends_before(i) || remedied(i) || ends_after(i))
         .count()
 }
 
