@@ -386,6 +386,8 @@ word_classes! {
     ClaimNoun => "stance/claim_nouns.txt",
     /// Stance: words opening a clause that comes after the one before it ("..., then ...").
     SequenceLink => "stance/sequence_links.txt",
+    /// Stance: words that put a step ahead of what follows ("peace first").
+    SequenceFirst => "stance/sequence_firsts.txt",
     /// Stance: units of a poll's share ("58 percent of Czechs").
     PollUnit => "stance/poll_units.txt",
     /// Stance: weak links whose clause conditions what stands before them ("the war will end

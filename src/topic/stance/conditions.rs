@@ -76,7 +76,15 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
             || links_clause(items, i)
             || (it.is(Class::ConditionWeakLink) && only_before(before));
         // "there is nothing to wait for": a link with nothing after it links no condition.
-        if link && open && !after.is_empty() && !endpoint(after) && !renounces(after) {
+        // "settle the war first, and only then join": a link ending in a word of sequence
+        // points back to its condition; the membership after it is what waits.
+        let points_back = it
+            .text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| lexicon::is(Class::SequenceLink, w));
+        let conditions = points_back || !endpoint(after);
+        if link && open && !after.is_empty() && conditions && !renounces(after) {
             return Some(FIRM_LINK);
         }
         // "the war must end before Ukraine joins" conditions the joining; "the war will end

@@ -143,12 +143,30 @@ fn shared_negation(clauses: &[Clause], views: &mut [View]) {
 /// "First a ceasefire, then accession talks": a clause opening with a word of sequence that
 /// names the membership after a clause naming a war, reform or consensus waits for it.
 fn sequenced(clauses: &[Clause], views: &mut [View]) {
+    for (c, v) in clauses.iter().zip(views.iter_mut()) {
+        if first_within(c.items) && orders(c.items) && v.sign > 0 && v.condition.is_none() {
+            v.condition = Some(TOPIC_CONDITION);
+            v.positioned = true;
+        }
+    }
     for i in 1..clauses.len() {
         let items = clauses[i].items;
         // "Peace first, membership later": a clause closing on "first" orders what follows.
         let before_items = clauses[i - 1].items;
-        let first_before = before_items.last().is_some_and(|w| w.text == "first")
-            && before_items.len() <= VERBLESS_FIRST_LEN;
+        let first_before =
+            before_items.last().is_some_and(is_first) && before_items.len() <= VERBLESS_FIRST_LEN;
+        // "Ukraine will be in NATO, but the fighting has to stop first": a clause closing on
+        // "first" after the membership names what must come before it.
+        let first_after = items.last().is_some_and(is_first)
+            && has(items, Class::ConditionTopic)
+            && !has(items, Class::Membership)
+            && has(before_items, Class::Membership)
+            && views[i - 1].sign > 0;
+        if first_after && views[i - 1].condition.is_none() {
+            views[i - 1].condition = Some(TOPIC_CONDITION);
+            views[i - 1].positioned = true;
+            continue;
+        }
         if !opens_sequence(items) && !first_before {
             continue;
         }
@@ -157,17 +175,7 @@ fn sequenced(clauses: &[Clause], views: &mut [View]) {
         let procedure = before
             .iter()
             .any(|w| w.is(Class::Procedural) && !w.is(Class::ConditionTopic));
-        // "..., and then Ukraine applied": a past sequence narrates; a modal or no verb at all
-        // ("then membership") orders.
-        let modal = items.iter().any(|w| {
-            lexicon::is(Class::Modal, &w.text)
-                && !lexicon::is(Class::InfinitiveMarker, &w.text)
-                && !lexicon::is(Class::RelativePronoun, &w.text)
-        });
-        let narrates = items.iter().any(|w| {
-            lexicon::is(Class::FiniteVerb, &w.text) || (w.text.len() > 4 && w.text.ends_with("ed"))
-        });
-        let waits = (modal || !narrates)
+        let waits = orders(items)
             && has(items, Class::Membership)
             && has(before, Class::ConditionTopic)
             && !procedure
@@ -177,6 +185,33 @@ fn sequenced(clauses: &[Clause], views: &mut [View]) {
             views[i].positioned = true;
         }
     }
+}
+
+/// "..., and then Ukraine applied": a past sequence narrates; a modal or no verb at all
+/// ("then membership") orders.
+fn orders(items: &[Item]) -> bool {
+    let modal = items.iter().any(|w| {
+        lexicon::is(Class::Modal, &w.text)
+            && !lexicon::is(Class::InfinitiveMarker, &w.text)
+            && !lexicon::is(Class::RelativePronoun, &w.text)
+    });
+    let narrates = items.iter().any(|w| {
+        lexicon::is(Class::FiniteVerb, &w.text) || (w.text.len() > 4 && w.text.ends_with("ed"))
+    });
+    modal || !narrates
+}
+
+/// A word that puts a step ahead of what follows ("first").
+fn is_first(w: &Item) -> bool {
+    lexicon::is(Class::SequenceFirst, &w.text)
+}
+
+/// "would need peace first and membership later": "first" after a condition topic and before
+/// the membership, inside one clause, orders the clause's own parts.
+fn first_within(items: &[Item]) -> bool {
+    items.iter().position(is_first).is_some_and(|k| {
+        has(&items[..k], Class::ConditionTopic) && has(&items[k + 1..], Class::Membership)
+    })
 }
 
 /// The clause opens with a word of sequence, after a coordinator or a focus adverb ("then",
