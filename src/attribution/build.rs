@@ -529,6 +529,7 @@ fn np_content_end(toks: &[Token], from: usize, end: usize) -> usize {
                 next.is(Class::FiniteVerb)
                     || is_bare_predicate(next)
                     || past_verb_with_object(toks, j + 1)
+                    || (toks[j - 1].lower == "," && subject_then_verb(toks, j + 1))
             }
             _ => false,
         };
@@ -543,6 +544,21 @@ fn np_content_end(toks: &[Token], from: usize, end: usize) -> usize {
     }
     end
 }
+
+/// ", and officials from both countries made no secret of it": after a comma and a
+/// coordinator, a phrase of a few words and then a finite verb is a new clause of the
+/// narrator's, not more of a noun-phrase content.
+fn subject_then_verb(toks: &[Token], at: usize) -> bool {
+    toks.iter()
+        .enumerate()
+        .skip(at + 1)
+        .take(SUBJECT_WORDS)
+        .take_while(|(_, t)| t.is_word && !t.quoted)
+        .any(|(k, t)| t.is(Class::FiniteVerb) || past_verb_with_object(toks, k))
+}
+
+/// Most words of the subject of a clause coordinated after a noun-phrase content.
+const SUBJECT_WORDS: usize = 5;
 
 /// "chided him", "embraced his argument": a past-tense word with a determiner or object pronoun
 /// after it is a verb, not an adjective ("advanced cellulosic fuels").

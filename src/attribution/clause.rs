@@ -519,10 +519,15 @@ fn pronoun_act_follows(toks: &[Token], j: usize) -> bool {
     let pronoun = toks
         .get(j + 1)
         .is_some_and(|t| !t.quoted && t.is(Class::PersonPronoun));
-    let past = toks
+    let past_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word && !t.quoted && t.lower.len() > 4 && t.lower.ends_with("ed"))
+    };
+    // "..., and he has cancelled his trip": the same in the perfect.
+    let perfect = toks
         .get(j + 2)
-        .is_some_and(|t| t.is_word && !t.quoted && t.lower.len() > 4 && t.lower.ends_with("ed"));
-    coordinator && pronoun && past
+        .is_some_and(|t| !t.quoted && t.is(Class::PerfectAux));
+    coordinator && pronoun && (past_at(j + 2) || (perfect && past_at(j + 3)))
 }
 
 /// Token `i` opens the speaker's next act after the reported words: a cue ("tells the crowd"),

@@ -717,9 +717,15 @@ pub(super) fn conjuncts(
         return found;
     }
     while j >= 2 && matches!(toks[j - 1].lower.as_ref(), "and" | ",") && !toks[j - 1].quoted {
-        let end = skip_name_origin(toks, j - 1);
+        let mut end = skip_name_origin(toks, j - 1);
+        // "A, B, and C", "Finland's president, Alexander Stubb, and ...": a comma before
+        // "and" closes a conjunct that a comma also opens.
+        let serial = toks[j - 1].lower == "and" && end > 0 && toks[end - 1].lower == ",";
+        if serial {
+            end -= 1;
+        }
         let start = np_start(toks, end);
-        if start >= end {
+        if start >= end || (serial && (start == 0 || toks[start - 1].lower != ",")) {
             break;
         }
         let np = &toks[start..end];
@@ -740,7 +746,12 @@ pub(super) fn conjuncts(
         }
     }
     // "senators A, B and C", "the leaders of A and B": a plural title before the list.
-    while j > 0 && is_title_or_plural(&toks[j - 1]) {
+    // "Former German diplomats A and B": capitalised words that are never names (a
+    // nationality) among those titles.
+    let list_start = j;
+    let modifier = |t: &Token| t.is_capitalized() && t.is(Class::NotName);
+    while j > 0 && (is_title_or_plural(&toks[j - 1]) || (j < list_start && modifier(&toks[j - 1])))
+    {
         j -= 1;
     }
     let listed = subject_starts_clause(toks, j) || lists_members(toks, j) || lists_authors(toks, j);
