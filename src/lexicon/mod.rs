@@ -388,6 +388,8 @@ word_classes! {
     SequenceLink => "stance/sequence_links.txt",
     /// Stance: words that put a step ahead of what follows ("peace first").
     SequenceFirst => "stance/sequence_firsts.txt",
+    /// Stance: the standing of a member itself ("member", "membership"), not a figure of it.
+    StatusNoun => "stance/status_nouns.txt",
     /// Stance: units of a poll's share ("58 percent of Czechs").
     PollUnit => "stance/poll_units.txt",
     /// Stance: weak links whose clause conditions what stands before them ("the war will end

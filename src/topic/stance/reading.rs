@@ -175,8 +175,10 @@ fn sequenced(clauses: &[Clause], views: &mut [View]) {
         let procedure = before
             .iter()
             .any(|w| w.is(Class::Procedural) && !w.is(Class::ConditionTopic));
+        // "Reforms first, then interoperability, then the allies' vote": a verbless sequence
+        // opened by a condition topic orders the joining the statement is about.
         let waits = orders(items)
-            && has(items, Class::Membership)
+            && (has(items, Class::Membership) || first_before)
             && has(before, Class::ConditionTopic)
             && !procedure
             && views[i].sign > 0;

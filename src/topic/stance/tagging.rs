@@ -229,7 +229,13 @@ fn is_corrective(items: &[Item], k: usize) -> bool {
                 .iter()
                 .all(|c| matches!(c, Class::Membership | Class::Approval | Class::Benefit))
     });
-    items[k].text == "not" && ((after_comma && opens_np && plain) || not_but(items, k).is_some())
+    // "a partner, not a member": setting the standing itself aside denies it ("not a path
+    // to membership" sets aside a figure of it).
+    let standing = items
+        .get(k + 2)
+        .is_some_and(|i| lexicon::is(Class::StatusNoun, &i.text));
+    let set_aside = after_comma && opens_np && plain && !standing;
+    items[k].text == "not" && (set_aside || not_but(items, k).is_some())
 }
 
 /// Most words between the "not" and the "but" of "not A but B".
