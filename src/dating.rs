@@ -509,6 +509,10 @@ mod tests {
             dates("Dmytro Kuleba said on Tuesday that the allies must decide soon.\n"),
             vec![None]
         );
+        // The same speaker's next statement in the perfect, adverbs between, is not that day's.
+        let text = " date 2024-04-30 Kaja Kallas said on Monday that the talks went well. \
+                    She has repeatedly said that the allies must act faster.\n";
+        assert_eq!(dates(text), vec![Some("2024-04-29".to_string()), None]);
     }
 
     #[test]

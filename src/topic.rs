@@ -301,8 +301,14 @@ impl Topic {
             let mut around = para.or(sent);
             around.subject = around.subject
                 || *article_subject.get_or_init(|| self.names_subject_often(ctx.article));
+            // "He also praised the grain deal, calling it a compromise": a pointer right after
+            // the speaker's off-topic statement in the same sentence points to that statement.
+            let after_off_topic = i > 0
+                && !keep[i - 1]
+                && cands[i - 1].sentence == c.sentence
+                && cands[i - 1].speaker == c.speaker;
             let own = self.judge(ctx.content, around, sent.excluded)
-                || self.refers_to_context(ctx.content, local, sent.excluded);
+                || (!after_off_topic && self.refers_to_context(ctx.content, local, sent.excluded));
             let cont = i > 0 && keep[i - 1] && self.continues(c, &cands[i - 1], &last_kept);
             if own || cont {
                 last_kept.insert(c.speaker, c.paragraph);

@@ -125,10 +125,15 @@ impl State<'_> {
         let frame = frame_ranges(&(lo.min(hi)..hi), &taken);
         let is_perfect =
             |t: &Token| t.is(Class::PerfectAux) || (t.has_clitic() && !t.lower.ends_with("'d"));
-        let perfect = f.cue.start > 0 && is_perfect(&toks[f.cue.start - 1])
-            || (f.cue.start > 1
-                && is_perfect(&toks[f.cue.start - 2])
-                && toks[f.cue.start - 1].lower == "also");
+        // "has said", "has also said", "has repeatedly said": an auxiliary of the perfect before
+        // the cue, adverbs at most between.
+        let perfect = (1..=PERFECT_REACH).any(|n| {
+            f.cue.start >= n
+                && is_perfect(&toks[f.cue.start - n])
+                && toks[f.cue.start - n + 1..f.cue.start]
+                    .iter()
+                    .all(|t| !t.quoted && t.is(Class::CueModifier) && !t.is(Class::PerfectAux))
+        });
         let present = toks[f.cue.start].lower.ends_with('s')
             && f.cue.form.words.len() == 1
             && !toks[f.cue.start].lower.ends_with("ss");
@@ -544,6 +549,9 @@ fn np_content_end(toks: &[Token], from: usize, end: usize) -> usize {
     }
     end
 }
+
+/// Most words from a perfect auxiliary to its cue ("has also repeatedly said").
+const PERFECT_REACH: usize = 3;
 
 /// ", and officials from both countries made no secret of it": after a comma and a
 /// coordinator, a phrase of a few words and then a finite verb is a new clause of the
