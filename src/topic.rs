@@ -368,9 +368,10 @@ impl Topic {
         let connected =
             first_word.is_some_and(|w| lexicon::is(Class::Connective, &w.to_lowercase()));
         // A continuation on a subject off the topic ("Meanwhile, every ally must spend more")
-        // leaves it, whatever links it to the statement before.
-        !hit(&self.off, &content)
-            && (anaphoric || connected || (c.direct && !hit(&self.aside, &content)))
+        // leaves it, unless a pronoun ties it to the statement before ("It will not be
+        // bargained away in peace talks").
+        let off = hit(&self.off, &content);
+        anaphoric || (!off && (connected || (c.direct && !hit(&self.aside, &content))))
     }
 
     /// Does the statement concern the topic on its own?
@@ -502,16 +503,19 @@ impl Topic {
         }
     }
 
+    /// Does `content`, with `near` the topic's terms around it, concern the topic?
     fn judge(&self, content: &str, near: Near, sentence_excluded: bool) -> bool {
         let h = self.hits_in(content).0;
         if h[OFF] {
             // "Ukraine belongs in NATO. And we will keep spending three percent": a statement
             // of several sentences is on the topic when one of them is, though another is off it.
             let parts = crate::sentences::split(content, 0..content.len(), &[]);
+            // The saving sentence names the subject or the membership itself: "NATO is stronger
+            // than ever" saves no statement about defence spending.
             if parts.len() > 1 {
                 return parts.into_iter().any(|r| {
-                    let part = &content[r];
-                    self.judge_hits(self.hits_in(part).0, near, sentence_excluded)
+                    let h = self.hits_in(&content[r]).0;
+                    (h[FOCUS] || h[SUBJECT]) && self.judge_hits(h, near, sentence_excluded)
                 });
             }
         }

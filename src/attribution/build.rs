@@ -534,7 +534,9 @@ fn np_content_end(toks: &[Token], from: usize, end: usize) -> usize {
                 next.is(Class::FiniteVerb)
                     || is_bare_predicate(next)
                     || past_verb_with_object(toks, j + 1)
-                    || (toks[j - 1].lower == "," && subject_then_verb(toks, j + 1))
+                    || (toks[j - 1].lower == ","
+                        && !toks[from..j - 1].iter().any(|t| t.lower == ",")
+                        && subject_then_verb(toks, j + 1))
             }
             _ => false,
         };
@@ -561,7 +563,7 @@ fn subject_then_verb(toks: &[Token], at: usize) -> bool {
         .enumerate()
         .skip(at + 1)
         .take(SUBJECT_WORDS)
-        .take_while(|(_, t)| t.is_word && !t.quoted)
+        .take_while(|(_, t)| t.is_word && !t.quoted && !t.is(Class::RelativePronoun))
         .any(|(k, t)| t.is(Class::FiniteVerb) || past_verb_with_object(toks, k))
 }
 

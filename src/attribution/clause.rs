@@ -526,7 +526,7 @@ fn pronoun_act_follows(toks: &[Token], j: usize) -> bool {
     // "..., and he has cancelled his trip": the same in the perfect.
     let perfect = toks
         .get(j + 2)
-        .is_some_and(|t| !t.quoted && t.is(Class::PerfectAux));
+        .is_some_and(|t| !t.quoted && t.is(Class::PresentPerfectAux));
     coordinator && pronoun && (past_at(j + 2) || (perfect && past_at(j + 3)))
 }
 

@@ -712,6 +712,8 @@ pub(super) fn conjuncts(
 ) -> Vec<(usize, Mention, String)> {
     let mut found = Vec::new();
     let mut j = last_start;
+    // Whether the earliest conjunct found closed on a serial comma (", B, and").
+    let mut serial_first = false;
     // The conjunct nearest the cue is joined by "and"; earlier ones by commas or "and".
     if j < 2 || toks[j - 1].lower != "and" {
         return found;
@@ -729,6 +731,10 @@ pub(super) fn conjuncts(
             break;
         }
         let np = &toks[start..end];
+        // "In Kyiv, A and B said": an adjunct opening the sentence, not a conjunct.
+        if np[0].is(Class::Preposition) {
+            break;
+        }
         let Some(mention) = speakers::classify(text, np, None) else {
             break;
         };
@@ -736,6 +742,7 @@ pub(super) fn conjuncts(
             break;
         }
         found.push((start, mention, speakers::join(text, np)));
+        serial_first = serial;
         j = start;
         // "A and Senators B and C": a plural title inside the list covers the names after it.
         if j >= 3
@@ -754,7 +761,16 @@ pub(super) fn conjuncts(
     {
         j -= 1;
     }
-    let listed = subject_starts_clause(toks, j) || lists_members(toks, j) || lists_authors(toks, j);
+    // "Finland's president, Alexander Stubb, and B": a name set off by commas is an apposition;
+    // its head must start the clause ("Rutte met Finland's president, A, and B said" has one
+    // speaker).
+    let from = if serial_first && j > 0 && toks[j - 1].lower == "," {
+        np_start(toks, j - 1)
+    } else {
+        j
+    };
+    let listed =
+        subject_starts_clause(toks, from) || lists_members(toks, j) || lists_authors(toks, j);
     if found.is_empty() || !listed {
         return Vec::new();
     }

@@ -48,9 +48,23 @@ fn set(class: Class) -> HashSet<&'static str> {
 
 /// A list's entries, with each `@file.txt` line replaced by that list's entries.
 fn own_words(class: Class) -> Vec<&'static str> {
+    own_words_within(class, MAX_INCLUDE_DEPTH)
+}
+
+/// How deep lists may include lists (a list that includes itself fails at load, not forever).
+const MAX_INCLUDE_DEPTH: usize = 4;
+
+/// [`own_words`] with at most `depth` levels of inclusion left.
+fn own_words_within(class: Class, depth: usize) -> Vec<&'static str> {
     entries(class.data())
-        .flat_map(|e| match e.strip_prefix('@') {
-            Some(file) => own_words(Class::of_file(file)),
+        .flat_map(|e| match word(e).strip_prefix('@') {
+            Some(file) => {
+                assert!(
+                    depth > 0,
+                    "lexicon: {file} is included too deeply (a cycle?)"
+                );
+                own_words_within(Class::of_file(file), depth - 1)
+            }
             None => vec![word(e)],
         })
         .collect()
@@ -390,6 +404,10 @@ word_classes! {
     SequenceFirst => "stance/sequence_firsts.txt",
     /// Stance: the standing of a member itself ("member", "membership"), not a figure of it.
     StatusNoun => "stance/status_nouns.txt",
+    /// Stance: verbs that take their own "as" complement ("treating X as Y").
+    AsVerb => "stance/as_verbs.txt",
+    /// Stance: words opening a clause that gives a reason ("because", "since").
+    CausalOpener => "stance/causal_openers.txt",
     /// Stance: units of a poll's share ("58 percent of Czechs").
     PollUnit => "stance/poll_units.txt",
     /// Stance: weak links whose clause conditions what stands before them ("the war will end
@@ -405,6 +423,8 @@ word_classes! {
     CoreCue => "core_cues.txt",
     /// Perfect auxiliaries before a cue ("has said"): a statement with no particular occasion.
     PerfectAux => "perfect_auxiliaries.txt",
+    /// Auxiliaries of the present perfect ("has", "have"), not the backshifted "had".
+    PresentPerfectAux => "present_perfect_auxiliaries.txt",
     /// Personal pronouns that stand alone as a speaker ("he", "they").
     SubjectPronoun => "subject_pronouns.txt",
     /// Nouns for someone's team or office ("Zelensky's team", "the minister's office").

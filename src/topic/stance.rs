@@ -265,14 +265,20 @@ fn decision(stance: Stance, reason: &'static str) -> Decision {
 /// "warned against admitting Ukraine" names its target with its own opposition word, in the
 /// cue or opening the content.
 fn warns(cue: &[Item], content: &[Item]) -> bool {
-    has(cue, Class::Harm)
-        && !has(cue, Class::Opposition)
-        && !content.first().is_some_and(|i| i.is(Class::Opposition))
+    // "warned Budapest against blocking it": the one warned may stand before the "against".
+    let aimed = content
+        .iter()
+        .take(WARNING_TARGET_REACH)
+        .any(|i| i.is(Class::Opposition));
+    has(cue, Class::Harm) && !has(cue, Class::Opposition) && !aimed
 }
 
-/// Support or opposition from the clauses' signs and the cue's sign; `warns` when the cue warns
-/// of what the content says.
-fn polarity(speaker: &str, warns: bool, views: &[View], cue_sign: i32) -> Decision {
+/// Items of the content within which a warning's own opposition word aims it.
+const WARNING_TARGET_REACH: usize = 2;
+
+/// Support or opposition from the clauses' signs and the cue's sign; `warned_of` when the cue
+/// warns of what the content says.
+fn polarity(speaker: &str, warned_of: bool, views: &[View], cue_sign: i32) -> Decision {
     let named = views.iter().any(|v| v.weight > 1);
     let counted = |v: &&View| !(named && v.background);
     let mut total: i32 = views
@@ -291,7 +297,7 @@ fn polarity(speaker: &str, warns: bool, views: &[View], cue_sign: i32) -> Decisi
     // A warning from a speaker of the adversary lexicon that the membership will be blocked is
     // a threat, not a lament ("Moscow warned it would block Kyiv's accession by any means").
     let threat = total < 0 && side(speaker, Class::Adversary);
-    let warned = warns && !views.iter().any(|v| v.evaluated) && !threat;
+    let warned = warned_of && !views.iter().any(|v| v.evaluated) && !threat;
     let sign = total.signum() * cue_sign * if warned { -1 } else { 1 };
     match (sign > 0, cue_sign < 0) {
         (true, true) => decision(Stance::Supports, "rejects an objection"),
@@ -348,12 +354,12 @@ fn drop_agreeing_harms(items: &mut [Item]) {
 }
 
 /// "dismissed X as Y": with a rejecting cue, Y restates the rejection; keep only X. After a
-/// gerund ("warned against treating X as Y") the "as" is the gerund's and stays.
+/// verb that takes its own "as" ("warned against treating X as Y") it stays.
 fn cut_at_as(items: &mut Vec<Item>) {
-    let gerund = items
+    if items
         .first()
-        .is_some_and(|i| i.classes.is_empty() && i.text.len() > 5 && i.text.ends_with("ing"));
-    if gerund {
+        .is_some_and(|i| lexicon::is(Class::AsVerb, &i.text))
+    {
         return;
     }
     if let Some(i) = items

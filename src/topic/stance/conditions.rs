@@ -78,12 +78,16 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         // "there is nothing to wait for": a link with nothing after it links no condition.
         // "settle the war first, and only then join": a link ending in a word of sequence
         // points back to its condition; the membership after it is what waits.
-        let points_back = it
+        let refers_to_condition = it
             .text
             .rsplit(' ')
             .next()
             .is_some_and(|w| lexicon::is(Class::SequenceLink, w));
-        let conditions = points_back || !endpoint(after);
+        let conditions = if refers_to_condition {
+            endpoint(after)
+        } else {
+            !endpoint(after)
+        };
         if link && open && !after.is_empty() && conditions && !renounces(after) {
             return Some(FIRM_LINK);
         }

@@ -140,53 +140,64 @@ fn shared_negation(clauses: &[Clause], views: &mut [View]) {
     }
 }
 
-/// "First a ceasefire, then accession talks": a clause opening with a word of sequence that
-/// names the membership after a clause naming a war, reform or consensus waits for it.
+/// Sequences that make the joining wait: "X first, membership later" inside a clause, a clause
+/// closing on "first" after the membership, and a clause opening with a word of sequence.
 fn sequenced(clauses: &[Clause], views: &mut [View]) {
     for (c, v) in clauses.iter().zip(views.iter_mut()) {
-        if first_within(c.items) && orders(c.items) && v.sign > 0 && v.condition.is_none() {
-            v.condition = Some(TOPIC_CONDITION);
-            v.positioned = true;
+        if first_within(c.items) && orders(c.items) && v.sign > 0 {
+            wait_for_topic(v);
         }
     }
     for i in 1..clauses.len() {
-        let items = clauses[i].items;
-        // "Peace first, membership later": a clause closing on "first" orders what follows.
-        let before_items = clauses[i - 1].items;
-        let first_before =
-            before_items.last().is_some_and(is_first) && before_items.len() <= VERBLESS_FIRST_LEN;
-        // "Ukraine will be in NATO, but the fighting has to stop first": a clause closing on
-        // "first" after the membership names what must come before it.
-        let first_after = items.last().is_some_and(is_first)
-            && has(items, Class::ConditionTopic)
-            && !has(items, Class::Membership)
-            && has(before_items, Class::Membership)
-            && views[i - 1].sign > 0;
-        if first_after && views[i - 1].condition.is_none() {
-            views[i - 1].condition = Some(TOPIC_CONDITION);
-            views[i - 1].positioned = true;
-            continue;
-        }
-        if !opens_sequence(items) && !first_before {
-            continue;
-        }
-        // "would discuss the war, then the membership" orders a procedure, not the joining.
-        let before = clauses[i - 1].items;
-        let procedure = before
-            .iter()
-            .any(|w| w.is(Class::Procedural) && !w.is(Class::ConditionTopic));
-        // "Reforms first, then interoperability, then the allies' vote": a verbless sequence
-        // opened by a condition topic orders the joining the statement is about.
-        let waits = orders(items)
-            && (has(items, Class::Membership) || first_before)
-            && has(before, Class::ConditionTopic)
-            && !procedure
-            && views[i].sign > 0;
-        if waits && views[i].condition.is_none() {
-            views[i].condition = Some(TOPIC_CONDITION);
-            views[i].positioned = true;
+        if first_after(clauses[i - 1].items, clauses[i].items) && views[i - 1].sign > 0 {
+            wait_for_topic(&mut views[i - 1]);
+        } else if follows_in_sequence(clauses[i - 1].items, clauses[i].items) && views[i].sign > 0 {
+            wait_for_topic(&mut views[i]);
         }
     }
+}
+
+/// The view waits for a war, reform or consensus, unless it already has a condition.
+fn wait_for_topic(v: &mut View) {
+    if v.condition.is_none() {
+        v.condition = Some(TOPIC_CONDITION);
+        v.positioned = true;
+    }
+}
+
+/// "Ukraine will be in NATO, but the fighting has to stop first": a clause closing on "first"
+/// after one naming the membership names what must come before it ("because Russia struck
+/// first" gives a reason, not a condition).
+fn first_after(before: &[Item], items: &[Item]) -> bool {
+    let causal = items
+        .iter()
+        .take(2)
+        .any(|w| lexicon::is(Class::CausalOpener, &w.text));
+    items.last().is_some_and(is_first)
+        && has(items, Class::ConditionTopic)
+        && !has(items, Class::Membership)
+        && has(before, Class::Membership)
+        && orders(items)
+        && !causal
+}
+
+/// "First a ceasefire, then accession talks", "Peace first, membership later": a clause
+/// opening with a word of sequence, or after a short clause closing on "first", that names the
+/// membership (or, after "X first", anything: "Reforms first, then the allies' vote") after a
+/// clause naming a war, reform or consensus waits for it.
+fn follows_in_sequence(before: &[Item], items: &[Item]) -> bool {
+    let first_before = before.last().is_some_and(is_first) && before.len() <= VERBLESS_FIRST_LEN;
+    if !opens_sequence(items) && !first_before {
+        return false;
+    }
+    // "would discuss the war, then the membership" orders a procedure, not the joining.
+    let procedure = before
+        .iter()
+        .any(|w| w.is(Class::Procedural) && !w.is(Class::ConditionTopic));
+    orders(items)
+        && (has(items, Class::Membership) || first_before)
+        && has(before, Class::ConditionTopic)
+        && !procedure
 }
 
 /// "..., and then Ukraine applied": a past sequence narrates; a modal or no verb at all
@@ -208,11 +219,12 @@ fn is_first(w: &Item) -> bool {
     lexicon::is(Class::SequenceFirst, &w.text)
 }
 
-/// "would need peace first and membership later": "first" after a condition topic and before
-/// the membership, inside one clause, orders the clause's own parts.
+/// "would need peace first and membership later": "first" right after a condition topic and
+/// before the membership, inside one clause, orders the clause's own parts ("must be first in
+/// line for membership" does not).
 fn first_within(items: &[Item]) -> bool {
     items.iter().position(is_first).is_some_and(|k| {
-        has(&items[..k], Class::ConditionTopic) && has(&items[k + 1..], Class::Membership)
+        k > 0 && items[k - 1].is(Class::ConditionTopic) && has(&items[k + 1..], Class::Membership)
     })
 }
 
@@ -360,26 +372,23 @@ fn excludes(items: &[Item]) -> bool {
     (0..items.len()).any(|i| items[i].is(Class::Exclusion) && !describes_other(items, i))
 }
 
-/// The exclusion at `i` is a prepositional phrase after a determined noun that is not the
-/// candidate ("no capital outside the alliance"), so it says where that noun stands.
+/// The exclusion at `i` is a prepositional phrase after a quantified noun that is not the
+/// candidate ("no capital outside the alliance", "any state outside NATO"), so it says where
+/// that noun stands ("keep the country outside NATO" still excludes).
 fn describes_other(items: &[Item], i: usize) -> bool {
+    if i < 2 {
+        return false;
+    }
     let prepositional = items[i]
         .text
         .split(' ')
         .next()
         .is_some_and(|w| lexicon::is(Class::Preposition, w));
-    if !prepositional {
-        return false;
-    }
-    let (Some(det), Some(noun)) = (
-        i.checked_sub(2).map(|k| &items[k]),
-        items.get(i.wrapping_sub(1)),
-    ) else {
-        return false;
-    };
-    let determiner =
-        lexicon::is(Class::NounDeterminer, &det.text) || lexicon::is(Class::Determiner, &det.text);
-    determiner && !lexicon::is(Class::CandidateSide, &noun.text) && !noun.is(Class::Membership)
+    let (quantifier, noun) = (&items[i - 2], &items[i - 1]);
+    prepositional
+        && lexicon::is(Class::NounDeterminer, &quantifier.text)
+        && !lexicon::is(Class::CandidateSide, &noun.text)
+        && !noun.is(Class::Membership)
 }
 
 /// +1 for a clause naming the membership, -1 for one naming its opposite, None for neither.

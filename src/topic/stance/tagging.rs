@@ -232,11 +232,18 @@ fn is_corrective(items: &[Item], k: usize) -> bool {
     // "a partner, not a member": setting the standing itself aside denies it ("not a path
     // to membership" sets aside a figure of it).
     let standing = items
-        .get(k + 2)
-        .is_some_and(|i| lexicon::is(Class::StatusNoun, &i.text));
+        .iter()
+        .skip(k + 2)
+        .take(STANDING_REACH)
+        .take_while(|i| !i.punct())
+        .any(|i| lexicon::is(Class::StatusNoun, &i.text));
     let set_aside = after_comma && opens_np && plain && !standing;
     items[k].text == "not" && (set_aside || not_but(items, k).is_some())
 }
+
+/// Words after "not"'s determiner within which the standing set aside is named ("not a full
+/// member", "not a NATO member"; "not a path to membership" names a figure of it).
+const STANDING_REACH: usize = 2;
 
 /// Most words between the "not" and the "but" of "not A but B".
 const NOT_BUT_REACH: usize = 8;
