@@ -451,6 +451,13 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
                 j
             };
         }
+        if t.lower == "but"
+            && j > from
+            && toks[j - 1].lower == ","
+            && modal_then_past(toks, from, j)
+        {
+            return j - 1; // "... would join NATO, but bowed to pressure": the subject's next act
+        }
         if t.lower == "," && j > from && is_medium_adjunct(&toks[j + 1..to]) {
             return j; // "..., in a letter sent to his counterparts on Saturday."
         }
@@ -509,6 +516,18 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         }
     }
     to
+}
+
+/// A clause in the modal before ", but" and a simple past right after it ("pledged that Ukraine
+/// would join, but bowed to pressure"): the past is the subject's next act, not more of what
+/// was said.
+fn modal_then_past(toks: &[Token], from: usize, but: usize) -> bool {
+    let past = toks
+        .get(but + 1)
+        .is_some_and(|n| n.is_word && !n.quoted && n.lower.len() > 4 && n.lower.ends_with("ed"));
+    past && toks[from..but]
+        .iter()
+        .any(|t| !t.quoted && t.is(Class::ModalVerb))
 }
 
 /// ", and he railed against ...", ", but she blamed ...": after a comma, a coordinator, then a

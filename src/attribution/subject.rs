@@ -743,9 +743,12 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
             start: seg.start,
         });
     }
-    // TITLE, NAME, said ("Another pollster, David Woodard of Clemson University, said")
-    let run = speakers::name_run(toks, seg.start);
-    if run == seg || run.end == skip_name_origin(toks, comma) && run.end < comma {
+    // TITLE, NAME, said ("Another pollster, David Woodard of Clemson University, said"; an
+    // honorific may open the name: "Latvia's president, Mr. Rinkevics, said").
+    let honorific = seg.len() > 1 && speakers::follows_honorific(toks, seg.start + 1);
+    let run = speakers::name_run(toks, seg.start + usize::from(honorific));
+    let whole = run.end == seg.end && !run.is_empty();
+    if whole || run.end == skip_name_origin(toks, comma) && run.end < comma && !run.is_empty() {
         let mut tstart = np_start(toks, open);
         // "his wife, NAME": a relation noun after a determiner is a description too.
         if tstart == open

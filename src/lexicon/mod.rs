@@ -425,6 +425,8 @@ word_classes! {
     PerfectAux => "perfect_auxiliaries.txt",
     /// Auxiliaries of the present perfect ("has", "have"), not the backshifted "had".
     PresentPerfectAux => "present_perfect_auxiliaries.txt",
+    /// Modal verbs ("would", "must", "can").
+    ModalVerb => "modal_verbs.txt",
     /// Personal pronouns that stand alone as a speaker ("he", "they").
     SubjectPronoun => "subject_pronouns.txt",
     /// Nouns for someone's team or office ("Zelensky's team", "the minister's office").
