@@ -780,10 +780,14 @@ impl State<'_> {
         };
         let end = (si + 1..p.sentences.len())
             .find(|&k| {
-                finder
-                    .frames(&self.tokens[pi][k])
-                    .iter()
-                    .any(|g| !matches!(g.mention, super::speakers::Mention::Pronoun(_)))
+                finder.frames(&self.tokens[pi][k]).iter().any(|g| {
+                    // "The allies have promised, and we will hold them to it": a group's
+                    // report inside the answer is the interviewee's words.
+                    !matches!(
+                        g.mention,
+                        super::speakers::Mention::Pronoun(_) | super::speakers::Mention::Members(_)
+                    )
+                })
             })
             .map_or(p.range.end, |k| p.sentences[k].start);
         Some(trim_content(self.text, colon..end))

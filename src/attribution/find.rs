@@ -221,9 +221,12 @@ impl Finder<'_> {
             .iter()
             .take(COLON_APPOSITION_TOKENS)
             .position(|t| t.lower == ":" && !t.quoted)?;
-        if colon == 0 || toks.len() < colon + 1 + MIN_COLON_CONTENT_TOKENS {
+        if colon == 0 {
             return None;
         }
+        // "Sybiha: No." a short turn only under a name the article knows (an interview's
+        // answer, which goes on in the sentences after it).
+        let short = toks.len() < colon + 1 + MIN_COLON_CONTENT_TOKENS;
         let cue = CueMatch {
             start: colon,
             end: colon + 1,
@@ -292,9 +295,11 @@ impl Finder<'_> {
             m => m,
         };
         let known = match &mention {
+            Mention::Name { name, .. } if short => named && self.registry.knows(name),
             Mention::Name { name, .. } => {
                 named && (name.contains(' ') || self.registry.knows(name))
             }
+            _ if short => false,
             // "NATO:" in an article about it; not a fact-check's "CLAIM:" or "VERDICT:", an
             // acronym-like label the article never writes again.
             Mention::Organization(_) => {

@@ -25,6 +25,17 @@ pub(super) struct State<'a> {
 }
 
 impl State<'_> {
+    /// "Tsahkna: Sooner than hoped. The allies have promised it ...": a group's report inside
+    /// an interview answer already taken as a claim is the interviewee's words.
+    fn group_inside_answer(&self, f: &Frame, s: &Range<usize>) -> bool {
+        matches!(f.mention, Mention::Members(_))
+            && self.out.last().is_some_and(|a| {
+                a.content
+                    .iter()
+                    .any(|c| c.start < s.start && c.end >= s.end.saturating_sub(1))
+            })
+    }
+
     /// Attribute one sentence: its frames, or a signature or bare quotation when it has none.
     pub(super) fn sentence(&mut self, paras: &[Paragraph], pi: usize, si: usize, s: Range<usize>) {
         let p = &paras[pi];
@@ -40,6 +51,7 @@ impl State<'_> {
         }
         .frames(toks)
         .into_iter()
+        .filter(|f| !self.group_inside_answer(f, &s))
         .filter_map(|f| {
             let pos = toks[f.np.start].range.start;
             let speaker = self.registry.resolve(&f.mention, pos, &self.recent)?;
