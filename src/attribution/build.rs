@@ -32,6 +32,11 @@ impl State<'_> {
         } else {
             None
         };
+        // "Orban: the holdout.": a short turn is an answer only after a question.
+        let short = toks.len() < f.cue.end + super::find::MIN_COLON_CONTENT_TOKENS;
+        if f.shape == Shape::Colon && short && interview.is_none() {
+            return None;
+        }
         // The speaker as the sentence loop resolved it, when `recent` is unchanged since.
         let speaker = match known {
             Some(speaker) => speaker,
@@ -780,18 +785,24 @@ impl State<'_> {
         };
         let end = (si + 1..p.sentences.len())
             .find(|&k| {
-                finder.frames(&self.tokens[pi][k]).iter().any(|g| {
-                    // "The allies have promised, and we will hold them to it": a group's
-                    // report inside the answer is the interviewee's words.
-                    !matches!(
-                        g.mention,
-                        super::speakers::Mention::Pronoun(_) | super::speakers::Mention::Members(_)
-                    )
-                })
+                finder
+                    .frames(&self.tokens[pi][k])
+                    .iter()
+                    .any(|g| ends_answer(&g.mention))
             })
             .map_or(p.range.end, |k| p.sentences[k].start);
         Some(trim_content(self.text, colon..end))
     }
+}
+
+/// A frame inside an interview answer that starts another speaker's turn: not a pronoun, and not
+/// a group's report ("The allies have promised, and we will hold them to it" is the
+/// interviewee's words).
+pub(super) fn ends_answer(m: &super::speakers::Mention) -> bool {
+    !matches!(
+        m,
+        super::speakers::Mention::Pronoun(_) | super::speakers::Mention::Members(_)
+    )
 }
 
 /// An interviewer's question: a paragraph that ends with a question mark, or opens with a

@@ -525,9 +525,19 @@ fn modal_then_past(toks: &[Token], from: usize, but: usize) -> bool {
     let past = toks
         .get(but + 1)
         .is_some_and(|n| n.is_word && !n.quoted && n.lower.len() > 4 && n.lower.ends_with("ed"));
-    past && toks[from..but]
+    // A verb with its object or preposition ("bowed to", "kept the"), not an adjective
+    // ("increased Russian pressure").
+    let governs = toks.get(but + 2).is_some_and(|o| {
+        !o.quoted
+            && (o.is(Class::ClauseDeterminer)
+                || o.is(Class::Preposition)
+                || lexicon::is(Class::InfinitiveMarker, &o.lower))
+    });
+    // A modal verb in lowercase ("May" is a month), before a word.
+    let modal = toks[from..but]
         .iter()
-        .any(|t| !t.quoted && t.is(Class::ModalVerb))
+        .any(|t| !t.quoted && !t.is_capitalized() && t.is(Class::ModalVerb));
+    past && governs && modal
 }
 
 /// ", and he railed against ...", ", but she blamed ...": after a comma, a coordinator, then a

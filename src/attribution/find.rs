@@ -19,7 +19,7 @@ const COLON_TITLED_NAME_TOKENS: usize = 8;
 const COLON_APPOSITION_TOKENS: usize = 12;
 
 /// What follows the colon must be a statement, not a label.
-const MIN_COLON_CONTENT_TOKENS: usize = 3;
+pub(super) const MIN_COLON_CONTENT_TOKENS: usize = 3;
 
 /// What frame finding reads: the text, the article's people and the last speakers.
 pub(super) struct Finder<'a> {
@@ -216,6 +216,7 @@ impl Finder<'_> {
 
     /// "Kuleba: allies must decide." or "Quote: «...»" opening a sentence. The name must be a
     /// person the article names, an institution, or a full name; "Quote" takes the last speaker.
+    /// A turn of fewer words ("Sybiha: No.") needs a name the article knows.
     fn colon_frame(&self, toks: &[Token]) -> Option<Frame> {
         let colon = toks
             .iter()
@@ -224,8 +225,8 @@ impl Finder<'_> {
         if colon == 0 {
             return None;
         }
-        // "Sybiha: No." a short turn only under a name the article knows (an interview's
-        // answer, which goes on in the sentences after it).
+        // "Sybiha: No." a short turn only under a name the article knows (building keeps it
+        // only as an interview's answer, which goes on in the sentences after it).
         let short = toks.len() < colon + 1 + MIN_COLON_CONTENT_TOKENS;
         let cue = CueMatch {
             start: colon,
@@ -233,6 +234,9 @@ impl Finder<'_> {
             form: Cow::Owned(cues::CueForm::colon()),
         };
         if colon == 1 && toks[0].lower == "quote" {
+            if short {
+                return None;
+            }
             let (_, last) = self.recent.last()?;
             let mention = Mention::Name {
                 name: last.name.clone(),
@@ -248,7 +252,10 @@ impl Finder<'_> {
                 shape: Shape::Colon,
             });
         }
-        if let Some(f) = self.apposed_colon_frame(toks, colon, &cue) {
+        if let Some(f) = self
+            .apposed_colon_frame(toks, colon, &cue)
+            .filter(|_| !short)
+        {
             return Some(f);
         }
         if colon >= COLON_TITLED_NAME_TOKENS {

@@ -28,12 +28,16 @@ impl State<'_> {
     /// "Tsahkna: Sooner than hoped. The allies have promised it ...": a group's report inside
     /// an interview answer already taken as a claim is the interviewee's words.
     fn group_inside_answer(&self, f: &Frame, s: &Range<usize>) -> bool {
+        let answer = self.out.last().filter(|a| a.cue.as_deref() == Some(":"));
+        // The answer's content ends where the sentence does, less its closing punctuation.
+        let covers = |c: &Range<usize>| {
+            c.start < s.start
+                && self.text[c.end.min(s.end)..s.end]
+                    .chars()
+                    .all(|ch| !ch.is_alphanumeric())
+        };
         matches!(f.mention, Mention::Members(_))
-            && self.out.last().is_some_and(|a| {
-                a.content
-                    .iter()
-                    .any(|c| c.start < s.start && c.end >= s.end.saturating_sub(1))
-            })
+            && answer.is_some_and(|a| a.content.iter().any(covers))
     }
 
     /// Attribute one sentence: its frames, or a signature or bare quotation when it has none.

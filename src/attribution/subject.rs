@@ -745,10 +745,15 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
     }
     // TITLE, NAME, said ("Another pollster, David Woodard of Clemson University, said"; an
     // honorific may open the name: "Latvia's president, Mr. Rinkevics, said").
-    let honorific = seg.len() > 1 && speakers::follows_honorific(toks, seg.start + 1);
+    // Not when the honorific is a title that the titled-name reading takes ("Another critic,
+    // Sen. Lindsey Graham, said": below).
+    let honorific = seg.len() > 1
+        && speakers::follows_honorific(toks, seg.start + 1)
+        && titled_name(text, toks, seg.clone()).is_none();
     let run = speakers::name_run(toks, seg.start + usize::from(honorific));
-    let whole = run.end == seg.end && !run.is_empty();
-    if whole || run.end == skip_name_origin(toks, comma) && run.end < comma && !run.is_empty() {
+    let ends_with_name =
+        run.end == seg.end || (run.end == skip_name_origin(toks, comma) && run.end < comma);
+    if !run.is_empty() && ends_with_name {
         let mut tstart = np_start(toks, open);
         // "his wife, NAME": a relation noun after a determiner is a description too.
         if tstart == open
