@@ -145,11 +145,27 @@ fn decide(s: &Statement) -> Decision {
         }
         return d;
     }
+    if cue_sign < 0 && rejected_while(&content) {
+        return decision(Stance::Conditional, "not while the war lasts");
+    }
     let judging_cue = cue_sign < 0 || has(&cue, Class::Harm);
     if judging_cue || views.iter().any(|v| v.weight > 0 && !v.bare) {
         return polarity(s.speaker, warns(&cue, &content), &views, cue_sign);
     }
     tie_break(s.speaker, proposition, demand)
+}
+
+/// "ruled out any accession while fighting continued": a rejecting cue over the membership
+/// named before a lasting-state link and its condition topic rejects it only for that state.
+fn rejected_while(content: &[Item]) -> bool {
+    content
+        .iter()
+        .position(|i| i.is(Class::ConditionConcurrentLink))
+        .is_some_and(|k| {
+            has(&content[..k], Class::Membership)
+                && has(&content[k + 1..], Class::ConditionTopic)
+                && !has(&content[..k], Class::Negator)
+        })
 }
 
 /// "I will not speculate about dates. The invitation will come when ...", "I won't get ahead

@@ -465,7 +465,9 @@ fn marks(c: &Clause) -> Marks {
         + usize::from(excludes(items))
         + usize::from(deferral_denied)
         + ceased(items)
-        + usize::from(negated_endpoint(items))
+        // "should not have to wait until a ceasefire to be invited": the denied deferral and
+        // the end point reverse the same negation once.
+        + usize::from(negated_endpoint(items) && !deferral_denied)
         + usize::from(c.reversed);
     Marks {
         negations,
