@@ -579,8 +579,7 @@ const SUBJECT_WORDS: usize = 5;
 /// after it is a verb, not an adjective ("advanced cellulosic fuels").
 fn past_verb_with_object(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
-    t.lower.len() > 4
-        && t.lower.ends_with("ed")
+    crate::lexicon::is_regular_participle(&t.lower)
         && toks
             .get(i + 1)
             .is_some_and(|o| !o.quoted && o.is(Class::ClauseDeterminer))

@@ -397,9 +397,12 @@ fn present_tense_verb(toks: &[Token], i: usize) -> bool {
 /// A word outside quotation marks that reads as a finite verb: a listed one, or a past tense
 /// in "-ed".
 pub(super) fn is_verb_word(t: &Token) -> bool {
-    t.is_word
-        && !t.quoted
-        && (t.is(Class::FiniteVerb) || (t.lower.ends_with("ed") && t.lower.len() > 4))
+    t.is_word && !t.quoted && (t.is(Class::FiniteVerb) || plain_past(t))
+}
+
+/// An unquoted word in a regular past tense ("bowed", "praised").
+fn plain_past(t: &Token) -> bool {
+    t.is_word && !t.quoted && lexicon::is_regular_participle(&t.lower)
 }
 
 /// Fewest words of a reported clause led by a subordinate clause ("if elected he would win").
@@ -522,9 +525,7 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
 /// would join, but bowed to pressure"): the past is the subject's next act, not more of what
 /// was said.
 fn modal_then_past(toks: &[Token], from: usize, but: usize) -> bool {
-    let past = toks
-        .get(but + 1)
-        .is_some_and(|n| n.is_word && !n.quoted && n.lower.len() > 4 && n.lower.ends_with("ed"));
+    let past = toks.get(but + 1).is_some_and(plain_past);
     // A verb with its object or preposition ("bowed to", "kept the"), not an adjective
     // ("increased Russian pressure").
     let governs = toks.get(but + 2).is_some_and(|o| {
@@ -548,10 +549,7 @@ fn pronoun_act_follows(toks: &[Token], j: usize) -> bool {
     let pronoun = toks
         .get(j + 1)
         .is_some_and(|t| !t.quoted && t.is(Class::PersonPronoun));
-    let past_at = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.is_word && !t.quoted && t.lower.len() > 4 && t.lower.ends_with("ed"))
-    };
+    let past_at = |k: usize| toks.get(k).is_some_and(plain_past);
     // "..., and he has cancelled his trip": the same in the perfect.
     let perfect = toks
         .get(j + 2)
@@ -572,16 +570,13 @@ fn acts_next(toks: &[Token], i: usize) -> bool {
         && t.is(Class::FiniteVerb)
         && !t.is(Class::BeForm)
         && !t.is(Class::PerfectAux);
-    let past = t.lower.len() > 4 && t.lower.ends_with("ed");
-    third_person || past || super::cues::match_at(toks, i, false).is_some()
+    third_person || plain_past(t) || super::cues::match_at(toks, i, false).is_some()
 }
 
 /// "said she admires his resolve and thanked the troops": a clause reported in the present and
 /// then "and" with a past-tense verb: the speaker's own next act, not more of what was said.
 fn tense_shifts_back(toks: &[Token], from: usize, and: usize) -> bool {
-    let past = toks
-        .get(and + 1)
-        .is_some_and(|n| n.is_word && !n.quoted && n.lower.len() > 4 && n.lower.ends_with("ed"));
+    let past = toks.get(and + 1).is_some_and(plain_past);
     // The verb takes an object ("highlighted their ...", "questioned how ..."), so it is a
     // finite act, not a participle in a list ("beaten and kicked", "failures and alleged").
     let object = toks

@@ -543,7 +543,6 @@ word_classes! {
     UnreadableKind => "unreadable_kinds.txt",
 }
 
-/// A title or role word, or an honorific with or without its dot ("mr.", "sen").
 /// A regular past participle: a lowercase word longer than four letters ending in "-ed".
 pub fn is_regular_participle(lower: &str) -> bool {
     lower.len() > 4 && lower.ends_with("ed")
@@ -554,6 +553,7 @@ pub fn is_past_participle(lower: &str) -> bool {
     is_regular_participle(lower) || is(Class::IrregularParticiple, lower)
 }
 
+/// A title or role word, or an honorific with or without its dot ("mr.", "sen").
 pub fn is_title(word: &str) -> bool {
     // "ex-president", "ex-minister": a former holder's title.
     let word = word.strip_prefix("ex-").unwrap_or(word);

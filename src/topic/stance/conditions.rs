@@ -76,19 +76,7 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
             || links_clause(items, i)
             || (it.is(Class::ConditionWeakLink) && only_before(before));
         // "there is nothing to wait for": a link with nothing after it links no condition.
-        // "settle the war first, and only then join": a link ending in a word of sequence
-        // points back to its condition; the membership after it is what waits.
-        let refers_to_condition = it
-            .text
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| lexicon::is(Class::SequenceLink, w));
-        let conditions = if refers_to_condition {
-            endpoint(after)
-        } else {
-            !endpoint(after)
-        };
-        if link && open && !after.is_empty() && conditions && !renounces(after) {
+        if link && open && !after.is_empty() && !renounces(after) && links_joining(it, after) {
             return Some(FIRM_LINK);
         }
         // "the war must end before Ukraine joins" conditions the joining; "the war will end
@@ -224,6 +212,18 @@ fn names_next(after: &[Item]) -> bool {
         [a, p, ..] => article(a) && p.is(Class::Membership),
         _ => false,
     }
+}
+
+/// A firm link conditions the joining: one ending in a word of sequence ("and only then join")
+/// points back to its condition, so the membership must follow it; any other must not be
+/// followed by the membership as its end point ("until the day it joins").
+fn links_joining(link: &Item, after: &[Item]) -> bool {
+    let refers_to_condition = link
+        .text
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| lexicon::is(Class::SequenceLink, w));
+    refers_to_condition == endpoint(after)
 }
 
 /// "until the day it joins": a membership word right after the link is an end point; one

@@ -209,7 +209,7 @@ fn orders(items: &[Item]) -> bool {
             && !lexicon::is(Class::RelativePronoun, &w.text)
     });
     let narrates = items.iter().any(|w| {
-        lexicon::is(Class::FiniteVerb, &w.text) || (w.text.len() > 4 && w.text.ends_with("ed"))
+        lexicon::is(Class::FiniteVerb, &w.text) || lexicon::is_regular_participle(&w.text)
     });
     modal || !narrates
 }
