@@ -56,8 +56,12 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
         if toks.get(i).is_some_and(|t| t.lower == ",") {
             i += 1;
         }
-        // "According to X, who chaired the meeting, allies were ...": past the relative clause.
-        if toks.get(i).is_some_and(|t| t.is(Class::RelativePronoun)) {
+        // "According to X, who chaired the meeting, allies were ...", "according to the
+        // communique issued by the summit, ...": past the relative or participle clause.
+        let modifier = |t: &Token| {
+            t.is(Class::RelativePronoun) || (!t.quoted && lexicon::is_past_participle(&t.lower))
+        };
+        if toks.get(i).is_some_and(modifier) {
             return (i..toks.len())
                 .find(|&j| toks[j].lower == "," && !toks[j].quoted)
                 .map_or(toks.len(), |c| c + 1);

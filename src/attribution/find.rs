@@ -865,6 +865,11 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
     let Some(p) = prev.filter(|p| p.region.end <= f.region.start) else {
         return false;
     };
+    // "According to X, the declaration will describe ...": a statement still to be made,
+    // reported inside another speaker's content, is that content.
+    if f.cue.start > 0 && toks[f.cue.start - 1].lower == "will" {
+        return true;
+    }
     // "X said that Y had agreed", "X said Y had agreed": the second subject opens the first
     // cue's reported clause.
     // "reforms that Stoltenberg said brought ..." is a relative clause, not a reported one.

@@ -384,6 +384,12 @@ word_classes! {
     /// Stance: nouns of a say over a decision ("right", "say"); an adversary's denied say
     /// stands for a veto denied ("Russia has no right to decide").
     SayNoun => "stance/say_nouns.txt",
+    /// Stance: verbs of changing or undoing; before a pronoun restating the proposition ("could
+    /// change that") they work against it.
+    Reversal => "stance/reversals.txt",
+    /// Stance: verbs of deciding for others ("decide", "dictate"); denied to the objecting side
+    /// they deny it a veto ("nobody in the Kremlin will decide").
+    SayVerb => "stance/say_verbs.txt",
     /// Stance: words that link a condition only before a subject and a verb ("provided the
     /// decision is unanimous"), since they are verbs too ("provided weapons").
     ClauseConditionLink => "stance/clause_condition_links.txt",

@@ -361,10 +361,17 @@ impl Registry {
         }
     }
 
-    /// The institution named most often before `pos`: who issues a summit's declaration.
+    /// The institution named most often before `pos`, or in the whole article when none is
+    /// named before it ("The summit declaration said ... NATO ..."): who issues a summit's
+    /// declaration.
     fn main_institution(&self, pos: usize) -> Option<Resolved> {
+        let before = self.institutions.partition_point(|(at, _)| *at < pos);
+        let named = match before {
+            0 => &self.institutions[..],
+            n => &self.institutions[..n],
+        };
         let mut counts: HashMap<&str, usize> = HashMap::default();
-        for (_, name) in self.institutions.iter().take_while(|(at, _)| *at < pos) {
+        for (_, name) in named {
             *counts.entry(name.as_str()).or_default() += 1;
         }
         let (name, _) = counts

@@ -10,7 +10,7 @@ use crate::lexicon::{self, Class};
 const ENDPOINT_REACH: usize = 7;
 
 /// The reason of a condition set by a firm link ("until", "once", "only after").
-const FIRM_LINK: &str = "a condition for joining";
+pub(super) const FIRM_LINK: &str = "a condition for joining";
 
 /// The reason of a condition on a named topic (war, reforms, consensus).
 pub(super) const TOPIC_CONDITION: &str = "a condition on the war, reforms or consensus";

@@ -3,7 +3,7 @@
 
 use super::clauses::Clause;
 use super::conditions::{
-    condition, foreclosed, negated_endpoint, positions, Frame, TOPIC_CONDITION,
+    condition, foreclosed, negated_endpoint, positions, Frame, DELAYS, FIRM_LINK, TOPIC_CONDITION,
 };
 use super::tagging::{has, negations, Item};
 use crate::lexicon::{self, Class};
@@ -653,8 +653,13 @@ fn approves(items: &[Item]) -> bool {
 fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     let items = c.items;
     let m = marks(c);
+    // "..., although accession must wait for a peace treaty": a conceded clause sets a
+    // condition only with a firm link or a deferral of the joining.
     let linked = if c.conceded {
-        (c.linked_opening && has(items, Class::ConditionTopic)).then_some(TOPIC_CONDITION)
+        let firm = condition(c, &frame(c, &m)).filter(|r| [FIRM_LINK, DELAYS[0]].contains(r));
+        (c.linked_opening && has(items, Class::ConditionTopic))
+            .then_some(TOPIC_CONDITION)
+            .or(firm)
     } else {
         condition(c, &frame(c, &m))
     };

@@ -528,7 +528,29 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     mark_spans(&mut items);
     mark_time_spent(&mut items);
     mark_denied_say(&mut items);
+    mark_reversed_referent(&mut items);
     items
+}
+
+/// A harm stands earlier in the clause of item `k` ("no ultimatum from Moscow will change
+/// that"): the harm, negated or not, already carries the clause's judgement.
+fn harm_before(items: &[Item], k: usize) -> bool {
+    items[..k]
+        .iter()
+        .rev()
+        .take_while(|i| !i.punct())
+        .any(|i| i.is(Class::Harm))
+}
+
+/// "no peace talks could change that": a verb of undoing whose object points back at the
+/// proposition works against it, as an opposition word does.
+fn mark_reversed_referent(items: &mut [Item]) {
+    for k in 0..items.len().saturating_sub(1) {
+        let referent = matches!(items[k + 1].text.as_str(), "that" | "this" | "it");
+        if referent && lexicon::is(Class::Reversal, &items[k].text) && !harm_before(items, k) {
+            items[k].classes.push(Class::Opposition);
+        }
+    }
 }
 
 /// "only encouraged the Kremlin": a verb that helps whom it names, right before an adversary
@@ -585,20 +607,36 @@ fn mark_spans(items: &mut [Item]) {
 /// a say noun ("Moscow does not have the right").
 const SAY_REACH: usize = 3;
 
-/// "Russia has no right to decide whether Ukraine joins", "Moscow has no say": an adversary's
-/// denied say over the decision is a veto denied; the say noun counts as an opposition unless
-/// the sentence names one itself ("no right to veto").
+/// How many words may stand between a negation and a verb of deciding, the adversary among
+/// them ("nobody in the Kremlin will decide", "not Moscow, will decide").
+const DECIDER_REACH: usize = 5;
+
+/// "Russia has no right to decide whether Ukraine joins", "Moscow has no say", "nobody in the
+/// Kremlin will decide": an adversary's denied say over the decision is a veto denied; the say
+/// noun or verb counts as an opposition unless the sentence names one itself ("no right to
+/// veto").
 fn mark_denied_say(items: &mut [Item]) {
     let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
     for k in 0..items.len() {
-        if !lexicon::is(Class::SayNoun, &items[k].text) {
+        let first = items[k].text.split(' ').next().unwrap_or_default();
+        let verb = lexicon::is(Class::SayVerb, first);
+        if !lexicon::is(Class::SayNoun, &items[k].text) && !verb {
             continue;
         }
-        let Some(n) = (k.saturating_sub(SAY_REACH)..k).rfind(|&n| items[n].is(Class::Negator))
-        else {
+        let reach = if verb { DECIDER_REACH } else { SAY_REACH };
+        let Some(n) = (k.saturating_sub(reach)..k).rfind(|&n| items[n].is(Class::Negator)) else {
             continue;
         };
-        let subject = items[n.saturating_sub(SAY_REACH)..n].iter().any(adversary);
+        // "Moscow has no say"; with a verb also "nobody in Moscow decides". "Threats from
+        // Moscow should never decide": the harm, negated, already denies the veto.
+        if verb && harm_before(items, k) {
+            continue;
+        }
+        let before = &items[n.saturating_sub(SAY_REACH)..n];
+        let subject = before.iter().any(adversary)
+            || (verb
+                && items[n + 1..k].iter().any(adversary)
+                && !items[n + 1..k].iter().any(Item::punct));
         let sentence = items[k + 1..]
             .iter()
             .take_while(|i| !matches!(i.text.as_str(), "." | "?" | ";"));
