@@ -387,6 +387,12 @@ word_classes! {
     /// Stance: verbs of changing or undoing; before a pronoun restating the proposition ("could
     /// change that") they work against it.
     Reversal => "stance/reversals.txt",
+    /// Stance: adverbs offering something in place of what was refused ("should instead
+    /// offer guarantees"); such a clause adds nothing about the membership.
+    Substitute => "stance/substitutes.txt",
+    /// Stance: verbs of winning others over ("persuade", "convince"); their object before
+    /// "that" ("the sceptics") takes no position.
+    PersuasionVerb => "stance/persuasion_verbs.txt",
     /// Stance: verbs of deciding for others ("decide", "dictate"); denied to the objecting side
     /// they deny it a veto ("nobody in the Kremlin will decide").
     SayVerb => "stance/say_verbs.txt",

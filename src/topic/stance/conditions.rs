@@ -55,8 +55,11 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         .get(1)
         .is_some_and(|l| l.is(Class::ConditionConcurrentLink));
     let elided = (c.hedged || concurrent) && items.first().is_some_and(|i| i.is(Class::Negator));
+    // "..., but no decision can be taken during the fighting": a hedge after "but" is about
+    // the membership the clause before it named.
     let joining = has(items, Class::Membership)
         || elided
+        || c.hedged
         || items
             .iter()
             .any(|i| lexicon::is(Class::ObjectPronoun, &i.text));
@@ -84,7 +87,11 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         let topic_before = endpoint(after)
             && has(before, Class::ConditionTopic)
             && !lexicon::is(Class::ConsequenceLink, &it.text);
-        if it.is(Class::ConditionWeakLink) && open && (topic_after || topic_before) {
+        if it.is(Class::ConditionWeakLink)
+            && open
+            && (topic_after || topic_before)
+            && !elapsed(after)
+        {
             return Some(TOPIC_CONDITION);
         }
         // "no membership without a peace deal": "without" after a negation names what must
@@ -99,7 +106,9 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         // "irresponsible to talk about membership for a country at war": a harm with no
         // negation judges the membership in that state; it does not wait for the state to end.
         let refused = frame.negative && !(frame.judged && frame.negations == 0);
-        if it.is(Class::ConditionConcurrentLink) && topic_here && refused && joining {
+        // "..., but not while shells are still falling": the elided refusal makes any lasting
+        // state a condition, named topic or not.
+        if it.is(Class::ConditionConcurrentLink) && (topic_here || elided) && refused && joining {
             return Some("not while the war lasts");
         }
         if it.is(Class::Deferral)
@@ -195,6 +204,23 @@ fn phrase(items: &[Item]) -> &[Item] {
         .position(|i| i.text == ",")
         .unwrap_or(items.len());
     &items[..end]
+}
+
+/// "after a decade of war", "after years of fighting": a span of time elapsed, not the war's
+/// end awaited.
+fn elapsed(after: &[Item]) -> bool {
+    let counted = |i: &Item| {
+        matches!(i.text.as_str(), "a" | "an" | "the" | "several" | "many")
+            || lexicon::is(Class::NumberWord, &i.text)
+            || i.text.chars().all(|c| c.is_ascii_digit())
+    };
+    let span =
+        |i: &Item| lexicon::is(Class::TimeWord, &i.text) || lexicon::is(Class::Span, &i.text);
+    let rest = match after {
+        [c, rest @ ..] if counted(c) => rest,
+        rest => rest,
+    };
+    matches!(rest, [s, of, ..] if span(s) && of.text == "of")
 }
 
 /// "only if Kyiv renounces NATO": a condition that Ukraine give the goal up is a demand, not a

@@ -54,7 +54,9 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
         .map(|c| {
             let one = indefinite.filter(|_| ends_in_one(c.items));
             let whole = statement.filter(|_| restates_statement(c.items));
-            let mut v = view(c, one.or(whole).or(referent), one.is_some());
+            // "... is understandable but dangerous" judges the statement before, as it stands.
+            let judged = statement.filter(|_| bare_judgement(c.items));
+            let mut v = view(c, one.or(whole).or(judged).or(referent), one.is_some());
             if whole.is_some() {
                 // It vouches for the statement; it adds no weight of its own ("Moscow does not
                 // want it. That is clear. But Ukraine will join").
@@ -63,7 +65,11 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
             }
             referent = proposition_sign(c.items).or(referent);
             indefinite = indefinite_sign(c.items).or(indefinite);
-            statement = (v.weight == 2 && !c.question).then_some(v.sign);
+            // A restating clause passes the statement on ("That was our position, and it
+            // will not change").
+            if whole.is_none() {
+                statement = (v.weight == 2 && !c.question).then_some(v.sign);
+            }
             v
         })
         .collect();
@@ -87,6 +93,16 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
             && proposition_sign(clauses[i - 1].items) == Some(1)
             && proposition_sign(clauses[i].items) == Some(1);
         if lesser_form {
+            views[i].weight = 0;
+            views[i].positioned = false;
+        }
+    }
+    // "membership was not on the table and Europe should instead offer guarantees": the
+    // alternative offered after a refusal is not the membership.
+    for i in 1..clauses.len() {
+        let refused = views[i - 1].sign < 0 && views[i - 1].weight == 2;
+        let substitute = has(clauses[i].items, Class::Substitute);
+        if refused && substitute {
             views[i].weight = 0;
             views[i].positioned = false;
         }
@@ -409,8 +425,13 @@ const TRUTH_WINDOW: usize = 3;
 /// "Ukraine will not join. That is a fact": a demonstrative subject, a restating verb and a
 /// word of truth stand for the statement just made, its negation included.
 fn restates_statement(items: &[Item]) -> bool {
+    // "it will not change": "it" restates the statement only in a clause naming nothing else.
+    let restating = |p: &Item, rest: &[Item]| {
+        lexicon::is(Class::Demonstrative, &p.text)
+            || (p.text == "it" && !has(rest, Class::Membership))
+    };
     matches!(items, [p, v, rest @ ..]
-        if lexicon::is(Class::Demonstrative, &p.text)
+        if restating(p, rest)
             && lexicon::is(Class::RestatingVerb, &v.text)
             && rest.iter().take(TRUTH_WINDOW).any(|i| lexicon::is(Class::Truth, &i.text)))
 }
@@ -421,6 +442,20 @@ fn subjectless(items: &[Item]) -> bool {
     items
         .first()
         .is_some_and(|b| lexicon::is(Class::BeForm, &b.text) && b.classes.is_empty())
+}
+
+/// Most items of a verbless judgement ("but very dangerous").
+const BARE_JUDGEMENT_LEN: usize = 3;
+
+/// "... is understandable but dangerous": a clause of evaluation words only judges the subject
+/// of the clause before it.
+fn bare_judgement(items: &[Item]) -> bool {
+    let evaluation = |i: &Item| i.is(Class::Harm) || i.is(Class::Benefit);
+    items.len() <= BARE_JUDGEMENT_LEN
+        && items.iter().any(evaluation)
+        && items
+            .iter()
+            .all(|i| evaluation(i) || lexicon::is(Class::Intensifier, &i.text))
 }
 
 /// "It is a guarantee of peace": a pronoun subject followed by its verb.
@@ -672,7 +707,8 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     let benefit = has(items, Class::Benefit);
     let named = has(items, Class::Membership) || has(items, Class::Exclusion);
     let inherited = referent.filter(|_| {
-        let bare_predicate = subjectless(items) && !c.hedged && !c.conceded;
+        let bare_predicate =
+            (subjectless(items) && !c.hedged && !c.conceded) || bare_judgement(items);
         !named && (one || refers_back(items) || points_back(items) || bare_predicate)
     });
     let names = named || inherited.is_some();

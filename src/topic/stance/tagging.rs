@@ -36,6 +36,7 @@ const TAGGED: &[Class] = &[
     Class::AdversaryGain,
     Class::Shortfall,
     Class::Damage,
+    Class::Substitute,
 ];
 
 /// One word or set phrase with the classes its text belongs to; or a punctuation mark.
@@ -529,7 +530,28 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     mark_time_spent(&mut items);
     mark_denied_say(&mut items);
     mark_reversed_referent(&mut items);
+    unmark_persuaded(&mut items);
     items
+}
+
+/// Most items between a verb of persuading and the "that" of its content.
+const PERSUADED_REACH: usize = 6;
+
+/// "persuading the sceptics that Ukraine belongs": the ones persuaded, between the verb and
+/// "that", are whom the speaker argues with; their words of position are not the speaker's.
+fn unmark_persuaded(items: &mut [Item]) {
+    for k in 0..items.len() {
+        if !lexicon::is(Class::PersuasionVerb, &items[k].text) {
+            continue;
+        }
+        let reach = items.len().min(k + 1 + PERSUADED_REACH);
+        if let Some(t) = (k + 1..reach).find(|&j| items[j].text == "that") {
+            for i in &mut items[k + 1..t] {
+                i.classes
+                    .retain(|c| !matches!(c, Class::Opposition | Class::Harm | Class::Negator));
+            }
+        }
+    }
 }
 
 /// A harm stands earlier in the clause of item `k` ("no ultimatum from Moscow will change
