@@ -139,16 +139,19 @@ impl Finder<'_> {
                 t
             })
             .collect();
-        let np = if aside.first().is_some_and(|t| t.is(Class::SubjectPronoun)) {
-            0..1
+        let (np, title, cue_at) = if aside.first().is_some_and(|t| t.is(Class::SubjectPronoun)) {
+            (0..1, None, 1)
         } else {
-            speakers::name_run(&aside, 0)
+            // "— Foreign Minister Andrii Sybiha wrote on X —": the name with its title.
+            let cue_at = (1..aside.len()).find(|&i| cues::match_at(&aside, i, false).is_some())?;
+            let subject = subject_np(self.text, &aside, cue_at)?;
+            (subject.np, subject.title, cue_at)
         };
         if np.is_empty() {
             return None;
         }
-        let cue = cues::match_at(&aside, np.end, false)?;
-        let mention = speakers::classify(self.text, &aside[np.clone()], None)?;
+        let cue = cues::match_at(&aside, cue_at, false)?;
+        let mention = speakers::classify(self.text, &aside[np.clone()], title)?;
         let shift = open + 1;
         Some(Frame {
             mention_text: speakers::join(self.text, &aside[np.clone()]),

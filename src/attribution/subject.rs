@@ -403,13 +403,23 @@ fn reduced_relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subj
     // verb, relative or question word, and no name right before the cue ("acted on what
     // Zelensky announced": the cue is Zelensky's).
     let last = k.checked_sub(1).map(|j| &toks[j])?;
+    // "gathered in New York said": a place after a preposition is no name of a speaker.
+    let run_start = (0..k)
+        .rev()
+        .take_while(|&j| toks[j].is_capitalized() && !toks[j].quoted)
+        .last()
+        .unwrap_or(k);
+    let place = run_start > 0 && toks[run_start - 1].is(Class::Preposition);
     let name_before_cue = last.is_capitalized()
+        && !place
         && !crate::dates::is_weekday_word(&last.lower)
         && !last.is(Class::MonthName);
     if name_before_cue {
         return None;
     }
-    let participle = (from..k.saturating_sub(1)).find(|&p| {
+    // "adopted on Wednesday said": the time phrase after the participle may already be
+    // skipped, so the participle may stand last.
+    let participle = (from..k).find(|&p| {
         (is_past_participle(&toks[p]) || super::clause::is_participle_word(&toks[p]))
             && (toks[p + 1].is(Class::Preposition) || toks[p + 1].lower == "by")
             && toks[p + 1..k].iter().all(|t| {

@@ -155,6 +155,9 @@ word_classes! {
     IndefiniteDeterminer => "indefinite_determiners.txt",
     /// Nouns for a person that refer back after "the" ("the actress", "the front-runner").
     PersonNoun => "person_nouns.txt",
+    /// Documents an institution issues ("statement", "resolution"), whose author, unnamed, is
+    /// the institution the article names most.
+    InstitutionalDocument => "institutional_documents.txt",
     /// Documents issued by a meeting ("declaration", "communiqué").
     CollectiveDocument => "collective_documents.txt",
     /// Words opening an embedded question ("whether", "when", "how").
