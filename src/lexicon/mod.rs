@@ -396,6 +396,9 @@ word_classes! {
     /// Stance: verbs of winning others over ("persuade", "convince"); their object before
     /// "that" ("the sceptics") takes no position.
     PersuasionVerb => "stance/persuasion_verbs.txt",
+    /// Stance: condition links that put the joining first ("before", "ahead of"): a
+    /// condition only in a refusal.
+    AheadLink => "stance/ahead_links.txt",
     /// Stance: verbs of deciding for others ("decide", "dictate"); denied to the objecting side
     /// they deny it a veto ("nobody in the Kremlin will decide").
     SayVerb => "stance/say_verbs.txt",

@@ -87,6 +87,10 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         let topic_before = endpoint(after)
             && has(before, Class::ConditionTopic)
             && !lexicon::is(Class::ConsequenceLink, &it.text);
+        // "needs an invitation before any ceasefire talks": joining ahead of the war's end is
+        // urgency; only refused ("cannot join before the war ends") does it wait for it.
+        let ahead = lexicon::is(Class::AheadLink, &it.text) && !frame.refusing;
+        let topic_after = topic_after && !ahead;
         if it.is(Class::ConditionWeakLink)
             && open
             && (topic_after || topic_before)

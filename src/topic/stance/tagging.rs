@@ -531,7 +531,50 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     mark_denied_say(&mut items);
     mark_reversed_referent(&mut items);
     unmark_persuaded(&mut items);
+    unmark_denied_agent_harms(&mut items);
     items
+}
+
+/// How many words before a harm a negation opening its noun phrase may stand ("no Kremlin
+/// ultimatum").
+const AGENT_REACH: usize = 3;
+
+/// "Moscow's threats will not stop Ukraine's accession", "no ultimatum will keep Ukraine out":
+/// a harm that is the agent of a negated opposition is what fails; the negated opposition
+/// alone carries the clause, as the harm alone does when the opposition is not negated.
+fn unmark_denied_agent_harms(items: &mut [Item]) {
+    for h in 0..items.len() {
+        if !items[h].is(Class::Harm) {
+            continue;
+        }
+        let clause = |i: &Item| !i.punct() && !i.is(Class::Membership);
+        let Some(o) = items[h + 1..]
+            .iter()
+            .take_while(|i| clause(i))
+            .position(|i| i.is(Class::Opposition) || i.is(Class::Exclusion))
+            .map(|p| h + 1 + p)
+        else {
+            continue;
+        };
+        // "no Kremlin ultimatum": the negation may open the harm's noun phrase.
+        let opener = items[h.saturating_sub(AGENT_REACH)..h]
+            .iter()
+            .rev()
+            .take_while(|i| !i.punct())
+            .any(|i| i.is(Class::Negator));
+        let denied = opener || items[h + 1..o].iter().any(|i| i.is(Class::Negator));
+        // "it is not unreasonable to reject ...": a harm after "be" or before "to" judges the
+        // act; it is no agent.
+        let predicate = items[..h]
+            .iter()
+            .rev()
+            .find(|i| !i.is(Class::Negator))
+            .is_some_and(|i| lexicon::is(Class::BeForm, &i.text))
+            || items[h + 1..o].iter().any(|i| i.text == "to");
+        if denied && !predicate {
+            items[h].classes.retain(|&c| c != Class::Harm);
+        }
+    }
 }
 
 /// Most items between a verb of persuading and the "that" of its content.
