@@ -53,15 +53,17 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
         return i;
     }
     if f.shape == Shape::According {
+        // "according to the communique issued by the summit, ...": a participle right after
+        // the source (no comma between) opens a phrase describing it.
+        let participle = toks
+            .get(i)
+            .is_some_and(|t| !t.quoted && lexicon::is_past_participle(&t.lower));
         if toks.get(i).is_some_and(|t| t.lower == ",") {
             i += 1;
         }
-        // "According to X, who chaired the meeting, allies were ...", "according to the
-        // communique issued by the summit, ...": past the relative or participle clause.
-        let modifier = |t: &Token| {
-            t.is(Class::RelativePronoun) || (!t.quoted && lexicon::is_past_participle(&t.lower))
-        };
-        if toks.get(i).is_some_and(modifier) {
+        // "According to X, who chaired the meeting, allies were ...": past the relative or
+        // participle clause.
+        if participle || toks.get(i).is_some_and(|t| t.is(Class::RelativePronoun)) {
             return (i..toks.len())
                 .find(|&j| toks[j].lower == "," && !toks[j].quoted)
                 .map_or(toks.len(), |c| c + 1);

@@ -869,8 +869,9 @@ fn embedded(toks: &[Token], f: &Frame, prev: Option<&Frame>) -> bool {
         return false;
     };
     // "According to X, the declaration will describe ...": a statement still to be made,
-    // reported inside another speaker's content, is that content.
-    if f.cue.start > 0 && toks[f.cue.start - 1].lower == "will" {
+    // opening another speaker's content (a comma at most between), is that content.
+    let future = f.cue.start > 0 && toks[f.cue.start - 1].is(Class::ModalVerb);
+    if future && f.np.start <= p.region.end + 1 {
         return true;
     }
     // "X said that Y had agreed", "X said Y had agreed": the second subject opens the first

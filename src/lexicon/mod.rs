@@ -155,9 +155,6 @@ word_classes! {
     IndefiniteDeterminer => "indefinite_determiners.txt",
     /// Nouns for a person that refer back after "the" ("the actress", "the front-runner").
     PersonNoun => "person_nouns.txt",
-    /// Documents an institution issues ("statement", "resolution"), whose author, unnamed, is
-    /// the institution the article names most.
-    InstitutionalDocument => "institutional_documents.txt",
     /// Documents issued by a meeting ("declaration", "communiqué").
     CollectiveDocument => "collective_documents.txt",
     /// Words opening an embedded question ("whether", "when", "how").
@@ -399,7 +396,10 @@ word_classes! {
     /// Stance: condition links that put the joining first ("before", "ahead of"): a
     /// condition only in a refusal.
     AheadLink => "stance/ahead_links.txt",
-    /// Stance: verbs of deciding for others ("decide", "dictate"); denied to the objecting side
+    /// Stance: words of deciding on the membership ("decision", "say yes"); a negated hedge
+    /// holding one is about the membership.
+    DecisionWord => "stance/decision_words.txt",
+    /// Stance: verbs of deciding for others ("decide", "determine"); denied to the objecting side
     /// they deny it a veto ("nobody in the Kremlin will decide").
     SayVerb => "stance/say_verbs.txt",
     /// Stance: words that link a condition only before a subject and a verb ("provided the

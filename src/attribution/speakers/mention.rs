@@ -38,8 +38,6 @@ pub enum Mention {
     Document {
         /// Issued by a meeting ("declaration", "communiqué") rather than by one speaker.
         collective: bool,
-        /// Issued by an institution ("statement", "resolution"), not a person's letter or post.
-        institutional: bool,
     },
 }
 
@@ -143,11 +141,7 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     if is_document_head(np) && phrase.starts_with("the ") {
         let head = role_head(np).unwrap_or_default();
         let collective = lexicon::is(Class::CollectiveDocument, head);
-        let institutional = lexicon::is(Class::InstitutionalDocument, head);
-        return Some(Mention::Document {
-            collective,
-            institutional,
-        });
+        return Some(Mention::Document { collective });
     }
     let plural_role = role_head(np).is_some_and(is_plural_role);
     if plural_role && (np.len() == 1 || (lowercase_head && named(text, np, None).is_none())) {

@@ -299,13 +299,8 @@ impl Registry {
                 None => self.latest_person(p, pos),
             },
             Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
-            Mention::Document {
-                collective: true, ..
-            } => self.main_institution(pos),
-            Mention::Document {
-                collective: false,
-                institutional,
-            } => recent
+            Mention::Document { collective: true } => self.main_institution(pos),
+            Mention::Document { collective: false } => recent
                 .iter()
                 .rev()
                 .find(|(_, r)| r.kind == SpeakerKind::Organization)
@@ -313,10 +308,7 @@ impl Registry {
                 .or_else(|| {
                     let (_, name) = self.institutions.iter().rev().find(|(at, _)| *at < pos)?;
                     Some(organization_named(name))
-                })
-                // "The statement adopted on Wednesday said ... NATO ...": the institution the
-                // article names, though only after the cue.
-                .or_else(|| self.main_institution(pos).filter(|_| *institutional)),
+                }),
             // The article names the institution somewhere (a lead may say "allies" first).
             Mention::Members(name) => self
                 .institutions

@@ -55,11 +55,20 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         .get(1)
         .is_some_and(|l| l.is(Class::ConditionConcurrentLink));
     let elided = (c.hedged || concurrent) && items.first().is_some_and(|i| i.is(Class::Negator));
-    // "..., but no decision can be taken during the fighting": a hedge after "but" is about
-    // the membership the clause before it named.
+    // "..., but that no decision can be taken during the fighting", "..., but we cannot say
+    // yes while ...": a hedge after "but" that opens on a negation, or refuses a decision, is
+    // about the membership the clause before it named.
+    let opens_negated = items
+        .iter()
+        .find(|i| i.text != "that")
+        .is_some_and(|i| i.is(Class::Negator));
+    let decides = has(items, Class::Negator)
+        && items
+            .iter()
+            .any(|i| lexicon::is(Class::DecisionWord, &i.text));
     let joining = has(items, Class::Membership)
         || elided
-        || c.hedged
+        || (c.hedged && (opens_negated || decides))
         || items
             .iter()
             .any(|i| lexicon::is(Class::ObjectPronoun, &i.text));
@@ -110,9 +119,11 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         // "irresponsible to talk about membership for a country at war": a harm with no
         // negation judges the membership in that state; it does not wait for the state to end.
         let refused = frame.negative && !(frame.judged && frame.negations == 0);
-        // "..., but not while shells are still falling": the elided refusal makes any lasting
-        // state a condition, named topic or not.
-        if it.is(Class::ConditionConcurrentLink) && (topic_here || elided) && refused && joining {
+        // "..., but not while shells are still falling": a refusal elided right before the
+        // link makes any lasting state a condition, named topic or not.
+        let not_while = elided && concurrent;
+        if it.is(Class::ConditionConcurrentLink) && (topic_here || not_while) && refused && joining
+        {
             return Some("not while the war lasts");
         }
         if it.is(Class::Deferral)
@@ -210,8 +221,8 @@ fn phrase(items: &[Item]) -> &[Item] {
     &items[..end]
 }
 
-/// "after a decade of war", "after years of fighting": a span of time elapsed, not the war's
-/// end awaited.
+/// "after a decade of war", "after years of aggression": a span of a harm elapsed, not the war's
+/// end awaited ("after a year of reforms" still waits for the reforms).
 fn elapsed(after: &[Item]) -> bool {
     let counted = |i: &Item| {
         matches!(i.text.as_str(), "a" | "an" | "the" | "several" | "many")
@@ -224,7 +235,7 @@ fn elapsed(after: &[Item]) -> bool {
         [c, rest @ ..] if counted(c) => rest,
         rest => rest,
     };
-    matches!(rest, [s, of, ..] if span(s) && of.text == "of")
+    matches!(rest, [s, of, what, ..] if span(s) && of.text == "of" && what.is(Class::Harm))
 }
 
 /// "only if Kyiv renounces NATO": a condition that Ukraine give the goal up is a demand, not a

@@ -422,13 +422,18 @@ fn proposition_sign(items: &[Item]) -> Option<i32> {
 /// clear to everyone", "That is the simple reality").
 const TRUTH_WINDOW: usize = 3;
 
-/// "Ukraine will not join. That is a fact": a demonstrative subject, a restating verb and a
-/// word of truth stand for the statement just made, its negation included.
+/// "Ukraine will not join. That is a fact", "... and it will not change": a demonstrative (or
+/// "it") subject, a restating verb and a word of truth stand for the statement just made, its
+/// negation included.
 fn restates_statement(items: &[Item]) -> bool {
-    // "it will not change": "it" restates the statement only in a clause naming nothing else.
+    // "it will not change": "it" restates the statement only in a clause naming nothing else
+    // and pointing nowhere ahead ("It is clear that ..." does).
     let restating = |p: &Item, rest: &[Item]| {
+        let ahead = rest
+            .iter()
+            .any(|i| i.text == "that" || lexicon::is(Class::InfinitiveMarker, &i.text));
         lexicon::is(Class::Demonstrative, &p.text)
-            || (p.text == "it" && !has(rest, Class::Membership))
+            || (lexicon::is(Class::Pronoun, &p.text) && !has(rest, Class::Membership) && !ahead)
     };
     matches!(items, [p, v, rest @ ..]
         if restating(p, rest)
@@ -689,9 +694,10 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     let items = c.items;
     let m = marks(c);
     // "..., although accession must wait for a peace treaty": a conceded clause sets a
-    // condition only with a firm link or a deferral of the joining.
+    // condition only with a firm link or a deferral, on the membership it names.
     let linked = if c.conceded {
-        let firm = condition(c, &frame(c, &m)).filter(|r| [FIRM_LINK, DELAYS[0]].contains(r));
+        let firm = condition(c, &frame(c, &m))
+            .filter(|r| [FIRM_LINK, DELAYS[0]].contains(r) && has(items, Class::Membership));
         (c.linked_opening && has(items, Class::ConditionTopic))
             .then_some(TOPIC_CONDITION)
             .or(firm)

@@ -563,6 +563,11 @@ fn unmark_denied_agent_harms(items: &mut [Item]) {
             .take_while(|i| !i.punct())
             .any(|i| i.is(Class::Negator));
         let denied = opener || items[h + 1..o].iter().any(|i| i.is(Class::Negator));
+        // An agent is the subject of a verb with its auxiliary ("threats will not stop");
+        // "see no danger in delaying" has none.
+        let verb = items[h + 1..o]
+            .iter()
+            .any(|i| lexicon::is(Class::ModalVerb, &i.text));
         // "it is not unreasonable to reject ...": a harm after "be" or before "to" judges the
         // act; it is no agent.
         let predicate = items[..h]
@@ -571,7 +576,7 @@ fn unmark_denied_agent_harms(items: &mut [Item]) {
             .find(|i| !i.is(Class::Negator))
             .is_some_and(|i| lexicon::is(Class::BeForm, &i.text))
             || items[h + 1..o].iter().any(|i| i.text == "to");
-        if denied && !predicate {
+        if denied && verb && !predicate {
             items[h].classes.retain(|&c| c != Class::Harm);
         }
     }
@@ -581,17 +586,21 @@ fn unmark_denied_agent_harms(items: &mut [Item]) {
 const PERSUADED_REACH: usize = 6;
 
 /// "persuading the sceptics that Ukraine belongs": the ones persuaded, between the verb and
-/// "that", are whom the speaker argues with; their words of position are not the speaker's.
+/// "that", are whom the speaker argues with; their words of position are not the speaker's (a
+/// negation stays: "convinced nobody that").
 fn unmark_persuaded(items: &mut [Item]) {
     for k in 0..items.len() {
         if !lexicon::is(Class::PersuasionVerb, &items[k].text) {
             continue;
         }
         let reach = items.len().min(k + 1 + PERSUADED_REACH);
-        if let Some(t) = (k + 1..reach).find(|&j| items[j].text == "that") {
+        let that = (k + 1..reach)
+            .take_while(|&j| !items[j].punct())
+            .find(|&j| items[j].text == "that");
+        if let Some(t) = that {
             for i in &mut items[k + 1..t] {
                 i.classes
-                    .retain(|c| !matches!(c, Class::Opposition | Class::Harm | Class::Negator));
+                    .retain(|c| !matches!(c, Class::Opposition | Class::Harm));
             }
         }
     }
@@ -611,8 +620,25 @@ fn harm_before(items: &[Item], k: usize) -> bool {
 /// proposition works against it, as an opposition word does.
 fn mark_reversed_referent(items: &mut [Item]) {
     for k in 0..items.len().saturating_sub(1) {
-        let referent = matches!(items[k + 1].text.as_str(), "that" | "this" | "it");
-        if referent && lexicon::is(Class::Reversal, &items[k].text) && !harm_before(items, k) {
+        // The pronoun ends its clause ("change that.", "change that, and"), so it is no
+        // determiner ("undo this damage"); the membership is no subject before the verb
+        // ("membership would change that" undoes something else).
+        let referent = lexicon::is(Class::Pronoun, &items[k + 1].text)
+            && items
+                .get(k + 2)
+                .is_none_or(|n| n.punct() || lexicon::is(Class::ClauseCoordinator, &n.text));
+        let subject_named = items[..k]
+            .iter()
+            .rev()
+            .take_while(|i| {
+                !i.punct() && i.text != "that" && !lexicon::is(Class::ClauseCoordinator, &i.text)
+            })
+            .any(|i| i.is(Class::Membership));
+        if referent
+            && !subject_named
+            && lexicon::is(Class::Reversal, &items[k].text)
+            && !harm_before(items, k)
+        {
             items[k].classes.push(Class::Opposition);
         }
     }
