@@ -319,7 +319,8 @@ impl Topic {
         // sentence share their scope, also backwards.
         for i in (0..cands.len().saturating_sub(1)).rev() {
             let (c, next) = (&cands[i], &cands[i + 1]);
-            if !keep[i] && keep[i + 1] && c.sentence == next.sentence && c.speaker == next.speaker {
+            let shared = c.sentence == next.sentence && c.speaker == next.speaker;
+            if !keep[i] && keep[i + 1] && shared && !self.elsewhere(c.context.content) {
                 keep[i] = true;
             }
         }
@@ -345,8 +346,10 @@ impl Topic {
 
     /// `last_kept` maps each speaker to the paragraph of their latest on-topic statement.
     fn continues(&self, c: &Candidate, prev: &Candidate, last_kept: &HashMap<&str, usize>) -> bool {
+        // "..., adding that Stockholm would send more artillery": a second cue in the sentence
+        // shares its scope unless it is about another subject.
         if prev.sentence == c.sentence && prev.speaker == c.speaker {
-            return true;
+            return !self.elsewhere(c.context.content);
         }
         let same_speaker_near = last_kept
             .get(c.speaker)
@@ -372,6 +375,12 @@ impl Topic {
         // bargained away in peace talks").
         let off = hit(&self.off, &content);
         anaphoric || (!off && (connected || (c.direct && !hit(&self.aside, &content))))
+    }
+
+    /// The statement names a subject of its own off the topic (weapons, spending).
+    fn elsewhere(&self, content: &str) -> bool {
+        let h = self.hits_in(content).0;
+        h[ASIDE] || h[OFF]
     }
 
     /// Does the statement concern the topic on its own?

@@ -225,7 +225,8 @@ fn phrase(items: &[Item]) -> &[Item] {
 /// end awaited ("after a year of reforms" still waits for the reforms).
 fn elapsed(after: &[Item]) -> bool {
     let counted = |i: &Item| {
-        matches!(i.text.as_str(), "a" | "an" | "the" | "several" | "many")
+        lexicon::is(Class::Determiner, &i.text)
+            || lexicon::is(Class::Quantifier, &i.text)
             || lexicon::is(Class::NumberWord, &i.text)
             || i.text.chars().all(|c| c.is_ascii_digit())
     };

@@ -528,6 +528,8 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     unmark_adversary_targets(&mut items);
     mark_spans(&mut items);
     mark_time_spent(&mut items);
+    // The order matters: the say and reversal marks look for a harm before them, and the
+    // agent harms are unmarked only once every opposition word is in place.
     mark_denied_say(&mut items);
     mark_reversed_referent(&mut items);
     unmark_persuaded(&mut items);
@@ -575,7 +577,9 @@ fn unmark_denied_agent_harms(items: &mut [Item]) {
             .rev()
             .find(|i| !i.is(Class::Negator))
             .is_some_and(|i| lexicon::is(Class::BeForm, &i.text))
-            || items[h + 1..o].iter().any(|i| i.text == "to");
+            || items[h + 1..o]
+                .iter()
+                .any(|i| lexicon::is(Class::InfinitiveMarker, &i.text));
         if denied && verb && !predicate {
             items[h].classes.retain(|&c| c != Class::Harm);
         }
