@@ -565,25 +565,29 @@ fn unmark_denied_agent_harms(items: &mut [Item]) {
             .take_while(|i| !i.punct())
             .any(|i| i.is(Class::Negator));
         let denied = opener || items[h + 1..o].iter().any(|i| i.is(Class::Negator));
-        // An agent is the subject of a verb with its auxiliary ("threats will not stop");
-        // "see no danger in delaying" has none.
-        let verb = items[h + 1..o]
-            .iter()
-            .any(|i| lexicon::is(Class::ModalVerb, &i.text));
-        // "it is not unreasonable to reject ...": a harm after "be" or before "to" judges the
-        // act; it is no agent.
-        let predicate = items[..h]
-            .iter()
-            .rev()
-            .find(|i| !i.is(Class::Negator))
-            .is_some_and(|i| lexicon::is(Class::BeForm, &i.text))
-            || items[h + 1..o]
-                .iter()
-                .any(|i| lexicon::is(Class::InfinitiveMarker, &i.text));
-        if denied && verb && !predicate {
+        if denied && is_agent(items, h, o) {
             items[h].classes.retain(|&c| c != Class::Harm);
         }
     }
+}
+
+/// The harm at `h` is the subject of the verb whose opposition stands at `o`: an auxiliary
+/// between ("threats will not stop"; "see no danger in delaying" has none), and no "be" before
+/// it or "to" after it ("it is not unreasonable to reject ..." judges the act).
+fn is_agent(items: &[Item], h: usize, o: usize) -> bool {
+    let between = &items[h + 1..o];
+    let auxiliary = between
+        .iter()
+        .any(|i| lexicon::is(Class::ModalVerb, &i.text));
+    let after_be = items[..h]
+        .iter()
+        .rev()
+        .find(|i| !i.is(Class::Negator))
+        .is_some_and(|i| lexicon::is(Class::BeForm, &i.text));
+    let infinitive = between
+        .iter()
+        .any(|i| lexicon::is(Class::InfinitiveMarker, &i.text));
+    auxiliary && !after_be && !infinitive
 }
 
 /// Most items between a verb of persuading and the "that" of its content.
@@ -703,7 +707,7 @@ fn mark_spans(items: &mut [Item]) {
 const SAY_REACH: usize = 3;
 
 /// How many words may stand between a negation and a verb of deciding, the adversary among
-/// them ("nobody in the Kremlin will decide", "not Moscow, will decide").
+/// them ("nobody in the Kremlin will decide").
 const DECIDER_REACH: usize = 5;
 
 /// "Russia has no right to decide whether Ukraine joins", "Moscow has no say", "nobody in the
