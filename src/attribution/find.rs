@@ -139,18 +139,17 @@ impl Finder<'_> {
                 t
             })
             .collect();
-        let (np, title, cue_at) = if aside.first().is_some_and(|t| t.is(Class::SubjectPronoun)) {
-            (0..1, None, 1)
+        let (np, title, cue) = if aside.first().is_some_and(|t| t.is(Class::SubjectPronoun)) {
+            (0..1, None, cues::match_at(&aside, 1, false)?)
         } else {
             // "— Foreign Minister Andrii Sybiha wrote on X —": the name with its title.
-            let cue_at = (1..aside.len()).find(|&i| cues::match_at(&aside, i, false).is_some())?;
-            let subject = subject_np(self.text, &aside, cue_at)?;
-            (subject.np, subject.title, cue_at)
+            let cue = (1..aside.len()).find_map(|i| cues::match_at(&aside, i, false))?;
+            let subject = subject_np(self.text, &aside, cue.start)?;
+            (subject.np, subject.title, cue)
         };
         if np.is_empty() {
             return None;
         }
-        let cue = cues::match_at(&aside, cue_at, false)?;
         let mention = speakers::classify(self.text, &aside[np.clone()], title)?;
         let shift = open + 1;
         Some(Frame {
