@@ -18,6 +18,10 @@ const COLON_TITLED_NAME_TOKENS: usize = 8;
 /// Tokens among which the colon of "Name, apposition: ..." is looked for.
 const COLON_APPOSITION_TOKENS: usize = 12;
 
+/// Tokens that may name the speaker a verb of relaying quotes ("quoted Deputy Defence Minister
+/// X as saying").
+const RELAYED_SPEAKER_TOKENS: usize = 8;
+
 /// What follows the colon must be a statement, not a label.
 pub(super) const MIN_COLON_CONTENT_TOKENS: usize = 3;
 
@@ -124,6 +128,41 @@ impl Finder<'_> {
         })
     }
 
+    /// "Interfax quoted Peskov as saying ...", "the agency cited him as telling reporters ...":
+    /// the object of a verb of relaying speaks; the outlet only relays.
+    fn relayed(&self, toks: &[Token], cue: &CueMatch) -> Option<Frame> {
+        let as_at = cue
+            .start
+            .checked_sub(1)
+            .filter(|&a| toks[a].lower == "as" && !toks[a].quoted)?;
+        let verb = (as_at.saturating_sub(RELAYED_SPEAKER_TOKENS + 1)..as_at)
+            .rev()
+            .find(|&v| !toks[v].quoted && lexicon::is(Class::QuotingVerb, &toks[v].lower))?;
+        let np = verb + 1..as_at;
+        let words = &toks[np.clone()];
+        if words.is_empty() || words.iter().any(|t| t.quoted || t.lower == ",") {
+            return None;
+        }
+        let pronoun = match words {
+            [one] => lexicon::OBJECT_PRONOUN_SUBJECTS
+                .iter()
+                .find(|(object, _)| *object == one.lower.as_ref()),
+            _ => None,
+        };
+        let mention = match pronoun {
+            Some((_, subject)) => Mention::Pronoun((*subject).to_string()),
+            None => speakers::classify(self.text, words, None)?,
+        };
+        Some(Frame {
+            cue: cue.clone(),
+            mention,
+            mention_text: speakers::join(self.text, words),
+            region: verb..cue.end,
+            np,
+            shape: Shape::Subject,
+        })
+    }
+
     /// "Ukraine is ready - he wrote on social media - and the allies know it": a speaker and
     /// cue set off by dashes inside the quotation they attribute.
     fn interrupted_quote(&self, toks: &[Token]) -> Option<Frame> {
@@ -224,7 +263,9 @@ impl Finder<'_> {
             .iter()
             .take(COLON_APPOSITION_TOKENS)
             .position(|t| t.lower == ":" && !t.quoted)?;
-        if colon == 0 {
+        // "X said on Telegram: ...": a cue before the colon frames the quotation itself.
+        let title_case = cues::is_title_case(toks);
+        if colon == 0 || (0..colon).any(|i| cues::match_at(toks, i, title_case).is_some()) {
             return None;
         }
         // "Sybiha: No." a short turn only under a name the article knows (building keeps it
@@ -379,6 +420,9 @@ impl Finder<'_> {
         }
         if cue.form.document_subject {
             return self.document_frame(toks, cue);
+        }
+        if let Some(f) = self.relayed(toks, &cue) {
+            return Some(f);
         }
         if let Some(f) = self.absolute_participle(toks, &cue) {
             return Some(f);

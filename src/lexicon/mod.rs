@@ -378,6 +378,9 @@ word_classes! {
     /// Stance: words of falling short ("short of"); before a free relative of a wish or a desert
     /// ("fell short of what Ukraine had earned") they measure a lack, not an opposition.
     Shortfall => "stance/shortfalls.txt",
+    /// Stance: verbs of a state that a place phrase locates ("waiting", "stuck"); right before
+    /// the opposite proposition ("waiting outside NATO") they name the same state with it.
+    LocatedState => "stance/located_states.txt",
     /// Stance: verbs of spending time ("spent", "wasted"); a long span spent on an opposition
     /// ("spent years blocking") is a complaint.
     TimeSpending => "stance/time_spending.txt",
@@ -396,6 +399,12 @@ word_classes! {
     /// Stance: condition links that put the joining first ("before", "ahead of"): a
     /// condition only in a refusal.
     AheadLink => "stance/ahead_links.txt",
+    /// Verbs of relaying someone's words ("quoted", "cited"): in "Interfax quoted X as
+    /// saying", X speaks, not the outlet.
+    QuotingVerb => "quoting_verbs.txt",
+    /// Stance: links to an end point ("until"); after backing that nothing refuses they say how
+    /// long the backing lasts, not what joining waits for.
+    EndpointLink => "stance/endpoint_links.txt",
     /// Stance: words of deciding on the membership ("decision", "say yes"); a negated hedge
     /// holding one is about the membership.
     DecisionWord => "stance/decision_words.txt",
@@ -752,6 +761,10 @@ pub static STANCE_ACRONYMS: LazyLock<Vec<(&'static str, &'static str)>> =
 /// Plural nouns that alone speak for an institution the text has named ("the allies" -> NATO).
 pub static BARE_MEMBER_GROUPS: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| aliases(include_str!("bare_member_groups.txt")).collect());
+
+/// Object pronouns and the subject pronoun a speaker resolves from ("quoted him as saying").
+pub static OBJECT_PRONOUN_SUBJECTS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| aliases(include_str!("object_pronoun_subjects.txt")).collect());
 
 /// Everything that speaks as an organization: institutions, then countries and capitals.
 pub static ORGANIZATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {

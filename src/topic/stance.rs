@@ -435,8 +435,14 @@ fn counts_allies(items: &[Item]) -> bool {
             .iter()
             .take(4)
             .any(|n| n.is(Class::AlliesNoun));
+        // "it is unacceptable that some allies still block ...": a judgement before the
+        // count evaluates what the allies do; the speaker takes a position.
+        let judged = head[..i]
+            .iter()
+            .any(|h| h.is(Class::Harm) || h.is(Class::Benefit));
         (it.is(Class::Quantifier) || it.text.chars().all(|c| c.is_ascii_digit()))
             && !total
+            && !judged
             && !own_subject
             && (counted || share)
     })

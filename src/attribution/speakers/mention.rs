@@ -345,7 +345,11 @@ fn possessed(text: &str, np: &[Token]) -> Option<Mention> {
             .map(|t| clean_word(text, t))
             .collect::<Vec<_>>()
             .join(" ");
-        Mention::Name { name, title: None }
+        // "NATO's press service": the owner is an institution, not a person.
+        match organization(&crate::document::to_lowercase(&name)) {
+            Some(Some(org)) => Mention::Organization(org),
+            _ => Mention::Name { name, title: None },
+        }
     } else {
         let phrase = format!("{} {}", join(text, &np[..p]), np[p].base()).to_lowercase();
         let phrase = if phrase.starts_with("the ") {

@@ -38,6 +38,9 @@ pub(super) struct Person {
     titles: Vec<String>,
     /// Byte offsets of the mentions, ascending.
     mentions: Vec<usize>,
+    /// Named in a body sentence, not only in a headline or caption (where a title-case run
+    /// may take in a verb: "Network Fires Smith").
+    in_body: bool,
 }
 
 /// Every outlet name as one alternation, longest first, on word boundaries.
@@ -137,7 +140,8 @@ impl Registry {
             let title = title_before(text, toks, run.start)
                 .or_else(|| apposition_after(text, toks, run.end))
                 .or_else(|| title_before_comma(text, toks, run.start));
-            self.add(&words, title, toks[run.start].range.start);
+            let in_body = max_words == usize::MAX;
+            self.add(&words, title, toks[run.start].range.start, in_body);
             i = run.end;
         }
     }
@@ -158,7 +162,7 @@ impl Registry {
         })
     }
 
-    fn add(&mut self, words: &[&str], title: Option<String>, pos: usize) {
+    fn add(&mut self, words: &[&str], title: Option<String>, pos: usize, in_body: bool) {
         let Some(last) = words.last() else { return };
         let key = name_key(last);
         let name = super::mention::tabloid_case(words);
@@ -174,6 +178,7 @@ impl Registry {
                     }
                 }
                 p.mentions.push(pos);
+                p.in_body |= in_body;
             }
             None if words.len() < 2 => {} // a lone capitalised word is not yet known to be a name
             None => {
@@ -182,20 +187,25 @@ impl Registry {
                     name,
                     titles: title.into_iter().collect(),
                     mentions: vec![pos],
+                    in_body,
                 });
             }
         }
     }
 
     /// The registered person a name form refers to: one whose name is compatible, the most
-    /// mentioned first (a surname alone means the one the article names most).
+    /// mentioned first (a surname alone means the one the article names most), and one named in
+    /// the body before one named only in a headline.
     fn same_person(&self, key: &str, name: &str) -> Option<usize> {
         self.by_key
             .get(key)?
             .iter()
             .copied()
             .filter(|&i| compatible_first_names(name, &self.people[i].name))
-            .max_by_key(|&i| (self.people[i].mentions.len(), std::cmp::Reverse(i)))
+            .max_by_key(|&i| {
+                let p = &self.people[i];
+                (p.in_body, p.mentions.len(), std::cmp::Reverse(i))
+            })
     }
 
     /// Every person mention as (byte offset, full name), in text order.

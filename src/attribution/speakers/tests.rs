@@ -257,3 +257,34 @@ fn a_nationality_noun_is_no_name() {
         );
     }
 }
+
+#[test]
+fn a_name_from_the_body_wins_over_a_headline_run() {
+    // A title-case headline run takes in its verb ("Backs Lonn"); the body's full name is the
+    // person a later surname means.
+    let headline = "Senate Backs Lonn";
+    let t = format!("{headline}\n\nFormer minister Marek Lonn returned. Later Lonn spoke.");
+    let doc = crate::document::Document::from_text(&t);
+    let blocks = crate::strip::classify(&doc);
+    let paras = crate::sentences::paragraphs(&t, &blocks);
+    let toks: Vec<Vec<Vec<Token>>> = paras
+        .iter()
+        .map(|p| {
+            p.sentences
+                .iter()
+                .map(|s| tokenize(&t, s.clone(), &p.quotes))
+                .collect()
+        })
+        .collect();
+    let headline_range = std::ops::Range {
+        start: 0,
+        end: headline.len(),
+    };
+    let reg = Registry::build(&t, &paras, &toks, std::slice::from_ref(&headline_range));
+    let surname = Mention::Name {
+        name: "Lonn".into(),
+        title: None,
+    };
+    let r = reg.resolve(&surname, t.find("Later").unwrap(), &[]);
+    assert_eq!(r.unwrap().name, "Marek Lonn");
+}

@@ -87,8 +87,23 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         let link = it.is(Class::ConditionLink)
             || links_clause(items, i)
             || (it.is(Class::ConditionWeakLink) && only_before(before));
+        // "will argue for membership until the last ally is convinced": backing that lasts.
+        // A war or a reform after it still sets a condition ("guarantees should protect
+        // Ukraine until the war ends"), unless the backing is of the membership itself.
+        let lasting = lexicon::is(Class::EndpointLink, &it.text)
+            && !frame.negative
+            && before
+                .iter()
+                .position(|b| b.is(Class::Approval))
+                .is_some_and(|a| !topic_after || has(&before[a..], Class::Membership));
         // "there is nothing to wait for": a link with nothing after it links no condition.
-        if link && open && !after.is_empty() && !renounces(after) && links_joining(it, after) {
+        if link
+            && open
+            && !lasting
+            && !after.is_empty()
+            && !renounces(after)
+            && links_joining(it, after)
+        {
             return Some(FIRM_LINK);
         }
         // "the war must end before Ukraine joins" conditions the joining; "the war will end

@@ -449,6 +449,26 @@ fn subjectless(items: &[Item]) -> bool {
         .is_some_and(|b| lexicon::is(Class::BeForm, &b.text) && b.classes.is_empty())
 }
 
+/// Most items of a contrasting fragment ("not beside it").
+const CONTRAST_FRAGMENT_LEN: usize = 5;
+
+/// "..., inside NATO, not beside it": a short verbless fragment opening on a negation and a
+/// preposition sets an alternative aside; it does not deny the proposition before it. A time
+/// ("not in this decade") still does.
+fn contrast_fragment(items: &[Item]) -> bool {
+    items.len() <= CONTRAST_FRAGMENT_LEN
+        && items.first().is_some_and(|i| i.is(Class::Negator))
+        && items
+            .get(1)
+            .is_some_and(|i| lexicon::is(Class::Preposition, &i.text))
+        && items[1..].iter().all(|i| {
+            i.classes.is_empty()
+                && !lexicon::is(Class::Modal, &i.text)
+                && !lexicon::is(Class::TimeWord, &i.text)
+                && !lexicon::is(Class::TimeDeterminer, &i.text)
+        })
+}
+
 /// Most items of a verbless judgement ("but very dangerous").
 const BARE_JUDGEMENT_LEN: usize = 3;
 
@@ -496,6 +516,7 @@ fn marks(c: &Clause) -> Marks {
         .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
         .filter(|&i| !(i > 0 && lexicon::is(Class::Remedy, &items[i - 1].text))) // "a shield against"
         .filter(|&i| !self_directed(items, i))
+        .filter(|&i| !locates_exclusion(items, i))
         .filter(|&i| !short_of_wanted(items, i))
         .count();
     let lamented = (0..items.len()).any(|i| short_of_wanted(items, i));
@@ -564,6 +585,13 @@ fn self_directed(items: &[Item], i: usize) -> bool {
     items
         .get(i + 1)
         .is_some_and(|n| lexicon::is(Class::Reflexive, &n.text))
+}
+
+/// "still waiting outside NATO": a verb of state right before the opposite proposition names
+/// that state with it; the pair reverses once.
+fn locates_exclusion(items: &[Item], i: usize) -> bool {
+    lexicon::is(Class::LocatedState, &items[i].text)
+        && items.get(i + 1).is_some_and(|n| n.is(Class::Exclusion))
 }
 
 /// "fell short of what Ukraine had earned": a shortfall word before a free relative holding a
@@ -715,7 +743,9 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     let inherited = referent.filter(|_| {
         let bare_predicate =
             (subjectless(items) && !c.hedged && !c.conceded) || bare_judgement(items);
-        !named && (one || refers_back(items) || points_back(items) || bare_predicate)
+        !named
+            && !contrast_fragment(items)
+            && (one || refers_back(items) || points_back(items) || bare_predicate)
     });
     let names = named || inherited.is_some();
     let judges = harm || benefit || approves(items) || has(items, Class::Opposition);
