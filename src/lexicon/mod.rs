@@ -402,6 +402,9 @@ word_classes! {
     /// Verbs of relaying someone's words ("quoted", "cited"): in "Interfax quoted X as
     /// saying", X speaks, not the outlet.
     QuotingVerb => "quoting_verbs.txt",
+    /// Stance: prepositions that link an opposition noun to its object ("veto threats against
+    /// the bid"): after one they add no reversal of their own.
+    OppositionObjectLink => "stance/opposition_object_links.txt",
     /// Stance: links to an end point ("until"); after backing that nothing refuses they say how
     /// long the backing lasts, not what joining waits for.
     EndpointLink => "stance/endpoint_links.txt",

@@ -133,7 +133,7 @@ fn decide(s: &Statement) -> Decision {
         trace(&clauses, &views);
     }
     let demand = has(&cue, Class::Approval);
-    if is_procedural(&content, &views) && !demand && cue_sign > 0 {
+    if is_procedural(&content, &clauses, &views) && !demand && cue_sign > 0 {
         return neutral("procedure, no position");
     }
     let laments = has(&cue, Class::Harm);
@@ -338,9 +338,9 @@ fn sign_of_flips(items: &[Item]) -> i32 {
 
 /// The content holds a restriction on joining: a wait or delay, or "only".
 fn restricts(items: &[Item]) -> bool {
-    items
-        .iter()
-        .any(|i| i.is(Class::Deferral) || i.is(Class::Opposition) || i.text == "only")
+    items.iter().any(|i| {
+        i.is(Class::Deferral) || i.is(Class::Opposition) || i.text.split(' ').next() == Some("only")
+    })
 }
 
 /// "the argument that ...", "suggestions that ...": the content opens with a noun for a claim
@@ -450,9 +450,16 @@ fn counts_allies(items: &[Item]) -> bool {
 
 /// Procedure or fact with no word of position anywhere; a decision closed to those named
 /// ("taken by the allies and Kyiv alone") denies an outside veto.
-fn is_procedural(items: &[Item], views: &[View]) -> bool {
+fn is_procedural(items: &[Item], clauses: &[Clause], views: &[View]) -> bool {
+    // "Ukraine attended the summit and that its path to membership was irreversible": a second
+    // reported clause asserting the membership, with no procedure in it, is more than procedure.
+    let asserted = clauses.iter().zip(views).any(|(c, v)| {
+        let reported = c.items.first().is_some_and(|i| i.text == "that");
+        reported && v.bare && v.sign > 0 && v.weight > 1 && !has(c.items, Class::Procedural)
+    });
     (has(items, Class::Procedural) || (0..items.len()).any(|k| act_not_done(items, k)))
         && !has(items, Class::Exclusive)
+        && !asserted
         && !views.iter().any(|v| v.positioned)
 }
 

@@ -625,7 +625,20 @@ fn coordinated(items: &[Item], i: usize) -> bool {
     {
         j -= 1;
     }
-    listed || (j >= 1 && opposing_subject(items, j - 1))
+    listed || (j >= 1 && opposing_subject(items, j - 1)) || links_opposition_object(items, i)
+}
+
+/// Words an opposition noun may stand before the preposition that links its object ("veto
+/// threats against").
+const OBJECT_LINK_REACH: usize = 2;
+
+/// "veto threats against Ukraine's accession": the preposition after an opposition noun links
+/// its object; the pair reverses once.
+fn links_opposition_object(items: &[Item], i: usize) -> bool {
+    lexicon::is(Class::OppositionObjectLink, &items[i].text)
+        && items[i.saturating_sub(OBJECT_LINK_REACH)..i]
+            .iter()
+            .any(|b| b.is(Class::Opposition))
 }
 
 /// "a Hungarian veto", "Hungary's veto": an opposition word after a determiner or possessive
