@@ -440,7 +440,7 @@ impl Finder<'_> {
             return None; // "..., promising support": a participle has no subject of its own
         }
         if let Some(Subject { np, title, start }) = subject_np(self.text, toks, cue.start) {
-            if bare_group_without_report(toks, &np, &cue) {
+            if bare_group_without_report(toks, &np, &cue) || supposed(toks, start) {
                 return None;
             }
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
@@ -1120,6 +1120,14 @@ fn empty_object(toks: &[Token], at: usize) -> bool {
 }
 
 /// A condition link ("when", "once", "if") stands right before `i`, a determiner at most between.
+/// "If President Duda agrees, ...": the subject phrase starting at `start` opens with, or
+/// follows, a subordinator of a hypothesis (a capitalised one may be read into the phrase).
+fn supposed(toks: &[Token], start: usize) -> bool {
+    let subordinator =
+        |t: &Token| !t.quoted && lexicon::is(Class::HypotheticalSubordinator, &t.lower);
+    subordinator(&toks[start]) || start.checked_sub(1).is_some_and(|p| subordinator(&toks[p]))
+}
+
 fn after_condition_link(toks: &[Token], i: usize) -> bool {
     let link = |t: &Token| t.is(Class::ConditionLink) || t.is(Class::ConditionWeakLink);
     match i.checked_sub(1).map(|p| &toks[p]) {

@@ -399,6 +399,9 @@ word_classes! {
     /// Stance: condition links that put the joining first ("before", "ahead of"): a
     /// condition only in a refusal.
     AheadLink => "stance/ahead_links.txt",
+    /// Subordinators of a hypothesis or a condition ("if", "unless"): a subject right after
+    /// one acts in a supposed event ("if Duda agrees, ..."), it reports no statement.
+    HypotheticalSubordinator => "hypothetical_subordinators.txt",
     /// Verbs of relaying someone's words ("quoted", "cited"): in "Interfax quoted X as
     /// saying", X speaks, not the outlet.
     QuotingVerb => "quoting_verbs.txt",

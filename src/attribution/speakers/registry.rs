@@ -68,6 +68,10 @@ pub struct Registry {
     org_phrases: Vec<(usize, String, String)>,
     /// Every person mention as (offset, person index), in text order.
     index: Vec<(usize, usize)>,
+    /// Persons named as the subject opening a body sentence ("The Czech president, Petr Pavel,
+    /// had pressed for a date"), as (offset, person index, end of the paragraph), in text
+    /// order.
+    subjects: Vec<(usize, usize, usize)>,
 }
 
 /// Longest name run registered from a headline or caption.
@@ -92,11 +96,11 @@ impl Registry {
         let mut reg = Registry::default();
         for r in extra {
             let toks = tokenize(text, r.clone(), &[]);
-            reg.scan_sentence(text, &toks, HEADLINE_NAME_WORDS);
+            reg.scan_sentence(text, &toks, HEADLINE_NAME_WORDS, None);
         }
         for (p, sentence_tokens) in paragraphs.iter().zip(tokens) {
             for (s, toks) in p.sentences.iter().zip(sentence_tokens) {
-                reg.scan_sentence(text, toks, usize::MAX);
+                reg.scan_sentence(text, toks, usize::MAX, Some(p.range.end));
                 reg.scan_outlets(s.start, &text[s.clone()]);
                 reg.scan_institutions(toks);
                 reg.scan_org_phrases(text, toks);
@@ -114,7 +118,14 @@ impl Registry {
 
     /// Register the names of one sentence; runs longer than `max_words` are skipped (a
     /// Title-Case Headline Runs Words Together).
-    fn scan_sentence(&mut self, text: &str, toks: &[Token], max_words: usize) {
+    /// `paragraph_end` is None for a headline or caption.
+    fn scan_sentence(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        max_words: usize,
+        paragraph_end: Option<usize>,
+    ) {
         let mut i = 0;
         while i < toks.len() {
             let run = name_run(toks, i);
@@ -140,8 +151,13 @@ impl Registry {
             let title = title_before(text, toks, run.start)
                 .or_else(|| apposition_after(text, toks, run.end))
                 .or_else(|| title_before_comma(text, toks, run.start));
-            let in_body = max_words == usize::MAX;
-            self.add(&words, title, toks[run.start].range.start, in_body);
+            let at = toks[run.start].range.start;
+            let person = self.add(&words, title, at, paragraph_end.is_some());
+            if let (Some(i), Some(end)) = (person, paragraph_end) {
+                if opens_sentence(toks, run.start) {
+                    self.subjects.push((at, i, end));
+                }
+            }
             i = run.end;
         }
     }
@@ -162,8 +178,15 @@ impl Registry {
         })
     }
 
-    fn add(&mut self, words: &[&str], title: Option<String>, pos: usize, in_body: bool) {
-        let Some(last) = words.last() else { return };
+    /// Register one name run; the person it names, if it is one.
+    fn add(
+        &mut self,
+        words: &[&str],
+        title: Option<String>,
+        pos: usize,
+        in_body: bool,
+    ) -> Option<usize> {
+        let last = words.last()?;
         let key = name_key(last);
         let name = super::mention::tabloid_case(words);
         match self.same_person(&key, &name) {
@@ -179,8 +202,9 @@ impl Registry {
                 }
                 p.mentions.push(pos);
                 p.in_body |= in_body;
+                Some(idx)
             }
-            None if words.len() < 2 => {} // a lone capitalised word is not yet known to be a name
+            None if words.len() < 2 => None, // a lone capitalised word is not yet known to be a name
             None => {
                 self.by_key.entry(key).or_default().push(self.people.len());
                 self.people.push(Person {
@@ -189,6 +213,7 @@ impl Registry {
                     mentions: vec![pos],
                     in_body,
                 });
+                Some(self.people.len() - 1)
             }
         }
     }
@@ -305,7 +330,11 @@ impl Registry {
                 kind: SpeakerKind::Organization,
             }),
             Mention::Pronoun(p) => match resolve_pronoun(p, recent) {
-                Some(r) => Some(self.woman_named_since(p, pos, recent, &r).unwrap_or(r)),
+                Some(r) => Some(
+                    self.woman_named_since(p, pos, recent, &r)
+                        .or_else(|| self.subject_named_since(p, pos, recent, &r))
+                        .unwrap_or(r),
+                ),
                 None => self.latest_person(p, pos),
             },
             Mention::Nominal(phrase) => self.resolve_nominal(phrase, pos, recent),
@@ -411,6 +440,39 @@ impl Registry {
             .take_while(|(m, _)| *m > since)
             .map(|&(_, i)| self.person_resolved(i))
             .find(|r| is_female(r) == Some(true))
+    }
+
+    /// "Zelensky said ... The Czech president, Petr Pavel, had pressed for a date. \"...,\" he
+    /// told": a person of the pronoun's gender who opens a sentence of the pronoun's paragraph
+    /// after the last speaker's statement is meant.
+    fn subject_named_since(
+        &self,
+        pronoun: &str,
+        pos: usize,
+        recent: &[(usize, Resolved)],
+        chosen: &Resolved,
+    ) -> Option<Resolved> {
+        if !matches!(pronoun, "he" | "she") {
+            return None;
+        }
+        let since = recent.iter().rev().find(|(_, r)| r == chosen)?.0;
+        let before = self.subjects.partition_point(|(m, _, _)| *m < pos);
+        let &(_, i, _) = self.subjects[..before]
+            .last()
+            .filter(|(m, _, end)| *m > since && pos < *end)?;
+        // Only someone the article introduces with a role ("The Czech president, X"), not a
+        // place or a club a capitalised run may name.
+        if self.people[i].titles.is_empty() {
+            return None;
+        }
+        let r = self.person_resolved(i);
+        let female = is_female(&r);
+        let fits = if pronoun == "she" {
+            female == Some(true)
+        } else {
+            female != Some(true)
+        };
+        (fits && r.name != chosen.name).then_some(r)
     }
 
     /// The registered person `i` as a speaker, with their first title.
@@ -784,6 +846,22 @@ fn organization_named(name: &str) -> Resolved {
         title: None,
         kind: SpeakerKind::Organization,
     }
+}
+
+/// The name run at `start` opens its sentence: nothing stands before it, or a title ("Polish
+/// President X", "The Czech president, X,") of capitalised and title words, "the" and commas;
+/// not a capitalised conjunction alone ("If X ...").
+fn opens_sentence(toks: &[Token], start: usize) -> bool {
+    let prefix = &toks[..start];
+    let titled = |t: &Token| t.base_is_title() || t.is(Class::Honorific);
+    // "If President X agrees, ...": the name is in a supposed event ("Though X has ..., she
+    // said" still names the speaker).
+    let opener = |t: &Token| lexicon::is(Class::HypotheticalSubordinator, &t.lower);
+    prefix.iter().all(|t| {
+        !t.quoted
+            && !opener(t)
+            && (t.is_capitalized() || titled(t) || t.lower == "the" || t.lower == ",")
+    }) && (prefix.is_empty() || prefix.iter().any(titled))
 }
 
 #[cfg(test)]
