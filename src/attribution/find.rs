@@ -483,11 +483,14 @@ impl Finder<'_> {
             // "Zelensky thanked allies and said ...", "..., but added that ...": the clause's
             // subject speaks; where an opening phrase hides it ("On Monday he said ..., but
             // insisted that"), the speaker of the cue before.
+            // The coordinator and auxiliaries belong to this cue's frame, not to the content
+            // before it ("... must stay out of NATO and has accused ...").
+            let region = k - 1..cue.end;
             let follow = |p: &Frame| Frame {
                 cue: cue.clone(),
                 mention: p.mention.clone(),
                 mention_text: p.mention_text.clone(),
-                region: cue.start..cue.end,
+                region: region.clone(),
                 np: p.np.clone(),
                 shape: Shape::Participle,
             };
@@ -514,7 +517,7 @@ impl Finder<'_> {
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
             return Some(Frame {
-                region: cue.start..cue.end,
+                region,
                 np,
                 mention,
                 mention_text,

@@ -121,6 +121,18 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_cue_takes_its_auxiliary_out_of_the_content_before_it() {
+        let all = attributions(
+            "Oleh Marchenko has said Kyiv must stay neutral and has accused the alliance of provoking Moscow.\n",
+        );
+        let quotes: Vec<&str> = all.iter().map(|(_, q, _)| q.as_str()).collect();
+        assert_eq!(
+            quotes,
+            ["Kyiv must stay neutral", "the alliance of provoking Moscow"]
+        );
+    }
+
+    #[test]
     fn quote_then_speaker_and_speaker_after_cue() {
         let (who, q, mode) = one("“Give us a date for the first step,” said Igor Zhovkva, the deputy head of the office.\n");
         assert_eq!(
