@@ -445,7 +445,7 @@ impl Finder<'_> {
             }
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
-            let start = conjuncts(self.text, toks, np.start)
+            let start = conjuncts(self.text, toks, list_end(toks, np.start))
                 .first()
                 .map_or(start, |c| c.0.min(start));
             return Some(Frame {
@@ -763,6 +763,36 @@ pub(super) fn according_conjuncts(
     found
 }
 
+/// Tokens an apposition before a speaker's name may hold ("his Portuguese counterpart,").
+const APPOSITION_TOKENS: usize = 6;
+
+/// Where the last conjunct of a coordinated subject starts, given its name's start: the name
+/// itself, or an apposition before it that follows "and" ("A and his Portuguese counterpart,
+/// B, said").
+pub(super) fn list_end(toks: &[Token], name_start: usize) -> usize {
+    if name_start == 0 || toks[name_start - 1].lower != "," {
+        return name_start;
+    }
+    let comma = name_start - 1;
+    // The apposition is a role: an owner's determiner, capitalised or title words, and a head
+    // noun ("his Portuguese counterpart").
+    let role_word = |t: &Token| t.is_word && !t.quoted && (t.is_capitalized() || t.base_is_title());
+    (comma.saturating_sub(APPOSITION_TOKENS)..comma)
+        .rev()
+        .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_ref(), "," | "and"))
+        .last()
+        .filter(|&k| {
+            k >= 2
+                && k + 1 < comma
+                && toks[k - 1].lower == "and"
+                && toks[k].is(Class::OwnerDeterminer)
+                && toks[k + 1..comma - 1].iter().all(role_word)
+                && toks[comma - 1].is_word
+                && toks[comma - 1].classes.iter().all(|b| *b == 0)
+        })
+        .unwrap_or(name_start)
+}
+
 /// The other conjuncts of a coordinated subject whose last conjunct starts at `last_start`
 /// ("Hungary and Slovakia", "senators A, B and C"), as (first token, mention, text), in text
 /// order; empty when the subject is not coordinated.
@@ -787,7 +817,11 @@ pub(super) fn conjuncts(
         if serial {
             end -= 1;
         }
-        let start = np_start(toks, end);
+        let mut start = np_start(toks, end);
+        // "A, his Slovak counterpart B and C": an owner's determiner opens the conjunct.
+        if start > 0 && start < end && toks[start - 1].is(Class::OwnerDeterminer) {
+            start -= 1;
+        }
         if start >= end || (serial && (start == 0 || toks[start - 1].lower != ",")) {
             break;
         }

@@ -288,3 +288,12 @@ fn a_name_from_the_body_wins_over_a_headline_run() {
     let r = reg.resolve(&surname, t.find("Later").unwrap(), &[]);
     assert_eq!(r.unwrap().name, "Marek Lonn");
 }
+
+#[test]
+fn a_surname_that_is_a_country_stays_a_name() {
+    assert!(matches!(
+        np("Portuguese Prime Minister Luis Montenegro"),
+        Some(Mention::Name { ref name, .. }) if name == "Luis Montenegro"
+    ));
+    assert!(matches!(np("Montenegro"), Some(Mention::Organization(_))));
+}
