@@ -143,6 +143,20 @@ impl Finder<'_> {
         if words.is_empty() || words.iter().any(|t| t.quoted || t.lower == ",") {
             return None;
         }
+        // "X was quoted by TASS as saying": a preposition names the outlet; the passive's
+        // subject speaks.
+        if words[0].is(Class::Preposition) || words[0].lower == "by" {
+            let Subject { np, title, start } = subject_np(self.text, toks, verb)?;
+            let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
+            return Some(Frame {
+                cue: cue.clone(),
+                mention,
+                mention_text: speakers::join(self.text, &toks[np.clone()]),
+                region: start..cue.end,
+                np,
+                shape: Shape::Subject,
+            });
+        }
         let pronoun = match words {
             [one] => lexicon::OBJECT_PRONOUN_SUBJECTS
                 .iter()
@@ -445,7 +459,7 @@ impl Finder<'_> {
             }
             let mention = speakers::classify(self.text, &toks[np.clone()], title)?;
             let mention_text = speakers::join(self.text, &toks[np.clone()]);
-            let start = conjuncts(self.text, toks, list_end(toks, np.start))
+            let start = conjuncts(self.text, toks, last_conjunct_start(toks, np.clone()))
                 .first()
                 .map_or(start, |c| c.0.min(start));
             return Some(Frame {
@@ -766,11 +780,15 @@ pub(super) fn according_conjuncts(
 /// Tokens an apposition before a speaker's name may hold ("his Portuguese counterpart,").
 const APPOSITION_TOKENS: usize = 6;
 
-/// Where the last conjunct of a coordinated subject starts, given its name's start: the name
-/// itself, or an apposition before it that follows "and" ("A and his Portuguese counterpart,
-/// B, said").
-pub(super) fn list_end(toks: &[Token], name_start: usize) -> usize {
-    if name_start == 0 || toks[name_start - 1].lower != "," {
+/// Where the last conjunct of a coordinated subject starts, given its name: the name itself,
+/// or an apposition before it that follows "and" and closes on a comma after the name ("A and
+/// his Portuguese counterpart, B, said").
+pub(super) fn last_conjunct_start(toks: &[Token], name: std::ops::Range<usize>) -> usize {
+    let name_start = name.start;
+    let closed = toks
+        .get(name.end)
+        .is_some_and(|t| t.lower == "," && !t.quoted);
+    if name_start == 0 || toks[name_start - 1].lower != "," || !closed {
         return name_start;
     }
     let comma = name_start - 1;
@@ -788,7 +806,7 @@ pub(super) fn list_end(toks: &[Token], name_start: usize) -> usize {
                 && toks[k].is(Class::OwnerDeterminer)
                 && toks[k + 1..comma - 1].iter().all(role_word)
                 && toks[comma - 1].is_word
-                && toks[comma - 1].classes.iter().all(|b| *b == 0)
+                && toks[comma - 1].is_plain()
         })
         .unwrap_or(name_start)
 }
@@ -1156,7 +1174,6 @@ fn empty_object(toks: &[Token], at: usize) -> bool {
             .any(|t| t.is(Class::FiniteVerb))
 }
 
-/// A condition link ("when", "once", "if") stands right before `i`, a determiner at most between.
 /// "If President Duda agrees, ...": the subject phrase starting at `start` opens with, or
 /// follows, a subordinator of a hypothesis (a capitalised one may be read into the phrase).
 fn supposed(toks: &[Token], start: usize) -> bool {
@@ -1165,6 +1182,7 @@ fn supposed(toks: &[Token], start: usize) -> bool {
     subordinator(&toks[start]) || start.checked_sub(1).is_some_and(|p| subordinator(&toks[p]))
 }
 
+/// A condition link ("when", "once", "if") stands right before `i`, a determiner at most between.
 fn after_condition_link(toks: &[Token], i: usize) -> bool {
     let link = |t: &Token| t.is(Class::ConditionLink) || t.is(Class::ConditionWeakLink);
     match i.checked_sub(1).map(|p| &toks[p]) {

@@ -142,9 +142,11 @@ impl State<'_> {
     /// other conjunct of a coordinated subject gets the same claim, in text order.
     fn coordinated_speakers(&self, toks: &[Token], f: &Frame, a: &Attribution) -> Vec<Attribution> {
         let others = match f.shape {
-            Shape::Subject | Shape::Participle => {
-                conjuncts(self.text, toks, super::find::list_end(toks, f.np.start))
-            }
+            Shape::Subject | Shape::Participle => conjuncts(
+                self.text,
+                toks,
+                super::find::last_conjunct_start(toks, f.np.clone()),
+            ),
             Shape::According => {
                 let mut all = according_conjuncts(self.text, toks, f.cue.end);
                 all.pop(); // the frame's own speaker

@@ -102,6 +102,11 @@ impl Token {
         self.is_word && !self.capitalized && self.lower.len() > 4 && self.lower.ends_with("ly")
     }
 
+    /// In no listed word class.
+    pub fn is_plain(&self) -> bool {
+        self.classes.iter().all(|b| *b == 0)
+    }
+
     /// True for a quotation mark (including a doubled apostrophe).
     pub fn is_quote(&self, text: &str) -> bool {
         let s = &text[self.range.clone()];

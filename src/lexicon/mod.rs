@@ -408,6 +408,10 @@ word_classes! {
     /// Stance: prepositions that link an opposition noun to its object ("veto threats against
     /// the bid"): after one they add no reversal of their own.
     OppositionObjectLink => "stance/opposition_object_links.txt",
+    /// Stance: determiners of a person's own time, office or vote ("not on my watch").
+    PersonalDeterminer => "stance/personal_determiners.txt",
+    /// Stance: prepositions of place opening a contrasting fragment ("not beside it").
+    ContrastPreposition => "stance/contrast_prepositions.txt",
     /// Stance: links to an end point ("until"); after backing that nothing refuses they say how
     /// long the backing lasts, not what joining waits for.
     EndpointLink => "stance/endpoint_links.txt",

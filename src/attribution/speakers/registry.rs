@@ -452,7 +452,14 @@ impl Registry {
         recent: &[(usize, Resolved)],
         chosen: &Resolved,
     ) -> Option<Resolved> {
-        if !matches!(pronoun, "he" | "she") {
+        // A speaker known to fit the pronoun keeps it ("Kallas said ... Merkel blocked a plan
+        // in 2008. \"That was a mistake,\" she said").
+        let known_fit = match pronoun {
+            "he" => is_female(chosen) == Some(false),
+            "she" => is_female(chosen) == Some(true),
+            _ => return None,
+        };
+        if known_fit {
             return None;
         }
         let since = recent.iter().rev().find(|(_, r)| r == chosen)?.0;

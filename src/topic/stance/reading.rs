@@ -453,20 +453,42 @@ fn subjectless(items: &[Item]) -> bool {
 const CONTRAST_FRAGMENT_LEN: usize = 5;
 
 /// "..., inside NATO, not beside it": a short verbless fragment opening on a negation and a
-/// preposition sets an alternative aside; it does not deny the proposition before it. A time
-/// ("not in this decade") still does.
+/// preposition of place, and closing on a pronoun for the place named before, sets an
+/// alternative aside; it does not deny the proposition before it. A time ("not in this
+/// decade") or an owner ("not on my watch") still does.
 fn contrast_fragment(items: &[Item]) -> bool {
     items.len() <= CONTRAST_FRAGMENT_LEN
         && items.first().is_some_and(|i| i.is(Class::Negator))
         && items
             .get(1)
-            .is_some_and(|i| lexicon::is(Class::Preposition, &i.text))
+            .is_some_and(|i| lexicon::is(Class::ContrastPreposition, &i.text))
+        && items
+            .last()
+            .is_some_and(|i| lexicon::is(Class::ObjectPronoun, &i.text))
         && items[1..].iter().all(|i| {
             i.classes.is_empty()
                 && !lexicon::is(Class::Modal, &i.text)
                 && !lexicon::is(Class::TimeWord, &i.text)
                 && !lexicon::is(Class::TimeDeterminer, &i.text)
         })
+}
+
+/// "Ukraine will join NATO. Not on my watch.": a short verbless fragment of a negation and a
+/// prepositional phrase of someone's own time, office or vote denies the proposition before it.
+fn denial_fragment(items: &[Item]) -> bool {
+    items.len() <= CONTRAST_FRAGMENT_LEN
+        && items.first().is_some_and(|i| i.is(Class::Negator))
+        && items.get(1).is_some_and(|i| {
+            lexicon::is(Class::ContrastPreposition, &i.text)
+                || lexicon::is(Class::Preposition, &i.text)
+        })
+        && items[1..]
+            .iter()
+            .all(|i| i.classes.is_empty() && !lexicon::is(Class::Modal, &i.text) && i.text != "but")
+        && items
+            .iter()
+            .any(|i| lexicon::is(Class::PersonalDeterminer, &i.text))
+        && !contrast_fragment(items)
 }
 
 /// Most items of a verbless judgement ("but very dangerous").
@@ -758,7 +780,11 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
             (subjectless(items) && !c.hedged && !c.conceded) || bare_judgement(items);
         !named
             && !contrast_fragment(items)
-            && (one || refers_back(items) || points_back(items) || bare_predicate)
+            && (one
+                || refers_back(items)
+                || points_back(items)
+                || bare_predicate
+                || denial_fragment(items))
     });
     let names = named || inherited.is_some();
     let judges = harm || benefit || approves(items) || has(items, Class::Opposition);
@@ -769,9 +795,10 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     let repeated_denial = inherited.is_some()
         && !c.question
         && items.first().is_some_and(|i| i.is(Class::Negator))
-        && items
+        && (items
             .iter()
-            .all(|i| i.is(Class::Negator) || is_time_word(&i.text));
+            .all(|i| i.is(Class::Negator) || is_time_word(&i.text))
+            || denial_fragment(items));
     let sign = if repeated_denial {
         -1
     } else {
