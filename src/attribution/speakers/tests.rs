@@ -297,3 +297,13 @@ fn a_surname_that_is_a_country_stays_a_name() {
     ));
     assert!(matches!(np("Montenegro"), Some(Mention::Organization(_))));
 }
+
+#[test]
+fn a_sentence_opener_is_not_a_first_name() {
+    for phrase in ["Afterward Jens Stoltenberg", "Neither Jens Stoltenberg"] {
+        assert!(
+            matches!(np(phrase), Some(Mention::Name { ref name, .. }) if name == "Jens Stoltenberg"),
+            "{phrase}"
+        );
+    }
+}
