@@ -835,11 +835,7 @@ pub(super) fn conjuncts(
         if serial {
             end -= 1;
         }
-        let mut start = np_start(toks, end);
-        // "A, his Slovak counterpart B and C": an owner's determiner opens the conjunct.
-        if start > 0 && start < end && toks[start - 1].is(Class::OwnerDeterminer) {
-            start -= 1;
-        }
+        let start = np_start(toks, end);
         if start >= end || (serial && (start == 0 || toks[start - 1].lower != ",")) {
             break;
         }
