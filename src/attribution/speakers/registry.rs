@@ -452,8 +452,8 @@ impl Registry {
         recent: &[(usize, Resolved)],
         chosen: &Resolved,
     ) -> Option<Resolved> {
-        // A speaker known to fit the pronoun keeps it ("Kallas said ... Merkel blocked a plan
-        // in 2008. \"That was a mistake,\" she said").
+        // A speaker whose name or title shows the pronoun fits keeps it; the newcomer only
+        // breaks a tie of unknown gender.
         let known_fit = match pronoun {
             "he" => is_female(chosen) == Some(false),
             "she" => is_female(chosen) == Some(true),
