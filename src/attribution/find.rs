@@ -37,7 +37,7 @@ impl Finder<'_> {
     pub(super) fn frames(&self, toks: &[Token]) -> Vec<Frame> {
         let mut frames: Vec<Frame> = Vec::new();
         let title_case = cues::is_title_case(toks);
-        if let Some(f) = self.colon_frame(toks) {
+        if let Some(f) = self.colon_frame(toks, title_case) {
             return vec![f];
         }
         if let Some(f) = self.interrupted_quote(toks) {
@@ -272,13 +272,12 @@ impl Finder<'_> {
     /// "Kuleba: allies must decide." or "Quote: «...»" opening a sentence. The name must be a
     /// person the article names, an institution, or a full name; "Quote" takes the last speaker.
     /// A turn of fewer words ("Sybiha: No.") needs a name the article knows.
-    fn colon_frame(&self, toks: &[Token]) -> Option<Frame> {
+    fn colon_frame(&self, toks: &[Token], title_case: bool) -> Option<Frame> {
         let colon = toks
             .iter()
             .take(COLON_APPOSITION_TOKENS)
             .position(|t| t.lower == ":" && !t.quoted)?;
         // "X said on Telegram: ...": a cue before the colon frames the quotation itself.
-        let title_case = cues::is_title_case(toks);
         if colon == 0 || (0..colon).any(|i| cues::match_at(toks, i, title_case).is_some()) {
             return None;
         }

@@ -775,16 +775,13 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     });
     let benefit = has(items, Class::Benefit);
     let named = has(items, Class::Membership) || has(items, Class::Exclusion);
+    let denies = denial_fragment(items);
     let inherited = referent.filter(|_| {
         let bare_predicate =
             (subjectless(items) && !c.hedged && !c.conceded) || bare_judgement(items);
         !named
             && !contrast_fragment(items)
-            && (one
-                || refers_back(items)
-                || points_back(items)
-                || bare_predicate
-                || denial_fragment(items))
+            && (one || refers_back(items) || points_back(items) || bare_predicate || denies)
     });
     let names = named || inherited.is_some();
     let judges = harm || benefit || approves(items) || has(items, Class::Opposition);
@@ -798,7 +795,7 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
         && (items
             .iter()
             .all(|i| i.is(Class::Negator) || is_time_word(&i.text))
-            || denial_fragment(items));
+            || denies);
     let sign = if repeated_denial {
         -1
     } else {
