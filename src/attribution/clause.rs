@@ -19,6 +19,10 @@ const PARENTHETICAL_PP_REACH: usize = 20;
 /// A plain phrase before "that" ("on Telegram") is short.
 const PLAIN_PP_REACH: usize = 10;
 
+/// What describes an opening "according to" source before its comma ("a survey released by
+/// X on Monday") is a short phrase.
+const MAX_SOURCE_TAIL: usize = 12;
+
 /// A time phrase ("on Saturday evening", "last week") is short.
 const TIME_PHRASE_REACH: usize = 10;
 
@@ -68,6 +72,21 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
                 .find(|&j| toks[j].lower == "," && !toks[j].quoted)
                 .map_or(toks.len(), |c| c + 1);
         }
+        // "According to a survey released by X on Monday, most ...": an opening "according
+        // to" phrase runs to its comma, whatever describes the source before it.
+        if toks.get(i).is_some_and(|t| t.lower != ",") && only_connectives(&toks[..f.region.start])
+        {
+            let comma = (i..toks.len().min(i + MAX_SOURCE_TAIL))
+                .find(|&j| toks[j].lower == "," && !toks[j].quoted);
+            // A verb or a subject before the comma means the content began without one
+            // ("According to X the talks were ..., and ...").
+            let clause_word = |t: &Token| {
+                t.is(Class::FiniteVerb) || t.is(Class::SubjectPronoun) || t.lower == "that"
+            };
+            if let Some(c) = comma.filter(|&c| !toks[i..c].iter().any(clause_word)) {
+                return c + 1;
+            }
+        }
         return i;
     }
     if f.cue.form.takes_object {
@@ -75,6 +94,12 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
     }
     let i = skip_adjuncts(toks, i);
     skip_date_phrase(text, toks, i)
+}
+
+/// Nothing but connectives ("But", "And, meanwhile,") stands in `toks`.
+fn only_connectives(toks: &[Token]) -> bool {
+    toks.iter()
+        .all(|t| !t.quoted && (t.lower == "," || t.is(Class::LeadingConnective)))
 }
 
 /// "said the same day that ...", "said earlier this week that ...": a time phrase right after
