@@ -84,6 +84,29 @@ fn coordinates_denial(items: &[Item], start: usize, i: usize) -> bool {
     items[i].text == "and" && ((auxiliary && named) || ((auxiliary || negated_next) && against))
 }
 
+/// "ought to abandon its NATO ambitions and accept neutrality", "would not push for it and
+/// considered it unrealistic": after a predicate over the proposition, "and" before a verb of
+/// position (or a verb taking "it"), or before a second proposition, starts a predicate with a
+/// polarity of its own.
+fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
+    let head = &items[start..i];
+    let named = has(head, Class::Membership) || has(head, Class::Exclusion);
+    let next = items.get(i + 1);
+    let act = next.is_some_and(|n| {
+        (n.is(Class::Approval) || n.is(Class::Opposition)) && !n.is(Class::Membership)
+    });
+    let verb_of_it = next.is_some_and(|n| n.classes.is_empty() && n.text.ends_with("ed"))
+        && items
+            .get(i + 2)
+            .is_some_and(|o| matches!(o.text.as_str(), "it" | "this" | "them"));
+    // "should drop its NATO course and declare neutrality": a second proposition after "and".
+    let second = items[i + 1..]
+        .iter()
+        .take_while(|n| !n.punct())
+        .any(|n| n.is(Class::Membership) || n.is(Class::Exclusion));
+    items[i].text == "and" && named && (act || verb_of_it || second)
+}
+
 /// "By blocking the bid, they hurt the alliance": the comma after an opening "by" and a
 /// gerund closes the means the rest of the sentence judges, so both are one clause.
 fn closes_means(items: &[Item], i: usize) -> bool {
@@ -202,7 +225,9 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
         if matches!(it.text.as_str(), "." | "?" | ";") {
             trailing = false;
         }
-        let split = breaks_clause(items, i) || coordinates_denial(items, start, i);
+        let split = breaks_clause(items, i)
+            || coordinates_denial(items, start, i)
+            || coordinates_act(items, start, i);
         if split && !closes_opening_link(&items[start..i], it) {
             out.push(Clause {
                 items: &items[start..i],
