@@ -312,6 +312,12 @@ word_classes! {
     ProceduralAct => "stance/procedural_acts.txt",
     /// Stance: auxiliaries that report a fact ("has", "did"), before a negated formal act.
     ReportAuxiliary => "stance/report_auxiliaries.txt",
+    /// Stance: verbs of another party's demand or view ("demanded", "regards").
+    AttitudeVerb => "stance/attitude_verbs.txt",
+    /// Stance: adverbs and auxiliaries before such a verb ("had once again").
+    ReportAdverb => "stance/report_adverbs.txt",
+    /// Stance: nouns standing for a side after its name ("Russian negotiators").
+    PartyNoun => "stance/party_nouns.txt",
     /// Stance: words closing who decides to those named ("alone", "nobody else").
     Exclusive => "stance/exclusives.txt",
     /// Stance: refusals to take a position ("declined to say").

@@ -197,9 +197,53 @@ fn no_position(s: &Statement, cue: &[Item], content: &[Item]) -> Option<Decision
         Some(neutral("declines to take a position"))
     } else if counts_allies(content) && sign_of_flips(cue) > 0 && !has(cue, Class::Harm) {
         Some(neutral("reports a count of allies"))
+    } else if reports_other_side(s.speaker, content) && sign_of_flips(cue) > 0 {
+        Some(neutral("reports the other side's position"))
     } else {
         None
     }
+}
+
+/// "Moscow had once again demanded guarantees that ...", "Russian negotiators insisted ...": a
+/// statement whose subject is the objecting side and whose verb is that side's demand or view
+/// reports its position, when the speaker is not of that side and judges nothing in it.
+fn reports_other_side(speaker: &str, content: &[Item]) -> bool {
+    if side(speaker, Class::Adversary) {
+        return false;
+    }
+    let mut k = usize::from(content.first().is_some_and(|i| i.text == "the"));
+    let party = |i: &Item| lexicon::is(Class::Adversary, &i.text) && i.classes.is_empty();
+    if !content.get(k).is_some_and(party) {
+        return false;
+    }
+    k += 1;
+    if content
+        .get(k)
+        .is_some_and(|i| lexicon::is(Class::PartyNoun, &i.text))
+    {
+        k += 1;
+    }
+    while content
+        .get(k)
+        .is_some_and(|i| lexicon::is(Class::ReportAdverb, &i.text))
+    {
+        k += 1;
+    }
+    let judged = |i: &Item| i.is(Class::Harm) || i.is(Class::Benefit) || i.is(Class::Negator);
+    content
+        .get(k)
+        .is_some_and(|v| lexicon::is(Class::AttitudeVerb, &v.text))
+        && !content[..k].iter().any(judged)
+        && !goes_on(&content[k..])
+}
+
+/// Some word or mark inside `items` (not the last) goes on to another clause ("...,
+/// and it will not get one", "... but").
+fn goes_on(items: &[Item]) -> bool {
+    let inner = &items[..items.len().saturating_sub(1)];
+    inner
+        .iter()
+        .any(|i| matches!(i.text.as_str(), "," | "." | ";" | "?" | "but"))
 }
 
 /// The first condition any clause sets, unless an absolute ("under any circumstances") closes
