@@ -203,7 +203,13 @@ fn first_after(before: &[Item], items: &[Item]) -> bool {
 /// clause naming a war, reform or consensus waits for it.
 fn follows_in_sequence(before: &[Item], items: &[Item]) -> bool {
     let first_before = before.last().is_some_and(is_first) && before.len() <= VERBLESS_FIRST_LEN;
-    if !opens_sequence(items) && !first_before {
+    // "had to win the war first and could join afterwards": a step named first, then one
+    // closing on a word of sequence.
+    let first_then_after = before.last().is_some_and(is_first)
+        && items
+            .last()
+            .is_some_and(|w| lexicon::is(Class::SequenceLink, &w.text));
+    if !opens_sequence(items) && !first_before && !first_then_after {
         return false;
     }
     // "would discuss the war, then the membership" orders a procedure, not the joining.
