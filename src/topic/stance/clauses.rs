@@ -39,7 +39,7 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
         lexicon::is(Class::Modal, &n.text)
             || lexicon::is(Class::SubjectPronoun, &n.text)
             || lexicon::is(Class::Nobody, &n.text)
-    });
+    }) || subject_and_modal(items, i + 1);
     let elaborates = it.text == ","
         && items
             .get(i + 1)
@@ -54,6 +54,24 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
         || (it.text == "and" && opens_clause)
         || (it.classes.is_empty() && lexicon::is(Class::ClauseBreak, &it.text));
     breaks && !corrective_but(items, i)
+}
+
+/// Most words of a subject noun phrase before its modal ("the administration would").
+const SUBJECT_NP_LEN: usize = 3;
+
+/// "... and the administration would not pursue it": a determiner at `i` opens a short noun
+/// phrase followed by a modal, a new subject with its own verb.
+fn subject_and_modal(items: &[Item], i: usize) -> bool {
+    items
+        .get(i)
+        .is_some_and(|d| d.classes.is_empty() && lexicon::is(Class::Determiner, &d.text))
+        && items
+            .iter()
+            .skip(i + 1)
+            .take(SUBJECT_NP_LEN)
+            .take_while(|n| !n.punct())
+            .position(|n| lexicon::is(Class::Modal, &n.text))
+            .is_some_and(|p| p > 0)
 }
 
 /// The "but" at `i` is the one of a "not A but B" that sets A aside for B: one clause.
