@@ -312,6 +312,8 @@ word_classes! {
     ProceduralAct => "stance/procedural_acts.txt",
     /// Stance: auxiliaries that report a fact ("has", "did"), before a negated formal act.
     ReportAuxiliary => "stance/report_auxiliaries.txt",
+    /// Stance: verbs that give an answer ("say no", "vote no").
+    AnswerVerb => "stance/answer_verbs.txt",
     /// Stance: verbs of another party's demand or view ("demanded", "regards").
     AttitudeVerb => "stance/attitude_verbs.txt",
     /// Stance: adverbs and auxiliaries before such a verb ("had once again").

@@ -97,6 +97,18 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
             views[i].positioned = false;
         }
     }
+    // "a neutral status, not a place in NATO": after a clause for the opposite proposition,
+    // the alternative set aside is the membership itself; it is denied, not corrected.
+    for i in 1..clauses.len() {
+        let set_aside = matches!(clauses[i].items, [n, d, ..]
+            if n.text == "not" && lexicon::is(Class::Determiner, &d.text));
+        let opposite = has(clauses[i - 1].items, Class::Exclusion) && views[i - 1].sign < 0;
+        if set_aside && opposite && has(clauses[i].items, Class::Membership) {
+            views[i].sign = -1;
+            views[i].positioned = true;
+            views[i].bare = false;
+        }
+    }
     // "membership was not on the table and Europe should instead offer guarantees": the
     // alternative offered after a refusal is not the membership.
     for i in 1..clauses.len() {
@@ -736,7 +748,12 @@ fn points_back(items: &[Item]) -> bool {
             || lexicon::is(Class::RestatingVerb, &i.text)
     };
     let elliptical = items.len() <= ELLIPSIS_LEN && items.iter().all(auxiliary);
-    reverses && (elliptical || items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text)))
+    // "Hungary would be the first to say no": an answer to the proposition named before.
+    let answers = items
+        .windows(2)
+        .any(|w| lexicon::is(Class::AnswerVerb, &w[0].text) && w[1].text == "no");
+    reverses
+        && (elliptical || answers || items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text)))
 }
 
 /// A word of a bare time phrase: "this", "the next", "decade", "year", and its joiners

@@ -524,6 +524,7 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
         items.push(Item { text, classes });
         i += n;
     }
+    unmark_held_fears(&mut items);
     mark_adversary_gains(&mut items);
     unmark_adversary_targets(&mut items);
     mark_spans(&mut items);
@@ -535,6 +536,18 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     unmark_persuaded(&mut items);
     unmark_denied_agent_harms(&mut items);
     items
+}
+
+/// "the allies' fear that admitting Ukraine would provoke Russia": a noun for a claim held,
+/// before its "that" clause, names what is feared; it is no harm of its own (the clause, and
+/// any judgement of it, carry the stance).
+fn unmark_held_fears(items: &mut [Item]) {
+    for k in 0..items.len().saturating_sub(1) {
+        let held = lexicon::is(Class::ClaimNoun, &items[k].text) && items[k + 1].text == "that";
+        if held {
+            items[k].classes.retain(|&c| c != Class::Harm);
+        }
+    }
 }
 
 /// How many words before a harm a negation opening its noun phrase may stand ("no Kremlin
