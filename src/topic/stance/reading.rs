@@ -177,13 +177,23 @@ fn sequenced(clauses: &[Clause], views: &mut [View]) {
         }
     }
     for i in 1..clauses.len() {
-        if first_after(clauses[i - 1].items, clauses[i].items) && views[i - 1].sign > 0 {
-            wait_for_topic(&mut views[i - 1]);
+        // "Membership, yes, but the treaty gets signed first": the clause naming the
+        // membership may stand a short answer before.
+        let named = (0..i)
+            .rev()
+            .take(NAMED_BEFORE_REACH)
+            .find(|&j| has(clauses[j].items, Class::Membership))
+            .unwrap_or(i - 1);
+        if first_after(clauses[named].items, clauses[i].items) && views[named].sign > 0 {
+            wait_for_topic(&mut views[named]);
         } else if follows_in_sequence(clauses[i - 1].items, clauses[i].items) && views[i].sign > 0 {
             wait_for_topic(&mut views[i]);
         }
     }
 }
+
+/// How many clauses back a clause closing on "first" looks for the membership it delays.
+const NAMED_BEFORE_REACH: usize = 2;
 
 /// The view waits for a war, reform or consensus, unless it already has a condition.
 fn wait_for_topic(v: &mut View) {
