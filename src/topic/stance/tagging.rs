@@ -538,12 +538,15 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     items
 }
 
-/// "the allies' fear that admitting Ukraine would provoke Russia": a noun for a claim held,
-/// before its "that" clause, names what is feared; it is no harm of its own (the clause, and
+/// "the allies' fear that admitting Ukraine would provoke Russia", "the fears of allies who
+/// ...": a noun for a claim held, before its "that" clause or its holders, names what is feared; it is no harm of its own (the clause, and
 /// any judgement of it, carry the stance).
 fn unmark_held_fears(items: &mut [Item]) {
     for k in 0..items.len().saturating_sub(1) {
-        let held = lexicon::is(Class::ClaimNoun, &items[k].text) && items[k + 1].text == "that";
+        // "the fears of allies who hesitate ...": held by the allies named after "of".
+        let holder = |j: usize| items[j..].iter().take(2).any(|i| i.is(Class::AlliesNoun));
+        let held = lexicon::is(Class::ClaimNoun, &items[k].text)
+            && (items[k + 1].text == "that" || (items[k + 1].text == "of" && holder(k + 2)));
         if held {
             items[k].classes.retain(|&c| c != Class::Harm);
         }
