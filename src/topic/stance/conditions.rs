@@ -115,10 +115,14 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         // urgency; only refused ("cannot join before the war ends") does it wait for it.
         let ahead = lexicon::is(Class::AheadLink, &it.text) && !frame.refusing;
         let topic_after = topic_after && !ahead;
+        // "a pledge that Ukraine would stay out of NATO before any truce talks": a time for
+        // the opposite proposition orders it; it sets no condition on joining.
+        let timed_exclusion = has(before, Class::Exclusion);
         if it.is(Class::ConditionWeakLink)
             && open
             && (topic_after || topic_before)
             && !elapsed(after)
+            && !timed_exclusion
         {
             return Some(TOPIC_CONDITION);
         }
