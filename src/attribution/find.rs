@@ -273,6 +273,18 @@ impl Finder<'_> {
     /// person the article names, an institution, or a full name; "Quote" takes the last speaker.
     /// A turn of fewer words ("Sybiha: No.") needs a name the article knows.
     fn colon_frame(&self, toks: &[Token], title_case: bool) -> Option<Frame> {
+        // "- Latvian Defence Minister X: ...": an item of a digest, after its bullet.
+        if toks
+            .first()
+            .is_some_and(|t| t.is(Class::ListBullet) && !t.quoted)
+        {
+            let mut f = self.colon_frame(&toks[1..], title_case)?;
+            f.region = f.region.start + 1..f.region.end + 1;
+            f.np = f.np.start + 1..f.np.end + 1;
+            f.cue.start += 1;
+            f.cue.end += 1;
+            return Some(f);
+        }
         let colon = toks
             .iter()
             .take(COLON_APPOSITION_TOKENS)

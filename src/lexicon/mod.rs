@@ -556,6 +556,8 @@ word_classes! {
     BeForm => "be_forms.txt",
     /// Connectives and adverbs dropped from the start of a speaker phrase ("and", "meanwhile").
     LeadingConnective => "leading_connectives.txt",
+    /// Marks that open an item of a list ("-", "•").
+    ListBullet => "list_bullets.txt",
     /// Words after the object of "called" that name it as something ("called the report a hit piece", "as").
     ComplementOpener => "complement_openers.txt",
     /// Determiners of a time phrase opening no clause ("this week", "last month").
