@@ -62,20 +62,25 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
         let participle = toks
             .get(i)
             .is_some_and(|t| !t.quoted && lexicon::is_past_participle(&t.lower));
-        if toks.get(i).is_some_and(|t| t.lower == ",") {
+        let comma_after_source = toks.get(i).is_some_and(|t| t.lower == ",");
+        if comma_after_source {
             i += 1;
         }
         // "According to X, who chaired the meeting, allies were ...": past the relative or
         // participle clause.
-        if participle || toks.get(i).is_some_and(|t| t.is(Class::RelativePronoun)) {
+        // "According to X, speaking on Monday, Moscow ...": past a participle phrase after it.
+        let speaking = comma_after_source
+            && toks.get(i).is_some_and(|t| {
+                t.is_word && !t.quoted && !t.capitalized && t.lower.ends_with("ing")
+            });
+        if participle || speaking || toks.get(i).is_some_and(|t| t.is(Class::RelativePronoun)) {
             return (i..toks.len())
                 .find(|&j| toks[j].lower == "," && !toks[j].quoted)
                 .map_or(toks.len(), |c| c + 1);
         }
         // "According to a survey released by X on Monday, most ...": an opening "according
         // to" phrase runs to its comma, whatever describes the source before it.
-        if toks.get(i).is_some_and(|t| t.lower != ",") && only_connectives(&toks[..f.region.start])
-        {
+        if !comma_after_source && only_connectives(&toks[..f.region.start]) {
             let comma = (i..toks.len().min(i + MAX_SOURCE_TAIL))
                 .find(|&j| toks[j].lower == "," && !toks[j].quoted);
             // A verb or a subject before the comma means the content began without one

@@ -274,10 +274,12 @@ impl Finder<'_> {
     /// A turn of fewer words ("Sybiha: No.") needs a name the article knows.
     fn colon_frame(&self, toks: &[Token], title_case: bool) -> Option<Frame> {
         // "- Latvian Defence Minister X: ...": an item of a digest, after its bullet.
-        if toks
-            .first()
-            .is_some_and(|t| t.is(Class::ListBullet) && !t.quoted)
-        {
+        let bullet = |t: &Token| t.is(Class::ListBullet) && !t.quoted;
+        if toks.first().is_some_and(bullet) {
+            // One bullet only: the frame after it starts on a word, and the call goes one deep.
+            if toks.get(1).is_none_or(bullet) {
+                return None;
+            }
             let mut f = self.colon_frame(&toks[1..], title_case)?;
             f.region = f.region.start + 1..f.region.end + 1;
             f.np = f.np.start + 1..f.np.end + 1;

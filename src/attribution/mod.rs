@@ -164,6 +164,37 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_according_to_keeps_its_content_after_its_comma() {
+        let (who, q, _) = one(
+            "According to Mark Rutte, Ukraine's membership, once the war ends, will be irreversible.\n",
+        );
+        assert_eq!(
+            (who.as_str(), q.as_str()),
+            (
+                "Mark Rutte",
+                "Ukraine's membership, once the war ends, will be irreversible"
+            )
+        );
+        let (_, q, _) = one(
+            "According to Dmitry Peskov, speaking on Monday, Moscow still wants Ukraine out of NATO.\n",
+        );
+        assert_eq!(q, "Moscow still wants Ukraine out of NATO");
+    }
+
+    #[test]
+    fn a_line_of_many_bullets_is_read_without_recursion() {
+        let text = format!(
+            "{}Tom Hale: Ukraine belongs in NATO.\n",
+            "- ".repeat(20_000)
+        );
+        assert!(attributions(&text).is_empty());
+        let (who, _, _) = one(
+            "Ministers gave their views on Ukraine's bid to join NATO.\n\n- Estonian Foreign Minister Margus Tsahkna: Ukraine's place in NATO is not up for negotiation.\n",
+        );
+        assert_eq!(who, "Margus Tsahkna");
+    }
+
+    #[test]
     fn according_to_passive_and_adding_that() {
         let (who, q, _) =
             one("According to the minister Dmytro Kuleba, the allies will decide in July.\n");

@@ -241,9 +241,17 @@ fn reports_other_side(speaker: &str, content: &[Item]) -> bool {
 /// and it will not get one", "... but").
 fn goes_on(items: &[Item]) -> bool {
     let inner = &items[..items.len().saturating_sub(1)];
+    // "... and we must never let that happen": "and" before a subject of its own.
+    let new_subject = |k: usize| {
+        inner[k].text == "and"
+            && inner
+                .get(k + 1)
+                .is_some_and(|n| lexicon::is(Class::SubjectPronoun, &n.text))
+    };
     inner
         .iter()
         .any(|i| matches!(i.text.as_str(), "," | "." | ";" | "?" | "but"))
+        || (0..inner.len()).any(new_subject)
 }
 
 /// The first condition any clause sets, unless an absolute ("under any circumstances") closes

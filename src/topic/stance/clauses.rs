@@ -39,7 +39,7 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
         lexicon::is(Class::Modal, &n.text)
             || lexicon::is(Class::SubjectPronoun, &n.text)
             || lexicon::is(Class::Nobody, &n.text)
-    }) || subject_and_modal(items, i + 1);
+    });
     let elaborates = it.text == ","
         && items
             .get(i + 1)
@@ -105,7 +105,7 @@ fn coordinates_denial(items: &[Item], start: usize, i: usize) -> bool {
 /// "ought to abandon its NATO ambitions and accept neutrality", "would not push for it and
 /// considered it unrealistic": after a predicate over the proposition, "and" before a verb of
 /// position (or a verb taking "it"), or before a second proposition, starts a predicate with a
-/// polarity of its own.
+/// polarity of its own; so does a new subject and its modal ("and the administration would").
 fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
     let head = &items[start..i];
     let named = has(head, Class::Membership) || has(head, Class::Exclusion);
@@ -122,7 +122,13 @@ fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
         .iter()
         .take_while(|n| !n.punct())
         .any(|n| n.is(Class::Membership) || n.is(Class::Exclusion));
-    items[i].text == "and" && named && (act || verb_of_it || second)
+    // "will not back membership and support the invitation": a negation before "and" covers
+    // a second verb without a subject of its own.
+    let shared_negation = negations(head) > 0;
+    let own_subject = subject_and_modal(items, i + 1);
+    items[i].text == "and"
+        && named
+        && (own_subject || verb_of_it || if act { !shared_negation } else { second })
 }
 
 /// "By blocking the bid, they hurt the alliance": the comma after an opening "by" and a
