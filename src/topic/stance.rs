@@ -250,7 +250,7 @@ fn goes_on(items: &[Item]) -> bool {
     };
     inner
         .iter()
-        .any(|i| matches!(i.text.as_str(), "," | "." | ";" | "?" | "but"))
+        .any(|i| i.punct() || lexicon::is(Class::Adversative, &i.text))
         || (0..inner.len()).any(new_subject)
 }
 

@@ -114,9 +114,9 @@ fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
         (n.is(Class::Approval) || n.is(Class::Opposition)) && !n.is(Class::Membership)
     });
     let verb_of_it = next.is_some_and(|n| n.classes.is_empty() && n.text.ends_with("ed"))
-        && items
-            .get(i + 2)
-            .is_some_and(|o| matches!(o.text.as_str(), "it" | "this" | "them"));
+        && items.get(i + 2).is_some_and(|o| {
+            lexicon::is(Class::ObjectPronoun, &o.text) || lexicon::is(Class::Demonstrative, &o.text)
+        });
     // "should drop its NATO course and declare neutrality": a second proposition after "and".
     let second = items[i + 1..]
         .iter()
