@@ -108,7 +108,10 @@ fn coordinates_denial(items: &[Item], start: usize, i: usize) -> bool {
 /// polarity of its own; so does a new subject and its modal ("and the administration would").
 fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
     let head = &items[start..i];
-    let named = has(head, Class::Membership) || has(head, Class::Exclusion);
+    // Most items are no "and": nothing after them is read.
+    if items[i].text != "and" || !(has(head, Class::Membership) || has(head, Class::Exclusion)) {
+        return false;
+    }
     let next = items.get(i + 1);
     let act = next.is_some_and(|n| {
         (n.is(Class::Approval) || n.is(Class::Opposition)) && !n.is(Class::Membership)
@@ -126,9 +129,7 @@ fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
     // a second verb without a subject of its own.
     let shared_negation = negations(head) > 0;
     let own_subject = subject_and_modal(items, i + 1);
-    items[i].text == "and"
-        && named
-        && (own_subject || verb_of_it || if act { !shared_negation } else { second })
+    own_subject || verb_of_it || if act { !shared_negation } else { second }
 }
 
 /// "By blocking the bid, they hurt the alliance": the comma after an opening "by" and a
