@@ -69,10 +69,7 @@ pub(super) fn after_cue(text: &str, toks: &[Token], f: &Frame) -> usize {
         // "According to X, who chaired the meeting, allies were ...": past the relative or
         // participle clause.
         // "According to X, speaking on Monday, Moscow ...": past a participle phrase after it.
-        let speaking = comma_after_source
-            && toks.get(i).is_some_and(|t| {
-                t.is_word && !t.quoted && !t.capitalized && t.lower.ends_with("ing")
-            });
+        let speaking = comma_after_source && toks.get(i).is_some_and(is_participle_word);
         if participle || speaking || toks.get(i).is_some_and(|t| t.is(Class::RelativePronoun)) {
             return (i..toks.len())
                 .find(|&j| toks[j].lower == "," && !toks[j].quoted)

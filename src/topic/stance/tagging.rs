@@ -539,8 +539,8 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
 }
 
 /// "the allies' fear that admitting Ukraine would provoke Russia", "the fears of allies who
-/// ...": a noun for a claim held, before its "that" clause or its holders, names what is feared; it is no harm of its own (the clause, and
-/// any judgement of it, carry the stance).
+/// ...": a noun for a claim held, before its "that" clause or its holders, names what is
+/// feared; it is no harm of its own (the clause, and any judgement of it, carry the stance).
 fn unmark_held_fears(items: &mut [Item]) {
     for k in 0..items.len().saturating_sub(1) {
         // "the fears of allies who hesitate ...": held by the allies named after "of".
