@@ -42,7 +42,7 @@ impl State<'_> {
             Some(speaker) => speaker,
             None => {
                 let pos = toks[f.np.start].range.start;
-                self.registry.resolve(&f.mention, pos, &self.recent)?
+                self.resolve(&f.mention, pos, pi)?
             }
         };
         // A transcript's labels are in capitals ("SMITH:"); "Dana Holt: ..." heads a

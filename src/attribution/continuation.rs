@@ -2,19 +2,24 @@
 //! narration sentence makes likeliest for the next pronoun.
 
 use super::clause::*;
+use super::find::{conjuncts, last_conjunct_start};
 use super::quoting::*;
-use super::speakers::{self, Mention};
+use super::speakers::{self, Mention, Resolved};
 use super::state::State;
 use super::subject::*;
 use super::tokens::Token;
 use super::Attribution;
 use crate::claim::Mode;
+use crate::lexicon::Class;
 use crate::quotes;
 use crate::sentences::Paragraph;
 use std::ops::Range;
 
 /// Text above a signature line must be a statement, not a caption or a label.
 const MIN_SIGNED_WORDS: usize = 6;
+
+/// Words a meeting verb may have before its "with" ("held talks with").
+const MEETING_VERB_WORDS: usize = 3;
 
 /// A quotation of one or two words ("“useful”") is a term, not a statement.
 const MIN_BARE_QUOTE_WORDS: usize = 3;
@@ -74,7 +79,7 @@ impl State<'_> {
     /// and one that opens with an institution or its document the referent of a later "it".
     /// With `known_only`, a one-word name counts only if the article names that person
     /// elsewhere ("Outright victory is vital, he said" has no subject "Outright").
-    pub(super) fn note_subject(&mut self, toks: &[Token], known_only: bool) {
+    pub(super) fn note_subject(&mut self, toks: &[Token], known_only: bool, pi: usize) {
         let Some(Subject { np, .. }) = clause_subject(toks, toks.len()) else {
             return;
         };
@@ -117,9 +122,49 @@ impl State<'_> {
             }
         }
         let pos = toks[np.start].range.start;
-        if let Some(r) = self.registry.resolve(&mention, pos, &self.recent) {
-            self.recent.push((pos, r));
+        let Some(r) = self.registry.resolve(&mention, pos, &self.recent) else {
+            return;
+        };
+        // "Scholz and Macron met ...": every conjunct is named, and together they are a group.
+        let named: Vec<(usize, Resolved)> =
+            conjuncts(self.text, toks, last_conjunct_start(toks, np.clone()))
+                .into_iter()
+                .filter_map(|(start, m, _)| {
+                    let at = toks[start].range.start;
+                    self.registry.resolve(&m, at, &self.recent).map(|c| (at, c))
+                })
+                .collect();
+        let first: Vec<Resolved> = named.iter().map(|(_, c)| c.clone()).collect();
+        self.recent.extend(named);
+        self.recent.push((pos, r.clone()));
+        // "Scholz met Macron in Paris": the two meet as a group, though only the subject is
+        // the likeliest referent of a later "he".
+        match self.met_partner(toks, np.end) {
+            Some(partner) if first.is_empty() => self.note_group(vec![r], partner, pi),
+            _ => self.note_group(first, r, pi),
         }
+    }
+
+    /// The named person or institution a meeting verb right after the subject has as its
+    /// object ("met Macron", "held talks with the Polish president, Andrzej Duda").
+    fn met_partner(&self, toks: &[Token], verb: usize) -> Option<Resolved> {
+        let t = toks
+            .get(verb)
+            .filter(|t| !t.quoted && t.is(Class::MeetingVerb))?;
+        let mut from = verb + 1;
+        // "held talks with", "spoke with": the verb's own words up to "with".
+        if !t.is(Class::TransitiveMeetingVerb) {
+            from = (from..toks.len().min(from + MEETING_VERB_WORDS))
+                .find(|&k| toks[k].lower == "with" && !toks[k].quoted)?
+                + 1;
+        } else if toks.get(from).is_some_and(|w| w.lower == "with") {
+            from += 1;
+        }
+        let (np, title) = np_after(self.text, toks, from)?;
+        let mention = speakers::classify(self.text, &toks[np.clone()], title)
+            .filter(|m| matches!(m, Mention::Name { .. } | Mention::Organization(_)))?;
+        self.registry
+            .resolve(&mention, toks[np.start].range.start, &self.recent)
     }
 
     /// A sentence that is only a quotation, after a claim (quoted or reported) in this or the

@@ -860,7 +860,9 @@ pub(super) fn conjuncts(
         let Some(mention) = speakers::classify(text, np, None) else {
             break;
         };
-        if !matches!(mention, Mention::Name { .. } | Mention::Organization(_)) {
+        // "He and Tsahkna said": a personal pronoun names a person as well as a name does.
+        let personal = matches!(&mention, Mention::Pronoun(p) if p == "he" || p == "she");
+        if !personal && !matches!(mention, Mention::Name { .. } | Mention::Organization(_)) {
             break;
         }
         found.push((start, mention, speakers::join(text, np)));

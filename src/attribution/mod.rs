@@ -82,6 +82,7 @@ pub fn attribute(text: &str, paragraphs: &[Paragraph], extra: &[Range<usize>]) -
         tokens: &tokens,
         recent: Vec::new(),
         out: Vec::new(),
+        group: None,
     };
     for (pi, p) in paragraphs.iter().enumerate() {
         for (si, s) in p.sentences.iter().enumerate() {

@@ -22,9 +22,60 @@ pub(super) struct State<'a> {
     pub(super) tokens: &'a [Vec<Vec<Token>>],
     pub(super) recent: Vec<(usize, Resolved)>,
     pub(super) out: Vec<Attribution>,
+    /// The speakers last named together, while no one has been named since.
+    pub(super) group: Option<Group>,
+}
+
+/// Speakers named together ("Scholz and Macron met ...", "A and B said ..."), whom a later
+/// "both leaders" or "they" refers back to.
+pub(super) struct Group {
+    /// The speakers in text order.
+    pub(super) members: Vec<Resolved>,
+    /// The paragraph that named them.
+    pub(super) paragraph: usize,
+    /// The length of `recent` right after they were named: the group is still the latest
+    /// referent while it is unchanged.
+    pub(super) recent_len: usize,
 }
 
 impl State<'_> {
+    /// The group a plural anaphor ("both leaders", "they") refers to: named in this paragraph
+    /// or the one before, with no one named since.
+    pub(super) fn group_for(&self, mention: &Mention, pi: usize) -> Option<&Group> {
+        let plural = match mention {
+            Mention::Group => true,
+            Mention::Pronoun(p) => p == "they",
+            _ => false,
+        };
+        self.group
+            .as_ref()
+            .filter(|g| plural && g.recent_len == self.recent.len() && g.paragraph + 1 >= pi)
+    }
+
+    /// A frame's speaker: one of the group a plural anaphor refers to (the last named), or
+    /// the registry's reading of the mention.
+    pub(super) fn resolve(&self, mention: &Mention, pos: usize, pi: usize) -> Option<Resolved> {
+        match self.group_for(mention, pi) {
+            Some(g) => g.members.last().cloned(),
+            None => self.registry.resolve(mention, pos, &self.recent),
+        }
+    }
+
+    /// Remember speakers named together (`first` before `last`, in text order) as the latest
+    /// group; nothing when there is only one.
+    pub(super) fn note_group(&mut self, first: Vec<Resolved>, last: Resolved, pi: usize) {
+        if first.is_empty() {
+            return;
+        }
+        let mut members = first;
+        members.push(last);
+        self.group = Some(Group {
+            members,
+            paragraph: pi,
+            recent_len: self.recent.len(),
+        });
+    }
+
     /// "Tsahkna: Sooner than hoped. The allies have promised it ...": a group's report inside
     /// an interview answer already taken as a claim is the interviewee's words.
     fn group_inside_answer(&self, f: &Frame, s: &Range<usize>) -> bool {
@@ -58,7 +109,7 @@ impl State<'_> {
         .filter(|f| !self.group_inside_answer(f, &s))
         .filter_map(|f| {
             let pos = toks[f.np.start].range.start;
-            let speaker = self.registry.resolve(&f.mention, pos, &self.recent)?;
+            let speaker = self.resolve(&f.mention, pos, pi)?;
             Some((f, Some(speaker)))
         })
         .unzip();
@@ -81,7 +132,7 @@ impl State<'_> {
             if !quote_then_bare_cue(self.text, p, si, next) {
                 self.bare_quote(paras, pi, s.clone());
             }
-            self.note_subject(toks, false);
+            self.note_subject(toks, false, pi);
             return;
         }
         // "Sanders dismissed the issue, when he told Clinton ...": a pronoun speaker after the
@@ -90,7 +141,7 @@ impl State<'_> {
             .first()
             .is_some_and(|f| matches!(f.mention, Mention::Pronoun(_)) && f.np.start > 0);
         if noted {
-            self.note_subject(toks, true);
+            self.note_subject(toks, true, pi);
         }
         let mut prev_region = None;
         let mut built_any = false;
@@ -111,6 +162,7 @@ impl State<'_> {
                 .take()
                 .filter(|_| self.recent.len() == resolved_at);
             let regions = (prev_region, next_region);
+            let group = self.group_for(&f.mention, pi).map(|g| g.members.clone());
             let built = if super::find::unsaid(toks, f) {
                 None
             } else {
@@ -125,8 +177,20 @@ impl State<'_> {
                 prev_region = Some(f.region.end);
             }
             if let Some(a) = built {
-                let others = self.coordinated_speakers(toks, f, &a);
+                let others = match group {
+                    Some(members) => members
+                        .into_iter()
+                        .filter(|r| *r != a.speaker)
+                        .map(|speaker| Attribution {
+                            speaker,
+                            ..a.clone()
+                        })
+                        .collect(),
+                    None => self.coordinated_speakers(toks, f, &a),
+                };
                 self.recent.push((a.evidence.start, a.speaker.clone()));
+                let first = others.iter().map(|o| o.speaker.clone()).collect();
+                self.note_group(first, a.speaker.clone(), pi);
                 self.out.extend(others);
                 self.out.push(a);
                 built_any = true;
@@ -135,7 +199,7 @@ impl State<'_> {
         // "Zelenskyy has posted a blunt message. ... he wrote": a sentence whose cues all came
         // to nothing still names its subject, as one with no cue does.
         if !built_any && !noted {
-            self.note_subject(toks, false);
+            self.note_subject(toks, false, pi);
         }
     }
     /// "Hungary and Slovakia voiced opposition ...", "Scholz, Macron and Tusk said ...": every

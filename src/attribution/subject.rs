@@ -110,7 +110,7 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
             start: end - 1,
         });
     }
-    let phrase_start = np_start(toks, end);
+    let phrase_start = speakers::group_anaphor_start(toks, np_start(toks, end), end);
     let mut start =
         speakers::outlet_start(text, toks, end).map_or(phrase_start, |o| o.min(phrase_start));
     // "Only Hungary said": a capitalised focus adverb opening the sentence is not a name.
@@ -174,16 +174,7 @@ pub(super) fn clause_subject(toks: &[Token], end: usize) -> Option<Subject> {
         }
         stop
     };
-    let mut np = start..np_end(start);
-    // "Poland and Lithuania signed ...": the last conjunct is the subject; the frame's
-    // conjuncts give the others.
-    while np.end + 1 < end && toks[np.end].lower == "and" && !toks[np.end].quoted {
-        let next = np.end + 1..np_end(np.end + 1);
-        if next.is_empty() {
-            break;
-        }
-        np = next;
-    }
+    let np = last_conjunct(toks, start..np_end(start), end, np_end);
     // "Sen. Bernie Sanders (I-Vt.) defended ...": a parenthetical after the subject.
     let after_np = if toks.get(np.end).is_some_and(|t| t.lower == "(") {
         (np.end..end.min(np.end + PARENTHETICAL_TOKENS))
@@ -200,6 +191,50 @@ pub(super) fn clause_subject(toks: &[Token], end: usize) -> Option<Subject> {
         title: None,
         start,
     })
+}
+
+/// "Poland and Lithuania signed ...", "A, B and C signed ...": the last conjunct of a list
+/// joined by "and" (after commas, if any) is the subject; the frame's conjuncts give the
+/// others. A phrase after a comma with no "and" to follow is an apposition, not a conjunct.
+fn last_conjunct(
+    toks: &[Token],
+    first: Range<usize>,
+    end: usize,
+    np_end: impl Fn(usize) -> usize,
+) -> Range<usize> {
+    let mut np = first.clone();
+    let (mut joined, mut commas) = (false, false);
+    while np.end + 1 < end && !toks[np.end].quoted {
+        let sep = toks[np.end].lower.as_ref();
+        // ", and": a serial comma before the last conjunct.
+        let serial = sep == "," && toks[np.end + 1].lower == "and";
+        let from = np.end + 1 + usize::from(serial);
+        if !matches!(sep, "," | "and") || from >= end {
+            break;
+        }
+        let next = from..np_end(from);
+        // "A, B and C": after a comma only a capitalised name ("A, Ukraine's minister for
+        // X and Y, said" lists no one).
+        let named = toks[next.clone()].iter().all(Token::is_capitalized);
+        if next.is_empty() || (sep == "," && !named) {
+            break;
+        }
+        commas |= sep == ",";
+        joined = sep == "and" || serial;
+        np = next;
+        // A comma after an "and" conjunct closes the list.
+        if joined && toks.get(np.end).is_some_and(|t| t.lower == ",") {
+            break;
+        }
+    }
+    // "Zelensky, Ukraine's president and commander, said": a comma-led phrase that a comma
+    // closes again is an apposition.
+    let apposition = commas && toks.get(np.end).is_some_and(|t| t.lower == ",");
+    if joined && !apposition {
+        np
+    } else {
+        first
+    }
 }
 
 /// The comma right before token `i`, also when it sits inside a closing quotation mark

@@ -558,6 +558,14 @@ word_classes! {
     LeadingConnective => "leading_connectives.txt",
     /// Marks that open an item of a list ("-", "•").
     ListBullet => "list_bullets.txt",
+    /// Verbs of meeting someone, right after a subject ("met", "hosted", "held talks with").
+    MeetingVerb => "meeting_verbs.txt",
+    /// Meeting verbs that take their partner as a direct object ("met X", "hosted X").
+    TransitiveMeetingVerb => "transitive_meeting_verbs.txt",
+    /// Openers of a plural phrase referring back to speakers named together ("both", "the two").
+    GroupAnaphorOpener => "group_anaphor_openers.txt",
+    /// Heads of a plural phrase referring back to speakers named together ("leaders", "sides").
+    GroupAnaphorHead => "group_anaphor_heads.txt",
     /// Words after the object of "called" that name it as something ("called the report a hit piece", "as").
     ComplementOpener => "complement_openers.txt",
     /// Determiners of a time phrase opening no clause ("this week", "last month").

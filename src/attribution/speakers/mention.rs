@@ -39,6 +39,8 @@ pub enum Mention {
         /// Issued by a meeting ("declaration", "communiqué") rather than by one speaker.
         collective: bool,
     },
+    /// "both leaders", "the two ministers", "the pair": the speakers just named together.
+    Group,
 }
 
 /// Nationality nouns and the title words they resolve to ("dane = danish, denmark").
@@ -106,6 +108,9 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
     }
     if let Some(m) = possessed(text, np) {
         return Some(m);
+    }
+    if is_group_anaphor(np) {
+        return Some(Mention::Group);
     }
     if let Some(m) = demonym(np) {
         return Some(m);
@@ -232,6 +237,48 @@ fn is_plural_role(head: &str) -> bool {
     head.strip_suffix('s')
         .is_some_and(|one| lexicon::is(Class::PersonRole, one) || crate::lexicon::is_title(one))
         && !head.ends_with("ss")
+}
+
+/// Words a group anaphor may have between its opener and head ("both Baltic leaders").
+const GROUP_ANAPHOR_MODIFIERS: usize = 2;
+
+/// "both leaders", "the two foreign ministers", "the pair": an opener, at most two modifiers,
+/// and a plural head, all plain words.
+fn is_group_anaphor(np: &[Token]) -> bool {
+    let words: Vec<&str> = np.iter().map(|t| t.lower.as_ref()).collect();
+    if np.iter().any(|t| !t.is_word || t.quoted) {
+        return false;
+    }
+    let opener =
+        if words.len() >= 2 && lexicon::is(Class::GroupAnaphorOpener, &words[..2].join(" ")) {
+            2
+        } else if lexicon::is(
+            Class::GroupAnaphorOpener,
+            words.first().copied().unwrap_or(""),
+        ) {
+            1
+        } else {
+            return false;
+        };
+    let Some((head, modifiers)) = words.split_last() else {
+        return false;
+    };
+    // "the pair" is opener and head at once.
+    let head_is_opener = opener == words.len() && lexicon::is(Class::GroupAnaphorHead, head);
+    head_is_opener
+        || (modifiers.len() >= opener
+            && modifiers.len() - opener <= GROUP_ANAPHOR_MODIFIERS
+            && lexicon::is(Class::GroupAnaphorHead, head))
+}
+
+/// Where a group anaphor ending at `end` starts ("the two leaders"), when the phrase found so
+/// far (from `start`) is its tail; else `start`.
+pub fn group_anaphor_start(toks: &[Token], start: usize, end: usize) -> usize {
+    // An opener of two words, the modifiers and the head.
+    let longest = GROUP_ANAPHOR_MODIFIERS + 3;
+    (end.saturating_sub(longest)..start)
+        .find(|&k| is_group_anaphor(&toks[k..end]))
+        .unwrap_or(start)
 }
 
 fn trim_leading(np: &[Token]) -> &[Token] {

@@ -8,7 +8,9 @@ mod registry;
 #[cfg(test)]
 mod tests;
 
-pub use mention::{classify, is_outlet_name, names_members, outlet_start, Mention};
+pub use mention::{
+    classify, group_anaphor_start, is_outlet_name, names_members, outlet_start, Mention,
+};
 pub use names::{
     apposition_after, apposition_span, follows_honorific, is_name_word, is_particle_in_name, join,
     name_run, title_before, MAX_PARTICLES,

@@ -360,6 +360,8 @@ impl Registry {
                 .rev()
                 .find(|(at, h, _)| *at < pos && h == head)
                 .map(|(_, _, phrase)| organization_named(phrase)),
+            // Resolved by the sentence loop, which knows who was last named together.
+            Mention::Group => None,
             Mention::Media => self
                 .outlets
                 .iter()

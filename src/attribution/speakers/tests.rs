@@ -97,6 +97,21 @@ fn pronouns_orgs_nominals_and_relations() {
 }
 
 #[test]
+fn plural_phrases_refer_back_to_speakers_named_together() {
+    for phrase in [
+        "Both leaders",
+        "the two foreign ministers",
+        "The pair",
+        "all three presidents",
+    ] {
+        assert_eq!(np(phrase), Some(Mention::Group), "{phrase}");
+    }
+    // A plural role with no opener is an unnamed group; "both" alone names no one.
+    assert_eq!(np("the leaders"), None);
+    assert_eq!(np("both"), None);
+}
+
+#[test]
 fn spelling_variants_share_a_key() {
     let k = name_key("Zelensky");
     for v in ["Zelenskiy", "Zelenskyy", "Zelenskyi"] {
