@@ -51,10 +51,15 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
     // "I'm against it while the war goes on": a pronoun restates the membership named before.
     // "..., but not while the war goes on", "Not while the war goes on.": a negation opening
     // a clause after "but", or right before a lasting-state link, elides the membership.
+    // "..., only not while ...": a focus word may come first.
+    let lead = items
+        .iter()
+        .take_while(|i| lexicon::is(Class::StanceFocus, &i.text))
+        .count();
     let concurrent = items
-        .get(1)
+        .get(lead + 1)
         .is_some_and(|l| l.is(Class::ConditionConcurrentLink));
-    let elided = (c.hedged || concurrent) && items.first().is_some_and(|i| i.is(Class::Negator));
+    let elided = (c.hedged || concurrent) && items.get(lead).is_some_and(|i| i.is(Class::Negator));
     // "..., but that no decision can be taken during the fighting", "..., but we cannot say
     // yes while ...": a hedge after "but" that opens on a negation, or refuses a decision, is
     // about the membership the clause before it named.
