@@ -701,6 +701,9 @@ impl Finder<'_> {
         if t.lower != "according" || t.quoted || toks.get(i + 1)?.lower != "to" {
             return None;
         }
+        if let Some(f) = according_to_pronoun(self.text, toks, i) {
+            return Some(f);
+        }
         // "according to monetary historian David Marsh": a descriptor before a full name.
         let (np, title, mention) = described_name_after(self.text, toks, i + 2)
             .or_else(|| np_after(self.text, toks, i + 2))
@@ -735,6 +738,30 @@ impl Finder<'_> {
             shape: Shape::According,
         })
     }
+}
+
+/// "According to her, ...": an object pronoun for a person named before, when a comma follows.
+fn according_to_pronoun(text: &str, toks: &[Token], i: usize) -> Option<Frame> {
+    let p = toks.get(i + 2).filter(|t| !t.quoted)?;
+    let subject = match p.lower.as_ref() {
+        "him" => "he",
+        "her" => "she",
+        "them" => "they",
+        _ => return None,
+    };
+    toks.get(i + 3).filter(|t| t.lower == ",")?;
+    Some(Frame {
+        region: i..i + 3,
+        np: i + 2..i + 3,
+        mention: Mention::Pronoun(subject.to_string()),
+        mention_text: speakers::join(text, &toks[i + 2..i + 3]),
+        cue: CueMatch {
+            start: i,
+            end: i + 2,
+            form: Cow::Owned(according_form()),
+        },
+        shape: Shape::According,
+    })
 }
 
 /// The cue form of "according to".
