@@ -14,6 +14,41 @@ use crate::sentences::Paragraph;
 use std::ops::Range;
 
 impl State<'_> {
+    /// An interviewer's question: the paragraph after `pi` opens with another speaker's colon
+    /// frame, and the one before is not another speaker's question, which this one would
+    /// answer ("HAVRYLIUK: Why should we wait?" after "BERGQVIST: ...?").
+    fn interviewer_asks(&self, pi: usize, asker: &Resolved) -> bool {
+        let answers = pi.checked_sub(1).is_some_and(|prev| {
+            let asked = self.tokens[prev]
+                .last()
+                .and_then(|s| s.last())
+                .is_some_and(|t| t.lower == "?");
+            asked && self.opens_with_other_label(prev, asker)
+        });
+        !answers && self.opens_with_other_label(pi + 1, asker)
+    }
+
+    /// Paragraph `pi` opens with a colon frame of a speaker other than `asker`.
+    fn opens_with_other_label(&self, pi: usize, asker: &Resolved) -> bool {
+        let Some(first) = self.tokens.get(pi).and_then(|p| p.first()) else {
+            return false;
+        };
+        let finder = Finder {
+            text: self.text,
+            registry: self.registry,
+            recent: &self.recent,
+            interviewee: self.interviewee.as_ref(),
+        };
+        finder.frames(first).iter().any(|g| {
+            let pos = first[g.np.start].range.start;
+            g.shape == Shape::Colon
+                && self
+                    .registry
+                    .resolve(&g.mention, pos, &self.recent)
+                    .is_some_and(|r| r != *asker)
+        })
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub(super) fn build(
         &mut self,
@@ -49,6 +84,12 @@ impl State<'_> {
         // commentator's statement, whatever his role.
         let transcript_label = !f.mention_text.chars().any(char::is_lowercase);
         if f.shape == Shape::Colon && transcript_label && is_journalist(&speaker) {
+            return None;
+        }
+        // "Nordic Review: Will Ukraine join?" before "Poulsen: Yes. ...": an interviewer's
+        // question, answered in the next paragraph under another label, states nothing.
+        let asks = toks.last().is_some_and(|t| t.lower == "?");
+        if f.shape == Shape::Colon && asks && self.interviewer_asks(pi, &speaker) {
             return None;
         }
         let (content, evidence) = match f.shape {
@@ -108,8 +149,12 @@ impl State<'_> {
         } else {
             mode_of(self.text, &content, p)
         };
-        let cue_text =
-            self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string();
+        // A colon frame's cue is ":", also where an answer label's period stands for it ("A.").
+        let cue_text = if f.shape == Shape::Colon {
+            ":".to_string()
+        } else {
+            self.text[toks[f.cue.start].range.start..toks[f.cue.end - 1].range.end].to_string()
+        };
         // The attribution's own words: this cue's stretch of the sentence, without its content
         // and without the content of the cues before it.
         let lo = prev_region
@@ -781,6 +826,7 @@ impl State<'_> {
             text: self.text,
             registry: self.registry,
             recent: &self.recent,
+            interviewee: self.interviewee.as_ref(),
         };
         let end = (si + 1..p.sentences.len())
             .find(|&k| {

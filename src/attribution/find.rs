@@ -30,6 +30,8 @@ pub(super) struct Finder<'a> {
     pub(super) text: &'a str,
     pub(super) registry: &'a Registry,
     pub(super) recent: &'a [(usize, Resolved)],
+    /// The speaker of an interview's first labelled answer ("A: ..."), who gives the others.
+    pub(super) interviewee: Option<&'a Resolved>,
 }
 
 impl Finder<'_> {
@@ -67,6 +69,14 @@ impl Finder<'_> {
         }
         if frames.is_empty() {
             frames.extend(self.predicate_colon_frame(toks));
+        }
+        // "A. Yes, ...": an interview's answer label closed by its period stands for "A:",
+        // where no cue reads the sentence otherwise ("A. Smith said" names a speaker).
+        let dotted_answer = toks
+            .first()
+            .is_some_and(|t| t.lower.ends_with('.') && is_answer_label(t));
+        if frames.is_empty() && dotted_answer && toks.len() > 1 {
+            frames.extend(self.answer_frame(toks, 0));
         }
         frames
     }
@@ -303,24 +313,17 @@ impl Finder<'_> {
             end: colon + 1,
             form: Cow::Owned(cues::CueForm::colon()),
         };
+        // An interview's "A: ..." (its answers): the person last named.
+        if colon == 1 && is_answer_label(&toks[0]) {
+            return self.answer_frame(toks, colon);
+        }
+        // "Quote: ...": the speaker last named.
         if colon == 1 && toks[0].lower == "quote" {
             if short {
                 return None;
             }
             let (_, last) = self.recent.last()?;
-            let mention = Mention::Name {
-                name: last.name.clone(),
-                title: last.title.clone(),
-            };
-            let mention_text = speakers::join(self.text, &toks[..1]);
-            return Some(Frame {
-                cue,
-                mention,
-                mention_text,
-                region: 0..colon + 1,
-                np: 0..1,
-                shape: Shape::Colon,
-            });
+            return Some(self.label_frame(toks, colon, last));
         }
         if let Some(f) = self
             .apposed_colon_frame(toks, colon, &cue)
@@ -372,7 +375,11 @@ impl Finder<'_> {
             m => m,
         };
         let known = match &mention {
-            Mention::Name { name, .. } if short => named && self.registry.knows(name),
+            // The registry knows people by surname ("Baiba Braze: Yes." after "Minister
+            // Baiba Braze said").
+            Mention::Name { name, .. } if short => {
+                named && self.registry.knows(name.rsplit(' ').next().unwrap_or(name))
+            }
             Mention::Name { name, .. } => {
                 named && (name.contains(' ') || self.registry.knows(name))
             }
@@ -394,6 +401,39 @@ impl Finder<'_> {
             np: 0..colon,
             shape: Shape::Colon,
         })
+    }
+
+    /// An interview's answer after its label ("A:" or "A.", the label at `cue`): the person
+    /// last named, not an institution named in the answers.
+    fn answer_frame(&self, toks: &[Token], cue: usize) -> Option<Frame> {
+        let person = || {
+            self.recent
+                .iter()
+                .rev()
+                .find(|(_, r)| r.kind == crate::claim::SpeakerKind::Person)
+                .map(|(_, r)| r)
+        };
+        let speaker = self.interviewee.or_else(person)?;
+        Some(self.label_frame(toks, cue, speaker))
+    }
+
+    /// A colon frame whose label (the first token, up to `cue`) stands for `speaker`.
+    fn label_frame(&self, toks: &[Token], cue: usize, speaker: &Resolved) -> Frame {
+        Frame {
+            cue: CueMatch {
+                start: cue,
+                end: cue + 1,
+                form: Cow::Owned(cues::CueForm::colon()),
+            },
+            mention: Mention::Name {
+                name: speaker.name.clone(),
+                title: speaker.title.clone(),
+            },
+            mention_text: speakers::join(self.text, &toks[..1]),
+            region: 0..cue + 1,
+            np: 0..1,
+            shape: Shape::Colon,
+        }
     }
 
     /// "Kaja Kallas, Estonia's prime minister: ...": a full name, a comma, and an apposition
@@ -762,6 +802,15 @@ fn according_to_pronoun(text: &str, toks: &[Token], i: usize) -> Option<Frame> {
         },
         shape: Shape::According,
     })
+}
+
+/// An interview's answer label, "A" or "Answer" (capitalised), with or without its period.
+pub(super) fn is_answer_label(t: &Token) -> bool {
+    t.is_capitalized() && !t.quoted && is_answer_label_word(t.lower.trim_end_matches('.'))
+}
+
+fn is_answer_label_word(w: &str) -> bool {
+    lexicon::is(Class::AnswerLabel, w)
 }
 
 /// The cue form of "according to".

@@ -83,6 +83,7 @@ pub fn attribute(text: &str, paragraphs: &[Paragraph], extra: &[Range<usize>]) -
         recent: Vec::new(),
         out: Vec::new(),
         group: None,
+        interviewee: None,
     };
     for (pi, p) in paragraphs.iter().enumerate() {
         for (si, s) in p.sentences.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! The sentence loop: frames, then content, then the claims of the other conjuncts.
 
-use super::find::{according_conjuncts, conjuncts, Finder};
+use super::find::{according_conjuncts, conjuncts, is_answer_label, Finder};
 use super::frame::{Frame, Shape};
 use super::quoting::*;
 use super::speakers::{Mention, Registry, Resolved};
@@ -24,6 +24,8 @@ pub(super) struct State<'a> {
     pub(super) out: Vec<Attribution>,
     /// The speakers last named together, while no one has been named since.
     pub(super) group: Option<Group>,
+    /// The speaker of an interview's first labelled answer ("A: ..."), who gives the others.
+    pub(super) interviewee: Option<Resolved>,
 }
 
 /// Speakers named together ("Scholz and Macron met ...", "A and B said ..."), whom a later
@@ -103,6 +105,7 @@ impl State<'_> {
             text: self.text,
             registry: self.registry,
             recent: &self.recent,
+            interviewee: self.interviewee.as_ref(),
         }
         .frames(toks)
         .into_iter()
@@ -177,6 +180,10 @@ impl State<'_> {
                 prev_region = Some(f.region.end);
             }
             if let Some(a) = built {
+                let label = &toks[f.np.start];
+                if f.shape == Shape::Colon && is_answer_label(label) && self.interviewee.is_none() {
+                    self.interviewee = Some(a.speaker.clone());
+                }
                 let others = match group {
                     Some(members) => members
                         .into_iter()

@@ -558,6 +558,8 @@ word_classes! {
     BeForm => "be_forms.txt",
     /// Connectives and adverbs dropped from the start of a speaker phrase ("and", "meanwhile").
     LeadingConnective => "leading_connectives.txt",
+    /// Labels of an interview's answers ("A:", "Answer:"), lowercase.
+    AnswerLabel => "answer_labels.txt",
     /// Marks that open an item of a list ("-", "•").
     ListBullet => "list_bullets.txt",
     /// Verbs of meeting someone, right after a subject ("met", "hosted", "held talks with").
