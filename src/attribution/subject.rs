@@ -74,6 +74,9 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if let Some(subject) = authored_document_subject(text, toks, k) {
         return Some(subject);
     }
+    if let Some(subject) = document_from_subject(text, toks, k) {
+        return Some(subject);
+    }
     if let Some(subject) = relative_subject(text, toks, k) {
         return Some(subject);
     }
@@ -338,6 +341,38 @@ fn authored_document_subject(text: &str, toks: &[Token], k: usize) -> Option<Sub
         )
     );
     (first == by + 1 && start < end && named).then_some(Subject {
+        np: start..end,
+        title: None,
+        start,
+    })
+}
+
+/// "A statement from the Polish foreign ministry said", "A letter from X to allied leaders
+/// argues": a document noun opening the clause, "from" and its author (before any addressee
+/// after "to") right before the cue at `k`; the author speaks.
+fn document_from_subject(text: &str, toks: &[Token], k: usize) -> Option<Subject> {
+    let plain = |t: &Token| !t.quoted && t.is_word;
+    let from = (k.saturating_sub(AUTHORED_DOCUMENT_TOKENS)..k)
+        .rev()
+        .take_while(|&j| plain(&toks[j]))
+        .find(|&j| toks[j].lower == "from")?;
+    let noun = from.checked_sub(1)?;
+    let document =
+        lexicon::is(Class::DocumentNoun, &toks[noun].lower) && !toks[noun].is_capitalized();
+    if !document || !subject_starts_clause(toks, np_start(toks, noun + 1)) {
+        return None;
+    }
+    let start = from + 1;
+    let end = (start..k).find(|&j| toks[j].lower == "to").unwrap_or(k);
+    let named = matches!(
+        speakers::classify(text, toks.get(start..end)?, None),
+        Some(
+            speakers::Mention::Name { .. }
+                | speakers::Mention::Organization(_)
+                | speakers::Mention::Members(_)
+        )
+    );
+    (start < end && named).then_some(Subject {
         np: start..end,
         title: None,
         start,
