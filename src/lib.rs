@@ -374,6 +374,9 @@ fn framing(text: &str, paras: &[Paragraph], a: &Attribution, quote: &str) -> Opt
     if frame_names_subject(&text[a.evidence.clone()], quote) {
         return Some(a.evidence.clone());
     }
+    if a.cue.as_deref() == Some(":") && colon_frame_names_subject(&text[a.evidence.clone()]) {
+        return Some(a.evidence.clone());
+    }
     let p = &paras[a.paragraph];
     if let Some(asked) = interview_question(text, paras, a) {
         return Some(asked.start..a.evidence.end);
@@ -390,6 +393,20 @@ fn framing(text: &str, paras: &[Paragraph], a: &Attribution, quote: &str) -> Opt
         .is_some_and(|w| lexicon::is(lexicon::Class::QuestionOpener, &w.to_lowercase()));
     (opens && frame_names_subject(question, "") || puts_question(question))
         .then_some(before.start..a.evidence.end)
+}
+
+/// "X on Ukraine's NATO application: ...": a preposition after the speaker, before the colon,
+/// names what the statement is about.
+fn colon_frame_names_subject(sentence: &str) -> bool {
+    let Some(colon) = sentence.find(':') else {
+        return false;
+    };
+    let mut words = Vec::new();
+    push_bare_words(&sentence[..colon], &mut words);
+    words
+        .iter()
+        .skip(1)
+        .any(|w| lexicon::is(lexicon::Class::ColonTopicPreposition, w))
 }
 
 /// In an interview ("Q: Will Ukraine join before 2030?" / "Landsbergis: Yes."), the question

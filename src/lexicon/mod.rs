@@ -558,6 +558,8 @@ word_classes! {
     BeForm => "be_forms.txt",
     /// Connectives and adverbs dropped from the start of a speaker phrase ("and", "meanwhile").
     LeadingConnective => "leading_connectives.txt",
+    /// Prepositions in a colon frame naming the statement's subject ("X on Kyiv's bid: ...").
+    ColonTopicPreposition => "colon_topic_prepositions.txt",
     /// Labels of an interview's answers ("A:", "Answer:"), lowercase.
     AnswerLabel => "answer_labels.txt",
     /// Marks that open an item of a list ("-", "•").
