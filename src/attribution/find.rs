@@ -42,6 +42,9 @@ impl Finder<'_> {
         if let Some(f) = self.colon_frame(toks, title_case) {
             return vec![f];
         }
+        if let Some(f) = self.possessive_colon_frame(toks) {
+            return vec![f];
+        }
         if let Some(f) = self.interrupted_quote(toks) {
             return vec![f];
         }
@@ -81,6 +84,47 @@ impl Finder<'_> {
         frames
     }
 
+    /// `His reply was short: "..."`: a possessive pronoun opening the sentence, a lowercase
+    /// predicate, and a colon before a quotation that runs to the sentence's end; the pronoun
+    /// stands for the speaker.
+    fn possessive_colon_frame(&self, toks: &[Token]) -> Option<Frame> {
+        let pronoun = match toks.first()?.lower.as_ref() {
+            "his" => "he",
+            "her" => "she",
+            _ => return None,
+        };
+        let colon = toks
+            .iter()
+            .take(COLON_TITLED_NAME_TOKENS + 1)
+            .position(|t| t.lower == ":" && !t.quoted)?;
+        // "Her office said:" has a cue of its own (the possessed noun may look like one: "reply").
+        let plain_predicate = toks[1..colon].iter().all(|t| t.is_word && !t.capitalized)
+            && (2..colon).all(|i| cues::match_at(toks, i, false).is_none());
+        if colon < 2 || !plain_predicate || !self.quotation_after(toks, colon) {
+            return None;
+        }
+        Some(Frame {
+            cue: CueMatch {
+                start: colon,
+                end: colon + 1,
+                form: Cow::Owned(cues::CueForm::colon()),
+            },
+            mention: Mention::Pronoun(pronoun.to_string()),
+            mention_text: speakers::join(self.text, &toks[..1]),
+            region: 0..colon + 1,
+            np: 0..1,
+            shape: Shape::Colon,
+        })
+    }
+
+    /// A quotation of a few words opens right after the colon at `colon` and runs to the
+    /// sentence's end.
+    fn quotation_after(&self, toks: &[Token], colon: usize) -> bool {
+        toks.get(colon + 1).is_some_and(|t| t.is_quote(self.text))
+            && toks[colon + 1..].iter().filter(|t| t.is_word).count() >= MIN_COLON_CONTENT_TOKENS
+            && toks[colon + 1..].iter().all(|t| t.quoted || !t.is_word)
+    }
+
     /// `Chancellor X had a blunt message for Kyiv: "..."`: a full or known name opening the
     /// sentence (after its title), a predicate in lowercase, and a colon among the first
     /// tokens before a quotation that runs to the sentence's end. The caller asks it only of a
@@ -90,10 +134,7 @@ impl Finder<'_> {
             .iter()
             .take(COLON_APPOSITION_TOKENS)
             .position(|t| t.lower == ":" && !t.quoted)?;
-        let quoted_rest = toks.get(colon + 1).is_some_and(|t| t.is_quote(self.text))
-            && toks[colon + 1..].iter().filter(|t| t.is_word).count() >= MIN_COLON_CONTENT_TOKENS
-            && toks[colon + 1..].iter().all(|t| t.quoted || !t.is_word);
-        if !quoted_rest {
+        if !self.quotation_after(toks, colon) {
             return None;
         }
         let cue = CueMatch {
