@@ -322,6 +322,8 @@ word_classes! {
     PartyNoun => "stance/party_nouns.txt",
     /// Stance: words closing who decides to those named ("alone", "nobody else").
     Exclusive => "stance/exclusives.txt",
+    /// Stance: verbs of desert after the membership ("the invitation it deserves").
+    DesertVerb => "stance/desert_verbs.txt",
     /// Stance: focus words before a negation that opens a clause ("only not while ...").
     StanceFocus => "stance/focus_words.txt",
     /// Stance: refusals to take a position ("declined to say").

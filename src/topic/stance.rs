@@ -126,6 +126,9 @@ fn decide(s: &Statement) -> Decision {
     if let Some(d) = no_position(s, &cue, &content) {
         return d;
     }
+    if owed_membership(&content) && cue_sign > 0 {
+        return decision(Stance::Supports, "holds the membership owed");
+    }
     let proposition = names_proposition(&content) || names_proposition(&tag(words(s.evidence)));
     let clauses = clauses(&content);
     let views = read(&clauses);
@@ -153,6 +156,25 @@ fn decide(s: &Statement) -> Decision {
         return polarity(s.speaker, warns(&cue, &content), &views, cue_sign);
     }
     tie_break(s.speaker, proposition, demand)
+}
+
+/// Words between a membership word and the verb of desert of its relative clause ("the
+/// invitation [that] it [has] deserves").
+const DESERT_REACH: usize = 3;
+
+/// "the invitation it deserves", "the seat Kyiv has earned": a membership word, then within a
+/// few words and no negation a verb of desert.
+fn owed_membership(items: &[Item]) -> bool {
+    items.iter().enumerate().any(|(k, i)| {
+        let after = &items[k + 1..items.len().min(k + 2 + DESERT_REACH)];
+        i.is(Class::Membership)
+            && after
+                .iter()
+                .position(|w| lexicon::is(Class::DesertVerb, &w.text))
+                .is_some_and(|d| {
+                    d > 0 && !after[..d].iter().any(|w| w.is(Class::Negator) || w.punct())
+                })
+    })
 }
 
 /// "ruled out any accession while fighting continued": a rejecting cue over the membership
