@@ -374,12 +374,12 @@ fn framing(text: &str, paras: &[Paragraph], a: &Attribution, quote: &str) -> Opt
     if frame_names_subject(&text[a.evidence.clone()], quote) {
         return Some(a.evidence.clone());
     }
-    if a.cue.as_deref() == Some(":") && colon_frame_names_subject(&text[a.evidence.clone()]) {
-        return Some(a.evidence.clone());
-    }
     let p = &paras[a.paragraph];
     if let Some(asked) = interview_question(text, paras, a) {
         return Some(asked.start..a.evidence.end);
+    }
+    if a.cue.as_deref() == Some(":") && colon_frame_names_subject(&text[a.evidence.clone()]) {
+        return Some(a.evidence.clone());
     }
     let before = p
         .sentences
@@ -403,10 +403,13 @@ fn colon_frame_names_subject(sentence: &str) -> bool {
     };
     let mut words = Vec::new();
     push_bare_words(&sentence[..colon], &mut words);
-    words
-        .iter()
-        .skip(1)
-        .any(|w| lexicon::is(lexicon::Class::ColonTopicPreposition, w))
+    // The first word is the speaker's own ("About:" is a label, not a subject).
+    words.iter().skip(1).any(|w| {
+        lexicon::is(
+            lexicon::Class::ColonTopicPreposition,
+            &crate::document::lowercase(w),
+        )
+    })
 }
 
 /// In an interview ("Q: Will Ukraine join before 2030?" / "Landsbergis: Yes."), the question

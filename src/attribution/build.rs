@@ -1,7 +1,7 @@
 //! Building an attribution from a frame: its content, evidence, mode and frame ranges.
 
 use super::clause::*;
-use super::find::Finder;
+use super::find::{is_answer_label, Finder};
 use super::frame::{Frame, Shape};
 use super::quoting::*;
 use super::speakers::Resolved;
@@ -18,14 +18,28 @@ impl State<'_> {
     /// frame, and the one before is not another speaker's question, which this one would
     /// answer ("HAVRYLIUK: Why should we wait?" after "BERGQVIST: ...?").
     fn interviewer_asks(&self, pi: usize, asker: &Resolved) -> bool {
-        let answers = pi.checked_sub(1).is_some_and(|prev| {
-            let asked = self.tokens[prev]
-                .last()
-                .and_then(|s| s.last())
-                .is_some_and(|t| t.lower == "?");
-            asked && self.opens_with_other_label(prev, asker)
-        });
+        let answers = pi
+            .checked_sub(1)
+            .is_some_and(|prev| self.turn_asks(prev) && self.opens_with_other_label(prev, asker));
         !answers && self.opens_with_other_label(pi + 1, asker)
+    }
+
+    /// Paragraph `pi` ends on a question mark: a turn that asks.
+    fn turn_asks(&self, pi: usize) -> bool {
+        self.tokens[pi]
+            .last()
+            .and_then(|s| s.last())
+            .is_some_and(|t| t.lower == "?")
+    }
+
+    /// A finder of frames over what has been attributed so far.
+    pub(super) fn finder(&self) -> Finder<'_> {
+        Finder {
+            text: self.text,
+            registry: self.registry,
+            recent: &self.recent,
+            interviewee: self.interviewee.as_ref(),
+        }
     }
 
     /// Paragraph `pi` opens with a colon frame of a speaker other than `asker`.
@@ -33,13 +47,7 @@ impl State<'_> {
         let Some(first) = self.tokens.get(pi).and_then(|p| p.first()) else {
             return false;
         };
-        let finder = Finder {
-            text: self.text,
-            registry: self.registry,
-            recent: &self.recent,
-            interviewee: self.interviewee.as_ref(),
-        };
-        finder.frames(first).iter().any(|g| {
+        self.finder().frames(first).iter().any(|g| {
             let pos = first[g.np.start].range.start;
             g.shape == Shape::Colon
                 && self
@@ -72,6 +80,12 @@ impl State<'_> {
         if f.shape == Shape::Colon && short && interview.is_none() {
             return None;
         }
+        // "A: ...", "A. ...": an answer label only under a question ("A. Kovalenko was in the
+        // room" opens with an initial).
+        let labelled = f.shape == Shape::Colon && is_answer_label(&toks[f.np.start]);
+        if labelled && interview.is_none() {
+            return None;
+        }
         // The speaker as the sentence loop resolved it, when `recent` is unchanged since.
         let speaker = match known {
             Some(speaker) => speaker,
@@ -88,8 +102,7 @@ impl State<'_> {
         }
         // "Nordic Review: Will Ukraine join?" before "Poulsen: Yes. ...": an interviewer's
         // question, answered in the next paragraph under another label, states nothing.
-        let asks = toks.last().is_some_and(|t| t.lower == "?");
-        if f.shape == Shape::Colon && asks && self.interviewer_asks(pi, &speaker) {
+        if f.shape == Shape::Colon && self.turn_asks(pi) && self.interviewer_asks(pi, &speaker) {
             return None;
         }
         let (content, evidence) = match f.shape {
@@ -822,12 +835,7 @@ impl State<'_> {
         }
         let p = &paras[pi];
         let colon = self.tokens[pi][si].get(f.cue.start)?.range.end;
-        let finder = Finder {
-            text: self.text,
-            registry: self.registry,
-            recent: &self.recent,
-            interviewee: self.interviewee.as_ref(),
-        };
+        let finder = self.finder();
         let end = (si + 1..p.sentences.len())
             .find(|&k| {
                 finder

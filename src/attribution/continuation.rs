@@ -95,6 +95,10 @@ impl State<'_> {
         // A person, or (in a sentence with no cue) an institution or its document, which a
         // later "it" may refer to ("The ministry issued a statement. It said ...").
         let Some(mention) = speakers::classify(self.text, &toks[np.clone()], None) else {
+            // "Protesters gathered outside.": a later "they" is likelier them than a group.
+            if let Some(g) = self.group.as_mut() {
+                g.pronoun_ok = false;
+            }
             return;
         };
         let institutional = matches!(
@@ -145,26 +149,28 @@ impl State<'_> {
         }
     }
 
-    /// The named person or institution a meeting verb right after the subject has as its
-    /// object ("met Macron", "held talks with the Polish president, Andrzej Duda").
+    /// The named person a meeting verb right after the subject has as its partner ("met
+    /// Macron", "held talks with the Polish president, Andrzej Duda"); a place visited or an
+    /// institution is none ("visited Kyiv").
     fn met_partner(&self, toks: &[Token], verb: usize) -> Option<Resolved> {
-        let t = toks
-            .get(verb)
-            .filter(|t| !t.quoted && t.is(Class::MeetingVerb))?;
-        let mut from = verb + 1;
-        // "held talks with", "spoke with": the verb's own words up to "with".
-        if !t.is(Class::TransitiveMeetingVerb) {
-            from = (from..toks.len().min(from + MEETING_VERB_WORDS))
+        let t = toks.get(verb).filter(|t| !t.quoted)?;
+        let from = if t.is(Class::TransitiveMeetingVerb) {
+            // "met with X" as "met X".
+            verb + 1 + usize::from(toks.get(verb + 1).is_some_and(|w| w.lower == "with"))
+        } else if t.is(Class::MeetingVerb) {
+            // "held talks with", "spoke with": the verb's own words up to "with".
+            (verb + 1..toks.len().min(verb + 1 + MEETING_VERB_WORDS))
                 .find(|&k| toks[k].lower == "with" && !toks[k].quoted)?
-                + 1;
-        } else if toks.get(from).is_some_and(|w| w.lower == "with") {
-            from += 1;
-        }
+                + 1
+        } else {
+            return None;
+        };
         let (np, title) = np_after(self.text, toks, from)?;
         let mention = speakers::classify(self.text, &toks[np.clone()], title)
-            .filter(|m| matches!(m, Mention::Name { .. } | Mention::Organization(_)))?;
+            .filter(|m| matches!(m, Mention::Name { .. }))?;
         self.registry
             .resolve(&mention, toks[np.start].range.start, &self.recent)
+            .filter(|r| r.kind == crate::claim::SpeakerKind::Person)
     }
 
     /// A sentence that is only a quotation, after a claim (quoted or reported) in this or the

@@ -88,11 +88,10 @@ impl Finder<'_> {
     /// predicate, and a colon before a quotation that runs to the sentence's end; the pronoun
     /// stands for the speaker.
     fn possessive_colon_frame(&self, toks: &[Token]) -> Option<Frame> {
-        let pronoun = match toks.first()?.lower.as_ref() {
-            "his" => "he",
-            "her" => "she",
-            _ => return None,
-        };
+        let first = toks.first()?;
+        let (_, pronoun) = lexicon::POSSESSIVE_PRONOUN_SUBJECTS
+            .iter()
+            .find(|(possessive, _)| *possessive == first.lower.as_ref())?;
         let colon = toks
             .iter()
             .take(COLON_TITLED_NAME_TOKENS + 1)
@@ -824,12 +823,9 @@ impl Finder<'_> {
 /// "According to her, ...": an object pronoun for a person named before, when a comma follows.
 fn according_to_pronoun(text: &str, toks: &[Token], i: usize) -> Option<Frame> {
     let p = toks.get(i + 2).filter(|t| !t.quoted)?;
-    let subject = match p.lower.as_ref() {
-        "him" => "he",
-        "her" => "she",
-        "them" => "they",
-        _ => return None,
-    };
+    let (_, subject) = lexicon::OBJECT_PRONOUN_SUBJECTS
+        .iter()
+        .find(|(object, _)| *object == p.lower.as_ref())?;
     toks.get(i + 3).filter(|t| t.lower == ",")?;
     Some(Frame {
         region: i..i + 3,

@@ -1,6 +1,6 @@
 //! The sentence loop: frames, then content, then the claims of the other conjuncts.
 
-use super::find::{according_conjuncts, conjuncts, is_answer_label, Finder};
+use super::find::{according_conjuncts, conjuncts, is_answer_label};
 use super::frame::{Frame, Shape};
 use super::quoting::*;
 use super::speakers::{Mention, Registry, Resolved};
@@ -38,20 +38,27 @@ pub(super) struct Group {
     /// The length of `recent` right after they were named: the group is still the latest
     /// referent while it is unchanged.
     pub(super) recent_len: usize,
+    /// No subject that names no speaker has come since ("Protesters gathered outside. They
+    /// said ...": "they" is the protesters), so "they" may still refer to the group.
+    pub(super) pronoun_ok: bool,
 }
 
 impl State<'_> {
     /// The group a plural anaphor ("both leaders", "they") refers to: named in this paragraph
     /// or the one before, with no one named since.
     pub(super) fn group_for(&self, mention: &Mention, pi: usize) -> Option<&Group> {
-        let plural = match mention {
-            Mention::Group => true,
-            Mention::Pronoun(p) => p == "they",
-            _ => false,
+        // "the two leaders" after three names refers to someone else.
+        let (plural, size) = match mention {
+            Mention::Group { size } => (Some(true), *size),
+            Mention::Pronoun(p) if p == "they" => (Some(false), None),
+            _ => (None, None),
         };
-        self.group
-            .as_ref()
-            .filter(|g| plural && g.recent_len == self.recent.len() && g.paragraph + 1 >= pi)
+        self.group.as_ref().filter(|g| {
+            plural.is_some_and(|phrase| phrase || g.pronoun_ok)
+                && size.is_none_or(|n| n == g.members.len())
+                && g.recent_len == self.recent.len()
+                && g.paragraph + 1 >= pi
+        })
     }
 
     /// A frame's speaker: one of the group a plural anaphor refers to (the last named), or
@@ -75,6 +82,7 @@ impl State<'_> {
             members,
             paragraph: pi,
             recent_len: self.recent.len(),
+            pronoun_ok: true,
         });
     }
 
@@ -101,21 +109,17 @@ impl State<'_> {
         // A frame whose speaker names no one ("it" with no institution before) yields no
         // claim and must not cut the content of the others. Each speaker is kept: `build`
         // takes it while `recent` is as it was then (it only grows).
-        let (frames, mut speakers): (Vec<Frame>, Vec<Option<Resolved>>) = Finder {
-            text: self.text,
-            registry: self.registry,
-            recent: &self.recent,
-            interviewee: self.interviewee.as_ref(),
-        }
-        .frames(toks)
-        .into_iter()
-        .filter(|f| !self.group_inside_answer(f, &s))
-        .filter_map(|f| {
-            let pos = toks[f.np.start].range.start;
-            let speaker = self.resolve(&f.mention, pos, pi)?;
-            Some((f, Some(speaker)))
-        })
-        .unzip();
+        let (frames, mut speakers): (Vec<Frame>, Vec<Option<Resolved>>) = self
+            .finder()
+            .frames(toks)
+            .into_iter()
+            .filter(|f| !self.group_inside_answer(f, &s))
+            .filter_map(|f| {
+                let pos = toks[f.np.start].range.start;
+                let speaker = self.resolve(&f.mention, pos, pi)?;
+                Some((f, Some(speaker)))
+            })
+            .unzip();
         let resolved_at = self.recent.len();
         if *TRACE {
             let ws: Vec<&str> = toks.iter().map(|t| t.lower.as_ref()).collect();

@@ -566,9 +566,9 @@ word_classes! {
     AnswerLabel => "answer_labels.txt",
     /// Marks that open an item of a list ("-", "•").
     ListBullet => "list_bullets.txt",
-    /// Verbs of meeting someone, right after a subject ("met", "hosted", "held talks with").
+    /// Verbs of meeting someone through "with", right after a subject ("held talks with").
     MeetingVerb => "meeting_verbs.txt",
-    /// Meeting verbs that take their partner as a direct object ("met X", "hosted X").
+    /// Verbs of meeting that take their partner as a direct object ("met X", "hosted X").
     TransitiveMeetingVerb => "transitive_meeting_verbs.txt",
     /// Openers of a plural phrase referring back to speakers named together ("both", "the two").
     GroupAnaphorOpener => "group_anaphor_openers.txt",
@@ -801,6 +801,14 @@ pub static BARE_MEMBER_GROUPS: LazyLock<Vec<(&'static str, &'static str)>> =
 /// Object pronouns and the subject pronoun a speaker resolves from ("quoted him as saying").
 pub static OBJECT_PRONOUN_SUBJECTS: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| aliases(include_str!("object_pronoun_subjects.txt")).collect());
+
+/// Words of a group anaphor and how many speakers it counts ("both" = 2, "three" = 3).
+pub static GROUP_ANAPHOR_SIZES: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| aliases(include_str!("group_anaphor_sizes.txt")).collect());
+
+/// Possessive pronouns and the subject pronoun a speaker resolves from ("His reply was: ...").
+pub static POSSESSIVE_PRONOUN_SUBJECTS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| aliases(include_str!("possessive_pronoun_subjects.txt")).collect());
 
 /// Everything that speaks as an organization: institutions, then countries and capitals.
 pub static ORGANIZATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {

@@ -39,8 +39,9 @@ pub enum Mention {
         /// Issued by a meeting ("declaration", "communiqué") rather than by one speaker.
         collective: bool,
     },
-    /// "both leaders", "the two ministers", "the pair": the speakers just named together.
-    Group,
+    /// "both leaders", "the two ministers", "the pair": the speakers just named together,
+    /// with their number when the phrase says it.
+    Group { size: Option<usize> },
 }
 
 /// Nationality nouns and the title words they resolve to ("dane = danish, denmark").
@@ -110,7 +111,9 @@ pub fn classify(text: &str, np: &[Token], apposition: Option<String>) -> Option<
         return Some(m);
     }
     if is_group_anaphor(np) {
-        return Some(Mention::Group);
+        return Some(Mention::Group {
+            size: group_size(np),
+        });
     }
     if let Some(m) = demonym(np) {
         return Some(m);
@@ -245,6 +248,10 @@ const GROUP_ANAPHOR_MODIFIERS: usize = 2;
 /// "both leaders", "the two foreign ministers", "the pair": an opener, at most two modifiers,
 /// and a plural head, all plain words.
 fn is_group_anaphor(np: &[Token]) -> bool {
+    // Most phrases end in no group head: decided before any words are gathered.
+    if !np.last().is_some_and(|t| t.is(Class::GroupAnaphorHead)) {
+        return false;
+    }
     let words: Vec<&str> = np.iter().map(|t| t.lower.as_ref()).collect();
     if np.iter().any(|t| !t.is_word || t.quoted) {
         return false;
@@ -269,6 +276,16 @@ fn is_group_anaphor(np: &[Token]) -> bool {
         || (modifiers.len() >= opener
             && modifiers.len() - opener <= GROUP_ANAPHOR_MODIFIERS
             && lexicon::is(Class::GroupAnaphorHead, head))
+}
+
+/// How many speakers a group anaphor counts, by its words ("both", "the three").
+fn group_size(np: &[Token]) -> Option<usize> {
+    np.iter().find_map(|t| {
+        lexicon::GROUP_ANAPHOR_SIZES
+            .iter()
+            .find(|(word, _)| *word == t.lower.as_ref())
+            .and_then(|(_, n)| n.parse().ok())
+    })
 }
 
 /// Where a group anaphor ending at `end` starts ("the two leaders"), when the phrase found so

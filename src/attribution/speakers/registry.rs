@@ -361,7 +361,7 @@ impl Registry {
                 .find(|(at, h, _)| *at < pos && h == head)
                 .map(|(_, _, phrase)| organization_named(phrase)),
             // Resolved by the sentence loop, which knows who was last named together.
-            Mention::Group => None,
+            Mention::Group { .. } => None,
             Mention::Media => self
                 .outlets
                 .iter()

@@ -104,8 +104,15 @@ fn plural_phrases_refer_back_to_speakers_named_together() {
         "The pair",
         "all three presidents",
     ] {
-        assert_eq!(np(phrase), Some(Mention::Group), "{phrase}");
+        assert!(
+            matches!(np(phrase), Some(Mention::Group { .. })),
+            "{phrase}"
+        );
     }
+    assert_eq!(
+        np("the three ministers"),
+        Some(Mention::Group { size: Some(3) })
+    );
     // A plural role with no opener is an unnamed group; "both" alone names no one.
     assert_eq!(np("the leaders"), None);
     assert_eq!(np("both"), None);
