@@ -102,18 +102,7 @@ impl Finder<'_> {
         if colon < 2 || !plain_predicate || !self.quotation_after(toks, colon) {
             return None;
         }
-        Some(Frame {
-            cue: CueMatch {
-                start: colon,
-                end: colon + 1,
-                form: Cow::Owned(cues::CueForm::colon()),
-            },
-            mention: Mention::Pronoun(pronoun.to_string()),
-            mention_text: speakers::join(self.text, &toks[..1]),
-            region: 0..colon + 1,
-            np: 0..1,
-            shape: Shape::Colon,
-        })
+        Some(self.label_frame(toks, colon, Mention::Pronoun(pronoun.to_string())))
     }
 
     /// A quotation of a few words opens right after the colon at `colon` and runs to the
@@ -363,7 +352,7 @@ impl Finder<'_> {
                 return None;
             }
             let (_, last) = self.recent.last()?;
-            return Some(self.label_frame(toks, colon, last));
+            return Some(self.label_frame(toks, colon, named_as(last)));
         }
         if let Some(f) = self
             .apposed_colon_frame(toks, colon, &cue)
@@ -454,21 +443,18 @@ impl Finder<'_> {
                 .map(|(_, r)| r)
         };
         let speaker = self.interviewee.or_else(person)?;
-        Some(self.label_frame(toks, cue, speaker))
+        Some(self.label_frame(toks, cue, named_as(speaker)))
     }
 
-    /// A colon frame whose label (the first token, up to `cue`) stands for `speaker`.
-    fn label_frame(&self, toks: &[Token], cue: usize, speaker: &Resolved) -> Frame {
+    /// A colon frame whose label (the first token, up to `cue`) stands for `mention`.
+    fn label_frame(&self, toks: &[Token], cue: usize, mention: Mention) -> Frame {
         Frame {
             cue: CueMatch {
                 start: cue,
                 end: cue + 1,
                 form: Cow::Owned(cues::CueForm::colon()),
             },
-            mention: Mention::Name {
-                name: speaker.name.clone(),
-                title: speaker.title.clone(),
-            },
+            mention,
             mention_text: speakers::join(self.text, &toks[..1]),
             region: 0..cue + 1,
             np: 0..1,
@@ -843,11 +829,17 @@ fn according_to_pronoun(text: &str, toks: &[Token], i: usize) -> Option<Frame> {
 
 /// An interview's answer label, "A" or "Answer" (capitalised), with or without its period.
 pub(super) fn is_answer_label(t: &Token) -> bool {
-    t.is_capitalized() && !t.quoted && is_answer_label_word(t.lower.trim_end_matches('.'))
+    t.is_capitalized()
+        && !t.quoted
+        && lexicon::is(Class::AnswerLabel, t.lower.trim_end_matches('.'))
 }
 
-fn is_answer_label_word(w: &str) -> bool {
-    lexicon::is(Class::AnswerLabel, w)
+/// A resolved speaker as the mention that names them.
+fn named_as(speaker: &Resolved) -> Mention {
+    Mention::Name {
+        name: speaker.name.clone(),
+        title: speaker.title.clone(),
+    }
 }
 
 /// The cue form of "according to".
