@@ -422,9 +422,28 @@ fn present_tense_verb(toks: &[Token], i: usize) -> bool {
     let after_noun = toks[i - 1].is_word
         && !toks[i - 1].lower.ends_with('s')
         && !toks[i - 1].is(Class::Preposition)
-        && i >= 2
-        && toks[i - 2].is(Class::Determiner);
+        && determiner_opens_phrase(toks, i - 1);
     shape && (after_name || after_pronoun || after_noun)
+}
+
+/// Most words of a noun phrase between its determiner and a verb ("every month of delay on
+/// the bid costs").
+const NOUN_PHRASE_REACH: usize = 8;
+
+/// The word at `head` ends a noun phrase that a determiner opens ("this delay", "every month of
+/// delay"): a determiner within reach before it, with only unquoted words between, none a verb.
+fn determiner_opens_phrase(toks: &[Token], head: usize) -> bool {
+    let start = head.saturating_sub(NOUN_PHRASE_REACH);
+    for j in (start..head).rev() {
+        let t = &toks[j];
+        if !t.is_word || t.quoted || is_verb_word(t) {
+            return false;
+        }
+        if t.is(Class::Determiner) || t.is(Class::ClauseDeterminer) && !t.is(Class::ObjectPronoun) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A word outside quotation marks that reads as a finite verb: a listed one, or a past tense
