@@ -650,7 +650,8 @@ fn mark_reversed_referent(items: &mut [Item]) {
         let referent = lexicon::is(Class::Pronoun, &items[k + 1].text)
             && items
                 .get(k + 2)
-                .is_none_or(|n| n.punct() || lexicon::is(Class::ClauseCoordinator, &n.text));
+                .is_none_or(|n| n.punct() || lexicon::is(Class::ClauseCoordinator, &n.text))
+            || membership_object(items, k);
         let subject_named = items[..k]
             .iter()
             .rev()
@@ -666,6 +667,20 @@ fn mark_reversed_referent(items: &mut [Item]) {
             items[k].classes.push(Class::Opposition);
         }
     }
+}
+
+/// Most items between a verb and the membership its object names ("change Ukraine's course
+/// toward NATO").
+const OBJECT_REACH: usize = 5;
+
+/// The object of the verb at `k` names the membership before its clause ends: "alter the
+/// country's path to NATO".
+fn membership_object(items: &[Item], k: usize) -> bool {
+    items[k + 1..]
+        .iter()
+        .take(OBJECT_REACH)
+        .take_while(|i| !i.punct() && !lexicon::is(Class::ClauseCoordinator, &i.text))
+        .any(|i| i.is(Class::Membership))
 }
 
 /// "only encouraged the Kremlin": a verb that helps whom it names, right before an adversary
