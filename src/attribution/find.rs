@@ -1272,6 +1272,23 @@ pub(super) fn unsaid(toks: &[Token], f: &Frame) -> bool {
     empty || (negated && next.is_some_and(|t| t.is(Class::Interrogative)))
 }
 
+/// "... when allies admit a member": a cue that is often no speech verb, with no addressee,
+/// followed by neither "that", a colon nor a quotation and preceded by no quotation, can
+/// introduce nothing, so it does not bound the content of the frame before it.
+pub(super) fn cannot_introduce(text: &str, toks: &[Token], f: &Frame) -> bool {
+    let form = &f.cue.form;
+    let introduces = toks
+        .get(f.cue.end)
+        .is_some_and(|t| t.lower == "that" || t.lower == ":" || t.is_quote(text));
+    let after_quote = f.region.start > 0
+        && toks[..f.region.start]
+            .iter()
+            .rev()
+            .find(|t| t.lower != ",")
+            .is_some_and(|t| t.quoted || t.is_quote(text));
+    form.strict && !form.takes_object && !introduces && !after_quote
+}
+
 /// Tokens before a cue in which its negation stands ("has not", "did not").
 const NEGATION_SLOT: usize = 2;
 

@@ -158,13 +158,20 @@ impl State<'_> {
             let enclosed = frames
                 .get(k + 1)
                 .is_some_and(|n| n.region.start < f.region.end);
-            let next_region = frames.get(k + 1).map(|n| {
-                if enclosed {
-                    n.cue.start
-                } else {
-                    n.region.start
-                }
-            });
+            // A later cue that can introduce nothing does not bound this content.
+            let next_region = frames[k + 1..]
+                .iter()
+                .enumerate()
+                .find(|(d, n)| {
+                    *d == 0 && enclosed || !super::find::cannot_introduce(self.text, toks, n)
+                })
+                .map(|(d, n)| {
+                    if d == 0 && enclosed {
+                        n.cue.start
+                    } else {
+                        n.region.start
+                    }
+                });
             let known = speakers[k]
                 .take()
                 .filter(|_| self.recent.len() == resolved_at);
