@@ -68,7 +68,8 @@ pub fn date_statements(
     let lead = lead_event(text, paragraphs, attributed, &mentions);
     let events = narrated_events(text, paragraphs, attributed, &mentions, published);
     let mut next_event = events.iter().peekable();
-    let mut event: Option<Occasion> = None;
+    // The latest narrated day, and whether its sentence names an event.
+    let mut event: Option<(Occasion, bool)> = None;
     let mut occasions: HashMap<&str, Occasion> = HashMap::default();
     let mut timeline = Timeline::default();
     let mut next_narration = narration.iter().peekable();
@@ -88,14 +89,17 @@ pub fn date_statements(
                 );
                 next_narration.next();
             }
-            while let Some((end, occ)) = next_event.peek() {
+            while let Some((end, occ, named)) = next_event.peek() {
                 if *end > a.evidence.start {
                     break;
                 }
-                event = Some(Occasion {
-                    since: timeline.len(),
-                    ..occ.clone()
-                });
+                event = Some((
+                    Occasion {
+                        since: timeline.len(),
+                        ..occ.clone()
+                    },
+                    *named,
+                ));
                 next_event.next();
             }
             if a.perfect || a.present {
@@ -111,23 +115,33 @@ pub fn date_statements(
                     (near || unbroken).then(|| o.date.clone())
                 })
                 .or_else(|| {
-                    // A speaker with no occasion of their own who speaks at an event ("at the
-                    // ceremony", "after signing the agreement") speaks at the one the lead
-                    // reports, while no statement of another date has come between.
-                    let ev = lead.as_ref()?;
-                    let fresh = !occasions.contains_key(name);
-                    let at_event = names_event(text, a);
-                    (fresh && at_event && timeline.unchanged_since(0, ev.day)).then(|| ev.clone())
-                })
-                .or_else(|| {
                     // "Ministers held a press conference in Tartu on Monday. Saar said ...": a
                     // speaker with no occasion of their own, in that paragraph or the next,
-                    // speaks at the event narrated just before, while no other date has come.
-                    let ev = event.as_ref().filter(|e| e.date.text.is_some())?;
+                    // speaks at the event narrated just before, while no other date has come;
+                    // "Scholz addressed the Bundestag on Tuesday. Replying in the same debate,
+                    // Merz said": a dated sentence naming no event is the occasion of a
+                    // statement whose frame names one.
+                    let (ev, named) = event.as_ref()?;
+                    let ev = Some(ev).filter(|e| e.date.text.is_some())?;
+                    if !named && !names_event(text, a) {
+                        return None;
+                    }
                     let fresh = !occasions.contains_key(name);
                     let near = a.paragraph <= ev.paragraph + 1;
                     let unbroken = timeline.unchanged_since(ev.since, ev.date.day);
                     (fresh && near && unbroken).then(|| ev.date.clone())
+                })
+                .or_else(|| {
+                    // A speaker with no occasion of their own who speaks at an event ("at the
+                    // ceremony", "after signing the agreement") speaks at the one the lead
+                    // reports, while no statement of another date, and no dated narration
+                    // after the lead, has come between.
+                    let ev = lead.as_ref()?;
+                    let fresh = !occasions.contains_key(name);
+                    let at_event = names_event(text, a);
+                    let narrated_since = event.as_ref().is_some_and(|(e, _)| e.paragraph > 0);
+                    let unbroken = !narrated_since && timeline.unchanged_since(0, ev.day);
+                    (fresh && at_event && unbroken).then(|| ev.clone())
                 });
             let date = date.unwrap_or_default();
             // A statement with no time at all says nothing about the occasion; a vague one
@@ -277,16 +291,16 @@ fn narration_occasions(
     out
 }
 
-/// Sentences of narration (no attribution) that fix a day: where each ends, and the date of the
-/// event it narrates ("held a joint press conference on Monday"), or no date when it names no
-/// event.
+/// Sentences of narration (no attribution) that fix a day: where each ends, the date it narrates
+/// (none for a day long before publication or still to come), and whether it names an event
+/// ("held a joint press conference on Monday").
 fn narrated_events(
     text: &str,
     paragraphs: &[Paragraph],
     attributed: &Attributed,
     mentions: &[Dated],
     published: Option<NaiveDate>,
-) -> Vec<(usize, Occasion)> {
+) -> Vec<(usize, Occasion, bool)> {
     let evidences = sorted_evidences(attributed);
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -298,13 +312,13 @@ fn narrated_events(
             let dated = within(mentions, s).find(|m| m.day.is_some() && m.kind != DateKind::Vague);
             if let Some(m) = dated {
                 // An event of the news, days before publication at most: not a summit of years
-                // ago that a statement recalls, nor one still to come. A dated sentence naming
-                // no such event ("Russia shelled Kharkiv on Tuesday") ends the one before it.
+                // ago that a statement recalls, nor one still to come. A dated sentence of no
+                // such day ends the one before it.
                 let recent = m
                     .day
                     .zip(published)
                     .is_some_and(|(d, p)| d <= p && (p - d).num_days() <= NARRATED_EVENT_DAYS);
-                let date = if recent && names_event_word(&text[s.clone()]) {
+                let date = if recent {
                     StatementDate {
                         day: m.day,
                         text: Some(text[m.range.clone()].to_string()),
@@ -317,7 +331,7 @@ fn narrated_events(
                     paragraph: pi,
                     since: 0,
                 };
-                out.push((s.end, occasion));
+                out.push((s.end, occasion, names_event_word(&text[s.clone()])));
             }
         }
     }
@@ -528,6 +542,16 @@ mod tests {
         let text = " date 2024-05-09 The two foreign ministers held a joint news conference in Tartu on Monday. Kadri Saar said the ferry link would reopen in June.\n\n\
                     Storms closed the port on Tuesday. Edgars Ozols said the border crossings would stay open.\n";
         assert_eq!(dates(text), vec![Some("2024-05-06".into()), None]);
+    }
+
+    #[test]
+    fn a_later_dated_scene_outweighs_the_lead_for_a_speaker_at_an_event() {
+        // The lead's Monday does not reach past the Tuesday sitting narrated after it; a frame
+        // naming the occasion ("in the same sitting") takes the day of the sentence before,
+        // though that sentence names no event of its own.
+        let text = " date 2024-05-09 The port authority opened the new ferry terminal on Monday.\n\n\
+                    Mayor Ola Vik addressed the city council on Tuesday. Replying in the same sitting, Rasa Vaitkute said the ferry fees would fall.\n";
+        assert_eq!(dates(text), vec![Some("2024-05-07".into())]);
     }
 
     #[test]
