@@ -442,8 +442,12 @@ impl Finder<'_> {
                 .find(|(_, r)| r.kind == crate::claim::SpeakerKind::Person)
                 .map(|(_, r)| r)
         };
-        let speaker = self.interviewee.or_else(person)?;
-        Some(self.label_frame(toks, cue, named_as(speaker)))
+        let named = || self.registry.person_before(toks[0].range.start);
+        let speaker = match self.interviewee.or_else(person) {
+            Some(s) => named_as(s),
+            None => named_as(&named()?),
+        };
+        Some(self.label_frame(toks, cue, speaker))
     }
 
     /// A colon frame whose label (the first token, up to `cue`) stands for `mention`.
