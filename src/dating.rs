@@ -463,16 +463,37 @@ fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<Statement
         })
         .collect();
     // A calendar day first, then any phrase that fixes a day ("earlier on Monday" is a
-    // vague "earlier" and a fixing "on Monday"), then the vague one.
+    // vague "earlier" and a fixing "on Monday"), then the vague one. A wire dateline's day
+    // ("KYIV, May 6 (Wire) -") is the dispatch's: a day the sentence names ("as he met envoys
+    // on Sunday") comes before it.
+    let own = |m: &&&Dated| !opens_wire_dispatch(text, &m.range);
     let pick = in_frame
         .iter()
+        .filter(own)
         .find(|m| matches!(m.kind, DateKind::Day { .. }))
+        .or_else(|| {
+            in_frame
+                .iter()
+                .filter(own)
+                .find(|m| m.kind != DateKind::Vague)
+        })
         .or_else(|| in_frame.iter().find(|m| m.kind != DateKind::Vague))
         .or_else(|| in_frame.first())?;
     Some(StatementDate {
         day: pick.day,
         text: Some(text[pick.range.clone()].to_string()),
     })
+}
+
+/// The date phrase at `r` ends a wire dateline: a dash follows it, after at most an agency in
+/// parentheses ("KYIV, May 6 (Wire) - ...").
+fn opens_wire_dispatch(text: &str, r: &Range<usize>) -> bool {
+    let rest = text[r.end..].trim_start();
+    let rest = match rest.strip_prefix('(') {
+        Some(inner) => inner.find(')').map_or("", |e| inner[e + 1..].trim_start()),
+        None => rest,
+    };
+    rest.starts_with(['-', '\u{2014}', '\u{2013}'])
 }
 
 #[cfg(test)]

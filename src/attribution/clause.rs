@@ -550,6 +550,9 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if j > from + 1 && toks[j - 1].lower == "," && pronoun_act_follows(toks, j) {
             return j - 1; // "..., and he railed against the moderators": the narrator again
         }
+        if j > from + 1 && toks[j - 1].lower == "," && occasion_follows(toks, j) {
+            return j - 1; // "..., as he met envoys in Warsaw on Sunday": the narrator's scene
+        }
         if t.lower == "and"
             && j > from + 1
             && is_quote_token(&toks[j - 1])
@@ -607,6 +610,19 @@ fn pronoun_act_follows(toks: &[Token], j: usize) -> bool {
         .get(j + 2)
         .is_some_and(|t| !t.quoted && t.is(Class::PresentPerfectAux));
     coordinator && pronoun && (past_at(j + 2) || (perfect && past_at(j + 3)))
+}
+
+/// ", as he met envoys", ", while she toured the port": after a comma, a link of time, then a
+/// subject pronoun and a past tense: the narrator sets the scene of the statement.
+fn occasion_follows(toks: &[Token], j: usize) -> bool {
+    let link = !toks[j].quoted && toks[j].is(Class::OccasionLink);
+    let pronoun = toks
+        .get(j + 1)
+        .is_some_and(|t| !t.quoted && t.is(Class::PersonPronoun));
+    let past = toks
+        .get(j + 2)
+        .is_some_and(|t| !t.quoted && (plain_past(t) || t.is(Class::IrregularParticiple)));
+    link && pronoun && past
 }
 
 /// Token `i` opens the speaker's next act after the reported words: a cue ("tells the crowd"),

@@ -258,6 +258,9 @@ word_classes! {
     AuthorRole => "author_roles.txt",
     /// Scope: pronouns opening a statement that point back to the text around it ("it").
     ReferringPronoun => "referring_pronouns.txt",
+    /// Links that open the narrator's clause about the occasion after a reported clause (", as
+    /// he met envoys").
+    OccasionLink => "occasion_links.txt",
     /// Pronouns for a person spoken about ("he", "she"), lowercase.
     PersonPronoun => "person_pronouns.txt",
     /// Attribution: words qualifying a time adjunct before "on" ("late on Monday").
