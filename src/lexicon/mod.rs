@@ -792,6 +792,10 @@ fn aliases(data: &'static str) -> impl Iterator<Item = (&'static str, &'static s
 pub static INSTITUTIONS: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| aliases(include_str!("organizations.txt")).collect());
 
+/// Nationality adjectives and the countries they name ("ukrainian" -> "ukraine").
+pub static NATIONALITIES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| aliases(include_str!("nationalities.txt")).collect());
+
 /// Stance: acronyms written in capitals and the phrases they stand for ("MAP" -> "membership
 /// action plan"); a lowercase "map" stays a map.
 pub static STANCE_ACRONYMS: LazyLock<Vec<(&'static str, &'static str)>> =

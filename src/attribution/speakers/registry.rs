@@ -667,8 +667,19 @@ struct PhraseFit {
     titles: Option<Vec<String>>,
     /// The phrase's content words, hyphens as spaces.
     words: Vec<String>,
+    /// The countries the phrase's nationality adjectives name ("the Ukrainian president").
+    countries: Vec<&'static str>,
     /// The folded title of the latest [`PhraseFit::fit`], kept for its buffer.
     folded: std::cell::RefCell<String>,
+}
+
+/// The country a word of a title or phrase names, as an adjective or by the country's name.
+fn country_of(word: &str) -> Option<&'static str> {
+    let nationalities = &*lexicon::NATIONALITIES;
+    nationalities
+        .get(word)
+        .copied()
+        .or_else(|| nationalities.values().find(|&&c| c == word).copied())
 }
 
 /// Content words of a lowercase phrase or title.
@@ -709,14 +720,24 @@ impl PhraseFit {
                 .into_iter()
                 .map(str::to_string)
                 .collect(),
+            countries: fit_pieces(phrase)
+                .filter_map(|w| lexicon::NATIONALITIES.get(w).copied())
+                .collect(),
             folded: Default::default(),
         }
     }
 
-    /// Whether the phrase fits a title (by the nominal lexicon, or by two shared words).
+    /// Whether the phrase fits a title (by the nominal lexicon, or by two shared words), and
+    /// the title names none but the phrase's countries.
     fn fit(&self, title: &str) -> Option<Fit> {
         let mut t = self.folded.borrow_mut();
         fold_title(title, &mut t);
+        if !self.countries.is_empty() {
+            let mut named = fit_pieces(&t).filter_map(country_of).peekable();
+            if named.peek().is_some() && !named.any(|c| self.countries.contains(&c)) {
+                return None;
+            }
+        }
         let lexicon = self
             .titles
             .as_ref()
