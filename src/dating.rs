@@ -68,8 +68,7 @@ pub fn date_statements(
     let lead = lead_event(text, paragraphs, attributed, &mentions);
     let events = narrated_events(text, paragraphs, attributed, &mentions, published);
     let mut next_event = events.iter().peekable();
-    // The latest narrated day, and whether its sentence names an event.
-    let mut event: Option<(Occasion, bool)> = None;
+    let mut event: Option<Occasion> = None;
     let mut occasions: HashMap<&str, Occasion> = HashMap::default();
     let mut timeline = Timeline::default();
     let mut next_narration = narration.iter().peekable();
@@ -89,17 +88,14 @@ pub fn date_statements(
                 );
                 next_narration.next();
             }
-            while let Some((end, occ, named)) = next_event.peek() {
+            while let Some((end, occ)) = next_event.peek() {
                 if *end > a.evidence.start {
                     break;
                 }
-                event = Some((
-                    Occasion {
-                        since: timeline.len(),
-                        ..occ.clone()
-                    },
-                    *named,
-                ));
+                event = Some(Occasion {
+                    since: timeline.len(),
+                    ..occ.clone()
+                });
                 next_event.next();
             }
             if a.perfect || a.present {
@@ -117,15 +113,8 @@ pub fn date_statements(
                 .or_else(|| {
                     // "Ministers held a press conference in Tartu on Monday. Saar said ...": a
                     // speaker with no occasion of their own, in that paragraph or the next,
-                    // speaks at the event narrated just before, while no other date has come;
-                    // "Scholz addressed the Bundestag on Tuesday. Replying in the same debate,
-                    // Merz said": a dated sentence naming no event is the occasion of a
-                    // statement whose frame names one.
-                    let (ev, named) = event.as_ref()?;
-                    let ev = Some(ev).filter(|e| e.date.text.is_some())?;
-                    if !named && !names_event(text, a) {
-                        return None;
-                    }
+                    // speaks at the event narrated just before, while no other date has come.
+                    let ev = event.as_ref().filter(|e| e.date.text.is_some())?;
                     let fresh = !occasions.contains_key(name);
                     let near = a.paragraph <= ev.paragraph + 1;
                     let unbroken = timeline.unchanged_since(ev.since, ev.date.day);
@@ -134,14 +123,11 @@ pub fn date_statements(
                 .or_else(|| {
                     // A speaker with no occasion of their own who speaks at an event ("at the
                     // ceremony", "after signing the agreement") speaks at the one the lead
-                    // reports, while no statement of another date, and no dated narration
-                    // after the lead, has come between.
+                    // reports, while no statement of another date has come between.
                     let ev = lead.as_ref()?;
                     let fresh = !occasions.contains_key(name);
                     let at_event = names_event(text, a);
-                    let narrated_since = event.as_ref().is_some_and(|(e, _)| e.paragraph > 0);
-                    let unbroken = !narrated_since && timeline.unchanged_since(0, ev.day);
-                    (fresh && at_event && unbroken).then(|| ev.clone())
+                    (fresh && at_event && timeline.unchanged_since(0, ev.day)).then(|| ev.clone())
                 });
             let date = date.unwrap_or_default();
             // A statement with no time at all says nothing about the occasion; a vague one
@@ -291,16 +277,16 @@ fn narration_occasions(
     out
 }
 
-/// Sentences of narration (no attribution) that fix a day: where each ends, the date it narrates
-/// (none for a day long before publication or still to come), and whether it names an event
-/// ("held a joint press conference on Monday").
+/// Sentences of narration (no attribution) that fix a day: where each ends, and the date of the
+/// event it narrates ("held a joint press conference on Monday"), or no date when it names no
+/// event.
 fn narrated_events(
     text: &str,
     paragraphs: &[Paragraph],
     attributed: &Attributed,
     mentions: &[Dated],
     published: Option<NaiveDate>,
-) -> Vec<(usize, Occasion, bool)> {
+) -> Vec<(usize, Occasion)> {
     let evidences = sorted_evidences(attributed);
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -312,13 +298,13 @@ fn narrated_events(
             let dated = within(mentions, s).find(|m| m.day.is_some() && m.kind != DateKind::Vague);
             if let Some(m) = dated {
                 // An event of the news, days before publication at most: not a summit of years
-                // ago that a statement recalls, nor one still to come. A dated sentence of no
-                // such day ends the one before it.
+                // ago that a statement recalls, nor one still to come. A dated sentence naming
+                // no such event ("Russia shelled Kharkiv on Tuesday") ends the one before it.
                 let recent = m
                     .day
                     .zip(published)
                     .is_some_and(|(d, p)| d <= p && (p - d).num_days() <= NARRATED_EVENT_DAYS);
-                let date = if recent {
+                let date = if recent && names_event_word(&text[s.clone()]) {
                     StatementDate {
                         day: m.day,
                         text: Some(text[m.range.clone()].to_string()),
@@ -331,7 +317,7 @@ fn narrated_events(
                     paragraph: pi,
                     since: 0,
                 };
-                out.push((s.end, occasion, names_event_word(&text[s.clone()])));
+                out.push((s.end, occasion));
             }
         }
     }
@@ -462,20 +448,29 @@ fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<Statement
                 .filter(|m| m.day.is_some() || !in_relative_clause(text, f, &m.range))
         })
         .collect();
+    // A wire dateline's day ("KYIV, May 6 (Wire) -") is the dispatch's: a day or weekday the
+    // sentence itself names ("as he met envoys on Sunday"), outside a relative clause of the
+    // speaker, comes before it.
+    let named = in_frame.iter().find(|m| {
+        matches!(m.kind, DateKind::Day { .. } | DateKind::Weekday(_))
+            && !a.frame.iter().any(|f| {
+                f.start <= m.range.start
+                    && m.range.end <= f.end
+                    && in_relative_clause(text, f, &m.range)
+            })
+            && !opens_wire_dispatch(text, &m.range)
+    });
+    let dispatch = in_frame
+        .first()
+        .is_some_and(|m| opens_wire_dispatch(text, &m.range));
     // A calendar day first, then any phrase that fixes a day ("earlier on Monday" is a
-    // vague "earlier" and a fixing "on Monday"), then the vague one. A wire dateline's day
-    // ("KYIV, May 6 (Wire) -") is the dispatch's: a day the sentence names ("as he met envoys
-    // on Sunday") comes before it.
-    let own = |m: &&&Dated| !opens_wire_dispatch(text, &m.range);
-    let pick = in_frame
-        .iter()
-        .filter(own)
-        .find(|m| matches!(m.kind, DateKind::Day { .. }))
+    // vague "earlier" and a fixing "on Monday"), then the vague one.
+    let pick = named
+        .filter(|_| dispatch)
         .or_else(|| {
             in_frame
                 .iter()
-                .filter(own)
-                .find(|m| m.kind != DateKind::Vague)
+                .find(|m| matches!(m.kind, DateKind::Day { .. }))
         })
         .or_else(|| in_frame.iter().find(|m| m.kind != DateKind::Vague))
         .or_else(|| in_frame.first())?;
@@ -485,9 +480,21 @@ fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<Statement
     })
 }
 
-/// The date phrase at `r` ends a wire dateline: a dash follows it, after at most an agency in
-/// parentheses ("KYIV, May 6 (Wire) - ...").
+/// Most words of the place opening a wire dateline ("WEST PALM BEACH, Fla.,").
+const DATELINE_PLACE_WORDS: usize = 5;
+
+/// The date phrase at `r` is a wire dateline's: its line opens with a place and a comma, and a
+/// dash follows the date, after at most an agency in parentheses ("KYIV, May 6 (Wire) - ...").
 fn opens_wire_dispatch(text: &str, r: &Range<usize>) -> bool {
+    let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    let place = text[line_start..r.start].trim();
+    let mut words = place.split([' ', ',']).filter(|w| !w.is_empty());
+    let placelike = place.ends_with(',')
+        && words.clone().count() <= DATELINE_PLACE_WORDS
+        && words.all(|w| w.starts_with(char::is_uppercase));
+    if !placelike {
+        return false;
+    }
     let rest = text[r.end..].trim_start();
     let rest = match rest.strip_prefix('(') {
         Some(inner) => inner.find(')').map_or("", |e| inner[e + 1..].trim_start()),
@@ -573,6 +580,18 @@ mod tests {
         let text = " date 2024-05-09 The port authority opened the new ferry terminal on Monday.\n\n\
                     Mayor Ola Vik addressed the city council on Tuesday. Replying in the same sitting, Rasa Vaitkute said the ferry fees would fall.\n";
         assert_eq!(dates(text), vec![Some("2024-05-07".into())]);
+    }
+
+    #[test]
+    fn a_wire_dateline_gives_way_to_a_day_the_sentence_names_for_the_statement() {
+        let scene = " date 2025-09-10\n\nOSLO, Sept 10 (Wire) - Mayor Ola Vik said the ferry fees would fall, as he toured the harbour on Monday.\n";
+        assert_eq!(dates(scene), vec![Some("2025-09-08".into())]);
+        // A day in a relative clause of the speaker dates another event: the dispatch's day.
+        let relative = " date 2025-09-10\n\nOSLO, Sept 10 (Wire) - Mayor Ola Vik, who toured the harbour on Monday, said the ferry fees would fall.\n";
+        assert_eq!(dates(relative), vec![Some("2025-09-10".into())]);
+        // No place before the date: not a dateline ("On June 29 - ...").
+        let aside = " date 2025-09-10\n\nOn Sept 3 - a week before the vote - Mayor Ola Vik said the ferry fees would fall, as he toured the harbour on Monday.\n";
+        assert_eq!(dates(aside), vec![Some("2025-09-03".into())]);
     }
 
     #[test]

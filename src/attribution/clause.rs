@@ -385,7 +385,8 @@ pub(super) fn clause_of_at_least(
         first.is(Class::NotClauseStart) || time_phrase || date_opener || participle_opener;
     let has_verb = toks[from..to].iter().any(is_verb_word)
         || toks[from..to].iter().any(|t| t.quoted || contracted(t))
-        || (!after && (from + 1..to.saturating_sub(1)).any(|i| present_tense_verb(toks, i)));
+        || (!after
+            && (from + 1..to.saturating_sub(1)).any(|i| present_tense_verb(toks, i, Some(from))));
     // "said if elected he would cut taxes": after the cue, a subordinate clause may lead the
     // reported sentence.
     let subordinate_lead =
@@ -405,7 +406,9 @@ pub(super) fn clause_of_at_least(
 
 /// "The plan includes ...", "it remains ...", "Ukraine deserves ...": a lowercase word in "-s"
 /// after a name, a pronoun subject, or a determiner and one noun reads as a present-tense verb.
-fn present_tense_verb(toks: &[Token], i: usize) -> bool {
+/// With `clause_start` (a clause read before its speaker, which opens at that token), the
+/// determiner may open a longer noun phrase ("every month of delay costs").
+fn present_tense_verb(toks: &[Token], i: usize, clause_start: Option<usize>) -> bool {
     let t = &toks[i];
     let w = t.lower.as_ref();
     let shape = t.is_word
@@ -422,7 +425,15 @@ fn present_tense_verb(toks: &[Token], i: usize) -> bool {
     let after_noun = toks[i - 1].is_word
         && !toks[i - 1].lower.ends_with('s')
         && !toks[i - 1].is(Class::Preposition)
-        && determiner_opens_phrase(toks, i - 1);
+        && match clause_start {
+            // A verb of the longer phrase takes a word after it ("costs lives"): a list of
+            // noun phrases ends on a plural ("the timing of membership talks, X said").
+            Some(start) => {
+                determiner_opens_phrase(toks, start, i - 1)
+                    && toks.get(i + 1).is_some_and(|n| n.is_word)
+            }
+            None => i >= 2 && toks[i - 2].is(Class::Determiner),
+        };
     shape && (after_name || after_pronoun || after_noun)
 }
 
@@ -431,9 +442,10 @@ fn present_tense_verb(toks: &[Token], i: usize) -> bool {
 const NOUN_PHRASE_REACH: usize = 8;
 
 /// The word at `head` ends a noun phrase that a determiner opens ("this delay", "every month of
-/// delay"): a determiner within reach before it, with only unquoted words between, none a verb.
-fn determiner_opens_phrase(toks: &[Token], head: usize) -> bool {
-    let start = head.saturating_sub(NOUN_PHRASE_REACH);
+/// delay"): a determiner within reach before it, at or after `clause_start`, with only unquoted
+/// words between, none a verb.
+fn determiner_opens_phrase(toks: &[Token], clause_start: usize, head: usize) -> bool {
+    let start = head.saturating_sub(NOUN_PHRASE_REACH).max(clause_start);
     for j in (start..head).rev() {
         let t = &toks[j];
         if !t.is_word || t.quoted || is_verb_word(t) {
@@ -613,16 +625,17 @@ fn pronoun_act_follows(toks: &[Token], j: usize) -> bool {
 }
 
 /// ", as he met envoys", ", while she toured the port": after a comma, a link of time, then a
-/// subject pronoun and a past tense: the narrator sets the scene of the statement.
+/// subject pronoun and a verb narrating an occasion: the narrator sets the scene of the
+/// statement (", as they agreed in Vilnius" goes on with what was said).
 fn occasion_follows(toks: &[Token], j: usize) -> bool {
     let link = !toks[j].quoted && toks[j].is(Class::OccasionLink);
     let pronoun = toks
         .get(j + 1)
         .is_some_and(|t| !t.quoted && t.is(Class::PersonPronoun));
-    let past = toks
+    let scene = toks
         .get(j + 2)
-        .is_some_and(|t| !t.quoted && (plain_past(t) || t.is(Class::IrregularParticiple)));
-    link && pronoun && past
+        .is_some_and(|t| !t.quoted && t.is(Class::EventWord));
+    link && pronoun && scene
 }
 
 /// Token `i` opens the speaker's next act after the reported words: a cue ("tells the crowd"),
@@ -651,8 +664,8 @@ fn tense_shifts_back(toks: &[Token], from: usize, and: usize) -> bool {
         .get(and + 2)
         .is_some_and(|o| !o.quoted && (o.is(Class::Determiner) || o.is(Class::Interrogative)));
     let first_verb =
-        (from + 1..and).find(|&i| is_verb_word(&toks[i]) || present_tense_verb(toks, i));
-    past && object && first_verb.is_some_and(|i| present_tense_verb(toks, i))
+        (from + 1..and).find(|&i| is_verb_word(&toks[i]) || present_tense_verb(toks, i, None));
+    past && object && first_verb.is_some_and(|i| present_tense_verb(toks, i, None))
 }
 
 /// "..., telling reporters that ...", "... and added that ...": the speaker's next report

@@ -442,7 +442,16 @@ impl Finder<'_> {
                 .find(|(_, r)| r.kind == crate::claim::SpeakerKind::Person)
                 .map(|(_, r)| r)
         };
-        let named = || self.registry.person_before(toks[0].range.start);
+        // Not someone the interviewer's question names ("Q: Will Orban's veto hold?").
+        let outside_question = |m: usize| {
+            let start = self.text[..m].rfind('\n').map_or(0, |i| i + 1);
+            let end = self.text[m..].find('\n').map_or(self.text.len(), |i| m + i);
+            !super::build::asks_question(&self.text[start..end])
+        };
+        let named = || {
+            self.registry
+                .person_before(toks[0].range.start, outside_question)
+        };
         let speaker = match self.interviewee.or_else(person) {
             Some(s) => named_as(s),
             None => named_as(&named()?),
@@ -1276,14 +1285,19 @@ pub(super) fn unsaid(toks: &[Token], f: &Frame) -> bool {
     empty || (negated && next.is_some_and(|t| t.is(Class::Interrogative)))
 }
 
+/// Most tokens between a cue and the "that" it introduces ("claims in his new book that").
+const INTRODUCER_REACH: usize = 8;
+
 /// "... when allies admit a member": a cue that is often no speech verb, with no addressee,
-/// followed by neither "that", a colon nor a quotation and preceded by no quotation, can
-/// introduce nothing, so it does not bound the content of the frame before it.
+/// followed by no "that", colon or quotation before its clause's next comma, and preceded by no
+/// quotation, can introduce nothing, so it does not bound the content of the frame before it.
 pub(super) fn cannot_introduce(text: &str, toks: &[Token], f: &Frame) -> bool {
     let form = &f.cue.form;
-    let introduces = toks
-        .get(f.cue.end)
-        .is_some_and(|t| t.lower == "that" || t.lower == ":" || t.is_quote(text));
+    let introduces = toks[f.cue.end..]
+        .iter()
+        .take(INTRODUCER_REACH)
+        .take_while(|t| !matches!(t.lower.as_ref(), "," | "." | ";"))
+        .any(|t| t.lower == "that" || t.lower == ":" || t.is_quote(text));
     let after_quote = f.region.start > 0
         && toks[..f.region.start]
             .iter()

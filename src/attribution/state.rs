@@ -159,19 +159,14 @@ impl State<'_> {
                 .get(k + 1)
                 .is_some_and(|n| n.region.start < f.region.end);
             // A later cue that can introduce nothing does not bound this content.
-            let next_region = frames[k + 1..]
-                .iter()
-                .enumerate()
-                .find(|(d, n)| {
-                    *d == 0 && enclosed || !super::find::cannot_introduce(self.text, toks, n)
-                })
-                .map(|(d, n)| {
-                    if d == 0 && enclosed {
-                        n.cue.start
-                    } else {
-                        n.region.start
-                    }
-                });
+            let next_region = if enclosed {
+                Some(frames[k + 1].cue.start)
+            } else {
+                frames[k + 1..]
+                    .iter()
+                    .find(|n| !super::find::cannot_introduce(self.text, toks, n))
+                    .map(|n| n.region.start)
+            };
             let known = speakers[k]
                 .take()
                 .filter(|_| self.recent.len() == resolved_at);

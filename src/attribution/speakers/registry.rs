@@ -494,16 +494,20 @@ impl Registry {
         }
     }
 
-    /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
-    /// gender. "it", "they", "we" and "i" are left alone.
-    /// The person named last before byte `pos` ("We spoke to Latvia's foreign minister, Baiba
-    /// Braze." names an interview's answerer, though no sentence made her its subject).
-    pub fn person_before(&self, pos: usize) -> Option<Resolved> {
+    /// The person named last before byte `pos` at a mention that `counts` ("We spoke to
+    /// Latvia's foreign minister, Baiba Braze." names an interview's answerer, though no
+    /// sentence made her its subject).
+    pub fn person_before(&self, pos: usize, counts: impl Fn(usize) -> bool) -> Option<Resolved> {
         let before = self.index.partition_point(|(m, _)| *m < pos);
-        let &(_, i) = self.index[..before].last()?;
+        let &(_, i) = self.index[..before]
+            .iter()
+            .rev()
+            .find(|(m, _)| counts(*m))?;
         Some(self.person_resolved(i))
     }
 
+    /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
+    /// gender. "it", "they", "we" and "i" are left alone.
     fn latest_person(&self, pronoun: &str, pos: usize) -> Option<Resolved> {
         if !matches!(pronoun, "he" | "she") {
             return None;

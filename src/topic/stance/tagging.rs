@@ -641,7 +641,8 @@ fn harm_before(items: &[Item], k: usize) -> bool {
 }
 
 /// "no peace talks could change that": a verb of undoing whose object points back at the
-/// proposition works against it, as an opposition word does.
+/// proposition, or a negated one whose object names the membership ("nothing will alter our
+/// path to NATO"), works against it, as an opposition word does.
 fn mark_reversed_referent(items: &mut [Item]) {
     for k in 0..items.len().saturating_sub(1) {
         // The pronoun ends its clause ("change that.", "change that, and"), so it is no
@@ -651,7 +652,7 @@ fn mark_reversed_referent(items: &mut [Item]) {
             && items
                 .get(k + 2)
                 .is_none_or(|n| n.punct() || lexicon::is(Class::ClauseCoordinator, &n.text))
-            || membership_object(items, k);
+            || membership_object(items, k) && negated_before(items, k);
         let subject_named = items[..k]
             .iter()
             .rev()
@@ -673,14 +674,28 @@ fn mark_reversed_referent(items: &mut [Item]) {
 /// toward NATO").
 const OBJECT_REACH: usize = 5;
 
-/// The object of the verb at `k` names the membership before its clause ends: "alter the
-/// country's path to NATO".
+/// The object of the verb at `k` names the membership before its clause or a subordinate
+/// clause begins: "alter the country's path to NATO" ("change its laws before membership
+/// talks" names no membership as what changes).
 fn membership_object(items: &[Item], k: usize) -> bool {
     items[k + 1..]
         .iter()
         .take(OBJECT_REACH)
-        .take_while(|i| !i.punct() && !lexicon::is(Class::ClauseCoordinator, &i.text))
+        .take_while(|i| {
+            !i.punct()
+                && !lexicon::is(Class::ClauseCoordinator, &i.text)
+                && !lexicon::is(Class::SubordinateOpener, &i.text)
+        })
         .any(|i| i.is(Class::Membership))
+}
+
+/// A negation stands in the clause before the item at `k` ("no election will change ...").
+fn negated_before(items: &[Item], k: usize) -> bool {
+    items[..k]
+        .iter()
+        .rev()
+        .take_while(|i| !i.punct() && !lexicon::is(Class::ClauseCoordinator, &i.text))
+        .any(|i| i.is(Class::Negator))
 }
 
 /// "only encouraged the Kremlin": a verb that helps whom it names, right before an adversary
