@@ -573,10 +573,9 @@ mod tests {
     }
 
     #[test]
-    fn a_later_dated_scene_outweighs_the_lead_for_a_speaker_at_an_event() {
-        // The lead's Monday does not reach past the Tuesday sitting narrated after it; a frame
-        // naming the occasion ("in the same sitting") takes the day of the sentence before,
-        // though that sentence names no event of its own.
+    fn the_nearer_narrated_event_outweighs_the_lead_for_a_speaker_at_an_event() {
+        // The Tuesday address narrated right before the statement dates it, not the lead's
+        // Monday event that its frame ("in the same sitting") would otherwise take.
         let text = " date 2024-05-09 The port authority opened the new ferry terminal on Monday.\n\n\
                     Mayor Ola Vik addressed the city council on Tuesday. Replying in the same sitting, Rasa Vaitkute said the ferry fees would fall.\n";
         assert_eq!(dates(text), vec![Some("2024-05-07".into())]);
