@@ -1071,11 +1071,35 @@ fn document_author(
         return None;
     }
     let by = (doc + 1..limit.min(doc + 4))
-        .find(|&j| matches!(toks[j].lower.as_ref(), "by" | "from" | "of"))?;
+        .find(|&j| matches!(toks[j].lower.as_ref(), "by" | "from" | "of"));
+    let Some(by) = by else {
+        return named_before_document(text, toks, from, doc);
+    };
     let (np, title) = np_after(text, toks, by + 1)?;
     let mention = speakers::classify(text, &toks[np.clone()], title.clone())
         .unwrap_or_else(|| Mention::Organization(speakers::join(text, &toks[np.clone()])));
     Some((np, title, mention))
+}
+
+/// "according to a new Forsa poll": the capitalised words right before the document noun name
+/// its author (not a nationality or a place alone: "a Ukrainian poll" names no one).
+fn named_before_document(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    doc: usize,
+) -> Option<(Range<usize>, Option<String>, Mention)> {
+    let start = (from..doc)
+        .rev()
+        .take_while(|&j| toks[j].is_capitalized())
+        .last()?;
+    let np = start..doc;
+    if toks[np.clone()].iter().all(|t| t.is(Class::NotName)) {
+        return None;
+    }
+    let mention = speakers::classify(text, &toks[np.clone()], None)
+        .unwrap_or_else(|| Mention::Organization(speakers::join(text, &toks[np.clone()])));
+    Some((np, None, mention))
 }
 
 /// Where a speaker phrase after its cue ends: after its apposition (", a CDU lawmaker on the
