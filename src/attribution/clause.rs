@@ -42,8 +42,16 @@ pub(super) fn names_something(text: &str, r: &Range<usize>) -> bool {
             lexicon::is(Class::ComplementOpener, w) || w.starts_with(crate::quotes::is_quote_mark)
         });
     let particle = lexicon::is(Class::VerbParticle, first.as_str()) && !pronoun_named;
+    // "called the delay unacceptable": an evaluative adjective ends the object.
+    let evaluated = rest.last().is_some_and(|w| {
+        let w = w
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        lexicon::is(Class::NamingComplement, &w)
+    });
     let named = rest.iter().any(|w| lexicon::is(Class::ComplementOpener, w))
-        || s.contains(crate::quotes::is_quote_mark);
+        || s.contains(crate::quotes::is_quote_mark)
+        || evaluated;
     !particle && named
 }
 

@@ -258,6 +258,8 @@ word_classes! {
     AuthorRole => "author_roles.txt",
     /// Scope: pronouns opening a statement that point back to the text around it ("it").
     ReferringPronoun => "referring_pronouns.txt",
+    /// Evaluative adjectives that, ending a naming verb's object, name it ("called it naive").
+    NamingComplement => "naming_complements.txt",
     /// Links that open the narrator's clause about the occasion after a reported clause (", as
     /// he met envoys").
     OccasionLink => "occasion_links.txt",
