@@ -451,22 +451,23 @@ fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<Statement
     // A wire dateline's day ("KYIV, May 6 (Wire) -") is the dispatch's: a day or weekday the
     // sentence itself names ("as he met envoys on Sunday"), outside a relative clause of the
     // speaker, comes before it.
-    let named = in_frame.iter().find(|m| {
-        matches!(m.kind, DateKind::Day { .. } | DateKind::Weekday(_))
-            && !a.frame.iter().any(|f| {
-                f.start <= m.range.start
-                    && m.range.end <= f.end
-                    && in_relative_clause(text, f, &m.range)
-            })
-            && !opens_wire_dispatch(text, &m.range)
-    });
     let dispatch = in_frame
         .first()
         .is_some_and(|m| opens_wire_dispatch(text, &m.range));
+    let named = dispatch.then(|| {
+        in_frame[1..].iter().find(|m| {
+            matches!(m.kind, DateKind::Day { .. } | DateKind::Weekday(_))
+                && !a.frame.iter().any(|f| {
+                    f.start <= m.range.start
+                        && m.range.end <= f.end
+                        && in_relative_clause(text, f, &m.range)
+                })
+        })
+    });
     // A calendar day first, then any phrase that fixes a day ("earlier on Monday" is a
     // vague "earlier" and a fixing "on Monday"), then the vague one.
     let pick = named
-        .filter(|_| dispatch)
+        .flatten()
         .or_else(|| {
             in_frame
                 .iter()

@@ -645,6 +645,9 @@ fn harm_before(items: &[Item], k: usize) -> bool {
 /// path to NATO"), works against it, as an opposition word does.
 fn mark_reversed_referent(items: &mut [Item]) {
     for k in 0..items.len().saturating_sub(1) {
+        if !lexicon::is(Class::Reversal, &items[k].text) {
+            continue;
+        }
         // The pronoun ends its clause ("change that.", "change that, and"), so it is no
         // determiner ("undo this damage"); the membership is no subject before the verb
         // ("membership would change that" undoes something else).
@@ -660,11 +663,7 @@ fn mark_reversed_referent(items: &mut [Item]) {
                 !i.punct() && i.text != "that" && !lexicon::is(Class::ClauseCoordinator, &i.text)
             })
             .any(|i| i.is(Class::Membership));
-        if referent
-            && !subject_named
-            && lexicon::is(Class::Reversal, &items[k].text)
-            && !harm_before(items, k)
-        {
+        if referent && !subject_named && !harm_before(items, k) {
             items[k].classes.push(Class::Opposition);
         }
     }
