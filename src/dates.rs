@@ -1,8 +1,8 @@
 //! Temporal expressions: finding date phrases in article text, resolving them
 //! to calendar days, and parsing publication dates from datelines/metadata.
 
+use crate::quick_regex::{Found, Groups, QuickRegex as Regex};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex::{Captures, Match, Regex};
 use regex_automata::{meta, Anchored, Input, MatchKind, PatternSet};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -266,12 +266,12 @@ fn weekday_from(name: &str) -> Option<Weekday> {
 }
 
 /// Parse the named capture group as a number.
-fn num(c: &Captures, name: &str) -> Option<u32> {
+fn num(c: &Groups, name: &str) -> Option<u32> {
     c.name(name)?.as_str().parse().ok()
 }
 
 /// Lowercased text of an optional capture.
-fn lower(m: Option<Match>) -> Option<String> {
+fn lower(m: Option<Found>) -> Option<String> {
     m.map(|m| m.as_str().to_lowercase())
 }
 
@@ -287,7 +287,7 @@ fn digit_isolated(s: &str, r: &Range<usize>) -> bool {
 }
 
 /// (year, month, day) from the numeric groups of a date regex.
-fn numeric_ymd(c: &Captures) -> Option<(i32, u32, u32)> {
+fn numeric_ymd(c: &Groups) -> Option<(i32, u32, u32)> {
     if c.name("iy").is_some() {
         return Some((num(c, "iy")? as i32, num(c, "im")?, num(c, "id")?));
     }
@@ -303,7 +303,7 @@ fn numeric_ymd(c: &Captures) -> Option<(i32, u32, u32)> {
 }
 
 /// (year, month, day) from the named-month groups of `FULL_DATE_RE`.
-fn named_ymd(c: &Captures) -> Option<(i32, u32, u32)> {
+fn named_ymd(c: &Groups) -> Option<(i32, u32, u32)> {
     let month = month_number(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;
     let day = num(c, "d1").or_else(|| num(c, "d2"))?;
     let year = num(c, "y1").or_else(|| num(c, "y2"))? as i32;
@@ -389,7 +389,7 @@ fn day_mentions(text: &str, out: &mut Vec<DateMention>) {
 }
 
 /// Kind of a `DAY_TEXT_RE` match: a Day, or Vague after "since"/"until"/...
-fn text_day_kind(c: &Captures) -> Option<DateKind> {
+fn text_day_kind(c: &Groups) -> Option<DateKind> {
     let month = month_number(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;
     let day = num(c, "d1").or_else(|| num(c, "d2"))?;
     if !(1..=31).contains(&day) {

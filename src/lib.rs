@@ -33,6 +33,7 @@ mod error;
 pub mod input;
 mod lexicon;
 mod meta;
+mod quick_regex;
 mod quotes;
 mod sentences;
 mod single_quotes;

@@ -20,6 +20,10 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// An entry without its flags: `share +html` → `share`.
 fn word(entry: &'static str) -> &'static str {
+    // Most entries have no flag: a byte search rules that out without a substring searcher.
+    if !entry.as_bytes().contains(&b'+') {
+        return entry;
+    }
     entry.split(" +").next().unwrap_or(entry).trim_end()
 }
 
@@ -32,19 +36,21 @@ fn flags(entry: &'static str) -> impl Iterator<Item = &'static str> {
 /// of other lists flagged with its flag.
 fn set(class: Class) -> HashSet<&'static str> {
     let own = own_words(class).into_iter();
-    // Only a class with a flag gathers entries from other lists (no scan of every list else).
-    let others = if class.flag().is_some() {
-        Class::ALL
-    } else {
-        &[]
-    };
-    let flagged = others.iter().flat_map(move |other| {
-        entries(other.data())
-            .filter(move |e| class.flag().is_some_and(|f| flags(e).any(|g| g == f)))
-            .map(word)
-    });
+    let flagged = FLAGGED
+        .iter()
+        .filter(move |(flag, _)| class.flag() == Some(*flag))
+        .map(|&(_, w)| w);
     own.chain(flagged).collect()
 }
+
+/// Every flagged entry of every list as (flag, word), read in one pass over the lists.
+static FLAGGED: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    Class::ALL
+        .iter()
+        .flat_map(|c| entries(c.data()).filter(|e| e.as_bytes().contains(&b'+')))
+        .flat_map(|e| flags(e).map(move |f| (f, word(e))))
+        .collect()
+});
 
 /// A list's entries, with each `@file.txt` line replaced by that list's entries.
 fn own_words(class: Class) -> Vec<&'static str> {

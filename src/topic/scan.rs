@@ -13,18 +13,42 @@
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, PatternID};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// At most this many `'` in a term (each doubles its forms); a term with more leaves the
 /// topic to its regexes.
 const MAX_APOSTROPHES: u32 = 3;
 
+/// Bytes a process scans with the NFA before the DFA is worth building: the DFA builds in
+/// about three times the NFA's time and then scans about four times as fast, so a run over one
+/// small article never builds it and a run over many builds it early.
+const DFA_AFTER_BYTES: usize = 64 * 1024;
+
 /// The automaton over every section's terms, and what each pattern needs around it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Scan {
-    automaton: DFA,
+    /// The patterns, in the order of their ids in both automata.
+    patterns: Vec<String>,
+    nfa: NFA,
+    dfa: OnceLock<DFA>,
+    scanned: AtomicUsize,
     /// Per pattern: its section's slot, and whether a word boundary must come before and after.
     needs: Vec<Need>,
+}
+
+impl Clone for Scan {
+    fn clone(&self) -> Scan {
+        Scan {
+            patterns: self.patterns.clone(),
+            nfa: self.nfa.clone(),
+            dfa: self.dfa.clone(),
+            scanned: AtomicUsize::new(self.scanned.load(Ordering::Relaxed)),
+            needs: self.needs.clone(),
+        }
+    }
 }
 
 /// A pattern's slot and the word boundaries its regex asks for.
@@ -62,13 +86,38 @@ impl Scan {
                 }
             }
         }
-        let automaton = DFA::builder()
+        let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .prefilter(false)
             .build(&patterns)
             .ok()?;
-        Some(Scan { automaton, needs })
+        Some(Scan {
+            patterns,
+            nfa,
+            dfa: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
+            needs,
+        })
+    }
+
+    /// The DFA once this process has scanned [`DFA_AFTER_BYTES`] (counting `text`), built
+    /// then; `None` before, when the NFA scans.
+    fn dfa(&self, text: &str) -> Option<&DFA> {
+        if let Some(dfa) = self.dfa.get() {
+            return Some(dfa);
+        }
+        if self.scanned.fetch_add(text.len(), Ordering::Relaxed) + text.len() < DFA_AFTER_BYTES {
+            return None;
+        }
+        Some(self.dfa.get_or_init(|| {
+            DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .prefilter(false)
+                .build(&self.patterns)
+                .expect("the patterns built as an NFA")
+        }))
     }
 
     /// Which slots' regexes match the view of `text`, one flag per slot set in `out`.
@@ -87,20 +136,10 @@ impl Scan {
         if !text.is_ascii() && super::prefilter::holds_lowercase_to_ascii(text) {
             return None;
         }
-        let dfa = &self.automaton;
         let mut out = Vec::new();
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-            return Some(out);
-        };
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if !dfa.is_special(sid) || !dfa.is_match(sid) {
-                continue;
-            }
-            for k in 0..dfa.match_len(sid) {
-                let pid = dfa.match_pattern(sid, k);
-                out.push((pid, i + 1));
-            }
+        match self.dfa(text) {
+            Some(dfa) => each_match(dfa, text, |pid, end| out.push((pid, end))),
+            None => each_match(&self.nfa, text, |pid, end| out.push((pid, end))),
         }
         Some(out)
     }
@@ -123,7 +162,7 @@ impl Scan {
             if out[need.slot] {
                 continue;
             }
-            let Some(start) = end.checked_sub(self.automaton.pattern_len(pid)) else {
+            let Some(start) = end.checked_sub(self.nfa.pattern_len(pid)) else {
                 continue;
             };
             if start < window.start {
@@ -135,25 +174,33 @@ impl Scan {
 
     /// Every occurrence of every pattern in `text`, checked against its word boundaries.
     fn scan(&self, text: &str, out: &mut [bool]) {
-        let dfa = &self.automaton;
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-            return;
-        };
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if !dfa.is_special(sid) || !dfa.is_match(sid) {
-                continue;
-            }
-            let end = i + 1;
-            for k in 0..dfa.match_len(sid) {
-                let pid = dfa.match_pattern(sid, k);
-                let need = self.needs[pid.as_usize()];
-                if out[need.slot] {
-                    continue;
-                }
-                let start = end - dfa.pattern_len(pid);
+        let mut check = |pid: PatternID, end: usize| {
+            let need = self.needs[pid.as_usize()];
+            if !out[need.slot] {
+                let start = end - self.nfa.pattern_len(pid);
                 out[need.slot] = need.fits(text, start..end);
             }
+        };
+        match self.dfa(text) {
+            Some(dfa) => each_match(dfa, text, &mut check),
+            None => each_match(&self.nfa, text, &mut check),
+        }
+    }
+}
+
+/// Call `found(pattern, end)` for every occurrence of every pattern of `automaton` in `text`,
+/// in order of their ends.
+fn each_match<A: Automaton>(automaton: &A, text: &str, mut found: impl FnMut(PatternID, usize)) {
+    let Ok(mut sid) = automaton.start_state(Anchored::No) else {
+        return;
+    };
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        sid = automaton.next_state(Anchored::No, sid, b);
+        if !automaton.is_special(sid) || !automaton.is_match(sid) {
+            continue;
+        }
+        for k in 0..automaton.match_len(sid) {
+            found(automaton.match_pattern(sid, k), i + 1);
         }
     }
 }
@@ -221,4 +268,40 @@ fn word_after(text: &str, at: usize) -> bool {
         .chars()
         .next()
         .is_some_and(|c| word_char(c, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists() -> Vec<Vec<String>> {
+        let terms = |t: &[&str]| t.iter().map(|s| s.to_string()).collect();
+        vec![
+            terms(&["nato", "alliance's"]),
+            terms(&["join*", "membership"]),
+        ]
+    }
+
+    #[test]
+    fn the_nfa_and_the_dfa_find_the_same_occurrences() {
+        let scan = Scan::build(&lists()).unwrap();
+        let text = "The Alliance’s door: Kyiv joined talks on NATO membership, not NATOs.";
+        let by_nfa = scan.occurrences(text).unwrap();
+        assert!(
+            scan.dfa.get().is_none(),
+            "a short text is scanned by the NFA"
+        );
+        let long = "filler ".repeat(DFA_AFTER_BYTES / 7 + 1);
+        let mut out = [false; 2];
+        scan.hits(&long, &mut out);
+        assert!(
+            scan.dfa.get().is_some(),
+            "the DFA is built once enough was scanned"
+        );
+        assert_eq!(scan.occurrences(text).unwrap(), by_nfa);
+        assert_eq!(by_nfa.len(), 5);
+        let mut hits = [false; 2];
+        scan.hits(text, &mut hits);
+        assert_eq!(hits, [true, true]);
+    }
 }
