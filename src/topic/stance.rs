@@ -141,7 +141,7 @@ fn decide(s: &Statement) -> Decision {
     }
     let laments = has(&cue, Class::Harm);
     let conditioned = proposition || names_the_issue(&content);
-    if let Some(d) = conditional(&content, &views, laments).filter(|_| conditioned) {
+    if let Some(d) = conditional(&content, &clauses, &views, laments).filter(|_| conditioned) {
         // "dismissed the argument that Ukraine must wait for peace": the condition rejected.
         if cue_sign < 0 && opens_with_claim(&content) && restricts(&content) {
             return decision(Stance::Supports, "rejects a condition on joining");
@@ -279,12 +279,20 @@ fn goes_on(items: &[Item]) -> bool {
 /// The first condition any clause sets, unless an absolute ("under any circumstances") closes
 /// them all, a call to act now ("invite Ukraine this year") outweighs a mere delay, or the cue
 /// laments the delay ("regretted that Ukraine had not been invited at the summit").
-fn conditional(content: &[Item], views: &[View], laments: bool) -> Option<Decision> {
+fn conditional(
+    content: &[Item],
+    clauses: &[Clause],
+    views: &[View],
+    laments: bool,
+) -> Option<Decision> {
     if has(content, Class::Absolute) {
         return None;
     }
     if yes_but_not_now(views) {
         return Some(decision(Stance::Conditional, "yes, but not now"));
+    }
+    if required_first(clauses, views) {
+        return Some(decision(Stance::Conditional, "no membership without it"));
     }
     let urgent = views.iter().any(|v| v.urgent);
     let delays = |r: &&str| (urgent && DELAYS.contains(r)) || (laments && *r == DELAYS[1]);
@@ -293,6 +301,19 @@ fn conditional(content: &[Item], views: &[View], laments: bool) -> Option<Decisi
         .filter_map(|v| v.condition)
         .find(|r| !delays(r))
         .map(|r| decision(Stance::Conditional, r))
+}
+
+/// "Without a ceasefire, Ukraine cannot join": a sentence-opening "without" naming a condition
+/// topic and not the membership, then a clause refusing the membership, makes it wait for that
+/// topic (as "no membership without a ceasefire" does).
+fn required_first(clauses: &[Clause], views: &[View]) -> bool {
+    clauses.windows(2).zip(views.windows(2)).any(|(c, v)| {
+        c[0].without
+            && has(c[0].items, Class::ConditionTopic)
+            && !has(c[0].items, Class::Membership)
+            && has(c[1].items, Class::Membership)
+            && v[1].sign < 0
+    })
 }
 
 /// "The door is open, but membership is off the table for now": a clause affirming the

@@ -25,6 +25,9 @@ pub(super) struct Clause<'a> {
     pub(super) linked_opening: bool,
     /// It opens with "but": it limits the clause before it.
     pub(super) hedged: bool,
+    /// It follows a sentence-opening "without" ("Without a ceasefire, ..."): it names what the
+    /// rest of the sentence needs.
+    pub(super) without: bool,
 }
 
 /// How an item ends a clause, if it does.
@@ -245,7 +248,7 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
     // "Asked whether Ukraine would join, X said ...": the question supplies the proposition
     // and takes no part in the stance.
     let (mut reversed, mut conceded, mut trailing) = (false, asks(items), false);
-    let (mut linked_opening, mut hedged) = (false, false);
+    let (mut linked_opening, mut hedged, mut without) = (false, false, false);
     for (i, it) in items.iter().enumerate() {
         if matches!(it.text.as_str(), "." | "?" | ";") {
             trailing = false;
@@ -262,7 +265,9 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
                 conceded,
                 linked_opening,
                 hedged,
+                without,
             });
+            without = opens_hypothesis(items, i);
             linked_opening = it.is(Class::ConditionWeakLink);
             hedged = lexicon::is(Class::Adversative, &it.text);
             // "will not accept neutrality instead of membership": the head's negation covers both.
@@ -289,6 +294,7 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
         conceded,
         linked_opening,
         hedged,
+        without,
     });
     out.retain(|c| !c.items.is_empty());
     mark_questions(&mut out);
