@@ -181,7 +181,11 @@ fn is_abbreviation(before: &str, number_follows: bool) -> bool {
         .unwrap_or("");
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
-        return true; // an initial: "J. Smith"
+        // An initial ("J. Smith"), not a platform after its preposition ("wrote on X.").
+        let previous = before[..before.len() - word.len()]
+            .split_whitespace()
+            .next_back();
+        return !matches!(previous, Some("on" | "via"));
     }
     if w.contains('.') {
         return true; // "U.S.", "e.g."
@@ -201,6 +205,19 @@ mod tests {
             .into_iter()
             .map(|r| &t[r])
             .collect()
+    }
+
+    #[test]
+    fn a_platform_letter_after_on_ends_the_sentence() {
+        let t = "The minister wrote on X. The allies must act. Ask J. Smith.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "The minister wrote on X.",
+                "The allies must act.",
+                "Ask J. Smith."
+            ]
+        );
     }
 
     #[test]

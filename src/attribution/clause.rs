@@ -203,12 +203,33 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
                 }
             } else if lexicon::is(Class::AdjunctOpener, w) || participle_aside(toks, i) {
                 i = skip_pp(toks, i);
+            } else if let Some(end) = time_ago(toks, i) {
+                i = end;
             }
         }
         if i == before {
             return i;
         }
     }
+}
+
+/// Most words of a time phrase ending in "ago" ("a few minutes ago").
+const AGO_PHRASE_LEN: usize = 4;
+
+/// "said a few minutes ago that ...", "said two days ago, ...": the end of a short time phrase
+/// ending in "ago" that starts at `i`, when "that" or a comma follows it.
+fn time_ago(toks: &[Token], i: usize) -> Option<usize> {
+    let ago = toks[i..]
+        .iter()
+        .take(AGO_PHRASE_LEN)
+        .take_while(|t| t.is_word)
+        .position(|t| t.lower == "ago")?;
+    let end = i + ago + 1;
+    (ago > 0
+        && toks
+            .get(end)
+            .is_some_and(|t| t.lower == "that" || t.lower == ","))
+    .then_some(end)
 }
 
 /// "said on Thursday, standing next to X in Brussels, that ...": a participle phrase set off
