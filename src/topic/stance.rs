@@ -215,7 +215,7 @@ fn no_position(s: &Statement, cue: &[Item], content: &[Item]) -> Option<Decision
     let reporting = lexicon::is(Class::ReportingCue, s.cue.trim().to_lowercase().as_str());
     if is_outlet(s.speaker) || reporting {
         Some(neutral("a news outlet relays events"))
-    } else if has(cue, Class::Refusal) || has(content, Class::Refusal) {
+    } else if has(cue, Class::Refusal) || has(content, Class::Refusal) || withholds(cue, content) {
         Some(neutral("declines to take a position"))
     } else if counts_allies(content) && sign_of_flips(cue) > 0 && !has(cue, Class::Harm) {
         Some(neutral("reports a count of allies"))
@@ -224,6 +224,18 @@ fn no_position(s: &Statement, cue: &[Item], content: &[Item]) -> Option<Decision
     } else {
         None
     }
+}
+
+/// "would not say whether ...": a negated verb of saying whose content is an embedded question
+/// withholds the answer ("will not say no to ..." answers).
+fn withholds(cue: &[Item], content: &[Item]) -> bool {
+    has(cue, Class::Negator)
+        && cue
+            .last()
+            .is_some_and(|v| lexicon::is(Class::AnswerVerb, &v.text))
+        && content
+            .first()
+            .is_some_and(|w| lexicon::is(Class::Interrogative, &w.text))
 }
 
 /// "Moscow had once again demanded guarantees that ...", "Russian negotiators insisted ...": a
