@@ -966,9 +966,18 @@ pub(super) fn conjuncts(
         if serial {
             end -= 1;
         }
-        let start = np_start(toks, end);
+        let mut start = np_start(toks, end);
         if start >= end || (serial && (start == 0 || toks[start - 1].lower != ",")) {
             break;
+        }
+        // "A, the host, and B said": a role set off by commas after a conjunct's name; the
+        // name before it is the conjunct.
+        if serial && apposed_role(toks, start..end) {
+            end = start - 1;
+            start = np_start(toks, end);
+            if start >= end {
+                break;
+            }
         }
         let np = &toks[start..end];
         // "In Kyiv, A and B said": an adjunct opening the sentence, not a conjunct.
@@ -1018,6 +1027,21 @@ pub(super) fn conjuncts(
     }
     found.reverse();
     found
+}
+
+/// `toks[np]` is a role set off by a comma before it ("the host", "his Polish counterpart"): a
+/// determiner or an owner's determiner, then lowercase or title words only.
+fn apposed_role(toks: &[Token], np: std::ops::Range<usize>) -> bool {
+    let words = &toks[np.clone()];
+    np.start >= 2
+        && toks[np.start - 1].lower == ","
+        && words.len() >= 2
+        && (words[0].lower == "the" || words[0].is(Class::OwnerDeterminer))
+        && words[1..].iter().all(|t| {
+            t.is_word
+                && !t.quoted
+                && (!t.is_capitalized() || t.base_is_title() || t.is(Class::NotName))
+        })
 }
 
 /// How many tokens from `at` make a weekday adjunct ("on Tuesday", "Monday late evening"), or
