@@ -138,6 +138,8 @@ struct Near {
     core: bool,
     subject: bool,
     excluded: bool,
+    /// The statement's own sentence names the subject (the speaker's "Ukrainian adviser").
+    sentence_subject: bool,
 }
 
 impl Near {
@@ -146,6 +148,7 @@ impl Near {
             core: self.core || o.core,
             subject: self.subject || o.subject,
             excluded: self.excluded || o.excluded,
+            sentence_subject: self.sentence_subject || o.sentence_subject,
         }
     }
 }
@@ -299,6 +302,7 @@ impl Topic {
                 self.sentence_near(ctx.sentence, ctx.paragraph, paragraph)
             });
             let mut around = para.or(sent);
+            around.sentence_subject = sent.subject;
             around.subject = around.subject
                 || *article_subject.get_or_init(|| self.names_subject_often(ctx.article));
             // "He also praised the grain deal, calling it a compromise": a pointer right after
@@ -385,9 +389,10 @@ impl Topic {
 
     /// Does the statement concern the topic on its own?
     pub fn in_scope(&self, c: &Context) -> bool {
-        let near = self.near(&[c.sentence, c.paragraph, c.previous, c.lead, c.title]);
-        let sentence_excluded = self.near(&[c.sentence]).excluded;
-        self.judge(c.content, near, sentence_excluded)
+        let mut near = self.near(&[c.sentence, c.paragraph, c.previous, c.lead, c.title]);
+        let sentence = self.near(&[c.sentence]);
+        near.sentence_subject = sentence.subject;
+        self.judge(c.content, near, sentence.excluded)
     }
 
     /// What the text around a statement says about the topic.
@@ -409,6 +414,7 @@ impl Topic {
             core,
             subject: h.0[SUBJECT],
             excluded: h.0[EXCLUDE],
+            sentence_subject: false,
         }
     }
 
@@ -540,7 +546,9 @@ impl Topic {
         let subject_here = h[SUBJECT];
         let subject = self.subject.is_none() || subject_here || near.subject;
         let excluded = (h[EXCLUDE] || sentence_excluded) && !subject_here;
-        let off = h[OFF] && !(h[FOCUS] && subject_here);
+        // "Ukrainian adviser X said membership would not be traded away in peace talks": the
+        // membership itself, and the subject named in the statement's own sentence.
+        let off = h[OFF] && !(h[FOCUS] && (subject_here || near.sentence_subject));
         let rival = h[RIVAL] && !h[NAMES];
         on_topic && subject && !excluded && !off && !rival
     }
