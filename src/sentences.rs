@@ -181,11 +181,12 @@ fn is_abbreviation(before: &str, number_follows: bool) -> bool {
         .unwrap_or("");
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
-        // An initial ("J. Smith"), not a platform after its preposition ("wrote on X.").
+        // An initial ("J. Smith", "on J. D. Vance's remarks"), not the platform X after its
+        // preposition ("wrote on X.").
         let previous = before[..before.len() - word.len()]
             .split_whitespace()
             .next_back();
-        return !matches!(previous, Some("on" | "via"));
+        return !(w == "X" && matches!(previous, Some("on" | "via")));
     }
     if w.contains('.') {
         return true; // "U.S.", "e.g."
@@ -209,13 +210,15 @@ mod tests {
 
     #[test]
     fn a_platform_letter_after_on_ends_the_sentence() {
-        let t = "The minister wrote on X. The allies must act. Ask J. Smith.";
+        let t =
+            "The minister wrote on X. The allies must act. Ask J. Smith. He spoke on J. D. Vance.";
         assert_eq!(
             sents(t),
             vec![
                 "The minister wrote on X.",
                 "The allies must act.",
-                "Ask J. Smith."
+                "Ask J. Smith.",
+                "He spoke on J. D. Vance."
             ]
         );
     }

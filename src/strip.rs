@@ -9,7 +9,7 @@
 use crate::dates;
 use crate::document::{fold_ws, line_ranges, lowercase, trim_range, Document};
 use crate::lexicon::{self, Class};
-use crate::quick_regex::QuickRegex as Regex;
+use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -213,23 +213,33 @@ pub(super) fn skip_adjuncts(toks: &[Token], mut i: usize) -> usize {
     }
 }
 
-/// Most words of a time phrase ending in "ago" ("a few minutes ago").
-const AGO_PHRASE_LEN: usize = 4;
+/// Most quantity words before the unit of a time phrase ending in "ago" ("a few").
+const AGO_QUANTITY_WORDS: usize = 2;
 
-/// "said a few minutes ago that ...", "said two days ago, ...": the end of a short time phrase
-/// ending in "ago" that starts at `i`, when "that" or a comma follows it.
+/// "said a few minutes ago that ...", "said two days ago, ...": the end of a time phrase
+/// (quantity words, a short unit of time, "ago") that starts at `i`, when "that" or a comma
+/// follows it. "said Russia invaded years ago, and ..." is content.
 fn time_ago(toks: &[Token], i: usize) -> Option<usize> {
-    let ago = toks[i..]
+    let quantity = |t: &Token| {
+        matches!(t.lower.as_ref(), "a" | "an" | "few" | "several" | "just")
+            || t.is(Class::NumberWord)
+            || (!t.lower.is_empty() && t.lower.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let n = toks[i..]
         .iter()
-        .take(AGO_PHRASE_LEN)
-        .take_while(|t| t.is_word)
-        .position(|t| t.lower == "ago")?;
-    let end = i + ago + 1;
-    (ago > 0
-        && toks
-            .get(end)
-            .is_some_and(|t| t.lower == "that" || t.lower == ","))
-    .then_some(end)
+        .take(AGO_QUANTITY_WORDS)
+        .take_while(|t| quantity(t))
+        .count();
+    let unit = toks.get(i + n).is_some_and(|t| {
+        let stem = t.lower.trim_end_matches('s');
+        matches!(stem, "minute" | "hour" | "moment" | "day" | "week")
+    });
+    let ago = toks.get(i + n + 1).is_some_and(|t| t.lower == "ago");
+    let end = i + n + 2;
+    let closes = toks
+        .get(end)
+        .is_some_and(|t| t.lower == "that" || t.lower == ",");
+    (unit && ago && closes).then_some(end)
 }
 
 /// "said on Thursday, standing next to X in Brussels, that ...": a participle phrase set off

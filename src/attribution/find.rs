@@ -1029,19 +1029,20 @@ pub(super) fn conjuncts(
     found
 }
 
-/// `toks[np]` is a role set off by a comma before it ("the host", "his Polish counterpart"): a
-/// determiner or an owner's determiner, then lowercase or title words only.
+/// `toks[np]` is a person's role set off by a comma before it ("his Polish counterpart", "the
+/// German chancellor"): a determiner or an owner's determiner, lowercase, title or nationality
+/// words, and a title word last ("the Netherlands" and "the alliance" are conjuncts).
 fn apposed_role(toks: &[Token], np: std::ops::Range<usize>) -> bool {
     let words = &toks[np.clone()];
+    let modifier = |t: &Token| {
+        t.is_word && !t.quoted && (!t.is_capitalized() || t.base_is_title() || t.is(Class::NotName))
+    };
     np.start >= 2
         && toks[np.start - 1].lower == ","
         && words.len() >= 2
         && (words[0].lower == "the" || words[0].is(Class::OwnerDeterminer))
-        && words[1..].iter().all(|t| {
-            t.is_word
-                && !t.quoted
-                && (!t.is_capitalized() || t.base_is_title() || t.is(Class::NotName))
-        })
+        && words[1..].iter().all(modifier)
+        && words.last().is_some_and(|t| t.base_is_title())
 }
 
 /// How many tokens from `at` make a weekday adjunct ("on Tuesday", "Monday late evening"), or

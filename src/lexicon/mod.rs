@@ -36,7 +36,12 @@ fn flags(entry: &'static str) -> impl Iterator<Item = &'static str> {
 /// of other lists flagged with its flag.
 fn set(class: Class) -> HashSet<&'static str> {
     let own = own_words(class).into_iter();
-    let flagged = FLAGGED
+    // Only a class with a flag gathers entries from other lists.
+    let flagged: &[(&str, &str)] = match class.flag() {
+        Some(_) => &FLAGGED,
+        None => &[],
+    };
+    let flagged = flagged
         .iter()
         .filter(move |(flag, _)| class.flag() == Some(*flag))
         .map(|&(_, w)| w);

@@ -22,18 +22,21 @@ use std::sync::OnceLock;
 /// topic to its regexes.
 const MAX_APOSTROPHES: u32 = 3;
 
-/// Bytes a process scans with the NFA before the DFA is worth building: the DFA builds in
-/// about three times the NFA's time and then scans about four times as fast, so a run over one
-/// small article never builds it and a run over many builds it early.
+/// Bytes a scan reads with the NFA before its DFA is worth building (a topic has one scan, so
+/// this counts over the whole run): the DFA builds in about three times the NFA's time and then
+/// scans about four times as fast, so a run over one small article never builds it and a run
+/// over many builds it early.
 const DFA_AFTER_BYTES: usize = 64 * 1024;
 
-/// The automaton over every section's terms, and what each pattern needs around it.
+/// The automata over every section's terms (an NFA, and a DFA built once enough was scanned),
+/// and what each pattern needs around it.
 #[derive(Debug)]
 pub struct Scan {
     /// The patterns, in the order of their ids in both automata.
     patterns: Vec<String>,
     nfa: NFA,
-    dfa: OnceLock<DFA>,
+    /// `None` inside when the DFA could not be built (the NFA then scans on).
+    dfa: OnceLock<Option<DFA>>,
     scanned: AtomicUsize,
     /// Per pattern: its section's slot, and whether a word boundary must come before and after.
     needs: Vec<Need>,
@@ -101,23 +104,25 @@ impl Scan {
         })
     }
 
-    /// The DFA once this process has scanned [`DFA_AFTER_BYTES`] (counting `text`), built
-    /// then; `None` before, when the NFA scans.
+    /// The DFA once this scan has read [`DFA_AFTER_BYTES`] (counting `text`), built then;
+    /// `None` before (or if it cannot be built), when the NFA scans.
     fn dfa(&self, text: &str) -> Option<&DFA> {
         if let Some(dfa) = self.dfa.get() {
-            return Some(dfa);
+            return dfa.as_ref();
         }
         if self.scanned.fetch_add(text.len(), Ordering::Relaxed) + text.len() < DFA_AFTER_BYTES {
             return None;
         }
-        Some(self.dfa.get_or_init(|| {
-            DFA::builder()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                .prefilter(false)
-                .build(&self.patterns)
-                .expect("the patterns built as an NFA")
-        }))
+        self.dfa
+            .get_or_init(|| {
+                DFA::builder()
+                    .match_kind(MatchKind::Standard)
+                    .ascii_case_insensitive(true)
+                    .prefilter(false)
+                    .build(&self.patterns)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Which slots' regexes match the view of `text`, one flag per slot set in `out`.
@@ -295,7 +300,7 @@ mod tests {
         let mut out = [false; 2];
         scan.hits(&long, &mut out);
         assert!(
-            scan.dfa.get().is_some(),
+            scan.dfa.get().is_some_and(Option::is_some),
             "the DFA is built once enough was scanned"
         );
         assert_eq!(scan.occurrences(text).unwrap(), by_nfa);

@@ -321,10 +321,24 @@ fn conditional(
 fn required_first(clauses: &[Clause], views: &[View]) -> bool {
     clauses.windows(2).zip(views.windows(2)).any(|(c, v)| {
         c[0].without
+            && c[0].open
+            && !counterfactual(c[1].items)
             && has(c[0].items, Class::ConditionTopic)
             && !has(c[0].items, Class::Membership)
             && has(c[1].items, Class::Membership)
             && v[1].sign < 0
+    })
+}
+
+/// "would never have sought membership": a modal, perhaps a negation, then "have": what did
+/// not happen, not a condition still to be met.
+fn counterfactual(items: &[Item]) -> bool {
+    items.iter().enumerate().any(|(k, i)| {
+        lexicon::is(Class::Modal, &i.text)
+            && items[k + 1..]
+                .iter()
+                .find(|n| !n.is(Class::Negator))
+                .is_some_and(|n| n.text == "have")
     })
 }
 

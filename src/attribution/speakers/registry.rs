@@ -11,7 +11,6 @@ use crate::attribution::tokens::{tokenize, Token};
 use crate::claim::SpeakerKind;
 use crate::lexicon::OUTLETS;
 use crate::lexicon::{self, Class};
-use crate::quick_regex::QuickRegex;
 use crate::sentences::Paragraph;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -45,13 +44,13 @@ pub(super) struct Person {
 }
 
 /// Every outlet name as one alternation, longest first, on word boundaries.
-static OUTLET_RE: LazyLock<QuickRegex> = LazyLock::new(|| {
+static OUTLET_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = OUTLETS.iter().copied().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
     // ASCII word boundaries: outlet names are ASCII, and a Unicode boundary would keep the
     // regex off its fast engines for every sentence of every article.
-    QuickRegex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|")))
+    regex::Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|")))
         .expect("outlet names compile")
 });
 
