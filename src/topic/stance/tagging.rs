@@ -777,7 +777,10 @@ fn mark_denied_say(items: &mut [Item]) {
             continue;
         }
         let before = &items[n.saturating_sub(SAY_REACH)..n];
+        // "Moscow's wishes will not decide": the adversary owns the subject.
+        let owner = |m: usize| m > 0 && items[m].text == "'s" && adversary(&items[m - 1]);
         let subject = before.iter().any(adversary)
+            || (verb && (n.saturating_sub(SAY_REACH)..n).any(owner))
             || (verb
                 && items[n + 1..k].iter().any(adversary)
                 && !items[n + 1..k].iter().any(Item::punct));
