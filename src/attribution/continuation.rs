@@ -153,6 +153,7 @@ impl State<'_> {
     /// Macron", "held talks with the Polish president, Andrzej Duda"); a place visited or an
     /// institution is none ("visited Kyiv").
     fn met_partner(&self, toks: &[Token], verb: usize) -> Option<Resolved> {
+        let verb = after_role(toks, verb);
         let t = toks.get(verb).filter(|t| !t.quoted)?;
         let from = if t.is(Class::TransitiveMeetingVerb) {
             // "met with X" as "met X".
@@ -233,4 +234,26 @@ fn apposed_full_name(toks: &[Token], np: &Range<usize>) -> Option<Range<usize>> 
     let run = speakers::name_run(toks, np.end + 1);
     let closed = toks.get(run.end).is_some_and(|t| t.lower == ",");
     (run.len() >= 2 && closed).then_some(run)
+}
+
+/// Most tokens of a role set off by commas after a subject ("the Czech prime minister").
+const ROLE_TOKENS: usize = 6;
+
+/// Where the verb after a subject stands: `at`, or past a role set off by commas there
+/// ("Petr Fiala, the Czech prime minister, hosted ..."): a determiner or an owner's
+/// determiner, then words only, up to the closing comma.
+fn after_role(toks: &[Token], at: usize) -> usize {
+    if toks.get(at).is_none_or(|t| t.lower != ",") {
+        return at;
+    }
+    let opens = toks
+        .get(at + 1)
+        .is_some_and(|t| t.lower == "the" || t.is(Class::OwnerDeterminer));
+    let close = (at + 2..toks.len().min(at + 2 + ROLE_TOKENS))
+        .take_while(|&k| toks[k].lower == "," || (toks[k].is_word && !toks[k].quoted))
+        .find(|&k| toks[k].lower == ",");
+    match close {
+        Some(c) if opens && c > at + 2 => c + 1,
+        _ => at,
+    }
 }
