@@ -2,7 +2,7 @@
 //! narration sentence makes likeliest for the next pronoun.
 
 use super::clause::*;
-use super::find::{conjuncts, last_conjunct_start};
+use super::find::{apposed_role, conjuncts, last_conjunct_start};
 use super::quoting::*;
 use super::speakers::{self, Mention, Resolved};
 use super::state::State;
@@ -239,21 +239,15 @@ fn apposed_full_name(toks: &[Token], np: &Range<usize>) -> Option<Range<usize>> 
 /// Most tokens of a role set off by commas after a subject ("the Czech prime minister").
 const ROLE_TOKENS: usize = 6;
 
-/// Where the verb after a subject stands: `at`, or past a role set off by commas there
-/// ("Petr Fiala, the Czech prime minister, hosted ..."): a determiner or an owner's
-/// determiner, then words only, up to the closing comma.
+/// Where the verb after a subject stands: `at`, or past a person's role set off by commas
+/// there ("Petr Fiala, the Czech prime minister, hosted ...", as [`apposed_role`] reads one).
 fn after_role(toks: &[Token], at: usize) -> usize {
     if toks.get(at).is_none_or(|t| t.lower != ",") {
         return at;
     }
-    let opens = toks
-        .get(at + 1)
-        .is_some_and(|t| t.lower == "the" || t.is(Class::OwnerDeterminer));
-    let close = (at + 2..toks.len().min(at + 2 + ROLE_TOKENS))
-        .take_while(|&k| toks[k].lower == "," || (toks[k].is_word && !toks[k].quoted))
-        .find(|&k| toks[k].lower == ",");
+    let close = (at + 1..toks.len().min(at + 2 + ROLE_TOKENS)).find(|&k| toks[k].lower == ",");
     match close {
-        Some(c) if opens && c > at + 2 => c + 1,
+        Some(c) if apposed_role(toks, at + 1..c) => c + 1,
         _ => at,
     }
 }

@@ -1032,7 +1032,7 @@ pub(super) fn conjuncts(
 /// `toks[np]` is a person's role set off by a comma before it ("his Polish counterpart", "the
 /// German chancellor"): a determiner or an owner's determiner, lowercase, title or nationality
 /// words, and a title word last ("the Netherlands" and "the alliance" are conjuncts).
-fn apposed_role(toks: &[Token], np: std::ops::Range<usize>) -> bool {
+pub(super) fn apposed_role(toks: &[Token], np: std::ops::Range<usize>) -> bool {
     let words = &toks[np.clone()];
     let modifier = |t: &Token| {
         t.is_word && !t.quoted && (!t.is_capitalized() || t.base_is_title() || t.is(Class::NotName))

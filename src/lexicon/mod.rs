@@ -37,14 +37,12 @@ fn flags(entry: &'static str) -> impl Iterator<Item = &'static str> {
 fn set(class: Class) -> HashSet<&'static str> {
     let own = own_words(class).into_iter();
     // Only a class with a flag gathers entries from other lists.
-    let flagged: &[(&str, &str)] = match class.flag() {
-        Some(_) => &FLAGGED,
-        None => &[],
-    };
-    let flagged = flagged
-        .iter()
-        .filter(move |(flag, _)| class.flag() == Some(*flag))
-        .map(|&(_, w)| w);
+    let flagged = class.flag().into_iter().flat_map(|flag| {
+        FLAGGED
+            .iter()
+            .filter(move |&&(f, _)| f == flag)
+            .map(|&(_, w)| w)
+    });
     own.chain(flagged).collect()
 }
 

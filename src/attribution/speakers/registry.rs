@@ -677,13 +677,16 @@ struct PhraseFit {
     folded: std::cell::RefCell<String>,
 }
 
+/// The countries the nationality list names ("ukraine"), for titles that name the country.
+static COUNTRIES: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| lexicon::NATIONALITIES.values().copied().collect());
+
 /// The country a word of a title or phrase names, as an adjective or by the country's name.
 fn country_of(word: &str) -> Option<&'static str> {
-    let nationalities = &*lexicon::NATIONALITIES;
-    nationalities
+    lexicon::NATIONALITIES
         .get(word)
+        .or_else(|| COUNTRIES.get(word))
         .copied()
-        .or_else(|| nationalities.values().find(|&&c| c == word).copied())
 }
 
 /// Content words of a lowercase phrase or title.
