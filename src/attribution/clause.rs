@@ -221,7 +221,7 @@ const AGO_QUANTITY_WORDS: usize = 2;
 /// follows it. "said Russia invaded years ago, and ..." is content.
 fn time_ago(toks: &[Token], i: usize) -> Option<usize> {
     let quantity = |t: &Token| {
-        matches!(t.lower.as_ref(), "a" | "an" | "few" | "several" | "just")
+        t.is(Class::AgoQuantity)
             || t.is(Class::NumberWord)
             || (!t.lower.is_empty() && t.lower.bytes().all(|b| b.is_ascii_digit()))
     };
@@ -230,10 +230,9 @@ fn time_ago(toks: &[Token], i: usize) -> Option<usize> {
         .take(AGO_QUANTITY_WORDS)
         .take_while(|t| quantity(t))
         .count();
-    let unit = toks.get(i + n).is_some_and(|t| {
-        let stem = t.lower.trim_end_matches('s');
-        matches!(stem, "minute" | "hour" | "moment" | "day" | "week")
-    });
+    let unit = toks
+        .get(i + n)
+        .is_some_and(|t| lexicon::is(Class::AgoUnit, t.lower.trim_end_matches('s')));
     let ago = toks.get(i + n + 1).is_some_and(|t| t.lower == "ago");
     let end = i + n + 2;
     let closes = toks

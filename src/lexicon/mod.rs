@@ -510,6 +510,10 @@ word_classes! {
     MemberGroup => "member_groups.txt",
     /// Numbers written out, never a name ("twenty", "sixty-two").
     NumberWord => "number_words.txt",
+    /// Attribution: words counting a short span before "ago" ("a few", "several").
+    AgoQuantity => "ago_quantities.txt",
+    /// Attribution: units of a short span before "ago" ("minute", "hour"), singular.
+    AgoUnit => "ago_units.txt",
     /// Person-role words that head a nominal mention ("the deputy head of ...").
     PersonRole => "person_roles.txt",
     /// Addressees a cue may take before its content ("told reporters", "told him").
