@@ -354,6 +354,9 @@ word_classes! {
     ConditionConcurrentLink => "stance/condition_concurrent_links.txt",
     /// Stance: the candidate country's side, a tie-breaker on speakers.
     CandidateSide => "stance/candidate_side.txt",
+    /// Stance: words before a side's name that make it the speaker's counterpart, not their
+    /// own side ("ambassador to Kyiv", "envoy for Ukraine").
+    SideRelation => "stance/side_relations.txt",
     /// Stance: words opening a concession ("even if"), which takes no part in the stance.
     Concessive => "stance/concessives.txt",
     /// Stance: words that end a clause ("but", "because").

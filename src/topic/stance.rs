@@ -153,7 +153,14 @@ fn decide(s: &Statement) -> Decision {
     }
     let judging_cue = cue_sign < 0 || has(&cue, Class::Harm);
     if judging_cue || views.iter().any(|v| v.weight > 0 && !v.bare) {
-        return polarity(s.speaker, warns(&cue, &content), &views, cue_sign);
+        let renounces = has(&content, Class::Exclusion);
+        return polarity(
+            s.speaker,
+            warns(&cue, &content),
+            renounces,
+            &views,
+            cue_sign,
+        );
     }
     tie_break(s.speaker, proposition, demand)
 }
@@ -355,18 +362,18 @@ fn yes_but_not_now(views: &[View]) -> bool {
 /// in the cue decide; else it is neutral. The sides are symmetric: with no proposition named,
 /// the candidate's side supports and the objecting side opposes.
 fn tie_break(speaker: &str, proposition: bool, demand: bool) -> Decision {
-    if proposition && side(speaker, Class::Adversary) {
+    if proposition && own_side(speaker, Class::Adversary) {
         decision(Stance::Opposes, "bare mention by the objecting side")
     } else if proposition {
         decision(Stance::Supports, "asserts the membership")
     } else if demand {
         decision(Stance::Supports, "an in-scope demand")
-    } else if side(speaker, Class::CandidateSide) {
+    } else if own_side(speaker, Class::CandidateSide) {
         decision(
             Stance::Supports,
             "in-scope statement by the candidate's side",
         )
-    } else if side(speaker, Class::Adversary) {
+    } else if own_side(speaker, Class::Adversary) {
         decision(Stance::Opposes, "in-scope statement by the objecting side")
     } else {
         neutral("no membership proposition")
@@ -414,8 +421,14 @@ fn warns(cue: &[Item], content: &[Item]) -> bool {
 const WARNING_TARGET_REACH: usize = 2;
 
 /// Support or opposition from the clauses' signs and the cue's sign; `warned_of` when the cue
-/// warns of what the content says.
-fn polarity(speaker: &str, warned_of: bool, views: &[View], cue_sign: i32) -> Decision {
+/// warns of what the content says, `renounces` when it names staying out ("non-bloc status").
+fn polarity(
+    speaker: &str,
+    warned_of: bool,
+    renounces: bool,
+    views: &[View],
+    cue_sign: i32,
+) -> Decision {
     let named = views.iter().any(|v| v.weight > 1);
     let counted = |v: &&View| !(named && v.background);
     let mut total: i32 = views
@@ -438,10 +451,35 @@ fn polarity(speaker: &str, warned_of: bool, views: &[View], cue_sign: i32) -> De
     let sign = total.signum() * cue_sign * if warned { -1 } else { 1 };
     match (sign > 0, cue_sign < 0) {
         (true, true) => decision(Stance::Supports, "rejects an objection"),
+        (true, false) if own_side(speaker, Class::Adversary) => {
+            decision(Stance::Opposes, "the objecting side on the membership")
+        }
         (true, false) => decision(Stance::Supports, "affirms the membership"),
         (false, true) => decision(Stance::Opposes, "rejects the membership"),
+        // The candidate's own side mostly negates what stands in the way ("no one can cancel
+        // our course", "not a question of paper"): unless it names staying out, its negations
+        // are read as aimed at an obstacle, as the objecting side's affirmations as warnings.
+        (false, false) if !renounces && own_side(speaker, Class::CandidateSide) => {
+            decision(Stance::Supports, "the candidate's side against an obstacle")
+        }
         (false, false) => decision(Stance::Opposes, "negates or condemns the membership"),
     }
+}
+
+/// The speaker's own side is `class` and not the other: a name of it in the speaker's name or
+/// title that is not the one the speaker deals with ("the ambassador to Kyiv").
+fn own_side(speaker: &str, class: Class) -> bool {
+    let other = match class {
+        Class::Adversary => Class::CandidateSide,
+        _ => Class::Adversary,
+    };
+    let words = words(speaker);
+    let owns = |c: Class| {
+        words.iter().enumerate().any(|(k, w)| {
+            lexicon::is(c, w) && (k == 0 || !lexicon::is(Class::SideRelation, &words[k - 1]))
+        })
+    };
+    owns(class) && !owns(other)
 }
 
 /// Parity of the reversing words: +1 for an even number, -1 for an odd one.
