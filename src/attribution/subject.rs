@@ -64,7 +64,10 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
             && (speakers::is_name_word(&toks[k - 1])
                 || (t.is(Class::SurnameHomograph)
                     && (speakers::follows_honorific(toks, k) || after_quote)));
-        (t.is(Class::CueModifier) && !name_part)
+        // "Both said" opening a sentence: the floating "both" of "A and B both said" is the
+        // whole subject.
+        let group_subject = k == 0 && t.is(Class::GroupAnaphorHead);
+        (t.is(Class::CueModifier) && !name_part && !group_subject)
             || crate::dates::is_weekday_word(&t.lower)
             || t.is_manner_adverb()
     };

@@ -113,9 +113,9 @@ fn plural_phrases_refer_back_to_speakers_named_together() {
         np("the three ministers"),
         Some(Mention::Group { size: Some(3) })
     );
-    // A plural role with no opener is an unnamed group; "both" alone names no one.
+    // A plural role with no opener is an unnamed group; "both" alone is a pair.
     assert_eq!(np("the leaders"), None);
-    assert_eq!(np("both"), None);
+    assert_eq!(np("both"), Some(Mention::Group { size: Some(2) }));
 }
 
 #[test]
