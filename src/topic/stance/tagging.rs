@@ -763,8 +763,14 @@ fn mark_denied_say(items: &mut [Item]) {
     let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
     for k in 0..items.len() {
         let first = items[k].text.split(' ').next().unwrap_or_default();
-        let verb = lexicon::is(Class::SayVerb, first);
-        if !lexicon::is(Class::SayNoun, &items[k].text) && !verb {
+        let verb = items[k]
+            .text
+            .split(' ')
+            .any(|w| lexicon::is(Class::SayVerb, w));
+        // A phrase item ("vote on", "to decide") is read by its own word.
+        let noun =
+            lexicon::is(Class::SayNoun, &items[k].text) || lexicon::is(Class::SayNoun, first);
+        if !noun && !verb {
             continue;
         }
         let reach = if verb { DECIDER_REACH } else { SAY_REACH };
@@ -774,6 +780,14 @@ fn mark_denied_say(items: &mut [Item]) {
         // "Moscow has no say"; with a verb also "nobody in Moscow decides". "Threats from
         // Moscow should never decide": the harm, negated, already denies the veto.
         if verb && harm_before(items, k) {
+            continue;
+        }
+        // "no right to decide": the noun already denies the say its verb names.
+        if verb
+            && items[n + 1..k]
+                .iter()
+                .any(|i| lexicon::is(Class::SayNoun, &i.text))
+        {
             continue;
         }
         let before = &items[n.saturating_sub(SAY_REACH)..n];
