@@ -776,10 +776,11 @@ pub(super) fn opens_participle_adjunct(toks: &[Token], i: usize) -> bool {
         .get(i)
         .is_some_and(|t| !t.quoted && t.is_manner_adverb());
     let i = i + usize::from(adverb);
+    // Its object opens on a determiner or is a name ("..., handing Kyiv a new pledge").
     toks.get(i).is_some_and(is_participle_word)
-        && toks
-            .get(i + 1)
-            .is_some_and(|o| !o.quoted && o.is(Class::ClauseDeterminer))
+        && toks.get(i + 1).is_some_and(|o| {
+            !o.quoted && (o.is(Class::ClauseDeterminer) || (o.is_word && o.is_capitalized()))
+        })
 }
 
 /// A lowercase "-ing" word that can be a participle: not a short word ("being", "thing") and
