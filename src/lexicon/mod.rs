@@ -357,6 +357,10 @@ word_classes! {
     /// Stance: words before a side's name that make it the speaker's counterpart, not their
     /// own side ("ambassador to Kyiv", "envoy for Ukraine").
     SideRelation => "stance/side_relations.txt",
+    /// Stance: work the candidate must finish before joining ("reforms", "standards").
+    CandidateTask => "stance/candidate_tasks.txt",
+    /// Stance: words setting a task as a necessity or priority ("must", "has to", "first").
+    Obligation => "stance/obligations.txt",
     /// Stance: words opening a concession ("even if"), which takes no part in the stance.
     Concessive => "stance/concessives.txt",
     /// Stance: words that end a clause ("but", "because").

@@ -130,6 +130,9 @@ fn decide(s: &Statement) -> Decision {
         return decision(Stance::Supports, "holds the membership owed");
     }
     let proposition = names_proposition(&content) || names_proposition(&tag(words(s.evidence)));
+    if !proposition && cue_sign > 0 && task_first(&words(s.content)) {
+        return decision(Stance::Conditional, "a task to finish first");
+    }
     let clauses = clauses(&content);
     let views = read(&clauses);
     if *TRACE {
@@ -163,6 +166,21 @@ fn decide(s: &Statement) -> Decision {
         );
     }
     tie_break(s.speaker, proposition, demand)
+}
+
+/// Most words in a phrase of [`Class::CandidateTask`] or [`Class::Obligation`].
+const TASK_PHRASE_WORDS: usize = 3;
+
+/// "Ukraine must first focus on reforms", "Kyiv still has work to do on its courts": with no
+/// membership named, a task of the candidate set as a necessity, and no negation, is what
+/// joining waits for.
+fn task_first(words: &[String]) -> bool {
+    let names = |class: Class| {
+        (1..=TASK_PHRASE_WORDS).any(|n| words.windows(n).any(|w| lexicon::is(class, &w.join(" "))))
+    };
+    names(Class::CandidateTask)
+        && names(Class::Obligation)
+        && !words.iter().any(|w| lexicon::is(Class::Negator, w))
 }
 
 /// Words between a membership word and the verb of desert of its relative clause ("the
