@@ -361,6 +361,10 @@ word_classes! {
     CandidateTask => "stance/candidate_tasks.txt",
     /// Stance: words setting a task as a necessity or priority ("must", "has to", "first").
     Obligation => "stance/obligations.txt",
+    /// Stance: verbs of keeping to what was promised ("stand by", "keep", "uphold").
+    FidelityVerb => "stance/fidelity_verbs.txt",
+    /// Stance: nouns for a promise made, objects of the fidelity verbs ("decision", "pledge").
+    PromiseNoun => "stance/promise_nouns.txt",
     /// Stance: words opening a concession ("even if"), which takes no part in the stance.
     Concessive => "stance/concessives.txt",
     /// Stance: words that end a clause ("but", "because").

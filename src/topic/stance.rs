@@ -133,6 +133,9 @@ fn decide(s: &Statement) -> Decision {
     if !proposition && cue_sign > 0 && task_first(&words(s.content)) {
         return decision(Stance::Conditional, "a task to finish first");
     }
+    if !proposition && cue_sign > 0 && keeps_promise(&words(s.content)) {
+        return decision(Stance::Supports, "keeps to the promise made");
+    }
     let clauses = clauses(&content);
     let views = read(&clauses);
     if *TRACE {
@@ -181,6 +184,27 @@ fn task_first(words: &[String]) -> bool {
     names(Class::CandidateTask)
         && names(Class::Obligation)
         && !words.iter().any(|w| lexicon::is(Class::Negator, w))
+}
+
+/// Most words from a fidelity verb to its promise noun ("stand by the 2008 Bucharest decision").
+const PROMISE_REACH: usize = 5;
+
+/// "Allies stand by the Bucharest decision", "the alliance must keep its promise": with no
+/// membership named, a verb of keeping to a promise with a promise noun after it, and no
+/// negation, holds to the promise made.
+fn keeps_promise(words: &[String]) -> bool {
+    let verb_end = |k: usize| {
+        (1..=TASK_PHRASE_WORDS)
+            .filter(|&n| k + n <= words.len())
+            .find(|&n| lexicon::is(Class::FidelityVerb, &words[k..k + n].join(" ")))
+            .map(|n| k + n)
+    };
+    let kept = (0..words.len()).filter_map(verb_end).any(|end| {
+        words[end..words.len().min(end + PROMISE_REACH)]
+            .iter()
+            .any(|w| lexicon::is(Class::PromiseNoun, w))
+    });
+    kept && !words.iter().any(|w| lexicon::is(Class::Negator, w))
 }
 
 /// Words between a membership word and the verb of desert of its relative clause ("the
