@@ -136,6 +136,9 @@ fn decide(s: &Statement) -> Decision {
     if !proposition && cue_sign > 0 && keeps_promise(&words(s.content)) {
         return decision(Stance::Supports, "keeps to the promise made");
     }
+    if cue_sign > 0 && nobody_else_decides(&words(s.content)) {
+        return decision(Stance::Supports, "no one else decides");
+    }
     let clauses = clauses(&content);
     let views = read(&clauses);
     if *TRACE {
@@ -184,6 +187,24 @@ fn task_first(words: &[String]) -> bool {
     names(Class::CandidateTask)
         && names(Class::Obligation)
         && !words.iter().any(|w| lexicon::is(Class::Negator, w))
+}
+
+/// Most words from a verb of deciding to the "nobody else" that closes its deciders.
+const DECIDERS_REACH: usize = 6;
+
+/// "It is for Ukraine and the allies to decide, and nobody else": the decision given to the
+/// parties named is denied to everyone else, the objecting side with them.
+fn nobody_else_decides(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(k, w)| {
+        let after = &words[k + 1..words.len().min(k + 1 + DECIDERS_REACH)];
+        // "nobody else", "no one else": the pronoun of one or two words, then "else".
+        let closes = (1..=2).any(|n| {
+            after
+                .windows(n + 1)
+                .any(|t| t[n] == "else" && lexicon::is(Class::Nobody, &t[..n].join(" ")))
+        });
+        lexicon::is(Class::SayVerb, w) && closes
+    })
 }
 
 /// Most words from a fidelity verb to its promise noun ("stand by the 2008 Bucharest decision").
