@@ -209,7 +209,7 @@ static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// ago", "a short while ago", "within the past hour" (the day of publication).
 static RELATIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:on\s+)?(?:the\s+day\s+before\s+yesterday|(?:(?:earlier|later|late|early)\s+(?:on\s+)?)?(?:yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|(?P<n>a|one|two|three|four|five|six|seven|[0-9]{1,2})\s+days?\s+ago|(?:(?:a\s+few|an?|one|two|three|four|five|six|several|[0-9]{1,2})\s+minutes?|(?:a\s+few|an?|one|two|three|four|five|six|several|[1-9])\s+hours?|moments?|a\s+(?:short|little)\s+while)\s+ago|(?:with)?in\s+the\s+(?:past|last)\s+(?:hour|half\s+hour|few\s+minutes|(?:few|two|three)\s+hours))\b",
+        r"(?i)\b(?:on\s+)?(?:the\s+day\s+before\s+yesterday|(?:(?:earlier|later|late|early)\s+(?:on\s+)?)?(?:yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|(?P<n>a|one|two|three|four|five|six|seven|[0-9]{1,2})\s+days?\s+ago|(?:(?:a\s+few|an?|one|two|three|four|five|six|several|[0-9]{1,2})\s+minutes?|(?:a\s+few|an?|one|two|three|four|five|six|several|[1-9])\s+hours?|moments?|a\s+(?:short|little)\s+while)\s+ago|within\s+the\s+(?:past|last)\s+(?:hour|half\s+hour|few\s+minutes|(?:few|two|three)\s+hours))\b",
     )
 });
 

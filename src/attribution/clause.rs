@@ -594,7 +594,9 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         // The same after a quotation that closes on its comma ("a \"rebuke,\" putting ...").
         let comma_closes_quote =
             j > from && toks[j - 1].lower == "," && toks[j - 1].quoted && is_quote_token(t);
-        if comma_closes_quote && adjunct_ends(j + 1) && !listing() {
+        let quote_adjunct_ends =
+            |k: usize| opens_participle_adjunct_after_quote(toks, k) && !inside_clause(toks, k, to);
+        if comma_closes_quote && quote_adjunct_ends(j + 1) && !listing() {
             return j + 1;
         }
         if j > from + 1 && toks[j - 1].lower == "," && pronoun_act_follows(toks, j) {
@@ -776,11 +778,21 @@ pub(super) fn opens_participle_adjunct(toks: &[Token], i: usize) -> bool {
         .get(i)
         .is_some_and(|t| !t.quoted && t.is_manner_adverb());
     let i = i + usize::from(adverb);
-    // Its object opens on a determiner or is a name ("..., handing Kyiv a new pledge").
     toks.get(i).is_some_and(is_participle_word)
-        && toks.get(i + 1).is_some_and(|o| {
-            !o.quoted && (o.is(Class::ClauseDeterminer) || (o.is_word && o.is_capitalized()))
-        })
+        && toks
+            .get(i + 1)
+            .is_some_and(|o| !o.quoted && o.is(Class::ClauseDeterminer))
+}
+
+/// [`opens_participle_adjunct`], or a participle whose object is a name: after a quotation
+/// closed on its comma the phrase cannot go on with what was said ('"irreversible," handing
+/// Kyiv a new pledge').
+fn opens_participle_adjunct_after_quote(toks: &[Token], i: usize) -> bool {
+    opens_participle_adjunct(toks, i)
+        || (toks.get(i).is_some_and(is_participle_word)
+            && toks
+                .get(i + 1)
+                .is_some_and(|o| !o.quoted && o.is_word && o.is_capitalized()))
 }
 
 /// A lowercase "-ing" word that can be a participle: not a short word ("being", "thing") and

@@ -361,6 +361,11 @@ word_classes! {
     CandidateTask => "stance/candidate_tasks.txt",
     /// Stance: words setting a task as a necessity or priority ("must", "has to", "first").
     Obligation => "stance/obligations.txt",
+    /// Stance: verbs of giving up a goal ("give up", "drop", "abandon").
+    Renunciation => "stance/renunciations.txt",
+    /// Stance: words after a side's name that make the speaker its student or opponent ("a
+    /// Russia expert", "Russian opposition leader"), not its voice.
+    SideObserver => "stance/side_observers.txt",
     /// Stance: verbs of keeping to what was promised ("stand by", "keep", "uphold").
     FidelityVerb => "stance/fidelity_verbs.txt",
     /// Stance: nouns for a promise made, objects of the fidelity verbs ("decision", "pledge").

@@ -38,6 +38,10 @@
 //!    proposition; concessions and hypotheses ("even if", "if") weigh nothing; a harm-only clause
 //!    is background beside a named proposition. The cue reverses the sum when it rejects
 //!    ("dismissed X as Y" keeps X only) and adds a harm when it warns or laments.
+//!    The sides lean where polarity alone reads weakly: a negation by the candidate's own side
+//!    that neither names staying out nor gives the goal up is aimed at an obstacle (supports);
+//!    an affirmation by the objecting side is an objection (opposes). A side named after "to"
+//!    or "for" in a title, or before "expert"/"opposition", is not the speaker's own.
 //! 5. **Tie-breaks** for a statement with no word of position: a bare mention by the objecting
 //!    side opposes; a bare mention of the membership, a demanding cue, or an in-scope statement by
 //!    the candidate's side supports; any other in-scope statement by the objecting side opposes
@@ -162,7 +166,8 @@ fn decide(s: &Statement) -> Decision {
     }
     let judging_cue = cue_sign < 0 || has(&cue, Class::Harm);
     if judging_cue || views.iter().any(|v| v.weight > 0 && !v.bare) {
-        let renounces = has(&content, Class::Exclusion);
+        let renounces =
+            has(&content, Class::Exclusion) || phrase_in(&words(s.content), Class::Renunciation);
         return polarity(
             s.speaker,
             warns(&cue, &content),
@@ -537,12 +542,30 @@ fn own_side(speaker: &str, class: Class) -> bool {
         _ => Class::Adversary,
     };
     let words = words(speaker);
+    // The word before the name, past a determiner ("ambassador to the Russian Federation").
+    let related = |k: usize| {
+        let before = words[..k]
+            .iter()
+            .rev()
+            .find(|w| !lexicon::is(Class::Determiner, w));
+        before.is_some_and(|w| lexicon::is(Class::SideRelation, w))
+    };
+    // "a Russia expert", "Russian opposition leader": the speaker studies or opposes the side.
+    let observes = |k: usize| {
+        words[k + 1..]
+            .iter()
+            .take(2)
+            .any(|w| lexicon::is(Class::SideObserver, w))
+    };
     let owns = |c: Class| {
-        words.iter().enumerate().any(|(k, w)| {
-            lexicon::is(c, w) && (k == 0 || !lexicon::is(Class::SideRelation, &words[k - 1]))
-        })
+        (0..words.len()).any(|k| lexicon::is(c, &words[k]) && !related(k) && !observes(k))
     };
     owns(class) && !owns(other)
+}
+
+/// A phrase of up to [`TASK_PHRASE_WORDS`] words in `words` is an entry of `class`.
+fn phrase_in(words: &[String], class: Class) -> bool {
+    (1..=TASK_PHRASE_WORDS).any(|n| words.windows(n).any(|w| lexicon::is(class, &w.join(" "))))
 }
 
 /// Parity of the reversing words: +1 for an even number, -1 for an odd one.

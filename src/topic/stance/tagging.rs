@@ -762,14 +762,12 @@ const DECIDER_REACH: usize = 5;
 fn mark_denied_say(items: &mut [Item]) {
     let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
     for k in 0..items.len() {
-        let first = items[k].text.split(' ').next().unwrap_or_default();
         let verb = items[k]
             .text
             .split(' ')
             .any(|w| lexicon::is(Class::SayVerb, w));
-        // A phrase item ("vote on", "to decide") is read by its own word.
-        let noun =
-            lexicon::is(Class::SayNoun, &items[k].text) || lexicon::is(Class::SayNoun, first);
+        // A procedural phrase ("vote on") is read by its noun ("right now" is no say).
+        let noun = say_noun(&items[k]);
         if !noun && !verb {
             continue;
         }
@@ -783,11 +781,7 @@ fn mark_denied_say(items: &mut [Item]) {
             continue;
         }
         // "no right to decide": the noun already denies the say its verb names.
-        if verb
-            && items[n + 1..k]
-                .iter()
-                .any(|i| lexicon::is(Class::SayNoun, &i.text))
-        {
+        if verb && items[n + 1..k].iter().any(say_noun) {
             continue;
         }
         let before = &items[n.saturating_sub(SAY_REACH)..n];
@@ -806,6 +800,13 @@ fn mark_denied_say(items: &mut [Item]) {
             items[k].classes.push(Class::Opposition);
         }
     }
+}
+
+/// A noun of a say: listed whole, or first in a procedural phrase ("vote on").
+fn say_noun(i: &Item) -> bool {
+    let first = i.text.split(' ').next().unwrap_or_default();
+    lexicon::is(Class::SayNoun, &i.text)
+        || (i.is(Class::Procedural) && lexicon::is(Class::SayNoun, first))
 }
 
 /// How many words a spending verb may stand before its span ("spent fifteen years").
