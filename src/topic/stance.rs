@@ -179,18 +179,15 @@ fn decide(s: &Statement) -> Decision {
     tie_break(s.speaker, proposition, demand)
 }
 
-/// Most words in a phrase of [`Class::CandidateTask`] or [`Class::Obligation`].
+/// Most words in a phrase of a stance list read by [`phrase_in`] ("work to do", "stand by").
 const TASK_PHRASE_WORDS: usize = 3;
 
 /// "Ukraine must first focus on reforms", "Kyiv still has work to do on its courts": with no
 /// membership named, a task of the candidate set as a necessity, and no negation, is what
 /// joining waits for.
 fn task_first(words: &[String]) -> bool {
-    let names = |class: Class| {
-        (1..=TASK_PHRASE_WORDS).any(|n| words.windows(n).any(|w| lexicon::is(class, &w.join(" "))))
-    };
-    names(Class::CandidateTask)
-        && names(Class::Obligation)
+    phrase_in(words, Class::CandidateTask)
+        && phrase_in(words, Class::Obligation)
         && !words.iter().any(|w| lexicon::is(Class::Negator, w))
 }
 
