@@ -120,7 +120,9 @@ pub fn judge(s: &Statement) -> Decision {
 /// conditions, then polarity; a statement with no word of position falls to the tie-breakers.
 fn decide(s: &Statement) -> Decision {
     let cue = tag(words(s.cue));
-    let mut content = tag(words(s.content));
+    // The content's words, read once: tagged below, and scanned whole by the phrase rules.
+    let plain = words(s.content);
+    let mut content = tag(plain.clone());
     let cue_sign = sign_of_flips(&cue);
     if cue_sign < 0 {
         cut_at_as(&mut content);
@@ -134,13 +136,13 @@ fn decide(s: &Statement) -> Decision {
         return decision(Stance::Supports, "holds the membership owed");
     }
     let proposition = names_proposition(&content) || names_proposition(&tag(words(s.evidence)));
-    if !proposition && cue_sign > 0 && task_first(&words(s.content)) {
+    if !proposition && cue_sign > 0 && task_first(&plain) {
         return decision(Stance::Conditional, "a task to finish first");
     }
-    if !proposition && cue_sign > 0 && keeps_promise(&words(s.content)) {
+    if !proposition && cue_sign > 0 && keeps_promise(&plain) {
         return decision(Stance::Supports, "keeps to the promise made");
     }
-    if cue_sign > 0 && nobody_else_decides(&words(s.content)) {
+    if cue_sign > 0 && nobody_else_decides(&plain) {
         return decision(Stance::Supports, "no one else decides");
     }
     let clauses = clauses(&content);
@@ -166,8 +168,7 @@ fn decide(s: &Statement) -> Decision {
     }
     let judging_cue = cue_sign < 0 || has(&cue, Class::Harm);
     if judging_cue || views.iter().any(|v| v.weight > 0 && !v.bare) {
-        let renounces =
-            has(&content, Class::Exclusion) || phrase_in(&words(s.content), Class::Renunciation);
+        let renounces = has(&content, Class::Exclusion) || phrase_in(&plain, Class::Renunciation);
         return polarity(
             s.speaker,
             warns(&cue, &content),
@@ -486,7 +487,8 @@ fn warns(cue: &[Item], content: &[Item]) -> bool {
 const WARNING_TARGET_REACH: usize = 2;
 
 /// Support or opposition from the clauses' signs and the cue's sign; `warned_of` when the cue
-/// warns of what the content says, `renounces` when it names staying out ("non-bloc status").
+/// warns of what the content says, `renounces` when it names staying out ("non-bloc status")
+/// or gives the goal up ("ready to give up its bid").
 fn polarity(
     speaker: &str,
     warned_of: bool,
@@ -522,8 +524,9 @@ fn polarity(
         (true, false) => decision(Stance::Supports, "affirms the membership"),
         (false, true) => decision(Stance::Opposes, "rejects the membership"),
         // The candidate's own side mostly negates what stands in the way ("no one can cancel
-        // our course", "not a question of paper"): unless it names staying out, its negations
-        // are read as aimed at an obstacle, as the objecting side's affirmations as warnings.
+        // our course", "not a question of paper"): unless it names staying out or gives the
+        // goal up, its negations are read as aimed at an obstacle, as the objecting side's
+        // affirmations as warnings.
         (false, false) if !renounces && own_side(speaker, Class::CandidateSide) => {
             decision(Stance::Supports, "the candidate's side against an obstacle")
         }
