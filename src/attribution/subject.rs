@@ -1101,7 +1101,11 @@ fn long_interruption(text: &str, toks: &[Token], comma: usize) -> Option<Subject
     // "Hemsley, the co-author of ..., said": an apposition marks a surname as a speaker too.
     let apposed = toks[c + 1].is(Class::Determiner);
     let full = run.len() >= 2 || titled || relative || apposed;
-    (full && subject_starts_clause(toks, run_start)).then(|| Subject {
+    // "Florida delegate John Archer, wearing ..., said": descriptor words before the name.
+    if full && !subject_starts_clause(toks, run_start) {
+        return described_name(text, toks, run_start, name_end);
+    }
+    full.then(|| Subject {
         np: run.clone(),
         title: speakers::apposition_after(text, toks, c)
             .or_else(|| titled.then(|| speakers::join(text, &toks[run_start..run.start]))),
@@ -1296,12 +1300,24 @@ pub(super) fn described_name_after(
     let limit = (from + INVERTED_DESCRIPTOR_WORDS).min(toks.len());
     let start = (from + 1..limit).find(|&j| speakers::name_run(toks, j).len() >= 2)?;
     let descriptor = &toks[from..start];
-    let plain = descriptor.iter().all(|t| {
-        t.is_word && !t.quoted && !t.is(Class::FiniteVerb) && !t.is(Class::ClauseBoundary)
+    let plain = descriptor.iter().enumerate().all(|(k, t)| {
+        t.is_word
+            && !t.quoted
+            && !t.is(Class::FiniteVerb)
+            && (!t.is(Class::ClauseBoundary) || joins_titles(descriptor, k))
     });
     let run = speakers::name_run(toks, start);
     (plain && ends_inverted_np(toks, run.end))
         .then(|| (run, Some(speakers::join(text, descriptor))))
+}
+
+/// "Deputy Prime Minister and Foreign Minister": "and" after a title, in a descriptor with no
+/// determiner, joins two titles of one person, not two speakers.
+fn joins_titles(descriptor: &[Token], k: usize) -> bool {
+    descriptor[k].lower == "and"
+        && k > 0
+        && descriptor[k - 1].base_is_title()
+        && !descriptor.iter().any(|t| t.is(Class::Determiner))
 }
 
 /// After "said X" comes punctuation, the end, or an adjunct; never a verb.
