@@ -423,6 +423,9 @@ word_classes! {
     /// Stance: verbs of a state that a place phrase locates ("waiting", "stuck"); right before
     /// the opposite proposition ("waiting outside NATO") they name the same state with it.
     LocatedState => "stance/located_states.txt",
+    /// Stance: verbs of committing an error ("repeat", "make"); a negation right before one and
+    /// its harm ("must not repeat the mistake of ...") endorses the harm's judgement.
+    ErrorVerb => "stance/error_verbs.txt",
     /// Stance: verbs of spending time ("spent", "wasted"); a long span spent on an opposition
     /// ("spent years blocking") is a complaint.
     TimeSpending => "stance/time_spending.txt",

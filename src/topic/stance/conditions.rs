@@ -92,6 +92,11 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         let link = it.is(Class::ConditionLink)
             || links_clause(items, i)
             || (it.is(Class::ConditionWeakLink) && only_before(before));
+        // A question asks what is still owed ("what more must Ukraine prove before ..."); it
+        // sets no task.
+        if open && !c.question && task_before_joining(it, before, after, frame.refusing) {
+            return Some(FIRM_LINK);
+        }
         // "will argue for membership until the last ally is convinced": backing that lasts.
         // A war or a reform after it still sets a condition ("guarantees should protect
         // Ukraine until the war ends"), unless the backing is of the membership itself.
@@ -175,7 +180,12 @@ fn links_clause(items: &[Item], i: usize) -> bool {
     let after = &items[i + 1..];
     let verb = |w: &Item| lexicon::is(Class::FiniteVerb, &w.text);
     let subject_then_verb = match after {
-        [s, v, ..] if lexicon::is(Class::Placeholder, &s.text) => verb(v) || v.text.ends_with('s'),
+        [s, v, ..] if lexicon::is(Class::Placeholder, &s.text) => {
+            verb(v)
+                || v.text.ends_with('s')
+                || lexicon::is(Class::IrregularParticiple, &v.text)
+                || lexicon::is_regular_participle(&v.text)
+        }
         [d, rest @ ..] if opens_subject(d) => rest
             .iter()
             .take(SUBJECT_REACH)
@@ -204,6 +214,23 @@ fn only_before(before: &[Item]) -> bool {
                 .iter()
                 .any(|v| v.is(Class::Membership) || v.is(Class::Procedural))
     })
+}
+
+/// "Ukraine would need to achieve interoperability before it could be admitted": a task set as
+/// an obligation (a modal of necessity, not "the reforms required"), then "before" and the
+/// joining, orders the task first, as "only after" does.
+fn task_before_joining(link: &Item, before: &[Item], after: &[Item], refusing: bool) -> bool {
+    lexicon::is(Class::AheadLink, &link.text)
+        && !refusing
+        && before
+            .iter()
+            .any(|b| b.is(Class::Approval) && lexicon::is(Class::Obligation, &b.text))
+        // "parliaments must ratify the protocol before Ukraine can enter": the allies' own
+        // procedure, no task of the candidate.
+        && !before
+            .iter()
+            .any(|b| lexicon::is(Class::ProceduralAct, &b.text) || b.is(Class::AlliesNoun))
+        && has(after, Class::Membership)
 }
 
 /// A determiner or quantifier opening a subject noun phrase ("the decision", "all allies").

@@ -642,6 +642,25 @@ fn self_directed(items: &[Item], i: usize) -> bool {
 fn locates_exclusion(items: &[Item], i: usize) -> bool {
     lexicon::is(Class::LocatedState, &items[i].text)
         && items.get(i + 1).is_some_and(|n| n.is(Class::Exclusion))
+        || excludes_object(items, i)
+}
+
+/// Words an opposition verb's object may hold before the exclusion that completes it.
+const EXCLUDED_OBJECT_WORDS: usize = 2;
+
+/// "shut Ukraine out of NATO", "lock the country out of the alliance": an opposition verb, its
+/// object (untagged words) and the exclusion that completes it are one act of exclusion.
+fn excludes_object(items: &[Item], i: usize) -> bool {
+    if !items[i].is(Class::Opposition) {
+        return false;
+    }
+    let rest = &items[i + 1..];
+    let object = rest
+        .iter()
+        .take(EXCLUDED_OBJECT_WORDS)
+        .take_while(|w| w.classes.is_empty() && !w.punct())
+        .count();
+    object > 0 && rest.get(object).is_some_and(|w| w.is(Class::Exclusion))
 }
 
 /// "fell short of what Ukraine had earned": a shortfall word before a free relative holding a

@@ -79,6 +79,7 @@ pub(super) fn negations(items: &[Item]) -> usize {
                 && !act_not_done(items, k)
                 && !in_condition(items, k)
                 && !waives(items, k)
+                && !refuses_error(items, k)
         })
         .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
@@ -123,6 +124,20 @@ fn in_condition(items: &[Item], k: usize) -> bool {
         named |= i.is(Class::Membership) || i.is(Class::Exclusion);
     }
     linked
+}
+
+/// Words after a verb of committing an error within which its harm stands ("the same mistake").
+const ERROR_REACH: usize = 3;
+
+/// "must not repeat the mistake of leaving Ukraine outside": the negation refuses to commit
+/// the harm the sentence judges; the harm alone carries the judgement.
+fn refuses_error(items: &[Item], k: usize) -> bool {
+    let verb = items
+        .get(k + 1)
+        .is_some_and(|i| lexicon::is(Class::ErrorVerb, &i.text));
+    verb && items[k + 2..(k + 2 + ERROR_REACH).min(items.len())]
+        .iter()
+        .any(|i| i.is(Class::Harm))
 }
 
 /// "Kyiv has not formally applied": a plain "not" after an auxiliary that reports a fact and
