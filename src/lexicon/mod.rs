@@ -352,6 +352,9 @@ word_classes! {
     Adversary => "stance/adversaries.txt",
     /// Stance: links to a lasting state that set a condition only when negated ("while").
     ConditionConcurrentLink => "stance/condition_concurrent_links.txt",
+    /// Stance: links to a lasting state of any kind ("as long as"); after a refusal they name
+    /// what must change first, whatever the state is about.
+    DurativeLink => "stance/durative_links.txt",
     /// Stance: the candidate country's side, a tie-breaker on speakers.
     CandidateSide => "stance/candidate_side.txt",
     /// Stance: words before a side's name that make it the speaker's counterpart, not their

@@ -3,7 +3,7 @@
 //! ("not while the war goes on"), a deferral ("premature") or a negated near term ("not yet").
 
 use super::clauses::Clause;
-use super::tagging::{has, Item};
+use super::tagging::{has, negations, Item};
 use crate::lexicon::{self, Class};
 
 /// How many items after "until"/"once" a membership word marks an end point, not a condition.
@@ -154,6 +154,17 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if it.is(Class::ConditionConcurrentLink) && (topic_here || not_while) && refused && joining
         {
             return Some("not while the war lasts");
+        }
+        // "would not support it as long as the rights were not restored": the refusal is read
+        // before the link; a negation inside the lasting state is that state's own.
+        let opposed_before = before.iter().filter(|b| b.is(Class::Opposition)).count();
+        let refused_before = (negations(before) + opposed_before) % 2 == 1;
+        if lexicon::is(Class::DurativeLink, &it.text)
+            && refused_before
+            && has(before, Class::Membership)
+            && !after.is_empty()
+        {
+            return Some("refused while a state lasts");
         }
         if it.is(Class::Deferral)
             && frame.negations.is_multiple_of(2)
