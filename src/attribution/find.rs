@@ -452,9 +452,24 @@ impl Finder<'_> {
             self.registry
                 .person_before(toks[0].range.start, outside_question)
         };
-        let speaker = match self.interviewee.or_else(person) {
+        // "We asked Taras Melnychenko, ...": the person an interview lead introduces answers,
+        // though someone quoted earlier in the introduction spoke last.
+        let introduced = || {
+            self.registry
+                .person_before_at(toks[0].range.start, |m| {
+                    outside_question(m) && introduced_for_interview(self.text, m)
+                })
+                .map(|(_, r)| r)
+        };
+        let speaker = match self.interviewee {
             Some(s) => named_as(s),
-            None => named_as(&named()?),
+            None => match introduced() {
+                Some(r) => named_as(&r),
+                None => match person() {
+                    Some(s) => named_as(s),
+                    None => named_as(&named()?),
+                },
+            },
         };
         Some(self.label_frame(toks, cue, speaker))
     }
@@ -820,6 +835,25 @@ impl Finder<'_> {
 }
 
 /// "According to her, ...": an object pronoun for a person named before, when a comma follows.
+/// Most words in an interview lead ("we sat down with").
+const INTERVIEW_LEAD_WORDS: usize = 4;
+
+/// The sentence before the mention at byte `m` holds an interview lead in the article's own
+/// voice ("We asked", "We spoke with").
+fn introduced_for_interview(text: &str, m: usize) -> bool {
+    let start = text[..m].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+    let lead = crate::document::to_lowercase(&text[start..m]);
+    let words: Vec<&str> = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (2..=INTERVIEW_LEAD_WORDS).any(|n| {
+        words
+            .windows(n)
+            .any(|w| lexicon::is(Class::InterviewLead, &w.join(" ")))
+    })
+}
+
 fn according_to_pronoun(text: &str, toks: &[Token], i: usize) -> Option<Frame> {
     let p = toks.get(i + 2).filter(|t| !t.quoted)?;
     let (_, subject) = lexicon::OBJECT_PRONOUN_SUBJECTS

@@ -604,6 +604,8 @@ word_classes! {
     ColonTopicPreposition => "colon_topic_prepositions.txt",
     /// Labels of an interview's answers ("A:", "Answer:"), lowercase.
     AnswerLabel => "answer_labels.txt",
+    /// The article's own voice introducing an interview's answerer ("We asked X").
+    InterviewLead => "interview_leads.txt",
     /// Marks that open an item of a list ("-", "•").
     ListBullet => "list_bullets.txt",
     /// Verbs of meeting someone through "with", right after a subject ("held talks with").

@@ -498,12 +498,21 @@ impl Registry {
     /// Latvia's foreign minister, Baiba Braze." names an interview's answerer, though no
     /// sentence made her its subject).
     pub fn person_before(&self, pos: usize, counts: impl Fn(usize) -> bool) -> Option<Resolved> {
+        self.person_before_at(pos, counts).map(|(_, r)| r)
+    }
+
+    /// [`Registry::person_before`] with the byte where that mention starts.
+    pub fn person_before_at(
+        &self,
+        pos: usize,
+        counts: impl Fn(usize) -> bool,
+    ) -> Option<(usize, Resolved)> {
         let before = self.index.partition_point(|(m, _)| *m < pos);
-        let &(_, i) = self.index[..before]
+        let &(m, i) = self.index[..before]
             .iter()
             .rev()
             .find(|(m, _)| counts(*m))?;
-        Some(self.person_resolved(i))
+        Some((m, self.person_resolved(i)))
     }
 
     /// "he"/"she" with no earlier speaker: the person named last before `pos`, of a fitting
