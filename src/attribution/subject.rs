@@ -124,10 +124,31 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         start += 1;
     }
     if start == end {
-        return None;
+        return long_title_name(text, toks, end);
+    }
+    // "Secretary of the National Security and Defense Council X": "and" between capitalised
+    // words joins the parts of one title, not two subjects.
+    // Not after a name ("Prime Minister A B and Prime Minister C D said", "Mr. A and Senator
+    // C D urged", "He and Chairman C D said": two speakers).
+    let name_before = |and: usize| {
+        let end = skip_name_origin(toks, and); // "Sen. A B of New Hampshire and Sen. C D"
+        end > 0
+            && (speakers::is_name_word(&toks[end - 1])
+                || toks[end - 1].is(Class::SubjectPronoun)
+                || (end.saturating_sub(4)..end).any(|j| speakers::name_run(toks, j).end == end))
+    };
+    let title_and = start > 1
+        && toks[start - 1].lower == "and"
+        && toks[start - 2].is_capitalized()
+        && !toks[start - 2].quoted
+        && !name_before(start - 1);
+    if title_and {
+        if let Some(subject) = long_title_name(text, toks, end) {
+            return Some(subject);
+        }
     }
     if !subject_starts_clause(toks, start) {
-        return described_name(text, toks, start, end);
+        return described_name(text, toks, start, end).or_else(|| long_title_name(text, toks, end));
     }
     // "Andriy Yermak, the head of the president's office, who ..., wrote": the phrase found is
     // an apposition; the name before its comma is the subject.
@@ -577,6 +598,47 @@ fn described_name(text: &str, toks: &[Token], start: usize, end: usize) -> Optio
     Some(Subject {
         np: name_start..end,
         title,
+        start: j,
+    })
+}
+
+/// Most words of a long title before a name ("The official representative of the Ministry of
+/// Foreign Affairs of the Russian Federation").
+const LONG_TITLE_WORDS: usize = 16;
+
+/// "Chairman of the State Duma Committee on International Affairs Leonid Slutsky said": a full
+/// name right before the cue after a long title that runs back to the start of the clause, its
+/// words capitalised, title words, or the connectors of a title ("of", "on", "for", "and").
+fn long_title_name(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
+    let name_start = (end.saturating_sub(4)..end)
+        .find(|&j| speakers::name_run(toks, j).end == end && end - j >= 2)?;
+    // A person's name, not an institution's ("the National Education Association").
+    let person = matches!(
+        speakers::classify(text, &toks[name_start..end], None),
+        Some(speakers::Mention::Name { .. })
+    );
+    if !person {
+        return None;
+    }
+    let fits = |t: &Token| {
+        t.is_word
+            && !t.quoted
+            && !t.is(Class::FiniteVerb)
+            && (t.is_capitalized() || t.base_is_title() || t.is(Class::TitleConnector))
+    };
+    let mut j = name_start;
+    while j > 0 && name_start - j < LONG_TITLE_WORDS && fits(&toks[j - 1]) {
+        j -= 1;
+        if subject_starts_clause(toks, j) {
+            break;
+        }
+    }
+    let title = &toks[j..name_start];
+    let titled = title.iter().any(|t| t.base_is_title());
+    let opens = !toks[j].is(Class::TitleConnector) || toks[j].is(Class::Determiner);
+    (titled && subject_starts_clause(toks, j) && opens).then(|| Subject {
+        np: name_start..end,
+        title: Some(speakers::join(text, title)),
         start: j,
     })
 }
