@@ -205,7 +205,9 @@ fn resolve_all(
             let range = p.range.start + range.start..p.range.start + range.end;
             let day = dates::resolve(kind, published, anchor);
             if let Some(d) = day {
-                if !in_content(&range)
+                let framing = matches!(kind, DateKind::Day { .. })
+                    && opens_sentence(text, p.range.start, range.start);
+                if (!in_content(&range) || framing)
                     && !is_future_event(kind, published)
                     && published.is_none_or(|p| d <= p)
                 {
@@ -216,6 +218,15 @@ fn resolve_all(
         }
     }
     out
+}
+
+/// "On June 12, 2020, the Council decided ... This was stated by X": a day opening an unquoted
+/// sentence frames the narration, though an attribution after it takes that sentence as its
+/// content; inside a quotation it would open with the mark.
+fn opens_sentence(text: &str, para_start: usize, at: usize) -> bool {
+    let before = text[para_start..at].trim_end();
+    let before = before.strip_suffix("On").map_or(before, str::trim_end);
+    before.is_empty() || before.ends_with(['.', '!', '?'])
 }
 
 /// A year-less day that, in the publication year, lies up to half a year ahead: an event to
