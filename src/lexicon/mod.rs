@@ -429,6 +429,9 @@ word_classes! {
     /// Stance: verbs of committing an error ("repeat", "make"); a negation right before one and
     /// its harm ("must not repeat the mistake of ...") endorses the harm's judgement.
     ErrorVerb => "stance/error_verbs.txt",
+    /// Stance: verbs of removing ("lifted", "removed", "withdrew"); a few words before an
+    /// opposition or a harm ("lifted its veto", "removed the obstacles") they reverse it.
+    Removal => "stance/removals.txt",
     /// Stance: verbs of spending time ("spent", "wasted"); a long span spent on an opposition
     /// ("spent years blocking") is a complaint.
     TimeSpending => "stance/time_spending.txt",

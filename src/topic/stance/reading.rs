@@ -576,6 +576,7 @@ fn marks(c: &Clause) -> Marks {
         + usize::from(excludes(items))
         + usize::from(deferral_denied)
         + ceased(items)
+        + removed(items)
         // "should not have to wait until a ceasefire to be invited": the denied deferral and
         // the end point reverse the same negation once.
         + usize::from(negated_endpoint(items) && !deferral_denied)
@@ -626,6 +627,26 @@ fn ceased(items: &[Item]) -> usize {
     (0..items.len())
         .filter(|&i| items[i].is(Class::Harm))
         .filter(|&i| ends_before(i) || remedied(i) || ends_after(i))
+        .count()
+}
+
+/// Words a verb of removing may stand before the opposition or harm it takes away ("removed
+/// one of the last obstacles").
+const REMOVAL_REACH: usize = 5;
+
+/// How many verbs of removing take away an opposition or a harm a few words after them, with
+/// no punctuation between ("lifted its veto", "removed one of the obstacles"); one reversal
+/// each, however many harms their object names ("remove the threat of war").
+fn removed(items: &[Item]) -> usize {
+    (0..items.len())
+        // One already read as an opposition ("withdrawn") reverses once as it is.
+        .filter(|&k| lexicon::is(Class::Removal, &items[k].text) && !items[k].is(Class::Opposition))
+        .filter(|&k| {
+            items[k + 1..items.len().min(k + 1 + REMOVAL_REACH)]
+                .iter()
+                .take_while(|i| !i.punct())
+                .any(|i| i.is(Class::Opposition) || i.is(Class::Harm))
+        })
         .count()
 }
 
