@@ -177,8 +177,8 @@ impl Timeline {
 }
 
 /// Every date phrase of the body, resolved in order against the latest past date before it.
-/// Dates inside reported content, and year-less dates still ahead of publication (a coming
-/// summit), do not become anchors.
+/// Dates inside reported content (unless a day opens an unquoted sentence of it), and year-less
+/// dates still ahead of publication (a coming summit), do not become anchors.
 fn resolve_all(
     text: &str,
     paragraphs: &[Paragraph],
@@ -222,11 +222,24 @@ fn resolve_all(
 
 /// "On June 12, 2020, the Council decided ... This was stated by X": a day opening an unquoted
 /// sentence frames the narration, though an attribution after it takes that sentence as its
-/// content; inside a quotation it would open with the mark.
+/// content; not a day opening a sentence inside a quotation.
 fn opens_sentence(text: &str, para_start: usize, at: usize) -> bool {
     let before = text[para_start..at].trim_end();
-    let before = before.strip_suffix("On").map_or(before, str::trim_end);
-    before.is_empty() || before.ends_with(['.', '!', '?'])
+    // The preposition of the date ("On June 12"), when the mention starts after it.
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let before = if lexicon::is(Class::Preposition, &last.to_lowercase()) {
+        before[..before.len() - last.len()].trim_end()
+    } else {
+        before
+    };
+    let opens = before.is_empty() || before.ends_with(['.', '!', '?']);
+    opens && !inside_quotation(before)
+}
+
+/// The paragraph text before a position has opened a quotation it has not closed.
+fn inside_quotation(before: &str) -> bool {
+    let curly = before.matches('\u{201c}').count() > before.matches('\u{201d}').count();
+    curly || before.matches('"').count() % 2 == 1
 }
 
 /// A year-less day that, in the publication year, lies up to half a year ahead: an event to

@@ -454,12 +454,21 @@ impl Finder<'_> {
         };
         // "We asked Taras Melnychenko, ...": the person an interview lead introduces answers,
         // though someone quoted earlier in the introduction spoke last.
+        let label = toks[0].range.start;
         let introduced = || {
-            self.registry
-                .person_before_at(toks[0].range.start, |m| {
-                    outside_question(m) && introduced_for_interview(self.text, m)
-                })
-                .map(|(_, r)| r)
+            let lead = interview_lead_end(self.text, label)?;
+            let (m, r) = self.registry.person_from(lead)?;
+            // The lead names the person ("We spoke with the deputy minister, X"), and no one
+            // named in a later sentence is introduced after them ("Our guest is Y").
+            let named_by_lead = self.text[lead..m.max(lead)]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| w.starts_with(char::is_uppercase) || describes_person(w));
+            let later = self
+                .registry
+                .person_from(m + 1)
+                .filter(|(n, _)| *n < label && ends_sentence_between(self.text, m, *n));
+            (m < label && outside_question(m) && named_by_lead && later.is_none()).then_some(r)
         };
         let speaker = match self.interviewee {
             Some(s) => named_as(s),
@@ -834,26 +843,75 @@ impl Finder<'_> {
     }
 }
 
-/// "According to her, ...": an object pronoun for a person named before, when a comma follows.
 /// Most words in an interview lead ("we sat down with").
 const INTERVIEW_LEAD_WORDS: usize = 4;
 
-/// The sentence before the mention at byte `m` holds an interview lead in the article's own
-/// voice ("We asked", "We spoke with").
-fn introduced_for_interview(text: &str, m: usize) -> bool {
-    let start = text[..m].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
-    let lead = crate::document::to_lowercase(&text[start..m]);
-    let words: Vec<&str> = lead
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// Bytes before an interview's first answer within which its lead is read.
+const INTERVIEW_LEAD_REACH: usize = 1500;
+
+/// Where the last interview lead in the article's own voice ("We asked", "We spoke with")
+/// before byte `label` ends, outside any quotation on its line.
+fn interview_lead_end(text: &str, label: usize) -> Option<usize> {
+    let mut from = label.saturating_sub(INTERVIEW_LEAD_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..label];
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in window.char_indices().chain([(window.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, &window[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let lowered: Vec<String> = words
+        .iter()
+        .map(|(_, w)| crate::document::to_lowercase(w))
         .collect();
-    (2..=INTERVIEW_LEAD_WORDS).any(|n| {
-        words
-            .windows(n)
-            .any(|w| lexicon::is(Class::InterviewLead, &w.join(" ")))
+    let quoted = |at: usize| {
+        let line = window[..at].rfind('\n').map_or(0, |i| i + 1);
+        window[line..at].contains(['"', '\u{201c}', '\u{201d}'])
+    };
+    (0..words.len())
+        .rev()
+        .find_map(|k| {
+            (2..=INTERVIEW_LEAD_WORDS)
+                .filter(|&n| k + n <= words.len())
+                .find(|&n| lexicon::is(Class::InterviewLead, &lowered[k..k + n].join(" ")))
+                .map(|n| (k, n))
+        })
+        .filter(|&(k, _)| !quoted(words[k].0))
+        .map(|(k, n)| {
+            let (at, w) = words[k + n - 1];
+            from + at + w.len()
+        })
+}
+
+/// A lowercase word that may stand in a description of a person before their name ("the
+/// deputy prime minister for European integration, X").
+fn describes_person(w: &str) -> bool {
+    let w = crate::document::to_lowercase(w);
+    lexicon::is(Class::TitleWord, &w)
+        || lexicon::is(Class::Determiner, &w)
+        || lexicon::is(Class::TitleConnector, &w)
+        || lexicon::is(Class::PersonRole, &w)
+}
+
+/// A sentence ends between bytes `from` and `to`: a full stop, question or exclamation mark
+/// after a lowercase letter and before a space ("U.S." and "Dr." end none).
+fn ends_sentence_between(text: &str, from: usize, to: usize) -> bool {
+    let b = text.as_bytes();
+    (from + 1..to.saturating_sub(1)).any(|i| {
+        matches!(b[i], b'.' | b'?' | b'!') && b[i - 1].is_ascii_lowercase() && b[i + 1] == b' '
     })
 }
 
+/// "According to her, ...": an object pronoun for a person named before, when a comma follows.
 fn according_to_pronoun(text: &str, toks: &[Token], i: usize) -> Option<Frame> {
     let p = toks.get(i + 2).filter(|t| !t.quoted)?;
     let (_, subject) = lexicon::OBJECT_PRONOUN_SUBJECTS

@@ -143,7 +143,17 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         && !toks[start - 2].quoted
         && !name_before(start - 1);
     if title_and {
-        if let Some(subject) = long_title_name(text, toks, end) {
+        // The title before "and" has its own "of"/"for" ("Secretary of the National Security
+        // and ..."); "NATO and Foreign Minister X" names two speakers.
+        let titled_before = |s: &Subject| {
+            toks.get(s.start..start - 1)
+                .unwrap_or_default()
+                .iter()
+                .any(|t| {
+                    t.is(Class::TitleConnector) && !t.is(Class::Determiner) && t.lower != "and"
+                })
+        };
+        if let Some(subject) = long_title_name(text, toks, end).filter(titled_before) {
             return Some(subject);
         }
     }

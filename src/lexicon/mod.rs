@@ -355,6 +355,8 @@ word_classes! {
     /// Stance: links to a lasting state of any kind ("as long as"); after a refusal they name
     /// what must change first, whatever the state is about.
     DurativeLink => "stance/durative_links.txt",
+    /// Stance: negations for all time ("never"); a refusal with one lasts beyond any state.
+    PermanentNegator => "stance/permanent_negators.txt",
     /// Stance: the candidate country's side, a tie-breaker on speakers.
     CandidateSide => "stance/candidate_side.txt",
     /// Stance: words before a side's name that make it the speaker's counterpart, not their
@@ -429,6 +431,8 @@ word_classes! {
     /// Stance: verbs of committing an error ("repeat", "make"); a negation right before one and
     /// its harm ("must not repeat the mistake of ...") endorses the harm's judgement.
     ErrorVerb => "stance/error_verbs.txt",
+    /// Stance: nouns of an error ("mistake", "blunder"); a refused error agrees with the harm.
+    ErrorNoun => "stance/error_nouns.txt",
     /// Stance: verbs of removing ("lifted", "removed", "withdrew"); a few words before an
     /// opposition or a harm ("lifted its veto", "removed the obstacles") they reverse it.
     Removal => "stance/removals.txt",

@@ -19,10 +19,6 @@ use std::sync::LazyLock;
 /// "she" prefers a known woman over a later speaker of unknown gender within about a paragraph (bytes).
 const GENDER_PREFERENCE_REACH: usize = 600;
 
-/// A speaker whose statement starts this close before a pronoun (bytes, about a sentence) is
-/// the one it points back to, whatever gender their name suggests.
-const ADJACENT_SPEAKER_REACH: usize = 250;
-
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
@@ -333,7 +329,7 @@ impl Registry {
                 title: None,
                 kind: SpeakerKind::Organization,
             }),
-            Mention::Pronoun(p) => match resolve_pronoun(p, pos, recent) {
+            Mention::Pronoun(p) => match resolve_pronoun(p, recent) {
                 Some(r) => Some(
                     self.woman_named_since(p, pos, recent, &r)
                         .or_else(|| self.subject_named_since(p, pos, recent, &r))
@@ -503,6 +499,13 @@ impl Registry {
     /// sentence made her its subject).
     pub fn person_before(&self, pos: usize, counts: impl Fn(usize) -> bool) -> Option<Resolved> {
         self.person_before_at(pos, counts).map(|(_, r)| r)
+    }
+
+    /// The first person named at or after byte `pos`, with the byte where that mention starts.
+    pub fn person_from(&self, pos: usize) -> Option<(usize, Resolved)> {
+        let at = self.index.partition_point(|(m, _)| *m < pos);
+        let &(m, i) = self.index.get(at)?;
+        Some((m, self.person_resolved(i)))
     }
 
     /// [`Registry::person_before`] with the byte where that mention starts.
@@ -813,7 +816,7 @@ fn compatible_first_names(mention: &str, full: &str) -> bool {
     m.len() < 2 || f.len() < 2 || ends_with_short || first_lower(m[0]) == first_lower(f[0])
 }
 
-fn resolve_pronoun(p: &str, pos: usize, recent: &[(usize, Resolved)]) -> Option<Resolved> {
+fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {
     if p == "they" || p == "we" || p == "i" {
         return recent.last().map(|(_, r)| r.clone());
     }
@@ -832,13 +835,8 @@ fn resolve_pronoun(p: &str, pos: usize, recent: &[(usize, Resolved)]) -> Option<
         })
         .flatten();
     let any = recent.iter().rev().find(|(_, r)| fits(r));
-    // Not over the speaker of the sentence right before the pronoun ("NATO spokesperson Oana
-    // Lungescu said ... She reiterated").
-    let adjacent = |a: &(usize, Resolved)| a.0 + ADJACENT_SPEAKER_REACH >= pos;
     match (known, any) {
-        (Some(k), Some(a)) if k.0 + GENDER_PREFERENCE_REACH >= a.0 && !adjacent(a) => {
-            Some(k.1.clone())
-        }
+        (Some(k), Some(a)) if k.0 + GENDER_PREFERENCE_REACH >= a.0 => Some(k.1.clone()),
         (_, a) => a.map(|(_, r)| r.clone()),
     }
 }

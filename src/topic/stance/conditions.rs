@@ -159,8 +159,13 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         // before the link; a negation inside the lasting state is that state's own.
         let opposed_before = before.iter().filter(|b| b.is(Class::Opposition)).count();
         let refused_before = (negations(before) + opposed_before) % 2 == 1;
+        // "will never accept it as long as it exists": a refusal for ever is no condition.
+        let for_ever = before
+            .iter()
+            .any(|b| lexicon::is(Class::PermanentNegator, &b.text));
         if lexicon::is(Class::DurativeLink, &it.text)
             && refused_before
+            && !for_ever
             && has(before, Class::Membership)
             && !after.is_empty()
         {
@@ -204,7 +209,11 @@ fn links_clause(items: &[Item], i: usize) -> bool {
             .is_some_and(|k| k > 0 && !rest[..k].iter().any(Item::punct)),
         _ => false,
     };
-    lexicon::is(Class::ClauseConditionLink, &items[i].text) && subject_then_verb
+    // "has provided them vehicles": after an auxiliary it is a verb.
+    let auxiliary = i > 0
+        && (lexicon::is(Class::BeForm, &items[i - 1].text)
+            || lexicon::is(Class::PerfectAux, &items[i - 1].text));
+    lexicon::is(Class::ClauseConditionLink, &items[i].text) && subject_then_verb && !auxiliary
 }
 
 /// Words before a weak link within which "only" makes it firm ("can only be debated after").
@@ -241,8 +250,11 @@ fn task_before_joining(link: &Item, before: &[Item], after: &[Item], refusing: b
         && !before
             .iter()
             .any(|b| lexicon::is(Class::ProceduralAct, &b.text) || b.is(Class::AlliesNoun))
-        && has(after, Class::Membership)
+        && has(&after[..after.len().min(JOINING_AFTER_LINK)], Class::Membership)
 }
+
+/// Most words from "before" to the joining it orders ("before it could be admitted").
+const JOINING_AFTER_LINK: usize = 4;
 
 /// A determiner or quantifier opening a subject noun phrase ("the decision", "all allies").
 fn opens_subject(w: &Item) -> bool {

@@ -681,7 +681,11 @@ fn excludes_object(items: &[Item], i: usize) -> bool {
         .take(EXCLUDED_OBJECT_WORDS)
         .take_while(|w| w.classes.is_empty() && !w.punct())
         .count();
-    object > 0 && rest.get(object).is_some_and(|w| w.is(Class::Exclusion))
+    // The object is the candidate or a pronoun for it ("rejects forced neutrality" has none).
+    let candidate = rest[..object].iter().any(|w| {
+        lexicon::is(Class::CandidateSide, &w.text) || lexicon::is(Class::ObjectPronoun, &w.text)
+    });
+    candidate && rest.get(object).is_some_and(|w| w.is(Class::Exclusion))
 }
 
 /// "fell short of what Ukraine had earned": a shortfall word before a free relative holding a

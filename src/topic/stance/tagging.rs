@@ -137,7 +137,7 @@ fn refuses_error(items: &[Item], k: usize) -> bool {
         .is_some_and(|i| lexicon::is(Class::ErrorVerb, &i.text));
     verb && items[k + 2..(k + 2 + ERROR_REACH).min(items.len())]
         .iter()
-        .any(|i| i.is(Class::Harm))
+        .any(|i| i.is(Class::Harm) && lexicon::is(Class::ErrorNoun, &i.text))
 }
 
 /// "Kyiv has not formally applied": a plain "not" after an auxiliary that reports a fact and
