@@ -126,36 +126,8 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
     if start == end {
         return long_title_name(text, toks, end);
     }
-    // "Secretary of the National Security and Defense Council X": "and" between capitalised
-    // words joins the parts of one title, not two subjects.
-    // Not after a name ("Prime Minister A B and Prime Minister C D said", "Mr. A and Senator
-    // C D urged", "He and Chairman C D said": two speakers).
-    let name_before = |and: usize| {
-        let end = skip_name_origin(toks, and); // "Sen. A B of New Hampshire and Sen. C D"
-        end > 0
-            && (speakers::is_name_word(&toks[end - 1])
-                || toks[end - 1].is(Class::SubjectPronoun)
-                || (end.saturating_sub(4)..end).any(|j| speakers::name_run(toks, j).end == end))
-    };
-    let title_and = start > 1
-        && toks[start - 1].lower == "and"
-        && toks[start - 2].is_capitalized()
-        && !toks[start - 2].quoted
-        && !name_before(start - 1);
-    if title_and {
-        // The title before "and" has its own "of"/"for" ("Secretary of the National Security
-        // and ..."); "NATO and Foreign Minister X" names two speakers.
-        let titled_before = |s: &Subject| {
-            toks.get(s.start..start - 1)
-                .unwrap_or_default()
-                .iter()
-                .any(|t| {
-                    t.is(Class::TitleConnector) && !t.is(Class::Determiner) && t.lower != "and"
-                })
-        };
-        if let Some(subject) = long_title_name(text, toks, end).filter(titled_before) {
-            return Some(subject);
-        }
+    if let Some(subject) = title_joined_subject(text, toks, start, end) {
+        return Some(subject);
     }
     if !subject_starts_clause(toks, start) {
         return described_name(text, toks, start, end).or_else(|| long_title_name(text, toks, end));
@@ -610,6 +582,37 @@ fn described_name(text: &str, toks: &[Token], start: usize, end: usize) -> Optio
         title,
         start: j,
     })
+}
+
+/// "Secretary of the National Security and Defense Council X said": the phrase found starts
+/// after an "and" between capitalised words that joins the parts of one title (the title
+/// before it has its own "of"/"for"); the name after the whole title is the subject. Not after
+/// a name ("Prime Minister A B and Prime Minister C D said", "Mr. A and Senator C D urged",
+/// "He and Chairman C D said") and not after an institution ("NATO and Foreign Minister X"):
+/// two speakers.
+fn title_joined_subject(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Subject> {
+    let name_before = |and: usize| {
+        let end = skip_name_origin(toks, and); // "Sen. A B of New Hampshire and Sen. C D"
+        end > 0
+            && (speakers::is_name_word(&toks[end - 1])
+                || toks[end - 1].is(Class::SubjectPronoun)
+                || (end.saturating_sub(4)..end).any(|j| speakers::name_run(toks, j).end == end))
+    };
+    let title_and = start > 1
+        && toks[start - 1].lower == "and"
+        && toks[start - 2].is_capitalized()
+        && !toks[start - 2].quoted
+        && !name_before(start - 1);
+    if !title_and {
+        return None;
+    }
+    let titled_before = |s: &Subject| {
+        toks.get(s.start..start - 1)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| t.is(Class::TitleConnector) && !t.is(Class::Determiner) && t.lower != "and")
+    };
+    long_title_name(text, toks, end).filter(titled_before)
 }
 
 /// Most words of a long title before a name ("The official representative of the Ministry of
