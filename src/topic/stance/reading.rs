@@ -417,9 +417,13 @@ fn excludes(items: &[Item]) -> bool {
 }
 
 /// The exclusion at `i` is a prepositional phrase after a quantified noun that is not the
-/// candidate ("no capital outside the alliance", "any state outside NATO"), so it says where
-/// that noun stands ("keep the country outside NATO" still excludes).
+/// candidate ("no capital outside the alliance", "any state outside NATO") or after "nobody",
+/// so it says where that noun stands ("keep the country outside NATO" still excludes).
 fn describes_other(items: &[Item], i: usize) -> bool {
+    // "nobody outside the alliance can block": the place describes the pronoun of nobody.
+    if i >= 1 && lexicon::is(Class::Nobody, &items[i - 1].text) {
+        return true;
+    }
     if i < 2 {
         return false;
     }
