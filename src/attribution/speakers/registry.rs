@@ -498,27 +498,18 @@ impl Registry {
     /// Latvia's foreign minister, Baiba Braze." names an interview's answerer, though no
     /// sentence made her its subject).
     pub fn person_before(&self, pos: usize, counts: impl Fn(usize) -> bool) -> Option<Resolved> {
-        self.person_before_at(pos, counts).map(|(_, r)| r)
+        let before = self.index.partition_point(|(m, _)| *m < pos);
+        let &(_, i) = self.index[..before]
+            .iter()
+            .rev()
+            .find(|(m, _)| counts(*m))?;
+        Some(self.person_resolved(i))
     }
 
     /// The first person named at or after byte `pos`, with the byte where that mention starts.
     pub fn person_from(&self, pos: usize) -> Option<(usize, Resolved)> {
         let at = self.index.partition_point(|(m, _)| *m < pos);
         let &(m, i) = self.index.get(at)?;
-        Some((m, self.person_resolved(i)))
-    }
-
-    /// [`Registry::person_before`] with the byte where that mention starts.
-    pub fn person_before_at(
-        &self,
-        pos: usize,
-        counts: impl Fn(usize) -> bool,
-    ) -> Option<(usize, Resolved)> {
-        let before = self.index.partition_point(|(m, _)| *m < pos);
-        let &(m, i) = self.index[..before]
-            .iter()
-            .rev()
-            .find(|(m, _)| counts(*m))?;
         Some((m, self.person_resolved(i)))
     }
 

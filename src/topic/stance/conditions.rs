@@ -155,20 +155,7 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         {
             return Some("not while the war lasts");
         }
-        // "would not support it as long as the rights were not restored": the refusal is read
-        // before the link; a negation inside the lasting state is that state's own.
-        let opposed_before = before.iter().filter(|b| b.is(Class::Opposition)).count();
-        let refused_before = (negations(before) + opposed_before) % 2 == 1;
-        // "will never accept it as long as it exists": a refusal for ever is no condition.
-        let for_ever = before
-            .iter()
-            .any(|b| lexicon::is(Class::PermanentNegator, &b.text));
-        if lexicon::is(Class::DurativeLink, &it.text)
-            && refused_before
-            && !for_ever
-            && has(before, Class::Membership)
-            && !after.is_empty()
-        {
+        if lexicon::is(Class::DurativeLink, &it.text) && refused_until_state_ends(before, after) {
             return Some("refused while a state lasts");
         }
         if it.is(Class::Deferral)
@@ -234,6 +221,18 @@ fn only_before(before: &[Item]) -> bool {
                 .iter()
                 .any(|v| v.is(Class::Membership) || v.is(Class::Procedural))
     })
+}
+
+/// "would not support any step toward membership as long as the rights were not restored":
+/// the membership refused before the link (a negation inside the lasting state is that
+/// state's own), and not for ever ("will never accept it as long as it exists").
+fn refused_until_state_ends(before: &[Item], after: &[Item]) -> bool {
+    let opposed = before.iter().filter(|b| b.is(Class::Opposition)).count();
+    let refused = (negations(before) + opposed) % 2 == 1;
+    let for_ever = before
+        .iter()
+        .any(|b| lexicon::is(Class::PermanentNegator, &b.text));
+    refused && !for_ever && has(before, Class::Membership) && !after.is_empty()
 }
 
 /// "Ukraine would need to achieve interoperability before it could be admitted": a task set as
