@@ -19,6 +19,10 @@ const PARENTHETICAL_PP_REACH: usize = 20;
 /// A plain phrase before "that" ("on Telegram") is short.
 const PLAIN_PP_REACH: usize = 10;
 
+/// A longer plain phrase ("at a joint press conference with his counterpart X that") holds
+/// no verb, and its "that" opens a clause with a subject.
+const LONG_PP_REACH: usize = 14;
+
 /// What describes an opening "according to" source before its comma ("a survey released by
 /// X on Monday") is a short phrase.
 const MAX_SOURCE_TAIL: usize = 12;
@@ -265,7 +269,7 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     let reach = if parenthetical {
         PARENTHETICAL_PP_REACH
     } else {
-        PLAIN_PP_REACH
+        LONG_PP_REACH
     };
     let limit = (i + reach).min(toks.len());
     // "responded with the lawsuit filed that same day": "that" before a time noun is a
@@ -291,7 +295,8 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
                 || is_quote_token(t)
                 || (t.lower == "," && (parenthetical || place_comma))
         };
-        if (i + 1..j).all(ok) {
+        let short = parenthetical || j < i + PLAIN_PP_REACH;
+        if (i + 1..j).all(ok) && (short || verbless_phrase_then_subject(toks, i + 1, j)) {
             return j;
         }
     }
@@ -331,6 +336,15 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         }
         None => i,
     }
+}
+
+/// No verb or subject pronoun stands in `toks[from..that]`, and a subject, not a verb,
+/// follows the "that" ("with the envoy that Kyiv would ...", not "on goods made by firms that
+/// move ...").
+fn verbless_phrase_then_subject(toks: &[Token], from: usize, that: usize) -> bool {
+    let clause_word =
+        |t: &Token| is_verb_word(t) || t.is(Class::SubjectPronoun) || t.is(Class::ModalVerb);
+    !toks[from..that].iter().any(clause_word) && !toks.get(that + 1).is_some_and(clause_word)
 }
 
 /// The phrase opening at `k` is set off inside the clause: its closing comma (before `to`) is

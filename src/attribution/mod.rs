@@ -135,6 +135,47 @@ mod tests {
     }
 
     #[test]
+    fn an_and_between_the_parts_of_one_title_keeps_one_speaker_and_the_whole_title() {
+        for (text, title) in [
+            (
+                "Minister for Energy and Environment Halyna Marchuk said the grid could meet NATO norms.\n",
+                "Minister for Energy and Environment",
+            ),
+            (
+                "Vice Prime Minister for European and Euro-Atlantic Integration Iryna Dovhan said Kyiv was ready.\n",
+                "Vice Prime Minister for European and Euro-Atlantic Integration",
+            ),
+        ] {
+            let doc = Document::from_text(text);
+            let blocks = crate::strip::classify(&doc);
+            let paras = crate::sentences::paragraphs(text, &blocks);
+            let found = attribute(text, &paras, &[]).attributions;
+            let speakers: Vec<(&str, Option<&str>)> = found
+                .iter()
+                .map(|a| (a.speaker.name.as_str(), a.speaker.title.as_deref()))
+                .collect();
+            let expected_name = if title.starts_with("Minister") {
+                "Halyna Marchuk"
+            } else {
+                "Iryna Dovhan"
+            };
+            assert_eq!(speakers, [(expected_name, Some(title))], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_long_phrase_before_that_is_skipped_when_it_holds_no_verb() {
+        let (who, q, _) = one("Andrej Kovac repeated at a joint news conference with his Polish counterpart Tomasz Wrona that Slovakia would not back Ukraine's entry.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str()),
+            ("Andrej Kovac", "Slovakia would not back Ukraine's entry")
+        );
+        // A phrase that runs on into a clause of its own is not an adjunct of the cue.
+        let (_, q, _) = one("Marta Ilves said on Friday she met the envoy of Latvia earlier this week and that the two talked about the summit.\n");
+        assert!(q.starts_with("she met the envoy"), "{q}");
+    }
+
+    #[test]
     fn quote_then_speaker_and_speaker_after_cue() {
         let (who, q, mode) = one("“Give us a date for the first step,” said Igor Zhovkva, the deputy head of the office.\n");
         assert_eq!(

@@ -124,13 +124,14 @@ pub(super) fn subject_np(text: &str, toks: &[Token], cue_start: usize) -> Option
         start += 1;
     }
     if start == end {
-        return long_title_name(text, toks, end);
+        return long_title_name(text, toks, end, None);
     }
     if let Some(subject) = title_joined_subject(text, toks, start, end) {
         return Some(subject);
     }
     if !subject_starts_clause(toks, start) {
-        return described_name(text, toks, start, end).or_else(|| long_title_name(text, toks, end));
+        return described_name(text, toks, start, end)
+            .or_else(|| long_title_name(text, toks, end, None));
     }
     // "Andriy Yermak, the head of the president's office, who ..., wrote": the phrase found is
     // an apposition; the name before its comma is the subject.
@@ -612,7 +613,7 @@ fn title_joined_subject(text: &str, toks: &[Token], start: usize, end: usize) ->
             .iter()
             .any(|t| t.is(Class::TitleConnector) && !t.is(Class::Determiner) && t.lower != "and")
     };
-    long_title_name(text, toks, end).filter(titled_before)
+    long_title_name(text, toks, end, Some(start - 1)).filter(titled_before)
 }
 
 /// Most words of a long title before a name ("The official representative of the Ministry of
@@ -622,7 +623,13 @@ const LONG_TITLE_WORDS: usize = 16;
 /// "Chairman of the State Duma Committee on International Affairs Leonid Slutsky said": a full
 /// name right before the cue after a long title that runs back to the start of the clause, its
 /// words capitalised, title words, or the connectors of a title ("of", "on", "for", "and").
-fn long_title_name(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
+/// The "and" at `joined_at`, known to join two parts of the title, does not end it.
+fn long_title_name(
+    text: &str,
+    toks: &[Token],
+    end: usize,
+    joined_at: Option<usize>,
+) -> Option<Subject> {
     let name_start = (end.saturating_sub(4)..end)
         .find(|&j| speakers::name_run(toks, j).end == end && end - j >= 2)?;
     // A person's name, not an institution's ("the National Education Association").
@@ -642,7 +649,7 @@ fn long_title_name(text: &str, toks: &[Token], end: usize) -> Option<Subject> {
     let mut j = name_start;
     while j > 0 && name_start - j < LONG_TITLE_WORDS && fits(&toks[j - 1]) {
         j -= 1;
-        if subject_starts_clause(toks, j) {
+        if subject_starts_clause(toks, j) && joined_at.is_none_or(|and| j != and + 1) {
             break;
         }
     }
