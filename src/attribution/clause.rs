@@ -619,6 +619,12 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if j > from + 1 && toks[j - 1].lower == "," && occasion_follows(toks, j) {
             return j - 1; // "..., as he met envoys in Warsaw on Sunday": the narrator's scene
         }
+        if j > from + 1 && t.lower == "when" && occasion_of_report(toks, from, j) {
+            return j; // "ruled out X when he addressed the ministers": the report's occasion
+        }
+        if t.lower == "," && j > from && summary_apposition(toks, j + 1) {
+            return j; // "..., a message that set the tone for the talks": the narrator's comment
+        }
         if t.lower == "and"
             && j > from + 1
             && is_quote_token(&toks[j - 1])
@@ -690,6 +696,42 @@ fn occasion_follows(toks: &[Token], j: usize) -> bool {
         .get(j + 2)
         .is_some_and(|t| !t.quoted && t.is(Class::EventWord));
     link && pronoun && scene
+}
+
+/// "ruled out membership as part of a deal when he addressed the ministers": "when", "he" or
+/// "she" and a verb narrating an occasion, after a noun-phrase content (no verb of its own the
+/// "when" could attach to), tell when the words were said ("said Kyiv would join when he met
+/// Putin", "said X caused a jam when he addressed voters" stay content).
+fn occasion_of_report(toks: &[Token], from: usize, when: usize) -> bool {
+    let pronoun = toks
+        .get(when + 1)
+        .is_some_and(|t| !t.quoted && matches!(t.lower.as_ref(), "he" | "she"));
+    let scene = toks
+        .get(when + 2)
+        .is_some_and(|t| !t.quoted && t.is(Class::EventWord));
+    // "any negotiated settlement": a participle after a determiner is an adjective.
+    let adjective = |k: usize| k > 0 && toks[k - 1].is(Class::ClauseDeterminer);
+    let verb = (from..when).any(|k| {
+        let t = &toks[k];
+        (is_verb_word(t) && !adjective(k)) || (!t.quoted && t.is(Class::ModalVerb))
+    });
+    !toks[when].quoted && pronoun && scene && !verb
+}
+
+/// ", a message that set the tone", ", a blunt remark which ...": an indefinite article, at
+/// most one word, a noun summing up a statement, then "that"/"which": the narrator's comment.
+fn summary_apposition(toks: &[Token], i: usize) -> bool {
+    let article = toks
+        .get(i)
+        .is_some_and(|t| !t.quoted && matches!(t.lower.as_ref(), "a" | "an"));
+    let relative_after = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| !t.quoted && t.is(Class::SummaryNoun))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| !t.quoted && matches!(t.lower.as_ref(), "that" | "which"))
+    };
+    article && (relative_after(i + 1) || relative_after(i + 2))
 }
 
 /// Token `i` opens the speaker's next act after the reported words: a cue ("tells the crowd"),

@@ -1307,8 +1307,8 @@ fn written_outside_labels(text: &str, word: &str) -> bool {
     })
 }
 
-/// "the ambassador's comments did not reflect ...": a cue word after a possessive with a
-/// finite verb right after it is a noun, the subject of a clause, not a speech act.
+/// "the ambassador's comments did not reflect ...", "X's comments showed ...": a cue word after
+/// a possessive with a finite verb right after it is a noun, the subject of a clause, not a speech act.
 fn possessed_noun(toks: &[Token], cue: &CueMatch) -> bool {
     // "Editor's note: ..." is a label; "Stoltenberg's answer: \"...\"" still introduces words.
     let opens_quote = |t: &Token| {
@@ -1324,7 +1324,7 @@ fn possessed_noun(toks: &[Token], cue: &CueMatch) -> bool {
         && toks[cue.start - 1].is_possessive()
         && toks
             .get(cue.end)
-            .is_some_and(|t| !t.quoted && (label(cue.end) || t.is_word && t.is(Class::FiniteVerb)))
+            .is_some_and(|t| !t.quoted && (label(cue.end) || super::clause::is_verb_word(t)))
 }
 
 /// An "-ing" cue after a comma with no form of "be" before it: a participle phrase, whose

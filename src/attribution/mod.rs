@@ -176,6 +176,47 @@ mod tests {
     }
 
     #[test]
+    fn the_narrators_comment_after_the_reported_words_is_not_content() {
+        let cases = [
+            // a participle after a quotation closed on its comma
+            (
+                "Pavel Dusek said on Monday that the bid was \"going nowhere,\" dealing another setback to Kyiv.\n",
+                "the bid was \"going nowhere,\"",
+            ),
+            // the occasion of a noun-phrase report
+            (
+                "Lena Sorvik ruled out membership for Georgia as part of any negotiated deal when she addressed the ministers in Oslo.\n",
+                "membership for Georgia as part of any negotiated deal",
+            ),
+            // the narrator's summing up in an apposition
+            (
+                "Ilse Brandt wrote that the summit would bring \"no surprises\" for Kyiv, a message that calmed the markets.\n",
+                "the summit would bring \"no surprises\" for Kyiv",
+            ),
+        ];
+        for (text, quote) in cases {
+            let (_, q, _) = one(text);
+            assert_eq!(q, quote, "{text}");
+        }
+        // A "when" clause after content with a verb of its own stays content.
+        let (_, q, _) =
+            one("Ivo Marek said the envoy caused a stir when he addressed the crowd.\n");
+        assert_eq!(q, "the envoy caused a stir when he addressed the crowd");
+    }
+
+    #[test]
+    fn a_possessed_speech_noun_that_is_a_clause_subject_is_no_cue() {
+        let (who, q, _) = one("Aino Rask told reporters on Thursday that Laas's comments showed Oslo now \"understands\" the risk.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str()),
+            (
+                "Aino Rask",
+                "Laas's comments showed Oslo now \"understands\" the risk"
+            )
+        );
+    }
+
+    #[test]
     fn quote_then_speaker_and_speaker_after_cue() {
         let (who, q, mode) = one("“Give us a date for the first step,” said Igor Zhovkva, the deputy head of the office.\n");
         assert_eq!(

@@ -272,6 +272,9 @@ word_classes! {
     /// Links that open the narrator's clause about the occasion after a reported clause (", as
     /// he met envoys").
     OccasionLink => "occasion_links.txt",
+    /// Nouns that sum up a statement in the narrator's apposition after it (", a message that
+    /// ...").
+    SummaryNoun => "summary_nouns.txt",
     /// Pronouns for a person spoken about ("he", "she"), lowercase.
     PersonPronoun => "person_pronouns.txt",
     /// Attribution: words qualifying a time adjunct before "on" ("late on Monday").
