@@ -145,9 +145,15 @@ fn refuses_error(items: &[Item], k: usize) -> bool {
 /// not done; it takes no position ("will not sign" after a modal still refuses).
 pub(super) fn act_not_done(items: &[Item], k: usize) -> bool {
     let is_act = |j: usize| {
-        items
-            .get(j)
-            .is_some_and(|i| lexicon::is(Class::ProceduralAct, &i.text))
+        items.get(j).is_some_and(|i| {
+            lexicon::is(Class::ProceduralAct, &i.text)
+                || items.get(j + 1).is_some_and(|particle| {
+                    lexicon::is(
+                        Class::ProceduralAct,
+                        &format!("{} {}", i.text, particle.text),
+                    )
+                })
+        })
     };
     let adverb = items
         .get(k + 1)
