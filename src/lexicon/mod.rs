@@ -479,6 +479,11 @@ word_classes! {
     /// Stance: verbs of deciding for others ("decide", "determine"); denied to the objecting side
     /// they deny it a veto ("nobody in the Kremlin will decide").
     SayVerb => "stance/say_verbs.txt",
+    /// Stance: verbs of dictating another's choice ("dictate", "tell"); denied to a nobody
+    /// subject before a question word they deny an outsider a say.
+    DictateVerb => "stance/dictate_verbs.txt",
+    /// Stance: words opening the choice a verb of dictating dictates ("which", "who").
+    ChoiceQuestion => "stance/choice_questions.txt",
     /// Stance: words that link a condition only before a subject and a verb ("provided the
     /// decision is unanimous"), since they are verbs too ("provided weapons").
     ClauseConditionLink => "stance/clause_condition_links.txt",

@@ -553,6 +553,7 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     // The order matters: the say and reversal marks look for a harm before them, and the
     // agent harms are unmarked only once every opposition word is in place.
     mark_denied_say(&mut items);
+    mark_denied_permission(&mut items);
     mark_reversed_referent(&mut items);
     unmark_persuaded(&mut items);
     unmark_denied_agent_harms(&mut items);
@@ -783,10 +784,15 @@ const DECIDER_REACH: usize = 5;
 fn mark_denied_say(items: &mut [Item]) {
     let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
     for k in 0..items.len() {
-        let verb = items[k]
+        let dictates = items[k]
             .text
             .split(' ')
-            .any(|w| lexicon::is(Class::SayVerb, w));
+            .any(|w| lexicon::is(Class::DictateVerb, w));
+        let verb = dictates
+            || items[k]
+                .text
+                .split(' ')
+                .any(|w| lexicon::is(Class::SayVerb, w));
         // A procedural phrase ("vote on") is read by its noun ("right now" is no say).
         let noun = say_noun(&items[k]);
         if !noun && !verb {
@@ -809,6 +815,7 @@ fn mark_denied_say(items: &mut [Item]) {
         // "Moscow's wishes will not decide": the adversary owns the subject.
         let owner = |m: usize| m > 0 && items[m].text == "'s" && adversary(&items[m - 1]);
         let subject = before.iter().any(adversary)
+            || (dictates && dictation_denied(items, n, k))
             || (verb && (n.saturating_sub(SAY_REACH)..n).any(owner))
             || (verb
                 && items[n + 1..k].iter().any(adversary)
@@ -819,6 +826,65 @@ fn mark_denied_say(items: &mut [Item]) {
         let names_veto = sentence.clone().any(|i| i.is(Class::Opposition));
         if subject && !names_veto {
             items[k].classes.push(Class::Opposition);
+        }
+    }
+}
+
+/// Words between a verb of dictating and the question word of the choice it dictates ("tell
+/// Ukrainians which").
+const DICTATED_CHOICE_REACH: usize = 3;
+
+/// "Nobody should tell Ukrainians which alliance they may join", "no country can dictate who
+/// joins": the negation at `n` is a nobody subject ("nobody", "no one", "no" + noun) and a
+/// question word follows the verb of dictating at `k`: an outsider's say over the choice is
+/// denied, whoever the outsider is.
+fn dictation_denied(items: &[Item], n: usize, k: usize) -> bool {
+    let nobody = lexicon::is(Class::Nobody, &items[n].text) || items[n].text == "no";
+    // "tell Ukrainians which ...": "tell" dictates only to someone ("nobody can tell whether"
+    // is not knowing); "dictate who joins" needs no one.
+    let addressee = items.get(k + 1).is_some_and(|i| {
+        lexicon::is(Class::Placeholder, &i.text)
+            || lexicon::is(Class::CandidateSide, &i.text)
+            || i.is(Class::AlliesNoun)
+            || i.text == "to"
+    });
+    let tells = items[k].text.split(' ').any(|w| w == "tell");
+    let question = items[k + 1..]
+        .iter()
+        .take(DICTATED_CHOICE_REACH)
+        .any(|i| lexicon::is(Class::ChoiceQuestion, &i.text));
+    nobody && question && (addressee || !tells)
+}
+
+/// "Congress will not let Putin write the guest list", "won't allow Moscow to dictate": a
+/// negated permission given to the objecting side denies it the act after it, which counts as
+/// an opposition denied.
+fn mark_denied_permission(items: &mut [Item]) {
+    for k in 1..items.len() {
+        let permits = matches!(items[k].text.as_str(), "let" | "allow" | "permit");
+        let negated = items[k - 1].is(Class::Negator);
+        let adversary = items
+            .get(k + 1)
+            .is_some_and(|i| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w)));
+        // "let Moscow write", "allow Moscow to dictate": the adversary's act is the next word.
+        let act = if items.get(k + 2).is_some_and(|i| i.text == "to") {
+            k + 3
+        } else {
+            k + 2
+        };
+        let plain_act = items
+            .get(act)
+            .is_some_and(|i| i.classes.is_empty() && !i.punct());
+        // "not let Moscow hold the membership hostage": the act already named as harm or
+        // opposition is denied by the negation itself.
+        let judged = items
+            .get(act..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|i| !i.punct())
+            .any(|i| i.is(Class::Harm) || i.is(Class::Opposition));
+        if permits && negated && adversary && plain_act && !judged {
+            items[act].classes.push(Class::Opposition);
         }
     }
 }
