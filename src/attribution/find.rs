@@ -61,7 +61,7 @@ impl Finder<'_> {
             };
             let cue = called_on_day_for(toks, cue);
             i = cue.end;
-            if possessed_noun(toks, &cue) {
+            if possessed_noun(toks, &cue) || admits_into(toks, &cue) {
                 continue;
             }
             if let Some(f) = self.frame_for(toks, cue, frames.last()) {
@@ -1325,6 +1325,34 @@ fn possessed_noun(toks: &[Token], cue: &CueMatch) -> bool {
         && toks
             .get(cue.end)
             .is_some_and(|t| !t.quoted && (label(cue.end) || super::clause::is_verb_word(t)))
+}
+
+/// Most words of the object between "admitted" and its "to"/"into" ("the two Nordic states").
+const ADMITTED_OBJECT_WORDS: usize = 4;
+
+/// "admitted Finland into the alliance", "by admitting Ukraine to NATO": a verb of admitting,
+/// an object of a few words, then "to" or "into" before a name or a determiner: letting in,
+/// not a statement ("admitted to victimizing ...", "admitted the plan failed" stay cues).
+fn admits_into(toks: &[Token], cue: &CueMatch) -> bool {
+    if cue.end - cue.start != 1 || !toks[cue.start].is(Class::AdmissionVerb) {
+        return false;
+    }
+    let object = toks
+        .get(cue.end..)
+        .unwrap_or_default()
+        .iter()
+        .take(ADMITTED_OBJECT_WORDS + 1)
+        .position(|t| !t.quoted && matches!(t.lower.as_ref(), "to" | "into"));
+    let Some(n) = object.filter(|&n| n > 0) else {
+        return false;
+    };
+    let words = toks[cue.end..cue.end + n]
+        .iter()
+        .all(|t| t.is_word && !t.quoted && !super::clause::is_verb_word(t));
+    let body = toks
+        .get(cue.end + n + 1)
+        .is_some_and(|t| t.is_capitalized() || t.is(Class::Determiner));
+    words && body
 }
 
 /// An "-ing" cue after a comma with no form of "be" before it: a participle phrase, whose

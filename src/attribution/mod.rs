@@ -205,6 +205,21 @@ mod tests {
     }
 
     #[test]
+    fn admitting_a_country_into_a_body_is_no_statement() {
+        let (who, q, _) =
+            one("Karl Moe said Oslo would gain nothing by admitting Georgia to the alliance.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str()),
+            (
+                "Karl Moe",
+                "Oslo would gain nothing by admitting Georgia to the alliance"
+            )
+        );
+        let (_, q, _) = one("Karl Moe admitted the plan had failed.\n");
+        assert_eq!(q, "the plan had failed");
+    }
+
+    #[test]
     fn a_possessed_speech_noun_that_is_a_clause_subject_is_no_cue() {
         let (who, q, _) = one("Aino Rask told reporters on Thursday that Laas's comments showed Oslo now \"understands\" the risk.\n");
         assert_eq!(

@@ -272,6 +272,8 @@ word_classes! {
     /// Links that open the narrator's clause about the occasion after a reported clause (", as
     /// he met envoys").
     OccasionLink => "occasion_links.txt",
+    /// Cue verbs that also mean letting into a body ("admitted Finland into the alliance").
+    AdmissionVerb => "admission_verbs.txt",
     /// Nouns that sum up a statement in the narrator's apposition after it (", a message that
     /// ...").
     SummaryNoun => "summary_nouns.txt",

@@ -80,6 +80,7 @@ pub(super) fn negations(items: &[Item]) -> usize {
                 && !in_condition(items, k)
                 && !waives(items, k)
                 && !refuses_error(items, k)
+                && !refuses_own_harm(items, k)
         })
         .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
@@ -138,6 +139,25 @@ fn refuses_error(items: &[Item], k: usize) -> bool {
     verb && items[k + 2..(k + 2 + ERROR_REACH).min(items.len())]
         .iter()
         .any(|i| i.is(Class::Harm) && lexicon::is(Class::ErrorNoun, &i.text))
+}
+
+/// "would not let itself be dragged into a war by admitting Ukraine", "will not allow
+/// ourselves to be drawn into a conflict": a negated permission given to oneself refuses to
+/// suffer the harm after it; the harm alone carries the judgement.
+fn refuses_own_harm(items: &[Item], k: usize) -> bool {
+    let permits = items
+        .get(k + 1)
+        .is_some_and(|i| matches!(i.text.as_str(), "let" | "allow" | "permit"));
+    let reflexive = items
+        .get(k + 2)
+        .is_some_and(|i| lexicon::is(Class::Reflexive, &i.text));
+    let harm = || {
+        items[k + 3..]
+            .iter()
+            .take_while(|i| !i.punct())
+            .any(|i| i.is(Class::Harm))
+    };
+    permits && reflexive && harm()
 }
 
 /// "Kyiv has not formally applied": a plain "not" after an auxiliary that reports a fact and
