@@ -484,6 +484,8 @@ word_classes! {
     /// Stance: verbs of dictating another's choice ("dictate", "tell"); denied to a nobody
     /// subject before a question word they deny an outsider a say.
     DictateVerb => "stance/dictate_verbs.txt",
+    /// Stance: words making a clause after "while" a lasting state ("still", "goes on").
+    LastingMarker => "stance/lasting_markers.txt",
     /// Stance: words opening the choice a verb of dictating dictates ("which", "who").
     ChoiceQuestion => "stance/choice_questions.txt",
     /// Stance: words that link a condition only before a subject and a verb ("provided the
@@ -732,12 +734,18 @@ impl Lookup {
 static SETS: LazyLock<Vec<Lookup>> =
     LazyLock::new(|| Class::ALL.iter().map(|&c| Lookup::new(set(c))).collect());
 
+/// 64-bit words in [`ClassBits`]: room for every class.
+const CLASS_WORDS: usize = 5;
+
 /// The classes a word is in, one bit per [`Class`] (by its position in [`Class::ALL`]).
-pub type ClassBits = [u64; 4];
+pub type ClassBits = [u64; CLASS_WORDS];
 
 /// Every entry of every class, with the classes it is in.
 static CLASSES_OF: LazyLock<rustc_hash::FxHashMap<&'static str, ClassBits>> = LazyLock::new(|| {
-    assert!(Class::ALL.len() <= 64 * 4, "ClassBits holds every class");
+    assert!(
+        Class::ALL.len() <= 64 * CLASS_WORDS,
+        "ClassBits holds every class"
+    );
     let mut map: rustc_hash::FxHashMap<&'static str, ClassBits> = Default::default();
     for &c in Class::ALL {
         for &w in &SETS[c as usize].set {

@@ -155,7 +155,9 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         {
             return Some("not while the war lasts");
         }
-        if lexicon::is(Class::DurativeLink, &it.text) && refused_until_state_ends(before, after) {
+        let lasting_link = lexicon::is(Class::DurativeLink, &it.text)
+            || (it.is(Class::ConditionConcurrentLink) && plain_while(items, i) && lasts(after));
+        if lasting_link && refused_until_state_ends(before, after) {
             return Some("refused while a state lasts");
         }
         if it.is(Class::Deferral)
@@ -233,6 +235,24 @@ fn refused_until_state_ends(before: &[Item], after: &[Item]) -> bool {
         .iter()
         .any(|b| lexicon::is(Class::PermanentNegator, &b.text));
     refused && !for_ever && has(before, Class::Membership) && !after.is_empty()
+}
+
+/// "would not come while the shells are still falling": a "while" with no comma before it
+/// (", while Hungary ..." contrasts).
+fn plain_while(items: &[Item], i: usize) -> bool {
+    items[i].text == "while" && i > 0 && !items[i - 1].punct()
+}
+
+/// The clause after a link names a state that lasts: a lasting word ("still", "goes on") or
+/// the progressive ("are falling").
+fn lasts(after: &[Item]) -> bool {
+    let progressive = after.windows(2).any(|w| {
+        lexicon::is(Class::BeForm, &w[0].text) && w[1].text.len() > 4 && w[1].text.ends_with("ing")
+    });
+    progressive
+        || after
+            .iter()
+            .any(|a| lexicon::is(Class::LastingMarker, &a.text))
 }
 
 /// "Ukraine would need to achieve interoperability before it could be admitted": a task set as
