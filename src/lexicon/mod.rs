@@ -486,6 +486,8 @@ word_classes! {
     DictateVerb => "stance/dictate_verbs.txt",
     /// Stance: words making a clause after "while" a lasting state ("still", "goes on").
     LastingMarker => "stance/lasting_markers.txt",
+    /// Stance: words answering a question with yes ("yes", "absolutely").
+    Affirmation => "stance/affirmations.txt",
     /// Stance: words opening the choice a verb of dictating dictates ("which", "who").
     ChoiceQuestion => "stance/choice_questions.txt",
     /// Stance: words that link a condition only before a subject and a verb ("provided the

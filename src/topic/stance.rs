@@ -177,7 +177,30 @@ fn decide(s: &Statement) -> Decision {
             cue_sign,
         );
     }
-    tie_break(s.speaker, proposition, demand)
+    // "Asked whether Ukraine would join, X said: \"We will see.\"": a membership named only in
+    // the question answered is no membership asserted.
+    let asserted = match answer_after_question(s.content) {
+        Some(answer) => {
+            let answer = words(answer);
+            answer.iter().any(|w| lexicon::is(Class::Affirmation, w))
+                || names_proposition(&tag(answer))
+        }
+        None => true,
+    };
+    tie_break(s.speaker, proposition && asserted, demand)
+}
+
+/// Most words of a question frame's opening phrase ("in response to a question").
+const QUESTION_OPENER_WORDS: usize = 5;
+
+/// The answer in a content that opens with the question put to the speaker ("Asked whether
+/// Ukraine would join, X said: ..."): what follows the question's comma.
+fn answer_after_question(content: &str) -> Option<&str> {
+    let comma = content.find(',')?;
+    let frame = words(&content[..comma]);
+    let opens = (1..=QUESTION_OPENER_WORDS.min(frame.len()))
+        .any(|n| lexicon::is(Class::QuestionOpener, &frame[..n].join(" ")));
+    opens.then(|| &content[comma + 1..])
 }
 
 /// Most words in a phrase of a stance list read by [`phrase_in`] ("work to do", "stand by").
