@@ -488,6 +488,8 @@ word_classes! {
     LastingMarker => "stance/lasting_markers.txt",
     /// Stance: words answering a question with yes ("yes", "absolutely").
     Affirmation => "stance/affirmations.txt",
+    /// Stance: states lasting as long as the refuser holds power ("in office", "in power").
+    Tenure => "stance/tenures.txt",
     /// Stance: words opening the choice a verb of dictating dictates ("which", "who").
     ChoiceQuestion => "stance/choice_questions.txt",
     /// Stance: words that link a condition only before a subject and a verb ("provided the

@@ -234,7 +234,16 @@ fn refused_until_state_ends(before: &[Item], after: &[Item]) -> bool {
     let for_ever = before
         .iter()
         .any(|b| lexicon::is(Class::PermanentNegator, &b.text));
-    refused && !for_ever && has(before, Class::Membership) && !after.is_empty()
+    refused && !for_ever && has(before, Class::Membership) && !after.is_empty() && !tenure(after)
+}
+
+/// The lasting state is a time in power ("as long as he is in office").
+fn tenure(after: &[Item]) -> bool {
+    let one = after.iter().any(|a| lexicon::is(Class::Tenure, &a.text));
+    let two = after
+        .windows(2)
+        .any(|w| lexicon::is(Class::Tenure, &format!("{} {}", w[0].text, w[1].text)));
+    one || two
 }
 
 /// "would not come while the shells are still falling": a "while" with no comma before it
