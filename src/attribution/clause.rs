@@ -718,18 +718,21 @@ fn occasion_of_report(toks: &[Token], from: usize, when: usize) -> bool {
     !toks[when].quoted && pronoun && scene && !verb
 }
 
-/// ", a message that set the tone", ", a blunt remark which ...": an indefinite article, at
-/// most one word, a noun summing up a statement, then "that"/"which": the narrator's comment.
+/// ", a message that set the tone", ", a blunt remark which angered ...": an indefinite
+/// article, at most one word, a noun summing up a statement, then a relative pronoun and a
+/// verb: the narrator's comment (", a signal that Moscow feared ..." states what the signal
+/// says: it goes on with what was said).
 fn summary_apposition(toks: &[Token], i: usize) -> bool {
     let article = toks
         .get(i)
-        .is_some_and(|t| !t.quoted && matches!(t.lower.as_ref(), "a" | "an"));
+        .is_some_and(|t| !t.quoted && t.is(Class::IndefiniteDeterminer));
     let relative_after = |k: usize| {
         toks.get(k)
             .is_some_and(|t| !t.quoted && t.is(Class::SummaryNoun))
             && toks
                 .get(k + 1)
-                .is_some_and(|t| !t.quoted && matches!(t.lower.as_ref(), "that" | "which"))
+                .is_some_and(|t| !t.quoted && t.is(Class::RelativePronoun))
+            && toks.get(k + 2).is_some_and(is_verb_word)
     };
     article && (relative_after(i + 1) || relative_after(i + 2))
 }

@@ -1346,9 +1346,11 @@ fn admits_into(toks: &[Token], cue: &CueMatch) -> bool {
     let Some(n) = object.filter(|&n| n > 0) else {
         return false;
     };
-    let words = toks[cue.end..cue.end + n]
-        .iter()
-        .all(|t| t.is_word && !t.quoted && !super::clause::is_verb_word(t));
+    // "admitted in an interview to the BBC that ...": a phrase, not an object, before "to".
+    let words = !toks[cue.end].is(Class::Preposition)
+        && toks[cue.end..cue.end + n]
+            .iter()
+            .all(|t| t.is_word && !t.quoted && !super::clause::is_verb_word(t));
     let body = toks
         .get(cue.end + n + 1)
         .is_some_and(|t| t.is_capitalized() || t.is(Class::Determiner));

@@ -142,7 +142,7 @@ mod tests {
                 "Minister for Energy and Environment",
             ),
             (
-                "Vice Prime Minister for European and Euro-Atlantic Integration Iryna Dovhan said Kyiv was ready.\n",
+                "Vice Prime Minister for European and Euro-Atlantic Integration Irma Dovhalenko said Kyiv was ready.\n",
                 "Vice Prime Minister for European and Euro-Atlantic Integration",
             ),
         ] {
@@ -157,10 +157,19 @@ mod tests {
             let expected_name = if title.starts_with("Minister") {
                 "Halyna Marchuk"
             } else {
-                "Iryna Dovhan"
+                "Irma Dovhalenko"
             };
             assert_eq!(speakers, [(expected_name, Some(title))], "{text}");
         }
+    }
+
+    #[test]
+    fn a_persons_title_after_an_and_begins_a_second_speaker() {
+        let all = attributions(
+            "The Ministry of Defence and Foreign Minister Petro Lysko said the plan was ready.\n",
+        );
+        let speakers: Vec<&str> = all.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(speakers, ["the Ministry of Defence", "Petro Lysko"]);
     }
 
     #[test]
@@ -198,6 +207,12 @@ mod tests {
             let (_, q, _) = one(text);
             assert_eq!(q, quote, "{text}");
         }
+        // What a signal or warning says is the speaker's content, not a comment on it.
+        let (_, q, _) = one("Marek Dvorak said troops had massed at the border, a signal that Moscow feared the summit.\n");
+        assert_eq!(
+            q,
+            "troops had massed at the border, a signal that Moscow feared the summit"
+        );
         // A "when" clause after content with a verb of its own stays content.
         let (_, q, _) =
             one("Ivo Marek said the envoy caused a stir when he addressed the crowd.\n");
@@ -216,6 +231,9 @@ mod tests {
             )
         );
         let (_, q, _) = one("Karl Moe admitted the plan had failed.\n");
+        assert_eq!(q, "the plan had failed");
+        let (_, q, _) =
+            one("Karl Moe admitted in an interview to the BBC that the plan had failed.\n");
         assert_eq!(q, "the plan had failed");
     }
 

@@ -599,7 +599,11 @@ fn title_joined_subject(text: &str, toks: &[Token], start: usize, end: usize) ->
                 || toks[end - 1].is(Class::SubjectPronoun)
                 || (end.saturating_sub(4)..end).any(|j| speakers::name_run(toks, j).end == end))
     };
+    // "The Ministry of Defence and Foreign Minister X": a person's title after the "and" is a
+    // second speaker's.
+    let second_title = toks[start..end].iter().any(|t| t.is(Class::PersonRole));
     let title_and = start > 1
+        && !second_title
         && toks[start - 1].lower == "and"
         && toks[start - 2].is_capitalized()
         && !toks[start - 2].quoted

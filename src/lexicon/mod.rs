@@ -490,6 +490,8 @@ word_classes! {
     Affirmation => "stance/affirmations.txt",
     /// Stance: states lasting as long as the refuser holds power ("in office", "in power").
     Tenure => "stance/tenures.txt",
+    /// Stance: acts of discussing ("raised", "come up"); negated with no object, no position.
+    DiscussionAct => "stance/discussion_acts.txt",
     /// Stance: words opening the choice a verb of dictating dictates ("which", "who").
     ChoiceQuestion => "stance/choice_questions.txt",
     /// Stance: words that link a condition only before a subject and a verb ("provided the

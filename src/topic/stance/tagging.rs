@@ -141,6 +141,32 @@ fn refuses_error(items: &[Item], k: usize) -> bool {
         .any(|i| i.is(Class::Harm) && lexicon::is(Class::ErrorNoun, &i.text))
 }
 
+/// "was not raised during the talks", "had not come up": an act of discussing (with its
+/// particle) at `j` and no object after it, only a preposition, a mark or the end ("has not
+/// raised any objections" has one).
+fn discussion_not_held(items: &[Item], j: usize) -> bool {
+    let Some(verb) = items.get(j) else {
+        return false;
+    };
+    let with_particle = items.get(j + 1).is_some_and(|p| {
+        let mut phrase = String::with_capacity(verb.text.len() + 1 + p.text.len());
+        phrase.push_str(&verb.text);
+        phrase.push(' ');
+        phrase.push_str(&p.text);
+        lexicon::is(Class::DiscussionAct, &phrase)
+    });
+    let next = if with_particle {
+        j + 2
+    } else if lexicon::is(Class::DiscussionAct, &verb.text) {
+        j + 1
+    } else {
+        return false;
+    };
+    items
+        .get(next)
+        .is_none_or(|i| i.punct() || lexicon::is(Class::Preposition, &i.text))
+}
+
 /// "would not let itself be dragged into a war by admitting Ukraine", "will not allow
 /// ourselves to be drawn into a conflict": a negated permission given to oneself refuses to
 /// suffer the harm after it; the harm alone carries the judgement.
@@ -165,15 +191,10 @@ fn refuses_own_harm(items: &[Item], k: usize) -> bool {
 /// not done; it takes no position ("will not sign" after a modal still refuses).
 pub(super) fn act_not_done(items: &[Item], k: usize) -> bool {
     let is_act = |j: usize| {
-        items.get(j).is_some_and(|i| {
-            lexicon::is(Class::ProceduralAct, &i.text)
-                || items.get(j + 1).is_some_and(|particle| {
-                    lexicon::is(
-                        Class::ProceduralAct,
-                        &format!("{} {}", i.text, particle.text),
-                    )
-                })
-        })
+        items
+            .get(j)
+            .is_some_and(|i| lexicon::is(Class::ProceduralAct, &i.text))
+            || discussion_not_held(items, j)
     };
     let adverb = items
         .get(k + 1)
@@ -863,10 +884,7 @@ fn dictation_denied(items: &[Item], n: usize, k: usize) -> bool {
     // "tell Ukrainians which ...": "tell" dictates only to someone ("nobody can tell whether"
     // is not knowing); "dictate who joins" needs no one.
     let addressee = items.get(k + 1).is_some_and(|i| {
-        lexicon::is(Class::Placeholder, &i.text)
-            || lexicon::is(Class::CandidateSide, &i.text)
-            || i.is(Class::AlliesNoun)
-            || i.text == "to"
+        lexicon::is(Class::CandidateSide, &i.text) || i.is(Class::AlliesNoun) || i.text == "to"
     });
     let tells = items[k].text.split(' ').any(|w| w == "tell");
     let question = items[k + 1..]
