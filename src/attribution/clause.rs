@@ -698,14 +698,14 @@ fn occasion_follows(toks: &[Token], j: usize) -> bool {
     link && pronoun && scene
 }
 
-/// "ruled out membership as part of a deal when he addressed the ministers": "when", "he" or
-/// "she" and a verb narrating an occasion, after a noun-phrase content (no verb of its own the
-/// "when" could attach to), tell when the words were said ("said Kyiv would join when he met
-/// Putin", "said X caused a jam when he addressed voters" stay content).
+/// "ruled out membership as part of a deal when he addressed the ministers": "when", a
+/// personal pronoun and a verb narrating an occasion, after a noun-phrase content (no verb of
+/// its own the "when" could attach to), tell when the words were said ("said Kyiv would join
+/// when he met Putin", "said X caused a jam when he addressed voters" stay content).
 fn occasion_of_report(toks: &[Token], from: usize, when: usize) -> bool {
     let pronoun = toks
         .get(when + 1)
-        .is_some_and(|t| !t.quoted && matches!(t.lower.as_ref(), "he" | "she"));
+        .is_some_and(|t| !t.quoted && t.is(Class::PersonPronoun));
     let scene = toks
         .get(when + 2)
         .is_some_and(|t| !t.quoted && t.is(Class::EventWord));

@@ -492,6 +492,8 @@ word_classes! {
     Tenure => "stance/tenures.txt",
     /// Stance: acts of discussing ("raised", "come up"); negated with no object, no position.
     DiscussionAct => "stance/discussion_acts.txt",
+    /// Stance: verbs of letting someone act ("let", "allow").
+    PermissionVerb => "stance/permission_verbs.txt",
     /// Stance: words opening the choice a verb of dictating dictates ("which", "who").
     ChoiceQuestion => "stance/choice_questions.txt",
     /// Stance: words that link a condition only before a subject and a verb ("provided the

@@ -173,7 +173,7 @@ fn discussion_not_held(items: &[Item], j: usize) -> bool {
 fn refuses_own_harm(items: &[Item], k: usize) -> bool {
     let permits = items
         .get(k + 1)
-        .is_some_and(|i| matches!(i.text.as_str(), "let" | "allow" | "permit"));
+        .is_some_and(|i| lexicon::is(Class::PermissionVerb, &i.text));
     let reflexive = items
         .get(k + 2)
         .is_some_and(|i| lexicon::is(Class::Reflexive, &i.text));
@@ -899,7 +899,7 @@ fn dictation_denied(items: &[Item], n: usize, k: usize) -> bool {
 /// an opposition denied.
 fn mark_denied_permission(items: &mut [Item]) {
     for k in 1..items.len() {
-        let permits = matches!(items[k].text.as_str(), "let" | "allow" | "permit");
+        let permits = lexicon::is(Class::PermissionVerb, &items[k].text);
         let negated = items[k - 1].is(Class::Negator);
         let adversary = items
             .get(k + 1)
