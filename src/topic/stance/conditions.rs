@@ -156,7 +156,7 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
             return Some("not while the war lasts");
         }
         let lasting_link = lexicon::is(Class::DurativeLink, &it.text)
-            || (it.is(Class::ConditionConcurrentLink) && plain_while(items, i) && lasts(after));
+            || (it.is(Class::ConditionConcurrentLink) && no_comma_before(items, i) && lasts(after));
         if lasting_link && refused_until_state_ends(before, after) {
             return Some("refused while a state lasts");
         }
@@ -240,16 +240,21 @@ fn refused_until_state_ends(before: &[Item], after: &[Item]) -> bool {
 /// The lasting state is a time in power ("as long as he is in office").
 fn tenure(after: &[Item]) -> bool {
     let one = after.iter().any(|a| lexicon::is(Class::Tenure, &a.text));
-    let two = after
-        .windows(2)
-        .any(|w| lexicon::is(Class::Tenure, &format!("{} {}", w[0].text, w[1].text)));
+    let mut phrase = String::new();
+    let two = after.windows(2).any(|w| {
+        phrase.clear();
+        phrase.push_str(&w[0].text);
+        phrase.push(' ');
+        phrase.push_str(&w[1].text);
+        lexicon::is(Class::Tenure, &phrase)
+    });
     one || two
 }
 
-/// "would not come while the shells are still falling": a "while" with no comma before it
+/// "would not come while the shells are still falling": a link with no comma before it
 /// (", while Hungary ..." contrasts).
-fn plain_while(items: &[Item], i: usize) -> bool {
-    items[i].text == "while" && i > 0 && !items[i - 1].punct()
+fn no_comma_before(items: &[Item], i: usize) -> bool {
+    i > 0 && !items[i - 1].punct()
 }
 
 /// The clause after a link names a state that lasts: a lasting word ("still", "goes on") or
