@@ -689,13 +689,19 @@ fn pronoun_act_follows(toks: &[Token], j: usize) -> bool {
 /// statement (", as they agreed in Vilnius" goes on with what was said).
 fn occasion_follows(toks: &[Token], j: usize) -> bool {
     let link = !toks[j].quoted && toks[j].is(Class::OccasionLink);
+    link && pronoun_then_scene(toks, j + 1)
+}
+
+/// A person pronoun at `i` and a verb narrating an occasion after it ("he met", "she
+/// addressed"), both outside quotation marks.
+fn pronoun_then_scene(toks: &[Token], i: usize) -> bool {
     let pronoun = toks
-        .get(j + 1)
+        .get(i)
         .is_some_and(|t| !t.quoted && t.is(Class::PersonPronoun));
     let scene = toks
-        .get(j + 2)
+        .get(i + 1)
         .is_some_and(|t| !t.quoted && t.is(Class::EventWord));
-    link && pronoun && scene
+    pronoun && scene
 }
 
 /// "ruled out membership as part of a deal when he addressed the ministers": "when", a
@@ -703,19 +709,15 @@ fn occasion_follows(toks: &[Token], j: usize) -> bool {
 /// its own the "when" could attach to), tell when the words were said ("said Kyiv would join
 /// when he met Putin", "said X caused a jam when he addressed voters" stay content).
 fn occasion_of_report(toks: &[Token], from: usize, when: usize) -> bool {
-    let pronoun = toks
-        .get(when + 1)
-        .is_some_and(|t| !t.quoted && t.is(Class::PersonPronoun));
-    let scene = toks
-        .get(when + 2)
-        .is_some_and(|t| !t.quoted && t.is(Class::EventWord));
     // "any negotiated settlement": a participle after a determiner is an adjective.
     let adjective = |k: usize| k > 0 && toks[k - 1].is(Class::ClauseDeterminer);
-    let verb = (from..when).any(|k| {
-        let t = &toks[k];
-        (is_verb_word(t) && !adjective(k)) || (!t.quoted && t.is(Class::ModalVerb))
-    });
-    !toks[when].quoted && pronoun && scene && !verb
+    let verb = || {
+        (from..when).any(|k| {
+            let t = &toks[k];
+            (is_verb_word(t) && !adjective(k)) || (!t.quoted && t.is(Class::ModalVerb))
+        })
+    };
+    !toks[when].quoted && pronoun_then_scene(toks, when + 1) && !verb()
 }
 
 /// ", a message that set the tone", ", a blunt remark which angered ...": an indefinite
