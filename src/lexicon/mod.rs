@@ -490,6 +490,12 @@ word_classes! {
     Affirmation => "stance/affirmations.txt",
     /// Stance: states lasting as long as the refuser holds power ("in office", "in power").
     Tenure => "stance/tenures.txt",
+    /// Stance: links that put the joining after something ("after"); negated at a clause's
+    /// opening they reject the delay ("today, not after the war").
+    PosteriorLink => "stance/posterior_links.txt",
+    /// Stance: prepositions naming what something is about ("about", "concerning"); a
+    /// negation before one denies a subject, not the membership.
+    TopicPreposition => "stance/topic_prepositions.txt",
     /// Stance: acts of discussing ("raised", "come up"); negated with no object, no position.
     DiscussionAct => "stance/discussion_acts.txt",
     /// Stance: verbs of letting someone act ("let", "allow").

@@ -82,7 +82,8 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
     for (i, it) in items.iter().enumerate() {
         let cancelled = c.reversed
             || i.checked_sub(1)
-                .is_some_and(|p| items[p].is(Class::ConditionCanceller));
+                .is_some_and(|p| items[p].is(Class::ConditionCanceller))
+            || denied_deferral(c, lead, i);
         if cancelled {
             continue;
         }
@@ -175,6 +176,17 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
     None
 }
 
+/// "an invitation today, not after the war": a clause opening on a negation right before a
+/// link that puts the joining later rejects that delay; it sets no condition ("..., but not
+/// after the war" limits the clause before it and still does).
+fn denied_deferral(c: &Clause, lead: usize, i: usize) -> bool {
+    let items = c.items;
+    i == lead + 1
+        && !c.hedged
+        && items[lead].is(Class::Negator)
+        && lexicon::is(Class::PosteriorLink, &items[i].text)
+}
+
 /// Words a subject noun phrase may take after its determiner before the verb of a clause.
 const SUBJECT_REACH: usize = 3;
 
@@ -239,14 +251,19 @@ fn refused_until_state_ends(before: &[Item], after: &[Item]) -> bool {
 
 /// The lasting state is a time in power ("as long as he is in office").
 fn tenure(after: &[Item]) -> bool {
-    let one = after.iter().any(|a| lexicon::is(Class::Tenure, &a.text));
+    names_entry(after, Class::Tenure)
+}
+
+/// Some item of `items`, or two in a row, is an entry of `class` ("in office", "still").
+fn names_entry(items: &[Item], class: Class) -> bool {
+    let one = items.iter().any(|a| lexicon::is(class, &a.text));
     let mut phrase = String::new();
-    let two = after.windows(2).any(|w| {
+    let two = items.windows(2).any(|w| {
         phrase.clear();
         phrase.push_str(&w[0].text);
         phrase.push(' ');
         phrase.push_str(&w[1].text);
-        lexicon::is(Class::Tenure, &phrase)
+        lexicon::is(class, &phrase)
     });
     one || two
 }
@@ -263,10 +280,7 @@ fn lasts(after: &[Item]) -> bool {
     let progressive = after.windows(2).any(|w| {
         lexicon::is(Class::BeForm, &w[0].text) && w[1].text.len() > 4 && w[1].text.ends_with("ing")
     });
-    progressive
-        || after
-            .iter()
-            .any(|a| lexicon::is(Class::LastingMarker, &a.text))
+    progressive || names_entry(after, Class::LastingMarker)
 }
 
 /// "Ukraine would need to achieve interoperability before it could be admitted": a task set as

@@ -81,6 +81,7 @@ pub(super) fn negations(items: &[Item]) -> usize {
                 && !waives(items, k)
                 && !refuses_error(items, k)
                 && !refuses_own_harm(items, k)
+                && !denies_topic(items, k)
         })
         .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
@@ -88,6 +89,28 @@ pub(super) fn negations(items: &[Item]) -> usize {
             counts
         })
         .count()
+}
+
+/// "the talks were not about membership": a negation before a preposition naming a subject
+/// says what a meeting or a text did not concern; it refuses nothing.
+fn denies_topic(items: &[Item], k: usize) -> bool {
+    items[k].is(Class::Negator)
+        && items
+            .get(k + 1)
+            .is_some_and(|i| lexicon::is(Class::TopicPreposition, &i.text))
+}
+
+/// "the talks were not about NATO membership": the membership in a subject denied is not
+/// asserted, refused or judged; to the next mark it names no proposition.
+fn unmark_denied_topic(items: &mut [Item]) {
+    for k in 0..items.len() {
+        if !denies_topic(items, k) {
+            continue;
+        }
+        for it in items[k + 2..].iter_mut().take_while(|i| !i.punct()) {
+            it.classes.retain(|&c| c != Class::Membership);
+        }
+    }
 }
 
 /// Words after "without" within which what it waives may stand ("without the usual drawn-out
@@ -589,6 +612,7 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     unmark_held_fears(&mut items);
     mark_adversary_gains(&mut items);
     unmark_adversary_targets(&mut items);
+    unmark_denied_topic(&mut items);
     mark_spans(&mut items);
     mark_time_spent(&mut items);
     // The order matters: the say and reversal marks look for a harm before them, and the
