@@ -570,6 +570,7 @@ fn marks(c: &Clause) -> Marks {
         .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
         .filter(|&i| !(i > 0 && lexicon::is(Class::Remedy, &items[i - 1].text))) // "a shield against"
         .filter(|&i| !self_directed(items, i))
+        .filter(|&i| !drops_a_step(items, i))
         .filter(|&i| !locates_exclusion(items, i))
         .filter(|&i| !short_of_wanted(items, i))
         .count();
@@ -652,6 +653,31 @@ fn removed(items: &[Item]) -> usize {
                 .any(|i| i.is(Class::Opposition) || i.is(Class::Harm))
         })
         .count()
+}
+
+/// Words an opposition verb's object may hold before the step of procedure it drops.
+const DROPPED_STEP_REACH: usize = 3;
+
+/// "dropping the action plan", "scrapped the preconditions": an opposition verb whose object
+/// is a step on the way in (what "without" waives) takes the step away; it hastens the
+/// joining, it does not work against it.
+fn drops_a_step(items: &[Item], i: usize) -> bool {
+    let object = &items[i + 1..items.len().min(i + 1 + DROPPED_STEP_REACH + 1)];
+    let object = &object[..object
+        .iter()
+        .position(|o| o.punct() || o.is(Class::Membership))
+        .unwrap_or(object.len())];
+    let mut phrase = String::new();
+    let step = |k: usize| {
+        phrase.clear();
+        phrase.push_str(&object[k].text);
+        if let Some(next) = object.get(k + 1) {
+            phrase.push(' ');
+            phrase.push_str(&next.text);
+        }
+        lexicon::is(Class::Waived, &object[k].text) || lexicon::is(Class::Waived, &phrase)
+    };
+    (0..object.len()).any(step)
 }
 
 /// "negotiating against itself", "working against ourselves": an opposition word before a
