@@ -241,6 +241,9 @@ impl State<'_> {
             return Some(frags);
         }
         if let Some(q) = quote_after(text, p, toks, f.region.end, true) {
+            if let Some(mixed) = clause_then_quote(text, p, toks, f) {
+                return Some(vec![mixed]);
+            }
             return Some(self.finished_by_quote(p, toks, f, prev_region, q));
         }
         if f.shape == Shape::Colon {
@@ -439,6 +442,40 @@ impl State<'_> {
         }
         (content, evidence)
     }
+}
+
+/// "X said membership remained the goal, \"but first ...\"": the words between a plain cue
+/// and the comma before a quotation hold a subject and a verb with words after it; they are a
+/// reported clause the quotation goes on with, and the content is both (mixed). An adjunct of
+/// the frame ("said on Monday, \"...\"", "said as he arrived, \"...\"") or a clause ending on
+/// its verb ("she was thinking, \"...\"": the quotation is its object) is not.
+fn clause_then_quote(text: &str, p: &Paragraph, toks: &[Token], f: &Frame) -> Option<Range<usize>> {
+    if f.shape != Shape::Subject || f.cue.form.takes_object {
+        return None;
+    }
+    let from = after_cue(text, toks, f);
+    let first = toks.get(from)?;
+    let opens_adjunct = first.is(Class::ClauseBoundary)
+        || first.is(Class::AdjunctOpener)
+        || first.is(Class::SubordinateOpener);
+    let words = toks[from..]
+        .iter()
+        .take_while(|t| t.is_word && !t.quoted)
+        .count();
+    let stretch = &toks[from..from + words];
+    // A verb with a word after it that is not one too ("remained the goal"; "was thinking" has
+    // none), and no second cue or clause joined to the first ("... but said, \"...\"").
+    let verbal = |t: &Token| is_verb_word(t) || t.lower.ends_with("ing");
+    let verb = (1..stretch.len())
+        .any(|k| is_verb_word(&stretch[k]) && stretch[k + 1..].iter().any(|t| !verbal(t)));
+    let joined = stretch
+        .iter()
+        .any(|t| t.is(Class::CoreCue) || t.is(Class::ClauseCoordinator));
+    let comma = toks.get(from + words).filter(|t| t.lower == ",")?;
+    let open = toks.get(from + words + 1).filter(|t| t.is_quote(text))?;
+    let q = quotes::starting_at(&p.quotes, open.range.start)?;
+    (!opens_adjunct && verb && !joined && comma.range.end <= q.outer.start)
+        .then(|| first.range.start..q.outer.end)
 }
 
 /// The content after an NP-taking cue opens a noun phrase or an embedded question: a
