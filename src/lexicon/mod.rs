@@ -412,6 +412,10 @@ word_classes! {
     Additive => "stance/additives.txt",
     /// Stance: harms and acts against that fall on their object ("weaken the alliance").
     Damage => "stance/damages.txt",
+    /// Stance: prepositions linking a noun of damage to whom it falls on ("problems for Moscow").
+    DamageLink => "stance/damage_links.txt",
+    /// Stance: the article between a verb or link and the adversary it names ("the Kremlin").
+    DefiniteArticle => "stance/definite_articles.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
     /// Stance: verbs that help whom they name; before an adversary they judge as a harm

@@ -760,34 +760,42 @@ fn negated_before(items: &[Item], k: usize) -> bool {
         .any(|i| i.is(Class::Negator))
 }
 
+/// An adversary named by the item ("the kremlin", "moscow").
+fn is_adversary(i: &Item) -> bool {
+    i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w))
+}
+
+/// The item after `k`, past a definite article ("encouraged the Kremlin").
+fn object_after(items: &[Item], k: usize) -> Option<&Item> {
+    match items.get(k + 1) {
+        Some(n) if lexicon::is(Class::DefiniteArticle, &n.text) => items.get(k + 2),
+        n => n,
+    }
+}
+
 /// "only encouraged the Kremlin": a verb that helps whom it names, right before an adversary
 /// ("the" at most between), judges as a harm.
 fn mark_adversary_gains(items: &mut [Item]) {
-    let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
     for k in 0..items.len() {
-        let object = match items.get(k + 1) {
-            Some(n) if n.text == "the" => items.get(k + 2),
-            n => n,
-        };
-        if items[k].is(Class::AdversaryGain) && object.is_some_and(adversary) {
+        if items[k].is(Class::AdversaryGain) && object_after(items, k).is_some_and(is_adversary) {
             items[k].classes.push(Class::Harm);
         }
     }
 }
 
-/// "would weaken Russia", "to restrict Moscow": a damage whose object is an adversary ("the" at
-/// most between) works against the adversary, not the membership: it reverses nothing.
+/// "would weaken Russia", "to restrict Moscow", "would create problems for the Kremlin": a
+/// damage whose object is an adversary ("the" at most between), or a noun of damage linked to
+/// one, works against the adversary, not the membership: it reverses nothing.
 fn unmark_adversary_targets(items: &mut [Item]) {
-    let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
     for k in 0..items.len() {
         if !items[k].is(Class::Damage) {
             continue;
         }
-        let object = match items.get(k + 1) {
-            Some(n) if n.text == "the" => items.get(k + 2),
-            n => n,
-        };
-        if object.is_some_and(adversary) {
+        let linked = items
+            .get(k + 1)
+            .is_some_and(|l| lexicon::is(Class::DamageLink, &l.text));
+        let object = object_after(items, k + usize::from(linked));
+        if object.is_some_and(is_adversary) {
             items[k]
                 .classes
                 .retain(|c| !matches!(c, Class::Harm | Class::Opposition));
