@@ -416,6 +416,9 @@ word_classes! {
     DamageLink => "stance/damage_links.txt",
     /// Stance: the article between a verb or link and the adversary it names ("the Kremlin").
     DefiniteArticle => "stance/definite_articles.txt",
+    /// Stance: verbs of keeping something from happening ("avoid", "prevent"), which reverse
+    /// only an object that names a position ("avoid a war", not "avoid a repeat of Bucharest").
+    PreventionVerb => "stance/prevention_verbs.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
     /// Stance: verbs that help whom they name; before an adversary they judge as a harm

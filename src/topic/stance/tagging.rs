@@ -597,8 +597,53 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     mark_denied_permission(&mut items);
     mark_reversed_referent(&mut items);
     unmark_persuaded(&mut items);
+    unmark_spared_objects(&mut items);
     unmark_denied_agent_harms(&mut items);
     items
+}
+
+/// "admitting Ukraine would avoid a repeat of Bucharest": a verb of preventing whose object
+/// (to the clause's end) names no position (no membership or its opposite, harm, benefit,
+/// opposition, negation, deferral or wish) and no pronoun standing for one works against
+/// nothing the statement judges; it reverses nothing ("to avoid a war", "avoid admitting
+/// Ukraine", "prevent it" still reverse).
+fn unmark_spared_objects(items: &mut [Item]) {
+    const POSITIONS: [Class; 8] = [
+        Class::Membership,
+        Class::Exclusion,
+        Class::Harm,
+        Class::Benefit,
+        Class::Opposition,
+        Class::Negator,
+        Class::Deferral,
+        Class::Approval,
+    ];
+    for k in 0..items.len() {
+        let prevents = items[k]
+            .text
+            .split(' ')
+            .next()
+            .is_some_and(|w| lexicon::is(Class::PreventionVerb, w));
+        if !prevents || !items[k].is(Class::Opposition) {
+            continue;
+        }
+        let object: Vec<&Item> = items[k + 1..]
+            .iter()
+            .take_while(|i| {
+                !i.punct()
+                    && !lexicon::is(Class::ClauseCoordinator, &i.text)
+                    && !lexicon::is(Class::SubordinateOpener, &i.text)
+            })
+            .collect();
+        let positioned = object.iter().any(|i| {
+            POSITIONS.iter().any(|&c| i.is(c))
+                || lexicon::is(Class::Pronoun, &i.text)
+                || lexicon::is(Class::ObjectPronoun, &i.text)
+        });
+        if !object.is_empty() && !positioned {
+            items[k].classes.retain(|&c| c != Class::Opposition);
+        }
+    }
 }
 
 /// "the allies' fear that admitting Ukraine would provoke Russia", "the fears of allies who
