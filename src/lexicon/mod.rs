@@ -419,6 +419,8 @@ word_classes! {
     /// Stance: verbs of keeping something from happening ("avoid", "prevent"), which reverse
     /// only an object that names a position ("avoid a war", not "avoid a repeat of Bucharest").
     PreventionVerb => "stance/prevention_verbs.txt",
+    /// Stance: words for the time of the joining a refusal may be about ("predict the date").
+    TimingWord => "stance/timing_words.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
     /// Stance: verbs that help whom they name; before an adversary they judge as a harm

@@ -128,6 +128,7 @@ fn decide(s: &Statement) -> Decision {
         cut_at_as(&mut content);
         drop_agreeing_harms(&mut content);
     }
+    drop_timing_refusal(&mut content);
     drop_refused_sentence(&mut content);
     if let Some(d) = no_position(s, &cue, &content) {
         return d;
@@ -284,6 +285,69 @@ fn rejected_while(content: &[Item]) -> bool {
                 && has(&content[k + 1..], Class::ConditionTopic)
                 && !has(&content[..k], Class::Negator)
         })
+}
+
+/// Items after a refusal within which the time it is about is named ("impossible to predict the
+/// exact date").
+const TIMING_REACH: usize = 3;
+
+/// "Ukraine will be in NATO, but it is impossible to predict the date", "Kyiv will join one day;
+/// it is too early to say when": a refusal about the time of the joining, in a clause of its own
+/// (between sentence marks or clause breaks), beside a clause that asserts the membership with a
+/// verb and asks nothing, hedges the timing only; it is dropped, and the rest speaks. A refusal
+/// whose own clause names the membership ("impossible to predict when the allies would decide on
+/// Kyiv's accession") still declines.
+fn drop_timing_refusal(content: &mut Vec<Item>) {
+    let Some(r) = content.iter().position(|i| i.is(Class::Refusal)) else {
+        return;
+    };
+    let timing = content[r + 1..]
+        .iter()
+        .take(TIMING_REACH)
+        .take_while(|i| !i.punct())
+        .any(|i| lexicon::is(Class::TimingWord, &i.text));
+    if !timing {
+        return;
+    }
+    let ends_sentence = |i: &Item| matches!(i.text.as_str(), "." | "?" | ";");
+    let breaks = |i: &Item| {
+        i.classes.is_empty()
+            && (lexicon::is(Class::ClauseBreak, &i.text)
+                || lexicon::is(Class::Adversative, &i.text))
+    };
+    let comma_before = |k: usize| k > 0 && content[k - 1].text == ",";
+    // The refusal's clause: from after the mark (or from the comma and break word) before it,
+    // to its sentence mark, or to the comma before the next break word (which stays).
+    let start = match (0..r)
+        .rev()
+        .find(|&k| ends_sentence(&content[k]) || breaks(&content[k]))
+    {
+        Some(k) if ends_sentence(&content[k]) => k + 1,
+        Some(k) if comma_before(k) => k - 1,
+        Some(k) => k,
+        None => 0,
+    };
+    let end =
+        match (r + 1..content.len()).find(|&k| ends_sentence(&content[k]) || breaks(&content[k])) {
+            Some(k) if ends_sentence(&content[k]) => k + 1,
+            Some(k) if comma_before(k) => k - 1,
+            Some(k) => k,
+            None => content.len(),
+        };
+    let rest: Vec<&Item> = content[..start].iter().chain(&content[end..]).collect();
+    let asserts = rest
+        .iter()
+        .any(|i| i.is(Class::Membership) || i.is(Class::Exclusion))
+        && rest.iter().any(|i| {
+            lexicon::is(Class::Modal, &i.text)
+                || lexicon::is(Class::BeForm, &i.text)
+                || lexicon::is(Class::FiniteVerb, &i.text)
+        })
+        && !rest.iter().any(|i| i.text == "?" || i.is(Class::Refusal))
+        && !has(&content[start..end], Class::Membership);
+    if asserts {
+        content.drain(start..end);
+    }
 }
 
 /// "I will not speculate about dates. The invitation will come when ...", "I won't get ahead
