@@ -421,6 +421,11 @@ word_classes! {
     PreventionVerb => "stance/prevention_verbs.txt",
     /// Stance: words for the time of the joining a refusal may be about ("predict the date").
     TimingWord => "stance/timing_words.txt",
+    /// Stance: particles ending a phrase of retreat ("walk back", "turn _ away").
+    MotionParticle => "stance/motion_particles.txt",
+    /// Stance: prepositions of direction after which such a phrase is a movement ("walked back
+    /// to the venue").
+    DirectionPreposition => "stance/direction_prepositions.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
     /// Stance: verbs that help whom they name; before an adversary they judge as a harm

@@ -587,6 +587,7 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
         i += n;
     }
     unmark_held_fears(&mut items);
+    unmark_movements(&mut items);
     mark_adversary_gains(&mut items);
     unmark_adversary_targets(&mut items);
     mark_spans(&mut items);
@@ -641,6 +642,23 @@ fn unmark_spared_objects(items: &mut [Item]) {
                 || lexicon::is(Class::ObjectPronoun, &i.text)
         });
         if !object.is_empty() && !positioned {
+            items[k].classes.retain(|&c| c != Class::Opposition);
+        }
+    }
+}
+
+/// "walked back to the venue", "turned away into the crowd": a phrase of retreat ending in a
+/// particle of motion, right before a preposition of direction, is a movement with no object
+/// retreated from; it opposes nothing ("walked back his pledge", "walked it back" still do).
+fn unmark_movements(items: &mut [Item]) {
+    for k in 0..items.len().saturating_sub(1) {
+        let particle = items[k]
+            .text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| lexicon::is(Class::MotionParticle, w));
+        let direction = lexicon::is(Class::DirectionPreposition, &items[k + 1].text);
+        if items[k].is(Class::Opposition) && particle && direction {
             items[k].classes.retain(|&c| c != Class::Opposition);
         }
     }
