@@ -619,7 +619,7 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if j > from + 1 && toks[j - 1].lower == "," && occasion_follows(toks, j) {
             return j - 1; // "..., as he met envoys in Warsaw on Sunday": the narrator's scene
         }
-        if j > from + 1 && t.lower == "when" && occasion_of_report(toks, from, j) {
+        if j > from + 1 && t.is(Class::OccasionTimeLink) && occasion_of_report(toks, from, j, to) {
             return j; // "ruled out X when he addressed the ministers": the report's occasion
         }
         if t.lower == "," && j > from && summary_apposition(toks, j + 1) {
@@ -707,8 +707,11 @@ fn pronoun_then_scene(toks: &[Token], i: usize) -> bool {
 /// "ruled out membership as part of a deal when he addressed the ministers": "when", a
 /// personal pronoun and a verb narrating an occasion, after a noun-phrase content (no verb of
 /// its own the "when" could attach to), tell when the words were said ("said Kyiv would join
-/// when he met Putin", "said X caused a jam when he addressed voters" stay content).
-fn occasion_of_report(toks: &[Token], from: usize, when: usize) -> bool {
+/// when he met Putin", "said X caused a jam when he addressed voters" stay content). Not when
+/// the noun phrase names something said, which the occasion dates ("recalled the minister's
+/// pledge when he visited Riga"), nor when a reported clause with its subject follows the
+/// occasion ("... when he visited Riga that Ukraine would join"): the content goes on.
+fn occasion_of_report(toks: &[Token], from: usize, when: usize, to: usize) -> bool {
     // "any negotiated settlement": a participle after a determiner is an adjective.
     let adjective = |k: usize| k > 0 && toks[k - 1].is(Class::ClauseDeterminer);
     let verb = || {
@@ -717,7 +720,22 @@ fn occasion_of_report(toks: &[Token], from: usize, when: usize) -> bool {
             (is_verb_word(t) && !adjective(k)) || (!t.quoted && t.is(Class::ModalVerb))
         })
     };
-    !toks[when].quoted && pronoun_then_scene(toks, when + 1) && !verb()
+    let said_before = || toks[when - 1].base_is(Class::StatementNoun);
+    // A "that" with a subject after it, not a relative pronoun before its verb.
+    let clause_after = || {
+        (when + 3..to).any(|k| {
+            !toks[k].quoted
+                && toks[k].is(Class::Complementizer)
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_word && !is_verb_word(n) && !n.is(Class::ModalVerb))
+        })
+    };
+    !toks[when].quoted
+        && pronoun_then_scene(toks, when + 1)
+        && !verb()
+        && !said_before()
+        && !clause_after()
 }
 
 /// ", a message that set the tone", ", a blunt remark which angered ...": an indefinite

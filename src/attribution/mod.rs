@@ -220,6 +220,26 @@ mod tests {
     }
 
     #[test]
+    fn an_occasion_that_dates_what_was_said_stays_content() {
+        // The noun phrase names something said: the occasion dates it, not the report.
+        let (who, q, _) =
+            one("Minister Halvard Stene recalled the chancellor's promise when she addressed the Bundestag.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str()),
+            (
+                "Halvard Stene",
+                "the chancellor's promise when she addressed the Bundestag"
+            )
+        );
+        // A reported clause with its own subject follows the occasion: the content goes on.
+        let (_, q, _) = one("Senator Ilse Vandemark recalled the minister's pledge when he visited Riga in 2019 that Ukraine would join the alliance.\n");
+        assert_eq!(
+            q,
+            "the minister's pledge when he visited Riga in 2019 that Ukraine would join the alliance"
+        );
+    }
+
+    #[test]
     fn admitting_a_country_into_a_body_is_no_statement() {
         let (who, q, _) =
             one("Karl Moe said Oslo would gain nothing by admitting Georgia to the alliance.\n");

@@ -272,6 +272,12 @@ word_classes! {
     /// Links that open the narrator's clause about the occasion after a reported clause (", as
     /// he met envoys").
     OccasionLink => "occasion_links.txt",
+    /// Links that, with no comma before them, open the occasion of a noun-phrase report ("when").
+    OccasionTimeLink => "occasion_time_links.txt",
+    /// Nouns for something said or promised, whose occasion a "when" clause after them dates.
+    StatementNoun => "statement_nouns.txt",
+    /// Words opening a reported clause with a subject of its own ("that").
+    Complementizer => "complementizers.txt",
     /// Cue verbs that also mean letting into a body ("admitted Finland into the alliance").
     AdmissionVerb => "admission_verbs.txt",
     /// Nouns that sum up a statement in the narrator's apposition after it (", a message that
