@@ -278,9 +278,20 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         let determiner = toks
             .get(j + 1)
             .is_some_and(|n| n.lower == "same" || n.is(Class::TimeNoun));
-        toks[j].lower == ":" || (toks[j].lower == "that" && !determiner)
+        toks[j].lower == ":" || (toks[j].is(Class::Complementizer) && !determiner)
     };
-    if let Some(j) = (i + 1..limit).find(|&j| opener(j)) {
+    // "at a conference on the treaty that was signed in 1997 that ...": a "that" right before
+    // a verb or an auxiliary is a relative pronoun inside the phrase; the clause's opener is a
+    // later "that" with a subject after it, when there is one.
+    let verb_next = |j: usize| {
+        toks.get(j + 1)
+            .is_some_and(|n| is_verb_word(n) || n.is(Class::ModalVerb))
+    };
+    let relative = |j: usize| toks[j].is(Class::Complementizer) && verb_next(j);
+    let first = (i + 1..limit).find(|&j| opener(j));
+    let first_relative = first.filter(|&j| relative(j));
+    let later = first_relative.and_then(|r| (r + 1..limit).find(|&j| opener(j) && !relative(j)));
+    if let Some(j) = later.or(first) {
         // Inside a plain phrase a comma may only set off a place ("in Toledo, Ohio, that").
         let ok = |k: usize| {
             let t = &toks[k];
@@ -296,7 +307,9 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
                 || (t.lower == "," && (parenthetical || place_comma))
         };
         let short = parenthetical || j < i + PLAIN_PP_REACH;
-        if (i + 1..j).all(ok) && (short || verbless_phrase_then_subject(toks, i + 1, j)) {
+        // The phrase before a relative clause holds no verb of its own.
+        let head_end = later.and(first_relative).unwrap_or(j);
+        if (i + 1..j).all(ok) && (short || verbless_phrase_then_subject(toks, i + 1, head_end, j)) {
             return j;
         }
     }
@@ -338,13 +351,13 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     }
 }
 
-/// No verb or subject pronoun stands in `toks[from..that]`, and a subject, not a verb,
-/// follows the "that" ("with the envoy that Kyiv would ...", not "on goods made by firms that
-/// move ...").
-fn verbless_phrase_then_subject(toks: &[Token], from: usize, that: usize) -> bool {
+/// No verb or subject pronoun stands in `toks[from..head_end]` (the phrase before any relative
+/// clause inside it), and a subject, not a verb, follows the "that" ("with the envoy that Kyiv
+/// would ...", not "on goods made by firms that move ...").
+fn verbless_phrase_then_subject(toks: &[Token], from: usize, head_end: usize, that: usize) -> bool {
     let clause_word =
         |t: &Token| is_verb_word(t) || t.is(Class::SubjectPronoun) || t.is(Class::ModalVerb);
-    !toks[from..that].iter().any(clause_word) && !toks.get(that + 1).is_some_and(clause_word)
+    !toks[from..head_end].iter().any(clause_word) && !toks.get(that + 1).is_some_and(clause_word)
 }
 
 /// The phrase opening at `k` is set off inside the clause: its closing comma (before `to`) is

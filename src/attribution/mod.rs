@@ -185,6 +185,17 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_that_inside_the_phrase_before_the_content_is_no_opener() {
+        let (who, q, _) = one("Senator Ilse Vandemark said at a conference on the treaty that was signed in 1997 that Ukraine would join the alliance.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str()),
+            ("Ilse Vandemark", "Ukraine would join the alliance")
+        );
+        let (_, q, _) = one("Minister Halvard Stene said at the forum that opened on Monday that the bid had wide support.\n");
+        assert_eq!(q, "the bid had wide support");
+    }
+
+    #[test]
     fn the_narrators_comment_after_the_reported_words_is_not_content() {
         let cases = [
             // a participle after a quotation closed on its comma
