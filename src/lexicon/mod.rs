@@ -429,6 +429,12 @@ word_classes! {
     TimingWord => "stance/timing_words.txt",
     /// Stance: particles ending a phrase of retreat ("walk back", "turn _ away").
     MotionParticle => "stance/motion_particles.txt",
+    /// Stance: determiners making a nobody subject of their noun ("no country").
+    NegativeDeterminer => "stance/negative_determiners.txt",
+    /// Stance: prepositions naming an addressee after a verb of dictating ("dictate to").
+    AddresseeLink => "stance/addressee_links.txt",
+    /// Stance: verbs of dictating that also mean informing, which need an addressee ("tell").
+    InformingVerb => "stance/informing_verbs.txt",
     /// Stance: prepositions of direction after which such a phrase is a movement ("walked back
     /// to the venue").
     DirectionPreposition => "stance/direction_prepositions.txt",

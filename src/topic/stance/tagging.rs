@@ -951,13 +951,19 @@ const DICTATED_CHOICE_REACH: usize = 3;
 /// question word follows the verb of dictating at `k`: an outsider's say over the choice is
 /// denied, whoever the outsider is.
 fn dictation_denied(items: &[Item], n: usize, k: usize) -> bool {
-    let nobody = lexicon::is(Class::Nobody, &items[n].text) || items[n].text == "no";
+    let nobody = lexicon::is(Class::Nobody, &items[n].text)
+        || lexicon::is(Class::NegativeDeterminer, &items[n].text);
     // "tell Ukrainians which ...": "tell" dictates only to someone ("nobody can tell whether"
     // is not knowing); "dictate who joins" needs no one.
     let addressee = items.get(k + 1).is_some_and(|i| {
-        lexicon::is(Class::CandidateSide, &i.text) || i.is(Class::AlliesNoun) || i.text == "to"
+        lexicon::is(Class::CandidateSide, &i.text)
+            || i.is(Class::AlliesNoun)
+            || lexicon::is(Class::AddresseeLink, &i.text)
     });
-    let tells = items[k].text.split(' ').any(|w| w == "tell");
+    let tells = items[k]
+        .text
+        .split(' ')
+        .any(|w| lexicon::is(Class::InformingVerb, w));
     let question = items[k + 1..]
         .iter()
         .take(DICTATED_CHOICE_REACH)
@@ -976,7 +982,10 @@ fn mark_denied_permission(items: &mut [Item]) {
             .get(k + 1)
             .is_some_and(|i| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w)));
         // "let Moscow write", "allow Moscow to dictate": the adversary's act is the next word.
-        let act = if items.get(k + 2).is_some_and(|i| i.text == "to") {
+        let act = if items
+            .get(k + 2)
+            .is_some_and(|i| lexicon::is(Class::InfinitiveMarker, &i.text))
+        {
             k + 3
         } else {
             k + 2
