@@ -5,7 +5,9 @@
 //!
 //! The rules, in the order they decide:
 //! 1. **No position by form**: a news outlet's report, a refusal to say ("declined to say
-//!    whether"), a count of allies' positions ("20 of 32 allies backed ...") are neutral.
+//!    whether"), a count of allies' positions ("20 of 32 allies backed ...") are neutral. A
+//!    refusal about timing only ("impossible to predict the date"), in a clause of its own beside
+//!    one asserting the membership, is dropped and the assertion speaks.
 //! 2. **Procedure**: meetings, discussions, drafting, attendance, reforms with no word of
 //!    position anywhere (and no demanding cue) are neutral.
 //! 3. **Conditions** (only when the proposition is named): a link ("until", "once", "only after")
@@ -30,9 +32,12 @@
 //!    Moscow could not ignore", "has consequences Kyiv has not weighed"), the verb of an opposition
 //!    noun ("let a veto stop"), a harm coordinated with a negating predicate ("unrealistic and
 //!    dangerous"), an opposition word before a reflexive ("against itself"), a shortfall from what
-//!    is wanted ("fell short of what Ukraine had earned", an objection) add no reversal; the
-//!    objecting side's denied say ("Russia has no right to decide") is a veto denied; "and" before
-//!    an auxiliary after a denial starts a clause. A closing "one" stands for the last noun
+//!    is wanted ("fell short of what Ukraine had earned", an objection), a verb of preventing
+//!    whose object names no position ("avoid a repeat of Bucharest"), a retreat phrase before a
+//!    direction ("walked back to the venue") add no reversal; a harm the clause ends ("the
+//!    problem ... would be solved") or one falling on the adversary ("problems for the Kremlin")
+//!    is no harm of the membership; the objecting side's denied say ("Russia has no right to
+//!    decide") is a veto denied; "and" before an auxiliary after a denial starts a clause. A closing "one" stands for the last noun
 //!    introduced with "a" ("a veto ... not get one"). Clauses naming the proposition weigh 2,
 //!    clauses judging without naming it 1; a pronoun clause ("It is ...") restates the last
 //!    proposition; concessions and hypotheses ("even if", "if") weigh nothing; a harm-only clause
