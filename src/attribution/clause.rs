@@ -278,9 +278,20 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         let determiner = toks
             .get(j + 1)
             .is_some_and(|n| n.lower == "same" || n.is(Class::TimeNoun));
-        toks[j].lower == ":" || (toks[j].lower == "that" && !determiner)
+        toks[j].lower == ":" || (toks[j].is(Class::Complementizer) && !determiner)
     };
-    if let Some(j) = (i + 1..limit).find(|&j| opener(j)) {
+    // "at a conference on the treaty that was signed in 1997 that ...": a "that" right before
+    // a verb or an auxiliary is a relative pronoun inside the phrase; the clause's opener is a
+    // later "that" with a subject after it, when there is one.
+    let verb_next = |j: usize| {
+        toks.get(j + 1)
+            .is_some_and(|n| is_verb_word(n) || n.is(Class::ModalVerb))
+    };
+    let relative = |j: usize| toks[j].is(Class::Complementizer) && verb_next(j);
+    let first = (i + 1..limit).find(|&j| opener(j));
+    let first_relative = first.filter(|&j| relative(j));
+    let later = first_relative.and_then(|r| (r + 1..limit).find(|&j| opener(j) && !relative(j)));
+    if let Some(j) = later.or(first) {
         // Inside a plain phrase a comma may only set off a place ("in Toledo, Ohio, that").
         let ok = |k: usize| {
             let t = &toks[k];
@@ -296,7 +307,9 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
                 || (t.lower == "," && (parenthetical || place_comma))
         };
         let short = parenthetical || j < i + PLAIN_PP_REACH;
-        if (i + 1..j).all(ok) && (short || verbless_phrase_then_subject(toks, i + 1, j)) {
+        // The phrase before a relative clause holds no verb of its own.
+        let head_end = later.and(first_relative).unwrap_or(j);
+        if (i + 1..j).all(ok) && (short || verbless_phrase_then_subject(toks, i + 1, head_end, j)) {
             return j;
         }
     }
@@ -338,13 +351,13 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     }
 }
 
-/// No verb or subject pronoun stands in `toks[from..that]`, and a subject, not a verb,
-/// follows the "that" ("with the envoy that Kyiv would ...", not "on goods made by firms that
-/// move ...").
-fn verbless_phrase_then_subject(toks: &[Token], from: usize, that: usize) -> bool {
+/// No verb or subject pronoun stands in `toks[from..head_end]` (the phrase before any relative
+/// clause inside it), and a subject, not a verb, follows the "that" ("with the envoy that Kyiv
+/// would ...", not "on goods made by firms that move ...").
+fn verbless_phrase_then_subject(toks: &[Token], from: usize, head_end: usize, that: usize) -> bool {
     let clause_word =
         |t: &Token| is_verb_word(t) || t.is(Class::SubjectPronoun) || t.is(Class::ModalVerb);
-    !toks[from..that].iter().any(clause_word) && !toks.get(that + 1).is_some_and(clause_word)
+    !toks[from..head_end].iter().any(clause_word) && !toks.get(that + 1).is_some_and(clause_word)
 }
 
 /// The phrase opening at `k` is set off inside the clause: its closing comma (before `to`) is
@@ -619,7 +632,7 @@ pub(super) fn cut_clause(toks: &[Token], from: usize, to: usize) -> usize {
         if j > from + 1 && toks[j - 1].lower == "," && occasion_follows(toks, j) {
             return j - 1; // "..., as he met envoys in Warsaw on Sunday": the narrator's scene
         }
-        if j > from + 1 && t.lower == "when" && occasion_of_report(toks, from, j) {
+        if j > from + 1 && t.is(Class::OccasionTimeLink) && occasion_of_report(toks, from, j, to) {
             return j; // "ruled out X when he addressed the ministers": the report's occasion
         }
         if t.lower == "," && j > from && summary_apposition(toks, j + 1) {
@@ -707,8 +720,11 @@ fn pronoun_then_scene(toks: &[Token], i: usize) -> bool {
 /// "ruled out membership as part of a deal when he addressed the ministers": "when", a
 /// personal pronoun and a verb narrating an occasion, after a noun-phrase content (no verb of
 /// its own the "when" could attach to), tell when the words were said ("said Kyiv would join
-/// when he met Putin", "said X caused a jam when he addressed voters" stay content).
-fn occasion_of_report(toks: &[Token], from: usize, when: usize) -> bool {
+/// when he met Putin", "said X caused a jam when he addressed voters" stay content). Not when
+/// the noun phrase names something said, which the occasion dates ("recalled the minister's
+/// pledge when he visited Riga"), nor when a reported clause with its subject follows the
+/// occasion ("... when he visited Riga that Ukraine would join"): the content goes on.
+fn occasion_of_report(toks: &[Token], from: usize, when: usize, to: usize) -> bool {
     // "any negotiated settlement": a participle after a determiner is an adjective.
     let adjective = |k: usize| k > 0 && toks[k - 1].is(Class::ClauseDeterminer);
     let verb = || {
@@ -717,7 +733,22 @@ fn occasion_of_report(toks: &[Token], from: usize, when: usize) -> bool {
             (is_verb_word(t) && !adjective(k)) || (!t.quoted && t.is(Class::ModalVerb))
         })
     };
-    !toks[when].quoted && pronoun_then_scene(toks, when + 1) && !verb()
+    let said_before = || toks[when - 1].base_is(Class::StatementNoun);
+    // A "that" with a subject after it, not a relative pronoun before its verb.
+    let clause_after = || {
+        (when + 3..to).any(|k| {
+            !toks[k].quoted
+                && toks[k].is(Class::Complementizer)
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_word && !is_verb_word(n) && !n.is(Class::ModalVerb))
+        })
+    };
+    !toks[when].quoted
+        && pronoun_then_scene(toks, when + 1)
+        && !verb()
+        && !said_before()
+        && !clause_after()
 }
 
 /// ", a message that set the tone", ", a blunt remark which angered ...": an indefinite

@@ -185,6 +185,17 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_that_inside_the_phrase_before_the_content_is_no_opener() {
+        let (who, q, _) = one("Senator Ilse Vandemark said at a conference on the treaty that was signed in 1997 that Ukraine would join the alliance.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str()),
+            ("Ilse Vandemark", "Ukraine would join the alliance")
+        );
+        let (_, q, _) = one("Minister Halvard Stene said at the forum that opened on Monday that the bid had wide support.\n");
+        assert_eq!(q, "the bid had wide support");
+    }
+
+    #[test]
     fn the_narrators_comment_after_the_reported_words_is_not_content() {
         let cases = [
             // a participle after a quotation closed on its comma
@@ -217,6 +228,26 @@ mod tests {
         let (_, q, _) =
             one("Ivo Marek said the envoy caused a stir when he addressed the crowd.\n");
         assert_eq!(q, "the envoy caused a stir when he addressed the crowd");
+    }
+
+    #[test]
+    fn an_occasion_that_dates_what_was_said_stays_content() {
+        // The noun phrase names something said: the occasion dates it, not the report.
+        let (who, q, _) =
+            one("Minister Halvard Stene recalled the chancellor's promise when she addressed the Bundestag.\n");
+        assert_eq!(
+            (who.as_str(), q.as_str()),
+            (
+                "Halvard Stene",
+                "the chancellor's promise when she addressed the Bundestag"
+            )
+        );
+        // A reported clause with its own subject follows the occasion: the content goes on.
+        let (_, q, _) = one("Senator Ilse Vandemark recalled the minister's pledge when he visited Riga in 2019 that Ukraine would join the alliance.\n");
+        assert_eq!(
+            q,
+            "the minister's pledge when he visited Riga in 2019 that Ukraine would join the alliance"
+        );
     }
 
     #[test]

@@ -272,6 +272,12 @@ word_classes! {
     /// Links that open the narrator's clause about the occasion after a reported clause (", as
     /// he met envoys").
     OccasionLink => "occasion_links.txt",
+    /// Links that, with no comma before them, open the occasion of a noun-phrase report ("when").
+    OccasionTimeLink => "occasion_time_links.txt",
+    /// Nouns for something said or promised, whose occasion a "when" clause after them dates.
+    StatementNoun => "statement_nouns.txt",
+    /// Words opening a reported clause with a subject of its own ("that").
+    Complementizer => "complementizers.txt",
     /// Cue verbs that also mean letting into a body ("admitted Finland into the alliance").
     AdmissionVerb => "admission_verbs.txt",
     /// Nouns that sum up a statement in the narrator's apposition after it (", a message that
@@ -412,6 +418,26 @@ word_classes! {
     Additive => "stance/additives.txt",
     /// Stance: harms and acts against that fall on their object ("weaken the alliance").
     Damage => "stance/damages.txt",
+    /// Stance: prepositions linking a noun of damage to whom it falls on ("problems for Moscow").
+    DamageLink => "stance/damage_links.txt",
+    /// Stance: the article between a verb or link and the adversary it names ("the Kremlin").
+    DefiniteArticle => "stance/definite_articles.txt",
+    /// Stance: verbs of keeping something from happening ("avoid", "prevent"), which reverse
+    /// only an object that names a position ("avoid a war", not "avoid a repeat of Bucharest").
+    PreventionVerb => "stance/prevention_verbs.txt",
+    /// Stance: words for the time of the joining a refusal may be about ("predict the date").
+    TimingWord => "stance/timing_words.txt",
+    /// Stance: particles ending a phrase of retreat ("walk back", "turn _ away").
+    MotionParticle => "stance/motion_particles.txt",
+    /// Stance: determiners making a nobody subject of their noun ("no country").
+    NegativeDeterminer => "stance/negative_determiners.txt",
+    /// Stance: prepositions naming an addressee after a verb of dictating ("dictate to").
+    AddresseeLink => "stance/addressee_links.txt",
+    /// Stance: verbs of dictating that also mean informing, which need an addressee ("tell").
+    InformingVerb => "stance/informing_verbs.txt",
+    /// Stance: prepositions of direction after which such a phrase is a movement ("walked back
+    /// to the venue").
+    DirectionPreposition => "stance/direction_prepositions.txt",
     /// Stance: cues of a news report, whose speaker takes no position ("reported").
     ReportingCue => "stance/reporting_cues.txt",
     /// Stance: verbs that help whom they name; before an adversary they judge as a harm

@@ -5,7 +5,9 @@
 //!
 //! The rules, in the order they decide:
 //! 1. **No position by form**: a news outlet's report, a refusal to say ("declined to say
-//!    whether"), a count of allies' positions ("20 of 32 allies backed ...") are neutral.
+//!    whether"), a count of allies' positions ("20 of 32 allies backed ...") are neutral. A
+//!    refusal about timing only ("impossible to predict the date"), in a clause of its own beside
+//!    one asserting the membership, is dropped and the assertion speaks.
 //! 2. **Procedure**: meetings, discussions, drafting, attendance, reforms with no word of
 //!    position anywhere (and no demanding cue) are neutral.
 //! 3. **Conditions** (only when the proposition is named): a link ("until", "once", "only after")
@@ -30,9 +32,12 @@
 //!    Moscow could not ignore", "has consequences Kyiv has not weighed"), the verb of an opposition
 //!    noun ("let a veto stop"), a harm coordinated with a negating predicate ("unrealistic and
 //!    dangerous"), an opposition word before a reflexive ("against itself"), a shortfall from what
-//!    is wanted ("fell short of what Ukraine had earned", an objection) add no reversal; the
-//!    objecting side's denied say ("Russia has no right to decide") is a veto denied; "and" before
-//!    an auxiliary after a denial starts a clause. A closing "one" stands for the last noun
+//!    is wanted ("fell short of what Ukraine had earned", an objection), a verb of preventing
+//!    whose object names no position ("avoid a repeat of Bucharest"), a retreat phrase before a
+//!    direction ("walked back to the venue") add no reversal; a harm the clause ends ("the
+//!    problem ... would be solved") or one falling on the adversary ("problems for the Kremlin")
+//!    is no harm of the membership; the objecting side's denied say ("Russia has no right to
+//!    decide") is a veto denied; "and" before an auxiliary after a denial starts a clause. A closing "one" stands for the last noun
 //!    introduced with "a" ("a veto ... not get one"). Clauses naming the proposition weigh 2,
 //!    clauses judging without naming it 1; a pronoun clause ("It is ...") restates the last
 //!    proposition; concessions and hypotheses ("even if", "if") weigh nothing; a harm-only clause
@@ -128,6 +133,7 @@ fn decide(s: &Statement) -> Decision {
         cut_at_as(&mut content);
         drop_agreeing_harms(&mut content);
     }
+    drop_timing_refusal(&mut content);
     drop_refused_sentence(&mut content);
     if let Some(d) = no_position(s, &cue, &content) {
         return d;
@@ -284,6 +290,69 @@ fn rejected_while(content: &[Item]) -> bool {
                 && has(&content[k + 1..], Class::ConditionTopic)
                 && !has(&content[..k], Class::Negator)
         })
+}
+
+/// Items after a refusal within which the time it is about is named ("impossible to predict the
+/// exact date").
+const TIMING_REACH: usize = 3;
+
+/// "Ukraine will be in NATO, but it is impossible to predict the date", "Kyiv will join one day;
+/// it is too early to say when": a refusal about the time of the joining, in a clause of its own
+/// (between sentence marks or clause breaks), beside a clause that asserts the membership with a
+/// verb and asks nothing, hedges the timing only; it is dropped, and the rest speaks. A refusal
+/// whose own clause names the membership ("impossible to predict when the allies would decide on
+/// Kyiv's accession") still declines.
+fn drop_timing_refusal(content: &mut Vec<Item>) {
+    let Some(r) = content.iter().position(|i| i.is(Class::Refusal)) else {
+        return;
+    };
+    let timing = content[r + 1..]
+        .iter()
+        .take(TIMING_REACH)
+        .take_while(|i| !i.punct())
+        .any(|i| lexicon::is(Class::TimingWord, &i.text));
+    if !timing {
+        return;
+    }
+    let ends_sentence = |i: &Item| matches!(i.text.as_str(), "." | "?" | ";");
+    let breaks = |i: &Item| {
+        i.classes.is_empty()
+            && (lexicon::is(Class::ClauseBreak, &i.text)
+                || lexicon::is(Class::Adversative, &i.text))
+    };
+    let comma_before = |k: usize| k > 0 && content[k - 1].text == ",";
+    // The refusal's clause: from after the mark (or from the comma and break word) before it,
+    // to its sentence mark, or to the comma before the next break word (which stays).
+    let start = match (0..r)
+        .rev()
+        .find(|&k| ends_sentence(&content[k]) || breaks(&content[k]))
+    {
+        Some(k) if ends_sentence(&content[k]) => k + 1,
+        Some(k) if comma_before(k) => k - 1,
+        Some(k) => k,
+        None => 0,
+    };
+    let end =
+        match (r + 1..content.len()).find(|&k| ends_sentence(&content[k]) || breaks(&content[k])) {
+            Some(k) if ends_sentence(&content[k]) => k + 1,
+            Some(k) if comma_before(k) => k - 1,
+            Some(k) => k,
+            None => content.len(),
+        };
+    let rest: Vec<&Item> = content[..start].iter().chain(&content[end..]).collect();
+    let asserts = rest
+        .iter()
+        .any(|i| i.is(Class::Membership) || i.is(Class::Exclusion))
+        && rest.iter().any(|i| {
+            lexicon::is(Class::Modal, &i.text)
+                || lexicon::is(Class::BeForm, &i.text)
+                || lexicon::is(Class::FiniteVerb, &i.text)
+        })
+        && !rest.iter().any(|i| i.text == "?" || i.is(Class::Refusal))
+        && !has(&content[start..end], Class::Membership);
+    if asserts {
+        content.drain(start..end);
+    }
 }
 
 /// "I will not speculate about dates. The invitation will come when ...", "I won't get ahead

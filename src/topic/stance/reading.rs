@@ -631,8 +631,45 @@ fn ceased(items: &[Item]) -> usize {
     };
     (0..items.len())
         .filter(|&i| items[i].is(Class::Harm))
-        .filter(|&i| ends_before(i) || remedied(i) || ends_after(i))
+        .filter(|&i| ends_before(i) || remedied(i) || ends_after(i) || ended_subject(items, i))
         .count()
+}
+
+/// Most plain words of a complement between a harm and its clause's verb ("the problem of
+/// security guarantees would be solved").
+const SUBJECT_COMPLEMENT_REACH: usize = 5;
+
+/// "the problem of security guarantees would be solved once ...", "the obstacles will be
+/// removed": a harm heading its clause's subject, whose verb (past a complement of plain words
+/// and the auxiliaries) is a verb of ending or removing, is what ends; the clause does not
+/// judge the membership by it.
+fn ended_subject(items: &[Item], i: usize) -> bool {
+    let auxiliary = |w: &Item| {
+        lexicon::is(Class::Modal, &w.text)
+            || lexicon::is(Class::BeForm, &w.text)
+            || lexicon::is(Class::PerfectAux, &w.text)
+            || w.is(Class::Negator)
+    };
+    let plain = |w: &Item| {
+        w.classes.is_empty()
+            && !w.punct()
+            && !auxiliary(w)
+            && !lexicon::is(Class::FiniteVerb, &w.text)
+    };
+    let verb = items[i + 1..]
+        .iter()
+        .take(SUBJECT_COMPLEMENT_REACH + 1)
+        .position(|w| !plain(w))
+        .map(|p| i + 1 + p);
+    let Some(mut v) = verb else {
+        return false;
+    };
+    while items.get(v).is_some_and(auxiliary) {
+        v += 1;
+    }
+    items.get(v).is_some_and(|w| {
+        lexicon::is(Class::Cessation, &w.text) || lexicon::is(Class::Removal, &w.text)
+    })
 }
 
 /// Words a verb of removing may stand before the opposition or harm it takes away ("removed

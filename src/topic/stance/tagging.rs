@@ -610,6 +610,7 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
         i += n;
     }
     unmark_held_fears(&mut items);
+    unmark_movements(&mut items);
     mark_adversary_gains(&mut items);
     unmark_adversary_targets(&mut items);
     unmark_denied_topic(&mut items);
@@ -621,8 +622,70 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     mark_denied_permission(&mut items);
     mark_reversed_referent(&mut items);
     unmark_persuaded(&mut items);
+    unmark_spared_objects(&mut items);
     unmark_denied_agent_harms(&mut items);
     items
+}
+
+/// "admitting Ukraine would avoid a repeat of Bucharest": a verb of preventing whose object
+/// (to the clause's end) names no position (no membership or its opposite, harm, benefit,
+/// opposition, negation, deferral or wish) and no pronoun standing for one works against
+/// nothing the statement judges; it reverses nothing ("to avoid a war", "avoid admitting
+/// Ukraine", "prevent it" still reverse).
+fn unmark_spared_objects(items: &mut [Item]) {
+    const POSITIONS: [Class; 8] = [
+        Class::Membership,
+        Class::Exclusion,
+        Class::Harm,
+        Class::Benefit,
+        Class::Opposition,
+        Class::Negator,
+        Class::Deferral,
+        Class::Approval,
+    ];
+    for k in 0..items.len() {
+        let prevents = items[k]
+            .text
+            .split(' ')
+            .next()
+            .is_some_and(|w| lexicon::is(Class::PreventionVerb, w));
+        if !prevents || !items[k].is(Class::Opposition) {
+            continue;
+        }
+        let object: Vec<&Item> = items[k + 1..]
+            .iter()
+            .take_while(|i| {
+                !i.punct()
+                    && !lexicon::is(Class::ClauseCoordinator, &i.text)
+                    && !lexicon::is(Class::SubordinateOpener, &i.text)
+            })
+            .collect();
+        let positioned = object.iter().any(|i| {
+            POSITIONS.iter().any(|&c| i.is(c))
+                || lexicon::is(Class::Pronoun, &i.text)
+                || lexicon::is(Class::ObjectPronoun, &i.text)
+        });
+        if !object.is_empty() && !positioned {
+            items[k].classes.retain(|&c| c != Class::Opposition);
+        }
+    }
+}
+
+/// "walked back to the venue", "turned away into the crowd": a phrase of retreat ending in a
+/// particle of motion, right before a preposition of direction, is a movement with no object
+/// retreated from; it opposes nothing ("walked back his pledge", "walked it back" still do).
+fn unmark_movements(items: &mut [Item]) {
+    for k in 0..items.len().saturating_sub(1) {
+        let particle = items[k]
+            .text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| lexicon::is(Class::MotionParticle, w));
+        let direction = lexicon::is(Class::DirectionPreposition, &items[k + 1].text);
+        if items[k].is(Class::Opposition) && particle && direction {
+            items[k].classes.retain(|&c| c != Class::Opposition);
+        }
+    }
 }
 
 /// "the allies' fear that admitting Ukraine would provoke Russia", "the fears of allies who
@@ -784,34 +847,42 @@ fn negated_before(items: &[Item], k: usize) -> bool {
         .any(|i| i.is(Class::Negator))
 }
 
+/// An adversary named by the item ("the kremlin", "moscow").
+fn is_adversary(i: &Item) -> bool {
+    i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w))
+}
+
+/// The item after `k`, past a definite article ("encouraged the Kremlin").
+fn object_after(items: &[Item], k: usize) -> Option<&Item> {
+    match items.get(k + 1) {
+        Some(n) if lexicon::is(Class::DefiniteArticle, &n.text) => items.get(k + 2),
+        n => n,
+    }
+}
+
 /// "only encouraged the Kremlin": a verb that helps whom it names, right before an adversary
 /// ("the" at most between), judges as a harm.
 fn mark_adversary_gains(items: &mut [Item]) {
-    let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
     for k in 0..items.len() {
-        let object = match items.get(k + 1) {
-            Some(n) if n.text == "the" => items.get(k + 2),
-            n => n,
-        };
-        if items[k].is(Class::AdversaryGain) && object.is_some_and(adversary) {
+        if items[k].is(Class::AdversaryGain) && object_after(items, k).is_some_and(is_adversary) {
             items[k].classes.push(Class::Harm);
         }
     }
 }
 
-/// "would weaken Russia", "to restrict Moscow": a damage whose object is an adversary ("the" at
-/// most between) works against the adversary, not the membership: it reverses nothing.
+/// "would weaken Russia", "to restrict Moscow", "would create problems for the Kremlin": a
+/// damage whose object is an adversary ("the" at most between), or a noun of damage linked to
+/// one, works against the adversary, not the membership: it reverses nothing.
 fn unmark_adversary_targets(items: &mut [Item]) {
-    let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
     for k in 0..items.len() {
         if !items[k].is(Class::Damage) {
             continue;
         }
-        let object = match items.get(k + 1) {
-            Some(n) if n.text == "the" => items.get(k + 2),
-            n => n,
-        };
-        if object.is_some_and(adversary) {
+        let linked = items
+            .get(k + 1)
+            .is_some_and(|l| lexicon::is(Class::DamageLink, &l.text));
+        let object = object_after(items, k + usize::from(linked));
+        if object.is_some_and(is_adversary) {
             items[k]
                 .classes
                 .retain(|c| !matches!(c, Class::Harm | Class::Opposition));
@@ -904,13 +975,19 @@ const DICTATED_CHOICE_REACH: usize = 3;
 /// question word follows the verb of dictating at `k`: an outsider's say over the choice is
 /// denied, whoever the outsider is.
 fn dictation_denied(items: &[Item], n: usize, k: usize) -> bool {
-    let nobody = lexicon::is(Class::Nobody, &items[n].text) || items[n].text == "no";
+    let nobody = lexicon::is(Class::Nobody, &items[n].text)
+        || lexicon::is(Class::NegativeDeterminer, &items[n].text);
     // "tell Ukrainians which ...": "tell" dictates only to someone ("nobody can tell whether"
     // is not knowing); "dictate who joins" needs no one.
     let addressee = items.get(k + 1).is_some_and(|i| {
-        lexicon::is(Class::CandidateSide, &i.text) || i.is(Class::AlliesNoun) || i.text == "to"
+        lexicon::is(Class::CandidateSide, &i.text)
+            || i.is(Class::AlliesNoun)
+            || lexicon::is(Class::AddresseeLink, &i.text)
     });
-    let tells = items[k].text.split(' ').any(|w| w == "tell");
+    let tells = items[k]
+        .text
+        .split(' ')
+        .any(|w| lexicon::is(Class::InformingVerb, w));
     let question = items[k + 1..]
         .iter()
         .take(DICTATED_CHOICE_REACH)
@@ -929,7 +1006,10 @@ fn mark_denied_permission(items: &mut [Item]) {
             .get(k + 1)
             .is_some_and(|i| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w)));
         // "let Moscow write", "allow Moscow to dictate": the adversary's act is the next word.
-        let act = if items.get(k + 2).is_some_and(|i| i.text == "to") {
+        let act = if items
+            .get(k + 2)
+            .is_some_and(|i| lexicon::is(Class::InfinitiveMarker, &i.text))
+        {
             k + 3
         } else {
             k + 2
