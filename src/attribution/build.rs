@@ -475,7 +475,7 @@ fn clause_then_quote(text: &str, p: &Paragraph, toks: &[Token], f: &Frame) -> Op
     let open = toks.get(from + words + 1).filter(|t| t.is_quote(text))?;
     let q = quotes::starting_at(&p.quotes, open.range.start)?;
     (!opens_adjunct && verb && !joined && comma.range.end <= q.outer.start)
-        .then(|| first.range.start..q.outer.end)
+        .then_some(first.range.start..q.outer.end)
 }
 
 /// The content after an NP-taking cue opens a noun phrase or an embedded question: a
