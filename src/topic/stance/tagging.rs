@@ -82,6 +82,7 @@ pub(super) fn negations(items: &[Item]) -> usize {
                 && !refuses_error(items, k)
                 && !refuses_own_harm(items, k)
                 && !denies_topic(items, k)
+                && !in_noun_complement(items, k)
         })
         .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
@@ -89,6 +90,55 @@ pub(super) fn negations(items: &[Item]) -> usize {
             counts
         })
         .count()
+}
+
+/// Words from the "that" completing a noun to a negation inside its clause.
+const COMPLEMENT_REACH: usize = 4;
+
+/// "would be the surest guarantee that Russia never invades again", "the assurance that it will
+/// not be attacked": a negation inside a "that" clause completing a noun, with the membership
+/// named before it and no word of position after it, negates that clause's own event, not the
+/// membership ("a step that Hungary will never accept" still refuses it).
+fn in_noun_complement(items: &[Item], k: usize) -> bool {
+    let from = k.saturating_sub(COMPLEMENT_REACH + 1);
+    let Some(t) = (from..k)
+        .rev()
+        .find(|&t| lexicon::is(Class::Complementizer, &items[t].text))
+    else {
+        return false;
+    };
+    let unbroken = !items[t + 1..k].iter().any(Item::punct);
+    // A clause of its own opens on its subject ("that Russia never ..."); a relative clause
+    // about the noun opens on its verb or a negative subject ("a promise that was never kept",
+    // "an idea that nobody takes seriously") and judges the noun.
+    let own_subject = items.get(t + 1).is_some_and(|s| {
+        !s.is(Class::Negator)
+            && !lexicon::is(Class::Nobody, &s.text)
+            && !lexicon::is(Class::BeForm, &s.text)
+            && !lexicon::is(Class::Modal, &s.text)
+            && !lexicon::is(Class::FiniteVerb, &s.text)
+    });
+    let noun = t > 0 && {
+        let n = &items[t - 1];
+        !n.punct()
+            && !lexicon::is(Class::FiniteVerb, &n.text)
+            && !lexicon::is(Class::BeForm, &n.text)
+            && !lexicon::is(Class::Modal, &n.text)
+            && !lexicon::is_regular_participle(&n.text)
+    };
+    let position = |i: &Item| {
+        i.is(Class::Membership)
+            || i.is(Class::Approval)
+            || i.is(Class::Opposition)
+            || i.is(Class::Exclusion)
+            || i.is(Class::Benefit)
+    };
+    let named_before = items[..t].iter().any(|i| i.is(Class::Membership));
+    let position_after = items[t + 1..]
+        .iter()
+        .take_while(|i| !i.punct())
+        .any(position);
+    unbroken && own_subject && noun && named_before && !position_after
 }
 
 /// "the talks were not about membership": a negation before a preposition naming a subject
