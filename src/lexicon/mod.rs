@@ -522,6 +522,9 @@ word_classes! {
     /// Stance: prepositions naming what something is about ("about", "concerning"); a
     /// negation before one denies a subject, not the membership.
     TopicPreposition => "stance/topic_prepositions.txt",
+    /// Stance: prepositions joining a condition to what it is for ("the criteria for
+    /// membership"): the membership after them qualifies the condition.
+    QualifierPreposition => "stance/qualifier_prepositions.txt",
     /// Stance: acts of discussing ("raised", "come up"); negated with no object, no position.
     DiscussionAct => "stance/discussion_acts.txt",
     /// Stance: verbs of letting someone act ("let", "allow").

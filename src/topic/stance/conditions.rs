@@ -390,7 +390,8 @@ fn links_joining(link: &Item, after: &[Item]) -> bool {
 }
 
 /// "until the day it joins": a membership word right after the link is an end point; one
-/// that only qualifies a condition ("once it meets the membership criteria") is not.
+/// that only qualifies a condition ("once it meets the membership criteria", "once it meets
+/// the criteria for membership") is not.
 fn endpoint(after: &[Item]) -> bool {
     let n = after
         .iter()
@@ -401,7 +402,15 @@ fn endpoint(after: &[Item]) -> bool {
         let qualifies = after
             .get(k + 1)
             .is_some_and(|q| q.is(Class::ConditionTopic));
-        i.is(Class::Membership) && !qualifies
+        let qualified = after[..k]
+            .iter()
+            .rposition(|c| c.is(Class::ConditionTopic))
+            .is_some_and(|c| {
+                after[c + 1..k]
+                    .first()
+                    .is_some_and(|p| lexicon::is(Class::QualifierPreposition, &p.text))
+            });
+        i.is(Class::Membership) && !qualifies && !qualified
     })
 }
 
