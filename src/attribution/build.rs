@@ -447,7 +447,8 @@ impl State<'_> {
 /// "X said membership remained the goal, \"but first ...\"": the words between a plain cue
 /// and the comma before a quotation hold a subject and a verb with words after it; they are a
 /// reported clause the quotation goes on with, and the content is both (mixed). An adjunct of
-/// the frame ("said on Monday, \"...\"", "said as he arrived, \"...\"") or a clause ending on
+/// the frame ("said on Monday, \"...\"", "said as he arrived, \"...\"", "said weeks after the
+/// war began, \"...\"") or a clause ending on
 /// its verb ("she was thinking, \"...\"": the quotation is its object) is not.
 fn clause_then_quote(text: &str, p: &Paragraph, toks: &[Token], f: &Frame) -> Option<Range<usize>> {
     if f.shape != Shape::Subject || f.cue.form.takes_object {
@@ -455,14 +456,20 @@ fn clause_then_quote(text: &str, p: &Paragraph, toks: &[Token], f: &Frame) -> Op
     }
     let from = after_cue(text, toks, f);
     let first = toks.get(from)?;
-    let opens_adjunct = first.is(Class::ClauseBoundary)
-        || first.is(Class::AdjunctOpener)
-        || first.is(Class::SubordinateOpener);
     let words = toks[from..]
         .iter()
         .take_while(|t| t.is_word && !t.quoted)
         .count();
     let stretch = &toks[from..from + words];
+    // "said as he arrived", "said weeks after the war broke out": a subordinator before the
+    // first verb opens an adjunct clause.
+    let adjunct_word = |t: &Token| {
+        t.is(Class::ClauseBoundary) || t.is(Class::AdjunctOpener) || t.is(Class::SubordinateOpener)
+    };
+    let opens_adjunct = stretch
+        .iter()
+        .take_while(|t| !is_verb_word(t))
+        .any(adjunct_word);
     // A verb with a word after it that is not one too ("remained the goal"; "was thinking" has
     // none), and no second cue or clause joined to the first ("... but said, \"...\"").
     let verbal = |t: &Token| is_verb_word(t) || t.lower.ends_with("ing");

@@ -721,9 +721,8 @@ fn pronoun_then_scene(toks: &[Token], i: usize) -> bool {
 /// personal pronoun and a verb narrating an occasion, after a noun-phrase content (no verb of
 /// its own the "when" could attach to), tell when the words were said ("said Kyiv would join
 /// when he met Putin", "said X caused a jam when he addressed voters" stay content). Not when
-/// the noun phrase names something said, which the occasion dates ("recalled the minister's
-/// pledge when he visited Riga"), nor when a reported clause with its subject follows the
-/// occasion ("... when he visited Riga that Ukraine would join"): the content goes on.
+/// a reported clause with its subject follows the occasion ("recalled the minister's pledge
+/// when he visited Riga that Ukraine would join"): the content goes on.
 fn occasion_of_report(toks: &[Token], from: usize, when: usize, to: usize) -> bool {
     // "any negotiated settlement": a participle after a determiner is an adjective.
     let adjective = |k: usize| k > 0 && toks[k - 1].is(Class::ClauseDeterminer);
@@ -733,7 +732,6 @@ fn occasion_of_report(toks: &[Token], from: usize, when: usize, to: usize) -> bo
             (is_verb_word(t) && !adjective(k)) || (!t.quoted && t.is(Class::ModalVerb))
         })
     };
-    let said_before = || toks[when - 1].base_is(Class::StatementNoun);
     // A "that" with a subject after it, not a relative pronoun before its verb.
     let clause_after = || {
         (when + 3..to).any(|k| {
@@ -744,11 +742,7 @@ fn occasion_of_report(toks: &[Token], from: usize, when: usize, to: usize) -> bo
                     .is_some_and(|n| n.is_word && !is_verb_word(n) && !n.is(Class::ModalVerb))
         })
     };
-    !toks[when].quoted
-        && pronoun_then_scene(toks, when + 1)
-        && !verb()
-        && !said_before()
-        && !clause_after()
+    !toks[when].quoted && pronoun_then_scene(toks, when + 1) && !verb() && !clause_after()
 }
 
 /// ", a message that set the tone", ", a blunt remark which angered ...": an indefinite

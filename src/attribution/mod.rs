@@ -231,16 +231,15 @@ mod tests {
     }
 
     #[test]
-    fn an_occasion_that_dates_what_was_said_stays_content() {
-        // The noun phrase names something said: the occasion dates it, not the report.
-        let (who, q, _) =
-            one("Minister Halvard Stene recalled the chancellor's promise when she addressed the Bundestag.\n");
+    fn an_occasion_before_a_reported_clause_stays_content() {
+        // With nothing after it, the occasion dates the report ("rejected the offer when he
+        // met reporters"), even after a noun for something said.
+        let (who, q, _) = one(
+            "Minister Halvard Stene rejected the Kremlin's offer when he met reporters in Kyiv.\n",
+        );
         assert_eq!(
             (who.as_str(), q.as_str()),
-            (
-                "Halvard Stene",
-                "the chancellor's promise when she addressed the Bundestag"
-            )
+            ("Halvard Stene", "the Kremlin's offer")
         );
         // A reported clause with its own subject follows the occasion: the content goes on.
         let (_, q, _) = one("Senator Ilse Vandemark recalled the minister's pledge when he visited Riga in 2019 that Ukraine would join the alliance.\n");

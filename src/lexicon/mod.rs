@@ -274,8 +274,6 @@ word_classes! {
     OccasionLink => "occasion_links.txt",
     /// Links that, with no comma before them, open the occasion of a noun-phrase report ("when").
     OccasionTimeLink => "occasion_time_links.txt",
-    /// Nouns for something said or promised, whose occasion a "when" clause after them dates.
-    StatementNoun => "statement_nouns.txt",
     /// Words opening a reported clause with a subject of its own ("that").
     Complementizer => "complementizers.txt",
     /// Cue verbs that also mean letting into a body ("admitted Finland into the alliance").
@@ -525,6 +523,12 @@ word_classes! {
     /// Stance: prepositions joining a condition to what it is for ("the criteria for
     /// membership"): the membership after them qualifies the condition.
     QualifierPreposition => "stance/qualifier_prepositions.txt",
+    /// Stance: verbs of dropping a step of procedure ("drop", "scrap", "waive"); before what
+    /// "without" waives they hasten the joining ("dropping the action plan").
+    StepDropper => "stance/step_droppers.txt",
+    /// Stance: nouns of protection completed by a "that" clause ("a guarantee that Russia never
+    /// invades"); a negation inside that clause negates its event, not the membership.
+    ProtectionNoun => "stance/protection_nouns.txt",
     /// Stance: acts of discussing ("raised", "come up"); negated with no object, no position.
     DiscussionAct => "stance/discussion_acts.txt",
     /// Stance: verbs of letting someone act ("let", "allow").

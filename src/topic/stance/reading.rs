@@ -695,10 +695,19 @@ fn removed(items: &[Item]) -> usize {
 /// Words an opposition verb's object may hold before the step of procedure it drops.
 const DROPPED_STEP_REACH: usize = 3;
 
-/// "dropping the action plan", "scrapped the preconditions": an opposition verb whose object
+/// "dropping the action plan", "scrapped the preconditions": a verb of dropping whose object
 /// is a step on the way in (what "without" waives) takes the step away; it hastens the
-/// joining, it does not work against it.
+/// joining, it does not work against it ("rejects the conditions", "would block the
+/// requirements" still oppose).
 fn drops_a_step(items: &[Item], i: usize) -> bool {
+    let drops = items[i]
+        .text
+        .split(' ')
+        .next()
+        .is_some_and(|w| lexicon::is(Class::StepDropper, w));
+    if !drops {
+        return false;
+    }
     let object = &items[i + 1..items.len().min(i + 1 + DROPPED_STEP_REACH + 1)];
     let object = &object[..object
         .iter()

@@ -81,7 +81,6 @@ pub(super) fn negations(items: &[Item]) -> usize {
                 && !waives(items, k)
                 && !refuses_error(items, k)
                 && !refuses_own_harm(items, k)
-                && !denies_topic(items, k)
                 && !in_noun_complement(items, k)
         })
         .filter(|(_, i)| {
@@ -96,9 +95,9 @@ pub(super) fn negations(items: &[Item]) -> usize {
 const COMPLEMENT_REACH: usize = 4;
 
 /// "would be the surest guarantee that Russia never invades again", "the assurance that it will
-/// not be attacked": a negation inside a "that" clause completing a noun, with the membership
-/// named before it and no word of position after it, negates that clause's own event, not the
-/// membership ("a step that Hungary will never accept" still refuses it).
+/// not be attacked": a negation inside a "that" clause completing a noun of protection, with
+/// the membership named before it and no word of position after it, negates that clause's own
+/// event, not the membership ("a pledge that the allies will never fulfil" still refuses it).
 fn in_noun_complement(items: &[Item], k: usize) -> bool {
     let from = k.saturating_sub(COMPLEMENT_REACH + 1);
     let Some(t) = (from..k)
@@ -118,14 +117,7 @@ fn in_noun_complement(items: &[Item], k: usize) -> bool {
             && !lexicon::is(Class::Modal, &s.text)
             && !lexicon::is(Class::FiniteVerb, &s.text)
     });
-    let noun = t > 0 && {
-        let n = &items[t - 1];
-        !n.punct()
-            && !lexicon::is(Class::FiniteVerb, &n.text)
-            && !lexicon::is(Class::BeForm, &n.text)
-            && !lexicon::is(Class::Modal, &n.text)
-            && !lexicon::is_regular_participle(&n.text)
-    };
+    let noun = t > 0 && lexicon::is(Class::ProtectionNoun, &items[t - 1].text);
     let position = |i: &Item| {
         i.is(Class::Membership)
             || i.is(Class::Approval)
@@ -144,19 +136,32 @@ fn in_noun_complement(items: &[Item], k: usize) -> bool {
 /// "the talks were not about membership": a negation before a preposition naming a subject
 /// says what a meeting or a text did not concern; it refuses nothing.
 fn denies_topic(items: &[Item], k: usize) -> bool {
+    let subject = items.get(k + 2..).unwrap_or_default();
+    let names_membership = subject
+        .iter()
+        .take_while(|i| !i.punct())
+        .any(|i| i.is(Class::Membership));
     items[k].is(Class::Negator)
         && items
             .get(k + 1)
             .is_some_and(|i| lexicon::is(Class::TopicPreposition, &i.text))
+        // "not about to admit Ukraine" is "not going to"; "not about threatening Russia" denies
+        // a harm: only the membership named as the subject is denied.
+        && items
+            .get(k + 2)
+            .is_none_or(|i| !lexicon::is(Class::InfinitiveMarker, &i.text))
+        && names_membership
 }
 
 /// "the talks were not about NATO membership": the membership in a subject denied is not
-/// asserted, refused or judged; to the next mark it names no proposition.
+/// asserted, refused or judged; to the next mark it names no proposition, and the negation
+/// refuses nothing.
 fn unmark_denied_topic(items: &mut [Item]) {
     for k in 0..items.len() {
         if !denies_topic(items, k) {
             continue;
         }
+        items[k].classes.retain(|&c| c != Class::Negator);
         for it in items[k + 2..].iter_mut().take_while(|i| !i.punct()) {
             it.classes.retain(|&c| c != Class::Membership);
         }
@@ -679,12 +684,14 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
 
 /// "admitting Ukraine would avoid a repeat of Bucharest": a verb of preventing whose object
 /// (to the clause's end) names no position (no membership or its opposite, harm, benefit,
-/// opposition, negation, deferral or wish) and no pronoun standing for one works against
+/// opposition, negation, deferral or wish, nor peace or a settlement, whose prevention is a
+/// harm) and no pronoun standing for one works against
 /// nothing the statement judges; it reverses nothing ("to avoid a war", "avoid admitting
 /// Ukraine", "prevent it" still reverse).
 fn unmark_spared_objects(items: &mut [Item]) {
-    const POSITIONS: [Class; 8] = [
+    const POSITIONS: [Class; 9] = [
         Class::Membership,
+        Class::ConditionTopic,
         Class::Exclusion,
         Class::Harm,
         Class::Benefit,
@@ -721,8 +728,8 @@ fn unmark_spared_objects(items: &mut [Item]) {
     }
 }
 
-/// "walked back to the venue", "turned away into the crowd": a phrase of retreat ending in a
-/// particle of motion, right before a preposition of direction, is a movement with no object
+/// "walked back to the venue", "turned back toward the border": a phrase of retreat ending in
+/// a particle of motion, right before a preposition of direction, is a movement with no object
 /// retreated from; it opposes nothing ("walked back his pledge", "walked it back" still do).
 fn unmark_movements(items: &mut [Item]) {
     for k in 0..items.len().saturating_sub(1) {
