@@ -3,7 +3,7 @@
 //! ("not while the war goes on"), a deferral ("premature") or a negated near term ("not yet").
 
 use super::clauses::Clause;
-use super::tagging::{has, negations, Item};
+use super::tagging::{has, names_entry, negations, Item};
 use crate::lexicon::{self, Class};
 
 /// How many items after "until"/"once" a membership word marks an end point, not a condition.
@@ -252,20 +252,6 @@ fn refused_until_state_ends(before: &[Item], after: &[Item]) -> bool {
 /// The lasting state is a time in power ("as long as he is in office").
 fn tenure(after: &[Item]) -> bool {
     names_entry(after, Class::Tenure)
-}
-
-/// Some item of `items`, or two in a row, is an entry of `class` ("in office", "still").
-fn names_entry(items: &[Item], class: Class) -> bool {
-    let one = items.iter().any(|a| lexicon::is(class, &a.text));
-    let mut phrase = String::new();
-    let two = items.windows(2).any(|w| {
-        phrase.clear();
-        phrase.push_str(&w[0].text);
-        phrase.push(' ');
-        phrase.push_str(&w[1].text);
-        lexicon::is(class, &phrase)
-    });
-    one || two
 }
 
 /// "would not come while the shells are still falling": a link with no comma before it

@@ -5,7 +5,7 @@ use super::clauses::Clause;
 use super::conditions::{
     condition, foreclosed, negated_endpoint, positions, Frame, DELAYS, FIRM_LINK, TOPIC_CONDITION,
 };
-use super::tagging::{has, negations, Item};
+use super::tagging::{has, names_entry, negations, Item};
 use crate::lexicon::{self, Class};
 
 /// A negated clause this short, of auxiliaries only ("but no longer did"), restates the previous
@@ -713,17 +713,7 @@ fn drops_a_step(items: &[Item], i: usize) -> bool {
         .iter()
         .position(|o| o.punct() || o.is(Class::Membership))
         .unwrap_or(object.len())];
-    let mut phrase = String::new();
-    let step = |k: usize| {
-        phrase.clear();
-        phrase.push_str(&object[k].text);
-        if let Some(next) = object.get(k + 1) {
-            phrase.push(' ');
-            phrase.push_str(&next.text);
-        }
-        lexicon::is(Class::Waived, &object[k].text) || lexicon::is(Class::Waived, &phrase)
-    };
-    (0..object.len()).any(step)
+    names_entry(object, Class::Waived)
 }
 
 /// "negotiating against itself", "working against ourselves": an opposition word before a

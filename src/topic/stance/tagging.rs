@@ -60,6 +60,21 @@ impl Item {
     }
 }
 
+/// Two items in a row, joined by a space, are an entry of `class` ("come up", "in office").
+pub(super) fn pair_is(first: &Item, second: &Item, class: Class) -> bool {
+    let mut phrase = String::with_capacity(first.text.len() + 1 + second.text.len());
+    phrase.push_str(&first.text);
+    phrase.push(' ');
+    phrase.push_str(&second.text);
+    lexicon::is(class, &phrase)
+}
+
+/// Some item of `items`, or two in a row, is an entry of `class` ("in office", "still").
+pub(super) fn names_entry(items: &[Item], class: Class) -> bool {
+    items.iter().any(|a| lexicon::is(class, &a.text))
+        || items.windows(2).any(|w| pair_is(&w[0], &w[1], class))
+}
+
 /// Some item belongs to `class`.
 pub(super) fn has(items: &[Item], class: Class) -> bool {
     items.iter().any(|i| i.is(class))
@@ -226,13 +241,9 @@ fn discussion_not_held(items: &[Item], j: usize) -> bool {
     let Some(verb) = items.get(j) else {
         return false;
     };
-    let with_particle = items.get(j + 1).is_some_and(|p| {
-        let mut phrase = String::with_capacity(verb.text.len() + 1 + p.text.len());
-        phrase.push_str(&verb.text);
-        phrase.push(' ');
-        phrase.push_str(&p.text);
-        lexicon::is(Class::DiscussionAct, &phrase)
-    });
+    let with_particle = items
+        .get(j + 1)
+        .is_some_and(|p| pair_is(verb, p, Class::DiscussionAct));
     let next = if with_particle {
         j + 2
     } else if lexicon::is(Class::DiscussionAct, &verb.text) {
@@ -975,7 +986,7 @@ const DECIDER_REACH: usize = 5;
 /// noun or verb counts as an opposition unless the sentence names one itself ("no right to
 /// veto").
 fn mark_denied_say(items: &mut [Item]) {
-    let adversary = |i: &Item| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w));
+    let adversary = is_adversary;
     for k in 0..items.len() {
         let dictates = items[k]
             .text
@@ -1059,9 +1070,7 @@ fn mark_denied_permission(items: &mut [Item]) {
     for k in 1..items.len() {
         let permits = lexicon::is(Class::PermissionVerb, &items[k].text);
         let negated = items[k - 1].is(Class::Negator);
-        let adversary = items
-            .get(k + 1)
-            .is_some_and(|i| i.text.split(' ').any(|w| lexicon::is(Class::Adversary, w)));
+        let adversary = items.get(k + 1).is_some_and(is_adversary);
         // "let Moscow write", "allow Moscow to dictate": the adversary's act is the next word.
         let act = if items
             .get(k + 2)
