@@ -321,24 +321,17 @@ fn drop_timing_refusal(content: &mut Vec<Item>) {
                 || lexicon::is(Class::Adversative, &i.text))
     };
     let comma_before = |k: usize| k > 0 && content[k - 1].text == ",";
+    let bounds = |k: &usize| ends_sentence(&content[*k]) || breaks(&content[*k]);
     // The refusal's clause: from after the mark (or from the comma and break word) before it,
     // to its sentence mark, or to the comma before the next break word (which stays).
-    let start = match (0..r)
-        .rev()
-        .find(|&k| ends_sentence(&content[k]) || breaks(&content[k]))
-    {
+    let edge = |found: Option<usize>, none: usize| match found {
         Some(k) if ends_sentence(&content[k]) => k + 1,
         Some(k) if comma_before(k) => k - 1,
         Some(k) => k,
-        None => 0,
+        None => none,
     };
-    let end =
-        match (r + 1..content.len()).find(|&k| ends_sentence(&content[k]) || breaks(&content[k])) {
-            Some(k) if ends_sentence(&content[k]) => k + 1,
-            Some(k) if comma_before(k) => k - 1,
-            Some(k) => k,
-            None => content.len(),
-        };
+    let start = edge((0..r).rev().find(bounds), 0);
+    let end = edge((r + 1..content.len()).find(bounds), content.len());
     let rest: Vec<&Item> = content[..start].iter().chain(&content[end..]).collect();
     let asserts = rest
         .iter()
