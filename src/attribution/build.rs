@@ -448,8 +448,8 @@ impl State<'_> {
 /// and the comma before a quotation hold a subject and a verb with words after it; they are a
 /// reported clause the quotation goes on with, and the content is both (mixed). An adjunct of
 /// the frame ("said on Monday, \"...\"", "said as he arrived, \"...\"", "said weeks after the
-/// war began, \"...\"") or a clause ending on
-/// its verb ("she was thinking, \"...\"": the quotation is its object) is not.
+/// war began, \"...\"") or a clause ending on its verb ("she was thinking, \"...\"": the
+/// quotation is its object) is not.
 fn clause_then_quote(text: &str, p: &Paragraph, toks: &[Token], f: &Frame) -> Option<Range<usize>> {
     if f.shape != Shape::Subject || f.cue.form.takes_object {
         return None;
