@@ -1183,16 +1183,23 @@ fn document_author(
     from: usize,
 ) -> Option<(Range<usize>, Option<String>, Mention)> {
     let limit = (from + DOCUMENT_REACH).min(toks.len());
-    let doc = (from..limit).find(|&j| toks[j].is(Class::EvidenceDocument))?;
-    if toks[from..doc].iter().any(|t| !t.is_word || t.quoted) {
+    let doc = (from..limit).find(|&j| is_document(&toks[j]))?;
+    // "a Washington Post analysis": the document is the last of the run.
+    let doc = (doc..limit)
+        .take_while(|&j| is_document(&toks[j]))
+        .last()
+        .unwrap_or(doc);
+    if (from..doc).any(|j| toks[j].quoted || !(toks[j].is_word || joins_names(toks, j))) {
         return None;
     }
     let by = (doc + 1..limit.min(doc + 4))
         .find(|&j| matches!(toks[j].lower.as_ref(), "by" | "from" | "of"));
-    let Some(by) = by else {
+    // "a Kremlin readout of the call": a phrase after "of" that names no one is the
+    // document's subject; the name before the document is its author.
+    let after = by.and_then(|by| np_after(text, toks, by + 1));
+    let Some((np, title)) = after else {
         return named_before_document(text, toks, from, doc);
     };
-    let (np, title) = np_after(text, toks, by + 1)?;
     let mention = speakers::classify(text, &toks[np.clone()], title.clone())
         .unwrap_or_else(|| Mention::Organization(speakers::join(text, &toks[np.clone()])));
     Some((np, title, mention))
@@ -1208,15 +1215,39 @@ fn named_before_document(
 ) -> Option<(Range<usize>, Option<String>, Mention)> {
     let start = (from..doc)
         .rev()
-        .take_while(|&j| toks[j].is_capitalized())
+        .take_while(|&j| toks[j].is_capitalized() || joins_names(toks, j))
         .last()?;
+    let start = (start..doc).find(|&j| toks[j].is_capitalized())?;
     let np = start..doc;
+    // "a CNN/ORC poll": pollsters in partnership, one author.
+    if (start..doc).any(|j| joins_names(toks, j)) {
+        let pair = Mention::Organization(speakers::join(text, &toks[np.clone()]));
+        return Some((np, None, pair));
+    }
+    let mention = speakers::classify(text, &toks[np.clone()], None);
+    // "a Kremlin readout", "a Reuters report": an institution or outlet, though never a
+    // person's name, is an author.
+    if let Some(org @ Mention::Organization(_)) = mention {
+        return Some((np, None, org));
+    }
     if toks[np.clone()].iter().all(|t| t.is(Class::NotName)) {
         return None;
     }
-    let mention = speakers::classify(text, &toks[np.clone()], None)
-        .unwrap_or_else(|| Mention::Organization(speakers::join(text, &toks[np.clone()])));
+    let mention =
+        mention.unwrap_or_else(|| Mention::Organization(speakers::join(text, &toks[np.clone()])));
     Some((np, None, mention))
+}
+
+/// A document that speaks for its author: a finding ("study", "poll") or a statement
+/// ("readout", "communiqué").
+fn is_document(t: &Token) -> bool {
+    !t.quoted && (t.is(Class::EvidenceDocument) || t.is(Class::DocumentNoun))
+}
+
+/// The slash between two pollsters' names ("a CNN/ORC poll").
+fn joins_names(toks: &[Token], j: usize) -> bool {
+    let capitalized = |k: usize| toks.get(k).is_some_and(Token::is_capitalized);
+    toks[j].lower == "/" && j > 0 && capitalized(j - 1) && capitalized(j + 1)
 }
 
 /// Where a speaker phrase after its cue ends: after its apposition (", a CDU lawmaker on the
