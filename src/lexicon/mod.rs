@@ -529,6 +529,9 @@ word_classes! {
     /// Stance: nouns of protection completed by a "that" clause ("a guarantee that Russia never
     /// invades"); a negation inside that clause negates its event, not the membership.
     ProtectionNoun => "stance/protection_nouns.txt",
+    /// Stance: relative adverbs of place ("at a table where Ukraine was not sitting"); a
+    /// negation in the clause they open describes the place, not the membership.
+    PlaceRelative => "stance/place_relatives.txt",
     /// Stance: acts of discussing ("raised", "come up"); negated with no object, no position.
     DiscussionAct => "stance/discussion_acts.txt",
     /// Stance: verbs of letting someone act ("let", "allow").

@@ -573,6 +573,7 @@ fn marks(c: &Clause) -> Marks {
         .filter(|&i| !drops_a_step(items, i))
         .filter(|&i| !locates_exclusion(items, i))
         .filter(|&i| !short_of_wanted(items, i))
+        .filter(|&i| !ends_time_clause(items, i))
         .count();
     let lamented = (0..items.len()).any(|i| short_of_wanted(items, i));
     let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
@@ -598,6 +599,34 @@ fn marks(c: &Clause) -> Marks {
                 && !restates_negator(items, k)
         }),
     }
+}
+
+/// Most plain words between a time link and the verb ending its clause.
+const TIME_CLAUSE_WORDS: usize = 5;
+
+/// "invite Kyiv before the summit closed": a verb of opposition ending a time clause, after
+/// its link and a few plain words, is that clause's event, aimed at nothing.
+fn ends_time_clause(items: &[Item], i: usize) -> bool {
+    // "until Hungary lifts its veto": a noun after its determiner is an object, not the verb.
+    let verb = i > 0 && !lexicon::is(Class::Determiner, &items[i - 1].text);
+    let last = verb && items.get(i + 1).is_none_or(Item::punct);
+    let is_link = |j: usize| {
+        items[j].is(Class::ConditionWeakLink)
+            || items[j].is(Class::ConditionLink)
+            || items[j].is(Class::EndpointLink)
+    };
+    let marked = [
+        Class::Membership,
+        Class::Negator,
+        Class::Removal,
+        Class::Cessation,
+        Class::Opposition,
+    ];
+    let plain = |j: usize| !items[j].punct() && !marked.iter().any(|&c| items[j].is(c));
+    let link = (i.saturating_sub(TIME_CLAUSE_WORDS + 1)..i)
+        .rev()
+        .find(|&j| is_link(j) || !plain(j));
+    last && link.is_some_and(|j| is_link(j) && j + 1 < i)
 }
 
 /// Words a verb of ending may stand before the harm it ends ("to end Russia's war").

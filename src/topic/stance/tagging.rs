@@ -97,6 +97,7 @@ pub(super) fn negations(items: &[Item]) -> usize {
                 && !refuses_error(items, k)
                 && !refuses_own_harm(items, k)
                 && !in_noun_complement(items, k)
+                && !in_place_relative(items, k)
         })
         .filter(|(_, i)| {
             let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
@@ -146,6 +147,31 @@ fn in_noun_complement(items: &[Item], k: usize) -> bool {
         .take_while(|i| !i.punct())
         .any(position);
     unbroken && own_subject && noun && named_before && !position_after
+}
+
+/// "could not be bargained away at a table where Ukraine was not sitting": a negation in a
+/// relative clause of place, after the membership is named and with no word of position in
+/// that clause, describes the place.
+fn in_place_relative(items: &[Item], k: usize) -> bool {
+    let Some(r) = (0..k)
+        .rev()
+        .take_while(|&j| !items[j].punct())
+        .find(|&j| lexicon::is(Class::PlaceRelative, &items[j].text))
+    else {
+        return false;
+    };
+    let position = |i: &Item| {
+        i.is(Class::Membership)
+            || i.is(Class::Approval)
+            || i.is(Class::Opposition)
+            || i.is(Class::Exclusion)
+    };
+    let named_before = items[..r].iter().any(|i| i.is(Class::Membership));
+    let clause_positioned = items[r + 1..]
+        .iter()
+        .take_while(|i| !i.punct())
+        .any(position);
+    r > 0 && !items[r - 1].punct() && named_before && !clause_positioned
 }
 
 /// "the talks were not about membership": a negation before a preposition naming a subject
