@@ -373,7 +373,11 @@ fn no_position(s: &Statement, cue: &[Item], content: &[Item]) -> Option<Decision
     let reporting = lexicon::is(Class::ReportingCue, s.cue.trim().to_lowercase().as_str());
     if is_outlet(s.speaker) || reporting {
         Some(neutral("a news outlet relays events"))
-    } else if has(cue, Class::Refusal) || has(content, Class::Refusal) || withholds(cue, content) {
+    } else if has(cue, Class::Refusal)
+        || has(content, Class::Refusal)
+        || withholds(cue, content)
+        || refused_before(s)
+    {
         Some(neutral("declines to take a position"))
     } else if counts_allies(content) && sign_of_flips(cue) > 0 && !has(cue, Class::Harm) {
         Some(neutral("reports a count of allies"))
@@ -382,6 +386,25 @@ fn no_position(s: &Statement, cue: &[Item], content: &[Item]) -> Option<Decision
     } else {
         None
     }
+}
+
+/// The ending of a present participle ("saying").
+const PARTICIPLE_ENDING: &str = "ing";
+
+/// "declined to weigh in on whether Ukraine should join, saying it was a matter for others":
+/// the sentence refuses a position before the content, with no "but" in it.
+fn refused_before(s: &Statement) -> bool {
+    // Only a participle hangs its content on the refusal ("X, who declined to comment on the
+    // report, said ..." says something of its own).
+    let participle = s.cue.trim_end().ends_with(PARTICIPLE_ENDING);
+    let Some(at) = s.evidence.find(s.content).filter(|_| participle) else {
+        return false;
+    };
+    let plain = words(&s.evidence[..at]);
+    let before = tag(plain.clone());
+    let refused = before.iter().any(|i| i.is(Class::Refusal));
+    let contrasted = plain.iter().any(|w| lexicon::is(Class::Adversative, w));
+    refused && !contrasted
 }
 
 /// "would not say whether ...": a negated verb of saying whose content is an embedded question
