@@ -576,7 +576,13 @@ fn marks(c: &Clause) -> Marks {
         .filter(|&i| !ends_time_clause(items, i))
         .count();
     let lamented = (0..items.len()).any(|i| short_of_wanted(items, i));
-    let deferral_denied = (negations + opposed) % 2 == 1 && has(items, Class::Deferral);
+    // "there is not yet unanimity": a negation of the near term says the requirement is still
+    // lacking; it denies no deferral.
+    let still_lacking = items
+        .windows(2)
+        .any(|w| w[0].is(Class::Negator) && w[1].is(Class::NearTerm));
+    let deferral_denied =
+        (negations + opposed) % 2 == 1 && has(items, Class::Deferral) && !still_lacking;
     let against = opposed
         + usize::from(foreclosed(items))
         + usize::from(excludes(items))
