@@ -1,6 +1,8 @@
 //! Temporal expressions: finding date phrases in article text, resolving them
 //! to calendar days, and parsing publication dates from datelines/metadata.
 
+mod guard;
+
 use crate::quick_regex::{Found, Groups, QuickRegex as Regex};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex_automata::{meta, Anchored, Input, MatchKind, PatternSet};
@@ -321,13 +323,24 @@ fn plausible_date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// Every full date (with year) in `s`, in order, with its byte range.
 fn full_dates(s: &str) -> impl Iterator<Item = (Range<usize>, NaiveDate)> + '_ {
-    FULL_DATE_RE.captures_iter(s).filter_map(move |c| {
+    // Every full date holds a four-digit year: without one the regex is not run (nor built).
+    let searched = four_digits(s).then(|| FULL_DATE_RE.captures_iter(s));
+    searched.into_iter().flatten().filter_map(move |c| {
         let r = c.get(0)?.range();
         if !digit_isolated(s, &r) {
             return None;
         }
         let (y, m, d) = numeric_ymd(&c).or_else(|| named_ymd(&c))?;
         Some((r, plausible_date(y, m, d)?))
+    })
+}
+
+/// Whether `s` holds four ASCII digits in a row.
+fn four_digits(s: &str) -> bool {
+    let mut run = 0;
+    s.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
     })
 }
 
@@ -690,16 +703,23 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         then_mentions,
     ];
     let mut all = Vec::new();
+    // A finder none of whose words the text holds cannot match: it is not run.
+    let possible = guard::possible(text);
+    let run = |i: &usize| possible & (1 << i) != 0;
     // Over many texts, one scan says which of the finders' regexes match at all, and only
     // those scan again; the set is built only then (it costs milliseconds, a short run's
     // start-up).
-    if below_set_threshold(&CALLS) {
-        for find in FINDERS {
-            find(text, &mut all);
+    if possible == 0 || below_set_threshold(&CALLS) {
+        for i in (0..FINDERS.len()).filter(run) {
+            FINDERS[i](text, &mut all);
         }
     } else {
-        for i in mention_finders(text).iter() {
-            FINDERS[i.as_usize()](text, &mut all);
+        for i in mention_finders(text)
+            .iter()
+            .map(|i| i.as_usize())
+            .filter(run)
+        {
+            FINDERS[i](text, &mut all);
         }
     }
     select(all)

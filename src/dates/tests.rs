@@ -710,3 +710,46 @@ fn edge_inputs() {
     }
     assert_eq!(one("🙂June 29🙂"), ("June 29", day(None, 6, 29)));
 }
+
+/// Every finder's regex, in `find_dates`' order.
+fn finder_regexes() -> [&'static Regex; 9] {
+    [
+        &DAY_TEXT_RE,
+        &HOLIDAY_RE,
+        &NUMERIC_TEXT_RE,
+        &WEEKDAY_RE,
+        &RELATIVE_RE,
+        &ANAPHORIC_RE,
+        &VAGUE_RE,
+        &MONTH_ONLY_RE,
+        &THEN_RE,
+    ]
+}
+
+#[test]
+fn the_guard_never_rules_out_a_finder_whose_regex_matches() {
+    let mut texts: Vec<String> = std::fs::read_dir("fixtures/articles")
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+        .collect();
+    texts.extend(
+        [
+            "We met laſt week.",
+            "It rained the Sunday before; on ſaturday it cleared.",
+            "Two weeKs ago, at the ſame press conference, and since then.",
+            "He spoke on the eve of the summit, at that time, hours later.",
+            "The talks on Christmas Eve, 29.06.2023, in mid-June, early JULY 2023.",
+            "Yesterday night, tonight, within the past hour, recently, in 2022.",
+        ]
+        .map(String::from),
+    );
+    for text in &texts {
+        let possible = guard::possible(text);
+        for (i, re) in finder_regexes().iter().enumerate() {
+            if re.is_match(text) {
+                assert!(possible & (1 << i) != 0, "finder {i} ruled out in {text:?}");
+            }
+        }
+    }
+    assert_eq!(guard::possible("Nothing dated here."), 0);
+}
