@@ -703,23 +703,20 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         then_mentions,
     ];
     let mut all = Vec::new();
-    // A finder none of whose words the text holds cannot match: it is not run.
-    let possible = guard::possible(text);
-    let run = |i: &usize| possible & (1 << i) != 0;
     // Over many texts, one scan says which of the finders' regexes match at all, and only
     // those scan again; the set is built only then (it costs milliseconds, a short run's
-    // start-up).
-    if possible == 0 || below_set_threshold(&CALLS) {
-        for i in (0..FINDERS.len()).filter(run) {
-            FINDERS[i](text, &mut all);
+    // start-up). Before, a finder none of whose words the text holds is not run (and its
+    // regex not built).
+    if below_set_threshold(&CALLS) {
+        let possible = guard::possible(text);
+        for (i, find) in FINDERS.iter().enumerate() {
+            if possible & (1 << i) != 0 {
+                find(text, &mut all);
+            }
         }
     } else {
-        for i in mention_finders(text)
-            .iter()
-            .map(|i| i.as_usize())
-            .filter(run)
-        {
-            FINDERS[i](text, &mut all);
+        for i in mention_finders(text).iter() {
+            FINDERS[i.as_usize()](text, &mut all);
         }
     }
     select(all)

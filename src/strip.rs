@@ -362,7 +362,7 @@ fn is_furniture(s: &str, key: &str) -> bool {
         || (holds(key, &READ_MORE_COLON) && READ_MORE_INSIDE.is_match(s))
         || (might_be_copyright(key) && COPYRIGHT.is_match(s) && !is_caption(s))
         || (s.len() < COOKIE_NOTICE_MAX_BYTES && holds(key, &COOKIE) && COOKIES.is_match(s))
-        || is_subscription_prompt(s)
+        || is_subscription_prompt(s, key)
         || is_truncated_teaser(s)
 }
 
@@ -397,11 +397,11 @@ fn holds(key: &str, literal: &Literal) -> bool {
 
 /// A short line inviting the reader to subscribe: it opens with the prompt ("Sign up for ...")
 /// or speaks to the reader ("Get our newsletter in your inbox").
-fn is_subscription_prompt(s: &str) -> bool {
+fn is_subscription_prompt(s: &str, key: &str) -> bool {
     if s.len() >= NEWSLETTER_MAX_BYTES {
         return false;
     }
-    if !may_hold_subscription_word(s) {
+    if !may_hold_subscription_word(key) {
         return false;
     }
     let Some(m) = NEWSLETTER.find(s) else {
@@ -519,17 +519,14 @@ fn may_open_teaser(s: &str) -> bool {
         || folds_to_ascii(s)
 }
 
-/// What [`NEWSLETTER`] needs: one of its words in any ASCII case (or a letter that case-folds
-/// to an ASCII one).
-fn may_hold_subscription_word(s: &str) -> bool {
-    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(lexicon::members(Class::SubscriptionWord).iter())
-            .expect("subscription words")
+/// What [`NEWSLETTER`] needs in a line's lowercase `key`: one of its words (a letter that
+/// case-folds to an ASCII one lowercases to it, except the long s, looked for itself).
+fn may_hold_subscription_word(key: &str) -> bool {
+    static WORDS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        let words = lexicon::members(Class::SubscriptionWord).iter();
+        words.map(memchr::memmem::Finder::new).collect()
     });
-    WORDS.is_match(s) || folds_to_ascii(s)
+    WORDS.iter().any(|w| w.find(key.as_bytes()).is_some()) || key.contains('\u{17F}')
 }
 
 /// What [`CAPTION`] needs: one of the literals every match of it holds (the regex is case
@@ -538,6 +535,7 @@ fn may_be_caption(s: &str) -> bool {
     static LITERALS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
             .build([
                 "©",
                 "(c)",

@@ -47,7 +47,7 @@ static GUARD: LazyLock<Guard> = LazyLock::new(|| {
             .collect();
     let searcher = AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::DFA))
         .build(lines.iter().map(|(w, _)| w))
         .expect("dates: the guard's words");
     let words = lines.into_iter().map(|(_, w)| w).collect();
