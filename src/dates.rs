@@ -5,7 +5,7 @@ mod guard;
 
 use crate::quick_regex::{Found, Groups, QuickRegex as Regex};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex_automata::{meta, Anchored, Input, MatchKind, PatternSet};
+use regex_automata::{meta, Anchored, Input, MatchKind};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
@@ -703,27 +703,16 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         then_mentions,
     ];
     let mut all = Vec::new();
-    // Over many texts, one scan says which of the finders' regexes match at all, and only
-    // those scan again; the set is built only then (it costs milliseconds, a short run's
-    // start-up). Before, a finder none of whose words the text holds is not run (and its
-    // regex not built).
-    if below_set_threshold(&CALLS) {
-        let possible = guard::possible(text);
-        for (i, find) in FINDERS.iter().enumerate() {
-            if possible & (1 << i) != 0 {
-                find(text, &mut all);
-            }
-        }
-    } else {
-        for i in mention_finders(text).iter() {
-            FINDERS[i.as_usize()](text, &mut all);
+    // One scan for the finders' words says which of them can match: only those run (and only
+    // their regexes are built).
+    let possible = guard::possible(text);
+    for (i, find) in FINDERS.iter().enumerate() {
+        if possible & (1 << i) != 0 {
+            find(text, &mut all);
         }
     }
     select(all)
 }
-
-/// Calls of `find_dates` so far (up to about [`SET_AFTER_CALLS`]).
-static CALLS: AtomicUsize = AtomicUsize::new(0);
 
 /// Calls of `date_at_start` so far (up to about [`SET_AFTER_CALLS`]).
 static START_CALLS: AtomicUsize = AtomicUsize::new(0);
@@ -736,11 +725,10 @@ fn below_set_threshold(calls: &AtomicUsize) -> bool {
         && calls.fetch_add(1, Ordering::Relaxed) < SET_AFTER_CALLS
 }
 
-/// `find_dates` (or `date_at_start`) calls before [`MENTION_SET`] is worth building.
+/// `date_at_start` calls before [`MENTION_SET`] is worth building.
 const SET_AFTER_CALLS: usize = 200;
 
-/// The regexes of `find_dates`' finders, in their order, as one set (a `regex::RegexSet` as
-/// the meta engine under it, which also searches anchored: [`date_at_start`] asks it).
+/// The regexes of `find_dates`' finders as one set, searched anchored by [`date_at_start`].
 static MENTION_SET: LazyLock<meta::Regex> = LazyLock::new(|| {
     let all = [
         &DAY_TEXT_RE,
@@ -759,13 +747,6 @@ static MENTION_SET: LazyLock<meta::Regex> = LazyLock::new(|| {
         .build_many(&patterns)
         .expect("dates: the finders' regexes")
 });
-
-/// The finders whose regexes match somewhere in `text`.
-fn mention_finders(text: &str) -> PatternSet {
-    let mut which = PatternSet::new(MENTION_SET.pattern_len());
-    MENTION_SET.which_overlapping_matches(&Input::new(text), &mut which);
-    which
-}
 
 /// The mention [`find_dates`] would give first, when it starts the text ("the same day that
 /// ..."); over many texts, one anchored scan of [`MENTION_SET`] rules out most of them (the
