@@ -195,9 +195,17 @@ static NUMERIC_TEXT_RE: LazyLock<Regex> = LazyLock::new(|| {
 static FULL_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTH_ANY.as_str();
     compile(&format!(
-        r"(?i)(?:(?P<iy>[0-9]{{4}})(?P<is>[-/.])(?P<im>[0-9]{{1,2}})[-/.](?P<id>[0-9]{{1,2}})|(?P<nd>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nm>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}})|\b(?P<m1>{m})\s*[-/]?\s*(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\b,?\s*[-/]?\s*(?P<y1>[0-9]{{4}})|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*[-/]?\s*(?:of\s+)?(?P<m2>{m}),?\s*[-/]?\s*(?P<y2>[0-9]{{4}}))"
+        r"(?i)(?:{FULL_NUMERIC}|\b(?P<m1>{m})\s*[-/]?\s*(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\b,?\s*[-/]?\s*(?P<y1>[0-9]{{4}})|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*[-/]?\s*(?:of\s+)?(?P<m2>{m}),?\s*[-/]?\s*(?P<y2>[0-9]{{4}}))"
     ))
 });
+
+/// The numeric forms of [`FULL_DATE_RE`], its first two alternatives.
+const FULL_NUMERIC: &str = r"(?P<iy>[0-9]{4})(?P<is>[-/.])(?P<im>[0-9]{1,2})[-/.](?P<id>[0-9]{1,2})|(?P<nd>[0-9]{1,2})(?P<ns>[-/.])(?P<nm>[0-9]{1,2})[-/.](?P<ny>[0-9]{4})";
+
+/// [`FULL_DATE_RE`] without its month-name alternatives: the same matches in a text that names
+/// no month (where those alternatives match nowhere).
+static FULL_NUMERIC_RE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!("(?i)(?:{FULL_NUMERIC})")));
 
 /// Weekdays: "on Saturday", "late on Thursday", "last Friday", "Saturday night".
 static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -324,7 +332,7 @@ fn plausible_date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 /// Every full date (with year) in `s`, in order, with its byte range.
 fn full_dates(s: &str) -> impl Iterator<Item = (Range<usize>, NaiveDate)> + '_ {
     // Every full date holds a four-digit year: without one the regex is not run (nor built).
-    let searched = four_digits(s).then(|| FULL_DATE_RE.captures_iter(s));
+    let searched = four_digits(s).then(|| full_date_regex(s).captures_iter(s));
     searched.into_iter().flatten().filter_map(move |c| {
         let r = c.get(0)?.range();
         if !digit_isolated(s, &r) {
@@ -333,6 +341,23 @@ fn full_dates(s: &str) -> impl Iterator<Item = (Range<usize>, NaiveDate)> + '_ {
         let (y, m, d) = numeric_ymd(&c).or_else(|| named_ymd(&c))?;
         Some((r, plausible_date(y, m, d)?))
     })
+}
+
+/// [`FULL_DATE_RE`], or its numeric part when `s` holds no month name: none of the months'
+/// first three letters in any ASCII case, nor a long s (ſ, an s to a case-insensitive regex).
+fn full_date_regex(s: &str) -> &'static Regex {
+    // A month's first letter first: most windows stop there.
+    let month = |w: &[u8]| {
+        b"jfmasond".contains(&w[0].to_ascii_lowercase())
+            && MONTHS_FULL
+                .iter()
+                .any(|m| w.eq_ignore_ascii_case(&m.as_bytes()[..3]))
+    };
+    if s.as_bytes().windows(3).any(month) || s.contains('\u{17F}') {
+        &FULL_DATE_RE
+    } else {
+        &FULL_NUMERIC_RE
+    }
 }
 
 /// Whether `s` holds four ASCII digits in a row.

@@ -753,3 +753,19 @@ fn the_guard_never_rules_out_a_finder_whose_regex_matches() {
     }
     assert_eq!(guard::possible("Nothing dated here."), 0);
 }
+
+#[test]
+fn the_numeric_full_date_regex_matches_as_the_whole_one_where_no_month_is_named() {
+    for s in [
+        "2024-07-06",
+        "Updated 06.07.2024 10:00 | 7/6/2024",
+        "12023-06-30 and 1.30.06.2023, then 2023/6/29",
+    ] {
+        assert!(std::ptr::eq(full_date_regex(s), &*FULL_NUMERIC_RE));
+        let whole: Vec<_> = FULL_DATE_RE.find_iter(s).map(|m| m.range()).collect();
+        let numeric: Vec<_> = FULL_NUMERIC_RE.find_iter(s).map(|m| m.range()).collect();
+        assert_eq!(whole, numeric, "{s}");
+    }
+    assert!(std::ptr::eq(full_date_regex("6 Sept 2024"), &*FULL_DATE_RE));
+    assert!(std::ptr::eq(full_date_regex("6 ſept 2024"), &*FULL_DATE_RE));
+}
