@@ -1,9 +1,11 @@
 //! Temporal expressions: finding date phrases in article text, resolving them
 //! to calendar days, and parsing publication dates from datelines/metadata.
 
+mod guard;
+
 use crate::quick_regex::{Found, Groups, QuickRegex as Regex};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex_automata::{meta, Anchored, Input, MatchKind, PatternSet};
+use regex_automata::{meta, Anchored, Input, MatchKind};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
@@ -193,9 +195,17 @@ static NUMERIC_TEXT_RE: LazyLock<Regex> = LazyLock::new(|| {
 static FULL_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTH_ANY.as_str();
     compile(&format!(
-        r"(?i)(?:(?P<iy>[0-9]{{4}})(?P<is>[-/.])(?P<im>[0-9]{{1,2}})[-/.](?P<id>[0-9]{{1,2}})|(?P<nd>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nm>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}})|\b(?P<m1>{m})\s*[-/]?\s*(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\b,?\s*[-/]?\s*(?P<y1>[0-9]{{4}})|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*[-/]?\s*(?:of\s+)?(?P<m2>{m}),?\s*[-/]?\s*(?P<y2>[0-9]{{4}}))"
+        r"(?i)(?:{FULL_NUMERIC}|\b(?P<m1>{m})\s*[-/]?\s*(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\b,?\s*[-/]?\s*(?P<y1>[0-9]{{4}})|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*[-/]?\s*(?:of\s+)?(?P<m2>{m}),?\s*[-/]?\s*(?P<y2>[0-9]{{4}}))"
     ))
 });
+
+/// The numeric forms of [`FULL_DATE_RE`], its first two alternatives.
+const FULL_NUMERIC: &str = r"(?P<iy>[0-9]{4})(?P<is>[-/.])(?P<im>[0-9]{1,2})[-/.](?P<id>[0-9]{1,2})|(?P<nd>[0-9]{1,2})(?P<ns>[-/.])(?P<nm>[0-9]{1,2})[-/.](?P<ny>[0-9]{4})";
+
+/// [`FULL_DATE_RE`] without its month-name alternatives: the same matches in a text that names
+/// no month (where those alternatives match nowhere).
+static FULL_NUMERIC_RE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!("(?i)(?:{FULL_NUMERIC})")));
 
 /// Weekdays: "on Saturday", "late on Thursday", "last Friday", "Saturday night".
 static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -321,13 +331,41 @@ fn plausible_date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// Every full date (with year) in `s`, in order, with its byte range.
 fn full_dates(s: &str) -> impl Iterator<Item = (Range<usize>, NaiveDate)> + '_ {
-    FULL_DATE_RE.captures_iter(s).filter_map(move |c| {
+    // Every full date holds a four-digit year: without one the regex is not run (nor built).
+    let searched = four_digits(s).then(|| full_date_regex(s).captures_iter(s));
+    searched.into_iter().flatten().filter_map(move |c| {
         let r = c.get(0)?.range();
         if !digit_isolated(s, &r) {
             return None;
         }
         let (y, m, d) = numeric_ymd(&c).or_else(|| named_ymd(&c))?;
         Some((r, plausible_date(y, m, d)?))
+    })
+}
+
+/// [`FULL_DATE_RE`], or its numeric part when `s` holds no month name: none of the months'
+/// first three letters in any ASCII case, nor a long s (ſ, an s to a case-insensitive regex).
+fn full_date_regex(s: &str) -> &'static Regex {
+    // A month's first letter first: most windows stop there.
+    let month = |w: &[u8]| {
+        b"jfmasond".contains(&w[0].to_ascii_lowercase())
+            && MONTHS_FULL
+                .iter()
+                .any(|m| w.eq_ignore_ascii_case(&m.as_bytes()[..3]))
+    };
+    if s.as_bytes().windows(3).any(month) || s.contains('\u{17F}') {
+        &FULL_DATE_RE
+    } else {
+        &FULL_NUMERIC_RE
+    }
+}
+
+/// Whether `s` holds four ASCII digits in a row.
+fn four_digits(s: &str) -> bool {
+    let mut run = 0;
+    s.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
     })
 }
 
@@ -690,23 +728,16 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         then_mentions,
     ];
     let mut all = Vec::new();
-    // Over many texts, one scan says which of the finders' regexes match at all, and only
-    // those scan again; the set is built only then (it costs milliseconds, a short run's
-    // start-up).
-    if below_set_threshold(&CALLS) {
-        for find in FINDERS {
+    // One scan for the finders' words says which of them can match: only those run (and only
+    // their regexes are built).
+    let possible = guard::possible(text);
+    for (i, find) in FINDERS.iter().enumerate() {
+        if possible & (1 << i) != 0 {
             find(text, &mut all);
-        }
-    } else {
-        for i in mention_finders(text).iter() {
-            FINDERS[i.as_usize()](text, &mut all);
         }
     }
     select(all)
 }
-
-/// Calls of `find_dates` so far (up to about [`SET_AFTER_CALLS`]).
-static CALLS: AtomicUsize = AtomicUsize::new(0);
 
 /// Calls of `date_at_start` so far (up to about [`SET_AFTER_CALLS`]).
 static START_CALLS: AtomicUsize = AtomicUsize::new(0);
@@ -719,11 +750,10 @@ fn below_set_threshold(calls: &AtomicUsize) -> bool {
         && calls.fetch_add(1, Ordering::Relaxed) < SET_AFTER_CALLS
 }
 
-/// `find_dates` (or `date_at_start`) calls before [`MENTION_SET`] is worth building.
+/// `date_at_start` calls before [`MENTION_SET`] is worth building.
 const SET_AFTER_CALLS: usize = 200;
 
-/// The regexes of `find_dates`' finders, in their order, as one set (a `regex::RegexSet` as
-/// the meta engine under it, which also searches anchored: [`date_at_start`] asks it).
+/// The regexes of `find_dates`' finders as one set, searched anchored by [`date_at_start`].
 static MENTION_SET: LazyLock<meta::Regex> = LazyLock::new(|| {
     let all = [
         &DAY_TEXT_RE,
@@ -742,13 +772,6 @@ static MENTION_SET: LazyLock<meta::Regex> = LazyLock::new(|| {
         .build_many(&patterns)
         .expect("dates: the finders' regexes")
 });
-
-/// The finders whose regexes match somewhere in `text`.
-fn mention_finders(text: &str) -> PatternSet {
-    let mut which = PatternSet::new(MENTION_SET.pattern_len());
-    MENTION_SET.which_overlapping_matches(&Input::new(text), &mut which);
-    which
-}
 
 /// The mention [`find_dates`] would give first, when it starts the text ("the same day that
 /// ..."); over many texts, one anchored scan of [`MENTION_SET`] rules out most of them (the

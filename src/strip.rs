@@ -93,7 +93,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 // ASCII word boundaries: every word here is ASCII, and a Unicode boundary keeps this per-line
-// regex off the fast engines.
+// regex off the fast engines. [`may_be_caption`] lists its literals: keep them in step.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -240,7 +240,10 @@ fn segments(text: &str) -> Vec<Segment> {
             continue;
         }
         if !seen_date {
-            if let Some(m) = DATE_META.find(&text[line.clone()]) {
+            let date_meta = may_open_date_meta(&text[line.clone()])
+                .then(|| DATE_META.find(&text[line.clone()]))
+                .flatten();
+            if let Some(m) = date_meta {
                 let meta = trim_range(text, line.start..line.start + m.end());
                 out.push(Segment {
                     range: meta,
@@ -355,11 +358,11 @@ fn is_furniture(s: &str, key: &str) -> bool {
     lexicon::is(Class::UiPhrase, ui_key(key))
         || (may_be_server_warning(s) && SERVER_WARNING.is_match(s))
         || is_icon_run(s, key)
-        || READ_MORE.is_match(s)
+        || (may_open_teaser(s) && READ_MORE.is_match(s))
         || (holds(key, &READ_MORE_COLON) && READ_MORE_INSIDE.is_match(s))
         || (might_be_copyright(key) && COPYRIGHT.is_match(s) && !is_caption(s))
         || (s.len() < COOKIE_NOTICE_MAX_BYTES && holds(key, &COOKIE) && COOKIES.is_match(s))
-        || is_subscription_prompt(s)
+        || is_subscription_prompt(s, key)
         || is_truncated_teaser(s)
 }
 
@@ -394,8 +397,11 @@ fn holds(key: &str, literal: &Literal) -> bool {
 
 /// A short line inviting the reader to subscribe: it opens with the prompt ("Sign up for ...")
 /// or speaks to the reader ("Get our newsletter in your inbox").
-fn is_subscription_prompt(s: &str) -> bool {
+fn is_subscription_prompt(s: &str, key: &str) -> bool {
     if s.len() >= NEWSLETTER_MAX_BYTES {
+        return false;
+    }
+    if !may_hold_subscription_word(key) {
         return false;
     }
     let Some(m) = NEWSLETTER.find(s) else {
@@ -484,10 +490,77 @@ fn may_open_byline(s: &str) -> bool {
 }
 
 fn is_caption(s: &str) -> bool {
-    CAPTION.is_match(s)
+    (may_be_caption(s) && CAPTION.is_match(s))
         || (s.trim_end().ends_with(')')
             && TRAILING_CREDIT.is_match(s)
             && word_count(s) < CAPTION_MAX_WORDS)
+}
+
+/// What [`DATE_META`] needs: the line opens, after whitespace, with "date" in any case (no
+/// other character case-folds to one of its letters). Most lines fail this, and the regex is
+/// neither built nor run.
+fn may_open_date_meta(s: &str) -> bool {
+    let t = s.trim_start().as_bytes();
+    t.len() >= 4 && t[..4].eq_ignore_ascii_case(b"date")
+}
+
+/// Whether `s` holds a letter a case-insensitive regex reads as an ASCII one: the long s (ſ)
+/// and the Kelvin sign (K).
+fn folds_to_ascii(s: &str) -> bool {
+    !s.is_ascii() && s.contains(['\u{17F}', '\u{212A}'])
+}
+
+/// What [`READ_MORE`] needs: the line opens with one of its labels in any ASCII case (or holds
+/// a letter that case-folds to an ASCII one).
+fn may_open_teaser(s: &str) -> bool {
+    lexicon::members(Class::TeaserLabel)
+        .iter()
+        .any(|l| s.len() >= l.len() && s.as_bytes()[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
+        || folds_to_ascii(s)
+}
+
+/// What [`NEWSLETTER`] needs in a line's lowercase `key`: one of its words (a letter that
+/// case-folds to an ASCII one lowercases to it, except the long s, looked for itself).
+fn may_hold_subscription_word(key: &str) -> bool {
+    static WORDS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        let words = lexicon::members(Class::SubscriptionWord).iter();
+        words.map(memchr::memmem::Finder::new).collect()
+    });
+    WORDS.iter().any(|w| w.find(key.as_bytes()).is_some()) || key.contains('\u{17F}')
+}
+
+/// What [`CAPTION`] needs: one of the literals every match of it holds (the regex is case
+/// sensitive). Most lines hold none, and the regex is neither built nor run.
+fn may_be_caption(s: &str) -> bool {
+    static LITERALS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build([
+                "©",
+                "(c)",
+                "FILE PHOTO",
+                "Photo",
+                "REUTERS/",
+                "Getty Images",
+                "AFP",
+                "EPA",
+                "Anadolu",
+                "(L)",
+                "(C)",
+                "(left)",
+                "(right)",
+                "(center)",
+                "(centre)",
+                " L)",
+                " R)",
+                "Image:",
+                "Credit:",
+                "Pool via",
+            ])
+            .expect("caption literals")
+    });
+    LITERALS.is_match(s)
 }
 
 fn is_byline(s: &str) -> bool {

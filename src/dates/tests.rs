@@ -710,3 +710,62 @@ fn edge_inputs() {
     }
     assert_eq!(one("🙂June 29🙂"), ("June 29", day(None, 6, 29)));
 }
+
+/// Every finder's regex, in `find_dates`' order.
+fn finder_regexes() -> [&'static Regex; 9] {
+    [
+        &DAY_TEXT_RE,
+        &HOLIDAY_RE,
+        &NUMERIC_TEXT_RE,
+        &WEEKDAY_RE,
+        &RELATIVE_RE,
+        &ANAPHORIC_RE,
+        &VAGUE_RE,
+        &MONTH_ONLY_RE,
+        &THEN_RE,
+    ]
+}
+
+#[test]
+fn the_guard_never_rules_out_a_finder_whose_regex_matches() {
+    let mut texts: Vec<String> = std::fs::read_dir("fixtures/articles")
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+        .collect();
+    texts.extend(
+        [
+            "We met laſt week.",
+            "It rained the Sunday before; on ſaturday it cleared.",
+            "Two weeKs ago, at the ſame press conference, and since then.",
+            "He spoke on the eve of the summit, at that time, hours later.",
+            "The talks on Christmas Eve, 29.06.2023, in mid-June, early JULY 2023.",
+            "Yesterday night, tonight, within the past hour, recently, in 2022.",
+        ]
+        .map(String::from),
+    );
+    for text in &texts {
+        let possible = guard::possible(text);
+        for (i, re) in finder_regexes().iter().enumerate() {
+            if re.is_match(text) {
+                assert!(possible & (1 << i) != 0, "finder {i} ruled out in {text:?}");
+            }
+        }
+    }
+    assert_eq!(guard::possible("Nothing dated here."), 0);
+}
+
+#[test]
+fn the_numeric_full_date_regex_matches_as_the_whole_one_where_no_month_is_named() {
+    for s in [
+        "2024-07-06",
+        "Updated 06.07.2024 10:00 | 7/6/2024",
+        "12023-06-30 and 1.30.06.2023, then 2023/6/29",
+    ] {
+        assert!(std::ptr::eq(full_date_regex(s), &*FULL_NUMERIC_RE));
+        let whole: Vec<_> = FULL_DATE_RE.find_iter(s).map(|m| m.range()).collect();
+        let numeric: Vec<_> = FULL_NUMERIC_RE.find_iter(s).map(|m| m.range()).collect();
+        assert_eq!(whole, numeric, "{s}");
+    }
+    assert!(std::ptr::eq(full_date_regex("6 Sept 2024"), &*FULL_DATE_RE));
+    assert!(std::ptr::eq(full_date_regex("6 ſept 2024"), &*FULL_DATE_RE));
+}

@@ -11,7 +11,9 @@ use crate::attribution::tokens::{tokenize, Token};
 use crate::claim::SpeakerKind;
 use crate::lexicon::OUTLETS;
 use crate::lexicon::{self, Class};
+use crate::quick_regex::QuickRegex;
 use crate::sentences::Paragraph;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -43,15 +45,25 @@ pub(super) struct Person {
     in_body: bool,
 }
 
-/// Every outlet name as one alternation, longest first, on word boundaries.
-static OUTLET_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
+/// Every outlet name as one alternation, longest first, on word boundaries. Built without a
+/// prefilter: it runs only on sentences [`OUTLET_NAMES`] finds a name in.
+static OUTLET_RE: LazyLock<QuickRegex> = LazyLock::new(|| {
     let mut names: Vec<&str> = OUTLETS.iter().copied().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
     // ASCII word boundaries: outlet names are ASCII, and a Unicode boundary would keep the
     // regex off its fast engines for every sentence of every article.
-    regex::Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|")))
+    QuickRegex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|")))
         .expect("outlet names compile")
+});
+
+/// Every outlet name as a literal, anywhere: a sentence without one has no [`OUTLET_RE`] match.
+static OUTLET_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(OUTLETS.iter())
+        .expect("outlet names")
 });
 
 /// The article's people, with their fullest names and titles.
@@ -286,6 +298,9 @@ impl Registry {
     }
 
     fn scan_outlets(&mut self, start: usize, sentence: &str) {
+        if !OUTLET_NAMES.is_match(sentence) {
+            return;
+        }
         for m in OUTLET_RE.find_iter(sentence) {
             self.outlets
                 .push((start + m.start(), m.as_str().to_string()));
