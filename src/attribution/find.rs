@@ -1192,8 +1192,19 @@ fn document_author(
     if (from..doc).any(|j| toks[j].quoted || !(toks[j].is_word || joins_names(toks, j))) {
         return None;
     }
-    let by = (doc + 1..limit.min(doc + 4))
-        .find(|&j| matches!(toks[j].lower.as_ref(), "by" | "from" | "of"));
+    // "a BBC interview with Stoltenberg": the one interviewed speaks, not the outlet.
+    if toks
+        .get(doc + 1)
+        .is_some_and(|t| t.is(Class::ComitativePreposition))
+    {
+        return None;
+    }
+    // "a Kremlin readout of Putin's call": "of" names the subject when an author stands
+    // before the noun.
+    let authored = toks[doc - 1].is_capitalized() && doc > from;
+    let by = (doc + 1..limit.min(doc + 4)).find(|&j| {
+        matches!(toks[j].lower.as_ref(), "by" | "from") || (toks[j].lower == "of" && !authored)
+    });
     // "a Kremlin readout of the call": a phrase after "of" that names no one is the
     // document's subject; the name before the document is its author.
     let after = by.and_then(|by| np_after(text, toks, by + 1));

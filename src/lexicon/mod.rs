@@ -170,6 +170,9 @@ word_classes! {
     Interrogative => "interrogatives.txt",
     /// Documents that speak for their authors after "according to" ("a study by X").
     EvidenceDocument => "evidence_documents.txt",
+    /// Prepositions naming who a document was made with ("an interview with X"): that person
+    /// speaks, not the document's maker.
+    ComitativePreposition => "comitative_prepositions.txt",
     /// Finite verbs and auxiliaries that mark a clause ("is", "would", "wants").
     FiniteVerb => "finite_verbs.txt",
     /// Words opening an introductory phrase before the subject ("here", "meanwhile").

@@ -392,19 +392,25 @@ fn no_position(s: &Statement, cue: &[Item], content: &[Item]) -> Option<Decision
 const PARTICIPLE_ENDING: &str = "ing";
 
 /// "declined to weigh in on whether Ukraine should join, saying it was a matter for others":
-/// the sentence refuses a position before the content, with no "but" in it.
+/// the speaker's own clause refuses a position right before the participle's content.
 fn refused_before(s: &Statement) -> bool {
     // Only a participle hangs its content on the refusal ("X, who declined to comment on the
     // report, said ..." says something of its own).
-    let participle = s.cue.trim_end().ends_with(PARTICIPLE_ENDING);
-    let Some(at) = s.evidence.find(s.content).filter(|_| participle) else {
+    if !s.cue.trim_end().ends_with(PARTICIPLE_ENDING) {
+        return false;
+    }
+    let Some(at) = s.evidence.find(s.content) else {
         return false;
     };
-    let plain = words(&s.evidence[..at]);
-    let before = tag(plain.clone());
-    let refused = before.iter().any(|i| i.is(Class::Refusal));
-    let contrasted = plain.iter().any(|w| lexicon::is(Class::Adversative, w));
-    refused && !contrasted
+    let frame = &s.evidence[..at];
+    let plain = words(frame);
+    let refused = tag(plain.clone()).iter().any(|i| i.is(Class::Refusal));
+    // "X, who declined to weigh in, ... saying": a refusal in a relative clause or before a
+    // "but" is not the one the participle hangs on.
+    let elsewhere = plain
+        .iter()
+        .any(|w| lexicon::is(Class::Adversative, w) || lexicon::is(Class::RelativePronoun, w));
+    refused && !elsewhere
 }
 
 /// "would not say whether ...": a negated verb of saying whose content is an embedded question

@@ -578,9 +578,14 @@ fn marks(c: &Clause) -> Marks {
     let lamented = (0..items.len()).any(|i| short_of_wanted(items, i));
     // "there is not yet unanimity": a negation of the near term says the requirement is still
     // lacking; it denies no deferral.
-    let still_lacking = items
-        .windows(2)
-        .any(|w| w[0].is(Class::Negator) && w[1].is(Class::NearTerm));
+    let still_lacking = (0..items.len().saturating_sub(2)).any(|k| {
+        items[k].is(Class::Negator)
+            && items[k + 1].is(Class::NearTerm)
+            && items[k + 2..]
+                .iter()
+                .take(LACKING_REACH)
+                .any(|i| i.is(Class::Deferral))
+    });
     let deferral_denied =
         (negations + opposed) % 2 == 1 && has(items, Class::Deferral) && !still_lacking;
     let against = opposed
@@ -607,6 +612,10 @@ fn marks(c: &Clause) -> Marks {
     }
 }
 
+/// Items after "not yet" within which the requirement still lacking is named ("not yet a
+/// consensus").
+const LACKING_REACH: usize = 2;
+
 /// Most plain words between a time link and the verb ending its clause.
 const TIME_CLAUSE_WORDS: usize = 5;
 
@@ -617,9 +626,10 @@ fn ends_time_clause(items: &[Item], i: usize) -> bool {
     let verb = i > 0 && !lexicon::is(Class::Determiner, &items[i - 1].text);
     let last = verb && items.get(i + 1).is_none_or(Item::punct);
     let is_link = |j: usize| {
-        items[j].is(Class::ConditionWeakLink)
-            || items[j].is(Class::ConditionLink)
-            || items[j].is(Class::EndpointLink)
+        let w = &items[j].text;
+        lexicon::is(Class::AheadLink, w)
+            || lexicon::is(Class::PosteriorLink, w)
+            || lexicon::is(Class::EndpointLink, w)
     };
     let marked = [
         Class::Membership,

@@ -165,13 +165,19 @@ fn in_place_relative(items: &[Item], k: usize) -> bool {
             || i.is(Class::Approval)
             || i.is(Class::Opposition)
             || i.is(Class::Exclusion)
+            || i.is(Class::Benefit)
     };
     let named_before = items[..r].iter().any(|i| i.is(Class::Membership));
     let clause_positioned = items[r + 1..]
         .iter()
         .take_while(|i| !i.punct())
         .any(position);
-    r > 0 && !items[r - 1].punct() && named_before && !clause_positioned
+    // "membership is where Ukraine should not go": after a verb the clause is the predicate.
+    let noun_before = r > 0
+        && !items[r - 1].punct()
+        && !lexicon::is(Class::BeForm, &items[r - 1].text)
+        && !lexicon::is(Class::FiniteVerb, &items[r - 1].text);
+    noun_before && named_before && !clause_positioned
 }
 
 /// "the talks were not about membership": a negation before a preposition naming a subject
