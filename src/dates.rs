@@ -750,12 +750,9 @@ fn below_set_threshold(calls: &AtomicUsize) -> bool {
         && calls.fetch_add(1, Ordering::Relaxed) < SET_AFTER_CALLS
 }
 
-/// `date_at_start` calls before [`MENTION_SET`] is worth building.
-const SET_AFTER_CALLS: usize = 200;
-
-/// The regexes of `find_dates`' finders as one set, searched anchored by [`date_at_start`].
-static MENTION_SET: LazyLock<meta::Regex> = LazyLock::new(|| {
-    let all = [
+/// Every finder's regex, in `find_dates`' order.
+fn finder_regexes() -> [&'static Regex; 9] {
+    [
         &DAY_TEXT_RE,
         &HOLIDAY_RE,
         &NUMERIC_TEXT_RE,
@@ -765,8 +762,15 @@ static MENTION_SET: LazyLock<meta::Regex> = LazyLock::new(|| {
         &VAGUE_RE,
         &MONTH_ONLY_RE,
         &THEN_RE,
-    ];
-    let patterns: Vec<&str> = all.iter().map(|r| r.as_str()).collect();
+    ]
+}
+
+/// `date_at_start` calls before [`MENTION_SET`] is worth building.
+const SET_AFTER_CALLS: usize = 200;
+
+/// The regexes of `find_dates`' finders as one set, searched anchored by [`date_at_start`].
+static MENTION_SET: LazyLock<meta::Regex> = LazyLock::new(|| {
+    let patterns: Vec<&str> = finder_regexes().iter().map(|r| r.as_str()).collect();
     meta::Regex::builder()
         .configure(meta::Config::new().match_kind(MatchKind::All))
         .build_many(&patterns)

@@ -711,21 +711,6 @@ fn edge_inputs() {
     assert_eq!(one("🙂June 29🙂"), ("June 29", day(None, 6, 29)));
 }
 
-/// Every finder's regex, in `find_dates`' order.
-fn finder_regexes() -> [&'static Regex; 9] {
-    [
-        &DAY_TEXT_RE,
-        &HOLIDAY_RE,
-        &NUMERIC_TEXT_RE,
-        &WEEKDAY_RE,
-        &RELATIVE_RE,
-        &ANAPHORIC_RE,
-        &VAGUE_RE,
-        &MONTH_ONLY_RE,
-        &THEN_RE,
-    ]
-}
-
 #[test]
 fn the_guard_never_rules_out_a_finder_whose_regex_matches() {
     let mut texts: Vec<String> = std::fs::read_dir("fixtures/articles")

@@ -134,19 +134,26 @@ fn in_noun_complement(items: &[Item], k: usize) -> bool {
             && !lexicon::is(Class::FiniteVerb, &s.text)
     });
     let noun = t > 0 && lexicon::is(Class::ProtectionNoun, &items[t - 1].text);
-    let position = |i: &Item| {
-        i.is(Class::Membership)
-            || i.is(Class::Approval)
-            || i.is(Class::Opposition)
-            || i.is(Class::Exclusion)
-            || i.is(Class::Benefit)
-    };
     let named_before = items[..t].iter().any(|i| i.is(Class::Membership));
     let position_after = items[t + 1..]
         .iter()
         .take_while(|i| !i.punct())
-        .any(position);
+        .any(takes_position);
     unbroken && own_subject && noun && named_before && !position_after
+}
+
+/// A word that takes a position on what follows: the membership, backing, opposition,
+/// exclusion or a benefit.
+fn takes_position(i: &Item) -> bool {
+    [
+        Class::Membership,
+        Class::Approval,
+        Class::Opposition,
+        Class::Exclusion,
+        Class::Benefit,
+    ]
+    .iter()
+    .any(|&c| i.is(c))
 }
 
 /// "could not be bargained away at a table where Ukraine was not sitting": a negation in a
@@ -160,18 +167,11 @@ fn in_place_relative(items: &[Item], k: usize) -> bool {
     else {
         return false;
     };
-    let position = |i: &Item| {
-        i.is(Class::Membership)
-            || i.is(Class::Approval)
-            || i.is(Class::Opposition)
-            || i.is(Class::Exclusion)
-            || i.is(Class::Benefit)
-    };
     let named_before = items[..r].iter().any(|i| i.is(Class::Membership));
     let clause_positioned = items[r + 1..]
         .iter()
         .take_while(|i| !i.punct())
-        .any(position);
+        .any(takes_position);
     // "membership is where Ukraine should not go": after a verb the clause is the predicate.
     let noun_before = r > 0
         && !items[r - 1].punct()
