@@ -508,6 +508,8 @@ word_classes! {
     /// Stance: verbs of deciding for others ("decide", "determine"); denied to the objecting side
     /// they deny it a veto ("nobody in the Kremlin will decide").
     SayVerb => "stance/say_verbs.txt",
+    /// Stance: prepositions handing a decision to a party ("not for Moscow", "up to Kyiv").
+    DeciderLink => "stance/decider_links.txt",
     /// Stance: verbs of dictating another's choice ("dictate", "tell"); denied to a nobody
     /// subject before a question word they deny an outsider a say.
     DictateVerb => "stance/dictate_verbs.txt",

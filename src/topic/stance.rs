@@ -148,7 +148,7 @@ fn decide(s: &Statement) -> Decision {
     if !proposition && cue_sign > 0 && keeps_promise(&plain) {
         return decision(Stance::Supports, "keeps to the promise made");
     }
-    if cue_sign > 0 && nobody_else_decides(&plain) {
+    if cue_sign > 0 && (nobody_else_decides(&plain) || denied_to_adversary(&plain)) {
         return decision(Stance::Supports, "no one else decides");
     }
     let clauses = clauses(&content);
@@ -237,6 +237,27 @@ fn nobody_else_decides(words: &[String]) -> bool {
         });
         lexicon::is(Class::SayVerb, w) && closes
     })
+}
+
+/// Most words from a negation to the name of the objecting side it denies ("not for the
+/// Kremlin").
+const DENIED_NAME_REACH: usize = 3;
+
+/// "It was for Kyiv and the allies, not for Moscow, to decide": a verb of deciding, and the
+/// objecting side's name negated with only a decider's preposition and determiners between.
+fn denied_to_adversary(words: &[String]) -> bool {
+    let decides = words.iter().any(|w| lexicon::is(Class::SayVerb, w));
+    let grammar =
+        |w: &String| lexicon::is(Class::DeciderLink, w) || lexicon::is(Class::Determiner, w);
+    decides
+        && words.iter().enumerate().any(|(k, w)| {
+            lexicon::is(Class::Negator, w)
+                && words[k + 1..]
+                    .iter()
+                    .take(DENIED_NAME_REACH)
+                    .find(|n| !grammar(n))
+                    .is_some_and(|n| lexicon::is(Class::Adversary, n))
+        })
 }
 
 /// Most words from a fidelity verb to its promise noun ("stand by the 2008 Bucharest decision").
@@ -594,7 +615,9 @@ fn warns(cue: &[Item], content: &[Item]) -> bool {
         .iter()
         .take(WARNING_TARGET_REACH)
         .any(|i| i.is(Class::Opposition));
-    has(cue, Class::Harm) && !has(cue, Class::Opposition) && !aimed
+    // "complained that the summit should have invited Kyiv": a lament of what did not happen
+    // is aimed at its not happening; the content's own sign stands.
+    has(cue, Class::Harm) && !has(cue, Class::Opposition) && !aimed && !counterfactual(content)
 }
 
 /// Items of the content within which a warning's own opposition word aims it.
