@@ -415,6 +415,10 @@ word_classes! {
     HypothesisOpener => "stance/hypothesis_openers.txt",
     /// Stance: negations that repeat an earlier one in the clause ("neither ... nor").
     Correlative => "stance/correlatives.txt",
+    /// Stance: adverbs opening a split preference ("would rather resign than consent").
+    PreferenceAdverb => "stance/preference_adverbs.txt",
+    /// Stance: the link completing a split preference ("than").
+    PreferenceLink => "stance/preference_links.txt",
     /// Stance: adverbs after "not" that add rather than deny ("not just a dream").
     Additive => "stance/additives.txt",
     /// Stance: harms and acts against that fall on their object ("weaken the alliance").
@@ -510,6 +514,11 @@ word_classes! {
     SayVerb => "stance/say_verbs.txt",
     /// Stance: prepositions handing a decision to a party ("not for Moscow", "up to Kyiv").
     DeciderLink => "stance/decider_links.txt",
+    /// Stance: nouns of another's leave ("permission", "consent"); not needed from the objecting
+    /// side they deny it a veto.
+    PermissionNoun => "stance/permission_nouns.txt",
+    /// Stance: verbs of needing a leave ("need", "require").
+    NeedVerb => "stance/need_verbs.txt",
     /// Stance: verbs of dictating another's choice ("dictate", "tell"); denied to a nobody
     /// subject before a question word they deny an outsider a say.
     DictateVerb => "stance/dictate_verbs.txt",

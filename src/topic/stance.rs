@@ -148,7 +148,9 @@ fn decide(s: &Statement) -> Decision {
     if !proposition && cue_sign > 0 && keeps_promise(&plain) {
         return decision(Stance::Supports, "keeps to the promise made");
     }
-    if cue_sign > 0 && (nobody_else_decides(&plain) || denied_to_adversary(&plain)) {
+    if cue_sign > 0
+        && (nobody_else_decides(&plain) || denied_to_adversary(&plain) || needs_no_leave(&plain))
+    {
         return decision(Stance::Supports, "no one else decides");
     }
     let clauses = clauses(&content);
@@ -258,6 +260,40 @@ fn denied_to_adversary(words: &[String]) -> bool {
                     .find(|n| !grammar(n))
                     .is_some_and(|n| lexicon::is(Class::Adversary, n))
         })
+}
+
+/// Most words after a leave noun where the objecting side may be named ("permission from
+/// the Kremlin").
+const LEAVE_GIVER_REACH: usize = 3;
+
+/// "Ukraine does not need Moscow's permission to join", "needs no consent from the Kremlin":
+/// a negation, perhaps a verb of needing and the objecting side's name, then a noun of leave
+/// with that name before or right after it.
+fn needs_no_leave(words: &[String]) -> bool {
+    let adversary = |w: &String| lexicon::is(Class::Adversary, w);
+    words.iter().enumerate().any(|(k, w)| {
+        if !lexicon::is(Class::Negator, w) {
+            return false;
+        }
+        let between = words[k + 1..].iter().take_while(|n| {
+            lexicon::is(Class::NeedVerb, n)
+                || adversary(n)
+                || n.as_str() == "'s"
+                || lexicon::is(Class::Determiner, n)
+        });
+        let between: Vec<&String> = between.collect();
+        let noun = k + 1 + between.len();
+        let giver_after = || {
+            words[(noun + 1).min(words.len())..]
+                .iter()
+                .take(LEAVE_GIVER_REACH)
+                .any(adversary)
+        };
+        words
+            .get(noun)
+            .is_some_and(|n| lexicon::is(Class::PermissionNoun, n))
+            && (between.iter().any(|n| adversary(n)) || giver_after())
+    })
 }
 
 /// Most words from a fidelity verb to its promise noun ("stand by the 2008 Bucharest decision").
@@ -799,6 +835,11 @@ fn is_people(w: &Item) -> bool {
 /// "20 of NATO's 32 members backed ...", "a majority of allies favoured ...", "58 percent of
 /// Czechs favour ...".
 fn counts_allies(items: &[Item]) -> bool {
+    // "Although several allies hesitate, Ukraine will be invited": a count conceded is no
+    // subject of the statement.
+    if items.first().is_some_and(|f| f.is(Class::Concessive)) {
+        return false;
+    }
     let head: Vec<&Item> = items.iter().take(COUNT_REACH).collect();
     head.iter().enumerate().any(|(i, it)| {
         let total = i > 0 && matches!(head[i - 1].text.as_str(), "the" | "all" | "our" | "its");

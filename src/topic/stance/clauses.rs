@@ -239,6 +239,15 @@ fn opens_hypothesis(items: &[Item], i: usize) -> bool {
     opens_sentence(items, i) && lexicon::is(Class::HypothesisOpener, &items[i].text)
 }
 
+/// "would rather resign than consent to it": the link at `i` completes a preference opened in
+/// the clause since `start`; what follows it is the alternative refused.
+fn completes_preference(items: &[Item], start: usize, i: usize) -> bool {
+    lexicon::is(Class::PreferenceLink, &items[i].text)
+        && items[start..i]
+            .iter()
+            .any(|p| lexicon::is(Class::PreferenceAdverb, &p.text))
+}
+
 /// Split into clauses. A concession opening a sentence ("If we are not in NATO, ...") ends at
 /// the next comma; one inside a sentence ("guarantees if Ukraine, ..., is not given ...") runs
 /// to the sentence's end.
@@ -255,7 +264,8 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
         }
         let split = breaks_clause(items, i)
             || coordinates_denial(items, start, i)
-            || coordinates_act(items, start, i);
+            || coordinates_act(items, start, i)
+            || completes_preference(items, start, i);
         if split && !closes_opening_link(&items[start..i], it) {
             out.push(Clause {
                 items: &items[start..i],
@@ -271,7 +281,8 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
             linked_opening = it.is(Class::ConditionWeakLink);
             hedged = lexicon::is(Class::Adversative, &it.text);
             // "will not accept neutrality instead of membership": the head's negation covers both.
-            reversed = it.is(Class::Contrast) && negations(&items[start..i]).is_multiple_of(2);
+            reversed = (it.is(Class::Contrast) || completes_preference(items, start, i))
+                && negations(&items[start..i]).is_multiple_of(2);
             start = i + 1;
             // "..., if he chose to, and that Ukraine won't join": a second reported clause
             // ends the concession the first one trailed.
