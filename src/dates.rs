@@ -298,12 +298,14 @@ fn digit_isolated(s: &str, r: &Range<usize>) -> bool {
 }
 
 /// (year, month, day) from the numeric groups of a date regex.
-fn numeric_ymd(c: &Groups) -> Option<(i32, u32, u32)> {
+/// `day_first` when the text names a zone of a day-first country: a slash date then reads
+/// day/month too.
+fn numeric_ymd(c: &Groups, day_first: bool) -> Option<(i32, u32, u32)> {
     if c.name("iy").is_some() {
         return Some((num(c, "iy")? as i32, num(c, "im")?, num(c, "id")?));
     }
     let (a, b, y) = (num(c, "nd")?, num(c, "nm")?, num(c, "ny")? as i32);
-    let us_first = c.name("ns").is_some_and(|s| s.as_str() == "/");
+    let us_first = !day_first && c.name("ns").is_some_and(|s| s.as_str() == "/");
     let (month, day) = match (us_first, a > 12, b > 12) {
         (_, true, _) => (b, a),
         (_, _, true) => (a, b),
@@ -311,6 +313,13 @@ fn numeric_ymd(c: &Groups) -> Option<(i32, u32, u32)> {
         (false, _, _) => (b, a),
     };
     Some((y, month, day))
+}
+
+/// The text names a time zone of a day-first country, in capitals ("14:22 CET").
+fn names_day_first_zone(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| (3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
+        .any(|w| crate::lexicon::is(crate::lexicon::Class::DayFirstZone, &w.to_ascii_lowercase()))
 }
 
 /// (year, month, day) from the named-month groups of `FULL_DATE_RE`.
@@ -333,12 +342,13 @@ fn plausible_date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 fn full_dates(s: &str) -> impl Iterator<Item = (Range<usize>, NaiveDate)> + '_ {
     // Every full date holds a four-digit year: without one the regex is not run (nor built).
     let searched = four_digits(s).then(|| full_date_regex(s).captures_iter(s));
+    let day_first = names_day_first_zone(s);
     searched.into_iter().flatten().filter_map(move |c| {
         let r = c.get(0)?.range();
         if !digit_isolated(s, &r) {
             return None;
         }
-        let (y, m, d) = numeric_ymd(&c).or_else(|| named_ymd(&c))?;
+        let (y, m, d) = numeric_ymd(&c, day_first).or_else(|| named_ymd(&c))?;
         Some((r, plausible_date(y, m, d)?))
     })
 }
@@ -447,7 +457,7 @@ fn numeric_mentions(text: &str, out: &mut Vec<DateMention>) {
         let Some(r) = c.get(0).map(|m| m.range()) else {
             continue;
         };
-        let Some((y, month, day)) = numeric_ymd(&c) else {
+        let Some((y, month, day)) = numeric_ymd(&c, false) else {
             continue;
         };
         if digit_isolated(text, &r) && (1..=12).contains(&month) && (1..=31).contains(&day) {

@@ -520,6 +520,8 @@ impl Topic {
 
     /// Does `content`, with `near` the topic's terms around it, concern the topic?
     fn judge(&self, content: &str, near: Near, sentence_excluded: bool) -> bool {
+        // "deserves a MAP this year": an acronym is read as the phrase it stands for.
+        let content = &*stance::spelled_out(content);
         let h = self.hits_in(content).0;
         if h[OFF] {
             // "Ukraine belongs in NATO. And we will keep spending three percent": a statement
@@ -865,6 +867,9 @@ mod tests {
             "NATO allies must lift defence spending. Three percent is the floor.",
             "Ukraine"
         )));
+        // An acronym of the stance lists is read as its phrase; a lowercase "map" is a map.
+        assert!(t.in_scope(&ctx("Kyiv should be granted a MAP this year", "Ukraine")));
+        assert!(!t.in_scope(&ctx("Kyiv should be granted a map this year", "Ukraine")));
     }
 
     #[test]

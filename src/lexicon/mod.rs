@@ -635,6 +635,8 @@ word_classes! {
     Medium => "media.txt",
     /// Non-date words allowed in a dateline line (labels, times, zones, reading time).
     DatelineWord => "dateline_words.txt",
+    /// Time zones of day-first countries ("CET"): a slash date beside one reads day/month.
+    DayFirstZone => "day_first_zones.txt",
     /// Surname endings only women's surnames have ("-ova", "-ska", "-yte"): pronoun agreement.
     FemaleSurnameEnding => "female_surname_endings.txt",
     /// Participles that name a document's authors in a by-phrase ("a letter signed by A and B").

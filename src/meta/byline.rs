@@ -192,7 +192,8 @@ pub fn from_line(s: &str) -> Vec<String> {
         .split([',', '&'])
         .flat_map(|p| p.split(" and "))
         .map(trim_date)
-        .filter(|n| n.split_whitespace().count() >= 2 && is_person(n))
+        // "By Jane Doe, Senior Researcher": the role after the name is no second author.
+        .filter(|n| n.split_whitespace().count() >= 2 && is_person(n) && !is_author_role(n))
         .collect()
 }
 

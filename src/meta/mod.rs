@@ -263,8 +263,11 @@ fn opens_with_update_label(field: &str) -> bool {
         .is_some_and(|w| crate::lexicon::is(crate::lexicon::Class::UpdateLabel, &w.to_lowercase()))
 }
 
-/// In plain text, a header line divided by pipes with a field that is a dateline alone
-/// ("The Harbour Ledger | Tuesday 9 May 2023 17:05 CET", "Digest | No. 8 | May 12, 2023").
+/// Marks dividing a header line into fields ("Digest | No. 8", "May 12, 2023 · Analysis").
+const FIELD_SEPARATORS: [char; 3] = ['|', '\u{b7}', '\u{2022}'];
+
+/// In plain text, a header line divided by pipes or dots with a field that is a dateline alone
+/// ("The Harbour Ledger | Tuesday 9 May 2023 17:05 CET", "May 12, 2023 · Analysis").
 fn masthead_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
     if doc.format != crate::document::SourceFormat::Text {
         return None;
@@ -275,9 +278,9 @@ fn masthead_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
         .take_while(|b| b.kind != BlockKind::Body || is_short_line(&doc.text[b.range.clone()]))
         .filter(|b| b.kind != BlockKind::Caption)
         .map(|b| &doc.text[b.range.clone()])
-        .filter(|line| line.contains('|'))
+        .filter(|line| line.contains(FIELD_SEPARATORS))
         .find_map(|line| {
-            line.split('|')
+            line.split(FIELD_SEPARATORS)
                 .map(str::trim)
                 .filter(|field| !opens_with_update_label(field))
                 .find(|field| dates::is_dateline(field))

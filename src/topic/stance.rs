@@ -109,6 +109,12 @@ static DEBUG: std::sync::LazyLock<bool> =
 static TRACE: std::sync::LazyLock<bool> =
     std::sync::LazyLock::new(|| std::env::var_os("NATOCLAIMS_STANCE_TRACE").is_some());
 
+/// The text with the stance lists' acronyms written out ("a MAP" -> "a membership action
+/// plan"), so the scope filter reads them as the phrases they stand for.
+pub(crate) fn spelled_out(text: &str) -> std::borrow::Cow<'_, str> {
+    tagging::expand_acronyms(text)
+}
+
 /// Decide a statement's stance toward Ukraine joining NATO.
 pub fn judge(s: &Statement) -> Decision {
     let decision = decide(s);

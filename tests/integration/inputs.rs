@@ -478,3 +478,49 @@ fn the_output_file_is_never_read_back_as_an_input() {
         r.stderr
     );
 }
+
+/// A plain-text article whose header lines are `header`, for the `meta` command.
+fn with_header(header: &str) -> String {
+    format!(
+        "Nordic envoys weigh the alliance door\n\n{header}\n\nFinnish envoy Aarne Salo said on Monday that Ukraine belonged in NATO.\n"
+    )
+}
+
+#[test]
+fn header_layouts_give_day_first_dates_dotted_fields_and_bylines_without_roles() {
+    let dir = temp();
+    let cases = [
+        // A slash date beside a day-first country's zone reads day/month.
+        (
+            "By Mira Holm\n\n03/07/2024 - 14:22 CET",
+            "2024-07-03",
+            json!(["Mira Holm"]),
+        ),
+        // Without one it stays the US month/day.
+        (
+            "By Mira Holm\n\n03/07/2024 - 14:22 EST",
+            "2024-03-07",
+            json!(["Mira Holm"]),
+        ),
+        // A date field beside a label after a middle dot.
+        (
+            "By Mira Holm\n\nJuly 3, 2024 \u{b7} Analysis",
+            "2024-07-03",
+            json!(["Mira Holm"]),
+        ),
+        // A role after the name is no second author.
+        (
+            "Written by Juho Vaara, Senior Researcher\n\nJuly 3, 2024",
+            "2024-07-03",
+            json!(["Juho Vaara"]),
+        ),
+    ];
+    for (i, (header, published, byline)) in cases.iter().enumerate() {
+        let name = format!("h{i}.txt");
+        write(dir.path(), &name, with_header(header));
+        let r = run_in(dir.path(), &["meta", &name], None);
+        let m = &json_lines(&r.stdout)[0];
+        assert_eq!(m["published"], *published, "{header}");
+        assert_eq!(m["byline"], *byline, "{header}");
+    }
+}

@@ -494,7 +494,7 @@ const APOSTROPHES: [char; 3] = ['\u{2019}', '\u{2018}', '`'];
 
 /// The text with each listed acronym written in capitals as a whole word ("MAP") replaced by
 /// the phrase it stands for; borrowed unchanged when it holds none.
-fn expand_acronyms(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn expand_acronyms(text: &str) -> std::borrow::Cow<'_, str> {
     // Each acronym as written in capitals, with its phrase; made once.
     static UPPER: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
         lexicon::STANCE_ACRONYMS
