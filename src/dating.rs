@@ -363,6 +363,17 @@ fn in_relative_clause(text: &str, frame: &Range<usize>, m: &Range<usize>) -> boo
     opener && !before[comma + 2..].contains(',')
 }
 
+/// "X, who will address the assembly on Monday, has warned": the relative clause holding the
+/// date phrase at `m` speaks of what is to come; its day is not the statement's.
+fn ahead_in_clause(text: &str, frame: &Range<usize>, m: &Range<usize>) -> bool {
+    let before = &text[frame.start..m.start];
+    before.rfind(", ").is_some_and(|comma| {
+        before[comma + 2..]
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .any(|w| lexicon::is(Class::FutureMarker, &w.to_lowercase()))
+    })
+}
+
 /// The attributions' evidence spans, by start.
 fn sorted_evidences(attributed: &Attributed) -> Vec<Range<usize>> {
     let mut evidences: Vec<Range<usize>> = attributed
@@ -468,8 +479,10 @@ fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<Statement
         .frame
         .iter()
         .flat_map(|f| {
-            within(mentions, f)
-                .filter(|m| m.day.is_some() || !in_relative_clause(text, f, &m.range))
+            within(mentions, f).filter(|m| {
+                let relative = in_relative_clause(text, f, &m.range);
+                !relative || (m.day.is_some() && !ahead_in_clause(text, f, &m.range))
+            })
         })
         .collect();
     // A wire dateline's day ("KYIV, May 6 (Wire) -") is the dispatch's: a day or weekday the
@@ -653,6 +666,14 @@ mod tests {
             dates(text),
             vec![Some("2024-05-07".into()), Some("2024-05-07".into())]
         );
+    }
+
+    #[test]
+    fn a_day_in_a_relative_clause_of_what_is_to_come_dates_no_statement() {
+        // The day the speaker attended is the occasion; the day of a coming speech is not.
+        let text = " date 2024-05-09 Ola Vik, who opened the pier on Tuesday, said the tolls would fall.\n\n\
+                    Dan Iliescu, who will open the bridge on Monday, has warned that the tolls would rise.\n";
+        assert_eq!(dates(text), vec![Some("2024-05-07".into()), None]);
     }
 
     #[test]

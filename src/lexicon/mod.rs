@@ -416,6 +416,9 @@ word_classes! {
     /// Stance: negations that repeat an earlier one in the clause ("neither ... nor").
     Correlative => "stance/correlatives.txt",
     /// Stance: adverbs opening a split preference ("would rather resign than consent").
+    /// Stance: verbs of keeping on ("keep", "continue"); an endpoint link after them ends an
+    /// effort that lasts.
+    PersistenceVerb => "stance/persistence_verbs.txt",
     PreferenceAdverb => "stance/preference_adverbs.txt",
     /// Stance: the link completing a split preference ("than").
     PreferenceLink => "stance/preference_links.txt",
@@ -637,6 +640,8 @@ word_classes! {
     DatelineWord => "dateline_words.txt",
     /// Time zones of day-first countries ("CET"): a slash date beside one reads day/month.
     DayFirstZone => "day_first_zones.txt",
+    /// Words putting a speaker's relative clause in the future ("who will speak on Monday").
+    FutureMarker => "future_markers.txt",
     /// Surname endings only women's surnames have ("-ova", "-ska", "-yte"): pronoun agreement.
     FemaleSurnameEnding => "female_surname_endings.txt",
     /// Participles that name a document's authors in a by-phrase ("a letter signed by A and B").

@@ -98,14 +98,15 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         if open && !c.question && task_before_joining(it, before, after, frame.refusing) {
             return Some(FIRM_LINK);
         }
-        // "will argue for membership until the last ally is convinced": backing that lasts.
+        // "will argue for membership until the last ally is convinced", "will keep knocking on
+        // NATO's door until ...": backing or an effort that lasts.
         // A war or a reform after it still sets a condition ("guarantees should protect
         // Ukraine until the war ends"), unless the backing is of the membership itself.
         let lasting = lexicon::is(Class::EndpointLink, &it.text)
             && !frame.negative
             && before
                 .iter()
-                .position(|b| b.is(Class::Approval))
+                .position(|b| b.is(Class::Approval) || lexicon::is(Class::PersistenceVerb, &b.text))
                 .is_some_and(|a| !topic_after || has(&before[a..], Class::Membership));
         // "there is nothing to wait for": a link with nothing after it links no condition.
         if link
