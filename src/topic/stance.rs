@@ -335,7 +335,7 @@ fn owed_membership(items: &[Item]) -> bool {
         i.is(Class::Membership)
             && after
                 .iter()
-                .position(|w| lexicon::is(Class::DesertVerb, &w.text))
+                .position(|w| w.listed(Class::DesertVerb))
                 .is_some_and(|d| {
                     d > 0 && !after[..d].iter().any(|w| w.is(Class::Negator) || w.punct())
                 })
@@ -373,15 +373,13 @@ fn drop_timing_refusal(content: &mut Vec<Item>) {
         .iter()
         .take(TIMING_REACH)
         .take_while(|i| !i.punct())
-        .any(|i| lexicon::is(Class::TimingWord, &i.text));
+        .any(|i| i.listed(Class::TimingWord));
     if !timing {
         return;
     }
     let ends_sentence = |i: &Item| matches!(i.text.as_str(), "." | "?" | ";");
     let breaks = |i: &Item| {
-        i.classes.is_empty()
-            && (lexicon::is(Class::ClauseBreak, &i.text)
-                || lexicon::is(Class::Adversative, &i.text))
+        i.classes.is_empty() && (i.listed(Class::ClauseBreak) || i.listed(Class::Adversative))
     };
     let comma_before = |k: usize| k > 0 && content[k - 1].text == ",";
     let bounds = |k: &usize| ends_sentence(&content[*k]) || breaks(&content[*k]);
@@ -400,9 +398,7 @@ fn drop_timing_refusal(content: &mut Vec<Item>) {
         .iter()
         .any(|i| i.is(Class::Membership) || i.is(Class::Exclusion))
         && rest.iter().any(|i| {
-            lexicon::is(Class::Modal, &i.text)
-                || lexicon::is(Class::BeForm, &i.text)
-                || lexicon::is(Class::FiniteVerb, &i.text)
+            i.listed(Class::Modal) || i.listed(Class::BeForm) || i.listed(Class::FiniteVerb)
         })
         && !rest.iter().any(|i| i.text == "?" || i.is(Class::Refusal))
         && !has(&content[start..end], Class::Membership);
@@ -480,12 +476,10 @@ fn refused_before(s: &Statement) -> bool {
 /// withholds the answer ("will not say no to ..." answers).
 fn withholds(cue: &[Item], content: &[Item]) -> bool {
     has(cue, Class::Negator)
-        && cue
-            .last()
-            .is_some_and(|v| lexicon::is(Class::AnswerVerb, &v.text))
+        && cue.last().is_some_and(|v| v.listed(Class::AnswerVerb))
         && content
             .first()
-            .is_some_and(|w| lexicon::is(Class::Interrogative, &w.text))
+            .is_some_and(|w| w.listed(Class::Interrogative))
 }
 
 /// "Moscow had once again demanded guarantees that ...", "Russian negotiators insisted ...": a
@@ -496,27 +490,24 @@ fn reports_other_side(speaker: &str, content: &[Item]) -> bool {
         return false;
     }
     let mut k = usize::from(content.first().is_some_and(|i| i.text == "the"));
-    let party = |i: &Item| lexicon::is(Class::Adversary, &i.text) && i.classes.is_empty();
+    let party = |i: &Item| i.listed(Class::Adversary) && i.classes.is_empty();
     if !content.get(k).is_some_and(party) {
         return false;
     }
     k += 1;
-    if content
-        .get(k)
-        .is_some_and(|i| lexicon::is(Class::PartyNoun, &i.text))
-    {
+    if content.get(k).is_some_and(|i| i.listed(Class::PartyNoun)) {
         k += 1;
     }
     while content
         .get(k)
-        .is_some_and(|i| lexicon::is(Class::ReportAdverb, &i.text))
+        .is_some_and(|i| i.listed(Class::ReportAdverb))
     {
         k += 1;
     }
     let judged = |i: &Item| i.is(Class::Harm) || i.is(Class::Benefit) || i.is(Class::Negator);
     content
         .get(k)
-        .is_some_and(|v| lexicon::is(Class::AttitudeVerb, &v.text))
+        .is_some_and(|v| v.listed(Class::AttitudeVerb))
         && !content[..k].iter().any(judged)
         && !goes_on(&content[k..])
 }
@@ -530,11 +521,11 @@ fn goes_on(items: &[Item]) -> bool {
         inner[k].text == "and"
             && inner
                 .get(k + 1)
-                .is_some_and(|n| lexicon::is(Class::SubjectPronoun, &n.text))
+                .is_some_and(|n| n.listed(Class::SubjectPronoun))
     };
     inner
         .iter()
-        .any(|i| i.punct() || lexicon::is(Class::Adversative, &i.text))
+        .any(|i| i.punct() || i.listed(Class::Adversative))
         || (0..inner.len()).any(new_subject)
 }
 
@@ -584,7 +575,7 @@ fn required_first(clauses: &[Clause], views: &[View]) -> bool {
 /// not happen, not a condition still to be met.
 fn counterfactual(items: &[Item]) -> bool {
     items.iter().enumerate().any(|(k, i)| {
-        lexicon::is(Class::Modal, &i.text)
+        i.listed(Class::Modal)
             && items[k + 1..]
                 .iter()
                 .find(|n| !n.is(Class::Negator))
@@ -771,14 +762,14 @@ fn restricts(items: &[Item]) -> bool {
 /// and its "that" clause (a determiner at most before it).
 fn opens_with_claim(items: &[Item]) -> bool {
     match items {
-        [d, rest @ ..] if lexicon::is(Class::Determiner, &d.text) => claim_that(rest),
+        [d, rest @ ..] if d.listed(Class::Determiner) => claim_that(rest),
         _ => claim_that(items),
     }
 }
 
 /// The items open with a noun for a claim and "that" ("suggestions that").
 fn claim_that(items: &[Item]) -> bool {
-    matches!(items, [n, t, ..] if lexicon::is(Class::ClaimNoun, &n.text) && t.text == "that")
+    matches!(items, [n, t, ..] if n.listed(Class::ClaimNoun) && t.text == "that")
 }
 
 /// "condemned the shameful delay in admitting Ukraine": under a rejecting cue, a harm before
@@ -796,10 +787,7 @@ fn drop_agreeing_harms(items: &mut [Item]) {
 /// "dismissed X as Y": with a rejecting cue, Y restates the rejection; keep only X. After a
 /// verb that takes its own "as" ("warned against treating X as Y") it stays.
 fn cut_at_as(items: &mut Vec<Item>) {
-    if items
-        .first()
-        .is_some_and(|i| lexicon::is(Class::AsVerb, &i.text))
-    {
+    if items.first().is_some_and(|i| i.listed(Class::AsVerb)) {
         return;
     }
     if let Some(i) = items
@@ -821,10 +809,8 @@ fn names_the_issue(items: &[Item]) -> bool {
     (1..items.len()).any(|k| {
         let of_another = items
             .get(k + 1)
-            .is_some_and(|c| lexicon::is(Class::IssueComplement, &c.text));
-        lexicon::is(Class::Determiner, &items[k - 1].text)
-            && lexicon::is(Class::IssueNoun, &items[k].text)
-            && !of_another
+            .is_some_and(|c| c.listed(Class::IssueComplement));
+        items[k - 1].listed(Class::Determiner) && items[k].listed(Class::IssueNoun) && !of_another
     })
 }
 
@@ -835,7 +821,7 @@ fn is_people(w: &Item) -> bool {
         || (w.text.len() > 3
             && w.text.ends_with('s')
             && w.classes.is_empty()
-            && !lexicon::is(Class::Determiner, &w.text))
+            && !w.listed(Class::Determiner))
 }
 
 /// "20 of NATO's 32 members backed ...", "a majority of allies favoured ...", "58 percent of
@@ -851,13 +837,12 @@ fn counts_allies(items: &[Item]) -> bool {
         let total = i > 0 && matches!(head[i - 1].text.as_str(), "the" | "all" | "our" | "its");
         // "We will need patience with some allies": allies after the statement's own subject
         // are not what it counts.
-        let own_subject = head.first().is_some_and(|p| {
-            lexicon::is(Class::SubjectPronoun, &p.text)
-                && !lexicon::is(Class::ReferringPronoun, &p.text)
-        });
+        let own_subject = head
+            .first()
+            .is_some_and(|p| p.listed(Class::SubjectPronoun) && !p.listed(Class::ReferringPronoun));
         // "58 percent of Czechs favour ...": a poll's share of a people counts ("Russia holds
         // 20 percent of our land" does not).
-        let share = lexicon::is(Class::PollUnit, &it.text)
+        let share = it.listed(Class::PollUnit)
             && items.get(i + 1).is_some_and(|n| n.text == "of")
             && items.get(i + 2).is_some_and(is_people);
         let counted = head[i + 1..]

@@ -39,14 +39,12 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
     // "and" before a modal, or before a new subject ("... and it never kept them safe", "...
     // and nobody there is afraid"), starts a clause with a polarity of its own.
     let opens_clause = items.get(i + 1).is_some_and(|n| {
-        lexicon::is(Class::Modal, &n.text)
-            || lexicon::is(Class::SubjectPronoun, &n.text)
-            || lexicon::is(Class::Nobody, &n.text)
+        n.listed(Class::Modal) || n.listed(Class::SubjectPronoun) || n.listed(Class::Nobody)
     });
     let elaborates = it.text == ","
         && items
             .get(i + 1)
-            .is_some_and(|n| lexicon::is(Class::Elaboration, &n.text));
+            .is_some_and(|n| n.listed(Class::Elaboration));
     let breaks = (it.punct()
         && it.text != "'s"
         && !elaborates
@@ -55,7 +53,7 @@ fn breaks_clause(items: &[Item], i: usize) -> bool {
         || it.is(Class::Contrast)
         || it.is(Class::Concessive)
         || (it.text == "and" && opens_clause)
-        || (it.classes.is_empty() && lexicon::is(Class::ClauseBreak, &it.text));
+        || (it.classes.is_empty() && it.listed(Class::ClauseBreak));
     breaks && !corrective_but(items, i)
 }
 
@@ -67,13 +65,13 @@ const SUBJECT_NP_LEN: usize = 3;
 fn subject_and_modal(items: &[Item], i: usize) -> bool {
     items
         .get(i)
-        .is_some_and(|d| d.classes.is_empty() && lexicon::is(Class::Determiner, &d.text))
+        .is_some_and(|d| d.classes.is_empty() && d.listed(Class::Determiner))
         && items
             .iter()
             .skip(i + 1)
             .take(SUBJECT_NP_LEN)
             .take_while(|n| !n.punct())
-            .position(|n| lexicon::is(Class::Modal, &n.text))
+            .position(|n| n.listed(Class::Modal))
             .is_some_and(|p| p > 0)
 }
 
@@ -90,8 +88,8 @@ const NOT_BUT_SPAN: usize = 10;
 /// predicate, starts a second predicate whose negation does not cancel the first one's.
 fn coordinates_denial(items: &[Item], start: usize, i: usize) -> bool {
     let auxiliary = items.get(i + 1).is_some_and(|n| {
-        lexicon::is(Class::BeForm, &n.text)
-            || lexicon::is(Class::PerfectAux, &n.text)
+        n.listed(Class::BeForm)
+            || n.listed(Class::PerfectAux)
             || matches!(n.text.as_str(), "did" | "does")
     });
     // "remain non-aligned for good and never enter NATO": a negated second predicate after
@@ -120,9 +118,9 @@ fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
         (n.is(Class::Approval) || n.is(Class::Opposition)) && !n.is(Class::Membership)
     });
     let verb_of_it = next.is_some_and(|n| n.classes.is_empty() && n.text.ends_with("ed"))
-        && items.get(i + 2).is_some_and(|o| {
-            lexicon::is(Class::ObjectPronoun, &o.text) || lexicon::is(Class::Demonstrative, &o.text)
-        });
+        && items
+            .get(i + 2)
+            .is_some_and(|o| o.listed(Class::ObjectPronoun) || o.listed(Class::Demonstrative));
     // "should drop its NATO course and declare neutrality": a second proposition after "and".
     let second = items[i + 1..]
         .iter()
@@ -160,7 +158,7 @@ fn lists(items: &[Item], i: usize) -> bool {
     let prev = i.checked_sub(1).and_then(|p| kind(&items[p]));
     // "deeply, deeply harmful": a word repeated for emphasis.
     let repeated = i > 0
-        && lexicon::is(Class::Intensifier, &items[i - 1].text)
+        && items[i - 1].listed(Class::Intensifier)
         && items
             .get(i + 1)
             .is_some_and(|n| n.text == items[i - 1].text);
@@ -226,7 +224,7 @@ fn asks_at(items: &[Item], i: usize) -> bool {
 /// The items from `i` open a coordinated "that" clause ("and that ...", "but that ...").
 fn new_that_clause(items: &[Item], i: usize) -> bool {
     matches!(items.get(i..i + 2), Some([c, t])
-        if lexicon::is(Class::ClauseCoordinator, &c.text) && t.text == "that")
+        if c.listed(Class::ClauseCoordinator) && t.text == "that")
 }
 
 /// The item starts a sentence.
@@ -236,7 +234,7 @@ fn opens_sentence(items: &[Item], i: usize) -> bool {
 
 /// "Without membership, ...": a hypothesis opener at the start of a sentence.
 fn opens_hypothesis(items: &[Item], i: usize) -> bool {
-    opens_sentence(items, i) && lexicon::is(Class::HypothesisOpener, &items[i].text)
+    opens_sentence(items, i) && items[i].listed(Class::HypothesisOpener)
 }
 
 /// "would rather resign than consent to it": the link at `i` completes a preference opened in
@@ -279,7 +277,7 @@ pub(super) fn clauses(items: &[Item]) -> Vec<Clause<'_>> {
             });
             without = opens_hypothesis(items, i);
             linked_opening = it.is(Class::ConditionWeakLink);
-            hedged = lexicon::is(Class::Adversative, &it.text);
+            hedged = it.listed(Class::Adversative);
             // "will not accept neutrality instead of membership": the head's negation covers both.
             reversed = (it.is(Class::Contrast) || completes_preference(items, start, i))
                 && negations(&items[start..i]).is_multiple_of(2);

@@ -54,7 +54,7 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
     // "..., only not while ...": a focus word may come first.
     let lead = items
         .iter()
-        .take_while(|i| lexicon::is(Class::StanceFocus, &i.text))
+        .take_while(|i| i.listed(Class::StanceFocus))
         .count();
     let concurrent = items
         .get(lead + 1)
@@ -67,16 +67,11 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         .iter()
         .find(|i| i.text != "that")
         .is_some_and(|i| i.is(Class::Negator));
-    let decides = has(items, Class::Negator)
-        && items
-            .iter()
-            .any(|i| lexicon::is(Class::DecisionWord, &i.text));
+    let decides = has(items, Class::Negator) && items.iter().any(|i| i.listed(Class::DecisionWord));
     let joining = has(items, Class::Membership)
         || elided
         || (c.hedged && (opens_negated || decides))
-        || items
-            .iter()
-            .any(|i| lexicon::is(Class::ObjectPronoun, &i.text));
+        || items.iter().any(|i| i.listed(Class::ObjectPronoun));
     // "why must Ukraine wait any longer": impatience rejects the wait it names.
     let impatient = super::tagging::impatient(items);
     for (i, it) in items.iter().enumerate() {
@@ -102,7 +97,7 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         // NATO's door until ...": backing or an effort that lasts.
         // A war or a reform after it still sets a condition ("guarantees should protect
         // Ukraine until the war ends"), unless the backing is of the membership itself.
-        let lasting = lexicon::is(Class::EndpointLink, &it.text)
+        let lasting = it.listed(Class::EndpointLink)
             && !frame.negative
             && before
                 .iter()
@@ -122,10 +117,10 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         // when Ukraine joins" makes the joining the condition.
         let topic_before = endpoint(after)
             && has(before, Class::ConditionTopic)
-            && !lexicon::is(Class::ConsequenceLink, &it.text);
+            && !it.listed(Class::ConsequenceLink);
         // "needs an invitation before any ceasefire talks": joining ahead of the war's end is
         // urgency; only refused ("cannot join before the war ends") does it wait for it.
-        let ahead = lexicon::is(Class::AheadLink, &it.text) && !frame.refusing;
+        let ahead = it.listed(Class::AheadLink) && !frame.refusing;
         let topic_after = topic_after && !ahead;
         // "a pledge that Ukraine would stay out of NATO before any truce talks": a time for
         // the opposite proposition orders it; it sets no condition on joining.
@@ -157,7 +152,7 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         {
             return Some("not while the war lasts");
         }
-        let lasting_link = lexicon::is(Class::DurativeLink, &it.text)
+        let lasting_link = it.listed(Class::DurativeLink)
             || (it.is(Class::ConditionConcurrentLink) && no_comma_before(items, i) && lasts(after));
         if lasting_link && refused_until_state_ends(before, after) {
             return Some("refused while a state lasts");
@@ -185,7 +180,7 @@ fn denied_deferral(c: &Clause, lead: usize, i: usize) -> bool {
     i == lead + 1
         && !c.hedged
         && items[lead].is(Class::Negator)
-        && lexicon::is(Class::PosteriorLink, &items[i].text)
+        && items[i].listed(Class::PosteriorLink)
 }
 
 /// Words a subject noun phrase may take after its determiner before the verb of a clause.
@@ -196,12 +191,12 @@ const SUBJECT_REACH: usize = 3;
 /// weapons") it is a verb.
 fn links_clause(items: &[Item], i: usize) -> bool {
     let after = &items[i + 1..];
-    let verb = |w: &Item| lexicon::is(Class::FiniteVerb, &w.text);
+    let verb = |w: &Item| w.listed(Class::FiniteVerb);
     let subject_then_verb = match after {
-        [s, v, ..] if lexicon::is(Class::Placeholder, &s.text) => {
+        [s, v, ..] if s.listed(Class::Placeholder) => {
             verb(v)
                 || v.text.ends_with('s')
-                || lexicon::is(Class::IrregularParticiple, &v.text)
+                || v.listed(Class::IrregularParticiple)
                 || lexicon::is_regular_participle(&v.text)
         }
         [d, rest @ ..] if opens_subject(d) => rest
@@ -212,10 +207,9 @@ fn links_clause(items: &[Item], i: usize) -> bool {
         _ => false,
     };
     // "has provided them vehicles": after an auxiliary it is a verb.
-    let auxiliary = i > 0
-        && (lexicon::is(Class::BeForm, &items[i - 1].text)
-            || lexicon::is(Class::PerfectAux, &items[i - 1].text));
-    lexicon::is(Class::ClauseConditionLink, &items[i].text) && subject_then_verb && !auxiliary
+    let auxiliary =
+        i > 0 && (items[i - 1].listed(Class::BeForm) || items[i - 1].listed(Class::PerfectAux));
+    items[i].listed(Class::ClauseConditionLink) && subject_then_verb && !auxiliary
 }
 
 /// Words before a weak link within which "only" makes it firm ("can only be debated after").
@@ -227,9 +221,8 @@ const ONLY_REACH: usize = 4;
 fn only_before(before: &[Item]) -> bool {
     let from = before.len().saturating_sub(ONLY_REACH);
     (from..before.len()).any(|k| {
-        let after_aux = k > 0
-            && (lexicon::is(Class::Modal, &before[k - 1].text)
-                || lexicon::is(Class::BeForm, &before[k - 1].text));
+        let after_aux =
+            k > 0 && (before[k - 1].listed(Class::Modal) || before[k - 1].listed(Class::BeForm));
         before[k].text == "only"
             && after_aux
             && before[k + 1..]
@@ -244,9 +237,7 @@ fn only_before(before: &[Item]) -> bool {
 fn refused_until_state_ends(before: &[Item], after: &[Item]) -> bool {
     let opposed = before.iter().filter(|b| b.is(Class::Opposition)).count();
     let refused = (negations(before) + opposed) % 2 == 1;
-    let for_ever = before
-        .iter()
-        .any(|b| lexicon::is(Class::PermanentNegator, &b.text));
+    let for_ever = before.iter().any(|b| b.listed(Class::PermanentNegator));
     refused && !for_ever && has(before, Class::Membership) && !after.is_empty() && !tenure(after)
 }
 
@@ -264,9 +255,9 @@ fn no_comma_before(items: &[Item], i: usize) -> bool {
 /// The clause after a link names a state that lasts: a lasting word ("still", "goes on") or
 /// the progressive ("are falling").
 fn lasts(after: &[Item]) -> bool {
-    let progressive = after.windows(2).any(|w| {
-        lexicon::is(Class::BeForm, &w[0].text) && w[1].text.len() > 4 && w[1].text.ends_with("ing")
-    });
+    let progressive = after
+        .windows(2)
+        .any(|w| w[0].listed(Class::BeForm) && w[1].text.len() > 4 && w[1].text.ends_with("ing"));
     progressive || names_entry(after, Class::LastingMarker)
 }
 
@@ -274,16 +265,16 @@ fn lasts(after: &[Item]) -> bool {
 /// an obligation (a modal of necessity, not "the reforms required"), then "before" and the
 /// joining, orders the task first, as "only after" does.
 fn task_before_joining(link: &Item, before: &[Item], after: &[Item], refusing: bool) -> bool {
-    lexicon::is(Class::AheadLink, &link.text)
+    link.listed(Class::AheadLink)
         && !refusing
         && before
             .iter()
-            .any(|b| b.is(Class::Approval) && lexicon::is(Class::Obligation, &b.text))
+            .any(|b| b.is(Class::Approval) && b.listed(Class::Obligation))
         // "parliaments must ratify the protocol before Ukraine can enter": the allies' own
         // procedure, no task of the candidate.
         && !before
             .iter()
-            .any(|b| lexicon::is(Class::ProceduralAct, &b.text) || b.is(Class::AlliesNoun))
+            .any(|b| b.listed(Class::ProceduralAct) || b.is(Class::AlliesNoun))
         && has(&after[..after.len().min(JOINING_AFTER_LINK)], Class::Membership)
 }
 
@@ -292,7 +283,7 @@ const JOINING_AFTER_LINK: usize = 4;
 
 /// A determiner or quantifier opening a subject noun phrase ("the decision", "all allies").
 fn opens_subject(w: &Item) -> bool {
-    lexicon::is(Class::Determiner, &w.text)
+    w.listed(Class::Determiner)
         || w.is(Class::Quantifier)
         || matches!(w.text.as_str(), "all" | "every" | "each")
 }
@@ -312,11 +303,11 @@ pub(super) fn foreclosed(items: &[Item]) -> bool {
 /// what follows as unfounded rather than early.
 fn dismisses(before: &[Item]) -> bool {
     before.iter().enumerate().any(|(k, w)| {
-        lexicon::is(Class::Nobody, &w.text)
+        w.listed(Class::Nobody)
             && before[k + 1..]
                 .iter()
                 .take(3)
-                .any(|v| lexicon::is(Class::ClaimVerb, &v.text))
+                .any(|v| v.listed(Class::ClaimVerb))
     })
 }
 
@@ -333,13 +324,12 @@ fn phrase(items: &[Item]) -> &[Item] {
 /// end awaited ("after a year of reforms" still waits for the reforms).
 fn elapsed(after: &[Item]) -> bool {
     let counted = |i: &Item| {
-        lexicon::is(Class::Determiner, &i.text)
-            || lexicon::is(Class::Quantifier, &i.text)
-            || lexicon::is(Class::NumberWord, &i.text)
+        i.listed(Class::Determiner)
+            || i.listed(Class::Quantifier)
+            || i.listed(Class::NumberWord)
             || i.text.chars().all(|c| c.is_ascii_digit())
     };
-    let span =
-        |i: &Item| lexicon::is(Class::TimeWord, &i.text) || lexicon::is(Class::Span, &i.text);
+    let span = |i: &Item| i.listed(Class::TimeWord) || i.listed(Class::Span);
     let rest = match after {
         [c, rest @ ..] if counted(c) => rest,
         rest => rest,
@@ -395,7 +385,7 @@ fn endpoint(after: &[Item]) -> bool {
             .is_some_and(|c| {
                 after[c + 1..k]
                     .first()
-                    .is_some_and(|p| lexicon::is(Class::QualifierPreposition, &p.text))
+                    .is_some_and(|p| p.listed(Class::QualifierPreposition))
             });
         i.is(Class::Membership) && !qualifies && !qualified
     })

@@ -101,7 +101,7 @@ pub(super) fn read(clauses: &[Clause]) -> Vec<View> {
     // the alternative set aside is the membership itself; it is denied, not corrected.
     for i in 1..clauses.len() {
         let set_aside = matches!(clauses[i].items, [n, d, ..]
-            if n.text == "not" && lexicon::is(Class::Determiner, &d.text));
+            if n.text == "not" && d.listed(Class::Determiner));
         let opposite = has(clauses[i - 1].items, Class::Exclusion) && views[i - 1].sign < 0;
         if set_aside && opposite && has(clauses[i].items, Class::Membership) {
             views[i].sign = -1;
@@ -130,7 +130,7 @@ const VERBLESS_FIRST_LEN: usize = 4;
 /// the dangling ones add nothing of their own.
 fn shared_negation(clauses: &[Clause], views: &mut [View]) {
     let dangling = |c: &Clause| {
-        matches!(c.items, [.., m, n] if lexicon::is(Class::Modal, &m.text) && n.is(Class::Negator))
+        matches!(c.items, [.., m, n] if m.listed(Class::Modal) && n.is(Class::Negator))
             && c.open
             && !has(c.items, Class::Membership)
     };
@@ -148,13 +148,12 @@ fn shared_negation(clauses: &[Clause], views: &mut [View]) {
         // coordinator or a subject of its own, and holds no finite verb after it.
         let (first, rest) = clauses[j].items.split_first().unzip();
         let verb_first = first.is_some_and(|w| {
-            !lexicon::is(Class::Modal, &w.text)
-                && !lexicon::is(Class::SubjectPronoun, &w.text)
-                && !lexicon::is(Class::Determiner, &w.text)
-                && !lexicon::is(Class::ClauseCoordinator, &w.text)
+            !w.listed(Class::Modal)
+                && !w.listed(Class::SubjectPronoun)
+                && !w.listed(Class::Determiner)
+                && !w.listed(Class::ClauseCoordinator)
                 && !w.is(Class::Negator)
-        }) && !rest
-            .is_some_and(|r| r.iter().any(|w| lexicon::is(Class::FiniteVerb, &w.text)));
+        }) && !rest.is_some_and(|r| r.iter().any(|w| w.listed(Class::FiniteVerb)));
         if verb_first && negations(clauses[j].items) == 0 && views[j].weight == 2 {
             views[j].sign = -views[j].sign;
             views[j].positioned = true;
@@ -207,10 +206,7 @@ fn wait_for_topic(v: &mut View) {
 /// after one naming the membership names what must come before it ("because Russia struck
 /// first" gives a reason, not a condition).
 fn first_after(before: &[Item], items: &[Item]) -> bool {
-    let causal = items
-        .iter()
-        .take(2)
-        .any(|w| lexicon::is(Class::CausalOpener, &w.text));
+    let causal = items.iter().take(2).any(|w| w.listed(Class::CausalOpener));
     items.last().is_some_and(is_first)
         && has(items, Class::ConditionTopic)
         && !has(items, Class::Membership)
@@ -228,9 +224,7 @@ fn follows_in_sequence(before: &[Item], items: &[Item]) -> bool {
     // "had to win the war first and could join afterwards": a step named first, then one
     // closing on a word of sequence.
     let first_then_after = before.last().is_some_and(is_first)
-        && items
-            .last()
-            .is_some_and(|w| lexicon::is(Class::SequenceLink, &w.text));
+        && items.last().is_some_and(|w| w.listed(Class::SequenceLink));
     if !opens_sequence(items) && !first_before && !first_then_after {
         return false;
     }
@@ -248,19 +242,19 @@ fn follows_in_sequence(before: &[Item], items: &[Item]) -> bool {
 /// ("then membership") orders.
 fn orders(items: &[Item]) -> bool {
     let modal = items.iter().any(|w| {
-        lexicon::is(Class::Modal, &w.text)
-            && !lexicon::is(Class::InfinitiveMarker, &w.text)
-            && !lexicon::is(Class::RelativePronoun, &w.text)
+        w.listed(Class::Modal)
+            && !w.listed(Class::InfinitiveMarker)
+            && !w.listed(Class::RelativePronoun)
     });
-    let narrates = items.iter().any(|w| {
-        lexicon::is(Class::FiniteVerb, &w.text) || lexicon::is_regular_participle(&w.text)
-    });
+    let narrates = items
+        .iter()
+        .any(|w| w.listed(Class::FiniteVerb) || lexicon::is_regular_participle(&w.text));
     modal || !narrates
 }
 
 /// A word that puts a step ahead of what follows ("first").
 fn is_first(w: &Item) -> bool {
-    lexicon::is(Class::SequenceFirst, &w.text)
+    w.listed(Class::SequenceFirst)
 }
 
 /// "would need peace first and membership later": "first" right after a condition topic and
@@ -278,9 +272,8 @@ fn opens_sequence(items: &[Item]) -> bool {
     let lead = items
         .iter()
         .take_while(|w| {
-            let lead = lexicon::is(Class::ClauseCoordinator, &w.text)
-                || lexicon::is(Class::FocusAdverb, &w.text);
-            lead && !lexicon::is(Class::SequenceLink, &w.text)
+            let lead = w.listed(Class::ClauseCoordinator) || w.listed(Class::FocusAdverb);
+            lead && !w.listed(Class::SequenceLink)
         })
         .count();
     let words: Vec<&str> = items[lead..]
@@ -333,10 +326,10 @@ fn ends_in_one(items: &[Item]) -> bool {
     matches!(items, [.., aux, verb, one]
         if one.text == "one"
             && verb.classes.is_empty()
-            && !lexicon::is(Class::Determiner, &verb.text)
+            && !verb.listed(Class::Determiner)
             && (aux.is(Class::Negator)
-                || lexicon::is(Class::Modal, &aux.text)
-                || lexicon::is(Class::FiniteVerb, &aux.text)))
+                || aux.listed(Class::Modal)
+                || aux.listed(Class::FiniteVerb)))
 }
 
 /// The sign of the last noun the clause introduces with "a"/"an" (an adjective at most
@@ -365,7 +358,7 @@ fn denies_description(items: &[Item]) -> bool {
     let Some(k) = items.iter().position(|i| i.text == "not") else {
         return false;
     };
-    let copula = k > 0 && lexicon::is(Class::BeForm, &items[k - 1].text);
+    let copula = k > 0 && items[k - 1].listed(Class::BeForm);
     let np = &items[k + 1..];
     // "is not caution", "is not a gift": a noun phrase, plain or a word of judgement, that
     // the next clause replaces.
@@ -376,7 +369,7 @@ fn denies_description(items: &[Item]) -> bool {
     };
     let plain = np
         .iter()
-        .all(|i| judgement(i) && !i.punct() && !lexicon::is(Class::FiniteVerb, &i.text));
+        .all(|i| judgement(i) && !i.punct() && !i.listed(Class::FiniteVerb));
     copula && !np.is_empty() && plain
 }
 
@@ -421,7 +414,7 @@ fn excludes(items: &[Item]) -> bool {
 /// so it says where that noun stands ("keep the country outside NATO" still excludes).
 fn describes_other(items: &[Item], i: usize) -> bool {
     // "nobody outside the alliance can block": the place describes the pronoun of nobody.
-    if i >= 1 && lexicon::is(Class::Nobody, &items[i - 1].text) {
+    if i >= 1 && items[i - 1].listed(Class::Nobody) {
         return true;
     }
     if i < 2 {
@@ -434,8 +427,8 @@ fn describes_other(items: &[Item], i: usize) -> bool {
         .is_some_and(|w| lexicon::is(Class::Preposition, w));
     let (quantifier, noun) = (&items[i - 2], &items[i - 1]);
     prepositional
-        && lexicon::is(Class::NounDeterminer, &quantifier.text)
-        && !lexicon::is(Class::CandidateSide, &noun.text)
+        && quantifier.listed(Class::NounDeterminer)
+        && !noun.listed(Class::CandidateSide)
         && !noun.is(Class::Membership)
 }
 
@@ -463,14 +456,14 @@ fn restates_statement(items: &[Item]) -> bool {
     let restating = |p: &Item, rest: &[Item]| {
         let ahead = rest
             .iter()
-            .any(|i| i.text == "that" || lexicon::is(Class::InfinitiveMarker, &i.text));
-        lexicon::is(Class::Demonstrative, &p.text)
-            || (lexicon::is(Class::Pronoun, &p.text) && !has(rest, Class::Membership) && !ahead)
+            .any(|i| i.text == "that" || i.listed(Class::InfinitiveMarker));
+        p.listed(Class::Demonstrative)
+            || (p.listed(Class::Pronoun) && !has(rest, Class::Membership) && !ahead)
     };
     matches!(items, [p, v, rest @ ..]
         if restating(p, rest)
-            && lexicon::is(Class::RestatingVerb, &v.text)
-            && rest.iter().take(TRUTH_WINDOW).any(|i| lexicon::is(Class::Truth, &i.text)))
+            && v.listed(Class::RestatingVerb)
+            && rest.iter().take(TRUTH_WINDOW).any(|i| i.listed(Class::Truth)))
 }
 
 /// "X, including Y, was unacceptable to Moscow": a clause opening with a form of "be" has its
@@ -478,7 +471,7 @@ fn restates_statement(items: &[Item]) -> bool {
 fn subjectless(items: &[Item]) -> bool {
     items
         .first()
-        .is_some_and(|b| lexicon::is(Class::BeForm, &b.text) && b.classes.is_empty())
+        .is_some_and(|b| b.listed(Class::BeForm) && b.classes.is_empty())
 }
 
 /// Most items of a contrasting fragment ("not beside it").
@@ -493,15 +486,13 @@ fn contrast_fragment(items: &[Item]) -> bool {
         && items.first().is_some_and(|i| i.is(Class::Negator))
         && items
             .get(1)
-            .is_some_and(|i| lexicon::is(Class::ContrastPreposition, &i.text))
-        && items
-            .last()
-            .is_some_and(|i| lexicon::is(Class::ObjectPronoun, &i.text))
+            .is_some_and(|i| i.listed(Class::ContrastPreposition))
+        && items.last().is_some_and(|i| i.listed(Class::ObjectPronoun))
         && items[1..].iter().all(|i| {
             i.classes.is_empty()
-                && !lexicon::is(Class::Modal, &i.text)
-                && !lexicon::is(Class::TimeWord, &i.text)
-                && !lexicon::is(Class::TimeDeterminer, &i.text)
+                && !i.listed(Class::Modal)
+                && !i.listed(Class::TimeWord)
+                && !i.listed(Class::TimeDeterminer)
         })
 }
 
@@ -510,16 +501,13 @@ fn contrast_fragment(items: &[Item]) -> bool {
 fn denial_fragment(items: &[Item]) -> bool {
     items.len() <= CONTRAST_FRAGMENT_LEN
         && items.first().is_some_and(|i| i.is(Class::Negator))
-        && items.get(1).is_some_and(|i| {
-            lexicon::is(Class::ContrastPreposition, &i.text)
-                || lexicon::is(Class::Preposition, &i.text)
-        })
+        && items
+            .get(1)
+            .is_some_and(|i| i.listed(Class::ContrastPreposition) || i.listed(Class::Preposition))
         && items[1..]
             .iter()
-            .all(|i| i.classes.is_empty() && !lexicon::is(Class::Modal, &i.text) && i.text != "but")
-        && items
-            .iter()
-            .any(|i| lexicon::is(Class::PersonalDeterminer, &i.text))
+            .all(|i| i.classes.is_empty() && !i.listed(Class::Modal) && i.text != "but")
+        && items.iter().any(|i| i.listed(Class::PersonalDeterminer))
         && !contrast_fragment(items)
 }
 
@@ -534,13 +522,13 @@ fn bare_judgement(items: &[Item]) -> bool {
         && items.iter().any(evaluation)
         && items
             .iter()
-            .all(|i| evaluation(i) || lexicon::is(Class::Intensifier, &i.text))
+            .all(|i| evaluation(i) || i.listed(Class::Intensifier))
 }
 
 /// "It is a guarantee of peace": a pronoun subject followed by its verb.
 fn refers_back(items: &[Item]) -> bool {
     matches!(items, [p, v, ..]
-        if lexicon::is(Class::Pronoun, &p.text) && lexicon::is(Class::RestatingVerb, &v.text))
+        if p.listed(Class::Pronoun) && v.listed(Class::RestatingVerb))
 }
 
 /// The counts a clause's reading rests on.
@@ -568,7 +556,7 @@ fn marks(c: &Clause) -> Marks {
     let negations = negations(items);
     let opposed = (0..items.len())
         .filter(|&i| items[i].is(Class::Opposition) && !coordinated(items, i))
-        .filter(|&i| !(i > 0 && lexicon::is(Class::Remedy, &items[i - 1].text))) // "a shield against"
+        .filter(|&i| !(i > 0 && items[i - 1].listed(Class::Remedy))) // "a shield against"
         .filter(|&i| !self_directed(items, i))
         .filter(|&i| !drops_a_step(items, i))
         .filter(|&i| !locates_exclusion(items, i))
@@ -623,7 +611,7 @@ const TIME_CLAUSE_WORDS: usize = 5;
 /// its link and a few plain words, is that clause's event, aimed at nothing.
 fn ends_time_clause(items: &[Item], i: usize) -> bool {
     // "until Hungary lifts its veto": a noun after its determiner is an object, not the verb.
-    let verb = i > 0 && !lexicon::is(Class::Determiner, &items[i - 1].text);
+    let verb = i > 0 && !items[i - 1].listed(Class::Determiner);
     let last = verb && items.get(i + 1).is_none_or(Item::punct);
     let is_link = |j: usize| {
         let w = &items[j].text;
@@ -657,22 +645,22 @@ const REMEDY_REACH: usize = 7;
 fn ceased(items: &[Item]) -> usize {
     // "the bid will end in disaster": a verb of ending before "in" names an outcome.
     let ending = |k: usize| {
-        lexicon::is(Class::Cessation, &items[k].text)
+        items[k].listed(Class::Cessation)
             && !items
                 .get(k + 1)
-                .is_some_and(|n| lexicon::is(Class::ResultLink, &n.text))
+                .is_some_and(|n| n.listed(Class::ResultLink))
     };
     let ends_before = |i: usize| (i.saturating_sub(CESSATION_REACH)..i).any(ending);
     let remedied = |i: usize| {
         items[i.saturating_sub(REMEDY_REACH)..i]
             .iter()
-            .any(|w| lexicon::is(Class::Remedy, &w.text))
+            .any(|w| w.listed(Class::Remedy))
     };
     // "the war will only end when ...": the verb of ending may also follow its harm.
     let ends_after = |i: usize| {
         items[i + 1..(i + 1 + CESSATION_REACH).min(items.len())]
             .iter()
-            .any(|w| lexicon::is(Class::Cessation, &w.text))
+            .any(|w| w.listed(Class::Cessation))
     };
     (0..items.len())
         .filter(|&i| items[i].is(Class::Harm))
@@ -690,16 +678,13 @@ const SUBJECT_COMPLEMENT_REACH: usize = 5;
 /// judge the membership by it.
 fn ended_subject(items: &[Item], i: usize) -> bool {
     let auxiliary = |w: &Item| {
-        lexicon::is(Class::Modal, &w.text)
-            || lexicon::is(Class::BeForm, &w.text)
-            || lexicon::is(Class::PerfectAux, &w.text)
+        w.listed(Class::Modal)
+            || w.listed(Class::BeForm)
+            || w.listed(Class::PerfectAux)
             || w.is(Class::Negator)
     };
     let plain = |w: &Item| {
-        w.classes.is_empty()
-            && !w.punct()
-            && !auxiliary(w)
-            && !lexicon::is(Class::FiniteVerb, &w.text)
+        w.classes.is_empty() && !w.punct() && !auxiliary(w) && !w.listed(Class::FiniteVerb)
     };
     let verb = items[i + 1..]
         .iter()
@@ -712,9 +697,9 @@ fn ended_subject(items: &[Item], i: usize) -> bool {
     while items.get(v).is_some_and(auxiliary) {
         v += 1;
     }
-    items.get(v).is_some_and(|w| {
-        lexicon::is(Class::Cessation, &w.text) || lexicon::is(Class::Removal, &w.text)
-    })
+    items
+        .get(v)
+        .is_some_and(|w| w.listed(Class::Cessation) || w.listed(Class::Removal))
 }
 
 /// Words a verb of removing may stand before the opposition or harm it takes away ("removed
@@ -727,7 +712,7 @@ const REMOVAL_REACH: usize = 5;
 fn removed(items: &[Item]) -> usize {
     (0..items.len())
         // One already read as an opposition ("withdrawn") reverses once as it is.
-        .filter(|&k| lexicon::is(Class::Removal, &items[k].text) && !items[k].is(Class::Opposition))
+        .filter(|&k| items[k].listed(Class::Removal) && !items[k].is(Class::Opposition))
         .filter(|&k| {
             items[k + 1..items.len().min(k + 1 + REMOVAL_REACH)]
                 .iter()
@@ -764,16 +749,13 @@ fn drops_a_step(items: &[Item], i: usize) -> bool {
 /// "negotiating against itself", "working against ourselves": an opposition word before a
 /// reflexive pronoun turns on its own subject, not on the proposition.
 fn self_directed(items: &[Item], i: usize) -> bool {
-    items
-        .get(i + 1)
-        .is_some_and(|n| lexicon::is(Class::Reflexive, &n.text))
+    items.get(i + 1).is_some_and(|n| n.listed(Class::Reflexive))
 }
 
 /// "still waiting outside NATO": a verb of state right before the opposite proposition names
 /// that state with it; the pair reverses once.
 fn locates_exclusion(items: &[Item], i: usize) -> bool {
-    lexicon::is(Class::LocatedState, &items[i].text)
-        && items.get(i + 1).is_some_and(|n| n.is(Class::Exclusion))
+    items[i].listed(Class::LocatedState) && items.get(i + 1).is_some_and(|n| n.is(Class::Exclusion))
         || excludes_object(items, i)
 }
 
@@ -793,9 +775,9 @@ fn excludes_object(items: &[Item], i: usize) -> bool {
         .take_while(|w| w.classes.is_empty() && !w.punct())
         .count();
     // The object is the candidate or a pronoun for it ("rejects forced neutrality" has none).
-    let candidate = rest[..object].iter().any(|w| {
-        lexicon::is(Class::CandidateSide, &w.text) || lexicon::is(Class::ObjectPronoun, &w.text)
-    });
+    let candidate = rest[..object]
+        .iter()
+        .any(|w| w.listed(Class::CandidateSide) || w.listed(Class::ObjectPronoun));
     candidate && rest.get(object).is_some_and(|w| w.is(Class::Exclusion))
 }
 
@@ -813,7 +795,7 @@ fn restates_negator(items: &[Item], k: usize) -> bool {
     k >= 3
         && matches!(items[k - 1].text.as_str(), "and" | "or")
         && items[k - 2].is(Class::Negator)
-        && lexicon::is(Class::BeForm, &items[k - 3].text)
+        && items[k - 3].listed(Class::BeForm)
 }
 
 /// "alternatives or substitutes": the second of two coordinated opposition words adds nothing;
@@ -826,7 +808,7 @@ fn coordinated(items: &[Item], i: usize) -> bool {
     let mut j = i;
     while j >= 2
         && i - j < 2
-        && (items[j - 1].is(Class::Negator) || lexicon::is(Class::Modal, &items[j - 1].text))
+        && (items[j - 1].is(Class::Negator) || items[j - 1].listed(Class::Modal))
     {
         j -= 1;
     }
@@ -840,7 +822,7 @@ const OBJECT_LINK_REACH: usize = 2;
 /// "veto threats against Ukraine's accession": the preposition after an opposition noun links
 /// its object; the pair reverses once.
 fn links_opposition_object(items: &[Item], i: usize) -> bool {
-    lexicon::is(Class::OppositionObjectLink, &items[i].text)
+    items[i].listed(Class::OppositionObjectLink)
         && items[i.saturating_sub(OBJECT_LINK_REACH)..i]
             .iter()
             .any(|b| b.is(Class::Opposition))
@@ -849,7 +831,7 @@ fn links_opposition_object(items: &[Item], i: usize) -> bool {
 /// "a Hungarian veto", "Hungary's veto": an opposition word after a determiner or possessive
 /// (an adjective at most between) is a noun, the subject of an opposition verb right after it.
 fn opposing_subject(items: &[Item], j: usize) -> bool {
-    let opens_np = |i: &Item| lexicon::is(Class::Determiner, &i.text) || i.text == "'s";
+    let opens_np = |i: &Item| i.listed(Class::Determiner) || i.text == "'s";
     let np = match j {
         0 => false,
         1 => opens_np(&items[0]),
@@ -907,18 +889,14 @@ fn after_link(items: &[Item], k: usize) -> bool {
 /// proposition.
 fn points_back(items: &[Item]) -> bool {
     let reverses = has(items, Class::Negator) || has(items, Class::Opposition);
-    let auxiliary = |i: &Item| {
-        i.is(Class::Negator)
-            || lexicon::is(Class::Modal, &i.text)
-            || lexicon::is(Class::RestatingVerb, &i.text)
-    };
+    let auxiliary =
+        |i: &Item| i.is(Class::Negator) || i.listed(Class::Modal) || i.listed(Class::RestatingVerb);
     let elliptical = items.len() <= ELLIPSIS_LEN && items.iter().all(auxiliary);
     // "Hungary would be the first to say no": an answer to the proposition named before.
     let answers = items
         .windows(2)
-        .any(|w| lexicon::is(Class::AnswerVerb, &w[0].text) && w[1].text == "no");
-    reverses
-        && (elliptical || answers || items.iter().any(|i| lexicon::is(Class::Pronoun, &i.text)))
+        .any(|w| w[0].listed(Class::AnswerVerb) && w[1].text == "no");
+    reverses && (elliptical || answers || items.iter().any(|i| i.listed(Class::Pronoun)))
 }
 
 /// A word of a bare time phrase: "this", "the next", "decade", "year", and its joiners

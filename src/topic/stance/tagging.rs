@@ -46,17 +46,40 @@ pub(super) struct Item {
     pub(super) text: String,
     /// Every tagged class that lists the text.
     pub(super) classes: Vec<Class>,
+    /// Every list the text is an entry of (`lexicon::classes_of`), looked up once.
+    lists: lexicon::ClassBits,
+    /// The text holds no letter or digit: a punctuation mark.
+    punct: bool,
 }
 
 impl Item {
+    /// The item over `text` with the tagged `classes`.
+    fn new(text: String, classes: Vec<Class>) -> Item {
+        let lists = lexicon::classes_of(&text);
+        let punct = text.chars().all(|c| !c.is_alphanumeric());
+        Item {
+            text,
+            classes,
+            lists,
+            punct,
+        }
+    }
+
     /// The item belongs to `class`.
     pub(super) fn is(&self, class: Class) -> bool {
         self.classes.contains(&class)
     }
 
+    /// Its text is an entry of `class`'s list: `lexicon::is(class, &self.text)`, read from the
+    /// lists looked up when the item was made.
+    #[inline]
+    pub(super) fn listed(&self, class: Class) -> bool {
+        lexicon::in_class(&self.lists, class)
+    }
+
     /// The item is a punctuation mark.
     pub(super) fn punct(&self) -> bool {
-        self.text.chars().all(|c| !c.is_alphanumeric())
+        self.punct
     }
 }
 
@@ -71,8 +94,7 @@ pub(super) fn pair_is(first: &Item, second: &Item, class: Class) -> bool {
 
 /// Some item of `items`, or two in a row, is an entry of `class` ("in office", "still").
 pub(super) fn names_entry(items: &[Item], class: Class) -> bool {
-    items.iter().any(|a| lexicon::is(class, &a.text))
-        || items.windows(2).any(|w| pair_is(&w[0], &w[1], class))
+    items.iter().any(|a| a.listed(class)) || items.windows(2).any(|w| pair_is(&w[0], &w[1], class))
 }
 
 /// Some item belongs to `class`.
@@ -100,7 +122,7 @@ pub(super) fn negations(items: &[Item]) -> usize {
                 && !in_place_relative(items, k)
         })
         .filter(|(_, i)| {
-            let counts = !(seen && lexicon::is(Class::Correlative, &i.text));
+            let counts = !(seen && i.listed(Class::Correlative));
             seen = true;
             counts
         })
@@ -118,7 +140,7 @@ fn in_noun_complement(items: &[Item], k: usize) -> bool {
     let from = k.saturating_sub(COMPLEMENT_REACH + 1);
     let Some(t) = (from..k)
         .rev()
-        .find(|&t| lexicon::is(Class::Complementizer, &items[t].text))
+        .find(|&t| items[t].listed(Class::Complementizer))
     else {
         return false;
     };
@@ -128,12 +150,12 @@ fn in_noun_complement(items: &[Item], k: usize) -> bool {
     // "an idea that nobody takes seriously") and judges the noun.
     let own_subject = items.get(t + 1).is_some_and(|s| {
         !s.is(Class::Negator)
-            && !lexicon::is(Class::Nobody, &s.text)
-            && !lexicon::is(Class::BeForm, &s.text)
-            && !lexicon::is(Class::Modal, &s.text)
-            && !lexicon::is(Class::FiniteVerb, &s.text)
+            && !s.listed(Class::Nobody)
+            && !s.listed(Class::BeForm)
+            && !s.listed(Class::Modal)
+            && !s.listed(Class::FiniteVerb)
     });
-    let noun = t > 0 && lexicon::is(Class::ProtectionNoun, &items[t - 1].text);
+    let noun = t > 0 && items[t - 1].listed(Class::ProtectionNoun);
     let named_before = items[..t].iter().any(|i| i.is(Class::Membership));
     let position_after = items[t + 1..]
         .iter()
@@ -163,7 +185,7 @@ fn in_place_relative(items: &[Item], k: usize) -> bool {
     let Some(r) = (0..k)
         .rev()
         .take_while(|&j| !items[j].punct())
-        .find(|&j| lexicon::is(Class::PlaceRelative, &items[j].text))
+        .find(|&j| items[j].listed(Class::PlaceRelative))
     else {
         return false;
     };
@@ -175,8 +197,8 @@ fn in_place_relative(items: &[Item], k: usize) -> bool {
     // "membership is where Ukraine should not go": after a verb the clause is the predicate.
     let noun_before = r > 0
         && !items[r - 1].punct()
-        && !lexicon::is(Class::BeForm, &items[r - 1].text)
-        && !lexicon::is(Class::FiniteVerb, &items[r - 1].text);
+        && !items[r - 1].listed(Class::BeForm)
+        && !items[r - 1].listed(Class::FiniteVerb);
     noun_before && named_before && !clause_positioned
 }
 
@@ -191,12 +213,12 @@ fn denies_topic(items: &[Item], k: usize) -> bool {
     items[k].is(Class::Negator)
         && items
             .get(k + 1)
-            .is_some_and(|i| lexicon::is(Class::TopicPreposition, &i.text))
+            .is_some_and(|i| i.listed(Class::TopicPreposition))
         // "not about to admit Ukraine" is "not going to"; "not about threatening Russia" denies
         // a harm: only the membership named as the subject is denied.
         && items
             .get(k + 2)
-            .is_none_or(|i| !lexicon::is(Class::InfinitiveMarker, &i.text))
+            .is_none_or(|i| !i.listed(Class::InfinitiveMarker))
         && names_membership
 }
 
@@ -228,7 +250,7 @@ pub(super) fn waives(items: &[Item], k: usize) -> bool {
             .take(WAIVED_REACH)
             .take_while(|i| !i.punct())
             // "without delay" is a double negation already: "delay" works against joining.
-            .any(|i| lexicon::is(Class::Waived, &i.text) && !i.is(Class::Opposition))
+            .any(|i| i.listed(Class::Waived) && !i.is(Class::Opposition))
 }
 
 /// "would not join while the truce is not holding": a negation after a condition link that
@@ -258,12 +280,10 @@ const ERROR_REACH: usize = 3;
 /// "must not repeat the mistake of leaving Ukraine outside": the negation refuses to commit
 /// the harm the sentence judges; the harm alone carries the judgement.
 fn refuses_error(items: &[Item], k: usize) -> bool {
-    let verb = items
-        .get(k + 1)
-        .is_some_and(|i| lexicon::is(Class::ErrorVerb, &i.text));
+    let verb = items.get(k + 1).is_some_and(|i| i.listed(Class::ErrorVerb));
     verb && items[k + 2..(k + 2 + ERROR_REACH).min(items.len())]
         .iter()
-        .any(|i| i.is(Class::Harm) && lexicon::is(Class::ErrorNoun, &i.text))
+        .any(|i| i.is(Class::Harm) && i.listed(Class::ErrorNoun))
 }
 
 /// "was not raised during the talks", "had not come up": an act of discussing (with its
@@ -278,14 +298,14 @@ fn discussion_not_held(items: &[Item], j: usize) -> bool {
         .is_some_and(|p| pair_is(verb, p, Class::DiscussionAct));
     let next = if with_particle {
         j + 2
-    } else if lexicon::is(Class::DiscussionAct, &verb.text) {
+    } else if verb.listed(Class::DiscussionAct) {
         j + 1
     } else {
         return false;
     };
     items
         .get(next)
-        .is_none_or(|i| i.punct() || lexicon::is(Class::Preposition, &i.text))
+        .is_none_or(|i| i.punct() || i.listed(Class::Preposition))
 }
 
 /// "would not let itself be dragged into a war by admitting Ukraine", "will not allow
@@ -294,10 +314,8 @@ fn discussion_not_held(items: &[Item], j: usize) -> bool {
 fn refuses_own_harm(items: &[Item], k: usize) -> bool {
     let permits = items
         .get(k + 1)
-        .is_some_and(|i| lexicon::is(Class::PermissionVerb, &i.text));
-    let reflexive = items
-        .get(k + 2)
-        .is_some_and(|i| lexicon::is(Class::Reflexive, &i.text));
+        .is_some_and(|i| i.listed(Class::PermissionVerb));
+    let reflexive = items.get(k + 2).is_some_and(|i| i.listed(Class::Reflexive));
     let harm = || {
         items[k + 3..]
             .iter()
@@ -312,29 +330,25 @@ fn refuses_own_harm(items: &[Item], k: usize) -> bool {
 /// not done; it takes no position ("will not sign" after a modal still refuses).
 pub(super) fn act_not_done(items: &[Item], k: usize) -> bool {
     let is_act = |j: usize| {
-        items
-            .get(j)
-            .is_some_and(|i| lexicon::is(Class::ProceduralAct, &i.text))
+        items.get(j).is_some_and(|i| i.listed(Class::ProceduralAct))
             || discussion_not_held(items, j)
     };
     let adverb = items
         .get(k + 1)
         .is_some_and(|i| i.text.ends_with("ly") && i.classes.is_empty());
-    let reported = k > 0 && lexicon::is(Class::ReportAuxiliary, &items[k - 1].text);
+    let reported = k > 0 && items[k - 1].listed(Class::ReportAuxiliary);
     items[k].text == "not" && reported && (is_act(k + 1) || (adverb && is_act(k + 2)))
 }
 
 /// "a legal duty, not just a dream", "not only for Ukraine": a "not" before an additive
 /// adverb adds to what it names; it denies nothing.
 fn additive(items: &[Item], k: usize) -> bool {
-    let adverb = items
-        .get(k + 1)
-        .is_some_and(|n| lexicon::is(Class::Additive, &n.text));
+    let adverb = items.get(k + 1).is_some_and(|n| n.listed(Class::Additive));
     // "will not simply admit Ukraine" denies: before a verb the adverb only hedges. Before a
     // noun phrase or a preposition, or with "but"/"also" to follow, it adds.
-    let phrase_next = items.get(k + 2).is_some_and(|n| {
-        lexicon::is(Class::Determiner, &n.text) || lexicon::is(Class::Preposition, &n.text)
-    });
+    let phrase_next = items
+        .get(k + 2)
+        .is_some_and(|n| n.listed(Class::Determiner) || n.listed(Class::Preposition));
     let completed = items[k + 1..]
         .iter()
         .take(ADDITIVE_REACH)
@@ -369,8 +383,8 @@ fn describes_evaluation(items: &[Item], k: usize) -> bool {
         .all(|i| i.classes.iter().all(|&c| c == Class::Adversary) && !i.punct());
     let relative = between
         .first()
-        .is_some_and(|i| lexicon::is(Class::RelativePronoun, &i.text));
-    let finite = |i: &Item| lexicon::is(Class::FiniteVerb, &i.text);
+        .is_some_and(|i| i.listed(Class::RelativePronoun));
+    let finite = |i: &Item| i.listed(Class::FiniteVerb);
     let reduced = between.len() >= 2 && !finite(&between[0]) && finite(&between[between.len() - 1]);
     // "a threat no government could accept": the negation is the relative clause's subject.
     let negative_subject = between.is_empty()
@@ -404,11 +418,11 @@ fn is_corrective(items: &[Item], k: usize) -> bool {
     let after_comma = k == 0 || items[k - 1].text == ",";
     let opens_np = items
         .get(k + 1)
-        .is_some_and(|n| lexicon::is(Class::Determiner, &n.text));
+        .is_some_and(|n| n.listed(Class::Determiner));
     // The alternative set aside must be a plain noun phrase: no verb, only membership or
     // approving words ("not a door" sets a door aside; "not a substitute for it" still negates).
     let plain = items[k + 1..].iter().take_while(|i| !i.punct()).all(|i| {
-        !lexicon::is(Class::FiniteVerb, &i.text)
+        !i.listed(Class::FiniteVerb)
             && i.classes
                 .iter()
                 .all(|c| matches!(c, Class::Membership | Class::Approval | Class::Benefit))
@@ -420,7 +434,7 @@ fn is_corrective(items: &[Item], k: usize) -> bool {
         .skip(k + 2)
         .take(STANDING_REACH)
         .take_while(|i| !i.punct())
-        .any(|i| lexicon::is(Class::StatusNoun, &i.text));
+        .any(|i| i.listed(Class::StatusNoun));
     let set_aside = after_comma && opens_np && plain && !standing;
     items[k].text == "not" && (set_aside || not_but(items, k).is_some())
 }
@@ -436,13 +450,12 @@ const NOT_BUT_REACH: usize = 8;
 /// for B, two noun phrases with no verb between; the clause asserts B ("not join but
 /// cooperate" still negates: a verb follows "but"). The index of the "but".
 pub(super) fn not_but(items: &[Item], k: usize) -> Option<usize> {
-    let finite = |i: &Item| lexicon::is(Class::FiniteVerb, &i.text);
+    let finite = |i: &Item| i.listed(Class::FiniteVerb);
     let end = (k + 2 + NOT_BUT_REACH).min(items.len());
     let but = (k + 2..end).find(|&j| items[j].text == "but")?;
     let set_aside = &items[k + 1..but];
     let np_after = items.get(but + 1).is_some_and(|n| {
-        lexicon::is(Class::Determiner, &n.text)
-            || (n.classes.is_empty() && !finite(n) && !n.punct())
+        n.listed(Class::Determiner) || (n.classes.is_empty() && !finite(n) && !n.punct())
     });
     // A set-aside judged in words of its own ("not a provocation but ...") keeps its negation:
     // the negated judgement is itself the position.
@@ -704,7 +717,7 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
         } else {
             ws[i..i + n].join(" ")
         };
-        items.push(Item { text, classes });
+        items.push(Item::new(text, classes));
         i += n;
     }
     unmark_held_fears(&mut items);
@@ -756,14 +769,14 @@ fn unmark_spared_objects(items: &mut [Item]) {
             .iter()
             .take_while(|i| {
                 !i.punct()
-                    && !lexicon::is(Class::ClauseCoordinator, &i.text)
-                    && !lexicon::is(Class::SubordinateOpener, &i.text)
+                    && !i.listed(Class::ClauseCoordinator)
+                    && !i.listed(Class::SubordinateOpener)
             })
             .collect();
         let positioned = object.iter().any(|i| {
             POSITIONS.iter().any(|&c| i.is(c))
-                || lexicon::is(Class::Pronoun, &i.text)
-                || lexicon::is(Class::ObjectPronoun, &i.text)
+                || i.listed(Class::Pronoun)
+                || i.listed(Class::ObjectPronoun)
         });
         if !object.is_empty() && !positioned {
             items[k].classes.retain(|&c| c != Class::Opposition);
@@ -781,7 +794,7 @@ fn unmark_movements(items: &mut [Item]) {
             .rsplit(' ')
             .next()
             .is_some_and(|w| lexicon::is(Class::MotionParticle, w));
-        let direction = lexicon::is(Class::DirectionPreposition, &items[k + 1].text);
+        let direction = items[k + 1].listed(Class::DirectionPreposition);
         if items[k].is(Class::Opposition) && particle && direction {
             items[k].classes.retain(|&c| c != Class::Opposition);
         }
@@ -795,7 +808,7 @@ fn unmark_held_fears(items: &mut [Item]) {
     for k in 0..items.len().saturating_sub(1) {
         // "the fears of allies who hesitate ...": held by the allies named after "of".
         let holder = |j: usize| items[j..].iter().take(2).any(|i| i.is(Class::AlliesNoun));
-        let held = lexicon::is(Class::ClaimNoun, &items[k].text)
+        let held = items[k].listed(Class::ClaimNoun)
             && (items[k + 1].text == "that" || (items[k + 1].text == "of" && holder(k + 2)));
         if held {
             items[k].classes.retain(|&c| c != Class::Harm);
@@ -842,17 +855,13 @@ fn unmark_denied_agent_harms(items: &mut [Item]) {
 /// it or "to" after it ("it is not unreasonable to reject ..." judges the act).
 fn is_agent(items: &[Item], h: usize, o: usize) -> bool {
     let between = &items[h + 1..o];
-    let auxiliary = between
-        .iter()
-        .any(|i| lexicon::is(Class::ModalVerb, &i.text));
+    let auxiliary = between.iter().any(|i| i.listed(Class::ModalVerb));
     let after_be = items[..h]
         .iter()
         .rev()
         .find(|i| !i.is(Class::Negator))
-        .is_some_and(|i| lexicon::is(Class::BeForm, &i.text));
-    let infinitive = between
-        .iter()
-        .any(|i| lexicon::is(Class::InfinitiveMarker, &i.text));
+        .is_some_and(|i| i.listed(Class::BeForm));
+    let infinitive = between.iter().any(|i| i.listed(Class::InfinitiveMarker));
     auxiliary && !after_be && !infinitive
 }
 
@@ -864,7 +873,7 @@ const PERSUADED_REACH: usize = 6;
 /// negation stays: "convinced nobody that").
 fn unmark_persuaded(items: &mut [Item]) {
     for k in 0..items.len() {
-        if !lexicon::is(Class::PersuasionVerb, &items[k].text) {
+        if !items[k].listed(Class::PersuasionVerb) {
             continue;
         }
         let reach = items.len().min(k + 1 + PERSUADED_REACH);
@@ -895,23 +904,21 @@ fn harm_before(items: &[Item], k: usize) -> bool {
 /// path to NATO"), works against it, as an opposition word does.
 fn mark_reversed_referent(items: &mut [Item]) {
     for k in 0..items.len().saturating_sub(1) {
-        if !lexicon::is(Class::Reversal, &items[k].text) {
+        if !items[k].listed(Class::Reversal) {
             continue;
         }
         // The pronoun ends its clause ("change that.", "change that, and"), so it is no
         // determiner ("undo this damage"); the membership is no subject before the verb
         // ("membership would change that" undoes something else).
-        let referent = lexicon::is(Class::Pronoun, &items[k + 1].text)
+        let referent = items[k + 1].listed(Class::Pronoun)
             && items
                 .get(k + 2)
-                .is_none_or(|n| n.punct() || lexicon::is(Class::ClauseCoordinator, &n.text))
+                .is_none_or(|n| n.punct() || n.listed(Class::ClauseCoordinator))
             || membership_object(items, k) && negated_before(items, k);
         let subject_named = items[..k]
             .iter()
             .rev()
-            .take_while(|i| {
-                !i.punct() && i.text != "that" && !lexicon::is(Class::ClauseCoordinator, &i.text)
-            })
+            .take_while(|i| !i.punct() && i.text != "that" && !i.listed(Class::ClauseCoordinator))
             .any(|i| i.is(Class::Membership));
         if referent && !subject_named && !harm_before(items, k) {
             items[k].classes.push(Class::Opposition);
@@ -931,9 +938,7 @@ fn membership_object(items: &[Item], k: usize) -> bool {
         .iter()
         .take(OBJECT_REACH)
         .take_while(|i| {
-            !i.punct()
-                && !lexicon::is(Class::ClauseCoordinator, &i.text)
-                && !lexicon::is(Class::SubordinateOpener, &i.text)
+            !i.punct() && !i.listed(Class::ClauseCoordinator) && !i.listed(Class::SubordinateOpener)
         })
         .any(|i| i.is(Class::Membership))
 }
@@ -943,7 +948,7 @@ fn negated_before(items: &[Item], k: usize) -> bool {
     items[..k]
         .iter()
         .rev()
-        .take_while(|i| !i.punct() && !lexicon::is(Class::ClauseCoordinator, &i.text))
+        .take_while(|i| !i.punct() && !i.listed(Class::ClauseCoordinator))
         .any(|i| i.is(Class::Negator))
 }
 
@@ -955,7 +960,7 @@ fn is_adversary(i: &Item) -> bool {
 /// The item after `k`, past a definite article ("encouraged the Kremlin").
 fn object_after(items: &[Item], k: usize) -> Option<&Item> {
     match items.get(k + 1) {
-        Some(n) if lexicon::is(Class::DefiniteArticle, &n.text) => items.get(k + 2),
+        Some(n) if n.listed(Class::DefiniteArticle) => items.get(k + 2),
         n => n,
     }
 }
@@ -980,7 +985,7 @@ fn unmark_adversary_targets(items: &mut [Item]) {
         }
         let linked = items
             .get(k + 1)
-            .is_some_and(|l| lexicon::is(Class::DamageLink, &l.text));
+            .is_some_and(|l| l.listed(Class::DamageLink));
         let object = object_after(items, k + usize::from(linked));
         if object.is_some_and(is_adversary) {
             items[k]
@@ -997,7 +1002,7 @@ fn mark_spans(items: &mut [Item]) {
     for k in 0..items.len() {
         if matches!(items[k].text.as_str(), "." | "?" | ";") {
             deferring = false;
-        } else if lexicon::is(Class::Span, &items[k].text) && follows_be_or_take(items, k) {
+        } else if items[k].listed(Class::Span) && follows_be_or_take(items, k) {
             deferring = true;
         } else if deferring && items[k].text == "before" {
             items[k].classes.push(Class::Deferral);
@@ -1075,14 +1080,11 @@ const DICTATED_CHOICE_REACH: usize = 3;
 /// question word follows the verb of dictating at `k`: an outsider's say over the choice is
 /// denied, whoever the outsider is.
 fn dictation_denied(items: &[Item], n: usize, k: usize) -> bool {
-    let nobody = lexicon::is(Class::Nobody, &items[n].text)
-        || lexicon::is(Class::NegativeDeterminer, &items[n].text);
+    let nobody = items[n].listed(Class::Nobody) || items[n].listed(Class::NegativeDeterminer);
     // "tell Ukrainians which ...": "tell" dictates only to someone ("nobody can tell whether"
     // is not knowing); "dictate who joins" needs no one.
     let addressee = items.get(k + 1).is_some_and(|i| {
-        lexicon::is(Class::CandidateSide, &i.text)
-            || i.is(Class::AlliesNoun)
-            || lexicon::is(Class::AddresseeLink, &i.text)
+        i.listed(Class::CandidateSide) || i.is(Class::AlliesNoun) || i.listed(Class::AddresseeLink)
     });
     let tells = items[k]
         .text
@@ -1091,7 +1093,7 @@ fn dictation_denied(items: &[Item], n: usize, k: usize) -> bool {
     let question = items[k + 1..]
         .iter()
         .take(DICTATED_CHOICE_REACH)
-        .any(|i| lexicon::is(Class::ChoiceQuestion, &i.text));
+        .any(|i| i.listed(Class::ChoiceQuestion));
     nobody && question && (addressee || !tells)
 }
 
@@ -1100,13 +1102,13 @@ fn dictation_denied(items: &[Item], n: usize, k: usize) -> bool {
 /// an opposition denied.
 fn mark_denied_permission(items: &mut [Item]) {
     for k in 1..items.len() {
-        let permits = lexicon::is(Class::PermissionVerb, &items[k].text);
+        let permits = items[k].listed(Class::PermissionVerb);
         let negated = items[k - 1].is(Class::Negator);
         let adversary = items.get(k + 1).is_some_and(is_adversary);
         // "let Moscow write", "allow Moscow to dictate": the adversary's act is the next word.
         let act = if items
             .get(k + 2)
-            .is_some_and(|i| lexicon::is(Class::InfinitiveMarker, &i.text))
+            .is_some_and(|i| i.listed(Class::InfinitiveMarker))
         {
             k + 3
         } else {
@@ -1132,8 +1134,7 @@ fn mark_denied_permission(items: &mut [Item]) {
 /// A noun of a say: listed whole, or first in a procedural phrase ("vote on").
 fn say_noun(i: &Item) -> bool {
     let first = i.text.split(' ').next().unwrap_or_default();
-    lexicon::is(Class::SayNoun, &i.text)
-        || (i.is(Class::Procedural) && lexicon::is(Class::SayNoun, first))
+    i.listed(Class::SayNoun) || (i.is(Class::Procedural) && lexicon::is(Class::SayNoun, first))
 }
 
 /// How many words a spending verb may stand before its span ("spent fifteen years").
@@ -1143,11 +1144,11 @@ const SPENT_REACH: usize = 2;
 /// opposition later in the sentence is a complaint about it: the span judges as a harm.
 fn mark_time_spent(items: &mut [Item]) {
     for k in 0..items.len() {
-        if !lexicon::is(Class::TimeSpending, &items[k].text) {
+        if !items[k].listed(Class::TimeSpending) {
             continue;
         }
         let reach = items.len().min(k + 1 + SPENT_REACH);
-        let Some(j) = (k + 1..reach).find(|&j| lexicon::is(Class::Span, &items[j].text)) else {
+        let Some(j) = (k + 1..reach).find(|&j| items[j].listed(Class::Span)) else {
             continue;
         };
         let opposes_later = items[j + 1..]
@@ -1163,8 +1164,7 @@ fn mark_time_spent(items: &mut [Item]) {
 /// The item at `k` follows a form of "be" or "take", one word ("many", "perhaps") at most
 /// between.
 fn follows_be_or_take(items: &[Item], k: usize) -> bool {
-    let verb =
-        |i: &Item| lexicon::is(Class::BeForm, &i.text) || lexicon::is(Class::SpanVerb, &i.text);
+    let verb = |i: &Item| i.listed(Class::BeForm) || i.listed(Class::SpanVerb);
     items[k.saturating_sub(2)..k].iter().any(verb)
 }
 
