@@ -167,7 +167,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
             while j < bytes.len() {
                 // ASCII letters and digits (most of a word) are word characters: skipped in a
                 // tight loop, the rules below read only what follows them.
-                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
                     j += 1;
                 }
                 if j == bytes.len() {
@@ -196,14 +196,25 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
     out
 }
 
+/// Per byte value: an ASCII letter or digit (`u8::is_ascii_alphanumeric`), one load a byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Every ASCII character, each its own one-byte slice (a one-character token's form).
 const ASCII: &str = "\0\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\
 \x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f \
 !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f";
 
 /// The token's lowercase form with curly apostrophes made straight, and the classes it is in:
-/// the lexicon's copy of a listed ASCII word without capitals, a one-character slice of
-/// [`ASCII`], or a new string.
+/// the lexicon's copy of a listed ASCII word (one with capitals lowercased on the stack), a
+/// one-character slice of [`ASCII`], or a new string.
 fn lower_form(word: &str) -> (Cow<'static, str>, crate::lexicon::ClassBits) {
     let owned = |s: String| {
         let bits = crate::lexicon::classes_of(&s);
@@ -225,14 +236,27 @@ fn lower_form(word: &str) -> (Cow<'static, str>, crate::lexicon::ClassBits) {
         let lower = &ASCII[at..=at];
         return (Cow::Borrowed(lower), crate::lexicon::classes_of(lower));
     }
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return owned(word.to_ascii_lowercase());
-    }
-    match crate::lexicon::entry_of(word) {
+    // A word with a capital is lowercased on the stack: borrowed from the lexicon when listed
+    // ("The", "NATO"), like a lowercase word.
+    let mut buf = [0u8; STACK_WORD];
+    let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        let Some(b) = buf.get_mut(..word.len()) else {
+            return owned(word.to_ascii_lowercase());
+        };
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).expect("ASCII")
+    } else {
+        word
+    };
+    match crate::lexicon::entry_of(lower) {
         Some((listed, bits)) => (Cow::Borrowed(listed), bits),
-        None => (Cow::Owned(word.to_string()), Default::default()),
+        None => (Cow::Owned(lower.to_string()), Default::default()),
     }
 }
+
+/// Longest ASCII word with a capital that [`lower_form`] lowercases on the stack.
+const STACK_WORD: usize = 32;
 
 /// "Mr", "Sen", "Gen" before their dot: the dot belongs to the word.
 fn is_honorific(word: &str) -> bool {
