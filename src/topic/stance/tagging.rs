@@ -677,6 +677,37 @@ fn merge_sorted(a: &[usize], b: &[usize], out: &mut Vec<usize>) {
     out.extend_from_slice(&b[j..]);
 }
 
+/// Words whose [`first_fits`] a thread remembers before it starts over (a news vocabulary
+/// stays far below this).
+const FIRST_FITS_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// Per word, the entries whose first element it fits, ascending (see [`first_fits`]).
+    static FIRST_FITS: std::cell::RefCell<FxHashMap<String, Box<[usize]>>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// The entries whose first element fits `word`, ascending (list order), into `out`: looked up
+/// by its first word or its stem's first letter, and remembered per word by the thread.
+fn first_fits(word: &str, out: &mut Vec<usize>) {
+    FIRST_FITS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(fits) = cache.get(word) {
+            out.clear();
+            out.extend_from_slice(fits);
+            return;
+        }
+        // Both lists are in list order: merged, not sorted.
+        let own: &[usize] = FIRST_WORDS.by_word.get(word).map_or(&[], Vec::as_slice);
+        merge_sorted(own, FIRST_WORDS.others_at(word), out);
+        out.retain(|&k| PATTERNS[k].0.first().is_none_or(|p| p.matches(word)));
+        if cache.len() >= FIRST_FITS_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), out.as_slice().into());
+    });
+}
+
 /// Group words into the longest listed phrases, each with every class that lists it.
 pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     let mut items = Vec::new();
@@ -686,12 +717,7 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     while i < ws.len() {
         let mut best = 0;
         let mut classes = Vec::new();
-        // Both lists are in list order: merged, not sorted.
-        let own: &[usize] = FIRST_WORDS
-            .by_word
-            .get(ws[i].as_str())
-            .map_or(&[], Vec::as_slice);
-        merge_sorted(own, FIRST_WORDS.others_at(&ws[i]), &mut candidates);
+        first_fits(&ws[i], &mut candidates);
         for (pats, class) in candidates.iter().map(|&k| &PATTERNS[k]) {
             let n = pats.len();
             let fits = i + n <= ws.len() && pats.iter().zip(&ws[i..]).all(|(p, w)| p.matches(w));
