@@ -352,24 +352,31 @@ fn narrated_events(
 /// the frame (from ", who" to the next comma). One that fixes no day dates something else;
 /// a day there ("who attended the meeting on Tuesday, told reporters") is the occasion.
 fn in_relative_clause(text: &str, frame: &Range<usize>, m: &Range<usize>) -> bool {
+    relative_clause_before(text, frame, m).is_some()
+}
+
+/// The words of the frame's relative clause before the date phrase at `m` (from the word
+/// after ", who"), when the phrase lies in one.
+fn relative_clause_before<'t>(
+    text: &'t str,
+    frame: &Range<usize>,
+    m: &Range<usize>,
+) -> Option<&'t str> {
     let before = &text[frame.start..m.start];
-    let Some(comma) = before.rfind(", ") else {
-        return false;
-    };
-    let opener = before[comma + 2..]
+    let clause = &before[before.rfind(", ")? + 2..];
+    let opener = clause
         .split_whitespace()
         .next()
         .is_some_and(|w| lexicon::is(Class::RelativePronoun, &w.to_lowercase()));
-    opener && !before[comma + 2..].contains(',')
+    (opener && !clause.contains(',')).then_some(clause)
 }
 
 /// "X, who will address the assembly on Monday, has warned": the relative clause holding the
 /// date phrase at `m` speaks of what is to come; its day is not the statement's.
 fn ahead_in_clause(text: &str, frame: &Range<usize>, m: &Range<usize>) -> bool {
-    let before = &text[frame.start..m.start];
-    before.rfind(", ").is_some_and(|comma| {
-        before[comma + 2..]
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+    relative_clause_before(text, frame, m).is_some_and(|clause| {
+        clause
+            .split(|c: char| !c.is_alphanumeric())
             .any(|w| lexicon::is(Class::FutureMarker, &w.to_lowercase()))
     })
 }

@@ -415,10 +415,10 @@ word_classes! {
     HypothesisOpener => "stance/hypothesis_openers.txt",
     /// Stance: negations that repeat an earlier one in the clause ("neither ... nor").
     Correlative => "stance/correlatives.txt",
-    /// Stance: adverbs opening a split preference ("would rather resign than consent").
     /// Stance: verbs of keeping on ("keep", "continue"); an endpoint link after them ends an
     /// effort that lasts.
     PersistenceVerb => "stance/persistence_verbs.txt",
+    /// Stance: adverbs opening a split preference ("would rather resign than consent").
     PreferenceAdverb => "stance/preference_adverbs.txt",
     /// Stance: the link completing a split preference ("than").
     PreferenceLink => "stance/preference_links.txt",
@@ -522,6 +522,10 @@ word_classes! {
     PermissionNoun => "stance/permission_nouns.txt",
     /// Stance: verbs of needing a leave ("need", "require").
     NeedVerb => "stance/need_verbs.txt",
+    /// Stance: plain words of denial ("not", "no", "never") that deny a decision or a leave.
+    Denial => "stance/denials.txt",
+    /// Stance: prepositions naming a leave's giver after its noun ("from", "of").
+    LeaveGiverLink => "stance/leave_giver_links.txt",
     /// Stance: verbs of dictating another's choice ("dictate", "tell"); denied to a nobody
     /// subject before a question word they deny an outsider a say.
     DictateVerb => "stance/dictate_verbs.txt",
@@ -741,6 +745,11 @@ word_classes! {
 /// A regular past participle: a lowercase word longer than four letters ending in "-ed".
 pub fn is_regular_participle(lower: &str) -> bool {
     lower.len() > 4 && lower.ends_with("ed")
+}
+
+/// A present participle or gerund: a lowercase word longer than four letters ending in "-ing".
+pub fn is_present_participle(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ing")
 }
 
 /// A past participle, regular or listed as irregular ("taken", "held"); `lower` is lowercase.

@@ -154,10 +154,11 @@ fn decide(s: &Statement) -> Decision {
     if !proposition && cue_sign > 0 && keeps_promise(&plain) {
         return decision(Stance::Supports, "keeps to the promise made");
     }
-    if cue_sign > 0
-        && (nobody_else_decides(&plain) || denied_to_adversary(&plain) || needs_no_leave(&plain))
-    {
+    if cue_sign > 0 && (nobody_else_decides(&plain) || denied_to_adversary(&plain)) {
         return decision(Stance::Supports, "no one else decides");
+    }
+    if cue_sign > 0 && needs_no_leave(&plain) {
+        return decision(Stance::Supports, "needs no leave from the objecting side");
     }
     let clauses = clauses(&content);
     let views = read(&clauses);
@@ -247,53 +248,64 @@ fn nobody_else_decides(words: &[String]) -> bool {
     })
 }
 
-/// Most words from a negation to the name of the objecting side it denies ("not for the
-/// Kremlin").
+/// Most words from a denial to the name of the objecting side it denies ("not for the
+/// Kremlin"), and from that name to the verb of deciding ("Moscow, to decide").
 const DENIED_NAME_REACH: usize = 3;
 
-/// "It was for Kyiv and the allies, not for Moscow, to decide": a verb of deciding, and the
-/// objecting side's name negated with only a decider's preposition and determiners between.
+/// "It was for Kyiv and the allies, and not for Moscow, to decide": the objecting side's name
+/// denied with only a decider's preposition and determiners between, and a verb of deciding
+/// right after it.
 fn denied_to_adversary(words: &[String]) -> bool {
-    let decides = words.iter().any(|w| lexicon::is(Class::SayVerb, w));
     let grammar =
         |w: &String| lexicon::is(Class::DeciderLink, w) || lexicon::is(Class::Determiner, w);
-    decides
-        && words.iter().enumerate().any(|(k, w)| {
-            lexicon::is(Class::Negator, w)
-                && words[k + 1..]
-                    .iter()
-                    .take(DENIED_NAME_REACH)
-                    .find(|n| !grammar(n))
-                    .is_some_and(|n| lexicon::is(Class::Adversary, n))
-        })
+    words.iter().enumerate().any(|(k, w)| {
+        if !lexicon::is(Class::Denial, w) {
+            return false;
+        }
+        let Some(name) = words[k + 1..]
+            .iter()
+            .take(DENIED_NAME_REACH)
+            .position(|n| !grammar(n))
+            .map(|p| k + 1 + p)
+        else {
+            return false;
+        };
+        lexicon::is(Class::Adversary, &words[name])
+            && words[name + 1..]
+                .iter()
+                .take(DENIED_NAME_REACH + 1)
+                .any(|n| lexicon::is(Class::SayVerb, n))
+    })
 }
 
-/// Most words after a leave noun where the objecting side may be named ("permission from
-/// the Kremlin").
+/// Most words after a leave noun to the objecting side's name ("permission from the Kremlin").
 const LEAVE_GIVER_REACH: usize = 3;
 
 /// "Ukraine does not need Moscow's permission to join", "needs no consent from the Kremlin":
-/// a negation, perhaps a verb of needing and the objecting side's name, then a noun of leave
-/// with that name before or right after it.
+/// a denial, perhaps a verb of needing and the objecting side's name, then a noun of leave,
+/// the name before it or after "from"/"of" right after it.
 fn needs_no_leave(words: &[String]) -> bool {
     let adversary = |w: &String| lexicon::is(Class::Adversary, w);
     words.iter().enumerate().any(|(k, w)| {
-        if !lexicon::is(Class::Negator, w) {
+        if !lexicon::is(Class::Denial, w) {
             return false;
         }
-        let between = words[k + 1..].iter().take_while(|n| {
-            lexicon::is(Class::NeedVerb, n)
-                || adversary(n)
-                || n.as_str() == "'s"
-                || lexicon::is(Class::Determiner, n)
-        });
-        let between: Vec<&String> = between.collect();
+        let between: Vec<&String> = words[k + 1..]
+            .iter()
+            .take_while(|n| {
+                lexicon::is(Class::NeedVerb, n)
+                    || adversary(n)
+                    || n.as_str() == "'s"
+                    || lexicon::is(Class::Determiner, n)
+            })
+            .collect();
         let noun = k + 1 + between.len();
         let giver_after = || {
-            words[(noun + 1).min(words.len())..]
-                .iter()
-                .take(LEAVE_GIVER_REACH)
-                .any(adversary)
+            let after = &words[(noun + 1).min(words.len())..];
+            after
+                .first()
+                .is_some_and(|l| lexicon::is(Class::LeaveGiverLink, l))
+                && after.iter().skip(1).take(LEAVE_GIVER_REACH).any(adversary)
         };
         words
             .get(noun)
@@ -650,7 +662,20 @@ fn warns(cue: &[Item], content: &[Item]) -> bool {
         .any(|i| i.is(Class::Opposition));
     // "complained that the summit should have invited Kyiv": a lament of what did not happen
     // is aimed at its not happening; the content's own sign stands.
-    has(cue, Class::Harm) && !has(cue, Class::Opposition) && !aimed && !counterfactual(content)
+    has(cue, Class::Harm) && !has(cue, Class::Opposition) && !aimed && !did_not_happen(content)
+}
+
+/// "should have invited", "should never have applied": a modal, perhaps a negation, "have"
+/// and a past participle (not "will not have membership", not "would have to wait").
+fn did_not_happen(items: &[Item]) -> bool {
+    items.iter().enumerate().any(|(k, i)| {
+        let mut rest = items[k + 1..].iter().skip_while(|n| n.is(Class::Negator));
+        lexicon::is(Class::Modal, &i.text)
+            && rest.next().is_some_and(|n| n.text == "have")
+            && rest
+                .next()
+                .is_some_and(|p| lexicon::is_past_participle(&p.text))
+    })
 }
 
 /// Items of the content within which a warning's own opposition word aims it.

@@ -237,13 +237,15 @@ fn opens_hypothesis(items: &[Item], i: usize) -> bool {
     opens_sentence(items, i) && items[i].listed(Class::HypothesisOpener)
 }
 
-/// "would rather resign than consent to it": the link at `i` completes a preference opened in
-/// the clause since `start`; what follows it is the alternative refused.
+/// "would rather resign than consent to it": the link at `i` completes a preference opened by a
+/// modal and its adverb in the clause since `start`; what follows it is the alternative refused.
 fn completes_preference(items: &[Item], start: usize, i: usize) -> bool {
+    // The adverb right after a modal: "would rather", not the degree "rather more ... than".
     lexicon::is(Class::PreferenceLink, &items[i].text)
-        && items[start..i]
-            .iter()
-            .any(|p| lexicon::is(Class::PreferenceAdverb, &p.text))
+        && items[start..i].windows(2).any(|p| {
+            lexicon::is(Class::Modal, &p[0].text)
+                && lexicon::is(Class::PreferenceAdverb, &p[1].text)
+        })
 }
 
 /// Split into clauses. A concession opening a sentence ("If we are not in NATO, ...") ends at

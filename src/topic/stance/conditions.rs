@@ -101,7 +101,8 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
             && !frame.negative
             && before
                 .iter()
-                .position(|b| b.is(Class::Approval) || lexicon::is(Class::PersistenceVerb, &b.text))
+                .enumerate()
+                .position(|(k, b)| b.is(Class::Approval) || keeps_on(before, k))
                 .is_some_and(|a| !topic_after || has(&before[a..], Class::Membership));
         // "there is nothing to wait for": a link with nothing after it links no condition.
         if link
@@ -170,6 +171,15 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// "will keep knocking", "will continue to press": a verb of keeping on at `k` before a verb
+/// of effort ("to" or an "-ing" form), not "keep the bid on hold".
+fn keeps_on(items: &[Item], k: usize) -> bool {
+    lexicon::is(Class::PersistenceVerb, &items[k].text)
+        && items.get(k + 1).is_some_and(|n| {
+            lexicon::is(Class::InfinitiveMarker, &n.text) || lexicon::is_present_participle(&n.text)
+        })
 }
 
 /// "an invitation today, not after the war": a clause opening on a negation right before a
