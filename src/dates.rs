@@ -315,11 +315,28 @@ fn numeric_ymd(c: &Groups, day_first: bool) -> Option<(i32, u32, u32)> {
     Some((y, month, day))
 }
 
-/// The text names a time zone of a day-first country, in capitals ("14:22 CET").
+/// The text names a time zone of a day-first country, in capitals right after a clock time
+/// ("14:22 CET"), and no other zone after a time ("11:00 EST / 17:00 CET" stays US).
 fn names_day_first_zone(s: &str) -> bool {
-    s.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| (3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
-        .any(|w| crate::lexicon::is(crate::lexicon::Class::DayFirstZone, &w.to_ascii_lowercase()))
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let zones: Vec<&str> = words
+        .windows(2)
+        .filter(|w| is_clock_time(w[0]) && w[1].bytes().all(|b| b.is_ascii_uppercase()))
+        .map(|w| w[1])
+        .collect();
+    !zones.is_empty()
+        && zones.iter().all(|z| {
+            crate::lexicon::is(crate::lexicon::Class::DayFirstZone, &z.to_ascii_lowercase())
+        })
+}
+
+/// "14:22", "9:05": hours, a colon, two digits.
+fn is_clock_time(w: &str) -> bool {
+    w.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    })
 }
 
 /// (year, month, day) from the named-month groups of `FULL_DATE_RE`.
