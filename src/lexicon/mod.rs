@@ -909,6 +909,12 @@ pub static FEMALE_NAMES: LazyLock<&'static HashSet<&'static str>> =
 pub static OUTLETS: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::Outlet));
 
+/// The date guard's lines (`date_guard.txt`: `finders: word +flags`), read by `dates/guard.rs`:
+/// which of the date finders a word lets run.
+pub fn date_guard_lines() -> impl Iterator<Item = &'static str> {
+    entries(include_str!("date_guard.txt"))
+}
+
 /// `alias = canonical name` lines of a list file.
 fn aliases(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     entries(data).filter_map(|l| {
