@@ -6,8 +6,12 @@
 //! no faster with it. Built here, with the same syntax and match semantics, they cost about
 //! half as much, which was most of `natoclaims extract`'s start-up on one small article.
 //!
-//! Not for a regex searched on every line or sentence: there a prefilter rules most of them
-//! out without running the regex (the boilerplate and outlet regexes keep `regex::Regex`).
+//! Used for the date finders (`dates.rs`) and the outlet-name regex
+//! (`attribution/speakers/registry.rs`). A regex searched on every line or sentence needs a
+//! prefilter to rule most of them out without running it: either `regex::Regex`'s own (the
+//! boilerplate regexes of `strip.rs`) or a cheaper test of the caller's that admits every text
+//! the regex can match (the outlet regex runs only on sentences where an Aho-Corasick scan finds
+//! an outlet name standing as a whole word).
 
 use regex_automata::meta;
 use regex_automata::util::captures::Captures;

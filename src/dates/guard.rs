@@ -1,6 +1,7 @@
 //! Which date finders can match a text at all: one scan for words one of which every match of
-//! a finder's regex holds (`src/lexicon/date_guard.txt`). A finder whose words are all absent
-//! is not run, and its regex is not built until some text needs it.
+//! a finder's regex holds (`src/lexicon/date_guard.txt`, [`crate::lexicon::date_guard_lines`];
+//! its `@months` and `@weekdays` are the names the finders' regexes are built from). A finder
+//! whose words are all absent is not run, and its regex is not built until some text needs it.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
@@ -22,7 +23,7 @@ const FINDER_NAMES: [&str; 9] = [
 const ALL: u16 = (1 << FINDER_NAMES.len()) - 1;
 
 /// One word of the list: the finders it lets run and where it must stand.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Word {
     /// Bit `i` for finder `i`.
     finders: u16,
@@ -41,10 +42,10 @@ struct Guard {
 }
 
 static GUARD: LazyLock<Guard> = LazyLock::new(|| {
-    let lines: Vec<(&str, Word)> =
-        crate::lexicon::entries(include_str!("../lexicon/date_guard.txt"))
-            .map(parse_line)
-            .collect();
+    let lines: Vec<(&str, Word)> = crate::lexicon::date_guard_lines()
+        .map(parse_line)
+        .flat_map(|(word, w)| expand(word).into_iter().map(move |x| (x, w)))
+        .collect();
     let searcher = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
@@ -74,6 +75,18 @@ fn parse_line(line: &'static str) -> (&'static str, Word) {
         month: flag("+month"),
     };
     (word, w)
+}
+
+/// The words a list word stands for: the month names' first three letters for `@months` (every
+/// month name or abbreviation the finders match opens with them), the weekday names for
+/// `@weekdays`, else the word itself.
+fn expand(word: &'static str) -> Vec<&'static str> {
+    match word {
+        "@months" => super::MONTHS_FULL.iter().map(|m| &m[..3]).collect(),
+        "@weekdays" => super::WEEKDAYS_FULL.to_vec(),
+        _ if word.starts_with('@') => panic!("date_guard.txt: no list named {word}"),
+        _ => vec![word],
+    }
 }
 
 /// The bit of the finder called `name` ("all": every bit).

@@ -739,6 +739,97 @@ fn the_guard_never_rules_out_a_finder_whose_regex_matches() {
     assert_eq!(guard::possible("Nothing dated here."), 0);
 }
 
+/// Which character of each class a sample takes: the first (ASCII capitals, `\t`, `0`) or the
+/// last ASCII one (lowercase, a space, `9`). Texts with the long s or the Kelvin sign pass every
+/// finder (see above).
+#[derive(Clone, Copy)]
+enum Pick {
+    First,
+    Last,
+}
+
+/// Short texts a regex matches, together taking every branch of every alternation and every
+/// optional part of `hir` at least once: one text per branch, the other parts at their first
+/// text. A repetition takes its least count, at least once for `*`.
+fn samples(hir: &regex_syntax::hir::Hir, pick: Pick) -> Vec<String> {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => vec![String::new()],
+        HirKind::Literal(l) => vec![String::from_utf8(l.0.to_vec()).unwrap()],
+        HirKind::Class(Class::Unicode(c)) => {
+            let r = c.ranges();
+            let ch = match pick {
+                Pick::First => r[0].start(),
+                Pick::Last => {
+                    let ascii = r.iter().rev().find(|r| r.start().is_ascii());
+                    ascii.map_or(r[r.len() - 1].end(), |r| r.end().min('\x7F'))
+                }
+            };
+            vec![ch.to_string()]
+        }
+        HirKind::Class(Class::Bytes(_)) => panic!("a byte class in a date finder"),
+        HirKind::Capture(c) => samples(&c.sub, pick),
+        HirKind::Repetition(r) => repeated(&samples(&r.sub, pick), r.min, r.max),
+        HirKind::Concat(parts) => concatenated(parts.iter().map(|p| samples(p, pick)).collect()),
+        HirKind::Alternation(branches) => branches.iter().flat_map(|b| samples(b, pick)).collect(),
+    }
+}
+
+/// Samples of a repetition of `min` to `max` times, given its part's samples: each part taken
+/// `min` times (once for an unbounded `*`), and nothing first when it is optional.
+fn repeated(part: &[String], min: u32, max: Option<u32>) -> Vec<String> {
+    let times = if min == 0 && max.is_none() { 1 } else { min };
+    let mut out: Vec<String> = part
+        .iter()
+        .map(|s| s.clone() + &part[0].repeat(times.max(1) as usize - 1))
+        .collect();
+    if times == 0 {
+        out.insert(0, String::new());
+    }
+    out
+}
+
+/// Samples of a sequence, given each part's: all parts at their first, then each other sample
+/// of each part with the rest at their first.
+fn concatenated(parts: Vec<Vec<String>>) -> Vec<String> {
+    let firsts: Vec<&str> = parts.iter().map(|p| p[0].as_str()).collect();
+    let mut out = vec![firsts.concat()];
+    for (i, p) in parts.iter().enumerate() {
+        for s in &p[1..] {
+            let mut t = firsts.clone();
+            t[i] = s;
+            out.push(t.concat());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_guard_admits_a_sample_of_every_alternative_of_every_finder() {
+    let finders = finder_regexes();
+    let mut count = 0;
+    for (i, re) in finders.iter().enumerate() {
+        let hir = regex_syntax::parse(re.as_str()).unwrap();
+        for pick in [Pick::First, Pick::Last] {
+            for text in samples(&hir, pick) {
+                assert!(
+                    re.is_match(&text),
+                    "finder {i} does not match its sample {text:?}"
+                );
+                let possible = guard::possible(&text);
+                for (j, other) in finders.iter().enumerate() {
+                    if other.is_match(&text) {
+                        assert!(possible & (1 << j) != 0, "finder {j} ruled out in {text:?}");
+                    }
+                }
+                count += 1;
+            }
+        }
+    }
+    // Every month and weekday form, and many more alternatives.
+    assert!(count > 400, "{count} samples");
+}
+
 #[test]
 fn the_numeric_full_date_regex_matches_as_the_whole_one_where_no_month_is_named() {
     for s in [

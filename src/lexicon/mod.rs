@@ -203,6 +203,18 @@ word_classes! {
     /// Byline labels that never open prose ("written by", "Autor"): `byline_prefixes.txt`
     /// entries flagged `+explicit`; a one-word pen name after them is a name.
     ExplicitBylineLabel => "explicit_byline_labels.txt" + "explicit",
+    /// Byline labels that make a line a byline before a capitalised name ("By Jane Doe"):
+    /// `byline_prefixes.txt` entries flagged `+line`; strip.rs's byline pattern and its guard.
+    BylineLineOpener => "byline_line_openers.txt" + "line",
+    /// Byline labels that make a line a byline before a colon or dash and a name ("Author:
+    /// Jane Doe"): `byline_prefixes.txt` entries flagged `+line-colon`.
+    BylineLineLabel => "byline_line_labels.txt" + "line-colon",
+    /// Marks one of which every caption line strip.rs's caption pattern matches holds
+    /// ("FILE PHOTO", "Getty Images", "(L)"), case-sensitive: its guard.
+    CaptionMark => "caption_marks.txt",
+    /// Labels opening a server error message printed into a page ("Warning", "Fatal error"),
+    /// case-sensitive: strip.rs's server-warning pattern and its guard.
+    ServerWarningLabel => "server_warning_labels.txt",
     /// Phrases of page furniture addressed to the reader ("follow us", "our website"): never a title.
     FurniturePhrase => "furniture_phrases.txt",
     /// Meta names holding the publication date, most specific first (order matters).
@@ -923,6 +935,12 @@ pub static FEMALE_NAMES: LazyLock<&'static HashSet<&'static str>> =
 /// News outlets ("Reuters", "Politico"), used for "the publication" and wire datelines.
 pub static OUTLETS: LazyLock<&'static HashSet<&'static str>> =
     LazyLock::new(|| members(Class::Outlet));
+
+/// The date guard's lines (`date_guard.txt`: `finders: word +flags`), read by `dates/guard.rs`:
+/// which of the date finders a word lets run.
+pub fn date_guard_lines() -> impl Iterator<Item = &'static str> {
+    entries(include_str!("date_guard.txt"))
+}
 
 /// `alias = canonical name` lines of a list file.
 fn aliases(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
