@@ -586,13 +586,19 @@ fn required_first(clauses: &[Clause], views: &[View]) -> bool {
 /// "would never have sought membership": a modal, perhaps a negation, then "have": what did
 /// not happen, not a condition still to be met.
 fn counterfactual(items: &[Item]) -> bool {
-    items.iter().enumerate().any(|(k, i)| {
-        i.listed(Class::Modal)
-            && items[k + 1..]
-                .iter()
-                .find(|n| !n.is(Class::Negator))
-                .is_some_and(|n| n.text == "have")
-    })
+    haves_after_modals(items).next().is_some()
+}
+
+/// Where a "have" follows a modal, perhaps past a negation ("would never have").
+fn haves_after_modals(items: &[Item]) -> impl Iterator<Item = usize> + '_ {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.listed(Class::Modal))
+        .filter_map(|(k, _)| {
+            let h = k + 1 + items[k + 1..].iter().position(|n| !n.is(Class::Negator))?;
+            (items[h].text == "have").then_some(h)
+        })
 }
 
 /// "The door is open, but membership is off the table for now": a clause affirming the
@@ -668,13 +674,10 @@ fn warns(cue: &[Item], content: &[Item]) -> bool {
 /// "should have invited", "should never have applied": a modal, perhaps a negation, "have"
 /// and a past participle (not "will not have membership", not "would have to wait").
 fn did_not_happen(items: &[Item]) -> bool {
-    items.iter().enumerate().any(|(k, i)| {
-        let mut rest = items[k + 1..].iter().skip_while(|n| n.is(Class::Negator));
-        lexicon::is(Class::Modal, &i.text)
-            && rest.next().is_some_and(|n| n.text == "have")
-            && rest
-                .next()
-                .is_some_and(|p| lexicon::is_past_participle(&p.text))
+    haves_after_modals(items).any(|h| {
+        items
+            .get(h + 1)
+            .is_some_and(|p| lexicon::is_past_participle(&p.text))
     })
 }
 

@@ -241,11 +241,10 @@ fn opens_hypothesis(items: &[Item], i: usize) -> bool {
 /// modal and its adverb in the clause since `start`; what follows it is the alternative refused.
 fn completes_preference(items: &[Item], start: usize, i: usize) -> bool {
     // The adverb right after a modal: "would rather", not the degree "rather more ... than".
-    lexicon::is(Class::PreferenceLink, &items[i].text)
-        && items[start..i].windows(2).any(|p| {
-            lexicon::is(Class::Modal, &p[0].text)
-                && lexicon::is(Class::PreferenceAdverb, &p[1].text)
-        })
+    items[i].listed(Class::PreferenceLink)
+        && items[start..i]
+            .windows(2)
+            .any(|p| p[0].listed(Class::Modal) && p[1].listed(Class::PreferenceAdverb))
 }
 
 /// Split into clauses. A concession opening a sentence ("If we are not in NATO, ...") ends at

@@ -176,9 +176,9 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
 /// "will keep knocking", "will continue to press": a verb of keeping on at `k` before a verb
 /// of effort ("to" or an "-ing" form), not "keep the bid on hold".
 fn keeps_on(items: &[Item], k: usize) -> bool {
-    lexicon::is(Class::PersistenceVerb, &items[k].text)
+    items[k].listed(Class::PersistenceVerb)
         && items.get(k + 1).is_some_and(|n| {
-            lexicon::is(Class::InfinitiveMarker, &n.text) || lexicon::is_present_participle(&n.text)
+            n.listed(Class::InfinitiveMarker) || lexicon::is_present_participle(&n.text)
         })
 }
 
