@@ -1011,13 +1011,16 @@ pub(super) fn last_conjunct_start(toks: &[Token], name: std::ops::Range<usize>) 
     let closed = toks
         .get(name.end)
         .is_some_and(|t| t.lower == "," && !t.quoted);
-    if name_start == 0 || toks[name_start - 1].lower != "," || !closed {
-        return name_start;
-    }
-    let comma = name_start - 1;
     // The apposition is a role: an owner's determiner, capitalised or title words, and a head
     // noun ("his Portuguese counterpart").
     let role_word = |t: &Token| t.is_word && !t.quoted && (t.is_capitalized() || t.base_is_title());
+    if name_start > 0 && toks[name_start - 1].lower != "," {
+        return bare_role_start(toks, name_start, role_word).unwrap_or(name_start);
+    }
+    if name_start == 0 || !closed {
+        return name_start;
+    }
+    let comma = name_start - 1;
     (comma.saturating_sub(APPOSITION_TOKENS)..comma)
         .rev()
         .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_ref(), "," | "and"))
@@ -1029,7 +1032,7 @@ pub(super) fn last_conjunct_start(toks: &[Token], name: std::ops::Range<usize>) 
                 && toks[k].is(Class::OwnerDeterminer)
                 && toks[k + 1..comma - 1].iter().all(role_word)
                 && toks[comma - 1].is_word
-                && toks[comma - 1].is_plain()
+                && (toks[comma - 1].is_plain() || toks[comma - 1].is(Class::RelationalRole))
         })
         .unwrap_or(name_start)
 }
@@ -1119,6 +1122,28 @@ pub(super) fn conjuncts(
     }
     found.reverse();
     found
+}
+
+/// "A and his Portuguese counterpart B said": a role right before the last conjunct's name,
+/// with no comma, after "and": an owner's determiner, role words, and a title or a relation
+/// ("counterpart") last. The
+/// role's first token, if there is one.
+fn bare_role_start(
+    toks: &[Token],
+    name_start: usize,
+    role_word: impl Fn(&Token) -> bool,
+) -> Option<usize> {
+    let k = (name_start.saturating_sub(APPOSITION_TOKENS)..name_start)
+        .rev()
+        .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_ref(), "," | "and"))
+        .last()?;
+    let role = k >= 2
+        && k + 1 < name_start
+        && toks[k - 1].lower == "and"
+        && toks[k].is(Class::OwnerDeterminer)
+        && toks[k + 1..name_start - 1].iter().all(&role_word)
+        && (toks[name_start - 1].base_is_title() || toks[name_start - 1].is(Class::RelationalRole));
+    role.then_some(k)
 }
 
 /// `toks[np]` is a person's role set off by a comma before it ("his Polish counterpart", "the

@@ -166,6 +166,8 @@ word_classes! {
     PersonNoun => "person_nouns.txt",
     /// Documents issued by a meeting ("declaration", "communiqué").
     CollectiveDocument => "collective_documents.txt",
+    /// Roles named by their relation to another person ("his Polish counterpart").
+    RelationalRole => "relational_roles.txt",
     /// Words opening an embedded question ("whether", "when", "how").
     Interrogative => "interrogatives.txt",
     /// Documents that speak for their authors after "according to" ("a study by X").
@@ -434,6 +436,8 @@ word_classes! {
     PreferenceAdverb => "stance/preference_adverbs.txt",
     /// Stance: the link completing a split preference ("than").
     PreferenceLink => "stance/preference_links.txt",
+    /// Stance: the link to a comparison's standard ("sooner than the sceptics expect").
+    ComparisonLink => "stance/comparison_links.txt",
     /// Stance: adverbs after "not" that add rather than deny ("not just a dream").
     Additive => "stance/additives.txt",
     /// Stance: harms and acts against that fall on their object ("weaken the alliance").

@@ -16,6 +16,7 @@
 //! - `BATTERY_WRITE_GAPS=1 cargo test --test integration battery`: rewrite `known-gaps.txt` from the
 //!   current results (reasons already written by hand are kept for cases that still fail).
 //! - `BATTERY_CASE=id[,id...]`: run only these cases and print their diffs (no gap check).
+//! - `BATTERY_DIR=path`: read the case files and `known-gaps.txt` from another folder.
 //!
 //! Only the library's front door is used (`Document`, `extract`, `Scope`); claims are read
 //! through their JSON form (the output contract), not through struct fields.
@@ -61,8 +62,13 @@ const STANCE_CLASSES: [&str; 8] = [
 const MIN_ATTRIBUTION: usize = 180;
 const MIN_STANCE: usize = 150;
 
+/// The battery folder: `tests/battery`, or `BATTERY_DIR` to run another battery of the same
+/// format (a held-out one, say) with its own `known-gaps.txt`.
 fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/battery")
+    match std::env::var_os("BATTERY_DIR") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/battery"),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

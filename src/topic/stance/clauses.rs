@@ -110,8 +110,16 @@ fn coordinates_denial(items: &[Item], start: usize, i: usize) -> bool {
 fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
     let head = &items[start..i];
     // Most items are no "and": nothing after them is read.
-    if items[i].text != "and" || !(has(head, Class::Membership) || has(head, Class::Exclusion)) {
+    if items[i].text != "and" {
         return false;
+    }
+    if !(has(head, Class::Membership) || has(head, Class::Exclusion)) {
+        return ends_opposition(items, start, i);
+    }
+    // "should invite Kyiv and ignore Moscow's threats": a new predicate after the proposition
+    // is judged on its own.
+    if new_predicate(items, i) {
+        return true;
     }
     let next = items.get(i + 1);
     let act = next.is_some_and(|n| {
@@ -131,6 +139,47 @@ fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
     let shared_negation = negations(head) > 0;
     let own_subject = subject_and_modal(items, i + 1);
     own_subject || verb_of_it || if act { !shared_negation } else { second }
+}
+
+/// "should stop the hand-wringing and press the allies to admit Kyiv": an act of opposition
+/// whose object names nothing of the proposition ends at a new predicate whose own words name
+/// it; the opposition does not reach the second predicate.
+fn ends_opposition(items: &[Item], start: usize, i: usize) -> bool {
+    let opposes = items[start..i].iter().any(|w| w.is(Class::Opposition));
+    let second = items[i + 1..]
+        .iter()
+        .take_while(|n| !n.punct())
+        .any(|n| n.is(Class::Membership));
+    // "and help Kyiv in", "and back its bid": a verb of approval opens the new predicate too.
+    let approving = items
+        .get(i + 1)
+        .is_some_and(|n| n.is(Class::Approval) && !n.is(Class::Membership));
+    opposes && (new_predicate(items, i) || (items[i].text == "and" && approving)) && second
+}
+
+/// The "and" at `i` opens a new predicate: a plain verb (no class, no function word) known by
+/// its object right after it: a determiner, a pronoun, the candidate or a possessive ("and
+/// press the allies", "and bring Kyiv in", "and take Moscow's concerns seriously"; not "and
+/// Tbilisi into the alliance").
+fn new_predicate(items: &[Item], i: usize) -> bool {
+    let plain = |k: usize| {
+        items.get(k).is_some_and(|n| {
+            n.classes.is_empty() && !n.punct() && !lexicon::is(Class::Stopword, &n.text)
+        })
+    };
+    let object = items.get(i + 2).is_some_and(|o| {
+        o.classes.is_empty()
+            && (o.listed(Class::Determiner)
+                || o.listed(Class::ObjectPronoun)
+                || o.listed(Class::CandidateSide))
+    }) || (plain(i + 2) && items.get(i + 3).is_some_and(|p| p.text == "'s"));
+    // "and declared the idea reckless", "and called it a mistake": an object that points back
+    // to the proposition judges it; that predicate stays with the first.
+    let points_back = items.get(i + 2).is_some_and(|o| o.listed(Class::Anaphor))
+        || items
+            .get(i + 3)
+            .is_some_and(|n| n.listed(Class::ReferringNoun));
+    items[i].text == "and" && plain(i + 1) && object && !points_back
 }
 
 /// "By blocking the bid, they hurt the alliance": the comma after an opening "by" and a

@@ -562,6 +562,7 @@ fn marks(c: &Clause) -> Marks {
         .filter(|&i| !locates_exclusion(items, i))
         .filter(|&i| !short_of_wanted(items, i))
         .filter(|&i| !ends_time_clause(items, i))
+        .filter(|&i| !compared_standard(items, i))
         .count();
     let lamented = (0..items.len()).any(|i| short_of_wanted(items, i));
     // "there is not yet unanimity": a negation of the near term says the requirement is still
@@ -598,6 +599,14 @@ fn marks(c: &Clause) -> Marks {
                 && !restates_negator(items, k)
         }),
     }
+}
+
+/// "sooner than the sceptics expect": an opposition word right after the link to a
+/// comparison's standard (a determiner at most between) names whom the speaker measures
+/// against; it does not oppose.
+fn compared_standard(items: &[Item], i: usize) -> bool {
+    let link = |k: usize| items[k].listed(Class::ComparisonLink);
+    (i >= 1 && link(i - 1)) || (i >= 2 && items[i - 1].listed(Class::Determiner) && link(i - 2))
 }
 
 /// Items after "not yet" within which the requirement still lacking is named ("not yet a
