@@ -454,8 +454,14 @@ pub(super) fn clause_of_at_least(
             && (from + 1..to.saturating_sub(1)).any(|i| present_tense_verb(toks, i, Some(from))));
     // "said if elected he would cut taxes": after the cue, a subordinate clause may lead the
     // reported sentence.
-    let subordinate_lead =
-        after && has_verb && words >= SUBORDINATE_LEAD_WORDS && first.is(Class::SubordinateOpener);
+    // Its verb is lowercase: "before the House Armed Services Committee" names a committee.
+    let lowercase_verb = toks[from..to]
+        .iter()
+        .any(|t| is_verb_word(t) && !t.is_capitalized());
+    let subordinate_lead = after
+        && lowercase_verb
+        && words >= SUBORDINATE_LEAD_WORDS
+        && first.is(Class::SubordinateOpener);
     let strong = introduced
         || subordinate_lead
         || (!weak_start && (after || has_verb || according))
