@@ -1128,11 +1128,12 @@ pub(super) fn skip_origin_forward(toks: &[Token], end: usize) -> usize {
 }
 
 /// "New Hampshire", "the Council on Foreign Relations": a proper name, its first and last
-/// words capitalised, lowercase function words between; after "the", a lowercase institution
-/// head may end it ("the New York delegation").
+/// words capitalised, lowercase function words between; after "the" or a proper possessive, a
+/// lowercase institution head may end it ("the New York delegation", "Germany's Left party").
 fn is_origin(ts: &[Token]) -> bool {
+    let owner = |t: &Token| t.lower == "the" || (t.is_possessive() && t.is_capitalized_word());
     let ts = match ts.first() {
-        Some(t) if t.lower == "the" => match &ts[1..] {
+        Some(t) if owner(t) => match &ts[1..] {
             [named @ .., head] if !named.is_empty() && head.is_word && head.is(Class::OrgHead) => {
                 named
             }
