@@ -341,7 +341,7 @@ fn push_bare_words<'a>(s: &'a str, out: &mut Vec<&'a str>) {
     } else {
         out.extend(
             s.split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())),
+                .map(|w| w.trim_matches(|c: char| !document::is_alphanumeric(c))),
         );
     }
 }

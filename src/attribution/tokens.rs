@@ -115,7 +115,7 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::document::is_alphanumeric(c)
 }
 
 fn joins_word(c: char) -> bool {
@@ -180,7 +180,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
                 if is_word_char(d)
                     || (joins_word(d) && next_is_word())
                     || (dot && is_initialism(&s[i..j]))
-                    || (dot && j == i + len && c.is_uppercase())
+                    || (dot && j == i + len && crate::document::is_uppercase(c))
                     || (dot && is_honorific(&s[i..j]))
                 {
                     j += dlen;
@@ -298,7 +298,7 @@ fn make_token(text: &str, quotes: &[Quotation], range: Range<usize>, first: char
         lower,
         is_word: is_word_char(first),
         quoted,
-        capitalized: first.is_uppercase(),
+        capitalized: crate::document::is_uppercase(first),
         name_word: false,
     };
     token.name_word = crate::attribution::speakers::names::name_word(&token);

@@ -2,7 +2,8 @@
 //! it (coreference).
 
 use super::mention::{
-    institution_alias, nominal_titles, starts_institution_alias, Mention, INSTITUTION_WORDS,
+    institution_alias, may_begin_institution_alias, nominal_titles, starts_institution_alias,
+    Mention, INSTITUTION_WORDS,
 };
 use super::names::{
     apposition_after, clean_word, name_key, name_run, title_before, title_before_comma,
@@ -297,14 +298,20 @@ impl Registry {
             }
             let words = &toks[i..toks.len().min(i + INSTITUTION_WORDS)];
             phrase.clear();
+            // The words read: up to the first phrase that no alias is or begins with.
+            let mut read = 0;
             for (k, t) in words.iter().enumerate() {
                 if k > 0 {
                     phrase.push(' ');
                 }
                 phrase.push_str(&t.lower);
+                if k > 0 && !may_begin_institution_alias(&phrase) {
+                    break;
+                }
                 ends[k] = phrase.len();
+                read = k + 1;
             }
-            let found = (1..=words.len())
+            let found = (1..=read)
                 .rev()
                 .find_map(|n| institution_alias(&phrase[..ends[n - 1]]));
             if let Some(name) = found {
