@@ -842,20 +842,13 @@ fn compatible_first_names(mention: &str, full: &str) -> bool {
             a.to_lowercase() == b.to_lowercase()
         }
     };
-    // The first character of a word's lowercase (a word's first letter is never a final sigma).
-    let first_lower = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
-    let m: Vec<&str> = mention.split_whitespace().collect();
-    let f: Vec<&str> = full.split_whitespace().collect();
-    let (short, long) = if m.len() <= f.len() {
-        (&m, &f)
-    } else {
-        (&f, &m)
-    };
-    let ends_with_short = long[long.len() - short.len()..]
-        .iter()
-        .zip(short.iter())
-        .all(|(a, b)| same_word(a, b));
-    m.len() < 2 || f.len() < 2 || ends_with_short || first_lower(m[0]) == first_lower(f[0])
+    // Both have two words or more and other initials: one must end the other (the last words
+    // of both, compared from the end, as many as the shorter has).
+    mention
+        .split_whitespace()
+        .rev()
+        .zip(full.split_whitespace().rev())
+        .all(|(a, b)| same_word(a, b))
 }
 
 fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {
