@@ -55,15 +55,22 @@ struct Occasion {
     since: usize,
 }
 
-/// Date every attribution, in text order.
+/// Date the first `upto` attributions, in text order (the later ones yield no claim): each
+/// date is the one dating every attribution would give it, since it reads only the text and
+/// the statements before it.
 pub fn date_statements(
     text: &str,
     paragraphs: &[Paragraph],
     attributed: &Attributed,
     published: Option<NaiveDate>,
+    upto: usize,
 ) -> Vec<StatementDate> {
-    let attributions = &attributed.attributions;
-    let mentions = resolve_all(text, paragraphs, attributions, published);
+    let attributions = &attributed.attributions[..upto];
+    if attributions.is_empty() {
+        return Vec::new();
+    }
+    let paragraphs = &paragraphs[..paragraphs_read(paragraphs, attributions)];
+    let mentions = resolve_all(text, paragraphs, &attributed.attributions, published);
     let narration = narration_occasions(text, paragraphs, attributed, &mentions);
     let lead = lead_event(text, paragraphs, attributed, &mentions);
     let events = narrated_events(text, paragraphs, attributed, &mentions, published);
@@ -146,6 +153,24 @@ pub fn date_statements(
             date
         })
         .collect()
+}
+
+/// How many paragraphs from the first the dates of `attributions` read: each one that starts
+/// before the end of their evidence, content or frame (the lead paragraph always). The date
+/// phrases of later ones lie past every range those dates search, and an anchor only reaches
+/// forward.
+fn paragraphs_read(paragraphs: &[Paragraph], attributions: &[Attribution]) -> usize {
+    let reach = attributions
+        .iter()
+        .flat_map(|a| a.content.iter().chain(&a.frame).chain([&a.evidence]))
+        .map(|r| r.end)
+        .max()
+        .unwrap_or(0);
+    let read = paragraphs
+        .iter()
+        .take_while(|p| p.range.start < reach)
+        .count();
+    read.max(1).min(paragraphs.len())
 }
 
 /// The dates of the statements so far, with where the current run of equal dates began, so

@@ -126,6 +126,24 @@ pub fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.end - trail
 }
 
+/// `c.is_alphanumeric()`, without the Unicode tables for the General Punctuation block (curly
+/// quotes, dashes, spaces: none a letter or a digit), the marks most common in news text.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric())
+}
+
+/// `c.is_uppercase()`, without the Unicode tables for the General Punctuation block.
+#[inline]
+pub fn is_uppercase(c: char) -> bool {
+    c.is_ascii_uppercase()
+        || (!c.is_ascii() && !GENERAL_PUNCTUATION.contains(&c) && c.is_uppercase())
+}
+
+/// The General Punctuation block: no letter, digit or capital in it.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 /// `s.to_lowercase()`, borrowing `s` when that changes nothing (ASCII without capitals).
 pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
@@ -259,6 +277,14 @@ pub fn fold_ws(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_fast_char_tests_agree_with_the_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(super::is_uppercase(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -139,7 +139,6 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
         .collect();
     let attributed = attribution::attribute(&doc.text, &paragraphs, &named_elsewhere);
     let attributions = &attributed.attributions;
-    let dated = dating::date_statements(&doc.text, &paragraphs, &attributed, meta.published);
     let title = meta.title.as_deref().unwrap_or("");
     // Scope and stance read the quotes as the stages saw them; claims print the article's.
     let quotes: Vec<String> = attributions
@@ -165,6 +164,9 @@ pub fn analyze(doc: &Document, scope: &Scope) -> Analysis {
             t.select(&cands)
         }
     };
+    // Only statements up to the last one kept are dated: a date reads nothing after its own.
+    let upto = keep.iter().rposition(|k| *k).map_or(0, |last| last + 1);
+    let dated = dating::date_statements(&doc.text, &paragraphs, &attributed, meta.published, upto);
     // A quotation with no cue of its own goes on with its speaker's statement before it, so its
     // stance reads the proposition from there too ("... asked whether Ukraine would join. 'It
     // depends,' he said. 'They have work to do.'").
@@ -339,7 +341,7 @@ fn push_bare_words<'a>(s: &'a str, out: &mut Vec<&'a str>) {
     } else {
         out.extend(
             s.split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())),
+                .map(|w| w.trim_matches(|c: char| !document::is_alphanumeric(c))),
         );
     }
 }

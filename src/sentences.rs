@@ -120,17 +120,19 @@ fn is_boundary(
         return false;
     }
     let number_follows = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    let pronoun_follows = rest
-        .split_whitespace()
-        .next()
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-        .is_some_and(|w| {
-            let bare = w.strip_suffix("'s").unwrap_or(&w);
-            lexicon::is(Class::SubjectPronoun, bare)
-        });
+    // Read only after a dotted abbreviation, the one place it counts.
+    let pronoun_follows = || {
+        rest.split_whitespace()
+            .next()
+            .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+            .is_some_and(|w| {
+                let bare = w.strip_suffix("'s").unwrap_or(&w);
+                lexicon::is(Class::SubjectPronoun, bare)
+            })
+    };
     !(text[dot..].starts_with('.')
         && is_abbreviation(&text[para.start..dot], number_follows)
-        && !(pronoun_follows && dotted(&text[para.start..dot])))
+        && !(pronoun_follows() && dotted(&text[para.start..dot])))
 }
 
 /// The word before the dot is a dotted abbreviation ("U.S", "U.K"): a subject pronoun after it
@@ -191,7 +193,7 @@ fn is_abbreviation(before: &str, number_follows: bool) -> bool {
     if w.contains('.') {
         return true; // "U.S.", "e.g."
     }
-    let w = w.to_lowercase();
+    let w = crate::document::lowercase(w);
     let abbreviation = lexicon::is(Class::Abbreviation, &w) || lexicon::is(Class::Honorific, &w);
     abbreviation && (number_follows || !lexicon::is(Class::NumberAbbreviation, &w))
 }

@@ -115,7 +115,7 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::document::is_alphanumeric(c)
 }
 
 fn joins_word(c: char) -> bool {
@@ -180,7 +180,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
                 if is_word_char(d)
                     || (joins_word(d) && next_is_word())
                     || (dot && is_initialism(&s[i..j]))
-                    || (dot && j == i + len && c.is_uppercase())
+                    || (dot && j == i + len && crate::document::is_uppercase(c))
                     || (dot && is_honorific(&s[i..j]))
                 {
                     j += dlen;
@@ -191,7 +191,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[Quotation]) -> Vec<To
         }
         let (start, end) = (range.start + i, range.start + j);
         i = j;
-        out.push(make_token(text, quotes, start..end, c));
+        push_token(&mut out, text, quotes, start..end, c);
     }
     out
 }
@@ -287,22 +287,29 @@ fn is_initialism(word: &str) -> bool {
     word.len() <= 6 && word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1)
 }
 
-/// The token over `text[range]`, whose first character is `first`.
-fn make_token(text: &str, quotes: &[Quotation], range: Range<usize>, first: char) -> Token {
+/// Push the token over `text[range]`, whose first character is `first`, onto `out` (built in
+/// place: a token is not small).
+fn push_token(
+    out: &mut Vec<Token>,
+    text: &str,
+    quotes: &[Quotation],
+    range: Range<usize>,
+    first: char,
+) {
     let quoted = crate::quotes::containing(quotes, range.start)
         .is_some_and(|q| q.inner.start <= range.start && range.end <= q.inner.end);
     let (lower, classes) = lower_form(&text[range.clone()]);
-    let mut token = Token {
+    out.push(Token {
         range,
         classes,
         lower,
         is_word: is_word_char(first),
         quoted,
-        capitalized: first.is_uppercase(),
+        capitalized: crate::document::is_uppercase(first),
         name_word: false,
-    };
-    token.name_word = crate::attribution::speakers::names::name_word(&token);
-    token
+    });
+    let token = out.last_mut().expect("just pushed");
+    token.name_word = crate::attribution::speakers::names::name_word(token);
 }
 
 #[cfg(test)]
@@ -389,7 +396,7 @@ mod tests {
                     }
                 }
             }
-            out.push(make_token(text, quotes, start..end, c));
+            push_token(&mut out, text, quotes, start..end, c);
         }
         out
     }

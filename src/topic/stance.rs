@@ -321,13 +321,14 @@ const PROMISE_REACH: usize = 5;
 /// membership named, a verb of keeping to a promise with a promise noun after it, and no
 /// negation, holds to the promise made.
 fn keeps_promise(words: &[String]) -> bool {
-    let verb_end = |k: usize| {
+    let mut buf = String::new();
+    let mut verb_end = |k: usize| {
         (1..=TASK_PHRASE_WORDS)
             .filter(|&n| k + n <= words.len())
-            .find(|&n| lexicon::is(Class::FidelityVerb, &words[k..k + n].join(" ")))
+            .find(|&n| is_phrase(Class::FidelityVerb, &words[k..k + n], &mut buf))
             .map(|n| k + n)
     };
-    let kept = (0..words.len()).filter_map(verb_end).any(|end| {
+    let kept = (0..words.len()).filter_map(&mut verb_end).any(|end| {
         words[end..words.len().min(end + PROMISE_REACH)]
             .iter()
             .any(|w| lexicon::is(Class::PromiseNoun, w))
@@ -763,7 +764,24 @@ fn own_side(speaker: &str, class: Class) -> bool {
 
 /// A phrase of up to [`TASK_PHRASE_WORDS`] words in `words` is an entry of `class`.
 fn phrase_in(words: &[String], class: Class) -> bool {
-    (1..=TASK_PHRASE_WORDS).any(|n| words.windows(n).any(|w| lexicon::is(class, &w.join(" "))))
+    let mut buf = String::new();
+    (1..=TASK_PHRASE_WORDS).any(|n| words.windows(n).any(|w| is_phrase(class, w, &mut buf)))
+}
+
+/// `words` joined by spaces is an entry of `class`: one word looked up as it is, more joined in
+/// `buf` (one buffer for all the phrases a rule tries, not a string each).
+fn is_phrase(class: Class, words: &[String], buf: &mut String) -> bool {
+    if let [w] = words {
+        return lexicon::is(class, w);
+    }
+    buf.clear();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
+    lexicon::is(class, buf)
 }
 
 /// Parity of the reversing words: +1 for an even number, -1 for an odd one.

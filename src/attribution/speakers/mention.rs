@@ -470,6 +470,21 @@ pub fn names_members(toks: &[Token], k: usize) -> bool {
         && institution_alias(toks[k - 1].lower.as_ref()).is_some()
 }
 
+/// Whether some institution alias is `phrase` or begins with it and a space: a scan that has
+/// read `phrase` may find an alias by reading on.
+pub(super) fn may_begin_institution_alias(phrase: &str) -> bool {
+    static PREFIXES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+        crate::lexicon::INSTITUTIONS
+            .iter()
+            .flat_map(|&(alias, _)| {
+                let cuts = alias.match_indices(' ').map(|(at, _)| at);
+                cuts.chain([alias.len()]).map(move |at| &alias[..at])
+            })
+            .collect()
+    });
+    PREFIXES.contains(phrase)
+}
+
 /// The canonical institution (not a country) an exact lowercase alias names.
 pub(super) fn institution_alias(phrase: &str) -> Option<&'static str> {
     static BY_ALIAS: LazyLock<HashMap<&'static str, &'static str>> =

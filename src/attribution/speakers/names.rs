@@ -210,16 +210,19 @@ pub(super) fn ascii_name_key(surname: &str) -> String {
         s.truncate(s.len() - 2);
         s.push(b'y');
     }
-    let mut out = String::with_capacity(s.len());
+    // h → g, then every g right after a k, z, s or c dropped: in place, one buffer.
     let mut prev = None;
-    for b in s {
-        let b = if b == b'h' { b'g' } else { b };
+    let mut kept = 0;
+    for read in 0..s.len() {
+        let b = if s[read] == b'h' { b'g' } else { s[read] };
         if !(b == b'g' && matches!(prev, Some(b'k' | b'z' | b's' | b'c'))) {
-            out.push(char::from(b));
+            s[kept] = b;
+            kept += 1;
         }
         prev = Some(b);
     }
-    out
+    s.truncate(kept);
+    String::from_utf8(s).expect("ASCII letters and digits")
 }
 
 fn fold_accent(c: char) -> char {

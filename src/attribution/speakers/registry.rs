@@ -2,7 +2,8 @@
 //! it (coreference).
 
 use super::mention::{
-    institution_alias, nominal_titles, starts_institution_alias, Mention, INSTITUTION_WORDS,
+    institution_alias, may_begin_institution_alias, nominal_titles, starts_institution_alias,
+    Mention, INSTITUTION_WORDS,
 };
 use super::names::{
     apposition_after, clean_word, name_key, name_run, title_before, title_before_comma,
@@ -297,14 +298,20 @@ impl Registry {
             }
             let words = &toks[i..toks.len().min(i + INSTITUTION_WORDS)];
             phrase.clear();
+            // The words read: up to the first phrase that no alias is or begins with.
+            let mut read = 0;
             for (k, t) in words.iter().enumerate() {
                 if k > 0 {
                     phrase.push(' ');
                 }
                 phrase.push_str(&t.lower);
+                if k > 0 && !may_begin_institution_alias(&phrase) {
+                    break;
+                }
                 ends[k] = phrase.len();
+                read = k + 1;
             }
-            let found = (1..=words.len())
+            let found = (1..=read)
                 .rev()
                 .find_map(|n| institution_alias(&phrase[..ends[n - 1]]));
             if let Some(name) = found {
@@ -835,20 +842,13 @@ fn compatible_first_names(mention: &str, full: &str) -> bool {
             a.to_lowercase() == b.to_lowercase()
         }
     };
-    // The first character of a word's lowercase (a word's first letter is never a final sigma).
-    let first_lower = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
-    let m: Vec<&str> = mention.split_whitespace().collect();
-    let f: Vec<&str> = full.split_whitespace().collect();
-    let (short, long) = if m.len() <= f.len() {
-        (&m, &f)
-    } else {
-        (&f, &m)
-    };
-    let ends_with_short = long[long.len() - short.len()..]
-        .iter()
-        .zip(short.iter())
-        .all(|(a, b)| same_word(a, b));
-    m.len() < 2 || f.len() < 2 || ends_with_short || first_lower(m[0]) == first_lower(f[0])
+    // Both have two words or more and other initials: one must end the other (the last words
+    // of both, compared from the end, as many as the shorter has).
+    mention
+        .split_whitespace()
+        .rev()
+        .zip(full.split_whitespace().rev())
+        .all(|(a, b)| same_word(a, b))
 }
 
 fn resolve_pronoun(p: &str, recent: &[(usize, Resolved)]) -> Option<Resolved> {

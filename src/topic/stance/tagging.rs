@@ -720,8 +720,18 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
         first_fits(&ws[i], &mut candidates);
         for (pats, class) in candidates.iter().map(|&k| &PATTERNS[k]) {
             let n = pats.len();
-            let fits = i + n <= ws.len() && pats.iter().zip(&ws[i..]).all(|(p, w)| p.matches(w));
-            if !fits || n < best {
+            // A shorter entry than the best so far is not read; the first element fits (a
+            // candidate's does).
+            if n < best {
+                continue;
+            }
+            let fits = i + n <= ws.len()
+                && pats
+                    .iter()
+                    .skip(1)
+                    .zip(&ws[i + 1..])
+                    .all(|(p, w)| p.matches(w));
+            if !fits {
                 continue;
             }
             if n > best {
