@@ -563,6 +563,7 @@ fn marks(c: &Clause) -> Marks {
         .filter(|&i| !short_of_wanted(items, i))
         .filter(|&i| !ends_time_clause(items, i))
         .filter(|&i| !compared_standard(items, i))
+        .filter(|&i| !aims_at_adversary(items, i))
         .count();
     let lamented = (0..items.len()).any(|i| short_of_wanted(items, i));
     // "there is not yet unanimity": a negation of the near term says the requirement is still
@@ -597,6 +598,7 @@ fn marks(c: &Clause) -> Marks {
             items[k].is(Class::Harm)
                 && !items[k].is(Class::ConditionTopic)
                 && !restates_negator(items, k)
+                && !heads_opposition_compound(items, k)
         }),
     }
 }
@@ -607,6 +609,31 @@ fn marks(c: &Clause) -> Marks {
 fn compared_standard(items: &[Item], i: usize) -> bool {
     let link = |k: usize| items[k].listed(Class::ComparisonLink);
     (i >= 1 && link(i - 1)) || (i >= 2 && items[i - 1].listed(Class::Determiner) && link(i - 2))
+}
+
+/// "veto threats": a harm right after an opposition word heads their compound; the pair
+/// judges the membership once, by the opposition.
+fn heads_opposition_compound(items: &[Item], k: usize) -> bool {
+    k > 0 && items[k - 1].is(Class::Opposition)
+}
+
+/// "the only thing that would stop Vladimir Putin", "to deter Moscow": an opposition verb (after
+/// a modal or "to") whose
+/// object is the objecting side itself (a first name at most before it, no possessive after
+/// it) acts against that side, not against the membership. "oppose Moscow's demand" still
+/// opposes the demand.
+fn aims_at_adversary(items: &[Item], i: usize) -> bool {
+    // A verb after a modal or "to" ("would stop", "to deter"), not a noun ("every delay").
+    let verb = i > 0
+        && (items[i - 1].listed(Class::Modal) || items[i - 1].listed(Class::InfinitiveMarker));
+    let object = |k: usize| {
+        items.get(k).is_some_and(|w| w.listed(Class::Adversary))
+            && items.get(k + 1).is_none_or(|n| n.text != "'s")
+    };
+    let first_name = items.get(i + 1).is_some_and(|w| {
+        w.classes.is_empty() && !w.punct() && !lexicon::is(Class::Stopword, &w.text)
+    });
+    verb && (object(i + 1) || (first_name && object(i + 2)))
 }
 
 /// Items after "not yet" within which the requirement still lacking is named ("not yet a
@@ -947,6 +974,7 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
         i.is(Class::Harm)
             && !((linked.is_some() || after_link(items, k)) && i.is(Class::ConditionTopic))
             && !restates_negator(items, k)
+            && !heads_opposition_compound(items, k)
     });
     let benefit = has(items, Class::Benefit);
     let named = has(items, Class::Membership) || has(items, Class::Exclusion);
