@@ -454,10 +454,11 @@ pub(super) fn clause_of_at_least(
             && (from + 1..to.saturating_sub(1)).any(|i| present_tense_verb(toks, i, Some(from))));
     // "said if elected he would cut taxes": after the cue, a subordinate clause may lead the
     // reported sentence.
-    // Its verb is lowercase: "before the House Armed Services Committee" names a committee.
+    // Its verb is lowercase, a clitic or quoted: "before the Senate Armed Forces Panel" names a
+    // panel.
     let lowercase_verb = toks[from..to]
         .iter()
-        .any(|t| is_verb_word(t) && !t.is_capitalized());
+        .any(|t| (is_verb_word(t) && !t.is_capitalized()) || t.quoted || contracted(t));
     let subordinate_lead = after
         && lowercase_verb
         && words >= SUBORDINATE_LEAD_WORDS

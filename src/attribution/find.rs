@@ -1126,8 +1126,7 @@ pub(super) fn conjuncts(
 
 /// "A and his Portuguese counterpart B said": a role right before the last conjunct's name,
 /// with no comma, after "and": an owner's determiner, role words, and a title or a relation
-/// ("counterpart") last. The
-/// role's first token, if there is one.
+/// ("counterpart") last. The role's first token, if there is one.
 fn bare_role_start(
     toks: &[Token],
     name_start: usize,

@@ -143,9 +143,16 @@ fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
 
 /// "should stop the hand-wringing and press the allies to admit Kyiv": an act of opposition
 /// whose object names nothing of the proposition ends at a new predicate whose own words name
-/// it; the opposition does not reach the second predicate.
+/// it; the opposition does not reach the second predicate. One that governs a verb ("would
+/// refuse to sign the text and endorse the bid") covers both.
 fn ends_opposition(items: &[Item], start: usize, i: usize) -> bool {
-    let opposes = items[start..i].iter().any(|w| w.is(Class::Opposition));
+    let opposes = (start..i).any(|j| {
+        items[j].is(Class::Opposition)
+            && !items[j].text.ends_with(" to")
+            && !items
+                .get(j + 1)
+                .is_some_and(|n| n.listed(Class::InfinitiveMarker))
+    });
     let second = items[i + 1..]
         .iter()
         .take_while(|n| !n.punct())

@@ -611,24 +611,29 @@ fn compared_standard(items: &[Item], i: usize) -> bool {
     (i >= 1 && link(i - 1)) || (i >= 2 && items[i - 1].listed(Class::Determiner) && link(i - 2))
 }
 
-/// "veto threats": a harm right after an opposition word heads their compound; the pair
-/// judges the membership once, by the opposition.
+/// "veto threats", "veto threats against Kyiv": a harm right after an opposition word, ending
+/// their noun phrase (the clause ends or a preposition follows), heads their compound; the pair
+/// judges the membership once, by the opposition. "any delay endangers the bid" is a verb.
 fn heads_opposition_compound(items: &[Item], k: usize) -> bool {
-    k > 0 && items[k - 1].is(Class::Opposition)
+    let ends_phrase = items
+        .get(k + 1)
+        .is_none_or(|n| n.punct() || n.listed(Class::Preposition));
+    k > 0 && items[k - 1].is(Class::Opposition) && ends_phrase
 }
 
-/// "the only thing that would stop Vladimir Putin", "to deter Moscow": an opposition verb (after
-/// a modal or "to") whose
-/// object is the objecting side itself (a first name at most before it, no possessive after
-/// it) acts against that side, not against the membership. "oppose Moscow's demand" still
-/// opposes the demand.
+/// "the only thing that would stop Vladimir Putin", "to deter Moscow": an opposition verb
+/// after a modal (the list holds "to" and "that") whose object is the objecting side itself,
+/// alone or after one plain word (a first name), ending its noun phrase, acts against that
+/// side, not against the membership. "oppose Moscow's demand" and "veto Russia sanctions"
+/// still act on what the side's name modifies.
 fn aims_at_adversary(items: &[Item], i: usize) -> bool {
     // A verb after a modal or "to" ("would stop", "to deter"), not a noun ("every delay").
-    let verb = i > 0
-        && (items[i - 1].listed(Class::Modal) || items[i - 1].listed(Class::InfinitiveMarker));
+    let verb = i > 0 && items[i - 1].listed(Class::Modal);
     let object = |k: usize| {
         items.get(k).is_some_and(|w| w.listed(Class::Adversary))
-            && items.get(k + 1).is_none_or(|n| n.text != "'s")
+            && items
+                .get(k + 1)
+                .is_none_or(|n| n.punct() || lexicon::is(Class::Stopword, &n.text))
     };
     let first_name = items.get(i + 1).is_some_and(|w| {
         w.classes.is_empty() && !w.punct() && !lexicon::is(Class::Stopword, &w.text)
