@@ -1004,37 +1004,41 @@ pub(super) fn according_conjuncts(
 const APPOSITION_TOKENS: usize = 6;
 
 /// Where the last conjunct of a coordinated subject starts, given its name: the name itself,
-/// or an apposition before it that follows "and" and closes on a comma after the name ("A and
-/// his Portuguese counterpart, B, said").
+/// or a role before it that follows "and", either closing on a comma after the name ("A and
+/// his Portuguese counterpart, B, said") or right before it with no comma ("A and his Belgian
+/// counterpart B said").
 pub(super) fn last_conjunct_start(toks: &[Token], name: std::ops::Range<usize>) -> usize {
     let name_start = name.start;
     let closed = toks
         .get(name.end)
         .is_some_and(|t| t.lower == "," && !t.quoted);
-    // The apposition is a role: an owner's determiner, capitalised or title words, and a head
-    // noun ("his Portuguese counterpart").
-    let role_word = |t: &Token| t.is_word && !t.quoted && (t.is_capitalized() || t.base_is_title());
     if name_start > 0 && toks[name_start - 1].lower != "," {
-        return bare_role_start(toks, name_start, role_word).unwrap_or(name_start);
+        let head = |t: &Token| t.base_is_title() || t.is(Class::RelationalRole);
+        return role_after_and(toks, name_start, head).unwrap_or(name_start);
     }
     if name_start == 0 || !closed {
         return name_start;
     }
-    let comma = name_start - 1;
-    (comma.saturating_sub(APPOSITION_TOKENS)..comma)
+    let head = |t: &Token| t.is_word && (t.is_plain() || t.is(Class::RelationalRole));
+    role_after_and(toks, name_start - 1, head).unwrap_or(name_start)
+}
+
+/// The first token of a role ending right before `end` and following "and": an owner's
+/// determiner, capitalised or title words, and a head word that `head` accepts ("his
+/// Portuguese counterpart").
+fn role_after_and(toks: &[Token], end: usize, head: impl Fn(&Token) -> bool) -> Option<usize> {
+    let role_word = |t: &Token| t.is_word && !t.quoted && (t.is_capitalized() || t.base_is_title());
+    let k = (end.saturating_sub(APPOSITION_TOKENS)..end)
         .rev()
         .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_ref(), "," | "and"))
-        .last()
-        .filter(|&k| {
-            k >= 2
-                && k + 1 < comma
-                && toks[k - 1].lower == "and"
-                && toks[k].is(Class::OwnerDeterminer)
-                && toks[k + 1..comma - 1].iter().all(role_word)
-                && toks[comma - 1].is_word
-                && (toks[comma - 1].is_plain() || toks[comma - 1].is(Class::RelationalRole))
-        })
-        .unwrap_or(name_start)
+        .last()?;
+    let role = k >= 2
+        && k + 1 < end
+        && toks[k - 1].lower == "and"
+        && toks[k].is(Class::OwnerDeterminer)
+        && toks[k + 1..end - 1].iter().all(role_word)
+        && head(&toks[end - 1]);
+    role.then_some(k)
 }
 
 /// The other conjuncts of a coordinated subject whose last conjunct starts at `last_start`
@@ -1122,27 +1126,6 @@ pub(super) fn conjuncts(
     }
     found.reverse();
     found
-}
-
-/// "A and his Portuguese counterpart B said": a role right before the last conjunct's name,
-/// with no comma, after "and": an owner's determiner, role words, and a title or a relation
-/// ("counterpart") last. The role's first token, if there is one.
-fn bare_role_start(
-    toks: &[Token],
-    name_start: usize,
-    role_word: impl Fn(&Token) -> bool,
-) -> Option<usize> {
-    let k = (name_start.saturating_sub(APPOSITION_TOKENS)..name_start)
-        .rev()
-        .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_ref(), "," | "and"))
-        .last()?;
-    let role = k >= 2
-        && k + 1 < name_start
-        && toks[k - 1].lower == "and"
-        && toks[k].is(Class::OwnerDeterminer)
-        && toks[k + 1..name_start - 1].iter().all(&role_word)
-        && (toks[name_start - 1].base_is_title() || toks[name_start - 1].is(Class::RelationalRole));
-    role.then_some(k)
 }
 
 /// `toks[np]` is a person's role set off by a comma before it ("his Polish counterpart", "the

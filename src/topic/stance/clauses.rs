@@ -142,7 +142,8 @@ fn coordinates_act(items: &[Item], start: usize, i: usize) -> bool {
 }
 
 /// "should stop the hand-wringing and press the allies to admit Kyiv": an act of opposition
-/// whose object names nothing of the proposition ends at a new predicate whose own words name
+/// whose object names nothing of the proposition ends at a new predicate (after the "and" at
+/// `i`) whose own words name
 /// it; the opposition does not reach the second predicate. One that governs a verb ("would
 /// refuse to sign the text and endorse the bid") covers both.
 fn ends_opposition(items: &[Item], start: usize, i: usize) -> bool {
@@ -161,7 +162,7 @@ fn ends_opposition(items: &[Item], start: usize, i: usize) -> bool {
     let approving = items
         .get(i + 1)
         .is_some_and(|n| n.is(Class::Approval) && !n.is(Class::Membership));
-    opposes && (new_predicate(items, i) || (items[i].text == "and" && approving)) && second
+    opposes && (new_predicate(items, i) || approving) && second
 }
 
 /// The "and" at `i` opens a new predicate: a plain verb (no class, no function word) known by
@@ -169,11 +170,7 @@ fn ends_opposition(items: &[Item], start: usize, i: usize) -> bool {
 /// press the allies", "and bring Kyiv in", "and take Moscow's concerns seriously"; not "and
 /// Tbilisi into the alliance").
 fn new_predicate(items: &[Item], i: usize) -> bool {
-    let plain = |k: usize| {
-        items.get(k).is_some_and(|n| {
-            n.classes.is_empty() && !n.punct() && !lexicon::is(Class::Stopword, &n.text)
-        })
-    };
+    let plain = |k: usize| items.get(k).is_some_and(Item::plain_content_word);
     let object = items.get(i + 2).is_some_and(|o| {
         o.classes.is_empty()
             && (o.listed(Class::Determiner)
@@ -186,7 +183,7 @@ fn new_predicate(items: &[Item], i: usize) -> bool {
         || items
             .get(i + 3)
             .is_some_and(|n| n.listed(Class::ReferringNoun));
-    items[i].text == "and" && plain(i + 1) && object && !points_back
+    plain(i + 1) && object && !points_back
 }
 
 /// "By blocking the bid, they hurt the alliance": the comma after an opening "by" and a

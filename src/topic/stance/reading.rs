@@ -594,12 +594,8 @@ fn marks(c: &Clause) -> Marks {
         against,
         flips: negations + against,
         lamented,
-        plain_harm: (0..items.len()).any(|k| {
-            items[k].is(Class::Harm)
-                && !items[k].is(Class::ConditionTopic)
-                && !restates_negator(items, k)
-                && !heads_opposition_compound(items, k)
-        }),
+        plain_harm: (0..items.len())
+            .any(|k| judging_harm(items, k) && !items[k].is(Class::ConditionTopic)),
     }
 }
 
@@ -609,6 +605,12 @@ fn marks(c: &Clause) -> Marks {
 fn compared_standard(items: &[Item], i: usize) -> bool {
     let link = |k: usize| items[k].listed(Class::ComparisonLink);
     (i >= 1 && link(i - 1)) || (i >= 2 && items[i - 1].listed(Class::Determiner) && link(i - 2))
+}
+
+/// The harm at `k` judges on its own: it neither repeats a negating predicate ("is unrealistic
+/// and dangerous") nor heads an opposition compound ("veto threats").
+fn judging_harm(items: &[Item], k: usize) -> bool {
+    items[k].is(Class::Harm) && !restates_negator(items, k) && !heads_opposition_compound(items, k)
 }
 
 /// "veto threats", "veto threats against Kyiv": a harm right after an opposition word, ending
@@ -633,11 +635,9 @@ fn aims_at_adversary(items: &[Item], i: usize) -> bool {
         items.get(k).is_some_and(|w| w.listed(Class::Adversary))
             && items
                 .get(k + 1)
-                .is_none_or(|n| n.punct() || lexicon::is(Class::Stopword, &n.text))
+                .is_none_or(|n| n.punct() || n.listed(Class::Stopword))
     };
-    let first_name = items.get(i + 1).is_some_and(|w| {
-        w.classes.is_empty() && !w.punct() && !lexicon::is(Class::Stopword, &w.text)
-    });
+    let first_name = items.get(i + 1).is_some_and(Item::plain_content_word);
     verb && (object(i + 1) || (first_name && object(i + 2)))
 }
 
@@ -976,10 +976,8 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
     };
     let harm = (0..items.len()).any(|k| {
         let i = &items[k];
-        i.is(Class::Harm)
+        judging_harm(items, k)
             && !((linked.is_some() || after_link(items, k)) && i.is(Class::ConditionTopic))
-            && !restates_negator(items, k)
-            && !heads_opposition_compound(items, k)
     });
     let benefit = has(items, Class::Benefit);
     let named = has(items, Class::Membership) || has(items, Class::Exclusion);

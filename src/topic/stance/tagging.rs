@@ -81,6 +81,11 @@ impl Item {
     pub(super) fn punct(&self) -> bool {
         self.punct
     }
+
+    /// A word of no tagged class that is no function word ("press", "vladimir").
+    pub(super) fn plain_content_word(&self) -> bool {
+        self.classes.is_empty() && !self.punct && !self.listed(Class::Stopword)
+    }
 }
 
 /// Two items in a row, joined by a space, are an entry of `class` ("come up", "in office").
