@@ -136,10 +136,16 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         }
         // "no membership without a peace deal": "without" after a negation names what must
         // come first.
+        // A refused joining makes a waivable step or an act ("should not join without a
+        // Membership Action Plan", "without first settling its disputes") what must come
+        // first too.
+        let refused_joining = has(before, Class::Membership);
+        let waived = super::tagging::waives(items, i);
         let required = it.text == "without"
             && before.iter().any(|b| b.is(Class::Negator))
-            && !super::tagging::waives(items, i);
-        if required && open && topic_after && joining {
+            && (!waived || refused_joining);
+        let step_after = refused_joining && (waived || act_after(after));
+        if required && open && (topic_after || step_after) && joining {
             return Some(TOPIC_CONDITION);
         }
         let topic_here = topic_after || it.is(Class::ConditionTopic);
@@ -416,4 +422,17 @@ pub(super) fn negated_endpoint(items: &[Item]) -> bool {
             && endpoint(&items[i + 1..])
             && before.iter().filter(reverses).count() % 2 == 1
     })
+}
+
+/// "without first settling its disputes": the words after "without" open on an act (a present
+/// participle, after an optional "first") that is no harm ("without provoking Moscow" judges).
+fn act_after(after: &[Item]) -> bool {
+    after
+        .iter()
+        .find(|i| !i.listed(Class::SequenceFirst))
+        .is_some_and(|i| {
+            lexicon::is_present_participle(&i.text)
+                && !i.is(Class::Harm)
+                && !i.is(Class::Opposition)
+        })
 }
