@@ -676,6 +676,9 @@ fn org_phrase(text: &str, toks: &[Token], k: usize) -> Option<String> {
     while start > 0 && proper(&toks[start - 1]) {
         start -= 1;
     }
+    if start == k {
+        start = country_modified(toks, k).unwrap_or(k);
+    }
     let mut end = k + 1;
     if toks[k].is_capitalized() && toks.get(end).is_some_and(|t| t.lower == "of") {
         let mut j = end + 1;
@@ -696,6 +699,33 @@ fn org_phrase(text: &str, toks: &[Token], k: usize) -> Option<String> {
         Some(rest) => format!("the {rest}"),
         None => phrase,
     })
+}
+
+/// Lowercase words an institution's head may follow after its country ("Ukraine's foreign
+/// ministry").
+const ORG_MODIFIERS: usize = 2;
+
+/// "Ukraine's foreign ministry", "the Russian defence ministry": where an institution phrase
+/// starts when lowercase words before head `k` follow a country or its adjective.
+fn country_modified(toks: &[Token], k: usize) -> Option<usize> {
+    let plain = |t: &Token| {
+        t.is_word
+            && !t.quoted
+            && !t.is_capitalized()
+            && !t.is_possessive()
+            && !t.is(Class::Determiner)
+    };
+    let mut start = k;
+    while start > 0 && k - start < ORG_MODIFIERS && plain(&toks[start - 1]) {
+        start -= 1;
+    }
+    let country = toks.get(start.checked_sub(1)?)?;
+    let named = start < k
+        && country.is_word
+        && !country.quoted
+        && country.is_capitalized()
+        && country_of(country.base()).is_some();
+    named.then_some(start - 1)
 }
 
 /// "Mr.", "Sen.": a title that only says how the person is addressed.
