@@ -136,6 +136,8 @@ pub struct Context<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Near {
     core: bool,
+    /// A focus term ("membership", "invitation") with no off-topic phrase beside it.
+    focus: bool,
     subject: bool,
     excluded: bool,
     /// The statement's own sentence names the subject (the speaker's "Ukrainian adviser").
@@ -146,6 +148,7 @@ impl Near {
     fn or(self, o: Near) -> Near {
         Near {
             core: self.core || o.core,
+            focus: self.focus || o.focus,
             subject: self.subject || o.subject,
             excluded: self.excluded || o.excluded,
             sentence_subject: self.sentence_subject || o.sentence_subject,
@@ -312,7 +315,8 @@ impl Topic {
                 && cands[i - 1].sentence == c.sentence
                 && cands[i - 1].speaker == c.speaker;
             let own = self.judge(ctx.content, around, sent.excluded)
-                || (!after_off_topic && self.refers_to_context(ctx.content, local, sent.excluded));
+                || (!after_off_topic
+                    && self.refers_to_context(ctx.content, local, para, sent.excluded));
             let cont = i > 0 && keep[i - 1] && self.continues(c, &cands[i - 1], &last_kept);
             if own || cont {
                 last_kept.insert(c.speaker, c.paragraph);
@@ -412,6 +416,7 @@ impl Topic {
         };
         Near {
             core,
+            focus: h.0[FOCUS] && !h.0[OFF],
             subject: h.0[SUBJECT],
             excluded: h.0[EXCLUDE],
             sentence_subject: false,
@@ -558,8 +563,17 @@ impl Topic {
     /// A statement that names nothing of the topic but opens by pointing back ("called the vote
     /// long overdue", "it would only deepen the confrontation") concerns what its paragraph or
     /// the one before is about: in scope when those name the topic, and it names nothing off it.
-    fn refers_to_context(&self, content: &str, local: Near, sentence_excluded: bool) -> bool {
-        if !local.core || !refers_back(content) {
+    fn refers_to_context(
+        &self,
+        content: &str,
+        local: Near,
+        article: Near,
+        sentence_excluded: bool,
+    ) -> bool {
+        // "Hungary would not back an invitation for Ukraine": the membership and the subject
+        // named nearby, the topic itself in the lead or title.
+        let topic_near = local.core || (local.focus && local.subject && article.core);
+        if !topic_near || !refers_back(content) {
             return false;
         }
         let h = self.hits_in(content).0;
@@ -609,7 +623,24 @@ fn refers_back(content: &str) -> bool {
     let noun_phrase = words.windows(2).take(REFERENCE_REACH).any(|p| {
         lexicon::is(Class::ReferringDeterminer, &p[0]) && lexicon::is(Class::ReferringNoun, &p[1])
     });
-    pronoun || noun_phrase
+    pronoun || noun_phrase || points_back_anywhere(content)
+}
+
+/// "would never support such a step", "against any such deal": a determiner that always
+/// points back, then a referring noun ("a"/"an" between), anywhere in the statement.
+fn points_back_anywhere(content: &str) -> bool {
+    let words: Vec<std::borrow::Cow<str>> = content
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(crate::document::lowercase)
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        lexicon::is(Class::AnaphoricDeterminer, w)
+            && words[k + 1..]
+                .iter()
+                .find(|n| !lexicon::is(Class::IndefiniteDeterminer, n))
+                .is_some_and(|n| lexicon::is(Class::ReferringNoun, n))
+    })
 }
 
 /// Stands for a character that is not a word character, in an [`ascii_view`].

@@ -308,6 +308,8 @@ word_classes! {
     ReferringNoun => "referring_nouns.txt",
     /// Scope: determiners before a referring noun ("the", "this", "its").
     ReferringDeterminer => "referring_determiners.txt",
+    /// Scope: determiners that point back anywhere in a statement ("such a step").
+    AnaphoricDeterminer => "anaphoric_determiners.txt",
     /// Scope: sentence openers tying a statement to the one before ("however").
     Connective => "stance/connectives.txt",
     /// Stance: words naming Ukraine's membership (join, accession, invitation, path).
