@@ -637,33 +637,57 @@ impl Registry {
                 title: p.titles.first().cloned(),
                 kind: SpeakerKind::Person,
             });
-        best.or_else(|| {
-            recent
-                .iter()
-                .rev()
-                .take(NOMINAL_LOOKBACK)
-                .find(|(_, r)| {
-                    r.kind == SpeakerKind::Person
-                        && r.title.as_deref().is_some_and(|t| fits.fit(t).is_some())
+        // "Ukraine's president on Tuesday urged NATO ...": a lead may give the title and
+        // country before anyone is named; the first person named later with a fitting title
+        // is meant.
+        let ahead = || {
+            (before == 0 && names_country(phrase))
+                .then(|| {
+                    self.index
+                        .iter()
+                        .take(NOMINAL_LOOKBACK)
+                        .find_map(|&(_, i)| {
+                            let p = &self.people[i];
+                            p.titles
+                                .iter()
+                                .any(|t| fits.fit(t).is_some())
+                                .then(|| Resolved {
+                                    name: p.name.clone(),
+                                    title: p.titles.first().cloned(),
+                                    kind: SpeakerKind::Person,
+                                })
+                        })
                 })
-                .map(|(_, r)| r.clone())
-        })
-        .or_else(|| {
-            // "the senator said", "the candidate told reporters": a definite role with no
-            // fitting title is the person who spoke last.
-            let head = phrase.split_whitespace().last()?;
-            let definite = phrase.starts_with("the ");
-            let anonymous = crate::lexicon::is(crate::lexicon::Class::AnonymousRole, head);
-            if !definite || anonymous {
-                return None;
-            }
-            recent
-                .iter()
-                .rev()
-                .take(RECENT_SPEAKERS)
-                .find(|(_, r)| r.kind == SpeakerKind::Person)
-                .map(|(_, r)| r.clone())
-        })
+                .flatten()
+        };
+        best.or_else(ahead)
+            .or_else(|| {
+                recent
+                    .iter()
+                    .rev()
+                    .take(NOMINAL_LOOKBACK)
+                    .find(|(_, r)| {
+                        r.kind == SpeakerKind::Person
+                            && r.title.as_deref().is_some_and(|t| fits.fit(t).is_some())
+                    })
+                    .map(|(_, r)| r.clone())
+            })
+            .or_else(|| {
+                // "the senator said", "the candidate told reporters": a definite role with no
+                // fitting title is the person who spoke last.
+                let head = phrase.split_whitespace().last()?;
+                let definite = phrase.starts_with("the ");
+                let anonymous = crate::lexicon::is(crate::lexicon::Class::AnonymousRole, head);
+                if !definite || anonymous {
+                    return None;
+                }
+                recent
+                    .iter()
+                    .rev()
+                    .take(RECENT_SPEAKERS)
+                    .find(|(_, r)| r.kind == SpeakerKind::Person)
+                    .map(|(_, r)| r.clone())
+            })
     }
 }
 
@@ -775,6 +799,11 @@ fn country_of(word: &str) -> Option<&'static str> {
         .get(word)
         .or_else(|| COUNTRIES.get(word))
         .copied()
+}
+
+/// The phrase names a country, by its name or adjective ("Ukraine's president").
+fn names_country(phrase: &str) -> bool {
+    fit_pieces(phrase).any(|w| country_of(w.trim_end_matches("'s")).is_some())
 }
 
 /// Content words of a lowercase phrase or title.
