@@ -764,6 +764,8 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     unmark_held_fears(&mut items);
     unmark_movements(&mut items);
     mark_adversary_gains(&mut items);
+    mark_adversary_demands(&mut items);
+    unmark_prepositional_harms(&mut items);
     unmark_adversary_targets(&mut items);
     unmark_denied_topic(&mut items);
     mark_spans(&mut items);
@@ -1012,6 +1014,58 @@ fn mark_adversary_gains(items: &mut [Item]) {
     for k in 0..items.len() {
         if items[k].is(Class::AdversaryGain) && object_after(items, k).is_some_and(is_adversary) {
             items[k].classes.push(Class::Harm);
+        }
+    }
+}
+
+/// Classes that state which way a demand goes ("a demand that Ukraine never join").
+const DEMAND_POLARITY: [Class; 7] = [
+    Class::Negator,
+    Class::Exclusion,
+    Class::Opposition,
+    Class::Cessation,
+    Class::Removal,
+    Class::Harm,
+    Class::Renunciation,
+];
+
+/// "rejected the Russian demands on enlargement", "dismissed Moscow's demands": an approval
+/// owned by the objecting side (its name right before, "'s" between at most) approves keeping
+/// Ukraine out, unless the rest of its clause says which way it goes.
+fn mark_adversary_demands(items: &mut [Item]) {
+    for k in 1..items.len() {
+        if !items[k].is(Class::Approval) {
+            continue;
+        }
+        let owner = if items[k - 1].text == "'s" {
+            k.checked_sub(2)
+        } else {
+            Some(k - 1)
+        };
+        let owned = owner.is_some_and(|o| is_adversary(&items[o]));
+        let stated = items[k + 1..]
+            .iter()
+            .take_while(|i| !i.punct())
+            .any(|i| DEMAND_POLARITY.iter().any(|&c| i.is(c)));
+        if owned && !stated {
+            let it = &mut items[k];
+            it.classes.retain(|&c| c != Class::Approval);
+            it.classes.push(Class::Opposition);
+        }
+    }
+}
+
+/// "provisions concerning the alliance": a harm word that is also a preposition of topic,
+/// before an article or a possessive determiner, is the preposition ("a concerning trend" is
+/// still a harm).
+fn unmark_prepositional_harms(items: &mut [Item]) {
+    for k in 0..items.len().saturating_sub(1) {
+        let preposition = items[k].is(Class::Harm) && items[k].listed(Class::TopicPreposition);
+        let object = &items[k + 1];
+        if preposition
+            && (object.listed(Class::DefiniteArticle) || object.listed(Class::PersonalDeterminer))
+        {
+            items[k].classes.retain(|&c| c != Class::Harm);
         }
     }
 }
