@@ -342,6 +342,9 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
     match n {
         Some(k) => {
             let mut j = i + 1 + k + 1;
+            if crate::dates::is_month_word(&toks[j - 1].lower) {
+                j = after_day_of_month(toks, j);
+            }
             while toks.get(j).is_some_and(|t| t.is(Class::DayPart)) {
                 j += 1;
             }
@@ -349,6 +352,31 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         }
         None => i,
     }
+}
+
+/// Most digits of a day of the month.
+const DAY_DIGITS: usize = 2;
+
+/// Digits of a year.
+const YEAR_DIGITS: usize = 4;
+
+/// "on March 15, in an interview, that": past the day after a month word at `j`, and a year
+/// after it ("March 15, 2022"), when they are there.
+fn after_day_of_month(toks: &[Token], mut j: usize) -> usize {
+    let digits = |t: &Token, n: usize| {
+        t.lower.len() <= n && !t.lower.is_empty() && t.lower.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !toks.get(j).is_some_and(|t| digits(t, DAY_DIGITS)) {
+        return j;
+    }
+    j += 1;
+    let year = toks
+        .get(j + 1)
+        .is_some_and(|t| t.lower.len() == YEAR_DIGITS && digits(t, YEAR_DIGITS));
+    if toks.get(j).is_some_and(|t| t.lower == ",") && year {
+        j += 2;
+    }
+    j
 }
 
 /// No verb or subject pronoun stands in `toks[from..head_end]` (the phrase before any relative
