@@ -136,7 +136,8 @@ pub struct Context<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Near {
     core: bool,
-    /// A focus term ("membership", "invitation") with no off-topic phrase beside it.
+    /// A focus term ("membership", "invitation") with no off-topic phrase or rival (the EU)
+    /// beside it.
     focus: bool,
     subject: bool,
     excluded: bool,
@@ -416,7 +417,7 @@ impl Topic {
         };
         Near {
             core,
-            focus: h.0[FOCUS] && !h.0[OFF],
+            focus: h.0[FOCUS] && !h.0[OFF] && !h.0[RIVAL],
             subject: h.0[SUBJECT],
             excluded: h.0[EXCLUDE],
             sentence_subject: false,
@@ -567,12 +568,13 @@ impl Topic {
         &self,
         content: &str,
         local: Near,
-        article: Near,
+        around: Near,
         sentence_excluded: bool,
     ) -> bool {
         // "Hungary would not back an invitation for Ukraine": the membership and the subject
-        // named nearby, the topic itself in the lead or title.
-        let topic_near = local.core || (local.focus && local.subject && article.core);
+        // named nearby, the topic itself around (the paragraph, the one before, the lead or
+        // the title).
+        let topic_near = local.core || (local.focus && local.subject && around.core);
         if !topic_near || !refers_back(content) {
             return false;
         }
@@ -607,39 +609,42 @@ impl Topic {
 /// How many words from a statement's start a referring determiner may stand.
 const REFERENCE_REACH: usize = 3;
 
-/// The statement opens by pointing back: a referring pronoun first ("That is not happening"),
-/// or a determiner and a referring noun among its first words ("the vote", "its application").
+/// The statement points back: a referring pronoun first ("That is not happening"), a
+/// determiner and a referring noun among its first words ("the vote", "its application"), or
+/// [`points_back_anywhere`].
 fn refers_back(content: &str) -> bool {
     let words: Vec<std::borrow::Cow<str>> = content
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take(REFERENCE_REACH + 1)
         .map(crate::document::lowercase)
         .collect();
+    let opening = &words[..words.len().min(REFERENCE_REACH + 1)];
     // Only as the first word: a pronoun later on is the statement's own ("he hoped that it").
-    let pronoun = words
+    let pronoun = opening
         .first()
         .is_some_and(|w| lexicon::is(Class::ReferringPronoun, w));
-    let noun_phrase = words.windows(2).take(REFERENCE_REACH).any(|p| {
+    let noun_phrase = opening.windows(2).take(REFERENCE_REACH).any(|p| {
         lexicon::is(Class::ReferringDeterminer, &p[0]) && lexicon::is(Class::ReferringNoun, &p[1])
     });
-    pronoun || noun_phrase || points_back_anywhere(content)
+    pronoun || noun_phrase || points_back_anywhere(&words)
 }
 
-/// "would never support such a step", "against any such deal": a determiner that always
-/// points back, then a referring noun ("a"/"an" between), anywhere in the statement.
-fn points_back_anywhere(content: &str) -> bool {
-    let words: Vec<std::borrow::Cow<str>> = content
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(crate::document::lowercase)
-        .collect();
+/// "would never support such a step": a determiner that always points back, then a referring
+/// noun ("a"/"an" between), with no coordinator before it in the statement ("would not send
+/// troops and ruled out any such step" points inside itself).
+fn points_back_anywhere(words: &[std::borrow::Cow<str>]) -> bool {
+    let coordinated = |k: usize| {
+        words[..k]
+            .iter()
+            .any(|w| lexicon::is(Class::ClauseCoordinator, w))
+    };
     words.iter().enumerate().any(|(k, w)| {
         lexicon::is(Class::AnaphoricDeterminer, w)
             && words[k + 1..]
                 .iter()
                 .find(|n| !lexicon::is(Class::IndefiniteDeterminer, n))
                 .is_some_and(|n| lexicon::is(Class::ReferringNoun, n))
+            && !coordinated(k)
     })
 }
 

@@ -308,6 +308,8 @@ word_classes! {
     ReferringNoun => "referring_nouns.txt",
     /// Scope: determiners before a referring noun ("the", "this", "its").
     ReferringDeterminer => "referring_determiners.txt",
+    /// Speakers: lowercase words between a country and an institution ("foreign ministry").
+    OrgModifier => "org_modifiers.txt",
     /// Scope: determiners that point back anywhere in a statement ("such a step").
     AnaphoricDeterminer => "anaphoric_determiners.txt",
     /// Scope: sentence openers tying a statement to the one before ("however").
@@ -396,6 +398,8 @@ word_classes! {
     Obligation => "stance/obligations.txt",
     /// Stance: verbs of giving up a goal ("give up", "drop", "abandon").
     Renunciation => "stance/renunciations.txt",
+    /// Stance: nouns of a demand made of others ("the Kremlin's demands").
+    DemandNoun => "stance/demand_nouns.txt",
     /// Stance: words after a side's name that make the speaker its student or opponent ("a
     /// Russia expert", "Russian opposition leader"), not its voice.
     SideObserver => "stance/side_observers.txt",

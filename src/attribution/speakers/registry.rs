@@ -122,6 +122,9 @@ const HEADLINE_NAME_WORDS: usize = 3;
 /// How many of the latest speakers a nominal looks at before the other people named.
 const RECENT_SPEAKERS: usize = 2;
 
+/// How many person mentions after it a lead's nominal ("Ukraine's president") may refer to.
+const NOMINAL_LOOKAHEAD: usize = 8;
+
 /// How many of the latest person mentions a nominal ("the minister") may refer back to.
 const NOMINAL_LOOKBACK: usize = 400;
 
@@ -639,26 +642,28 @@ impl Registry {
             });
         // "Ukraine's president on Tuesday urged NATO ...": a lead may give the title and
         // country before anyone is named; the first person named later with a fitting title
-        // is meant.
+        // is meant, when each word of the title is in the phrase or names its country ("U.S.
+        // President Joe Biden" is not "Russia's president").
         let ahead = || {
-            (before == 0 && names_country(phrase))
-                .then(|| {
-                    self.index
-                        .iter()
-                        .take(NOMINAL_LOOKBACK)
-                        .find_map(|&(_, i)| {
-                            let p = &self.people[i];
-                            p.titles
-                                .iter()
-                                .any(|t| fits.fit(t).is_some())
-                                .then(|| Resolved {
-                                    name: p.name.clone(),
-                                    title: p.titles.first().cloned(),
-                                    kind: SpeakerKind::Person,
-                                })
-                        })
-                })
-                .flatten()
+            let countries = phrase_countries(phrase);
+            if before > 0 || countries.is_empty() {
+                return None;
+            }
+            let words: Vec<&str> = fit_pieces(phrase).collect();
+            let fitting = |t: &String| {
+                let title = t.to_lowercase();
+                let within = fit_pieces(&title).filter(|w| !w.is_empty()).all(|w| {
+                    words.contains(&w)
+                        || country_of(w.trim_end_matches("'s"))
+                            .is_some_and(|c| countries.contains(&c))
+                });
+                within && fits.fit(t).is_some()
+            };
+            self.index
+                .iter()
+                .take(NOMINAL_LOOKAHEAD)
+                .find(|&&(_, i)| self.people[i].titles.iter().any(fitting))
+                .map(|&(_, i)| self.person_resolved(i))
         };
         best.or_else(ahead)
             .or_else(|| {
@@ -725,20 +730,16 @@ fn org_phrase(text: &str, toks: &[Token], k: usize) -> Option<String> {
     })
 }
 
-/// Lowercase words an institution's head may follow after its country ("Ukraine's foreign
-/// ministry").
+/// Most lowercase words an institution's head may follow after its country ("Ukraine's
+/// foreign affairs ministry").
 const ORG_MODIFIERS: usize = 2;
 
 /// "Ukraine's foreign ministry", "the Russian defence ministry": where an institution phrase
-/// starts when lowercase words before head `k` follow a country or its adjective.
+/// starts when words of its kind (`org_modifiers.txt`, lowercase) before head `k` follow a
+/// country or its adjective ("Russian drones struck ministry buildings" names none).
 fn country_modified(toks: &[Token], k: usize) -> Option<usize> {
-    let plain = |t: &Token| {
-        t.is_word
-            && !t.quoted
-            && !t.is_capitalized()
-            && !t.is_possessive()
-            && !t.is(Class::Determiner)
-    };
+    let plain =
+        |t: &Token| t.is_word && !t.quoted && !t.is_capitalized() && t.is(Class::OrgModifier);
     let mut start = k;
     while start > 0 && k - start < ORG_MODIFIERS && plain(&toks[start - 1]) {
         start -= 1;
@@ -801,9 +802,11 @@ fn country_of(word: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// The phrase names a country, by its name or adjective ("Ukraine's president").
-fn names_country(phrase: &str) -> bool {
-    fit_pieces(phrase).any(|w| country_of(w.trim_end_matches("'s")).is_some())
+/// The countries a phrase names, by name or adjective ("Ukraine's president").
+fn phrase_countries(phrase: &str) -> Vec<&'static str> {
+    fit_pieces(phrase)
+        .filter_map(|w| country_of(w.trim_end_matches("'s")))
+        .collect()
 }
 
 /// Content words of a lowercase phrase or title.

@@ -136,17 +136,16 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
         }
         // "no membership without a peace deal": "without" after a negation names what must
         // come first.
-        // A refused joining makes a waivable step or an act ("should not join without a
-        // Membership Action Plan", "without first settling its disputes") what must come
-        // first too.
-        let refused_joining = has(before, Class::Membership);
-        let waived = super::tagging::waives(items, i);
-        let required = it.text == "without"
-            && before.iter().any(|b| b.is(Class::Negator))
-            && (!waived || refused_joining);
-        let step_after = refused_joining && (waived || act_after(after));
-        if required && open && (topic_after || step_after) && joining {
-            return Some(TOPIC_CONDITION);
+        if it.text == "without" && open && joining && before.iter().any(|b| b.is(Class::Negator)) {
+            let waived = super::tagging::waives(items, i);
+            let refused = refuses_joining(before);
+            // A refused joining also makes a waivable step or a first act ("should not join
+            // without a Membership Action Plan", "without first settling its disputes") what
+            // must come first.
+            let step = refused && (waived || first_act_after(after));
+            if (!waived || refused) && (topic_after || step) {
+                return Some(TOPIC_CONDITION);
+            }
         }
         let topic_here = topic_after || it.is(Class::ConditionTopic);
         // "irresponsible to talk about membership for a country at war": a harm with no
@@ -424,13 +423,37 @@ pub(super) fn negated_endpoint(items: &[Item]) -> bool {
     })
 }
 
-/// "without first settling its disputes": the words after "without" open on an act (a present
-/// participle, after an optional "first") that is no harm ("without provoking Moscow" judges).
-fn act_after(after: &[Item]) -> bool {
-    after
+/// "should not join NATO without ...": one reversal before "without" (a negation, with no other
+/// negation or opposition word), and no clause opening between it and the membership ("did not
+/// doubt that Ukraine would join" refuses nothing).
+fn refuses_joining(before: &[Item]) -> bool {
+    let reversals: Vec<usize> = (0..before.len())
+        .filter(|&k| {
+            before[k].is(Class::Negator)
+                || before[k].is(Class::Opposition)
+                || before[k].is(Class::Deferral)
+        })
+        .collect();
+    let [negation] = reversals[..] else {
+        return false;
+    };
+    let membership = before[negation..]
         .iter()
-        .find(|i| !i.listed(Class::SequenceFirst))
-        .is_some_and(|i| {
+        .position(|b| b.is(Class::Membership));
+    membership.is_some_and(|m| {
+        before[negation..negation + m]
+            .iter()
+            .all(|b| !b.listed(Class::Complementizer))
+    })
+}
+
+/// "without first settling its disputes": "first", then a present participle that is no harm.
+fn first_act_after(after: &[Item]) -> bool {
+    let first = after
+        .first()
+        .is_some_and(|i| i.listed(Class::SequenceFirst));
+    first
+        && after.get(1).is_some_and(|i| {
             lexicon::is_present_participle(&i.text)
                 && !i.is(Class::Harm)
                 && !i.is(Class::Opposition)

@@ -610,7 +610,23 @@ fn compared_standard(items: &[Item], i: usize) -> bool {
 /// The harm at `k` judges on its own: it neither repeats a negating predicate ("is unrealistic
 /// and dangerous") nor heads an opposition compound ("veto threats").
 fn judging_harm(items: &[Item], k: usize) -> bool {
-    items[k].is(Class::Harm) && !restates_negator(items, k) && !heads_opposition_compound(items, k)
+    items[k].is(Class::Harm)
+        && !restates_negator(items, k)
+        && !heads_opposition_compound(items, k)
+        && !in_compared_standard(items, k)
+}
+
+/// Most items from "than" to a harm in the noun phrase after it.
+const STANDARD_REACH: usize = 4;
+
+/// "would cost far less than another decade of war": a harm in the noun phrase after "than" is
+/// what the clause's subject is measured against, not what it does.
+fn in_compared_standard(items: &[Item], k: usize) -> bool {
+    items[k.saturating_sub(STANDARD_REACH)..k]
+        .iter()
+        .rev()
+        .take_while(|i| !i.punct() && !i.is(Class::Negator) && !i.is(Class::Harm))
+        .any(|i| i.listed(Class::ComparisonLink))
 }
 
 /// "veto threats", "veto threats against Kyiv": a harm right after an opposition word, ending

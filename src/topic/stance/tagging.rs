@@ -1029,12 +1029,12 @@ const DEMAND_POLARITY: [Class; 7] = [
     Class::Renunciation,
 ];
 
-/// "rejected the Russian demands on enlargement", "dismissed Moscow's demands": an approval
-/// owned by the objecting side (its name right before, "'s" between at most) approves keeping
-/// Ukraine out, unless the rest of its clause says which way it goes.
+/// "rejected the Russian demands on enlargement", "dismissed Moscow's ultimatum": a noun of
+/// demand owned by the objecting side (its name right before, "'s" between at most) approves
+/// keeping Ukraine out, unless the rest of its clause says which way it goes.
 fn mark_adversary_demands(items: &mut [Item]) {
     for k in 1..items.len() {
-        if !items[k].is(Class::Approval) {
+        if !items[k].listed(Class::DemandNoun) {
             continue;
         }
         let owner = if items[k - 1].text == "'s" {
@@ -1055,16 +1055,18 @@ fn mark_adversary_demands(items: &mut [Item]) {
     }
 }
 
-/// "provisions concerning the alliance": a harm word that is also a preposition of topic,
-/// before an article or a possessive determiner, is the preposition ("a concerning trend" is
-/// still a harm).
+/// "provisions concerning the alliance", "any clause concerning Ukraine's bid": a harm word
+/// that is also a preposition of topic, before a word, is the preposition; after a
+/// determiner, an intensifier or a form of "be" ("a concerning trend", "deeply concerning
+/// that") it is still a harm.
 fn unmark_prepositional_harms(items: &mut [Item]) {
-    for k in 0..items.len().saturating_sub(1) {
+    for k in 1..items.len().saturating_sub(1) {
         let preposition = items[k].is(Class::Harm) && items[k].listed(Class::TopicPreposition);
-        let object = &items[k + 1];
-        if preposition
-            && (object.listed(Class::DefiniteArticle) || object.listed(Class::PersonalDeterminer))
-        {
+        let before = &items[k - 1];
+        let adjective = before.listed(Class::Determiner)
+            || before.listed(Class::Intensifier)
+            || before.listed(Class::BeForm);
+        if preposition && !adjective && !items[k + 1].punct() {
             items[k].classes.retain(|&c| c != Class::Harm);
         }
     }
