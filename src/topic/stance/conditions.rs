@@ -423,18 +423,15 @@ pub(super) fn negated_endpoint(items: &[Item]) -> bool {
     })
 }
 
-/// "should not join NATO without ...": one reversal before "without" (a negation, with no other
-/// negation or opposition word), and no clause opening between it and the membership ("did not
-/// doubt that Ukraine would join" refuses nothing).
+/// "should not join NATO without ...": one reversal before "without" (the caller's negation,
+/// with no other negation, opposition or deferral word), and no clause opening between it and
+/// the membership ("did not doubt that Ukraine would join" refuses nothing).
 fn refuses_joining(before: &[Item]) -> bool {
-    let reversals: Vec<usize> = (0..before.len())
-        .filter(|&k| {
-            before[k].is(Class::Negator)
-                || before[k].is(Class::Opposition)
-                || before[k].is(Class::Deferral)
-        })
-        .collect();
-    let [negation] = reversals[..] else {
+    let mut reversals = (0..before.len()).filter(|&k| {
+        let b = &before[k];
+        b.is(Class::Negator) || b.is(Class::Opposition) || b.is(Class::Deferral)
+    });
+    let (Some(negation), None) = (reversals.next(), reversals.next()) else {
         return false;
     };
     let membership = before[negation..]
