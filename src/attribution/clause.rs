@@ -245,18 +245,24 @@ fn time_ago(toks: &[Token], i: usize) -> Option<usize> {
     (unit && ago && closes).then_some(end)
 }
 
-/// "said on Thursday, standing next to X in Brussels, that ...": a participle phrase set off
-/// by a comma between the cue and its "that" (a cue of its own, "adding that", is no aside).
+/// "said on Thursday, standing next to X in Brussels, that ...", "said in a draft, published
+/// in December, that": a participle phrase set off by a comma between the cue and its "that" (a
+/// cue of its own, "adding that", is no aside).
 fn participle_aside(toks: &[Token], i: usize) -> bool {
     i > 0
         && toks[i - 1].lower == ","
-        && is_participle_word(&toks[i])
+        && (is_participle_word(&toks[i]) || plain_past(&toks[i]))
         && super::cues::match_at(toks, i, false).is_none()
         && {
             // A dash before the "that" sets off an aside inside the phrase ("repeating a
             // charge - that ... - he made"): the "that" is not the cue's.
             let j = skip_pp(toks, i);
-            toks.get(j).is_some_and(|t| t.lower == "that") && !toks[i..j].iter().any(Token::is_dash)
+            // A past form is a participle only when a comma closes its phrase ("X, writing
+            // in a paper, noted that" has a finite verb).
+            let closed = is_participle_word(&toks[i]) || toks[j - 1].lower == ",";
+            toks.get(j).is_some_and(|t| t.lower == "that")
+                && closed
+                && !toks[i..j].iter().any(Token::is_dash)
         }
 }
 
@@ -312,6 +318,9 @@ pub(super) fn skip_pp(toks: &[Token], i: usize) -> usize {
         if (i + 1..j).all(ok) && (short || verbless_phrase_then_subject(toks, i + 1, head_end, j)) {
             return j;
         }
+    }
+    if let Some(c) = comma_before_aside(toks, i, limit) {
+        return c;
     }
     let limit = (i + TIME_PHRASE_REACH).min(toks.len());
     let is_time_word = |w: &str| {
@@ -379,13 +388,47 @@ fn after_day_of_month(toks: &[Token], mut j: usize) -> usize {
     j
 }
 
+/// "wrote on Truth Social in August, in capital letters, that": a short plain phrase whose
+/// comma opens another adjunct (a preposition, or a participle that is no cue of its own)
+/// runs on through the adjuncts after the comma when they lead to a "that" or a colon.
+fn comma_before_aside(toks: &[Token], i: usize, limit: usize) -> Option<usize> {
+    let c = (i + 1..limit.min(i + PLAIN_PP_REACH)).find(|&k| !toks[k].is_word)?;
+    let next = toks.get(c + 1)?;
+    let opens_adjunct = lexicon::is(Class::AdjunctOpener, &next.lower)
+        || ((is_participle_word(next) || plain_past(next))
+            && super::cues::match_at(toks, c + 1, false).is_none());
+    let plain = !toks[i + 1..c]
+        .iter()
+        .enumerate()
+        .any(|(k, t)| is_verb_word(t) && !after_determiner(toks, i + 1 + k));
+    // "pledged to shut down the centres, after ...": an infinitive is no adjunct.
+    if toks[c].lower != "," || toks[i].lower == "to" || !opens_adjunct || !plain {
+        return None;
+    }
+    // The adjuncts after the comma must lead to the content's opener, not to a relative
+    // pronoun ("a movement that focused on ...").
+    let end = skip_adjuncts(toks, c);
+    let relative = toks
+        .get(end)
+        .is_some_and(|n| is_verb_word(n) || n.is(Class::ModalVerb));
+    let opener = end > c + 1 && matches!(toks[end - 1].lower.as_ref(), "that" | ":");
+    (opener && !relative).then_some(end - 1)
+}
+
+/// The word at `k` follows a determiner, so it modifies a noun ("a televised address").
+fn after_determiner(toks: &[Token], k: usize) -> bool {
+    k > 0 && toks[k - 1].is(Class::Determiner)
+}
+
 /// No verb or subject pronoun stands in `toks[from..head_end]` (the phrase before any relative
 /// clause inside it), and a subject, not a verb, follows the "that" ("with the envoy that Kyiv
 /// would ...", not "on goods made by firms that move ...").
 fn verbless_phrase_then_subject(toks: &[Token], from: usize, head_end: usize, that: usize) -> bool {
     let clause_word =
         |t: &Token| is_verb_word(t) || t.is(Class::SubjectPronoun) || t.is(Class::ModalVerb);
-    !toks[from..head_end].iter().any(clause_word) && !toks.get(that + 1).is_some_and(clause_word)
+    let verb_in_phrase =
+        (from..head_end).any(|k| clause_word(&toks[k]) && !after_determiner(toks, k));
+    !verb_in_phrase && !toks.get(that + 1).is_some_and(clause_word)
 }
 
 /// The phrase opening at `k` is set off inside the clause: its closing comma (before `to`) is
