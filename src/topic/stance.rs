@@ -917,7 +917,20 @@ fn is_procedural(items: &[Item], clauses: &[Clause], views: &[View]) -> bool {
         let reported = c.items.first().is_some_and(|i| i.text == "that");
         reported && v.bare && v.sign > 0 && v.weight > 1 && !has(c.items, Class::Procedural)
     });
-    (has(items, Class::Procedural) || (0..items.len()).any(|k| act_not_done(items, k)))
+    // "would join the day after peace is signed", "would be decided when the guns fall
+    // silent": a membership named before the link of its clause's condition is conditioned,
+    // whatever procedure the clause names; "would brief ministers on the reforms required
+    // before accession" names it only in the condition, and is procedure.
+    let procedure = clauses.iter().zip(views).any(|(c, v)| {
+        let link = c
+            .items
+            .iter()
+            .position(|i| i.is(Class::ConditionLink) || i.is(Class::ConditionWeakLink));
+        let conditioned =
+            v.condition.is_some() && link.is_some_and(|l| has(&c.items[..l], Class::Membership));
+        !conditioned && has(c.items, Class::Procedural)
+    });
+    (procedure || (0..items.len()).any(|k| act_not_done(items, k)))
         && !has(items, Class::Exclusive)
         && !asserted
         && !views.iter().any(|v| v.positioned)

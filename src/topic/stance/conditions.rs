@@ -171,7 +171,10 @@ pub(super) fn condition(c: &Clause, frame: &Frame) -> Option<&'static str> {
             return Some(DELAYS[0]);
         }
         let negated = frame.negators % 2 == 1 && frame.refusing;
-        if it.is(Class::NearTerm) && negated && !names_next(after) && !dismisses(before) {
+        // "not ready for NATO membership": a near term naming the joining itself is
+        // readiness for it, whatever noun follows.
+        let fact = names_next(after) && !it.is(Class::Membership);
+        if it.is(Class::NearTerm) && negated && !fact && !dismisses(before) {
             return Some(DELAYS[1]);
         }
     }
