@@ -886,7 +886,22 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// True when the whole trimmed line is a dateline: date with year plus labels, weekday, time, zone, separators.
 pub fn is_dateline(line: &str) -> bool {
     let t = line.trim();
-    is_plain_dateline(t) || without_place(t).is_some_and(is_plain_dateline)
+    is_plain_dateline(t)
+        || without_place(t).is_some_and(is_plain_dateline)
+        || without_section(t).is_some_and(is_plain_dateline)
+}
+
+/// Most letters of a section label opening a dateline ("World Feb 15, 2022").
+const SECTION_LABEL_MAX_CHARS: usize = 16;
+
+/// The line after a leading section label ("World ", "Politics "): one capitalised word of
+/// letters.
+fn without_section(t: &str) -> Option<&str> {
+    let (label, rest) = t.split_once(' ')?;
+    let labellike = label.starts_with(char::is_uppercase)
+        && label.chars().all(char::is_alphabetic)
+        && label.chars().count() <= SECTION_LABEL_MAX_CHARS;
+    labellike.then(|| rest.trim_start())
 }
 
 /// Most words of a place opening a dateline ("Lviv, 14 March 2024, 10:05").
@@ -929,7 +944,7 @@ fn is_plain_dateline(t: &str) -> bool {
 }
 
 /// Whether a dateline fragment is a label, weekday, time, zone, reading-time part or separator.
-fn dateline_token_ok(tok: &str) -> bool {
+pub fn dateline_token_ok(tok: &str) -> bool {
     let t = tok.trim_end_matches([',', ':', '.']).to_lowercase();
     t.chars().all(|c| DATELINE_SEPARATORS.contains(&c))
         || crate::lexicon::is(crate::lexicon::Class::DatelineWord, &t)

@@ -95,7 +95,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let openers = alternation(Class::BylineLineOpener);
     let labels = alternation(Class::BylineLineLabel);
     Regex::new(&format!(
-        r"^(?i:{openers}|(?:{labels})\s*(?::|[\-\x{{2013}}\x{{2014}}]\s))\s*\p{{Lu}}[\p{{L}}.'\-]*(?:\s+\p{{Lu}}[\p{{L}}.'\-]*)*",
+        r"^(?i:{openers}|(?:{labels})\s*(?::|[\-\x{{2013}}\x{{2014}}]\s))\s*(?:[\-\x{{2013}}\x{{2014}}]\s*)?\p{{Lu}}[\p{{L}}.'\-]*(?:\s+\p{{Lu}}[\p{{L}}.'\-]*)*",
     ))
     .unwrap()
 });

@@ -49,7 +49,7 @@ fn by_names_pattern() -> String {
     let first = r"\p{Lu}[\p{L}'\-]*\.?\s*";
     let name = format!(r"{first}(?:(?:(?:{particles})\s+)*{first}){{0,3}}");
     format!(
-        r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*(?::|[\-\x{{2013}}\x{{2014}}]\s))\s*({name}(?:(?:,|and|&)\s*{name})*)"
+        r"(?i:^|\s)(?i:by|written by|reporting by|authors?\s*(?::|[\-\x{{2013}}\x{{2014}}]\s))\s*(?:[\-\x{{2013}}\x{{2014}}]\s*)?({name}(?:(?:,|and|&)\s*{name})*)"
     )
 }
 
@@ -183,6 +183,14 @@ pub fn name_case(name: &str) -> String {
 /// The people named in a byline line of text ("by Jane Doe and John Roe April 30, 2024").
 /// Only full names count: the line is free text, so a single capitalised word is not trusted.
 pub fn from_line(s: &str) -> Vec<String> {
+    // A label in another language ("di Giulia Ferraresi", "von Jane Doe") reads as "by"; a
+    // line in capitals joins its names with a capital "AND".
+    let s = match PREFIX.find(s) {
+        Some(m) => format!("by {}", &s[m.end()..]),
+        None => s.to_string(),
+    }
+    .replace(" AND ", " and ");
+    let s = s.as_str();
     let mut caps = BY_NAMES.create_captures();
     BY_NAMES.captures(s, &mut caps);
     let Some(names) = caps.get_group(1) else {
@@ -200,25 +208,30 @@ pub fn from_line(s: &str) -> Vec<String> {
 /// A full name: two or three capitalised words, after an optional "Dr."/"Prof.".
 const FULL_NAME: &str = r"(?:(?:Dr|Prof)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}[\p{L}'\-]+){1,2})";
 
-/// A credit line of names alone: "Jane Doe", "Jane Doe in Kyiv and John Roe in Moscow", "Jane
-/// Doe, Diplomatic Editor" (the roles are checked apart).
+/// One credited name in a credit line: "Jane Doe", "Jane Doe in Kyiv", "Dr. Jane Doe".
 ///
-/// Without the lazy DFA (as [`BY_NAMES`]): it reads one short line per article, and its
+/// Without the lazy DFA (as [`BY_NAMES`]): it reads a few short segments per article, and its
 /// reverse automaton, with the Unicode letter classes, cost more to build than every search.
-static CREDIT_NAMES: LazyLock<meta::Regex> = LazyLock::new(|| {
+static CREDIT_NAME: LazyLock<meta::Regex> = LazyLock::new(|| {
     let place = r"(?:\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?";
     meta::Regex::builder()
         .configure(meta::Config::new().hybrid(false))
-        .build(&format!(
-            r"^\s*{FULL_NAME}{place}(?:\s+and\s+{FULL_NAME}{place})?\s*(?:,\s*(.+))?$"
-        ))
+        .build(&format!(r"^\s*{FULL_NAME}{place}\s*$"))
         .expect("valid regex")
 });
 
+/// A short parenthesis in a credit line ("Jane Doe (now) and John Roe (earlier)").
+static CREDIT_ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\([^()]{1,20}\)").expect("valid regex"));
+
+/// Most names a credit line of names alone holds.
+const CREDIT_MAX_NAMES: usize = 4;
+
 /// The people credited on a line between a title and the first paragraph: after a short
-/// label ending in "by" ("Interview by Jane Doe"), or names alone, each with an optional
-/// place ("Jane Doe in Kyiv") and the whole with an optional role after a comma ("Jane Doe,
-/// Senior Fellow, ..."). A role must read as one (editor, correspondent, fellow ...).
+/// label ending in "by" ("Interview by Jane Doe"), or names alone, joined by commas or "and",
+/// each with an optional place ("Jane Doe in Kyiv and John Roe in Moscow", "Jane Doe, John
+/// Roe") and the whole with an optional role after a comma ("Jane Doe, Senior Fellow, ..."). A
+/// role must read as one (editor, correspondent, fellow ...).
 pub fn from_credit_line(s: &str) -> Vec<String> {
     let s = s.trim();
     if let Some((label, rest)) = s.split_once(" by ") {
@@ -229,21 +242,55 @@ pub fn from_credit_line(s: &str) -> Vec<String> {
             Vec::new()
         };
     }
-    let mut c = CREDIT_NAMES.create_captures();
-    CREDIT_NAMES.captures(s, &mut c);
-    if !c.is_match() {
-        return Vec::new();
+    let s = CREDIT_ASIDE.replace_all(s, "");
+    let mut names = Vec::new();
+    let mut rest = s.as_ref();
+    while names.len() < CREDIT_MAX_NAMES {
+        let (head, tail) = split_credit(rest);
+        if is_author_role(head) {
+            break;
+        }
+        let mut c = CREDIT_NAME.create_captures();
+        CREDIT_NAME.captures(head, &mut c);
+        let Some(name) = c.get_group(1) else { break };
+        names.push(head[name.range()].to_string());
+        rest = tail;
+        if rest.is_empty() {
+            break;
+        }
     }
-    let role_ok = c.get_group(3).is_none_or(|r| is_author_role(&s[r.range()]));
-    let names: Vec<String> = [c.get_group(1), c.get_group(2)]
-        .into_iter()
-        .flatten()
-        .map(|m| s[m.range()].to_string())
-        .collect();
-    if !role_ok || !names.iter().all(|n| is_person(n) && has_only_name_words(n)) {
+    // What follows the names is a role, or nothing.
+    let role_ok = rest.is_empty() || (rest != s.as_ref() && is_author_role(rest));
+    let later_are_people = names.iter().skip(1).all(|n| !names_body_or_place(n));
+    if names.is_empty()
+        || !role_ok
+        || !later_are_people
+        || !names.iter().all(|n| is_person(n) && has_only_name_words(n))
+    {
         return Vec::new();
     }
     names
+}
+
+/// A credited "name" that holds a word of a body or a place: an outlet or institution head
+/// ("Coast Guard Agency"), a country, capital or institution ("Ukraine", "Kremlin").
+fn names_body_or_place(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.split_whitespace().any(|w| {
+        lexicon::is(Class::MediaNoun, w)
+            || lexicon::is(Class::OrgHead, w)
+            || lexicon::ORGANIZATIONS.iter().any(|(alias, _)| *alias == w)
+    })
+}
+
+/// The first segment of a credit line and the rest, split at its first comma or " and ".
+fn split_credit(s: &str) -> (&str, &str) {
+    let comma = s.find(',').map(|i| (i, i + 1));
+    let and = s.find(" and ").map(|i| (i, i + " and ".len()));
+    match [comma, and].into_iter().flatten().min() {
+        Some((end, next)) => (&s[..end], s[next..].trim_start()),
+        None => (s, ""),
+    }
 }
 
 /// No word of the name is a common word that a headline would hold ("Allies Hesitate Again").

@@ -153,19 +153,41 @@ pub fn read(doc: &Document, blocks: &[Block]) -> Meta {
 
 /// The first headline-like line before the first body paragraph, wire credit removed.
 fn title(doc: &Document, blocks: &[Block]) -> Option<String> {
-    for b in blocks {
-        match b.kind {
-            BlockKind::Body => break,
-            BlockKind::Headline => {
-                let t = &doc.text[b.range.clone()];
-                if t.split_whitespace().count() >= TITLE_MIN_WORDS && !is_furniture(t) {
-                    return Some(TITLE_WIRE_CREDIT.remove_first(t).trim().to_string());
-                }
-            }
-            _ => {}
+    match headline_block(doc, blocks) {
+        Some(i) => {
+            let t = &doc.text[blocks[i].range.clone()];
+            Some(TITLE_WIRE_CREDIT.remove_first(t).trim().to_string())
         }
+        None => short_first_line_title(doc, blocks),
     }
-    short_first_line_title(doc, blocks)
+}
+
+/// The index of the first headline before the first body paragraph: long enough, and no
+/// furniture or menu.
+fn headline_block(doc: &Document, blocks: &[Block]) -> Option<usize> {
+    blocks
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Body)
+        .position(|b| {
+            let t = &doc.text[b.range.clone()];
+            b.kind == BlockKind::Headline
+                && t.split_whitespace().count() >= TITLE_MIN_WORDS
+                && !is_furniture(t)
+                && !is_menu(t)
+        })
+}
+
+/// Marks dividing a menu, a breadcrumb or a masthead into fields ("World | Europe", "Home ›
+/// World").
+const MENU_SEPARATORS: [char; 5] = ['|', '\u{203a}', '\u{bb}', '\u{b7}', '\u{2022}'];
+
+/// A line divided by menu marks whose every field is shorter than a headline ("Business |
+/// Markets | World", "RHEIN-MAIN RUNDSCHAU | English edition"): navigation or a masthead.
+fn is_menu(line: &str) -> bool {
+    line.contains(MENU_SEPARATORS)
+        && line
+            .split(MENU_SEPARATORS)
+            .all(|f| f.split_whitespace().count() < TITLE_MIN_WORDS)
 }
 
 /// With no longer headline before the body, a first line of three words is the title
@@ -177,6 +199,7 @@ fn short_first_line_title(doc: &Document, blocks: &[Block]) -> Option<String> {
         && !t.contains(|c: char| c.is_ascii_digit())
         && !t.ends_with(['-', '\u{2013}', '\u{2014}', ','])
         && !is_furniture(t)
+        && !is_menu(t)
         && !crate::attribution::speakers::is_outlet_name(t);
     titled.then(|| t.to_string())
 }
@@ -214,7 +237,44 @@ fn yearless_dateline(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
 /// Publication date: the scraper's date prefix, else the first dateline or dated byline
 /// before the body ends, else a masthead field; never a caption.
 fn published(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
-    labelled_date(doc, blocks).or_else(|| masthead_date(doc, blocks))
+    labelled_date(doc, blocks)
+        .or_else(|| masthead_date(doc, blocks))
+        .or_else(|| named_month_date(doc, blocks))
+}
+
+/// In plain text, a header line (or a field of one) that is a date with its month named in
+/// any language ("19 agosto 2025 | 08:12", "3. März 2021, 14:00"), before the body.
+fn named_month_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
+    if doc.format != crate::document::SourceFormat::Text {
+        return None;
+    }
+    blocks
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Body || is_short_line(&doc.text[b.range.clone()]))
+        .filter(|b| b.kind != BlockKind::Caption)
+        .flat_map(|b| doc.text[b.range.clone()].split(FIELD_SEPARATORS))
+        .find_map(named_month_field)
+}
+
+/// The day of a field made of numbers, a month name (any language) and dateline words only
+/// (times, zones, labels).
+fn named_month_field(field: &str) -> Option<NaiveDate> {
+    let mut named = false;
+    for tok in field.split(|c: char| c.is_whitespace() || ",;/()\u{2013}\u{2014}".contains(c)) {
+        let number = tok
+            .trim_end_matches('.')
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+        if pubdate::month_number(tok).is_some() {
+            named = true;
+        } else if !number && !dates::dateline_token_ok(tok) {
+            return None;
+        }
+    }
+    named
+        .then(|| pubdate::parse(field))
+        .flatten()
+        .map(|s| s.day)
 }
 
 /// The first date of a date, dateline or byline block, or of a header line opening with
@@ -240,12 +300,21 @@ fn labelled_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
 /// credit line between the title and the first paragraph ("Interview by Jane Doe", "Jane Doe
 /// in Kyiv", "Jane Doe, Diplomatic Editor").
 fn byline(doc: &Document, blocks: &[Block]) -> Vec<String> {
+    let names_of = |b: &Block| {
+        let names = byline::from_line(&doc.text[b.range.clone()]);
+        (b.kind == BlockKind::Byline && !names.is_empty()).then_some(names)
+    };
+    // "By Jane Doe" and "By John Roe" on lines of their own, one after the other, are one
+    // byline.
     let from_blocks = blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Byline)
-        .find_map(|b| {
-            let names = byline::from_line(&doc.text[b.range.clone()]);
-            (!names.is_empty()).then_some(names)
+        .position(|b| names_of(b).is_some())
+        .map(|first| {
+            blocks[first..]
+                .iter()
+                .map_while(names_of)
+                .flatten()
+                .collect::<Vec<_>>()
         });
     from_blocks
         .or_else(|| header_credit(doc, blocks))
@@ -295,13 +364,15 @@ fn header_credit(doc: &Document, blocks: &[Block]) -> Option<Vec<String>> {
     if doc.format != crate::document::SourceFormat::Text {
         return None;
     }
-    let title = blocks
-        .iter()
-        .position(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Body))?;
+    let title = headline_block(doc, blocks).or_else(|| {
+        blocks
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Body))
+    })?;
     blocks
         .iter()
-        .take(HEADER_BLOCKS)
         .skip(title + 1)
+        .take(HEADER_BLOCKS)
         .take_while(|b| b.kind != BlockKind::Body || is_short_line(&doc.text[b.range.clone()]))
         .filter(|b| b.kind != BlockKind::Caption)
         .find_map(|b| credit_in_fields(&doc.text[b.range.clone()]))
@@ -395,6 +466,74 @@ mod tests {
             reporters in the capital on Monday, and more talks are planned.\n";
         let title = meta_of(text).title.unwrap_or_default();
         assert!(!title.contains("follow us"), "{title}");
+    }
+
+    #[test]
+    fn a_menu_or_masthead_is_never_the_title() {
+        let text = "Harbour | Towns | Ferries | Weather | Jobs\n\n\
+            COAST HERALD | Regional edition\n\n\
+            Harbour towns weigh a new ferry levy\n\n\
+            The ferry board said on Monday that the levy would be voted on in June, and the \
+            mayors of both towns said they would attend the vote.\n";
+        assert_eq!(
+            meta_of(text).title.as_deref(),
+            Some("Harbour towns weigh a new ferry levy")
+        );
+    }
+
+    #[test]
+    fn header_dates_in_other_languages_and_with_a_section_label() {
+        let text = |header: &str| {
+            format!(
+                "Harbour towns weigh a new ferry levy\n\n{header}\n\n\
+                The ferry board said on Monday that the levy would be voted on in June, and the \
+                mayors of both towns said they would attend the vote.\n"
+            )
+        };
+        let day = |header: &str| meta_of(&text(header)).published.map(|d| d.to_string());
+        assert_eq!(day("7 giugno 2022 | 08:12").as_deref(), Some("2022-06-07"));
+        assert_eq!(
+            day("7. Juni 2022, 18:42 Uhr").as_deref(),
+            Some("2022-06-07")
+        );
+        assert_eq!(
+            day("Regional Jun 7, 2022 6:40 PM EST").as_deref(),
+            Some("2022-06-07")
+        );
+        assert_eq!(
+            day("JUNE 7, 2022 / 7:24 PM / UPDATED 2 HOURS AGO").as_deref(),
+            Some("2022-06-07")
+        );
+        // A month name among words of prose is no date line.
+        assert_eq!(day("Levy vote in giugno 2022 delayed"), None);
+    }
+
+    #[test]
+    fn credits_of_several_forms() {
+        let text = |header: &str| {
+            format!(
+                "Harbour towns weigh a new ferry levy\n\n{header}\n\n\
+                The ferry board said on Monday that the levy would be voted on in June, and the \
+                mayors of both towns said they would attend the vote.\n"
+            )
+        };
+        let by = |header: &str| meta_of(&text(header)).byline;
+        assert_eq!(by("Ana Lind, Per Moe\n4 MIN READ"), ["Ana Lind", "Per Moe"]);
+        assert_eq!(
+            by("Ana Lind (now) and Per Moe (earlier)"),
+            ["Ana Lind", "Per Moe"]
+        );
+        assert_eq!(by("BY ANA LIND AND PER MOE"), ["ANA LIND", "PER MOE"]);
+        assert_eq!(
+            by("By \u{2014} Ana Lind\nBy \u{2014} Per Moe"),
+            ["Ana Lind", "Per Moe"]
+        );
+        assert_eq!(
+            by("Dr. Ana Lind, Senior Fellow, Maritime Programme"),
+            ["Ana Lind"]
+        );
+        assert!(by("Ana Lind, Kyiv Post").is_empty());
+        assert!(by("Ana Lind, Norwegian Broadcasting Agency").is_empty());
     }
 
     #[test]
