@@ -63,6 +63,12 @@ static LEXICON: LazyLock<HashMap<String, Vec<CueForm>>> = LazyLock::new(|| {
     map
 });
 
+/// The lowercase words some cue begins with (each token knows whether it is one,
+/// [`Token::cue_start`]).
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    LEXICON.keys().map(String::as_str)
+}
+
 /// The cue as written (any case) is a speech act whose content may be a noun phrase
 /// ("welcomed the decision").
 pub fn takes_np(cue: &str) -> bool {
@@ -112,6 +118,9 @@ pub fn match_at(tokens: &[Token], i: usize, title_case: bool) -> Option<CueMatch
     // unless the whole sentence is written in title case ("Zelensky Says Ukraine Is Ready").
     let opens_clause = i == 0 || !tokens[i - 1].is_word;
     if first.quoted || !first.is_word || (first.capitalized && !opens_clause && !title_case) {
+        return None;
+    }
+    if !first.cue_start {
         return None;
     }
     let forms = LEXICON.get(first.lower.as_ref())?;

@@ -23,6 +23,63 @@ pub struct Token {
     /// A capitalised word that can be part of a person's name (`speakers::is_name_word`, asked
     /// of most tokens many times over, so decided once here).
     pub name_word: bool,
+    /// Some cue of the cue lexicon begins with its lowercase form (`cues::first_words`).
+    pub cue_start: bool,
+    /// Some institution alias begins with its lowercase form
+    /// (`speakers::institution_first_words`).
+    pub institution_start: bool,
+}
+
+/// What one lookup of a token's lowercase form tells: the lexicon's copy of it and its
+/// classes, and which token searches may start at it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Facts {
+    /// A copy of the form that lives as long as the program, when some table holds one.
+    copy: Option<&'static str>,
+    /// The word classes it is in (`lexicon::classes_of`).
+    classes: crate::lexicon::ClassBits,
+    /// A cue begins with it.
+    cue_start: bool,
+    /// An institution alias begins with it.
+    institution_start: bool,
+}
+
+/// Every word a per-token test looks up, with its [`Facts`]: the lexicon's entries, the cues'
+/// first words and the institution aliases' first words, so a token is looked up once.
+static FACTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Facts>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: rustc_hash::FxHashMap<&'static str, Facts> = Default::default();
+        for (w, classes) in crate::lexicon::all_entries() {
+            let copy = Some(w);
+            map.insert(
+                w,
+                Facts {
+                    copy,
+                    classes,
+                    ..Facts::default()
+                },
+            );
+        }
+        for w in super::cues::first_words() {
+            map.entry(w).or_insert_with(|| fresh(w)).cue_start = true;
+        }
+        for w in super::speakers::institution_first_words() {
+            map.entry(w).or_insert_with(|| fresh(w)).institution_start = true;
+        }
+        map
+    });
+
+/// The facts of a word in no list, before its searches are marked.
+fn fresh(w: &'static str) -> Facts {
+    Facts {
+        copy: Some(w),
+        ..Facts::default()
+    }
+}
+
+/// The [`Facts`] of a lowercase form (none for a word no table holds).
+fn facts_of(lower: &str) -> Facts {
+    FACTS.get(lower).copied().unwrap_or_default()
 }
 
 impl Token {
@@ -212,13 +269,13 @@ const ASCII: &str = "\0\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\
 \x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f \
 !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f";
 
-/// The token's lowercase form with curly apostrophes made straight, and the classes it is in:
-/// the lexicon's copy of a listed ASCII word (one with capitals lowercased on the stack), a
+/// The token's lowercase form with curly apostrophes made straight, and its [`Facts`]: a
+/// table's copy of a listed ASCII word (one with capitals lowercased on the stack), a
 /// one-character slice of [`ASCII`], or a new string.
-fn lower_form(word: &str) -> (Cow<'static, str>, crate::lexicon::ClassBits) {
+fn lower_form(word: &str) -> (Cow<'static, str>, Facts) {
     let owned = |s: String| {
-        let bits = crate::lexicon::classes_of(&s);
-        (Cow::Owned(s), bits)
+        let facts = facts_of(&s);
+        (Cow::Owned(s), facts)
     };
     if word.starts_with("--") {
         return owned("\u{2014}".to_string());
@@ -234,9 +291,9 @@ fn lower_form(word: &str) -> (Cow<'static, str>, crate::lexicon::ClassBits) {
     if let [b] = word.as_bytes() {
         let at = usize::from(b.to_ascii_lowercase());
         let lower = &ASCII[at..=at];
-        return (Cow::Borrowed(lower), crate::lexicon::classes_of(lower));
+        return (Cow::Borrowed(lower), facts_of(lower));
     }
-    // A word with a capital is lowercased on the stack: borrowed from the lexicon when listed
+    // A word with a capital is lowercased on the stack: borrowed from a table when there
     // ("The", "NATO"), like a lowercase word.
     let mut buf = [0u8; STACK_WORD];
     let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -249,9 +306,10 @@ fn lower_form(word: &str) -> (Cow<'static, str>, crate::lexicon::ClassBits) {
     } else {
         word
     };
-    match crate::lexicon::entry_of(lower) {
-        Some((listed, bits)) => (Cow::Borrowed(listed), bits),
-        None => (Cow::Owned(lower.to_string()), Default::default()),
+    let facts = facts_of(lower);
+    match facts.copy {
+        Some(copy) => (Cow::Borrowed(copy), facts),
+        None => (Cow::Owned(lower.to_string()), facts),
     }
 }
 
@@ -298,15 +356,17 @@ fn push_token(
 ) {
     let quoted = crate::quotes::containing(quotes, range.start)
         .is_some_and(|q| q.inner.start <= range.start && range.end <= q.inner.end);
-    let (lower, classes) = lower_form(&text[range.clone()]);
+    let (lower, facts) = lower_form(&text[range.clone()]);
     out.push(Token {
         range,
-        classes,
+        classes: facts.classes,
         lower,
         is_word: is_word_char(first),
         quoted,
         capitalized: crate::document::is_uppercase(first),
         name_word: false,
+        cue_start: facts.cue_start,
+        institution_start: facts.institution_start,
     });
     let token = out.last_mut().expect("just pushed");
     token.name_word = crate::attribution::speakers::names::name_word(token);

@@ -862,10 +862,9 @@ pub fn classes_of(word: &str) -> ClassBits {
     CLASSES_OF.get(word).copied().unwrap_or_default()
 }
 
-/// The lexicon's own copy of `word` (an entry of some list) and the classes it is in, or
-/// `None` for a word in no list: one lookup, as [`classes_of`] makes.
-pub fn entry_of(word: &str) -> Option<(&'static str, ClassBits)> {
-    CLASSES_OF.get_key_value(word).map(|(&w, &bits)| (w, bits))
+/// Every entry of every list with the classes it is in (the table [`classes_of`] reads).
+pub fn all_entries() -> impl Iterator<Item = (&'static str, ClassBits)> {
+    CLASSES_OF.iter().map(|(&w, &bits)| (w, bits))
 }
 
 /// `bits` (from [`classes_of`]) has `class`: the word is in its list.

@@ -450,15 +450,12 @@ fn noun_of(text: &str, np: &[Token]) -> Option<Mention> {
 /// Longest institution alias scanned in the body, in words.
 pub(super) const INSTITUTION_WORDS: usize = 4;
 
-/// Whether some institution alias begins with this lowercase word: where a scan may start.
-pub(super) fn starts_institution_alias(word: &str) -> bool {
-    static FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-        crate::lexicon::INSTITUTIONS
-            .iter()
-            .filter_map(|(alias, _)| alias.split_whitespace().next())
-            .collect()
-    });
-    FIRST_WORDS.contains(word)
+/// The lowercase words some institution alias begins with: where a scan may start (each
+/// token knows whether it is one, [`crate::attribution::tokens::Token::institution_start`]).
+pub fn institution_first_words() -> impl Iterator<Item = &'static str> {
+    crate::lexicon::INSTITUTIONS
+        .iter()
+        .filter_map(|(alias, _)| alias.split_whitespace().next())
 }
 
 /// "allies" in "NATO allies": a member-group word right after a one-word institution alias,

@@ -9,7 +9,8 @@ mod registry;
 mod tests;
 
 pub use mention::{
-    classify, group_anaphor_start, is_outlet_name, names_members, outlet_start, Mention,
+    classify, group_anaphor_start, institution_first_words, is_outlet_name, names_members,
+    outlet_start, Mention,
 };
 pub use names::{
     apposition_after, apposition_span, follows_honorific, is_name_word, is_particle_in_name, join,

@@ -2,8 +2,7 @@
 //! it (coreference).
 
 use super::mention::{
-    institution_alias, may_begin_institution_alias, nominal_titles, starts_institution_alias,
-    Mention, INSTITUTION_WORDS,
+    institution_alias, may_begin_institution_alias, nominal_titles, Mention, INSTITUTION_WORDS,
 };
 use super::names::{
     apposition_after, clean_word, name_key, name_run, title_before, title_before_comma,
@@ -296,7 +295,7 @@ impl Registry {
         let mut phrase = String::new();
         let mut ends = [0; INSTITUTION_WORDS];
         for i in 0..toks.len() {
-            if !starts_institution_alias(&toks[i].lower) {
+            if !toks[i].institution_start {
                 continue;
             }
             let words = &toks[i..toks.len().min(i + INSTITUTION_WORDS)];
