@@ -740,7 +740,11 @@ fn own_side(speaker: &str, class: Class) -> bool {
         Class::Adversary => Class::CandidateSide,
         _ => Class::Adversary,
     };
-    let words = words(speaker);
+    speaker_words(speaker, |words| owns_side(words, class, other))
+}
+
+/// [`own_side`] over the speaker's words.
+fn owns_side(words: &[String], class: Class, other: Class) -> bool {
     // The word before the name, past a determiner ("ambassador to the Russian Federation").
     let related = |k: usize| {
         let before = words[..k]
@@ -948,7 +952,24 @@ fn is_outlet(speaker: &str) -> bool {
 
 /// Whether the speaker's name or title names a side listed in `class`.
 fn side(speaker: &str, class: Class) -> bool {
-    words(speaker).iter().any(|w| lexicon::is(class, w))
+    speaker_words(speaker, |words| words.iter().any(|w| lexicon::is(class, w)))
+}
+
+/// `read` of the [`words`] of a speaker's name and title, remembered for the thread's latest
+/// speaker: the rules ask about one speaker several times, and a speaker's claims come together.
+fn speaker_words<R>(speaker: &str, read: impl FnOnce(&[String]) -> R) -> R {
+    thread_local! {
+        static LATEST: std::cell::RefCell<Option<(String, Vec<String>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LATEST.with(|latest| {
+        let mut latest = latest.borrow_mut();
+        if latest.as_ref().is_none_or(|(s, _)| s != speaker) {
+            *latest = Some((speaker.to_string(), words(speaker)));
+        }
+        let (_, words) = latest.as_ref().expect("just remembered");
+        read(words)
+    })
 }
 
 #[cfg(test)]

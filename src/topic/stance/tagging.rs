@@ -53,9 +53,9 @@ pub(super) struct Item {
 }
 
 impl Item {
-    /// The item over `text` with the tagged `classes`.
-    fn new(text: String, classes: Vec<Class>) -> Item {
-        let lists = lexicon::classes_of(&text);
+    /// The item over `text` with the tagged `classes`, in the lexicon's `lists`
+    /// (`lexicon::classes_of(&text)`).
+    fn new(text: String, classes: Vec<Class>, lists: lexicon::ClassBits) -> Item {
         let punct = text.chars().all(|c| !c.is_alphanumeric());
         Item {
             text,
@@ -686,21 +686,31 @@ fn merge_sorted(a: &[usize], b: &[usize], out: &mut Vec<usize>) {
 /// stays far below this).
 const FIRST_FITS_WORDS: usize = 1 << 16;
 
+/// What a thread remembers of a word: the entries its first element fits, and the lists the
+/// word is in.
+struct Remembered {
+    /// The entries whose first element it fits, ascending.
+    fits: Box<[usize]>,
+    /// `lexicon::classes_of(word)`.
+    lists: lexicon::ClassBits,
+}
+
 thread_local! {
-    /// Per word, the entries whose first element it fits, ascending (see [`first_fits`]).
-    static FIRST_FITS: std::cell::RefCell<FxHashMap<String, Box<[usize]>>> =
+    /// Per word, what [`first_fits`] reads.
+    static FIRST_FITS: std::cell::RefCell<FxHashMap<String, Remembered>> =
         std::cell::RefCell::new(FxHashMap::default());
 }
 
 /// The entries whose first element fits `word`, ascending (list order), into `out`: looked up
-/// by its first word or its stem's first letter, and remembered per word by the thread.
-fn first_fits(word: &str, out: &mut Vec<usize>) {
+/// by its first word or its stem's first letter, and remembered per word by the thread, with
+/// the lists the word is in (returned).
+fn first_fits(word: &str, out: &mut Vec<usize>) -> lexicon::ClassBits {
     FIRST_FITS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(fits) = cache.get(word) {
+        if let Some(known) = cache.get(word) {
             out.clear();
-            out.extend_from_slice(fits);
-            return;
+            out.extend_from_slice(&known.fits);
+            return known.lists;
         }
         // Both lists are in list order: merged, not sorted.
         let own: &[usize] = FIRST_WORDS.by_word.get(word).map_or(&[], Vec::as_slice);
@@ -709,8 +719,11 @@ fn first_fits(word: &str, out: &mut Vec<usize>) {
         if cache.len() >= FIRST_FITS_WORDS {
             cache.clear();
         }
-        cache.insert(word.to_string(), out.as_slice().into());
-    });
+        let lists = lexicon::classes_of(word);
+        let fits = out.as_slice().into();
+        cache.insert(word.to_string(), Remembered { fits, lists });
+        lists
+    })
 }
 
 /// Group words into the longest listed phrases, each with every class that lists it.
@@ -722,7 +735,7 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     while i < ws.len() {
         let mut best = 0;
         let mut classes = Vec::new();
-        first_fits(&ws[i], &mut candidates);
+        let lists = first_fits(&ws[i], &mut candidates);
         for (pats, class) in candidates.iter().map(|&k| &PATTERNS[k]) {
             let n = pats.len();
             // A shorter entry than the best so far is not read; the first element fits (a
@@ -753,12 +766,14 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
             classes.retain(|&c| c != Class::Membership);
         }
         // A word alone is moved into its item (it is not read again), a phrase joined.
-        let text = if n == 1 {
-            std::mem::take(&mut ws[i])
+        let (text, lists) = if n == 1 {
+            (std::mem::take(&mut ws[i]), lists)
         } else {
-            ws[i..i + n].join(" ")
+            let phrase = ws[i..i + n].join(" ");
+            let lists = lexicon::classes_of(&phrase);
+            (phrase, lists)
         };
-        items.push(Item::new(text, classes));
+        items.push(Item::new(text, classes, lists));
         i += n;
     }
     unmark_held_fears(&mut items);
