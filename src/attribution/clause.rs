@@ -426,8 +426,16 @@ fn after_determiner(toks: &[Token], k: usize) -> bool {
 fn verbless_phrase_then_subject(toks: &[Token], from: usize, head_end: usize, that: usize) -> bool {
     let clause_word =
         |t: &Token| is_verb_word(t) || t.is(Class::SubjectPronoun) || t.is(Class::ModalVerb);
-    let verb_in_phrase =
-        (from..head_end).any(|k| clause_word(&toks[k]) && !after_determiner(toks, k));
+    // "in a video address posted on Telegram that": a past form before a preposition modifies
+    // the noun before it.
+    let modifier = |k: usize| {
+        after_determiner(toks, k)
+            || (plain_past(&toks[k])
+                && k > from
+                && toks[k - 1].is_word
+                && toks.get(k + 1).is_some_and(|n| n.is(Class::Preposition)))
+    };
+    let verb_in_phrase = (from..head_end).any(|k| clause_word(&toks[k]) && !modifier(k));
     !verb_in_phrase && !toks.get(that + 1).is_some_and(clause_word)
 }
 

@@ -496,9 +496,12 @@ fn reduced_relative_subject(text: &str, toks: &[Token], k: usize) -> Option<Subj
     }
     // "adopted on Wednesday said": the time phrase after the participle may already be
     // skipped, so the participle may stand last.
+    // "issued Thursday said": a bare weekday after the participle stands for its phrase.
     let participle = (from..k).find(|&p| {
         (is_past_participle(&toks[p]) || super::clause::is_participle_word(&toks[p]))
-            && (toks[p + 1].is(Class::Preposition) || toks[p + 1].lower == "by")
+            && (toks[p + 1].is(Class::Preposition)
+                || toks[p + 1].lower == "by"
+                || crate::dates::is_weekday_word(&toks[p + 1].lower))
             && toks[p + 1..k].iter().all(|t| {
                 (t.is_word || t.lower.chars().all(|c| c.is_ascii_digit()))
                     && !t.quoted
@@ -993,10 +996,24 @@ pub(super) fn apposed_subject(text: &str, toks: &[Token], comma: usize) -> Optio
         return Some(Subject {
             np: run.clone(),
             title: None,
-            start: run.start,
+            start: honorific_start(toks, run.start),
         });
     }
     None
+}
+
+/// Where a name's phrase starts: at an honorific before it, and at "the" before that ("the
+/// Rev. Ivan Demko").
+fn honorific_start(toks: &[Token], name: usize) -> usize {
+    if name == 0 || !speakers::follows_honorific(toks, name) {
+        return name;
+    }
+    let honorific = name - 1;
+    if honorific > 0 && toks[honorific - 1].lower == "the" {
+        honorific - 1
+    } else {
+        honorific
+    }
 }
 
 /// "The Russian Embassy in Washington said": an institution's seat after "in" is not part of
