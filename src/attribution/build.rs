@@ -156,8 +156,10 @@ impl State<'_> {
         }
         let (content, evidence) = self.extend_open_quote(paras, pi, content, evidence);
         let (content, evidence) = prepend_open_quotes(paras, pi, content, evidence);
-        // An interview's answer is the speaker's own words, quotation marks or not.
-        let mode = if interview.is_some() {
+        // An interview's answer, and a transcript's turn under its label in capitals, are the
+        // speaker's own words, quotation marks or not.
+        let turn = f.shape == Shape::Colon && transcript_label;
+        let mode = if interview.is_some() || turn {
             crate::claim::Mode::Direct
         } else {
             mode_of(self.text, &content, p)

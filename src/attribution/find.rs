@@ -326,6 +326,16 @@ impl Finder<'_> {
             f.cue.end += 1;
             return Some(f);
         }
+        // "16:05 - Kuleba: ...": a live blog's entry after its time stamp.
+        let stamp = time_stamp_len(toks);
+        if stamp > 0 && stamp < toks.len() {
+            let mut f = self.colon_frame(&toks[stamp..], title_case)?;
+            f.region = f.region.start + stamp..f.region.end + stamp;
+            f.np = f.np.start + stamp..f.np.end + stamp;
+            f.cue.start += stamp;
+            f.cue.end += stamp;
+            return Some(f);
+        }
         let colon = toks
             .iter()
             .take(COLON_APPOSITION_TOKENS)
@@ -503,15 +513,18 @@ impl Finder<'_> {
     /// (a determiner, a possessive or a title word, then words only) up to the colon.
     fn apposed_colon_frame(&self, toks: &[Token], colon: usize, cue: &CueMatch) -> Option<Frame> {
         let comma = toks[..colon].iter().position(|t| t.lower == ",")?;
+        // "X, German Chancellor (through translator):": a parenthesis closing the label is a
+        // note on the turn, not part of the role.
+        let end = aside_before(toks, comma, colon);
         // A role is named ("Estonia's prime minister", "German foreign minister"), not a time
         // ("the day after").
-        let apposition = speakers::apposition_span(toks, comma).is_some_and(|r| r.end == colon)
-            || described_role(&toks[comma + 1..colon]);
+        let apposition = speakers::apposition_span(toks, comma).is_some_and(|r| r.end == end)
+            || described_role(&toks[comma + 1..end]);
         let named = speakers::name_run(toks, 0) == (0..comma) && comma >= 2;
         if !(apposition && named) {
             return None;
         }
-        let title = speakers::join(self.text, &toks[comma + 1..colon]);
+        let title = speakers::join(self.text, &toks[comma + 1..end]);
         let mention = match speakers::classify(self.text, &toks[..comma], Some(title))? {
             Mention::Name { name, title } => Mention::Name {
                 name: written_as_name(name),
@@ -1561,4 +1574,46 @@ fn after_condition_link(toks: &[Token], i: usize) -> bool {
         Some(b) if b.is(Class::Determiner) => i >= 2 && link(&toks[i - 2]),
         _ => false,
     }
+}
+
+/// Tokens of a live blog's time stamp opening a sentence ("16:05", "9:41 am", each with an
+/// optional dash or bullet after it); 0 when there is none.
+fn time_stamp_len(toks: &[Token]) -> usize {
+    let digits = |t: &Token, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.lower.len()) && t.lower.bytes().all(|b| b.is_ascii_digit())
+    };
+    let stamp = toks.len() > 3
+        && digits(&toks[0], 1..=2)
+        && toks[1].lower == ":"
+        && digits(&toks[2], 2..=2);
+    if !stamp {
+        return 0;
+    }
+    let mut n = 3;
+    if matches!(toks[n].lower.as_ref(), "am" | "pm" | "a.m." | "p.m.") {
+        n += 1;
+    }
+    if toks
+        .get(n)
+        .is_some_and(|t| t.is_dash() || t.is(Class::ListBullet))
+    {
+        n += 1;
+    }
+    n
+}
+
+/// Most tokens inside a parenthesis closing a transcript label ("(via video link)").
+const LABEL_ASIDE_TOKENS: usize = 6;
+
+/// Where a label's role ends before its colon: at the opening of a short parenthesis that
+/// closes it ("(through translator)"), else at the colon.
+fn aside_before(toks: &[Token], comma: usize, colon: usize) -> usize {
+    if colon < 2 || toks[colon - 1].lower != ")" {
+        return colon;
+    }
+    (comma + 1..colon - 1)
+        .rev()
+        .take(LABEL_ASIDE_TOKENS)
+        .find(|&j| toks[j].lower == "(")
+        .unwrap_or(colon)
 }
