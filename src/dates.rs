@@ -886,9 +886,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// True when the whole trimmed line is a dateline: date with year plus labels, weekday, time, zone, separators.
 pub fn is_dateline(line: &str) -> bool {
     let t = line.trim();
-    is_plain_dateline(t)
-        || without_place(t).is_some_and(is_plain_dateline)
-        || without_section(t).is_some_and(is_plain_dateline)
+    is_plain_dateline(t) || without_place(t).is_some_and(is_plain_dateline)
 }
 
 /// Most letters of a section label opening a dateline ("World Feb 15, 2022").
@@ -896,7 +894,7 @@ const SECTION_LABEL_MAX_CHARS: usize = 16;
 
 /// The line after a leading section label ("World ", "Politics "): one capitalised word of
 /// letters.
-fn without_section(t: &str) -> Option<&str> {
+pub fn without_section(t: &str) -> Option<&str> {
     let (label, rest) = t.split_once(' ')?;
     let labellike = label.starts_with(char::is_uppercase)
         && label.chars().all(char::is_alphabetic)

@@ -390,7 +390,8 @@ fn after_day_of_month(toks: &[Token], mut j: usize) -> usize {
 
 /// "wrote on Truth Social in August, in capital letters, that": a short plain phrase whose
 /// comma opens another adjunct (a preposition, or a participle that is no cue of its own)
-/// runs on through the adjuncts after the comma when they lead to a "that" or a colon.
+/// runs on to a "that" right after a later comma ("in a sign that ..." is the phrase's own);
+/// between them stand only words, numbers and commas. Returns the "that".
 fn comma_before_aside(toks: &[Token], i: usize, limit: usize) -> Option<usize> {
     let c = (i + 1..limit.min(i + PLAIN_PP_REACH)).find(|&k| !toks[k].is_word)?;
     let next = toks.get(c + 1)?;
@@ -405,14 +406,18 @@ fn comma_before_aside(toks: &[Token], i: usize, limit: usize) -> Option<usize> {
     if toks[c].lower != "," || toks[i].lower == "to" || !opens_adjunct || !plain {
         return None;
     }
-    // The adjuncts after the comma must lead to the content's opener, not to a relative
-    // pronoun ("a movement that focused on ...").
-    let end = skip_adjuncts(toks, c);
+    let reach = (c + PARENTHETICAL_PP_REACH).min(toks.len());
+    let that = (c + 2..reach).find(|&k| toks[k].lower == "that" && toks[k - 1].lower == ",")?;
+    // The asides may hold a clause of their own ("..., after Kyiv dropped its status, that").
+    let asides = (c + 2..that).all(|k| {
+        let t = &toks[k];
+        (t.is_word && !t.quoted) || t.lower == "," || t.lower.bytes().all(|b| b.is_ascii_digit())
+    });
+    // Not a relative pronoun ("a movement, founded in 1990, that focused on ...").
     let relative = toks
-        .get(end)
+        .get(that + 1)
         .is_some_and(|n| is_verb_word(n) || n.is(Class::ModalVerb));
-    let opener = end > c + 1 && matches!(toks[end - 1].lower.as_ref(), "that" | ":");
-    (opener && !relative).then_some(end - 1)
+    (asides && !relative).then_some(that)
 }
 
 /// The word at `k` follows a determiner, so it modifies a noun ("a televised address").

@@ -244,27 +244,35 @@ pub fn from_credit_line(s: &str) -> Vec<String> {
     }
     let s = CREDIT_ASIDE.replace_all(s, "");
     let mut names = Vec::new();
+    // How each name after the first was joined: true for " and ", false for a comma.
+    let mut joins = Vec::new();
     let mut rest = s.as_ref();
+    let mut joined_by_and = false;
     while names.len() < CREDIT_MAX_NAMES {
-        let (head, tail) = split_credit(rest);
+        let (head, tail, and) = split_credit(rest);
         if is_author_role(head) {
             break;
         }
         let mut c = CREDIT_NAME.create_captures();
         CREDIT_NAME.captures(head, &mut c);
         let Some(name) = c.get_group(1) else { break };
+        if !names.is_empty() {
+            joins.push(joined_by_and);
+        }
         names.push(head[name.range()].to_string());
         rest = tail;
+        joined_by_and = and;
         if rest.is_empty() {
             break;
         }
     }
-    // What follows the names is a role, or nothing.
-    let role_ok = rest.is_empty() || (rest != s.as_ref() && is_author_role(rest));
-    let later_are_people = names.iter().skip(1).all(|n| !names_body_or_place(n));
+    // What follows the names is a role, or nothing; names are joined by "and", or by commas
+    // before a last "and" ("A, B and C"): "Jane Doe, New York" is no list of two.
+    let role_ok = rest.is_empty() || is_author_role(rest);
+    let listed = joins.last().is_none_or(|&and| and) && joins.iter().rev().skip(1).all(|&a| !a);
     if names.is_empty()
         || !role_ok
-        || !later_are_people
+        || !listed
         || !names.iter().all(|n| is_person(n) && has_only_name_words(n))
     {
         return Vec::new();
@@ -272,24 +280,38 @@ pub fn from_credit_line(s: &str) -> Vec<String> {
     names
 }
 
-/// A credited "name" that holds a word of a body or a place: an outlet or institution head
-/// ("Coast Guard Agency"), a country, capital or institution ("Ukraine", "Kremlin").
-fn names_body_or_place(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    lower.split_whitespace().any(|w| {
-        lexicon::is(Class::MediaNoun, w)
-            || lexicon::is(Class::OrgHead, w)
-            || lexicon::ORGANIZATIONS.iter().any(|(alias, _)| *alias == w)
-    })
+/// "Jane Doe, John Roe": two to four full names joined by commas alone, and nothing else.
+pub fn comma_credit_names(s: &str) -> Vec<String> {
+    let s = CREDIT_ASIDE.replace_all(s.trim(), "");
+    let names: Vec<String> = s.split(',').map(|n| n.trim().to_string()).collect();
+    let single = |n: &String| {
+        let mut c = CREDIT_NAME.create_captures();
+        CREDIT_NAME.captures(n, &mut c);
+        c.get_group(1).is_some_and(|m| m.range() == (0..n.len()))
+    };
+    let ok = (2..=CREDIT_MAX_NAMES).contains(&names.len())
+        && names
+            .iter()
+            .all(|n| single(n) && is_person(n) && has_only_name_words(n));
+    if ok {
+        names
+    } else {
+        Vec::new()
+    }
 }
 
-/// The first segment of a credit line and the rest, split at its first comma or " and ".
-fn split_credit(s: &str) -> (&str, &str) {
-    let comma = s.find(',').map(|i| (i, i + 1));
-    let and = s.find(" and ").map(|i| (i, i + " and ".len()));
+/// Does a line hold a byline label anywhere ("Reporting by Jane Doe", "Von Jane Doe")?
+pub fn has_label(line: &str) -> bool {
+    INNER_PREFIX.is_match(line)
+}
+
+/// The first segment of a credit line, the rest, and whether " and " (not a comma) split them.
+fn split_credit(s: &str) -> (&str, &str, bool) {
+    let comma = s.find(',').map(|i| (i, i + 1, false));
+    let and = s.find(" and ").map(|i| (i, i + " and ".len(), true));
     match [comma, and].into_iter().flatten().min() {
-        Some((end, next)) => (&s[..end], s[next..].trim_start()),
-        None => (s, ""),
+        Some((end, next, by_and)) => (&s[..end], s[next..].trim_start(), by_and),
+        None => (s, "", false),
     }
 }
 

@@ -778,6 +778,7 @@ pub(super) fn tag(mut ws: Vec<String>) -> Vec<Item> {
     }
     unmark_held_fears(&mut items);
     unmark_movements(&mut items);
+    unmark_readiness_for_other(&mut items);
     mark_adversary_gains(&mut items);
     mark_adversary_demands(&mut items);
     unmark_prepositional_harms(&mut items);
@@ -838,6 +839,31 @@ fn unmark_spared_objects(items: &mut [Item]) {
         });
         if !object.is_empty() && !positioned {
             items[k].classes.retain(|&c| c != Class::Opposition);
+        }
+    }
+}
+
+/// "not ready for NATO troops", "ready for NATO exercises": a readiness phrase naming the
+/// joining ("ready for NATO") before a plain noun is readiness for that noun; it names no
+/// membership ("ready for NATO membership", "ready for NATO yet" still do).
+fn unmark_readiness_for_other(items: &mut [Item]) {
+    for k in 0..items.len().saturating_sub(1) {
+        let readiness = items[k].is(Class::Membership) && items[k].is(Class::NearTerm);
+        let n = &items[k + 1];
+        let names_more = [
+            Class::Membership,
+            Class::NearTerm,
+            Class::ConditionLink,
+            Class::ConditionWeakLink,
+        ]
+        .iter()
+        .any(|&c| n.is(c));
+        let noun = !names_more
+            && n.text.chars().all(char::is_alphabetic)
+            && !n.listed(Class::Determiner)
+            && !n.listed(Class::Stopword);
+        if readiness && noun {
+            items[k].classes.retain(|&c| c != Class::Membership);
         }
     }
 }
