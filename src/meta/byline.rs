@@ -253,13 +253,11 @@ pub fn from_credit_line(s: &str) -> Vec<String> {
         if is_author_role(head) {
             break;
         }
-        let mut c = CREDIT_NAME.create_captures();
-        CREDIT_NAME.captures(head, &mut c);
-        let Some(name) = c.get_group(1) else { break };
+        let Some(name) = credit_name(head) else { break };
         if !names.is_empty() {
             joins.push(joined_by_and);
         }
-        names.push(head[name.range()].to_string());
+        names.push(head[name].to_string());
         rest = tail;
         joined_by_and = and;
         if rest.is_empty() {
@@ -280,15 +278,18 @@ pub fn from_credit_line(s: &str) -> Vec<String> {
     names
 }
 
+/// Where the one credited name of a segment stands in it ("Dr. Jane Doe in Kyiv" -> "Jane Doe").
+fn credit_name(segment: &str) -> Option<std::ops::Range<usize>> {
+    let mut c = CREDIT_NAME.create_captures();
+    CREDIT_NAME.captures(segment, &mut c);
+    c.get_group(1).map(|m| m.range())
+}
+
 /// "Jane Doe, John Roe": two to four full names joined by commas alone, and nothing else.
 pub fn comma_credit_names(s: &str) -> Vec<String> {
     let s = CREDIT_ASIDE.replace_all(s.trim(), "");
     let names: Vec<String> = s.split(',').map(|n| n.trim().to_string()).collect();
-    let single = |n: &String| {
-        let mut c = CREDIT_NAME.create_captures();
-        CREDIT_NAME.captures(n, &mut c);
-        c.get_group(1).is_some_and(|m| m.range() == (0..n.len()))
-    };
+    let single = |n: &String| credit_name(n) == Some(0..n.len());
     let ok = (2..=CREDIT_MAX_NAMES).contains(&names.len())
         && names
             .iter()
