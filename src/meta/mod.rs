@@ -316,8 +316,9 @@ fn labelled_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
 /// in Kyiv", "Jane Doe, Diplomatic Editor").
 fn byline(doc: &Document, blocks: &[Block]) -> Vec<String> {
     let names_of = |b: &Block| {
-        let names = byline::from_line(&doc.text[b.range.clone()]);
-        (b.kind == BlockKind::Byline && !names.is_empty()).then_some(names)
+        let names =
+            (b.kind == BlockKind::Byline).then(|| byline::from_line(&doc.text[b.range.clone()]))?;
+        (!names.is_empty()).then_some(names)
     };
     // "By Jane Doe" and "By John Roe" on lines of their own, one after the other, are one
     // byline.
