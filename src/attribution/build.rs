@@ -146,6 +146,12 @@ impl State<'_> {
                 (content, start..sentence_end_at(paras, pi, last).max(s.end))
             }
         };
+        let turn = f.shape == Shape::Colon && transcript_label;
+        let (content, evidence) = if turn && si == 0 && p.quotes.is_empty() {
+            whole_turn(self.text, p, content, evidence)
+        } else {
+            (content, evidence)
+        };
         let content: Vec<Range<usize>> = content
             .into_iter()
             .filter(|r| !r.is_empty())
@@ -158,7 +164,6 @@ impl State<'_> {
         let (content, evidence) = prepend_open_quotes(paras, pi, content, evidence);
         // An interview's answer, and a transcript's turn under its label in capitals, are the
         // speaker's own words, quotation marks or not.
-        let turn = f.shape == Shape::Colon && transcript_label;
         let mode = if interview.is_some() || turn {
             crate::claim::Mode::Direct
         } else {
@@ -443,6 +448,23 @@ impl State<'_> {
             }
         }
         (content, evidence)
+    }
+}
+
+/// A transcript's turn, under its label in capitals at the head of the paragraph, runs to the
+/// paragraph's end: its sentences are one quotation under one cue.
+fn whole_turn(
+    text: &str,
+    p: &Paragraph,
+    content: Vec<Range<usize>>,
+    evidence: Range<usize>,
+) -> (Vec<Range<usize>>, Range<usize>) {
+    match content.first() {
+        Some(first) => (
+            vec![trim_content(text, first.start..p.range.end)],
+            evidence.start..p.range.end,
+        ),
+        None => (content, evidence),
     }
 }
 

@@ -123,6 +123,28 @@ mod tests {
     }
 
     #[test]
+    fn a_transcript_turn_under_a_label_in_capitals_is_one_quotation() {
+        let (speaker, quote, mode) = one(
+            "ILSE BERG, Mayor of Bergen: The tram line will open in May. We have the money. Nobody should doubt that.\n",
+        );
+        assert_eq!(speaker, "Ilse Berg");
+        assert_eq!(
+            quote,
+            "The tram line will open in May. We have the money. Nobody should doubt that"
+        );
+        assert_eq!(mode, Mode::Direct);
+    }
+
+    #[test]
+    fn a_pronoun_with_its_verb_attached_is_no_part_of_the_name_it_introduces() {
+        let (speaker, quote, _) = one(
+            "Hello and welcome. I'm Hanna Lund, and this is the harbour podcast.\n\nLund said the bridge would be built by 2027.\n",
+        );
+        assert_eq!(speaker, "Hanna Lund");
+        assert_eq!(quote, "the bridge would be built by 2027");
+    }
+
+    #[test]
     fn a_coordinated_cue_takes_its_auxiliary_out_of_the_content_before_it() {
         let all = attributions(
             "Oleh Marchenko has said Kyiv must stay neutral and has accused the alliance of provoking Moscow.\n",
