@@ -256,8 +256,65 @@ fn named_month_date(doc: &Document, blocks: &[Block]) -> Option<NaiveDate> {
         .iter()
         .take_while(|b| b.kind != BlockKind::Body || words(b) < PARAGRAPH_MIN_WORDS)
         .filter(|b| b.kind != BlockKind::Caption)
-        .flat_map(|b| doc.text[b.range.clone()].split(FIELD_SEPARATORS))
-        .find_map(|field| named_month_field(field).or_else(|| section_dated(field)))
+        .flat_map(|b| doc.text[b.range.clone()].lines())
+        .flat_map(|line| line.split(FIELD_SEPARATORS))
+        .find_map(|field| {
+            named_month_field(field)
+                .or_else(|| section_dated(field))
+                .or_else(|| label_led_date(field))
+        })
+}
+
+/// Most words before a header date in its field: a label, a weekday, a place ("Publié le
+/// vendredi 2 juillet 2010", "Enviada especial. Bucarest - 30 NOV 2022").
+const DATE_LEAD_WORDS_MAX: usize = 4;
+/// Most tokens after the date's year, up to a dash: a time and its label ("à 17h42").
+const DATE_TAIL_TOKENS_MAX: usize = 3;
+
+/// The day of a header field where a date with a named month follows a few words of a label
+/// in any language, and at most a time follows it ("Publicerad 8 mars 2024 kl. 06.00").
+fn label_led_date(field: &str) -> Option<NaiveDate> {
+    if opens_with_update_label(field) {
+        return None;
+    }
+    let toks: Vec<&str> = field
+        .split(|c: char| c.is_whitespace() || ",;()".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let (start, end) = named_date_span(&toks)?;
+    let dash = |t: &&str| t.chars().all(|c| "-\u{2013}\u{2014}".contains(c));
+    let lead: Vec<&&str> = toks[..start].iter().filter(|t| !dash(t)).collect();
+    let tail = toks[end..].iter().take_while(|t| !dash(t)).count();
+    let wordy = lead.len() > DATE_LEAD_WORDS_MAX
+        || lead
+            .iter()
+            .any(|t| t.contains(|c: char| c.is_ascii_digit()))
+        || tail > DATE_TAIL_TOKENS_MAX;
+    if wordy {
+        return None;
+    }
+    pubdate::parse(&toks[start..end].join(" ")).map(|s| s.day)
+}
+
+/// Where a day, a month name and a year stand together, in either order of day and month.
+fn named_date_span(toks: &[&str]) -> Option<(usize, usize)> {
+    let m = toks
+        .iter()
+        .position(|t| pubdate::month_number(t).is_some())?;
+    let is_day = |t: &str| {
+        t.trim_end_matches('.')
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let is_year = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+    let at = |i: usize, f: &dyn Fn(&str) -> bool| toks.get(i).is_some_and(|t| f(t));
+    if m >= 1 && at(m - 1, &is_day) && at(m + 1, &is_year) {
+        Some((m - 1, m + 2))
+    } else if at(m + 1, &is_day) && at(m + 2, &is_year) {
+        Some((m, m + 3))
+    } else {
+        None
+    }
 }
 
 /// A block of prose this long is the body's first paragraph, not a headline or a dek.
@@ -435,9 +492,16 @@ fn credit_in_fields(line: &str) -> Option<Vec<String>> {
     if !whole.is_empty() || !line.contains('|') {
         return found(whole);
     }
+    // "Jane Doe | Staff Correspondent": a name, then its role in the next field.
+    let with_role = || {
+        let mut f = fields();
+        let (name, role) = (f.next()?, f.next()?);
+        Some(byline::from_credit_line(&format!("{name}, {role}")))
+    };
     labelled()
         .find(|n| !n.is_empty())
         .or_else(|| plain().find(|n| !n.is_empty()))
+        .or_else(|| with_role().filter(|n| !n.is_empty()))
         .and_then(found)
 }
 
@@ -562,6 +626,60 @@ mod tests {
         );
         // A month name among words of prose is no date line.
         assert_eq!(day("Levy vote in giugno 2022 delayed"), None);
+    }
+
+    #[test]
+    fn header_dates_after_a_label_in_another_language() {
+        let text = |header: &str| {
+            format!(
+                "Harbour towns weigh a new ferry levy\n\nBy Ana Lind\n{header}\n\n\
+                The ferry board said on Monday that the levy would be voted on in June, and the \
+                mayors of both towns said they would attend the vote.\n"
+            )
+        };
+        let day = |header: &str| meta_of(&text(header)).published.map(|d| d.to_string());
+        assert_eq!(
+            day("Publié le mardi 7 juin 2022 à 08h12 - Mis à jour à 10h05").as_deref(),
+            Some("2022-06-07")
+        );
+        assert_eq!(
+            day("Publicerad 7 juni 2022 kl. 06.00").as_deref(),
+            Some("2022-06-07")
+        );
+        assert_eq!(
+            day("Enviado especial. Bergen - 7 JUN 2022 - 21:14 CET").as_deref(),
+            Some("2022-06-07")
+        );
+        // A dek's prose around a date, and a revision label, give no publication day.
+        assert_eq!(
+            day("Mayors met in Bergen on 7 June 2022 to weigh the levy"),
+            None
+        );
+        assert_eq!(label_led_date("Updated 7 June 2022 at 08:12"), None);
+    }
+
+    #[test]
+    fn credits_with_a_role_field_or_a_label_of_their_own() {
+        let text = |header: &str| {
+            format!(
+                "Harbour towns weigh a new ferry levy\n\n{header}\n\n\
+                The ferry board said on Monday that the levy would be voted on in June, and the \
+                mayors of both towns said they would attend the vote.\n"
+            )
+        };
+        let by = |header: &str| meta_of(&text(header)).byline;
+        assert_eq!(by("Ana Lind | Staff Correspondent"), ["Ana Lind"]);
+        assert_eq!(
+            by("Ana Lind | Senior Fellow, Nordic Programme"),
+            ["Ana Lind"]
+        );
+        assert_eq!(by("Words: Ana Lind | Photos: Per Moe"), ["Ana Lind"]);
+        assert_eq!(
+            by("Live reporting by Ana Lind, Per Moe and Eva Dahl"),
+            ["Ana Lind", "Per Moe", "Eva Dahl"]
+        );
+        // A name and an office that is no author's role: the story's subject.
+        assert!(by("Ana Lind | Harbour Master").is_empty());
     }
 
     #[test]
