@@ -726,7 +726,11 @@ fn polarity(
         // our course", "not a question of paper"): unless it names staying out or gives the
         // goal up, its negations are read as aimed at an obstacle, as the objecting side's
         // affirmations as warnings.
-        (false, false) if !renounces && own_side(speaker, Class::CandidateSide) => {
+        (false, false)
+            if !renounces
+                && !views.iter().any(|v| v.rejects)
+                && own_side(speaker, Class::CandidateSide) =>
+        {
             decision(Stance::Supports, "the candidate's side against an obstacle")
         }
         (false, false) => decision(Stance::Opposes, "negates or condemns the membership"),
@@ -917,9 +921,22 @@ fn counts_allies(items: &[Item]) -> bool {
 fn is_procedural(items: &[Item], clauses: &[Clause], views: &[View]) -> bool {
     // "Ukraine attended the summit and that its path to membership was irreversible": a second
     // reported clause asserting the membership, with no procedure in it, is more than procedure.
+    // So is a clause with its own copula ("its path to membership is irreversible"), where a
+    // bare noun phrase ("Ukraine's membership bid, which ministers will review") is not.
     let asserted = clauses.iter().zip(views).any(|(c, v)| {
         let reported = c.items.first().is_some_and(|i| i.text == "that");
-        reported && v.bare && v.sign > 0 && v.weight > 1 && !has(c.items, Class::Procedural)
+        // "Decisions on membership are a separate matter": the membership is the topic of
+        // another noun, not what the clause asserts.
+        let first = c.items.iter().position(|i| i.is(Class::Membership));
+        let governed =
+            first.is_some_and(|k| k > 0 && lexicon::is(Class::Preposition, &c.items[k - 1].text));
+        let predicated =
+            !governed && c.items.iter().any(|i| lexicon::is(Class::BeForm, &i.text));
+        (reported || predicated)
+            && v.bare
+            && v.sign > 0
+            && v.weight > 1
+            && !has(c.items, Class::Procedural)
     });
     // "would join the day after peace is signed", "would be decided when the guns fall
     // silent": a membership named before the link of its clause's condition is conditioned,

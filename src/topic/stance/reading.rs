@@ -36,6 +36,9 @@ pub(super) struct View {
     /// After "but", it refuses for the near term only ("but not on the agenda right now"): a
     /// hedge on a clause affirming the membership.
     pub(super) not_now: bool,
+    /// It names the membership and a negated phrase of opposition rejects it ("membership is
+    /// not on the agenda"): the statement's own rejection, whoever says it.
+    pub(super) rejects: bool,
 }
 
 /// Read the clauses in order; a clause opening with "it" restates the last named proposition.
@@ -974,6 +977,18 @@ fn approves(items: &[Item]) -> bool {
     })
 }
 
+/// A phrase of opposition that is itself a negation ("not on the agenda", "no place"): it
+/// denies the membership a place, where a verb of opposition ("blocking") names someone's act.
+fn negated_state(items: &[Item]) -> bool {
+    items.iter().any(|i| {
+        i.is(Class::Opposition)
+            && i.text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w != i.text && lexicon::is(Class::Negator, w))
+    })
+}
+
 /// What one clause says, given the last proposition named before it (or, with `one`, the
 /// noun its closing "one" stands for).
 fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
@@ -1047,5 +1062,6 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
         background: !names && !objects && harm,
         urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
         not_now: c.hedged && sign < 0 && !c.question && has(items, Class::NearTerm),
+        rejects: named && sign < 0 && m.negations == 0 && !c.question && negated_state(items),
     }
 }
