@@ -507,15 +507,24 @@ fn np_closing_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<St
 
 /// The date written in the attribution's frame, preferring a calendar day over a reference.
 fn own_date(text: &str, mentions: &[Dated], a: &Attribution) -> Option<StatementDate> {
-    let in_frame: Vec<&Dated> = a
+    // A day in the speaker's relative clause ("who flew in on Tuesday, said on Wednesday")
+    // is the occasion only when the frame names no day of its own outside it.
+    let kept: Vec<(&Dated, bool)> = a
         .frame
         .iter()
         .flat_map(|f| {
-            within(mentions, f).filter(|m| {
+            within(mentions, f).filter_map(move |m| {
                 let relative = in_relative_clause(text, f, &m.range);
-                !relative || (m.day.is_some() && !ahead_in_clause(text, f, &m.range))
+                let kept = !relative || (m.day.is_some() && !ahead_in_clause(text, f, &m.range));
+                kept.then_some((m, relative))
             })
         })
+        .collect();
+    let in_frame: Vec<&Dated> = kept
+        .iter()
+        .filter(|(_, relative)| !relative)
+        .chain(kept.iter().filter(|(_, relative)| *relative))
+        .map(|&(m, _)| m)
         .collect();
     // A wire dateline's day ("KYIV, May 6 (Wire) -") is the dispatch's: a day or weekday the
     // sentence itself names ("as he met envoys on Sunday"), outside a relative clause of the
@@ -598,6 +607,16 @@ mod tests {
                 Some("2023-06-08".into()),
                 Some("2023-06-08".into())
             ]
+        );
+    }
+
+    #[test]
+    fn a_day_after_the_cue_beats_a_day_in_the_speakers_relative_clause() {
+        let text = " date 2024-04-30 Ilse Berg, who flew in from Oslo on Monday, said on Tuesday that the allies were ready.\n\n\
+                    Per Moe, who met the envoys on Monday, told reporters that the talks went well.\n";
+        assert_eq!(
+            dates(text),
+            vec![Some("2024-04-30".into()), Some("2024-04-29".into())]
         );
     }
 
