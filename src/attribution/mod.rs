@@ -136,6 +136,15 @@ mod tests {
     }
 
     #[test]
+    fn a_compound_headed_by_a_title_opens_an_apposition_before_a_relative_clause() {
+        let (speaker, quote, _) = one(
+            "Ilse Berg, co-leader of the Harbour Party, whose members voted against, said the levy was unfair.\n",
+        );
+        assert_eq!(speaker, "Ilse Berg");
+        assert_eq!(quote, "the levy was unfair");
+    }
+
+    #[test]
     fn a_pronoun_with_its_verb_attached_is_no_part_of_the_name_it_introduces() {
         let (speaker, quote, _) = one(
             "Hello and welcome. I'm Hanna Lund, and this is the harbour podcast.\n\nLund said the bridge would be built by 2027.\n",

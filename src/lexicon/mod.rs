@@ -783,7 +783,14 @@ pub fn is_past_participle(lower: &str) -> bool {
 pub fn is_title(word: &str) -> bool {
     // "ex-president", "ex-minister": a former holder's title.
     let word = word.strip_prefix("ex-").unwrap_or(word);
-    is(Class::TitleWord, word) || is(Class::Honorific, word.strip_suffix('.').unwrap_or(word))
+    // "co-leader", "vice-chancellor": a compound headed by a title is one.
+    let head = || {
+        word.rsplit_once('-')
+            .is_some_and(|(_, h)| is(Class::TitleWord, h))
+    };
+    is(Class::TitleWord, word)
+        || is(Class::Honorific, word.strip_suffix('.').unwrap_or(word))
+        || head()
 }
 
 /// A class's entries, and what any of them can look like, to turn most words away before

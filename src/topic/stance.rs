@@ -930,8 +930,7 @@ fn is_procedural(items: &[Item], clauses: &[Clause], views: &[View]) -> bool {
         let first = c.items.iter().position(|i| i.is(Class::Membership));
         let governed =
             first.is_some_and(|k| k > 0 && lexicon::is(Class::Preposition, &c.items[k - 1].text));
-        let predicated =
-            !governed && c.items.iter().any(|i| lexicon::is(Class::BeForm, &i.text));
+        let predicated = !governed && c.items.iter().any(|i| lexicon::is(Class::BeForm, &i.text));
         (reported || predicated)
             && v.bare
             && v.sign > 0
