@@ -148,7 +148,7 @@ impl State<'_> {
         };
         let turn = f.shape == Shape::Colon && transcript_label;
         let (content, evidence) = if turn && si == 0 && p.quotes.is_empty() {
-            whole_turn(self.text, p, content, evidence)
+            whole_turn(self.text, p, si, content, evidence)
         } else {
             (content, evidence)
         };
@@ -451,21 +451,55 @@ impl State<'_> {
     }
 }
 
-/// A transcript's turn, under its label in capitals at the head of the paragraph, runs to the
-/// paragraph's end: its sentences are one quotation under one cue.
+/// A transcript's turn, under its label in capitals at the head of the paragraph, runs on
+/// through the paragraph's next sentences: its sentences are one quotation under one cue. It
+/// ends before a sentence with a cue of its own or another label ("JANE ROE: ..."), which is
+/// narration or the next turn.
 fn whole_turn(
     text: &str,
     p: &Paragraph,
+    si: usize,
     content: Vec<Range<usize>>,
     evidence: Range<usize>,
 ) -> (Vec<Range<usize>>, Range<usize>) {
-    match content.first() {
-        Some(first) => (
-            vec![trim_content(text, first.start..p.range.end)],
-            evidence.start..p.range.end,
-        ),
-        None => (content, evidence),
-    }
+    let Some(first) = content.first() else {
+        return (content, evidence);
+    };
+    let Some(last) = p.sentences[si + 1..]
+        .iter()
+        .take_while(|s| !frames_itself(text, s))
+        .last()
+    else {
+        return (content, evidence);
+    };
+    (
+        vec![trim_content(text, first.start..last.end)],
+        evidence.start..last.end,
+    )
+}
+
+/// Most tokens before the colon of a speaker's label ("MARK RUTTE, NATO Secretary General:").
+const LABEL_TOKENS: usize = 12;
+
+/// The sentence has a finite cue of its own, or opens with a label in capitals before a colon.
+fn frames_itself(text: &str, s: &Range<usize>) -> bool {
+    let toks = super::tokens::tokenize(text, s.clone(), &[]);
+    // A finite cue ("told", "said"), not an infinitive inside the turn ("ready to admit").
+    let cued = toks.iter().any(|t| t.is(Class::CoreCue));
+    // The label's name is in capitals; a role after a comma need not be ("MARK RUTTE, NATO
+    // Secretary General:").
+    let labelled = toks
+        .iter()
+        .take(LABEL_TOKENS)
+        .position(|t| t.lower == ":")
+        .is_some_and(|c| {
+            let name_end = toks[..c].iter().position(|t| t.lower == ",").unwrap_or(c);
+            let name = &text[toks[0].range.start..toks[name_end.max(1) - 1].range.end];
+            name_end > 0
+                && name.chars().any(char::is_alphabetic)
+                && !name.chars().any(char::is_lowercase)
+        });
+    cued || labelled
 }
 
 /// "X said membership remained the goal, \"but first ...\"": the words between a plain cue

@@ -133,6 +133,19 @@ mod tests {
             "The tram line will open in May. We have the money. Nobody should doubt that"
         );
         assert_eq!(mode, Mode::Direct);
+        // The turn ends before narration with a cue of its own, and before the next label.
+        let all = attributions(
+            "ILSE BERG: The tram line will open in May. We have the money. Per Moe told reporters that the money was short. OLE DAHL, Council Leader: The line will wait.\n",
+        );
+        let quotes: Vec<&str> = all.iter().map(|(_, q, _)| q.as_str()).collect();
+        assert_eq!(
+            quotes,
+            [
+                "The tram line will open in May. We have the money",
+                "the money was short",
+                "The line will wait"
+            ]
+        );
     }
 
     #[test]

@@ -587,6 +587,9 @@ word_classes! {
     /// Roles of a programme's journalists ("host", "correspondent"): their labelled turns are no
     /// claims.
     JournalistRole => "journalist_roles.txt",
+    /// A person's role after an author's name in a credit field ("Jane Doe | Staff
+    /// Correspondent").
+    CreditRole => "credit_roles.txt",
     /// Stance: question openers that press against a wait ("why should ... wait").
     WhyQuestion => "stance/why_questions.txt",
     /// Stance: degree words repeated for emphasis ("very, very").

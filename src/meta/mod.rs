@@ -274,26 +274,53 @@ const DATE_TAIL_TOKENS_MAX: usize = 3;
 /// The day of a header field where a date with a named month follows a few words of a label
 /// in any language, and at most a time follows it ("Publicerad 8 mars 2024 kl. 06.00").
 fn label_led_date(field: &str) -> Option<NaiveDate> {
-    if opens_with_update_label(field) {
-        return None;
-    }
     let toks: Vec<&str> = field
         .split(|c: char| c.is_whitespace() || ",;()".contains(c))
         .filter(|t| !t.is_empty())
         .collect();
     let (start, end) = named_date_span(&toks)?;
     let dash = |t: &&str| t.chars().all(|c| "-\u{2013}\u{2014}".contains(c));
-    let lead: Vec<&&str> = toks[..start].iter().filter(|t| !dash(t)).collect();
+    let lead: Vec<String> = toks[..start]
+        .iter()
+        .filter(|t| !dash(t))
+        .map(|t| t.to_lowercase())
+        .collect();
     let tail = toks[end..].iter().take_while(|t| !dash(t)).count();
     let wordy = lead.len() > DATE_LEAD_WORDS_MAX
         || lead
             .iter()
             .any(|t| t.contains(|c: char| c.is_ascii_digit()))
         || tail > DATE_TAIL_TOKENS_MAX;
-    if wordy {
+    // A time after the date marks a stamp; a title or a line of prose ("Ukraine since 24
+    // February 2022") has none.
+    let stamped = toks[end..]
+        .iter()
+        .filter(|t| !dash(t))
+        .take(DATE_TAIL_TOKENS_MAX)
+        .any(|t| is_clock_time(t));
+    if wordy || !stamped || names_update_label(&lead) {
         return None;
     }
     pubdate::parse(&toks[start..end].join(" ")).map(|s| s.day)
+}
+
+/// A time of day: digits around a colon, a dot or an "h" ("21:14", "06.00", "17h42").
+fn is_clock_time(t: &str) -> bool {
+    let mark = |c: char| matches!(c, ':' | '.' | 'h');
+    let parts = t.split(mark).filter(|p| !p.is_empty()).count();
+    parts >= 2 && t.chars().all(|c| c.is_ascii_digit() || mark(c))
+}
+
+/// The words hold a revision label, of one word or several ("updated", "mis à jour").
+fn names_update_label(words: &[String]) -> bool {
+    let words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .collect();
+    lexicon::members(Class::UpdateLabel).iter().any(|label| {
+        let label: Vec<&str> = label.split_whitespace().collect();
+        words.windows(label.len()).any(|w| w == label.as_slice())
+    })
 }
 
 /// Where a day, a month name and a year stand together, in either order of day and month.
@@ -492,11 +519,16 @@ fn credit_in_fields(line: &str) -> Option<Vec<String>> {
     if !whole.is_empty() || !line.contains('|') {
         return found(whole);
     }
-    // "Jane Doe | Staff Correspondent": a name, then its role in the next field.
+    // "Jane Doe | Staff Correspondent": a name, then a person's role in the next field ("Jane
+    // Doe | World News" tags a story about her).
     let with_role = || {
         let mut f = fields();
         let (name, role) = (f.next()?, f.next()?);
-        Some(byline::from_credit_line(&format!("{name}, {role}")))
+        let person_role = role
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lexicon::is(Class::CreditRole, w));
+        person_role.then(|| byline::from_credit_line(&format!("{name}, {role}")))
     };
     labelled()
         .find(|n| !n.is_empty())
@@ -656,6 +688,10 @@ mod tests {
             None
         );
         assert_eq!(label_led_date("Updated 7 June 2022 at 08:12"), None);
+        assert_eq!(label_led_date("Mis à jour le 9 juin 2022 à 10h00"), None);
+        // With no time after it, a date in a short line is a title's or a list's.
+        assert_eq!(label_led_date("Key dates: 11 July 2023"), None);
+        assert_eq!(label_led_date("Bergen since 7 June 2022"), None);
     }
 
     #[test]
@@ -680,6 +716,7 @@ mod tests {
         );
         // A name and an office that is no author's role: the story's subject.
         assert!(by("Ana Lind | Harbour Master").is_empty());
+        assert!(by("Ana Lind | World News").is_empty());
     }
 
     #[test]

@@ -926,11 +926,14 @@ fn is_procedural(items: &[Item], clauses: &[Clause], views: &[View]) -> bool {
     let asserted = clauses.iter().zip(views).any(|(c, v)| {
         let reported = c.items.first().is_some_and(|i| i.text == "that");
         // "Decisions on membership are a separate matter": the membership is the topic of
-        // another noun, not what the clause asserts.
-        let first = c.items.iter().position(|i| i.is(Class::Membership));
-        let governed =
-            first.is_some_and(|k| k > 0 && lexicon::is(Class::Preposition, &c.items[k - 1].text));
-        let predicated = !governed && c.items.iter().any(|i| lexicon::is(Class::BeForm, &i.text));
+        // another noun. The copula's complement names the membership itself ("is
+        // irreversible", "is in NATO"), not a procedure ("is a decision for all allies").
+        let copula = c
+            .items
+            .iter()
+            .position(|i| lexicon::is(Class::BeForm, &i.text));
+        let predicated = !reading::membership_governed(c.items)
+            && copula.is_some_and(|b| has(&c.items[b + 1..], Class::Membership));
         (reported || predicated)
             && v.bare
             && v.sign > 0

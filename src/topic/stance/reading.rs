@@ -977,6 +977,28 @@ fn approves(items: &[Item]) -> bool {
     })
 }
 
+/// The clause's first word of membership follows a preposition: it is another noun's topic
+/// or object ("a compromise on membership", "decisions on membership"), not what the clause
+/// asserts or rejects.
+pub(super) fn membership_governed(items: &[Item]) -> bool {
+    let Some(k) = items.iter().position(|i| i.is(Class::Membership)) else {
+        return false;
+    };
+    // Back over the noun phrase's own words ("on Ukraine's NATO membership") to a preposition.
+    items[..k]
+        .iter()
+        .rev()
+        .take(GOVERNED_NP_WORDS)
+        .take_while(|i| {
+            !(lexicon::is(Class::BeForm, &i.text) || i.listed(Class::Modal) || i.is(Class::Negator))
+        })
+        .any(|i| lexicon::is(Class::Preposition, &i.text))
+}
+
+/// Most words between a preposition and the membership noun it governs ("on Ukraine's NATO
+/// membership").
+const GOVERNED_NP_WORDS: usize = 4;
+
 /// A phrase of opposition that is itself a negation ("not on the agenda", "no place"): it
 /// denies the membership a place, where a verb of opposition ("blocking") names someone's act.
 fn negated_state(items: &[Item]) -> bool {
@@ -1062,6 +1084,12 @@ fn view(c: &Clause, referent: Option<i32>, one: bool) -> View {
         background: !names && !objects && harm,
         urgent: names && sign > 0 && has(items, Class::NearTerm) && linked.is_none(),
         not_now: c.hedged && sign < 0 && !c.question && has(items, Class::NearTerm),
-        rejects: named && sign < 0 && m.negations == 0 && !c.question && negated_state(items),
+        rejects: named
+            && sign < 0
+            && m.negations == 0
+            && !c.question
+            && !has(items, Class::NearTerm)
+            && !membership_governed(items)
+            && negated_state(items),
     }
 }
