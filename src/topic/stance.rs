@@ -924,7 +924,10 @@ fn is_procedural(items: &[Item], clauses: &[Clause], views: &[View]) -> bool {
     // So is a clause with its own copula ("its path to membership is irreversible"), where a
     // bare noun phrase ("Ukraine's membership bid, which ministers will review") is not.
     let asserted = clauses.iter().zip(views).any(|(c, v)| {
-        let reported = c.items.first().is_some_and(|i| i.text == "that");
+        // "that Ukraine belongs in NATO", also after the verb that reports it ("would keep
+        // reminding Washington that ...").
+        let first = c.items.iter().position(|i| i.is(Class::Membership));
+        let reported = first.is_some_and(|k| c.items[..k].iter().any(|i| i.text == "that"));
         // "Decisions on membership are a separate matter": the membership is the topic of
         // another noun. The copula's complement names the membership itself ("is
         // irreversible", "is in NATO"), not a procedure ("is a decision for all allies").
