@@ -331,7 +331,7 @@ fn names_day_first_zone(s: &str) -> bool {
 }
 
 /// "14:22", "9:05": hours, a colon, two digits.
-fn is_clock_time(w: &str) -> bool {
+pub(crate) fn is_clock_time(w: &str) -> bool {
     w.split_once(':').is_some_and(|(h, m)| {
         (1..=2).contains(&h.len())
             && m.len() == 2

@@ -304,11 +304,10 @@ fn label_led_date(field: &str) -> Option<NaiveDate> {
     pubdate::parse(&toks[start..end].join(" ")).map(|s| s.day)
 }
 
-/// A time of day: digits around a colon, a dot or an "h" ("21:14", "06.00", "17h42").
+/// A time of day, its hours and minutes parted by a colon, a dot or an "h" ("21:14", "06.00",
+/// "17h42").
 fn is_clock_time(t: &str) -> bool {
-    let mark = |c: char| matches!(c, ':' | '.' | 'h');
-    let parts = t.split(mark).filter(|p| !p.is_empty()).count();
-    parts >= 2 && t.chars().all(|c| c.is_ascii_digit() || mark(c))
+    dates::is_clock_time(&t.replace(['.', 'h'], ":"))
 }
 
 /// The words hold a revision label, of one word or several ("updated", "mis à jour").
@@ -568,6 +567,14 @@ fn outlet<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// `head` (title and header lines), then a paragraph of body.
+    fn with_body(head: &str) -> String {
+        format!(
+            "{head}\n\nThe ferry board said on Monday that the levy would be voted on in June, and \
+            the mayors of both towns said they would attend the vote.\n"
+        )
+    }
+
     fn meta_of(text: &str) -> Meta {
         let doc = Document::from_text(text);
         read(&doc, &crate::strip::classify(&doc))
@@ -635,13 +642,8 @@ mod tests {
 
     #[test]
     fn header_dates_in_other_languages_and_with_a_section_label() {
-        let text = |header: &str| {
-            format!(
-                "Harbour towns weigh a new ferry levy\n\n{header}\n\n\
-                The ferry board said on Monday that the levy would be voted on in June, and the \
-                mayors of both towns said they would attend the vote.\n"
-            )
-        };
+        let text =
+            |header: &str| with_body(&format!("Harbour towns weigh a new ferry levy\n\n{header}"));
         let day = |header: &str| meta_of(&text(header)).published.map(|d| d.to_string());
         assert_eq!(day("7 giugno 2022 | 08:12").as_deref(), Some("2022-06-07"));
         assert_eq!(
@@ -663,11 +665,9 @@ mod tests {
     #[test]
     fn header_dates_after_a_label_in_another_language() {
         let text = |header: &str| {
-            format!(
-                "Harbour towns weigh a new ferry levy\n\nBy Ana Lind\n{header}\n\n\
-                The ferry board said on Monday that the levy would be voted on in June, and the \
-                mayors of both towns said they would attend the vote.\n"
-            )
+            with_body(&format!(
+                "Harbour towns weigh a new ferry levy\n\nBy Ana Lind\n{header}"
+            ))
         };
         let day = |header: &str| meta_of(&text(header)).published.map(|d| d.to_string());
         assert_eq!(
@@ -696,13 +696,8 @@ mod tests {
 
     #[test]
     fn credits_with_a_role_field_or_a_label_of_their_own() {
-        let text = |header: &str| {
-            format!(
-                "Harbour towns weigh a new ferry levy\n\n{header}\n\n\
-                The ferry board said on Monday that the levy would be voted on in June, and the \
-                mayors of both towns said they would attend the vote.\n"
-            )
-        };
+        let text =
+            |header: &str| with_body(&format!("Harbour towns weigh a new ferry levy\n\n{header}"));
         let by = |header: &str| meta_of(&text(header)).byline;
         assert_eq!(by("Ana Lind | Staff Correspondent"), ["Ana Lind"]);
         assert_eq!(
@@ -721,13 +716,8 @@ mod tests {
 
     #[test]
     fn credits_of_several_forms() {
-        let text = |header: &str| {
-            format!(
-                "Harbour towns weigh a new ferry levy\n\n{header}\n\n\
-                The ferry board said on Monday that the levy would be voted on in June, and the \
-                mayors of both towns said they would attend the vote.\n"
-            )
-        };
+        let text =
+            |header: &str| with_body(&format!("Harbour towns weigh a new ferry levy\n\n{header}"));
         let by = |header: &str| meta_of(&text(header)).byline;
         assert_eq!(
             by("Ana Lind, Per Moe and Eva Dahl\n4 MIN READ"),
@@ -757,11 +747,9 @@ mod tests {
     #[test]
     fn credit_in_a_header_line_divided_by_pipes() {
         let text = |header: &str| {
-            format!(
-                "date 2021-05-04\nHarbour towns weigh a new ferry levy\n{header}\n\n\
-                The ferry board said on Monday that the levy would be voted on in June, and the \
-                mayors of both towns said they would attend the vote.\n"
-            )
+            with_body(&format!(
+                "date 2021-05-04\nHarbour towns weigh a new ferry levy\n{header}"
+            ))
         };
         let by = meta_of(&text("Coast Herald | Regional | By Ana Lind and Per Moe"));
         assert_eq!(by.byline, ["Ana Lind", "Per Moe"]);
@@ -775,13 +763,8 @@ mod tests {
 
     #[test]
     fn masthead_field_that_is_a_date_gives_the_day() {
-        let text = |header: &str| {
-            format!(
-                "Harbour towns weigh a new ferry levy\n{header}\n\n\
-                The ferry board said on Monday that the levy would be voted on in June, and the \
-                mayors of both towns said they would attend the vote.\n"
-            )
-        };
+        let text =
+            |header: &str| with_body(&format!("Harbour towns weigh a new ferry levy\n{header}"));
         let day = |header: &str| meta_of(&text(header)).published.map(|d| d.to_string());
         assert_eq!(
             day("Coast Herald | June 7, 2022").as_deref(),
