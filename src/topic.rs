@@ -906,12 +906,20 @@ mod tests {
         // An acronym of the stance lists is read as its phrase; a lowercase "map" is a map.
         assert!(t.in_scope(&ctx("Kyiv should be granted a MAP this year", "Ukraine")));
         assert!(!t.in_scope(&ctx("Kyiv should be granted a map this year", "Ukraine")));
-        // The alliance's treaty clause and the country's own name for its course name the
-        // topic without the word NATO; so does the country's parliament.
+        // The alliance's treaty clause extended to the country, a place outside the blocs and
+        // the country's own name for its course name the topic without the word NATO; the
+        // country's parliament names the country.
         assert!(t.in_scope(&ctx("allies may extend Article 5 to Ukraine later", "")));
+        assert!(t.in_scope(&ctx("Kyiv must stay outside any military bloc", "")));
         assert!(t.in_scope(&ctx("Kyiv's Euro-Atlantic integration must go on", "")));
-        assert!(t.in_scope(&ctx("the Rada will debate the alliance bid", "")));
+        assert!(t.in_scope(&ctx("the Verkhovna Rada will debate the alliance bid", "")));
         assert!(!t.in_scope(&ctx("allies may invite Ukraine later", "")));
+        // Another document's article, another country's bloc.
+        assert!(!t.in_scope(&ctx(
+            "Article 5 of the constitution makes the people the source of power",
+            "Kyiv hosted a hearing."
+        )));
+        assert!(!t.in_scope(&ctx("Serbia would never join any military bloc", "Ukraine")));
     }
 
     #[test]

@@ -55,37 +55,8 @@ pub(super) fn names_something(text: &str, r: &Range<usize>) -> bool {
     });
     let named = rest.iter().any(|w| lexicon::is(Class::ComplementOpener, w))
         || s.contains(crate::quotes::is_quote_mark)
-        || evaluated
-        || definite_complement(&rest);
+        || evaluated;
     !particle && named
-}
-
-/// "called NATO's promise the original sin": a "the" right after the object's last content
-/// word opens the name given (not one after a function word, "called him on the phone", nor
-/// a time phrase, "called the minister the next day"; the object is one noun phrase).
-fn definite_complement(rest: &[&str]) -> bool {
-    let word = |s: &str| {
-        s.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
-    let timely = |s: &str| {
-        let w = word(s);
-        lexicon::is(Class::TimeWord, &w)
-            || lexicon::is(Class::TimeNoun, &w)
-            || lexicon::is(Class::TimeDeterminer, &w)
-    };
-    // The object is one noun phrase: no punctuation, no function word but "of", "to".
-    let in_np = |w: &&str| {
-        !w.ends_with(|c: char| !c.is_alphanumeric())
-            && (!lexicon::is(Class::Stopword, &word(w)) || lexicon::is(Class::NpJoiner, &word(w)))
-    };
-    (1..rest.len().saturating_sub(1)).any(|k| {
-        let before = rest[k - 1];
-        rest[k] == "the"
-            && !lexicon::is(Class::Stopword, &word(before))
-            && rest[..k].iter().all(in_np)
-            && !rest[k + 1..].iter().take(2).any(|w| timely(w))
-    })
 }
 
 /// Token index where the clause after the cue begins (addressee, adjuncts and "that" skipped).

@@ -118,6 +118,11 @@ impl Finder<'_> {
     /// tokens before a quotation that runs to the sentence's end. The caller asks it only of a
     /// sentence with no cue frame. The quotation is what the person said.
     fn predicate_colon_frame(&self, toks: &[Token]) -> Option<Frame> {
+        // "16:05 - X, arriving at the summit: ...": a live blog's entry after its time stamp.
+        let stamp = time_stamp_len(toks);
+        if stamp > 0 && stamp < toks.len() {
+            return Some(shifted(self.predicate_colon_frame(&toks[stamp..])?, stamp));
+        }
         let colon = toks
             .iter()
             .take(COLON_APPOSITION_TOKENS)
@@ -319,22 +324,15 @@ impl Finder<'_> {
             if toks.get(1).is_none_or(bullet) {
                 return None;
             }
-            let mut f = self.colon_frame(&toks[1..], title_case)?;
-            f.region = f.region.start + 1..f.region.end + 1;
-            f.np = f.np.start + 1..f.np.end + 1;
-            f.cue.start += 1;
-            f.cue.end += 1;
-            return Some(f);
+            return Some(shifted(self.colon_frame(&toks[1..], title_case)?, 1));
         }
         // "16:05 - Kuleba: ...": a live blog's entry after its time stamp.
         let stamp = time_stamp_len(toks);
         if stamp > 0 && stamp < toks.len() {
-            let mut f = self.colon_frame(&toks[stamp..], title_case)?;
-            f.region = f.region.start + stamp..f.region.end + stamp;
-            f.np = f.np.start + stamp..f.np.end + stamp;
-            f.cue.start += stamp;
-            f.cue.end += stamp;
-            return Some(f);
+            return Some(shifted(
+                self.colon_frame(&toks[stamp..], title_case)?,
+                stamp,
+            ));
         }
         let colon = toks
             .iter()
@@ -1574,6 +1572,15 @@ fn after_condition_link(toks: &[Token], i: usize) -> bool {
         Some(b) if b.is(Class::Determiner) => i >= 2 && link(&toks[i - 2]),
         _ => false,
     }
+}
+
+/// A frame found in the tokens after the first `by`, with its indices in the whole sentence.
+fn shifted(mut f: Frame, by: usize) -> Frame {
+    f.region = f.region.start + by..f.region.end + by;
+    f.np = f.np.start + by..f.np.end + by;
+    f.cue.start += by;
+    f.cue.end += by;
+    f
 }
 
 /// Tokens of a live blog's time stamp opening a sentence ("16:05", "9:41 am", each with an

@@ -202,14 +202,6 @@ fn decide(s: &Statement) -> Decision {
         }
         None => true,
     };
-    // "demanding guarantees that NATO would not expand to Ukraine": a demand of the membership
-    // negated is a demand against it.
-    let refused = |(c, v): (&Clause, &View)| {
-        v.sign < 0 && v.condition.is_none() && !(c.linked_opening || c.conceded || c.question)
-    };
-    if demand && clauses.iter().zip(&views).any(refused) {
-        return decision(Stance::Opposes, "demands the membership refused");
-    }
     tie_break(s.speaker, proposition && asserted, demand)
 }
 
